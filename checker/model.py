@@ -1,0 +1,145 @@
+"""The plain data that flows between the pipeline's stages.
+
+Every stage takes and returns these frozen dataclasses; marshmallow lives only at the edges.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of an article's clean body: [start, end) character offsets."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Article:
+    """An ingested article: metadata plus the body with page noise removed."""
+
+    id: str
+    body: str
+    language: str  # "id" | "en"
+    title: str = ""
+    source: str = ""
+    url: str = ""
+    published: date | None = None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int  # offset of text[0] in Article.body
+    end: int
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A numeric value as an interval; None on a side means unbounded there.
+
+    `low_open`/`high_open` mark strict bounds ("more than 600.000" -> (600000, None)).
+    """
+
+    low: float | None
+    high: float | None
+    low_open: bool = False
+    high_open: bool = False
+
+    def __post_init__(self) -> None:
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise ValueError(f"interval low {self.low} above high {self.high}")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Something a recogniser found in a sentence.
+
+    kind: number | quantity | date | duration | percent | actor | place | measure |
+          stance | attribution | modality | negation
+    start/end are offsets into Article.body (sentence.start + local offset).
+    value: kind-specific normalised value:
+      number/quantity/percent -> Interval
+      date     -> DateValue
+      duration -> DurationValue
+      actor/place/measure -> canonical id (str)
+      stance   -> "confirm" | "deny" | "non_denial" | "non_confirm"
+      attribution -> "attribution"; modality -> "planned" | "alleged" | "estimate"
+    """
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    value: object
+    rule: str = ""  # name of the rule that produced it, for `checker parse`
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A calendar date at some grain (day, month or year) and how it was found."""
+
+    day: date  # first day of the period at `grain`
+    grain: str = "day"  # day | month | year
+    relative: bool = False  # resolved against the publication date
+
+
+@dataclass(frozen=True)
+class DurationValue:
+    """A length of time in seconds, as an interval (hedges apply like quantities)."""
+
+    seconds: Interval
+    unit: str  # the unit as written, normalised: year, month, week, day, hour, ...
+    since: date | None = None  # "sejak Februari 2022": the anchor a duration runs from
+
+
+@dataclass(frozen=True)
+class Evidence:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A checkable statement, normalised to one language-independent form."""
+
+    id: str
+    article: str
+    kind: str  # quantity | stance | event_date | duration
+    evidence: Evidence
+    subject: str | None = None  # whose troops / whose stance: canonical actor id
+    measure: str | None = None  # troops, deaths, ...
+    value: Interval | None = None
+    unit: str | None = None
+    where: str | None = None  # canonical place id
+    when: date | None = None  # reference date
+    modality: str = "actual"  # actual | planned | alleged | estimate
+    speaker: str | None = None  # canonical actor id, None = the outlet's own voice
+    stance: str | None = None  # confirm | deny | non_denial | non_confirm
+    proposition: str | None = None  # e.g. "north_korea.troops_in.russia"
+    extra: tuple[tuple[str, object], ...] = field(default=())  # kind-specific details
+
+    def key(self) -> tuple:
+        """The comparison key: claims are only ever compared within one key."""
+        if self.kind == "quantity":
+            return ("quantity", self.subject, self.measure)
+        if self.kind == "stance":
+            return ("stance", self.proposition)
+        if self.kind == "duration":
+            return ("duration", self.subject, self.measure)
+        return ("event_date", self.subject, self.measure)
+
+
+@dataclass(frozen=True)
+class Finding:
+    id: str  # stable fingerprint
+    type: str  # conflict | reversal | discrepancy | update
+    dimension: str  # quantity | stance | date | duration
+    severity: str  # high | medium | low | info
+    claims: tuple[str, ...]
+    articles: tuple[str, ...]
+    summary: str
+    reasons: tuple[str, ...]

@@ -1,0 +1,1 @@
+"""Recognisers: from a sentence's text to mentions, all driven by the compiled rules."""
