@@ -63,6 +63,9 @@ ENGINE_MODULES = (
     "checker.recognise.numbers",
     "checker.recognise.dates",
     "checker.recognise.lexicon",
+    "checker.recognise.stances",
+    "checker.recognise.attribution",
+    "checker.frame",
     "checker.compare",
 )
 

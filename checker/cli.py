@@ -1,0 +1,261 @@
+"""The `checker` command: extract, parse, scan, baseline, serve.
+
+Exit codes: 0 nothing new flagged, 1 something flagged at or above --fail-on, 2 bad input or usage.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm"}
+
+
+class UsageError(Exception):
+    """Bad input or usage: exit 2 with the message."""
+
+
+def _rules():
+    from checker.rulebook import default_rules
+
+    return default_rules()
+
+
+def article_paths(paths: list[str]) -> list[Path]:
+    """Files named, and the article files inside folders named, in a stable order."""
+    found = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+        elif path.exists():
+            found.append(path)
+        else:
+            raise UsageError(f"{raw}: no such file or folder")
+    if not found:
+        raise UsageError(f"no article files in {' '.join(paths)}")
+    return found
+
+
+class Progress:
+    """A progress bar on stderr, only on a terminal and never in CI."""
+
+    def __init__(self, total: int):
+        self.total = total
+        self.on = total > 1 and sys.stderr.isatty() and not os.environ.get("CI")
+        self.done = 0
+
+    def step(self, label: str) -> None:
+        self.done += 1
+        if self.on:
+            width = 30
+            filled = width * self.done // self.total
+            sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} {label[:30]:<30}")
+            if self.done == self.total:
+                sys.stderr.write("\n")
+            sys.stderr.flush()
+
+
+def read_articles(paths: list[str]):
+    """(articles, claims, errors): every readable file analysed; unreadable ones reported."""
+    from checker.ingest import IngestError, read_article_file
+    from checker.pipeline import analyse
+
+    rules = _rules()
+    files = article_paths(paths)
+    articles, claims, errors = [], [], []
+    progress = Progress(len(files))
+    for path in files:
+        try:
+            article = read_article_file(path, rules)
+        except IngestError as exc:
+            errors.append(f"{path}: {exc}")
+        else:
+            article, found = analyse(article, rules)
+            articles.append(article)
+            claims += found
+        progress.step(path.name)
+    for message in errors:
+        print(f"checker: skipped {message}", file=sys.stderr)
+    if not articles:
+        raise UsageError("no article could be read")
+    return articles, claims, errors
+
+
+def write_output(text: str, out: str | None) -> None:
+    if out:
+        Path(out).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def cmd_extract(args) -> int:
+    from checker.report import build_report, claims_table
+
+    articles, claims, errors = read_articles(args.paths)
+    if args.format == "json":
+        text = json.dumps(build_report(articles, claims, []), ensure_ascii=False, indent=2)
+    else:
+        text = claims_table(claims)
+    write_output(text, args.out)
+    return 2 if errors else 0
+
+
+def _jsonable(value):
+    from dataclasses import asdict, is_dataclass
+
+    if is_dataclass(value):
+        return {k: _jsonable(v) for k, v in asdict(value).items()}
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def cmd_parse(args) -> int:
+    from checker.frame import recognise
+    from checker.model import Sentence
+    from checker.recognise.numbers import parse_number
+
+    rules = _rules()
+    language = args.lang or _detect_language(args.text, rules)
+    language_rules = rules.for_language(language)
+    ref = None
+    if args.ref:
+        try:
+            ref = date.fromisoformat(args.ref)
+        except ValueError:
+            raise UsageError(f"--ref {args.ref!r}: not a date (use YYYY-MM-DD)")
+    mentions = recognise(Sentence(args.text, 0, len(args.text)), language_rules, ref)
+    number = parse_number(args.text, language_rules)
+    result = {
+        "text": args.text, "language": language, "ref": ref.isoformat() if ref else None,
+        "number": number,
+        "mentions": [{"kind": m.kind, "text": m.text, "start": m.start, "end": m.end,
+                      "value": _jsonable(m.value), "rule": m.rule} for m in mentions.all()],
+    }
+    write_output(json.dumps(result, ensure_ascii=False, indent=2), None)
+    return 0
+
+
+def _detect_language(text: str, rules) -> str:
+    from checker.ingest import IngestError, parse_article
+
+    try:
+        return parse_article(text, article_id="parse", rules=rules).language
+    except IngestError:
+        return "id"
+
+
+def _scan_report(paths):
+    from checker.compare import compare_all
+    from checker.report import build_report
+
+    articles, claims, errors = read_articles(paths)
+    findings = compare_all(claims, {a.id: a for a in articles}, _rules())
+    return build_report(articles, claims, findings), errors
+
+
+def _load_baseline(path: str):
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise UsageError(f"--baseline {path}: cannot read a JSON report: {exc}")
+
+
+FAIL_LEVELS = {"conflict": {"conflict", "reversal"},
+               "discrepancy": {"conflict", "reversal", "discrepancy"},
+               "never": set()}
+
+
+def cmd_scan(args) -> int:
+    from checker.report import new_findings, to_junit, to_markdown
+
+    report, errors = _scan_report(args.paths)
+    if args.baseline:
+        report = dict(report, findings=new_findings(report, _load_baseline(args.baseline)))
+    if args.format == "json":
+        text = json.dumps(report, ensure_ascii=False, indent=2)
+    elif args.format == "junit":
+        text = to_junit(report)
+    else:
+        text = to_markdown(report)
+    write_output(text, args.out)
+    flagged = [f for f in report["findings"] if f["type"] in FAIL_LEVELS[args.fail_on]]
+    return 1 if flagged else 0
+
+
+def cmd_baseline(args) -> int:
+    report, _ = _scan_report(args.paths)
+    baseline = {"version": 1, "fingerprints": sorted(f["id"] for f in report["findings"])}
+    write_output(json.dumps(baseline, indent=2), args.out)
+    return 0
+
+
+def cmd_serve(args) -> int:
+    from checker.api import serve
+
+    serve(args.host, args.port)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="checker", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("extract", help="print the claims found in articles")
+    p.add_argument("paths", nargs="+", metavar="FILE")
+    p.add_argument("--format", choices=["table", "json"], default="table")
+    p.add_argument("--out", metavar="FILE")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("parse", help="print the mentions the recognisers find in a text")
+    p.add_argument("text")
+    p.add_argument("--lang", choices=["id", "en"])
+    p.add_argument("--ref", metavar="DATE", help="reference date for relative dates (YYYY-MM-DD)")
+    p.set_defaults(func=cmd_parse)
+
+    p = sub.add_parser("scan", help="report contradictions between articles")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--format", choices=["json", "markdown", "junit"], default="markdown")
+    p.add_argument("--out", metavar="FILE")
+    p.add_argument("--baseline", metavar="FILE", help="report only findings not in this report")
+    p.add_argument("--fail-on", choices=["conflict", "discrepancy", "never"], default="conflict")
+    p.set_defaults(func=cmd_scan)
+
+    p = sub.add_parser("baseline", help="write the fingerprints of today's findings")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--out", metavar="FILE")
+    p.set_defaults(func=cmd_baseline)
+
+    p = sub.add_parser("serve", help="run the API and dashboard for development")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=5000)
+    p.set_defaults(func=cmd_serve)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except UsageError as exc:
+        print(f"checker: {exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # a rule file that cannot load is bad input, not a crash
+        from checker.rulebook import RuleFileError
+
+        if isinstance(exc, RuleFileError):
+            print(f"checker: {exc}", file=sys.stderr)
+            return 2
+        raise
+
+
+if __name__ == "__main__":
+    sys.exit(main())
