@@ -1,0 +1,77 @@
+"""`make peer`: score the recognisers on other projects' test cases (tests/peer/).
+
+Prints a table per suite and dimension and writes bench/peer.json:
+  {"suites": [{suite, lang, dimension, cases, correct, accuracy, out_of_scope}],
+   "comparison": {...}}   (IndoNLI pairs run through the whole checker)
+"""
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PEER = HERE.parent / "tests" / "peer"
+
+
+def suite_rows() -> list[dict]:
+    from bench import peer_dates, peer_numbers
+
+    return peer_numbers.score() + peer_dates.score()
+
+
+def comparison() -> dict:
+    """IndoNLI premise/hypothesis pairs as two articles of the same day: entailment and neutral
+    pairs should raise nothing; contradiction pairs that differ by a number or date should."""
+    from checker.compare import compare_all
+    from checker.ingest import IngestError, parse_article
+    from checker.pipeline import analyse
+    from checker.rulebook import default_rules
+
+    rules = default_rules()
+    day = date(2024, 1, 1).isoformat()
+    counts = {"entailment_pairs": 0, "entailment_flagged": 0, "neutral_pairs": 0,
+              "neutral_flagged": 0, "contradiction_pure_pairs": 0, "contradiction_pure_flagged": 0}
+    pairs = []
+    for name in ("minimal_pairs_heuristic.jsonl", "diagnostic.jsonl"):
+        path = PEER / "indonli" / name
+        pairs += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for pair in pairs:
+        label = pair["label"]
+        if label == "contradiction" and not pair.get("pure_substitution"):
+            continue
+        articles, claims = {}, []
+        try:
+            for role in ("premise", "hypothesis"):
+                article = parse_article(pair[role], article_id=f"{pair['pair_id']}-{role}", rules=rules,
+                                        meta={"published": day, "language": "id", "source": role})
+                article, found = analyse(article, rules)
+                articles[article.id] = article
+                claims += found
+        except IngestError:
+            continue
+        flagged = bool(compare_all(claims, articles, rules))
+        key = {"entailment": "entailment", "neutral": "neutral", "contradiction": "contradiction_pure"}[label]
+        counts[f"{key}_pairs"] += 1
+        counts[f"{key}_flagged"] += int(flagged)
+    return counts
+
+
+def main() -> int:
+    rows = suite_rows()
+    print(f"{'suite':<22}{'lang':<6}{'dimension':<15}{'cases':>7}{'correct':>9}{'accuracy':>10}{'out of scope':>14}")
+    for r in rows:
+        print(f"{r['suite']:<22}{r['lang']:<6}{r['dimension']:<15}{r['cases']:>7}{r['correct']:>9}"
+              f"{r['accuracy']:>10.1%}{r['out_of_scope']:>14}")
+    result = {"suites": rows, "comparison": comparison()}
+    print("\ncomparison on IndoNLI pairs:")
+    for key, value in result["comparison"].items():
+        print(f"  {key:<30}{value:>6}")
+    (HERE / "peer.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
+    print(f"\nwritten to {(HERE / 'peer.json').relative_to(HERE.parent)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,107 @@
+"""`make bench`: extraction speed against dateparser's search_dates on the same texts, CLI cold
+start, and scan throughput on synthetic corpora of 1,000 and 10,000 articles.
+
+Absolute times drift on shared machines; the ratios (speedup, 10k vs 1k throughput) measured in
+the same run are the figures to compare. Writes bench/results.json.
+"""
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+
+
+def _ms(fn, *args) -> float:
+    start = time.perf_counter()
+    fn(*args)
+    return (time.perf_counter() - start) * 1000
+
+
+def extraction(texts: list[tuple[str, str]], baseline_sample: int) -> dict:
+    import dateparser.search
+
+    from checker.ingest import parse_article
+    from checker.pipeline import analyse
+    from checker.rulebook import default_rules
+
+    rules = default_rules()
+
+    def extract(name_text):
+        name, text = name_text
+        analyse(parse_article(text, article_id=name, rules=rules), rules)
+
+    extract(texts[0])  # warm caches (compiled rules, pint) outside the timing
+    ours = [_ms(extract, t) for t in texts]
+    sample = texts[:baseline_sample]
+    theirs = [_ms(dateparser.search.search_dates, text, languages=["id", "en"]) for _, text in sample]
+    ours_sample = ours[:baseline_sample]
+    return {
+        "articles": len(texts),
+        "kb_per_article": round(statistics.mean(len(t.encode()) for _, t in texts) / 1024, 2),
+        "extract_ms_per_article_median": round(statistics.median(ours), 3),
+        "dateparser_search_ms_per_article_median": round(statistics.median(theirs), 3),
+        "extract_speedup_vs_dateparser": round(statistics.median(theirs) / statistics.median(ours_sample), 1),
+    }
+
+
+def cold_start() -> float:
+    env = dict(os.environ)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "checker.cli", "parse", "sekitar 10.000 tentara", "--lang", "id"],
+                   cwd=ROOT, env=env, check=True, capture_output=True)
+    return round(time.perf_counter() - start, 3)
+
+
+def scan_rate(count: int) -> float:
+    from bench.corpus import article
+    from checker.compare import compare_all
+    from checker.ingest import parse_article
+    from checker.pipeline import analyse
+    from checker.rulebook import default_rules
+
+    rules = default_rules()
+    corpus = [article(i) for i in range(count)]
+    start = time.perf_counter()
+    articles, claims = {}, []
+    for name, text in corpus:
+        a, found = analyse(parse_article(text, article_id=name, rules=rules), rules)
+        articles[a.id] = a
+        claims += found
+    compare_all(claims, articles, rules)
+    return round(count / (time.perf_counter() - start), 1)
+
+
+def main() -> int:
+    from bench.corpus import article
+
+    seeds = [(p.stem, p.read_text(encoding="utf-8")) for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    synthetic = [article(i) for i in range(200)]
+    results = {"seeds": extraction(seeds, len(seeds))}
+    results.update(extraction(seeds + synthetic, 40))
+    results["cli_cold_start_s"] = cold_start()
+    sizes = [int(s) for s in os.environ.get("BENCH_SCAN_SIZES", "1000,10000").split(",")]
+    for size in sizes:
+        results[f"scan_articles_per_s_{size // 1000}k"] = scan_rate(size)
+    if len(sizes) == 2:
+        small, large = (f"scan_articles_per_s_{s // 1000}k" for s in sizes)
+        results["scan_rate_ratio_large_vs_small"] = round(results[large] / results[small], 2)
+    width = max(len(k) for k in results)
+    for key, value in results.items():
+        if isinstance(value, dict):
+            for k, v in value.items():
+                print(f"{'seeds.' + k:<{width + 6}} {v}")
+        else:
+            print(f"{key:<{width + 6}} {value}")
+    (HERE / "results.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
