@@ -124,6 +124,7 @@ register_kind(RuleKind("actors", ActorsSchema, compile_actors, run_actor_example
 class PlaceSchema(Schema):
     id = fields.String(required=True, validate=validate.Regexp(r"^[a-z][a-z0-9_]*$"))
     within = fields.String()  # parent place id
+    region = fields.Boolean(load_default=False)  # a region of the world, above countries
     aliases = fields.List(fields.String(), required=True)
     exact_aliases = fields.List(fields.String(), load_default=list)
 
@@ -136,6 +137,7 @@ class PlacesSchema(Schema):
 class Places:
     table: AliasTable
     parents: dict
+    regions: frozenset
 
     def find(self, text: str) -> list[Mention]:
         return _mentions("place", self.table, text)
@@ -154,19 +156,21 @@ class Places:
 
     def country(self, place: str) -> str:
         """The outermost place that is not a region of the world (kursk -> russia)."""
-        chain = (place,) + self.ancestors(place)
-        return chain[-1]
+        chain = [p for p in (place,) + self.ancestors(place) if p not in self.regions]
+        return chain[-1] if chain else place
 
 
 def compile_places(datas: list[dict]) -> Places:
-    entries, parents = [], {}
+    entries, parents, regions = [], {}, set()
     for data in datas:
         for place in data["places"]:
+            if place["region"]:
+                regions.add(place["id"])
             entries += [(a, place["id"], False) for a in place["aliases"]]
             entries += [(a, place["id"], True) for a in place["exact_aliases"]]
             if place.get("within"):
                 parents[place["id"]] = place["within"]
-    return Places(AliasTable.build(entries), parents)
+    return Places(AliasTable.build(entries), parents, frozenset(regions))
 
 
 def run_place_example(example: dict, rules: LanguageRules):
@@ -174,6 +178,8 @@ def run_place_example(example: dict, rules: LanguageRules):
     found = [m.value for m in places.find(example["text"])]
     if "ancestors" in example:
         return example["ancestors"], [list(places.ancestors(p)) for p in found]
+    if "country" in example:
+        return example["country"], [places.country(p) for p in found]
     return example["expect"], found
 
 
