@@ -1,0 +1,70 @@
+"""End-to-end: the real `checker` command in a subprocess, on the seeds and on bad input."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+def checker(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "checker.cli", *map(str, args)], cwd=cwd,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_extract_json_follows_the_contract():
+    run = checker("extract", SEEDS / "001_1e607148f1def720.txt", "--format", "json")
+    assert run.returncode == 0, run.stderr
+    report = json.loads(run.stdout)
+    assert report["version"] == 1
+    assert report["articles"][0]["id"] == "001_1e607148f1def720"
+    claim = report["claims"][0]
+    for field in ("id", "article", "kind", "subject", "measure", "value", "where", "when", "modality",
+                  "speaker", "stance", "proposition", "evidence"):
+        assert field in claim
+    assert set(claim["evidence"]) >= {"text", "start", "end"}
+
+
+def test_extract_table_lists_claims():
+    run = checker("extract", SEEDS / "000_80da218001a5c4dd.txt")
+    assert run.returncode == 0, run.stderr
+    assert "8.000" in run.stdout or "8000" in run.stdout
+
+
+def test_parse_prints_mentions():
+    run = checker("parse", "sekitar 10.000 tentara tiba pada Senin", "--lang", "id", "--ref", "2024-10-29")
+    assert run.returncode == 0, run.stderr
+    out = json.loads(run.stdout)
+    kinds = {m["kind"] for m in out["mentions"]}
+    assert {"quantity", "date", "measure"} <= kinds
+    quantity = next(m for m in out["mentions"] if m["kind"] == "quantity")
+    assert quantity["value"]["low"] < 10000 < quantity["value"]["high"]
+    day = next(m for m in out["mentions"] if m["kind"] == "date")
+    assert day["value"]["day"] == "2024-10-28"
+
+
+def test_parse_bad_ref_is_a_usage_error():
+    run = checker("parse", "8.000", "--ref", "yesterday")
+    assert run.returncode == 2 and "--ref" in run.stderr
+
+
+def test_missing_file_is_a_usage_error(tmp_path):
+    run = checker("extract", tmp_path / "nope.txt")
+    assert run.returncode == 2 and "nope.txt" in run.stderr
+
+
+def test_binary_file_is_reported_and_the_rest_goes_on(tmp_path):
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01\x02\xff\xfe")
+    good = tmp_path / "good.txt"
+    good.write_text((SEEDS / "000_80da218001a5c4dd.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    run = checker("scan", tmp_path, "--format", "json", "--fail-on", "never")
+    assert "bad.txt" in run.stderr
+    assert run.returncode == 0, run.stderr
+    assert [a["id"] for a in json.loads(run.stdout)["articles"]] == ["good"]
+
+
+def test_nothing_readable_exits_2(tmp_path):
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00")
+    run = checker("scan", tmp_path)
+    assert run.returncode == 2 and "bad.txt" in run.stderr
