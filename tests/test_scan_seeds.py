@@ -97,4 +97,4 @@ def test_markdown_and_junit(tmp_path):
     junit = subprocess.run([sys.executable, "-m", "checker.cli", "scan", "seeds", "--format", "junit"],
                            cwd=ROOT, capture_output=True, text=True, timeout=300)
     root = ET.fromstring(junit.stdout)
-    assert root.iter("failure")
+    assert list(root.iter("failure"))
