@@ -1,1 +1,726 @@
-"""Placeholder: being written."""
+"""Date, duration and date-line recognisers.
+
+One engine, three entry points:
+- `find_dates(text, rules, ref)`: calendar dates in a sentence, absolute ones and relative ones
+  resolved against `ref` (the publication date);
+- `find_durations(text, rules)`: lengths of time as intervals of seconds (hedges apply);
+- `find_dateline(text, rules)`: the publication date from an article's header lines.
+
+All language knowledge (month and weekday names, relative words and their offsets, patterns,
+hedge widths) lives in rules/<lang>/dates.yaml and durations.yaml. A pattern is a regular
+expression template whose {placeholders} expand to named groups built from the word tables
+(like Duckling: a named rule, a pattern, a production); the production is one of the engine's
+resolvers below. Overlapping matches are settled longest first, then by rule order.
+"""
+from __future__ import annotations
+
+import calendar
+import functools
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Callable
+
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+
+from checker.model import DateValue, DurationValue, Interval, Mention
+from checker.rulebook import LanguageRules, RuleKind, register_kind
+
+_BEFORE, _AFTER = r"(?<![\w])", r"(?![\w])"
+_UNITS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year")
+_DIRECTIONS = ("on_or_before", "before", "previous_week", "this_week", "next_week", "after")
+_PRODUCTIONS = ("date", "numeric", "year", "month", "weekday", "relative_day", "relative_period",
+                "offset")
+
+
+# --- schemas ----------------------------------------------------------------------------------
+
+class PatternSchema(Schema):
+    name = fields.String(required=True)
+    pattern = fields.String(required=True)  # regex template with {placeholders}
+    production = fields.String(required=True, validate=validate.OneOf(_PRODUCTIONS))
+    direction = fields.String(validate=validate.OneOf(_DIRECTIONS))  # weekday resolvers
+    sign = fields.Integer(load_default=-1)  # offset resolvers: -1 ago, +1 from now
+    capitalised = fields.List(fields.String(), load_default=list)  # groups that need a capital
+    order = fields.String(validate=validate.OneOf(["dmy", "mdy", "ymd"]))  # numeric resolvers
+
+
+class PeriodSchema(Schema):
+    unit = fields.String(required=True, validate=validate.OneOf(_UNITS))
+    offset = fields.Integer(required=True)
+
+
+class UnitSchema(Schema):
+    unit = fields.String(required=True, validate=validate.OneOf(_UNITS))
+    times = fields.Float(load_default=1.0)
+
+
+class DatesSchema(Schema):
+    months = fields.Dict(keys=fields.String(), values=fields.Integer(validate=validate.Range(1, 12)),
+                         load_default=dict)
+    weekdays = fields.Dict(keys=fields.String(), values=fields.Integer(validate=validate.Range(0, 6)),
+                           load_default=dict)
+    # weekday names that are a weekday only when written with a capital (Minggu vs minggu)
+    weekdays_capitalised = fields.Dict(keys=fields.String(),
+                                       values=fields.Integer(validate=validate.Range(0, 6)),
+                                       load_default=dict)
+    day_words = fields.Dict(keys=fields.String(), values=fields.Integer(validate=validate.Range(1, 31)),
+                            load_default=dict)
+    ordinal_suffixes = fields.List(fields.String(), load_default=list)
+    number_words = fields.Dict(keys=fields.String(), values=fields.Float(), load_default=dict)
+    units = fields.Dict(keys=fields.String(), values=fields.Nested(UnitSchema), load_default=dict)
+    # words fusing "one" and a unit: sehari, sepekan, fortnight
+    fused_units = fields.Dict(keys=fields.String(), values=fields.Nested(UnitSchema), load_default=dict)
+    relative_days = fields.Dict(keys=fields.String(), values=fields.Integer(), load_default=dict)
+    relative_periods = fields.Dict(keys=fields.String(), values=fields.Nested(PeriodSchema),
+                                   load_default=dict)
+    year_intro = fields.List(fields.String(), load_default=list)
+    # words right before/after a match that make it a time of day, not a date (pukul 10.12)
+    time_markers_before = fields.List(fields.String(), load_default=list)
+    time_markers_after = fields.List(fields.String(), load_default=list)
+    numeric_order = fields.String(validate=validate.OneOf(["dmy", "mdy"]))
+    two_digit_year_pivot = fields.Integer()  # yy below the pivot is 20yy, else 19yy
+    patterns = fields.List(fields.Nested(PatternSchema), load_default=list)
+    published_markers = fields.List(fields.String(), load_default=list)  # date lines: published
+    updated_markers = fields.List(fields.String(), load_default=list)  # date lines: not P
+    dateline_patterns = fields.List(fields.Nested(PatternSchema), load_default=list)
+
+
+class HedgeSchema(Schema):
+    low = fields.Float(allow_none=True, load_default=1.0)  # factor of N; None = unbounded
+    high = fields.Float(allow_none=True, load_default=1.0)
+    low_open = fields.Boolean(load_default=False)
+    high_open = fields.Boolean(load_default=False)
+
+    @validates_schema
+    def _ordered(self, data, **_):
+        if data["low"] is not None and data["high"] is not None and data["low"] > data["high"]:
+            raise ValidationError("hedge low factor above high factor")
+
+
+class DurationsSchema(Schema):
+    units = fields.Dict(keys=fields.String(), values=fields.Nested(UnitSchema), required=True)
+    fused_units = fields.Dict(keys=fields.String(), values=fields.Nested(UnitSchema), load_default=dict)
+    number_words = fields.Dict(keys=fields.String(), values=fields.Float(), load_default=dict)
+    fractions = fields.Dict(keys=fields.String(), values=fields.Float(), load_default=dict)
+    joiners = fields.List(fields.String(), load_default=list)  # "and", "dan" between parts
+    hedges_before = fields.Dict(keys=fields.String(), values=fields.Nested(HedgeSchema), load_default=dict)
+    hedges_after = fields.Dict(keys=fields.String(), values=fields.Nested(HedgeSchema), load_default=dict)
+    since = fields.List(fields.String(), load_default=list)  # "sejak", "since"
+    not_after = fields.List(fields.String(), load_default=list)  # "ago", "lalu": an offset, not a length
+
+
+# --- compiled rules ---------------------------------------------------------------------------
+
+def _alternation(words, optional_dot: bool = False) -> str:
+    forms = sorted({" ".join(w.split()) for w in words}, key=len, reverse=True)
+    body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) or r"(?!x)x"
+    return f"(?:{body})" + (r"\.?" if optional_dot else "")
+
+
+def _fold(word: str) -> str:
+    return " ".join(word.casefold().rstrip(".").split())
+
+
+@dataclass(frozen=True)
+class CompiledPattern:
+    name: str
+    regex: re.Pattern
+    production: str
+    direction: str | None
+    sign: int
+    capitalised: tuple
+    order: str | None
+
+
+@dataclass(frozen=True)
+class DateRules:
+    months: dict
+    weekdays: dict
+    weekdays_capitalised: dict
+    day_words: dict
+    number_words: dict
+    units: dict  # folded word -> (unit, times)
+    fused_units: dict
+    relative_days: dict
+    relative_periods: dict  # folded phrase -> (unit, offset)
+    numeric_order: str
+    pivot: int
+    patterns: tuple
+    dateline_patterns: tuple
+    time_before: re.Pattern | None
+    time_after: re.Pattern | None
+    published: re.Pattern | None
+    updated: re.Pattern | None
+
+
+def _merge(datas: list[dict], key: str) -> dict:
+    merged: dict = {}
+    for data in datas:
+        merged.update(data.get(key) or {})
+    return merged
+
+
+def _placeholders(tables: dict) -> dict:
+    """The named groups a pattern template may use."""
+    suffix = _alternation(tables["ordinal_suffixes"]) if tables["ordinal_suffixes"] else "(?!x)x"
+    day_words = _alternation(tables["day_words"])
+    numbers = _alternation(tables["number_words"])
+    return {
+        "day": rf"(?P<day>(?:0?[1-9]|[12]\d|3[01])(?:{suffix})?(?!\d)|{day_words})",
+        "dd": r"(?P<day>0?[1-9]|[12]\d|3[01])",
+        "mm": r"(?P<month>0?[1-9]|1[0-2])",
+        "a": r"(?P<a>\d{1,2})",
+        "b": r"(?P<b>\d{1,2})",
+        "month": rf"(?P<month>{_alternation(tables['months'], optional_dot=True)})",
+        "year": r"(?P<year>(?:1[5-9]|20)\d\d)(?!\d)",
+        "yy": r"(?P<year>\d\d)(?!\d)",
+        "anyyear": r"(?P<year>(?:1[5-9]|20)\d\d|\d\d)(?!\d)",
+        "weekday": rf"(?P<weekday>{_alternation(list(tables['weekdays']) + list(tables['weekdays_capitalised']), optional_dot=True)})",
+        "num": rf"(?P<num>\d+(?:[.,]\d+)?|{numbers}(?:[\s-]+{numbers})*)",
+        "unit": rf"(?P<unit>{_alternation(tables['units'])})",
+        "fused": rf"(?P<fused>{_alternation(tables['fused_units'])})",
+        "rel": rf"(?P<rel>{_alternation(tables['relative_days'])})",
+        "period": rf"(?P<period>{_alternation(tables['relative_periods'])})",
+        "intro": rf"(?:{_alternation(tables['year_intro'])})",
+    }
+
+
+def _unique_groups(body: str) -> str:
+    """A placeholder used in two alternatives gets numbered names (month, month__2, ...);
+    `_groups` folds them back."""
+    seen: dict = {}
+
+    def rename(m: re.Match) -> str:
+        seen[m.group(1)] = seen.get(m.group(1), 0) + 1
+        n = seen[m.group(1)]
+        return m.group() if n == 1 else f"(?P<{m.group(1)}__{n}>"
+
+    return re.sub(r"\(\?P<(\w+)>", rename, body)
+
+
+def _groups(m: re.Match) -> dict:
+    return {k.split("__")[0]: v for k, v in m.groupdict().items() if v is not None}
+
+
+def _compile_patterns(specs: list[dict], holes: dict) -> tuple:
+    compiled = []
+    for spec in specs:
+        try:
+            body = _unique_groups(spec["pattern"].format(**holes))
+            regex = re.compile(f"{_BEFORE}(?:{body}){_AFTER}", re.IGNORECASE)
+        except (KeyError, IndexError, re.error) as exc:
+            raise ValueError(f"pattern {spec['name']!r}: {exc}") from exc
+        compiled.append(CompiledPattern(spec["name"], regex, spec["production"], spec.get("direction"),
+                                        spec.get("sign", -1), tuple(spec.get("capitalised", ())),
+                                        spec.get("order")))
+    return tuple(compiled)
+
+
+def _marker(words: list[str], before: bool) -> re.Pattern | None:
+    if not words:
+        return None
+    alt = _alternation(words)
+    return re.compile(rf"(?<![\w]){alt}\s*$" if before else rf"^\s*{alt}(?![\w])", re.IGNORECASE)
+
+
+def compile_dates(datas: list[dict]) -> DateRules:
+    tables = {key: _merge(datas, key) for key in
+              ("months", "weekdays", "weekdays_capitalised", "day_words", "number_words", "units",
+               "fused_units", "relative_days", "relative_periods")}
+    for key in ("ordinal_suffixes", "year_intro", "time_markers_before", "time_markers_after",
+                "published_markers", "updated_markers"):
+        tables[key] = [w for d in datas for w in d.get(key, [])]
+    holes = _placeholders(tables)
+    patterns = _compile_patterns([p for d in datas for p in d.get("patterns", [])], holes)
+    dateline = _compile_patterns([p for d in datas for p in d.get("dateline_patterns", [])], holes)
+    order = next((d["numeric_order"] for d in datas if d.get("numeric_order")), "dmy")
+    pivot = next((d["two_digit_year_pivot"] for d in datas if d.get("two_digit_year_pivot")), 50)
+    fold = lambda table: {_fold(k): v for k, v in table.items()}  # noqa: E731
+    unit_pairs = lambda table: {_fold(k): (v["unit"], v.get("times", 1.0)) for k, v in table.items()}  # noqa: E731
+    return DateRules(
+        months=fold(tables["months"]), weekdays=fold(tables["weekdays"]),
+        weekdays_capitalised=fold(tables["weekdays_capitalised"]),
+        day_words=fold(tables["day_words"]), number_words=fold(tables["number_words"]),
+        units=unit_pairs(tables["units"]), fused_units=unit_pairs(tables["fused_units"]),
+        relative_days=fold(tables["relative_days"]),
+        relative_periods={_fold(k): (v["unit"], v["offset"]) for k, v in tables["relative_periods"].items()},
+        numeric_order=order, pivot=pivot, patterns=patterns, dateline_patterns=dateline,
+        time_before=_marker(tables["time_markers_before"], True),
+        time_after=_marker(tables["time_markers_after"], False),
+        published=_marker(tables["published_markers"], False) and re.compile(
+            _alternation(tables["published_markers"]), re.IGNORECASE),
+        updated=_marker(tables["updated_markers"], False) and re.compile(
+            _alternation(tables["updated_markers"]), re.IGNORECASE),
+    )
+
+
+# --- calendar arithmetic ------------------------------------------------------------------------
+
+def _add_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def shift(day: date, unit: str, amount: float) -> date:
+    """`day` moved by `amount` units (calendar months and years; fractions of days dropped)."""
+    if unit in ("month", "quarter", "year"):
+        months = amount * {"month": 1, "quarter": 3, "year": 12}[unit]
+        return _add_months(day, round(months))
+    days = amount * {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1, "week": 7}[unit]
+    return day + timedelta(days=int(days))
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _infer_year(month: int, day: int | None, ref: date) -> date | None:
+    """A year-less date in news is the most recent one: the publication year, or the year
+    before when the month is later than the publication month (Feb 29 goes back to a leap year)."""
+    year = ref.year - 1 if month > ref.month else ref.year
+    for candidate in range(year, year - 8, -1):
+        found = _safe_date(candidate, month, day or 1)
+        if found is not None:
+            return found
+    return None
+
+
+def _week_start(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def resolve_weekday(weekday: int, ref: date, direction: str) -> date:
+    """Weekday names relative to the publication date; news refers to the past by default."""
+    if direction == "on_or_before":
+        return ref - timedelta(days=(ref.weekday() - weekday) % 7)
+    if direction == "before":
+        return ref - timedelta(days=(ref.weekday() - weekday - 1) % 7 + 1)
+    if direction == "after":
+        return ref + timedelta(days=(weekday - ref.weekday() - 1) % 7 + 1)
+    week = _week_start(ref) + timedelta(days={"previous_week": -7, "this_week": 0, "next_week": 7}[direction])
+    return week + timedelta(days=weekday)
+
+
+# --- matching ---------------------------------------------------------------------------------
+
+def _number(token: str, rules: DateRules, language_rules: LanguageRules | None = None) -> float | None:
+    """Digits or number words; number words go through the numbers engine when it is there."""
+    token = token.strip()
+    if re.fullmatch(r"\d+(?:[.,]\d+)?", token):
+        return float(token.replace(",", "."))
+    parsed = _parse_with_numbers_engine(token, language_rules)
+    if parsed is not None:
+        return parsed
+    words = [_fold(w) for w in re.split(r"[\s-]+", token) if w]
+    if not words or any(w not in rules.number_words for w in words):
+        return None
+    values = [rules.number_words[w] for w in words]
+    total = 0.0
+    for value in values:  # "twenty one" -> 21, "dua puluh" -> 20
+        total = total * value if value in (10, 100, 1000) and total else total + value
+    return total
+
+
+def _parse_with_numbers_engine(token: str, language_rules: LanguageRules | None) -> float | None:
+    if language_rules is None or language_rules.get("numbers") is None:
+        return None
+    try:
+        from checker.recognise import numbers
+        parse = getattr(numbers, "parse_number", None)
+        if parse is None:
+            return None
+        value = parse(token, language_rules)
+    except Exception:  # the numbers engine is another stage's; a token it cannot read is no number
+        return None
+    if isinstance(value, Interval):
+        return value.low if value.low is not None and value.low == value.high else None
+    if isinstance(value, (int, float)):
+        return float(value)
+    return None
+
+
+def _day_of(token: str, rules: DateRules) -> int | None:
+    digits = re.match(r"\d+", token)
+    if digits:
+        return int(digits.group())
+    return rules.day_words.get(_fold(token))
+
+
+def _year_of(token: str, rules: DateRules) -> int:
+    year = int(token)
+    if len(token) == 2:
+        year += 2000 if year < rules.pivot else 1900
+    return year
+
+
+def _weekday_of(token: str, rules: DateRules) -> int | None:
+    folded = _fold(token)
+    if folded in rules.weekdays:
+        return rules.weekdays[folded]
+    if folded in rules.weekdays_capitalised and token[:1].isupper():
+        return rules.weekdays_capitalised[folded]
+    return None
+
+
+def _resolve(p: CompiledPattern, m: re.Match, rules: DateRules, ref: date | None,
+             language_rules: LanguageRules | None) -> DateValue | None:
+    g = _groups(m)
+    for group in p.capitalised:
+        if group in g and not g[group][:1].isupper():
+            return None
+    if "weekday" in g and _weekday_of(g["weekday"], rules) is None:
+        return None  # "minggu" in lower case is a week, not Sunday
+    if p.production in ("date", "numeric"):
+        if p.production == "numeric":
+            order = p.order or rules.numeric_order
+            a, b = int(g["a"]), int(g["b"])
+            if a > 12 or (order == "dmy" and b <= 12):
+                day, month = a, b
+            else:
+                month, day = a, b
+            if month > 12 and day <= 12:
+                day, month = month, day
+            if month > 12:
+                return None
+        else:
+            day = _day_of(g["day"], rules) if "day" in g else None
+            token = g["month"]
+            month = int(token) if token.isdigit() else rules.months.get(_fold(token))
+            if month is None:
+                return None
+        if "year" in g:
+            found = _safe_date(_year_of(g["year"], rules), month, day or 1)
+            return DateValue(found, "day" if day else "month") if found else None
+        if ref is None:
+            return None
+        if day and _safe_date(2000, month, day) is None:  # Feb 30 is no date in any year
+            return None
+        found = _infer_year(month, day, ref)
+        return DateValue(found, "day" if day else "month", relative=True) if found else None
+    if p.production == "year":
+        return DateValue(date(_year_of(g["year"], rules), 1, 1), "year")
+    if ref is None:
+        return None
+    if p.production == "month":
+        month = rules.months.get(_fold(g["month"]))
+        if month is None:
+            return None
+        if p.direction == "after":
+            year = ref.year + 1 if month <= ref.month else ref.year
+            return DateValue(date(year, month, 1), "month", relative=True)
+        return DateValue(_infer_year(month, None, ref), "month", relative=True)
+    if p.production == "weekday":
+        weekday = _weekday_of(g["weekday"], rules)
+        return DateValue(resolve_weekday(weekday, ref, p.direction or "on_or_before"), "day", relative=True)
+    if p.production == "relative_day":
+        return DateValue(ref + timedelta(days=rules.relative_days[_fold(g["rel"])]), "day", relative=True)
+    if p.production == "relative_period":
+        unit, offset = rules.relative_periods[_fold(g["period"])]
+        return _period(ref, unit, offset)
+    if p.production == "offset":
+        if "fused" in g:
+            unit, times = rules.fused_units[_fold(g["fused"])]
+            amount = times
+        else:
+            amount = _number(g["num"], rules, language_rules)
+            if amount is None or "unit" not in g:
+                return None
+            unit, times = rules.units[_fold(g["unit"])]
+            amount *= times
+        return DateValue(shift(ref, unit, p.sign * amount), "day", relative=True)
+    return None
+
+
+def _period(ref: date, unit: str, offset: int) -> DateValue:
+    """The period `offset` units from P's: weeks keep P's weekday (pekan lalu = P-7, grain week)."""
+    if unit == "week":
+        return DateValue(ref + timedelta(days=7 * offset), "week", relative=True)
+    if unit == "day":
+        return DateValue(ref + timedelta(days=offset), "day", relative=True)
+    if unit == "month":
+        return DateValue(_add_months(ref.replace(day=1), offset), "month", relative=True)
+    if unit == "quarter":
+        start = date(ref.year, 3 * ((ref.month - 1) // 3) + 1, 1)
+        return DateValue(_add_months(start, 3 * offset), "quarter", relative=True)
+    return DateValue(date(ref.year + offset, 1, 1), "year", relative=True)
+
+
+def _is_time_of_day(text: str, start: int, end: int, rules: DateRules) -> bool:
+    if rules.time_before is not None and rules.time_before.search(text[max(0, start - 20):start]):
+        return True
+    return rules.time_after is not None and bool(rules.time_after.match(text[end:end + 20]))
+
+
+def _best_non_overlapping(candidates: list[tuple]) -> list[tuple]:
+    """Longest match first, then rule order; a later match may not overlap a kept one."""
+    kept: list[tuple] = []
+    for cand in sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[2], c[0])):
+        if all(cand[1] <= k[0] or cand[0] >= k[1] for k in kept):
+            kept.append(cand)
+    return sorted(kept, key=lambda c: c[0])
+
+
+def _scan(text: str, patterns: tuple, rules: DateRules, ref: date | None,
+          language_rules: LanguageRules | None) -> list[Mention]:
+    candidates = []
+    for priority, p in enumerate(patterns):
+        for m in p.regex.finditer(text):
+            if m.end() == m.start():
+                continue
+            if p.production in ("date", "numeric") and _is_time_of_day(text, m.start(), m.end(), rules):
+                continue
+            value = _resolve(p, m, rules, ref, language_rules)
+            if value is not None and value.day is not None:
+                candidates.append((m.start(), m.end(), priority, p.name, value))
+    return [Mention("date", text[s:e], s, e, value, rule=f"dates:{name}")
+            for s, e, _, name, value in _best_non_overlapping(candidates)]
+
+
+def find_dates(text: str, rules: LanguageRules, ref: date | None) -> list[Mention]:
+    """Dates in one sentence; offsets are local to `text`. Relative dates need `ref`."""
+    date_rules = rules.get("dates")
+    if date_rules is None or not text:
+        return []
+    return _scan(text, date_rules.patterns, date_rules, ref, rules)
+
+
+def find_dateline(text: str, rules: LanguageRules) -> date | None:
+    """The publication date from an article's first lines: a "published" line wins over an
+    "updated" one; otherwise the first full day-month-year date."""
+    date_rules = rules.get("dates")
+    if date_rules is None or not text:
+        return None
+    patterns = date_rules.dateline_patterns + date_rules.patterns
+    first = None
+    for line in text.splitlines()[:40]:
+        days = [m.value.day for m in _scan(line, patterns, date_rules, None, rules)
+                if m.value.grain == "day"]
+        if not days:
+            continue
+        if date_rules.published is not None and date_rules.published.search(line):
+            return days[0]
+        if date_rules.updated is not None and date_rules.updated.search(line):
+            continue
+        first = first or days[0]
+    return first
+
+
+# --- durations --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class DurationRules:
+    units: dict  # folded -> (unit, times)
+    fused_units: dict
+    number_words: dict
+    fractions: dict
+    hedges_before: dict  # folded -> hedge dict
+    hedges_after: dict
+    atom: re.Pattern
+    joiner: re.Pattern
+    hedge_before: re.Pattern | None
+    hedge_after: re.Pattern | None
+    since: re.Pattern | None
+    not_after: re.Pattern | None
+
+
+def compile_durations(datas: list[dict]) -> DurationRules:
+    units = _merge(datas, "units")
+    fused = _merge(datas, "fused_units")
+    numbers = _merge(datas, "number_words")
+    fractions = _merge(datas, "fractions")
+    joiners = [w for d in datas for w in d.get("joiners", [])]
+    hb, ha = _merge(datas, "hedges_before"), _merge(datas, "hedges_after")
+    num_words = _alternation(numbers)
+    frac = _alternation(fractions)
+    art = r"(?:an?\s+)?"
+    joiner_alt = _alternation(joiners) if joiners else "(?!x)x"
+    # one part: [N] [and] [a] [half] unit [and a half] | fused word
+    atom = (rf"(?:(?P<num>\d+(?:[.,]\d+)?|{num_words}(?:[\s-]+{num_words})*)\s*-?\s*"
+            rf"(?:(?:{joiner_alt})\s+{art}(?P<frac1>{frac})\s+(?:of\s+)?{art})?"
+            rf"|{art}(?P<frac2>{frac})\s+{art}(?:of\s+)?)?"
+            rf"(?P<unit>{_alternation(units)})"
+            rf"(?:\s+(?:{joiner_alt})\s+{art}(?P<frac3>{frac}))?"
+            rf"|(?P<fused>{_alternation(fused)})")
+    return DurationRules(
+        units={_fold(k): (v["unit"], v.get("times", 1.0)) for k, v in units.items()},
+        fused_units={_fold(k): (v["unit"], v.get("times", 1.0)) for k, v in fused.items()},
+        number_words={_fold(k): v for k, v in numbers.items()},
+        fractions={_fold(k): v for k, v in fractions.items()},
+        hedges_before={_fold(k): v for k, v in hb.items()},
+        hedges_after={_fold(k): v for k, v in ha.items()},
+        atom=re.compile(rf"{_BEFORE}(?:{atom}){_AFTER}", re.IGNORECASE),
+        joiner=re.compile(rf"^(?:\s*,\s*|\s+(?:{joiner_alt})\s+|\s*,\s*(?:{joiner_alt})\s+|\s+)$", re.IGNORECASE),
+        hedge_before=re.compile(rf"(?<![\w]){_alternation(hb)}\s+$", re.IGNORECASE) if hb else None,
+        hedge_after=re.compile(rf"^\s+{_alternation(ha)}(?![\w])", re.IGNORECASE) if ha else None,
+        since=re.compile(rf"{_BEFORE}{_alternation([w for d in datas for w in d.get('since', [])])}{_AFTER}",
+                         re.IGNORECASE) if any(d.get("since") for d in datas) else None,
+        not_after=_marker([w for d in datas for w in d.get("not_after", [])], False),
+    )
+
+
+@functools.lru_cache(maxsize=None)
+def _unit_registry():
+    """Built once, on the first duration: pint's registry is slow to build (CLI cold start)."""
+    import pint
+    return pint.UnitRegistry()
+
+
+@functools.lru_cache(maxsize=None)
+def seconds_per(unit: str) -> float:
+    """Seconds in one unit, through pint; months and years are pint's (Julian year / 12)."""
+    return float(_unit_registry().Quantity(1, unit).to("second").magnitude)
+
+
+def _atom_seconds(m: re.Match, rules: DurationRules,
+                  language_rules: LanguageRules) -> tuple[float, str] | None:
+    g = {k: v for k, v in m.groupdict().items() if v is not None}
+    if "fused" in g:
+        unit, times = rules.fused_units[_fold(g["fused"])]
+        return times * seconds_per(unit), unit
+    unit, times = rules.units[_fold(g["unit"])]
+    amount = 0.0 if ("num" in g or "frac2" in g) else 1.0  # a bare unit word ("an hour") is one
+    if "num" in g:
+        number = _duration_number(g["num"], rules, language_rules)
+        if number is None:
+            return None
+        amount += number
+    for key in ("frac1", "frac2", "frac3"):
+        if key in g:
+            amount += rules.fractions[_fold(g[key])]
+    if amount <= 0:
+        return None
+    return amount * times * seconds_per(unit), unit
+
+
+def _duration_number(token: str, rules: DurationRules, language_rules) -> float | None:
+    token = token.strip()
+    if re.fullmatch(r"\d+(?:[.,]\d+)?", token):
+        return float(token.replace(",", "."))
+    parsed = _parse_with_numbers_engine(token, language_rules)
+    if parsed is not None:
+        return parsed
+    words = [_fold(w) for w in re.split(r"[\s-]+", token) if w]
+    if not words or any(w not in rules.number_words for w in words):
+        return None
+    total = 0.0
+    for value in (rules.number_words[w] for w in words):
+        total = total * value if value in (10, 100, 1000) and total else total + value
+    return total
+
+
+def _hedged(seconds: float, hedge: dict | None) -> Interval:
+    if hedge is None:
+        return Interval(seconds, seconds)
+    low = None if hedge["low"] is None else seconds * hedge["low"]
+    high = None if hedge["high"] is None else seconds * hedge["high"]
+    return Interval(low, high, hedge["low_open"], hedge["high_open"])
+
+
+def find_durations(text: str, rules: LanguageRules) -> list[Mention]:
+    """Lengths of time in one sentence, as intervals of seconds; "sejak X" gives since=X."""
+    dur = rules.get("durations")
+    if dur is None or not text:
+        return []
+    dates = rules.get("dates")
+    found: list[Mention] = []
+    atoms = list(dur.atom.finditer(text))
+    i = 0
+    while i < len(atoms):
+        first = atoms[i]
+        parsed = _atom_seconds(first, dur, rules)
+        if parsed is None:
+            i += 1
+            continue
+        total, unit = parsed
+        start, end, j = first.start(), first.end(), i + 1
+        while j < len(atoms) and dur.joiner.match(text[end:atoms[j].start()]):  # 2 years and 3 months
+            more = _atom_seconds(atoms[j], dur, rules)
+            if more is None:
+                break
+            total, unit, end, j = total + more[0], more[1], atoms[j].end(), j + 1
+        i = j
+        if dur.not_after is not None and dur.not_after.match(text[end:end + 20]):
+            continue  # "dua hari lalu" is a date, not a length
+        if dates is not None and _is_time_of_day(text, start, end, dates):
+            continue
+        hedge = None
+        before = dur.hedge_before.search(text[max(0, start - 40):start]) if dur.hedge_before else None
+        if before:
+            hedge = dur.hedges_before[_fold(before.group().strip())]
+            start -= len(before.group())
+        after = dur.hedge_after.match(text[end:end + 20]) if dur.hedge_after else None
+        if after and hedge is None:
+            hedge = dur.hedges_after[_fold(after.group().strip())]
+            end += len(after.group())
+        value = DurationValue(_hedged(total, hedge), unit)
+        found.append(Mention("duration", text[start:end], start, end, value, rule="durations:units"))
+    if dur.since is not None:
+        for m in dur.since.finditer(text):
+            anchors = [d for d in find_dates(text[m.start():], rules, None)
+                       if d.start <= m.end() - m.start() + 2]
+            if anchors:
+                anchor = anchors[0]
+                end = m.start() + anchor.end
+                value = DurationValue(Interval(None, None), "day", since=anchor.value.day)
+                found.append(Mention("duration", text[m.start():end], m.start(), end, value,
+                                     rule="durations:since"))
+    return sorted(found, key=lambda mention: mention.start)
+
+
+# --- rule examples ----------------------------------------------------------------------------
+
+def _expected_dates(example: dict) -> list:
+    return [(e.get("text"), _iso(e["day"]), e.get("grain", "day")) for e in example.get("expect", [])]
+
+
+def _iso(value) -> str:
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
+def _ref(example: dict) -> date | None:
+    ref = example.get("ref")
+    if ref is None or isinstance(ref, date):
+        return ref
+    return date.fromisoformat(str(ref))
+
+
+def run_dates_example(example: dict, rules: LanguageRules):
+    if "dateline" in example:  # a date-line example: the publication date it yields
+        found = find_dateline(example["text"], rules)
+        expected = example["dateline"]
+        return (_iso(expected) if expected else None), (found.isoformat() if found else None)
+    expected = _expected_dates(example)
+    found = find_dates(example["text"], rules, _ref(example))
+    actual = [((m.text if e[0] is not None else None), m.value.day.isoformat(), m.value.grain)
+              for m, e in zip(found, expected + [(None,)] * len(found))]
+    return expected, actual
+
+
+def run_durations_example(example: dict, rules: LanguageRules):
+    expected = []
+    for e in example.get("expect", []):
+        expected.append({"text": e.get("text"), "low": e.get("low"), "high": e.get("high"),
+                         "since": _iso(e["since"]) if e.get("since") else None})
+    actual = []
+    for m, e in zip(find_durations(example["text"], rules), expected + [{"text": None}] * 50):
+        v = m.value
+        actual.append({"text": m.text if e.get("text") is not None else None,
+                       "low": _in_unit(v.seconds.low, example), "high": _in_unit(v.seconds.high, example),
+                       "since": v.since.isoformat() if v.since else None})
+    return expected, actual
+
+
+def _in_unit(seconds: float | None, example: dict) -> float | None:
+    """Example values are written in the example's `unit` (default seconds), rounded."""
+    if seconds is None:
+        return None
+    return round(seconds / seconds_per(example.get("unit", "second")), 4)
+
+
+register_kind(RuleKind("dates", DatesSchema, compile_dates, run_dates_example))
+register_kind(RuleKind("durations", DurationsSchema, compile_durations, run_durations_example))
