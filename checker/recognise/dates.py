@@ -457,9 +457,9 @@ def _is_time_of_day(text: str, start: int, end: int, rules: DateRules) -> bool:
 
 
 def _best_non_overlapping(candidates: list[tuple]) -> list[tuple]:
-    """Longest match first, then rule order; a later match may not overlap a kept one."""
+    """Longest match first, then the earlier one, then rule order; a later match may not overlap a kept one."""
     kept: list[tuple] = []
-    for cand in sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[2], c[0])):
+    for cand in sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[0], c[2])):
         if all(cand[1] <= k[0] or cand[0] >= k[1] for k in kept):
             kept.append(cand)
     return sorted(kept, key=lambda c: c[0])
@@ -539,10 +539,11 @@ def compile_durations(datas: list[dict]) -> DurationRules:
     frac = _alternation(fractions)
     art = r"(?:an?\s+)?"
     joiner_alt = _alternation(joiners) if joiners else "(?!x)x"
-    # one part: [N] [and] [a] [half] unit [and a half] | fused word
+    # one part: N [and] [a] [half] unit [and a half] | half [an] unit | fused word; a bare unit
+    # word ("for months", "I second that") is no length
     atom = (rf"(?:(?P<num>\d+(?:[.,]\d+)?|{num_words}(?:[\s-]+{num_words})*)\s*-?\s*"
-            rf"(?:(?:{joiner_alt})\s+{art}(?P<frac1>{frac})\s+(?:of\s+)?{art})?"
-            rf"|{art}(?P<frac2>{frac})\s+{art}(?:of\s+)?)?"
+            rf"(?:(?:(?:{joiner_alt})\s+)?{art}(?P<frac1>{frac})\s+(?:of\s+)?{art})?"
+            rf"|{art}(?P<frac2>{frac})\s+{art}(?:of\s+)?)"
             rf"(?P<unit>{_alternation(units)})"
             rf"(?:\s+(?:{joiner_alt})\s+{art}(?P<frac3>{frac}))?"
             rf"|(?P<fused>{_alternation(fused)})")
@@ -583,7 +584,7 @@ def _atom_seconds(m: re.Match, rules: DurationRules,
         unit, times = rules.fused_units[_fold(g["fused"])]
         return times * seconds_per(unit), unit
     unit, times = rules.units[_fold(g["unit"])]
-    amount = 0.0 if ("num" in g or "frac2" in g) else 1.0  # a bare unit word ("an hour") is one
+    amount = 0.0
     if "num" in g:
         number = _duration_number(g["num"], rules, language_rules)
         if number is None:
@@ -626,7 +627,6 @@ def find_durations(text: str, rules: LanguageRules) -> list[Mention]:
     dur = rules.get("durations")
     if dur is None or not text:
         return []
-    dates = rules.get("dates")
     found: list[Mention] = []
     atoms = list(dur.atom.finditer(text))
     i = 0
@@ -646,8 +646,6 @@ def find_durations(text: str, rules: LanguageRules) -> list[Mention]:
         i = j
         if dur.not_after is not None and dur.not_after.match(text[end:end + 20]):
             continue  # "dua hari lalu" is a date, not a length
-        if dates is not None and _is_time_of_day(text, start, end, dates):
-            continue
         hedge = None
         before = dur.hedge_before.search(text[max(0, start - 40):start]) if dur.hedge_before else None
         if before:
