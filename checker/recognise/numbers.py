@@ -1,1 +1,797 @@
-"""Placeholder: being written."""
+"""Numbers and quantities: counted figures in a sentence as intervals.
+
+One engine, every language's knowledge in rules/<lang>/numbers.yaml (kind `numbers`):
+digit formats (decimal and group marks), number words and how they combine (values,
+multipliers such as puluh/hundred, adders such as belas, scales such as ribu/million), vague
+quantities (ribuan -> [1000, 9999]), hedges with the factors of N they imply (sekitar ->
+[0.9N, 1.1N]), range connectors and frames, percent and currency markers, and the traps
+(years, times, dates, codes, units) as word lists and regexes.
+
+`find_quantities(text, rules)` finds every counted figure; `parse_number(text, rules)` reads a
+whole string that is one numeral.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from marshmallow import Schema, fields, validate
+
+from checker.model import Interval, Mention
+from checker.rulebook import LanguageRules, RuleKind, register_kind
+
+
+# --- schema -------------------------------------------------------------------------------------
+
+class HedgeSchema(Schema):
+    # factors of N for each bound; null = unbounded on that side
+    low = fields.Float(required=True, allow_none=True)
+    high = fields.Float(required=True, allow_none=True)
+    low_open = fields.Boolean(load_default=False)
+    high_open = fields.Boolean(load_default=False)
+    estimate = fields.Boolean(load_default=False)
+
+
+class NumbersSchema(Schema):
+    decimal_mark = fields.String(validate=validate.OneOf([",", "."]))
+    values = fields.Dict(fields.String(), fields.Float(), load_default=dict)
+    multipliers = fields.Dict(fields.String(), fields.Float(), load_default=dict)
+    adders = fields.Dict(fields.String(), fields.Float(), load_default=dict)
+    scales = fields.Dict(fields.String(), fields.Float(), load_default=dict)
+    fractions = fields.Dict(fields.String(), fields.Float(), load_default=dict)
+    aliases = fields.Dict(fields.String(), fields.String(), load_default=dict)
+    one_before_scale = fields.List(fields.String(), load_default=list)
+    joiners = fields.List(fields.String(), load_default=list)
+    decimal_words = fields.List(fields.String(), load_default=list)
+    bare_decimal_word = fields.Boolean(load_default=False)  # "point 77" = 0.77 (en), not "koma lima"
+    signs = fields.Dict(fields.String(), fields.Integer(), load_default=dict)
+    suffix_scales = fields.Dict(fields.String(), fields.Float(), load_default=dict)
+    approx_suffixes = fields.List(fields.String(), load_default=list)
+    vague = fields.Dict(fields.String(), fields.List(fields.Float(allow_none=True)), load_default=dict)
+    hedges_before = fields.Dict(fields.String(), fields.Nested(HedgeSchema), load_default=dict)
+    hedges_after = fields.Dict(fields.String(), fields.Nested(HedgeSchema), load_default=dict)
+    range_connectors = fields.List(fields.String(), load_default=list)
+    range_frames = fields.Dict(fields.String(), fields.String(), load_default=dict)
+    change_verbs = fields.List(fields.String(), load_default=list)
+    percent_words = fields.List(fields.String(), load_default=list)
+    currencies_before = fields.Dict(fields.String(), fields.String(), load_default=dict)
+    currencies_after = fields.Dict(fields.String(), fields.String(), load_default=dict)
+    not_after = fields.List(fields.String(), load_default=list)
+    not_before = fields.List(fields.String(), load_default=list)
+    counted_nouns = fields.List(fields.String(), load_default=list)
+    year_range = fields.List(fields.Integer(), load_default=lambda: [1900, 2099])
+    reject_patterns = fields.List(fields.String(), load_default=list)
+
+
+# --- compiled rules -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Hedge:
+    low: float | None
+    high: float | None
+    low_open: bool = False
+    high_open: bool = False
+    estimate: bool = False
+
+
+@dataclass(frozen=True)
+class NumberRules:
+    decimal_mark: str
+    group_mark: str
+    values: dict
+    multipliers: dict
+    adders: dict
+    scales: dict
+    fractions: dict
+    aliases: dict
+    one_before_scale: frozenset
+    joiners: frozenset
+    decimal_words: frozenset
+    bare_decimal_word: bool
+    signs: dict
+    suffix_scales: dict
+    approx_suffixes: tuple
+    vague: dict  # phrase (folded) -> (low, high)
+    hedges_before: dict
+    hedges_after: dict
+    range_connectors: frozenset
+    range_frames: dict
+    counted_nouns: frozenset
+    year_range: tuple
+    figure: re.Pattern  # one candidate figure: currency? core suffix? percent|currency?
+    token: re.Pattern  # one token inside a numeral phrase
+    hedge_before_tail: re.Pattern | None
+    hedge_after_head: re.Pattern | None
+    frame_open_tail: re.Pattern | None
+    change_tail: re.Pattern | None
+    not_after_tail: re.Pattern | None
+    not_before_head: re.Pattern | None
+    counted_head: re.Pattern | None
+    rejects: tuple  # compiled trap regexes
+    currencies: dict = field(default_factory=dict)  # folded marker -> currency code
+    words: dict = field(default_factory=dict)  # every number word -> its role
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip().lower())
+
+
+def _alternation(words, flags_case: bool = False) -> str:
+    """Longest first, so 'sampai dengan' wins over 'sampai'; spaces match any whitespace."""
+    parts = sorted({w for w in words if w}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in parts)
+
+
+def _word_edge(word: str, side: str) -> str:
+    """A word boundary only where the word begins/ends with a word character."""
+    if side == "before":
+        return r"(?<![\w])" if re.match(r"\w", word) else ""
+    return r"(?![\w])" if re.search(r"\w$", word) else ""
+
+
+def _bounded(words) -> str:
+    parts = sorted({w for w in words if w}, key=len, reverse=True)
+    return "|".join(_word_edge(w, "before") + r"\s+".join(re.escape(p) for p in w.split())
+                    + _word_edge(w, "after") for w in parts)
+
+
+def _merge(datas: list[dict]) -> dict:
+    merged: dict = {}
+    for data in datas:
+        for key, value in data.items():
+            if isinstance(value, dict):
+                merged.setdefault(key, {}).update(value)
+            elif isinstance(value, list) and key != "year_range":
+                merged.setdefault(key, []).extend(value)
+            else:
+                merged[key] = value
+    return merged
+
+
+def compile_numbers(datas: list[dict]) -> NumberRules:
+    d = _merge(datas)
+    decimal = d.get("decimal_mark", ".")
+    group = "." if decimal == "," else ","
+    fold = lambda m: {_fold(k): v for k, v in (m or {}).items()}  # noqa: E731
+    values, multipliers, adders = fold(d.get("values")), fold(d.get("multipliers")), fold(d.get("adders"))
+    scales, fractions, aliases = fold(d.get("scales")), fold(d.get("fractions")), fold(d.get("aliases"))
+    for alias, expansion in aliases.items():
+        for part in expansion.split():
+            if part not in {**values, **multipliers, **adders, **scales, **fractions}:
+                raise ValueError(f"alias {alias!r} expands to unknown word {part!r}")
+    words = {**{w: "value" for w in values}, **{w: "multiplier" for w in multipliers},
+             **{w: "adder" for w in adders}, **{w: "scale" for w in scales},
+             **{w: "fraction" for w in fractions}, **{w: "alias" for w in aliases}}
+    one_before = frozenset(_fold(w) for w in d.get("one_before_scale", []))
+    joiners = frozenset(_fold(w) for w in d.get("joiners", []))
+    decimal_words = frozenset(_fold(w) for w in d.get("decimal_words", []))
+    suffix_scales = dict(d.get("suffix_scales", {}))  # case-sensitive: M is not m everywhere
+    approx = tuple(sorted(d.get("approx_suffixes", []), key=len, reverse=True))
+    vague = {_fold(k): tuple(v) for k, v in d.get("vague", {}).items()}
+    for phrase, bounds in vague.items():
+        if len(bounds) != 2:
+            raise ValueError(f"vague {phrase!r} needs [low, high]")
+    hedges_before = {_fold(k): Hedge(**v) for k, v in d.get("hedges_before", {}).items()}
+    hedges_after = {_fold(k): Hedge(**v) for k, v in d.get("hedges_after", {}).items()}
+
+    word_alt = _alternation(words)
+    approx_alt = "|".join(re.escape(a) for a in approx)
+    word_atom = rf"(?<![\w])(?:{word_alt})(?:(?![\w])|(?=(?:{approx_alt})(?![\w])))" if approx \
+        else rf"(?<![\w])(?:{word_alt})(?![\w])"
+    digits = (r"(?<![\d.,])(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]\d)"
+              r"|\d+(?:[.,]\d+)*(?:[eE][+-]?\d+(?![\w]))?)")
+    suffix_alt = _alternation(suffix_scales)
+    digit_atom = digits + (rf"(?:\s?(?:{suffix_alt})(?![\w]))?" if suffix_scales else "")
+    article = (rf"(?<![\w])(?:{_alternation(one_before)})\s+(?=(?:{_alternation({**scales, **multipliers})})(?![\w]))"
+               if one_before else None)
+    atom = rf"(?:{digit_atom}|{word_atom}" + (rf"|{article}" if article else "") + ")"
+    joiner = rf"(?:(?:{_alternation(joiners | decimal_words)})\s+)?" if (joiners or decimal_words) else ""
+    sep = rf"(?:\s+{joiner}|\s+-\s+(?=[^\W\d])|(?<=[^\W\d])[-\u2014](?=[^\W\d])|(?<=\d)(?=[^\W\d]))"
+    phrase = rf"{atom}(?:{sep}{atom})*"
+    vague_alt = _bounded(vague)
+    core = rf"(?P<vague>{vague_alt})|(?P<num>{phrase})" if vague else rf"(?P<num>{phrase})"
+    cur_before = _alternation(d.get("currencies_before", {}))
+    cur_after = _bounded(d.get("currencies_after", {}))
+    pct = _bounded(d.get("percent_words", []))
+    figure = (
+        (rf"(?P<cur>(?<![\w$])(?:{cur_before})\s?)?" if cur_before else "")
+        + rf"(?:{core})"
+        + (rf"(?P<approx>{approx_alt})?(?![\w])" if approx else "")
+        + (rf"(?P<pct>\s?(?:{pct}))?" if pct else "")
+        + (rf"(?P<curafter>\s+(?:{cur_after}))?" if cur_after else "")
+    )
+    token = re.compile(
+        rf"(?P<digits>{digits})(?:\s?(?P<suffix>{suffix_alt})(?![\w]))?|(?P<word>[^\W\d_]+)"
+        if suffix_scales else rf"(?P<digits>{digits})|(?P<word>[^\W\d_]+)")
+
+    def tail(words_, extra: str = "") -> re.Pattern | None:
+        return re.compile(rf"(?:{_bounded(words_)}){extra}\s*$", re.I) if words_ else None
+
+    hedge_before_tail = (re.compile(rf"(?:(?:{_bounded(hedges_before)})\s*)+$", re.I)
+                         if hedges_before else None)
+    hedge_after_head = (re.compile(rf"^\s*(?:{_bounded(hedges_after)})", re.I)
+                        if hedges_after else None)
+    frames = {_fold(k): _fold(v) for k, v in d.get("range_frames", {}).items()}
+    return NumberRules(
+        decimal_mark=decimal, group_mark=group, values=values, multipliers=multipliers,
+        adders=adders, scales=scales, fractions=fractions, aliases=aliases,
+        one_before_scale=one_before, joiners=joiners, decimal_words=decimal_words,
+        bare_decimal_word=bool(d.get("bare_decimal_word", False)),
+        signs=fold(d.get("signs")), suffix_scales=suffix_scales, approx_suffixes=approx,
+        vague=vague, hedges_before=hedges_before, hedges_after=hedges_after,
+        range_connectors=frozenset(_fold(c) for c in d.get("range_connectors", [])),
+        range_frames=frames,
+        counted_nouns=frozenset(_fold(w) for w in d.get("counted_nouns", [])),
+        year_range=tuple(d.get("year_range", [1900, 2099])),
+        figure=re.compile(figure, re.I),
+        token=token,
+        hedge_before_tail=hedge_before_tail,
+        hedge_after_head=hedge_after_head,
+        frame_open_tail=tail(frames) if frames else None,
+        change_tail=tail(d.get("change_verbs", []), r"\s+(?:\S+\s+){0,1}(?:" + _bounded(frames) + ")")
+        if d.get("change_verbs") and frames else None,
+        not_after_tail=tail(d.get("not_after", []), r"\.?"),
+        not_before_head=(re.compile(rf"^\s*-?\s*(?:{_bounded(d['not_before'])})", re.I)
+                         if d.get("not_before") else None),
+        counted_head=(re.compile(rf"^\s*(?:{_bounded(d['counted_nouns'])})", re.I)
+                      if d.get("counted_nouns") else None),
+        rejects=tuple(re.compile(p) for p in d.get("reject_patterns", [])),
+        words=words,
+        currencies={_fold(k): v for k, v in {**d.get("currencies_before", {}),
+                                             **d.get("currencies_after", {})}.items()},
+    )
+
+
+# --- digits -------------------------------------------------------------------------------------
+
+_SCI = re.compile(r"^(?P<mant>[\d.,]*\d|[.,]\d+)(?:[eE](?P<exp>[+-]?\d+))?$")
+
+
+def parse_digits(text: str, rules: NumberRules, leaked_grouping: bool = False) -> Decimal | None:
+    """A digit string by the language's marks. A mark used more than once, or followed by
+    exactly three digits where it cannot be the decimal mark, groups thousands; with both marks
+    the last one is the decimal point. `leaked_grouping`: the text reads the other convention
+    (Indonesian '13,200 orang'), so a single decimal mark before exactly three digits groups."""
+    s = re.sub(r"[ \u00a0\u202f]", "", text)
+    m = _SCI.match(s)
+    if not m:
+        return None
+    mant, exp = m.group("mant"), m.group("exp")
+    marks = [c for c in mant if c in ".,"]
+    int_part, frac = mant, ""
+    if marks:
+        kinds = set(marks)
+        if len(kinds) == 2:
+            last = max(mant.rfind("."), mant.rfind(","))
+            dec = mant[last]
+            if mant.count(dec) > 1:
+                return None
+            int_part, frac = mant[:last], mant[last + 1:]
+            groups = int_part.split("." if dec == "," else ",")
+            if not _grouped(groups):
+                return None
+            int_part = "".join(groups)
+        else:
+            mark = marks[0]
+            pieces = mant.split(mark)
+            three = all(len(p) == 3 for p in pieces[1:])
+            if len(marks) > 1:
+                if not (three and _grouped(pieces)):
+                    return None
+                int_part = "".join(pieces)
+            elif mark == rules.decimal_mark and leaked_grouping and three and _grouped(pieces):
+                int_part = "".join(pieces)
+            elif mark == rules.decimal_mark:
+                int_part, frac = pieces
+            elif mark == rules.group_mark and three and _grouped(pieces) and exp is None:
+                int_part = "".join(pieces)
+            else:
+                int_part, frac = pieces
+    try:
+        value = Decimal((int_part or "0") + ("." + frac if frac else ""))
+        if exp is not None:
+            value = value.scaleb(int(exp))
+    except (InvalidOperation, ValueError):
+        return None
+    return value
+
+
+def _grouped(pieces: list[str]) -> bool:
+    return bool(pieces[0]) and len(pieces[0]) <= 3 and all(len(p) == 3 for p in pieces[1:])
+
+
+# --- number words -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    role: str  # value | multiplier | adder | scale | fraction | joiner | decimal | article | digits
+    value: Decimal
+
+
+def _tokens(text: str, rules: NumberRules, offset: int = 0,
+            leaked_grouping: bool = False) -> list[Token] | None:
+    """The tokens of a numeral phrase, aliases expanded; None when a piece is no number word."""
+    out: list[Token] = []
+    matches = list(rules.token.finditer(text))
+    for k, m in enumerate(matches):
+        s, e = m.start() + offset, m.end() + offset
+        if m.group("digits"):
+            value = parse_digits(m.group("digits"), rules, leaked_grouping)
+            nxt = matches[k + 1].group("word") if k + 1 < len(matches) else None
+            if (m.groupdict().get("suffix") or (nxt and rules.words.get(_fold(nxt)) == "scale")) \
+                    and re.fullmatch(r"\d{1,3}" + re.escape(rules.group_mark) + r"\d{3}", m.group("digits")):
+                # "3.216 juta": before a scale word a single mark is a decimal point (lexicon 1.1)
+                value = parse_digits(m.group("digits").replace(rules.group_mark, rules.decimal_mark), rules)
+            if value is None:
+                return None
+            out.append(Token(m.group("digits"), s, e, "digits", value))
+            suffix = m.groupdict().get("suffix")
+            if suffix:
+                out.append(Token(suffix, s, e, "scale", Decimal(str(rules.suffix_scales[suffix]))))
+            continue
+        word = m.group("word").lower()
+        expanded = _expand(word, rules)
+        if expanded is None:
+            return None
+        out += [Token(w, s, e, _role(w, rules), _word_value(w, rules)) for w in expanded]
+    return out
+
+
+def _expand(word: str, rules: NumberRules, depth: int = 0) -> list[str] | None:
+    if word in rules.aliases:
+        return rules.aliases[word].split()
+    if word in rules.words or word in rules.joiners or word in rules.decimal_words \
+            or word in rules.one_before_scale:
+        return [word]
+    if depth == 0:  # glued words ("tujuhpuluhtujuh", "duapuluh"): split into known words
+        for cut in range(len(word) - 1, 1, -1):
+            head = _expand(word[:cut], rules, 1)
+            if head is not None:
+                rest = _expand(word[cut:], rules, 0)
+                if rest is not None:
+                    return head + rest
+    return None
+
+
+def _role(word: str, rules: NumberRules) -> str:
+    if word in rules.joiners:
+        return "joiner"
+    if word in rules.decimal_words:
+        return "decimal"
+    if word in rules.one_before_scale and word not in rules.words:
+        return "article"
+    return rules.words[word]
+
+
+def _word_value(word: str, rules: NumberRules) -> Decimal:
+    for table in (rules.values, rules.multipliers, rules.adders, rules.scales, rules.fractions):
+        if word in table:
+            return Decimal(str(table[word]))
+    return Decimal(1)
+
+
+def _place(value: Decimal) -> Decimal:
+    """The place value of the last non-zero digit of an integer (1500 -> 100)."""
+    if value != value.to_integral_value() or value == 0:
+        return Decimal(1)
+    n, place = int(value), 1
+    while n % 10 == 0:
+        n //= 10
+        place *= 10
+    return Decimal(place)
+
+
+def evaluate(tokens: list[Token], bare_decimal_word: bool = False) -> Decimal | None:
+    """The value of a token sequence, None if the words do not compose into one number."""
+    total, group, last = Decimal(0), Decimal(0), None
+    last_scale = None
+    i, seen_value = 0, False
+    while i < len(tokens):
+        t = tokens[i]
+        if t.role in ("value", "digits"):
+            if last is not None:
+                if not (last >= 10 and t.value < _place(last) and t.value == t.value.to_integral_value()):
+                    return None
+                group += last
+            last, seen_value = t.value, True
+        elif t.role == "article":
+            if i + 1 >= len(tokens) or tokens[i + 1].role not in ("scale", "multiplier", "fraction"):
+                return None
+            if last is None:
+                last = Decimal(1)
+            seen_value = True
+        elif t.role == "fraction":
+            last = (last or Decimal(0)) + t.value
+            seen_value = True
+        elif t.role == "multiplier":
+            if last is None:
+                return None
+            last = last * t.value
+        elif t.role == "adder":
+            if last is None or last >= 10:
+                return None
+            last = last + t.value
+        elif t.role == "scale":
+            part = group + (last or Decimal(0))
+            if part == 0:
+                if total > 0 and last_scale is not None and t.value > last_scale:
+                    total *= t.value  # "three thousand millions"
+                    last_scale = t.value
+                    i += 1
+                    continue
+                return None
+            if last_scale is not None and t.value >= last_scale and total > 0:
+                total = (total + part) * t.value
+            else:
+                total += part * t.value
+            last_scale = t.value
+            group, last = Decimal(0), None
+        elif t.role == "decimal":
+            digits = []
+            j = i + 1
+            while j < len(tokens) and tokens[j].role in ("value", "digits") \
+                    and tokens[j].value == tokens[j].value.to_integral_value():
+                digits.append(str(int(tokens[j].value)))
+                j += 1
+            if not digits:
+                return None
+            fraction = Decimal("0." + "".join(digits))
+            if last is not None or group:
+                last = group + (last or Decimal(0)) + fraction
+                group = Decimal(0)
+            elif total:
+                total += fraction
+            elif bare_decimal_word:
+                last = fraction
+            else:
+                return None
+            seen_value = True
+            i = j
+            continue
+        elif t.role == "joiner":
+            if i == 0 or i + 1 >= len(tokens):
+                return None
+        i += 1
+    if not seen_value and total == 0:
+        return None
+    return total + group + (last or Decimal(0))
+
+
+def _value_of(text: str, rules: NumberRules, leaked_grouping: bool = False) -> Decimal | None:
+    tokens = _tokens(text, rules, 0, leaked_grouping)
+    if not tokens:
+        return None
+    return evaluate(tokens, rules.bare_decimal_word)
+
+
+def parse_number(text: str, rules: LanguageRules) -> float | None:
+    """The value of a whole string that is one numeral, None if it is not one."""
+    nr: NumberRules | None = rules.get("numbers")
+    if nr is None or not isinstance(text, str):
+        return None
+    s = text.strip()
+    sign = 1
+    m = re.match(r"^([+-])\s*(?=[\d.,])", s)
+    if m:
+        sign, s = (-1 if m.group(1) == "-" else 1), s[m.end():]
+    else:
+        words = s.lower().split(None, 1)
+        if len(words) == 2 and words[0] in nr.signs:
+            sign, s = nr.signs[words[0]], words[1]
+    if not s or not re.match(r"^[\w.,]", s) or re.search(r"[^\w\s.,\-\u2014+]", s):
+        return None
+    m = re.fullmatch(r"(?:[.,]\d+|[\d.,]*\d)(?:[eE][+-]?\d+)?", s)
+    if m:
+        value = parse_digits(s, nr)
+    else:
+        tokens = _tokens(s, nr)
+        if not tokens or not _covers(s, tokens, nr):
+            return None
+        value = evaluate(tokens, nr.bare_decimal_word)
+    return None if value is None else _tidy(float(value) * sign)
+
+
+def _covers(text: str, tokens: list[Token], nr: NumberRules) -> bool:
+    """Nothing but tokens, spaces and word hyphens in the string."""
+    rest = nr.token.sub(" ", text)
+    return not re.sub(r"[\s\-\u2014]", "", rest)
+
+
+def _tidy(x: float) -> float:
+    return float(round(x, 6)) if abs(x) < 1e15 else x
+
+
+# --- finding figures in a sentence --------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure before range merging."""
+
+    kind: str  # quantity | percent | money
+    start: int  # whole span, hedges included
+    end: int
+    core_start: int
+    core_end: int
+    low: float | None
+    high: float | None
+    low_open: bool
+    high_open: bool
+    rule: str
+    unit: str = ""
+    scaled: bool = False  # carried a scale word (ribu, million)
+    scale: float = 1.0
+    hedged_before: str = ""  # the before-hedge text, folded
+    hedged_after: bool = False
+
+
+def _apply(h: Hedge, low: float | None, high: float | None) -> tuple:
+    new_low = None if h.low is None or low is None else _tidy(low * h.low)
+    new_high = None if h.high is None or high is None else _tidy(high * h.high)
+    return new_low, new_high, h.low_open, h.high_open
+
+
+def _rejected_spans(text: str, nr: NumberRules) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for rx in nr.rejects for m in rx.finditer(text) if m.end() > m.start()]
+
+
+def _is_year(value: Decimal, raw: str, nr: NumberRules) -> bool:
+    return bool(re.fullmatch(r"\d{4}", raw)) and nr.year_range[0] <= value <= nr.year_range[1]
+
+
+def _figures(text: str, nr: NumberRules) -> list[Figure]:
+    rejects = _rejected_spans(text, nr)
+    out: list[Figure] = []
+    pos = 0
+    while pos < len(text):
+        m = nr.figure.search(text, pos)
+        if not m:
+            break
+        fig, resume = _figure(text, m, nr, rejects)
+        pos = max(resume, m.start() + 1)
+        if fig is not None:
+            out.append(fig)
+    return out
+
+
+def _figure(text: str, m: re.Match, nr: NumberRules, rejects) -> tuple[Figure | None, int]:
+    core_start = m.start("vague") if m.groupdict().get("vague") else m.start("num")
+    core_end = m.end("vague") if m.groupdict().get("vague") else m.end("num")
+    rule_parts: list[str] = []
+    if m.groupdict().get("vague"):
+        low, high = nr.vague[_fold(m.group("vague"))]
+        rule_parts.append("vague:" + _fold(m.group("vague")))
+        scaled, scale, raw_value = True, 1.0, None
+    else:
+        raw = m.group("num")
+        after = text[core_end:]
+        leaked = bool(nr.counted_head and nr.counted_head.match(after)
+                      and re.fullmatch(r"\d{1,3}(?:" + re.escape(nr.decimal_mark) + r"\d{3})+", raw))
+        tokens = _tokens(raw, nr, core_start, leaked)
+        value = None
+        while tokens:
+            value = evaluate(tokens, nr.bare_decimal_word)
+            if value is not None and tokens[-1].role not in ("joiner", "decimal", "article"):
+                break
+            tokens = tokens[:-1]
+            value = None
+        if value is None:
+            return None, core_end
+        if tokens[-1].end < core_end:  # a shorter numeral; the rest is scanned again
+            core_end = tokens[-1].end
+            if all(t.role == "fraction" for t in tokens):
+                return None, core_end
+            fig = _finish(text, nr, rejects, core_start, core_end, float(value), float(value),
+                          tokens, None, m.start(), "", "")
+            return fig, core_end
+        if all(t.role == "fraction" for t in tokens):
+            return None, core_end  # "half" alone is relative to a base, not a figure
+        low = high = float(value)
+        raw_value = value
+        approx = m.groupdict().get("approx")
+        if approx:
+            if raw_value != raw_value.to_integral_value():
+                return None, m.end()
+            place = _place(raw_value)
+            high = float(raw_value + place - 1)
+            rule_parts.append("approx:" + approx)
+            core_end = m.end("approx")
+        return _finish(text, nr, rejects, core_start, core_end, low, high, tokens, m,
+                       m.start(), "+".join(rule_parts), raw), m.end()
+    return _finish(text, nr, rejects, core_start, core_end, low, high, None, m, m.start(),
+                   "+".join(rule_parts), ""), m.end()
+
+
+def _finish(text, nr: NumberRules, rejects, core_start, core_end, low, high, tokens, m,
+            match_start, rule, raw) -> Figure | None:
+    if any(s < core_end and core_start < e for s, e in rejects):
+        return None
+    kind, unit = "quantity", ""
+    start, end = core_start, core_end
+    if m is not None and m.groupdict().get("cur") and m.start("cur") >= 0:
+        kind, unit = "money", _currency(m.group("cur"), nr, before=True)
+        start = m.start("cur")
+    if m is not None and m.groupdict().get("pct") and m.end("pct") > core_end - 1 \
+            and m.start("pct") >= core_end:
+        kind, end = "percent", m.end("pct")
+    elif m is not None and m.groupdict().get("curafter") and m.start("curafter") >= core_end:
+        kind, unit, end = "money", _currency(m.group("curafter"), nr, before=False), m.end("curafter")
+    # codes and glued units: digits touching letters are names (F-16, G20) or measures (29km)
+    before = text[:start]
+    if re.search(r"[^\W\d_]-?$", before) and re.match(r"\d", text[start:]):
+        return None
+    if re.match(r"[^\W_]", text[end:end + 1]) and re.search(r"\d$", text[:end]):
+        return None
+    if nr.not_after_tail and nr.not_after_tail.search(before):
+        return None
+    if kind == "quantity" and nr.not_before_head and nr.not_before_head.match(text[end:]):
+        return None
+    scaled = bool(tokens) and any(t.role in ("scale", "multiplier") for t in tokens)
+    scale = 1.0
+    if tokens and tokens[-1].role == "scale":
+        scale = float(tokens[-1].value)
+    if tokens and kind == "quantity" and len(tokens) == 1 and tokens[0].role == "digits":
+        if _is_year(tokens[0].value, raw or tokens[0].text, nr) and not (
+                nr.counted_head and nr.counted_head.match(text[end:])):
+            return None
+    if tokens and any(t.role == "digits" and t.value < 0 for t in tokens):
+        return None
+    # hedges: before (several may stack: "diperkirakan sekitar") and after ("1.000 lebih")
+    low_open = high_open = False
+    hedge_text = ""
+    rules_used = [rule] if rule else []
+    hb = nr.hedge_before_tail.search(before) if nr.hedge_before_tail else None
+    if hb:
+        hedge_text = _fold(hb.group(0))
+        for part in _split_hedges(hedge_text, nr.hedges_before)[::-1]:
+            h = nr.hedges_before[part]
+            low, high, lo, ho = _apply(h, low, high)
+            low_open, high_open = low_open or lo, high_open or ho
+            rules_used.append(f"hedge:{part}" + (":estimate" if h.estimate else ""))
+        start = hb.start()
+    hedged_after = False
+    ha = nr.hedge_after_head.match(text[end:]) if nr.hedge_after_head else None
+    if ha:
+        word = _fold(ha.group(0))
+        h = nr.hedges_after[word]
+        low, high, lo, ho = _apply(h, low, high)
+        low_open, high_open = low_open or lo, high_open or ho
+        rules_used.append(f"hedge:{word}" + (":estimate" if h.estimate else ""))
+        end += ha.end()
+        hedged_after = True
+    if low is not None and high is not None and low > high:
+        low, high = high, low
+    name = "+".join(rules_used) or "number"
+    if kind == "money":
+        name += f"+money:{unit}"
+    elif kind == "percent":
+        name += "+percent"
+    return Figure(kind, start, end, core_start, core_end, low, high, low_open, high_open, name,
+                  unit, scaled, scale, hedge_text, hedged_after)
+
+
+def _split_hedges(text: str, table: dict) -> list[str]:
+    """'diperkirakan sekitar' -> ['diperkirakan', 'sekitar'] by longest known hedges."""
+    out, rest = [], text
+    keys = sorted(table, key=len, reverse=True)
+    while rest:
+        for k in keys:
+            if rest == k or rest.startswith(k + " "):
+                out.append(k)
+                rest = rest[len(k):].strip()
+                break
+        else:
+            break
+    return out
+
+
+def _currency(text: str, nr: NumberRules, before: bool) -> str:
+    return nr.currencies.get(_fold(text), "money")
+
+
+def _merge_ranges(text: str, figs: list[Figure], nr: NumberRules) -> list[Figure]:
+    out: list[Figure] = []
+    i = 0
+    while i < len(figs):
+        a = figs[i]
+        if i + 1 < len(figs):
+            merged = _range(text, a, figs[i + 1], nr)
+            if merged is not None:
+                out.append(merged)
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _range(text: str, a: Figure, b: Figure, nr: NumberRules) -> Figure | None:
+    if a.hedged_after or a.low is None or a.high is None or b.high is None:
+        return None
+    between = text[a.end:b.core_start]
+    connector = _fold(between)
+    if b.hedged_before and connector.endswith(b.hedged_before):
+        connector = connector[: len(connector) - len(b.hedged_before)].strip() or b.hedged_before
+    start = a.start
+    frame = nr.frame_open_tail.search(text[:a.start]) if nr.frame_open_tail else None
+    framed = bool(frame) and nr.range_frames.get(_fold(frame.group(0))) == connector
+    if not framed and connector not in nr.range_connectors:
+        return None
+    if framed:
+        if nr.change_tail and nr.change_tail.search(text[:a.start]):
+            return None
+        start = frame.start()
+    kind = b.kind if a.kind == "quantity" else a.kind
+    if a.kind != "quantity" and b.kind not in ("quantity", a.kind):
+        return None
+    low = a.low
+    high_a = a.high
+    # a trailing scale word or grouped figure serves both ends: "10-12 ribu", "6-8,000"
+    if b.scaled and not a.scaled and b.scale > 1 and low * b.scale <= b.high:
+        low, high_a = low * b.scale, high_a * b.scale
+    elif not a.scaled and low < 1000 and b.low is not None and b.low >= 1000 and a.kind == "quantity":
+        factor = _group_factor(text[b.core_start:b.core_end], nr)
+        if factor > 1 and low * factor <= b.high:
+            low, high_a = low * factor, high_a * factor
+    b_low = b.low if b.low is not None else b.high
+    if not low <= b.high or not high_a <= b.high or b_low < low:
+        return None
+    rule = "range" + ("+" + a.rule if a.rule != "number" else "") + ("+" + b.rule if b.rule != "number" else "")
+    return Figure(kind, start, b.end, a.core_start, b.core_end, _tidy(low), b.high, a.low_open,
+                  b.high_open, rule, b.unit or a.unit, True, b.scale, a.hedged_before, b.hedged_after)
+
+
+def _group_factor(raw: str, nr: NumberRules) -> float:
+    m = re.fullmatch(r"\d{1,3}((?:" + re.escape(nr.group_mark) + r"\d{3})+)", raw.strip())
+    return 1000.0 ** m.group(1).count(nr.group_mark) if m else 1.0
+
+
+def find_quantities(text: str, rules: LanguageRules) -> list[Mention]:
+    """Every counted figure in a sentence, offsets local to `text`."""
+    nr: NumberRules | None = rules.get("numbers")
+    if nr is None or not text:
+        return []
+    figs = _merge_ranges(text, _figures(text, nr), nr)
+    return [Mention(f.kind, text[f.start:f.end], f.start, f.end,
+                    Interval(f.low, f.high, f.low_open, f.high_open), f.rule) for f in figs]
+
+
+# --- the rule kind ------------------------------------------------------------------------------
+
+def _plain(x):
+    if x is None:
+        return None
+    return int(x) if float(x).is_integer() else round(float(x), 6)
+
+
+def run_numbers_example(example: dict, rules: LanguageRules):
+    """`value:` examples read the whole text as one numeral; `expect:` examples list the
+    figures find_quantities must return (text, low, high and any of kind/low_open/high_open/
+    rule_has)."""
+    if "value" in example:
+        return _plain(example["value"]), _plain(parse_number(example["text"], rules))
+    expected = example.get("expect", [])
+    keys = ["text", "low", "high"]
+    for item in expected:
+        keys += [k for k in item if k not in keys]
+    found = find_quantities(example["text"], rules)
+    actual = []
+    for mention in found:
+        row = {"text": mention.text, "low": _plain(mention.value.low),
+               "high": _plain(mention.value.high), "kind": mention.kind,
+               "low_open": mention.value.low_open, "high_open": mention.value.high_open}
+        row = {k: row[k] for k in keys if k in row}
+        if "rule_has" in keys:
+            wanted = next((e.get("rule_has") for e in expected if e.get("text") == mention.text), None)
+            row["rule_has"] = wanted if wanted and wanted in mention.rule else mention.rule
+        actual.append(row)
+    expected = [{k: (_plain(v) if k in ("low", "high") else v) for k, v in e.items()} for e in expected]
+    actual = [{k: r[k] for k in r if any(k in e for e in expected) or k in ("text", "low", "high")}
+              for r in actual]
+    return expected, actual
+
+
+register_kind(RuleKind("numbers", NumbersSchema, compile_numbers, run_numbers_example))
