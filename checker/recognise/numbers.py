@@ -183,7 +183,7 @@ def compile_numbers(datas: list[dict]) -> NumberRules:
               r"|\d+(?:[.,]\d+)*(?:[eE][+-]?\d+(?![\w]))?)")
     suffix_alt = _alternation(suffix_scales)
     digit_atom = digits + (rf"(?:\s?(?:{suffix_alt})(?![\w]))?" if suffix_scales else "")
-    article = (rf"(?<![\w])(?:{_alternation(one_before)})\s+(?=(?:{_alternation({**scales, **multipliers})})(?![\w]))"
+    article = (rf"(?<![\w])(?:{_alternation(one_before)})(?=\s+(?:{_alternation({**scales, **multipliers})})(?![\w]))"
                if one_before else None)
     atom = rf"(?:{digit_atom}|{word_atom}" + (rf"|{article}" if article else "") + ")"
     joiner = rf"(?:(?:{_alternation(joiners | decimal_words)})\s+)?" if (joiners or decimal_words) else ""
@@ -236,11 +236,18 @@ def compile_numbers(datas: list[dict]) -> NumberRules:
                          if d.get("not_before") else None),
         counted_head=(re.compile(rf"^\s*(?:{_bounded(d['counted_nouns'])})", re.I)
                       if d.get("counted_nouns") else None),
-        rejects=tuple(re.compile(p) for p in d.get("reject_patterns", [])),
+        rejects=tuple(_compile_reject(p) for p in d.get("reject_patterns", [])),
         words=words,
         currencies={_fold(k): v for k, v in {**d.get("currencies_before", {}),
                                              **d.get("currencies_after", {})}.items()},
     )
+
+
+def _compile_reject(pattern: str) -> re.Pattern:
+    try:
+        return re.compile(pattern)
+    except re.error as exc:
+        raise ValueError(f"reject pattern {pattern!r}: {exc}") from exc
 
 
 # --- digits -------------------------------------------------------------------------------------
