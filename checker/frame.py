@@ -216,6 +216,10 @@ class Framer:
             pronoun_before = [p for p in sm.pronouns if p.end <= cue.start and cue.start - p.end <= 30]
             if cue.value in ("after", "either") and after:
                 return self.speaking_actor(after)
+            if cue.value == "either":  # "..., the Pentagon said": the nearest actor before
+                near = [a for a in before if cue.start - a.end <= 40]
+                if near:
+                    return self.speaking_actor(near[::-1])
             if cue.value in ("before", "either"):
                 clause_start, _ = self.clause_of(text, cue.start)
                 in_clause = [a for a in before if a.start >= clause_start]
