@@ -1,0 +1,244 @@
+"""Reports of a scan: the JSON contract of DESIGN.md, and Markdown, JUnit XML and a plain claims
+table made from it. Everything here reads the report dict, so a stored or baseline report
+renders the same way as a fresh one."""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections import Counter
+from datetime import date
+from typing import Iterable, Mapping
+
+from checker.compare.wording import day_text, seconds_per
+from checker.model import Article, Claim, Finding
+
+REPORT_VERSION = 1
+TYPE_ORDER = ("conflict", "reversal", "discrepancy", "update")
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if isinstance(value, date) else None
+
+
+def _jsonable(value):
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    return str(value)
+
+
+def _scale(claim: Claim) -> float:
+    """Durations travel in seconds; the report states them in the unit they were written in."""
+    if claim.kind == "duration" and claim.unit:
+        try:
+            return seconds_per(claim.unit)
+        except (AttributeError, ValueError, KeyError):  # a unit pint does not know: seconds
+            return 1.0
+    return 1.0
+
+
+def article_json(article: Article) -> dict:
+    return {"id": article.id, "source": article.source or None, "url": article.url or None,
+            "published": _iso(article.published), "language": article.language,
+            "title": article.title or None}
+
+
+def claim_json(claim: Claim) -> dict:
+    value = claim.value
+    scale = _scale(claim)
+    unit = "second" if claim.kind == "duration" and scale == 1.0 else claim.unit
+
+    def scaled(x):
+        return None if x is None else x / scale
+    return {
+        "id": claim.id, "article": claim.article, "kind": claim.kind,
+        "subject": claim.subject, "measure": claim.measure,
+        "value": {"low": scaled(value.low) if value else None, "high": scaled(value.high) if value else None,
+                  "unit": unit,
+                  "low_open": bool(value and value.low_open), "high_open": bool(value and value.high_open)},
+        "where": claim.where, "when": _iso(claim.when), "modality": claim.modality,
+        "speaker": claim.speaker, "stance": claim.stance, "proposition": claim.proposition,
+        "evidence": {"text": claim.evidence.text, "start": claim.evidence.start, "end": claim.evidence.end},
+        "details": {key: _jsonable(v) for key, v in claim.extra},
+    }
+
+
+def finding_json(finding: Finding) -> dict:
+    return {"id": finding.id, "type": finding.type, "dimension": finding.dimension,
+            "severity": finding.severity, "claims": list(finding.claims),
+            "articles": list(finding.articles), "summary": finding.summary,
+            "reasons": list(finding.reasons)}
+
+
+def build_report(articles: Iterable[Article] | Mapping[str, Article], claims: Iterable[Claim],
+                 findings: Iterable[Finding]) -> dict:
+    """The JSON report of DESIGN.md's contract (version 1)."""
+    if isinstance(articles, Mapping):
+        articles = articles.values()
+    return {"version": REPORT_VERSION,
+            "articles": [article_json(a) for a in sorted(articles, key=lambda a: a.id)],
+            "claims": [claim_json(c) for c in claims],
+            "findings": [finding_json(f) for f in findings]}
+
+
+# --- baseline ------------------------------------------------------------------------------
+
+def known_fingerprints(baseline) -> set[str]:
+    """A baseline is a report, a {"fingerprints": [...]} file, or a collection of ids."""
+    if baseline is None:
+        return set()
+    if isinstance(baseline, Mapping):
+        if "fingerprints" in baseline:
+            return {str(f) for f in baseline["fingerprints"]}
+        return {str(f["id"]) for f in baseline.get("findings", []) if isinstance(f, Mapping) and "id" in f}
+    return {str(f) for f in baseline}
+
+
+def new_findings(report: dict, baseline) -> list[dict]:
+    """The report's findings whose fingerprints the baseline does not hold."""
+    known = known_fingerprints(baseline)
+    return [f for f in report["findings"] if f["id"] not in known]
+
+
+# --- markdown ------------------------------------------------------------------------------
+
+def _cell(text: object) -> str:
+    return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def _quote(text: str) -> str:
+    """Evidence as a blockquote; page text may hold HTML-like bits GitHub would render."""
+    text = " ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return "> " + text
+
+
+def _outlet_line(article: dict | None, article_id: str) -> str:
+    if article is None:
+        return f"\u2014 {article_id}"
+    name = article.get("source") or article_id
+    published = article.get("published")
+    day = day_text(date.fromisoformat(published)) if published else "undated"
+    link = f"[{_cell(name)}]({article['url']})" if article.get("url") else f"**{_cell(name)}**"
+    return f"\u2014 {link}, {day} (`{article_id}`)"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def to_markdown(report: dict) -> str:
+    """A pull-request comment: a table of findings by type, then each finding with its evidence."""
+    findings = report["findings"]
+    claims = {c["id"]: c for c in report["claims"]}
+    articles = {a["id"]: a for a in report["articles"]}
+    lines = ["## Fact-consistency report", "",
+             f"{_count(len(report['articles']), 'article')}, {_count(len(report['claims']), 'claim')}, "
+             f"{_count(len(findings), 'finding')}.", ""]
+    if not findings:
+        return "\n".join(lines + ["No contradictions found."]) + "\n"
+    counts = Counter((f["type"], f["severity"]) for f in findings)
+    lines += ["| Type | Severity | Findings |", "| --- | --- | ---: |"]
+    for (kind, severity), n in sorted(counts.items(), key=lambda kv: (
+            TYPE_ORDER.index(kv[0][0]) if kv[0][0] in TYPE_ORDER else 9, kv[0][1])):
+        lines.append(f"| {_cell(kind)} | {_cell(severity)} | {n} |")
+    for number, finding in enumerate(findings, 1):
+        lines += ["", f"### {number}. {finding['type'].capitalize()} ({finding['dimension']}, "
+                      f"{finding['severity']}) `{finding['id'][:12]}`", "", finding["summary"], ""]
+        for claim_id in finding["claims"]:
+            claim = claims.get(claim_id)
+            if claim is None:
+                lines += [f"> (claim {claim_id} not in this report)", ""]
+                continue
+            lines += [_quote(claim["evidence"]["text"]), ">",
+                      "> " + _outlet_line(articles.get(claim["article"]), claim["article"]), ""]
+        lines.append(f"Reasons: {', '.join(finding['reasons']) or 'none given'}")
+    return "\n".join(lines) + "\n"
+
+
+# --- junit ---------------------------------------------------------------------------------
+
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_text(text: object) -> str:
+    """ElementTree escapes markup; characters XML 1.0 forbids outright are dropped."""
+    return _XML_INVALID.sub("", str(text))
+
+
+def to_junit(report: dict) -> str:
+    """Each finding a failed testcase, so CI systems list them; a clean scan is one passing case."""
+    findings = report["findings"]
+    claims = {c["id"]: c for c in report["claims"]}
+    suites = ET.Element("testsuites", name="checker", tests=str(max(len(findings), 1)),
+                        failures=str(len(findings)))
+    suite = ET.SubElement(suites, "testsuite", name="checker.scan", tests=str(max(len(findings), 1)),
+                          failures=str(len(findings)), errors="0", skipped="0")
+    if not findings:
+        ET.SubElement(suite, "testcase", classname="checker.scan", name="no contradictions")
+    for finding in findings:
+        case = ET.SubElement(suite, "testcase", classname=f"checker.{finding['type']}.{finding['dimension']}",
+                             name=_xml_text(f"{finding['id'][:12]} {finding['summary']}"))
+        failure = ET.SubElement(case, "failure", type=_xml_text(finding["type"]),
+                                message=_xml_text(finding["summary"]))
+        evidence = [f"[{c}] {claims[c]['evidence']['text']}" for c in finding["claims"] if c in claims]
+        failure.text = _xml_text("\n".join([f"severity: {finding['severity']}",
+                                            f"reasons: {', '.join(finding['reasons'])}",
+                                            f"articles: {', '.join(finding['articles'])}", *evidence]))
+    ET.indent(suites)
+    return ET.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"
+
+
+# --- claims table --------------------------------------------------------------------------
+
+def _number(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+
+
+def value_text(claim: Claim) -> str:
+    value = claim.value
+    if value is None:
+        return "-"
+    scale = _scale(claim)
+    low = None if value.low is None else value.low / scale
+    high = None if value.high is None else value.high / scale
+    if low is not None and high is not None:
+        text = _number(low) if low == high else f"{_number(low)}-{_number(high)}"
+    elif low is not None:
+        text = (">" if value.low_open else ">=") + _number(low)
+    elif high is not None:
+        text = ("<" if value.high_open else "<=") + _number(high)
+    else:
+        text = "any"
+    return f"{text} {claim.unit}" if claim.kind == "duration" and claim.unit else text
+
+
+COLUMNS = (("id", 22), ("kind", 10), ("subject", 14), ("measure", 10), ("value", 14), ("where", 10),
+           ("when", 10), ("modality", 8), ("speaker", 12), ("stance", 10), ("proposition", 30),
+           ("evidence", 60))
+
+
+def _fit(text: str, width: int) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[: width - 1] + "\u2026"
+
+
+def claims_table(claims: Iterable[Claim]) -> str:
+    """A fixed-width table of claims for `checker extract`: one line each, long cells cut."""
+    rows = []
+    for c in claims:
+        rows.append({"id": c.id, "kind": c.kind, "subject": c.subject or "-", "measure": c.measure or "-",
+                     "value": value_text(c), "where": c.where or "-", "when": _iso(c.when) or "-",
+                     "modality": c.modality, "speaker": c.speaker or "-", "stance": c.stance or "-",
+                     "proposition": c.proposition or "-", "evidence": c.evidence.text})
+    widths = {name: min(width, max([len(name)] + [len(" ".join(r[name].split())) for r in rows]))
+              for name, width in COLUMNS}
+    names = [name for name, _ in COLUMNS]
+    lines = ["  ".join(name.upper().ljust(widths[name]) for name in names).rstrip(),
+             "  ".join("-" * widths[name] for name in names)]
+    lines += ["  ".join(_fit(r[name], widths[name]).ljust(widths[name]) for name in names).rstrip()
+              for r in rows]
+    lines.append(f"{len(rows)} claims")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,100 @@
+"""Reports: the JSON contract, Markdown for a pull request, JUnit XML, baselines, the claims table."""
+import json
+import xml.etree.ElementTree as ET
+from datetime import date
+from pathlib import Path
+
+from checker.compare import compare_all
+from checker.compare.settings import compile_settings
+from checker.model import Article, Claim, Evidence, Interval
+from checker.report import build_report, claims_table, new_findings, to_junit, to_markdown
+from checker.rulebook import load_rule_file
+
+SETTINGS = compile_settings([load_rule_file(Path(__file__).resolve().parent.parent / "rules" / "compare.yaml").data])
+
+ARTICLES = [
+    Article("tribun", "body", "id", title="8.000 tentara Korut di Kursk", source="Tribunnews",
+            url="https://example.org/tribun", published=date(2024, 11, 3)),
+    Article("kontan", "body", "id", title="AS: 10.000 tentara", source="Kontan", published=date(2024, 10, 28)),
+]
+TRICKY = 'Kata "Peskov" <tidak> & | ada\x0b bukti; ]]> end'
+CLAIMS = [
+    Claim("tribun:1", "tribun", "quantity", Evidence("Sebanyak 8.000 tentara berada di Kursk.", 10, 49),
+          subject="north_korea", measure="troops", value=Interval(8000, 8000), unit="count", where="kursk",
+          when=date(2024, 11, 3), extra=(("figure", "8.000"), ("published", date(2024, 11, 3)))),
+    Claim("kontan:1", "kontan", "quantity", Evidence(TRICKY, 0, len(TRICKY)), subject="north_korea",
+          measure="troops", value=Interval(10000, None, low_open=True), unit="count", where="kursk",
+          when=date(2024, 10, 30), speaker="united_states"),
+    Claim("kontan:2", "kontan", "duration", Evidence("hampir tiga tahun perang", 80, 104), measure="war",
+          value=Interval(2.7 * 365.25 * 86400, 3 * 365.25 * 86400, high_open=True), unit="year",
+          when=date(2024, 10, 28), extra=(("since", date(2022, 2, 1)),)),
+]
+
+
+def report():
+    findings = compare_all(CLAIMS, {a.id: a for a in ARTICLES}, SETTINGS,
+                           within=lambda inner, outer: inner == outer, government_of=lambda a: a)
+    return build_report(ARTICLES, CLAIMS, findings)
+
+
+def test_json_follows_the_contract():
+    r = json.loads(json.dumps(report()))  # plain JSON all the way down
+    assert r["version"] == 1 and set(r) >= {"articles", "claims", "findings"}
+    article = r["articles"][0]
+    assert set(article) >= {"id", "source", "url", "published", "language", "title"}
+    assert {a["id"]: a["published"] for a in r["articles"]} == {"tribun": "2024-11-03", "kontan": "2024-10-28"}
+    for claim in r["claims"]:
+        assert set(claim) >= {"id", "article", "kind", "subject", "measure", "value", "where", "when",
+                              "modality", "speaker", "stance", "proposition", "evidence"}
+        assert set(claim["value"]) >= {"low", "high", "unit"}
+        assert set(claim["evidence"]) == {"text", "start", "end"}
+    by_id = {c["id"]: c for c in r["claims"]}
+    assert by_id["kontan:1"]["value"]["high"] is None and by_id["kontan:1"]["value"]["low"] == 10000
+    assert by_id["tribun:1"]["when"] == "2024-11-03"
+    assert by_id["kontan:2"]["value"]["unit"] == "year" and abs(by_id["kontan:2"]["value"]["low"] - 2.7) < 1e-9
+    [finding] = r["findings"]
+    assert set(finding) >= {"id", "type", "dimension", "severity", "claims", "articles", "summary", "reasons"}
+    assert finding["type"] == "conflict" and finding["severity"] == "high"
+    assert isinstance(finding["claims"], list) and isinstance(finding["reasons"], list)
+
+
+def test_markdown_has_a_table_and_quoted_evidence_with_outlets():
+    md = to_markdown(report())
+    assert "| Type | Severity | Findings |" in md and "| conflict | high | 1 |" in md
+    assert "> Sebanyak 8.000 tentara berada di Kursk." in md
+    assert "[Tribunnews](https://example.org/tribun), 3 Nov 2024" in md and "**Kontan**, 28 Oct 2024" in md
+    assert "&lt;tidak&gt; &amp;" in md  # page text cannot inject markup into the comment
+
+
+def test_markdown_of_a_clean_scan():
+    clean = build_report(ARTICLES, CLAIMS[:1], [])
+    assert "No contradictions found." in to_markdown(clean)
+
+
+def test_junit_parses_and_holds_every_finding_as_a_failure():
+    r = report()
+    root = ET.fromstring(to_junit(r).encode("utf-8"))
+    failures = list(root.iter("failure"))
+    assert len(failures) == len(r["findings"]) == 1
+    assert failures[0].get("message") == r["findings"][0]["summary"]
+    assert "<tidak> & |" in failures[0].text and "\x0b" not in failures[0].text
+    clean = ET.fromstring(to_junit(build_report(ARTICLES, CLAIMS[:1], [])))
+    assert not list(clean.iter("failure")) and len(list(clean.iter("testcase"))) == 1
+
+
+def test_new_findings_against_a_report_or_a_fingerprint_list():
+    r = report()
+    assert new_findings(r, r) == []
+    assert new_findings(r, {"version": 1, "fingerprints": [f["id"] for f in r["findings"]]}) == []
+    assert new_findings(r, {"version": 1, "fingerprints": []}) == r["findings"]
+    assert new_findings(r, []) == r["findings"] and new_findings(r, None) == r["findings"]
+
+
+def test_claims_table_is_fixed_width_and_readable():
+    table = claims_table(CLAIMS)
+    lines = table.splitlines()
+    assert lines[0].startswith("ID") and set(lines[1]) <= {"-", " "}
+    assert "8000" in table and ">10000" in table and "2.7-3 year" in table
+    assert lines[-1] == "3 claims"
+    starts = [line.index("quantity") for line in lines[2:4]]
+    assert starts[0] == starts[1]  # columns line up
