@@ -72,7 +72,9 @@ def judge(a: Claim, b: Claim, context: ComparisonContext) -> tuple[str, tuple[st
     same_authority = context.authority(a) == context.authority(b)
     if same_authority and gap and not differing and gap <= settings.update_max_days:
         return "update", ("time",)
-    if gap is not None and gap > settings.same_period_days:
+    if gap is None:
+        differing.append("time")  # an undated figure cannot be placed in the other's period
+    elif gap > settings.same_period_days:
         if gap > settings.time_discrepancy_days:
             return None  # different periods: figures move over months
         differing.append("time")
