@@ -29,6 +29,10 @@ class FramingSchema(Schema):
     subject_window = fields.Integer(load_default=24)  # characters between a noun and its owner
     clause_breaks = fields.List(fields.String(), required=True)  # regexes that end a clause
     place_prepositions = fields.List(fields.String(), required=True)  # "ke", "di", "to", "in"
+    # events that name what durations are about rather than a dated happening ("war")
+    undated_events = fields.List(fields.String(), load_default=list)
+    # words that may stand between a counted noun and its owner ("pasukan dari Korea Utara")
+    owner_links = fields.List(fields.String(), load_default=list)
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,8 @@ class Framing:
     subject_window: int
     clause_break: re.Pattern
     place_preposition: re.Pattern
+    undated_events: frozenset
+    owner_links: frozenset
 
 
 def compile_framing(datas: list[dict]) -> Framing:
@@ -46,7 +52,9 @@ def compile_framing(datas: list[dict]) -> Framing:
     preps = "|".join(re.escape(p) for p in data["place_prepositions"])
     return Framing(data["subject_side"], data["measure_window"], data["subject_window"],
                    re.compile(breaks, re.IGNORECASE),
-                   re.compile(rf"(?<![\w-])(?:{preps})\s+(?:\w+\s+){{0,3}}$", re.IGNORECASE))
+                   re.compile(rf"(?<![\w-])(?:{preps})\s+(?:\w+\s+){{0,3}}$", re.IGNORECASE),
+                   frozenset(data.get("undated_events", ())),
+                   frozenset(w.casefold() for w in data.get("owner_links", ())))
 
 
 @dataclass
@@ -138,13 +146,23 @@ class Framer:
                 break
         return start, end
 
+    def linked(self, sm: SentenceMentions, start: int, end: int) -> bool:
+        """Whether only linking words stand between a noun and its owner: nothing, "dari",
+        "of", "'s", or other counted nouns and topics ("pengerahan pasukan Korea Utara")."""
+        gap = sm.sentence.text[start:end]
+        for m in sm.measures + sm.topics:
+            if start <= m.start and m.end <= end:
+                gap = gap[:m.start - start] + " " * (m.end - m.start) + gap[m.end - start:]
+        words = re.findall(r"[\w'’-]+|[^\w\s]", gap.casefold())
+        return all(w in self.framing.owner_links for w in words)
+
     def owner_of(self, sm: SentenceMentions, noun: Mention, exclude=()) -> Mention | None:
         """The actor a counted noun belongs to: "tentara Korea Utara", "North Korean troops"."""
-        text, window = sm.sentence.text, self.framing.subject_window
+        window = self.framing.subject_window
         after = [a for a in sm.actors if a.start >= noun.end and a.start - noun.end <= window
-                 and a not in exclude and not re.search(r"[,.;:]", _gap(text, noun.end, a.start))]
+                 and a not in exclude and self.linked(sm, noun.end, a.start)]
         before = [a for a in sm.actors if a.end <= noun.start and noun.start - a.end <= window
-                  and a not in exclude and not re.search(r"[,.;:]", _gap(text, a.end, noun.start))]
+                  and a not in exclude and self.linked(sm, a.end, noun.start)]
         after.sort(key=lambda a: a.start)
         before.sort(key=lambda a: -a.end)
         order = (after, before) if self.framing.subject_side == "after" else (before, after)
@@ -240,7 +258,11 @@ class Framer:
         return (persons or speaking)[0].value
 
     def when(self, sm: SentenceMentions) -> date | None:
-        days = [d for d in sm.dates if d.value.grain == "day"]
+        """The sentence's own date, else the publication date. Dates after publication
+        ("dalam beberapa minggu ke depan") say when a plan is due, not when a claim holds."""
+        published = self.article.published
+        days = [d for d in sm.dates if d.value.grain == "day"
+                and (published is None or d.value.day <= published)]
         if days:
             return days[0].value.day
         return self.article.published
@@ -355,7 +377,8 @@ class Framer:
         others = [a for a in sm.actors if a is not holder and not _overlaps(a, holder)
                   and actors.role(a.value) != "conduit"]
         subject_m = self.owner_of(replace(sm, actors=others), topic)
-        if subject_m is None:
+        if subject_m is None and self.context.last_subject is None:
+            # no owner next to the topic and nothing earlier to refer back to
             later = sorted((a for a in others if a.start > topic.end), key=lambda a: a.start)
             subject_m = later[0] if later else None
         subject = actors.government(subject_m.value) if subject_m else self.context.last_subject
@@ -395,9 +418,11 @@ class Framer:
         dated = [d for d in sm.dates if d.value.grain == "day"]
         if not dated or not sm.events:
             return
-        for event in sm.events:
-            date_m = min(dated, key=lambda d: abs(d.start - event.end))
-            if abs(date_m.start - event.end) > 60:
+        pairs = sorted(((abs(d.start - e.end), e, d) for e in sm.events for d in dated
+                        if e.value not in self.rules["framing"].undated_events),
+                       key=lambda t: t[0])
+        for distance, event, date_m in pairs[:1]:
+            if distance > 60:
                 continue
             holder = speaker or next((a.value for a in sorted(sm.actors, key=lambda a: a.start)
                                       if actors.role(a.value) != "conduit"), None)
@@ -413,7 +438,12 @@ class Framer:
 def frame(article: Article, sentences: list[Sentence], rules: LanguageRules) -> list[Claim]:
     """All claims of an article, its sentences in order; offsets become article offsets."""
     framer = Framer(article, rules)
+    seen = set()
     for sentence in sentences:
+        key = " ".join(sentence.text.split()).casefold()
+        if key in seen:  # scraped pages repeat headlines and lead paragraphs
+            continue
+        seen.add(key)
         framer.frame_sentence(recognise(sentence, rules, article.published))
     return [_to_article_offsets(c) for c in framer.claims]
 
