@@ -53,6 +53,13 @@ class NumbersSchema(Schema):
     hedges_after = fields.Dict(fields.String(), fields.Nested(HedgeSchema), load_default=dict)
     range_connectors = fields.List(fields.String(), load_default=list)
     range_frames = fields.Dict(fields.String(), fields.String(), load_default=dict)
+    # "four or five": a connector that makes a range only between small figures
+    small_range_connectors = fields.List(fields.String(), load_default=list)
+    small_range_max = fields.Float(load_default=100)
+    # "more than 20 and less than 30": two one-sided bounds joined into one interval
+    bound_joiners = fields.List(fields.String(), load_default=list)
+    ordinal_words = fields.List(fields.String(), load_default=list)
+    power_phrases = fields.List(fields.String(), load_default=list)  # "kali sepuluh pangkat"
     change_verbs = fields.List(fields.String(), load_default=list)
     percent_words = fields.List(fields.String(), load_default=list)
     currencies_before = fields.Dict(fields.String(), fields.String(), load_default=dict)
@@ -97,6 +104,11 @@ class NumberRules:
     hedges_after: dict
     range_connectors: frozenset
     range_frames: dict
+    small_range_connectors: frozenset
+    small_range_max: float
+    bound_joiners: frozenset
+    ordinal_head: re.Pattern | None
+    power_phrases: tuple
     counted_nouns: frozenset
     year_range: tuple
     figure: re.Pattern  # one candidate figure: currency? core suffix? percent|currency?
@@ -179,7 +191,7 @@ def compile_numbers(datas: list[dict]) -> NumberRules:
     approx_alt = "|".join(re.escape(a) for a in approx)
     word_atom = rf"(?<![\w])(?:{word_alt})(?:(?![\w])|(?=(?:{approx_alt})(?![\w])))" if approx \
         else rf"(?<![\w])(?:{word_alt})(?![\w])"
-    digits = (r"(?<![\d.,])(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]\d)"
+    digits = (r"(?<![\d.,])(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?(?![\d.,]\d)"
               r"|\d+(?:[.,]\d+)*(?:[eE][+-]?\d+(?![\w]))?)")
     suffix_alt = _alternation(suffix_scales)
     digit_atom = digits + (rf"(?:\s?(?:{suffix_alt})(?![\w]))?" if suffix_scales else "")
@@ -202,7 +214,7 @@ def compile_numbers(datas: list[dict]) -> NumberRules:
         + (rf"(?P<curafter>\s+(?:{cur_after}))?" if cur_after else "")
     )
     token = re.compile(
-        rf"(?P<digits>{digits})(?:\s?(?P<suffix>{suffix_alt})(?![\w]))?|(?P<word>[^\W\d_]+)"
+        rf"(?P<digits>{digits})(?:\s*(?P<suffix>{suffix_alt})(?![\w]))?|(?P<word>[^\W\d_]+)"
         if suffix_scales else rf"(?P<digits>{digits})|(?P<word>[^\W\d_]+)")
 
     def tail(words_, extra: str = "") -> re.Pattern | None:
@@ -222,6 +234,12 @@ def compile_numbers(datas: list[dict]) -> NumberRules:
         vague=vague, hedges_before=hedges_before, hedges_after=hedges_after,
         range_connectors=frozenset(_fold(c) for c in d.get("range_connectors", [])),
         range_frames=frames,
+        small_range_connectors=frozenset(_fold(c) for c in d.get("small_range_connectors", [])),
+        small_range_max=float(d.get("small_range_max", 100)),
+        bound_joiners=frozenset(_fold(c) for c in d.get("bound_joiners", [])),
+        ordinal_head=(re.compile(rf"^[\s\-\u2014]*(?:{_bounded(d['ordinal_words'])})", re.I)
+                      if d.get("ordinal_words") else None),
+        power_phrases=tuple(_fold(p) for p in d.get("power_phrases", [])),
         counted_nouns=frozenset(_fold(w) for w in d.get("counted_nouns", [])),
         year_range=tuple(d.get("year_range", [1900, 2099])),
         figure=re.compile(figure, re.I),
@@ -408,7 +426,7 @@ def evaluate(tokens: list[Token], bare_decimal_word: bool = False) -> Decimal | 
         elif t.role == "article":
             if i + 1 >= len(tokens) or tokens[i + 1].role not in ("scale", "multiplier", "fraction"):
                 return None
-            if last is None:
+            if last is None and tokens[i + 1].role != "fraction":
                 last = Decimal(1)
             seen_value = True
         elif t.role == "fraction":
@@ -442,7 +460,13 @@ def evaluate(tokens: list[Token], bare_decimal_word: bool = False) -> Decimal | 
             j = i + 1
             while j < len(tokens) and tokens[j].role in ("value", "digits") \
                     and tokens[j].value == tokens[j].value.to_integral_value():
-                digits.append(str(int(tokens[j].value)))
+                v = int(tokens[j].value)
+                nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+                if tokens[j].role == "value" and v >= 20 and v % 10 == 0 and nxt is not None \
+                        and nxt.role == "value" and 0 < nxt.value < 10:
+                    v += int(nxt.value)  # a compound word: "seventy-one"
+                    j += 1
+                digits.append(str(v))
                 j += 1
             if not digits:
                 return None
@@ -480,6 +504,18 @@ def parse_number(text: str, rules: LanguageRules) -> float | None:
     nr: NumberRules | None = rules.get("numbers")
     if nr is None or not isinstance(text, str):
         return None
+    folded = _fold(text)
+    for phrase in nr.power_phrases:  # "lima koma empat kali sepuluh pangkat enam"
+        if f" {phrase} " in folded:
+            mantissa, exponent = folded.split(f" {phrase} ", 1)
+            m_value, e_value = parse_number(mantissa, rules), parse_number(exponent, rules)
+            if m_value is None or e_value is None or not float(e_value).is_integer():
+                return None
+            return _tidy(m_value * 10 ** e_value) if abs(e_value) < 300 else None
+    repeat = re.fullmatch(r"(.+?)\s*\((.+)\)", text.strip())
+    if repeat:  # "forty-five (45)", "lima (5)": a figure written twice
+        first, second = parse_number(repeat.group(1), rules), parse_number(repeat.group(2), rules)
+        return first if first is not None and first == second else None
     s = text.strip()
     sign = 1
     m = re.match(r"^([+-])\s*(?=[\d.,])", s)
@@ -628,12 +664,16 @@ def _finish(text, nr: NumberRules, rejects, core_start, core_end, low, high, tok
         kind, unit, end = "money", _currency(m.group("curafter"), nr, before=False), m.end("curafter")
     # codes and glued units: digits touching letters are names (F-16, G20) or measures (29km)
     before = text[:start]
-    if re.search(r"[^\W\d_]-?$", before) and re.match(r"\d", text[start:]):
+    if re.search(r"(?<![\d])[^\W\d_]+-?$", before) and re.match(r"\d", text[start:]):
         return None
     if re.match(r"[^\W_]", text[end:end + 1]) and re.search(r"\d$", text[:end]):
         return None
+    if re.match(r"[.,]?\d", text[end:]) and re.search(r"\d$", text[:end]):
+        return None  # never a figure cut out of a longer digit string
     if nr.not_after_tail and nr.not_after_tail.search(before):
         return None
+    if nr.ordinal_head and nr.ordinal_head.match(text[end:]):
+        return None  # "twenty-fifth": the figure is the head of an ordinal
     if kind == "quantity" and nr.not_before_head and nr.not_before_head.match(text[end:]):
         return None
     scaled = bool(tokens) and any(t.role in ("scale", "multiplier") for t in tokens)
@@ -661,6 +701,8 @@ def _finish(text, nr: NumberRules, rejects, core_start, core_end, low, high, tok
         start = hb.start()
     hedged_after = False
     ha = nr.hedge_after_head.match(text[end:]) if nr.hedge_after_head else None
+    if ha and _figure_follows(text, end + ha.end(), nr):
+        ha = None  # "5000 or less than 6000": 'or less' opens the next figure's hedge
     if ha:
         word = _fold(ha.group(0))
         h = nr.hedges_after[word]
@@ -678,6 +720,13 @@ def _finish(text, nr: NumberRules, rejects, core_start, core_end, low, high, tok
         name += "+percent"
     return Figure(kind, start, end, core_start, core_end, low, high, low_open, high_open, name,
                   unit, scaled, scale, hedge_text, hedged_after)
+
+
+def _figure_follows(text: str, pos: int, nr: NumberRules) -> bool:
+    for word in re.findall(r"\S+", text[pos:pos + 40])[:3]:
+        if word[0].isdigit() or _fold(word).strip(".,;") in nr.words:
+            return True
+    return False
 
 
 def _split_hedges(text: str, table: dict) -> list[str]:
@@ -715,7 +764,23 @@ def _merge_ranges(text: str, figs: list[Figure], nr: NumberRules) -> list[Figure
     return out
 
 
+def _bounds(text: str, a: Figure, b: Figure, nr: NumberRules) -> Figure | None:
+    """'more than 20 and less than 30': a lower and an upper bound joined into one interval."""
+    if _fold(text[a.end:b.start]) not in nr.bound_joiners:
+        return None
+    lower, upper = (a, b) if a.high is None else (b, a)
+    if lower.high is not None or lower.low is None or upper.low is not None or upper.high is None:
+        return None
+    if lower.low > upper.high:
+        return None
+    return Figure(a.kind, a.start, b.end, a.core_start, b.core_end, lower.low, upper.high,
+                  lower.low_open, upper.high_open, "bounds+" + a.rule + "+" + b.rule, a.unit or b.unit,
+                  True, b.scale, a.hedged_before, b.hedged_after)
+
+
 def _range(text: str, a: Figure, b: Figure, nr: NumberRules) -> Figure | None:
+    if a.kind == b.kind and (a.low is None or a.high is None) and (b.low is None or b.high is None):
+        return _bounds(text, a, b, nr)
     if a.hedged_after or a.low is None or a.high is None or b.high is None:
         return None
     between = text[a.end:b.core_start]
@@ -725,7 +790,9 @@ def _range(text: str, a: Figure, b: Figure, nr: NumberRules) -> Figure | None:
     start = a.start
     frame = nr.frame_open_tail.search(text[:a.start]) if nr.frame_open_tail else None
     framed = bool(frame) and nr.range_frames.get(_fold(frame.group(0))) == connector
-    if not framed and connector not in nr.range_connectors:
+    small = connector in nr.small_range_connectors and not a.scaled and not b.scaled \
+        and b.high <= nr.small_range_max
+    if not framed and connector not in nr.range_connectors and not small:
         return None
     if framed:
         if nr.change_tail and nr.change_tail.search(text[:a.start]):
