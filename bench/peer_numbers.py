@@ -12,6 +12,8 @@ How each dimension is judged:
 - number_in_text (Recognizers-Text sentences): the point values `find_quantities` returns equal
   the expected values (as a multiset); "negative" rows must yield nothing.
 - percent: the percent mentions' values equal the expected values.
+- money (Duckling AmountOfMoney/ID): exactly one money mention, with the expected currency and
+  bounds; one-sided amounts also agree on strictness ("kurang dari 7 euro" is open at 7).
 - number_range: every expected range is found with the same bounds; one-sided ranges must also
   agree on strictness ("more than 30" is open at 30, "at least 30" closed). For two-sided ranges
   Recognizers-Text's end-exclusive convention ("between 20 and 30" -> [20, 30)) is not compared:
@@ -45,6 +47,7 @@ from pathlib import Path
 from checker.recognise.numbers import find_quantities, parse_number
 from checker.rulebook import default_rules
 
+CURRENCY_CODES = {"Dollar": "USD", "Pound": "GBP", "Euro": "EUR"}
 PEER = Path(__file__).resolve().parent.parent / "tests" / "peer"
 
 FRACTION_TEXT = re.compile(
@@ -141,6 +144,22 @@ def _judge(case: dict, rules) -> bool:
             if high is None and m.value.low_open != (not span.get("min_inclusive", True)):
                 return False
         return True
+    if dim == "money":
+        if len(found) != 1 or found[0].kind != "money":
+            return False
+        m = found[0]
+        code = CURRENCY_CODES.get(case["currency"], case["currency"])
+        if f"money:{code}" not in m.rule:
+            return False
+        low = case.get("min", case.get("value"))
+        high = case.get("max", case.get("value"))
+        if not (_close(m.value.low, low) and _close(m.value.high, high)):
+            return False
+        if "min_inclusive" in case and m.value.low_open == case["min_inclusive"]:
+            return False
+        if "max_inclusive" in case and m.value.high_open == case["max_inclusive"]:
+            return False
+        return True
     raise ValueError(f"unknown dimension {dim}")
 
 
@@ -150,6 +169,7 @@ def _cases() -> list[tuple[str, dict]]:
                             ("lingua-id-words2nums", "lingua-id-words2nums/number_id.jsonl"),
                             ("num2words", "num2words/number_id.jsonl"),
                             ("parse-number-id", "parse-number-id/number_format_id.jsonl"),
+                            ("duckling", "duckling/money_id.jsonl"),
                             ("recognizers-text", "recognizers-text/number_en.jsonl"),
                             ("recognizers-text", "recognizers-text/number_range_en.jsonl")):
         for case in _load(relative):

@@ -204,14 +204,16 @@ def compile_numbers(datas: list[dict]) -> NumberRules:
     vague_alt = _bounded(vague)
     core = rf"(?P<vague>{vague_alt})|(?P<num>{phrase})" if vague else rf"(?P<num>{phrase})"
     cur_before = _alternation(d.get("currencies_before", {}))
-    cur_after = _bounded(d.get("currencies_after", {}))
+    # glued or spaced after the figure ("20€", "20Rp", "20 euro"), but a whole word
+    cur_after = "|".join(rf"{re.escape(c)}" + _word_edge(c, "after")
+                         for c in sorted(d.get("currencies_after", {}), key=len, reverse=True))
     pct = _bounded(d.get("percent_words", []))
     figure = (
         (rf"(?P<cur>(?<![\w$])(?:{cur_before})\s?)?" if cur_before else "")
         + rf"(?:{core})"
-        + (rf"(?P<approx>{approx_alt})?(?![\w])" if approx else "")
+        + (rf"(?:(?P<approx>{approx_alt})(?![\w]))?" if approx else "")
         + (rf"(?P<pct>\s?(?:{pct}))?" if pct else "")
-        + (rf"(?P<curafter>\s+(?:{cur_after}))?" if cur_after else "")
+        + (rf"(?P<curafter>\s*(?:{cur_after}))?" if cur_after else "")
     )
     token = re.compile(
         rf"(?P<digits>{digits})(?:\s*(?P<suffix>{suffix_alt})(?![\w]))?|(?P<word>[^\W\d_]+)"
@@ -569,6 +571,8 @@ class Figure:
     scale: float = 1.0
     hedged_before: str = ""  # the before-hedge text, folded
     hedged_after: bool = False
+    nominal: tuple = (None, None)  # the bounds before hedges
+    estimate_only: bool = False  # every before-hedge is an estimate word ("sekitar")
 
 
 def _apply(h: Hedge, low: float | None, high: float | None) -> tuple:
@@ -670,6 +674,8 @@ def _finish(text, nr: NumberRules, rejects, core_start, core_end, low, high, tok
         return None
     if re.match(r"[.,]?\d", text[end:]) and re.search(r"\d$", text[:end]):
         return None  # never a figure cut out of a longer digit string
+    if re.search(r"(?:^|\s)[-\u2212]\s?$", before) and kind != "money":
+        return None  # a signed figure ("-7.000" in a ticker) is a change or a reading, not a count
     if nr.not_after_tail and nr.not_after_tail.search(before):
         return None
     if nr.ordinal_head and nr.ordinal_head.match(text[end:]):
@@ -687,13 +693,17 @@ def _finish(text, nr: NumberRules, rejects, core_start, core_end, low, high, tok
     if tokens and any(t.role == "digits" and t.value < 0 for t in tokens):
         return None
     # hedges: before (several may stack: "diperkirakan sekitar") and after ("1.000 lebih")
+    nominal = (low, high)
+    estimate_only = False
     low_open = high_open = False
     hedge_text = ""
     rules_used = [rule] if rule else []
     hb = nr.hedge_before_tail.search(before) if nr.hedge_before_tail else None
     if hb:
         hedge_text = _fold(hb.group(0))
-        for part in _split_hedges(hedge_text, nr.hedges_before)[::-1]:
+        parts = _split_hedges(hedge_text, nr.hedges_before)
+        estimate_only = bool(parts) and all(nr.hedges_before[p].estimate for p in parts)
+        for part in parts[::-1]:
             h = nr.hedges_before[part]
             low, high, lo, ho = _apply(h, low, high)
             low_open, high_open = low_open or lo, high_open or ho
@@ -719,7 +729,7 @@ def _finish(text, nr: NumberRules, rejects, core_start, core_end, low, high, tok
     elif kind == "percent":
         name += "+percent"
     return Figure(kind, start, end, core_start, core_end, low, high, low_open, high_open, name,
-                  unit, scaled, scale, hedge_text, hedged_after)
+                  unit, scaled, scale, hedge_text, hedged_after, nominal, estimate_only)
 
 
 def _figure_follows(text: str, pos: int, nr: NumberRules) -> bool:
@@ -783,13 +793,12 @@ def _range(text: str, a: Figure, b: Figure, nr: NumberRules) -> Figure | None:
         return _bounds(text, a, b, nr)
     if a.hedged_after or a.low is None or a.high is None or b.high is None:
         return None
-    between = text[a.end:b.core_start]
-    connector = _fold(between)
-    if b.hedged_before and connector.endswith(b.hedged_before):
-        connector = connector[: len(connector) - len(b.hedged_before)].strip() or b.hedged_before
+    gap = _fold(text[a.end:b.start])  # b's own hedge ("hingga") may be the connector
+    connector = gap or b.hedged_before
     start = a.start
     frame = nr.frame_open_tail.search(text[:a.start]) if nr.frame_open_tail else None
-    framed = bool(frame) and nr.range_frames.get(_fold(frame.group(0))) == connector
+    framed = bool(frame) and (nr.range_frames.get(_fold(frame.group(0))) == connector
+                              or connector in nr.range_connectors)
     small = connector in nr.small_range_connectors and not a.scaled and not b.scaled \
         and b.high <= nr.small_range_max
     if not framed and connector not in nr.range_connectors and not small:
@@ -801,8 +810,9 @@ def _range(text: str, a: Figure, b: Figure, nr: NumberRules) -> Figure | None:
     kind = b.kind if a.kind == "quantity" else a.kind
     if a.kind != "quantity" and b.kind not in ("quantity", a.kind):
         return None
-    low = a.low
-    high_a = a.high
+    low, high_a = a.low, a.high
+    if a.estimate_only:  # "sekitar 8.000 hingga 10.000": the range is the estimate, bounds as written
+        low, high_a = a.nominal
     # a trailing scale word or grouped figure serves both ends: "10-12 ribu", "6-8,000"
     if b.scaled and not a.scaled and b.scale > 1 and low * b.scale <= b.high:
         low, high_a = low * b.scale, high_a * b.scale
