@@ -828,6 +828,20 @@ def _range(text: str, a: Figure, b: Figure, nr: NumberRules) -> Figure | None:
                   b.high_open, rule, b.unit or a.unit, True, b.scale, a.hedged_before, b.hedged_after)
 
 
+def _merge_repeats(text: str, figs: list[Figure]) -> list[Figure]:
+    """'5 (lima) orang', 'lima (5) orang': one figure written twice is one figure."""
+    out: list[Figure] = []
+    for fig in figs:
+        prev = out[-1] if out else None
+        if prev is not None and re.fullmatch(r"\s*\(\s*", text[prev.end:fig.start]) \
+                and re.match(r"\s*\)", text[fig.end:]) and (prev.low, prev.high) == (fig.low, fig.high):
+            close = fig.end + re.match(r"\s*\)", text[fig.end:]).end()
+            out[-1] = Figure(**{**prev.__dict__, "end": close})
+            continue
+        out.append(fig)
+    return out
+
+
 def _group_factor(raw: str, nr: NumberRules) -> float:
     m = re.fullmatch(r"\d{1,3}((?:" + re.escape(nr.group_mark) + r"\d{3})+)", raw.strip())
     return 1000.0 ** m.group(1).count(nr.group_mark) if m else 1.0
@@ -838,7 +852,7 @@ def find_quantities(text: str, rules: LanguageRules) -> list[Mention]:
     nr: NumberRules | None = rules.get("numbers")
     if nr is None or not text:
         return []
-    figs = _merge_ranges(text, _figures(text, nr), nr)
+    figs = _merge_repeats(text, _merge_ranges(text, _figures(text, nr), nr))
     return [Mention(f.kind, text[f.start:f.end], f.start, f.end,
                     Interval(f.low, f.high, f.low_open, f.high_open), f.rule) for f in figs]
 
