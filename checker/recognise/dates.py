@@ -30,7 +30,7 @@ _BEFORE, _AFTER = r"(?<![\w])", r"(?![\w])"
 _UNITS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year")
 _DIRECTIONS = ("on_or_before", "before", "previous_week", "this_week", "next_week", "after")
 _PRODUCTIONS = ("date", "numeric", "year", "month", "weekday", "relative_day", "relative_period",
-                "offset")
+                "offset", "in_period")
 
 
 # --- schemas ----------------------------------------------------------------------------------
@@ -78,8 +78,15 @@ class DatesSchema(Schema):
     # words right before/after a match that make it a time of day, not a date (pukul 10.12)
     time_markers_before = fields.List(fields.String(), load_default=list)
     time_markers_after = fields.List(fields.String(), load_default=list)
+    # words right before a match starting with a digit that make it an amount ($12 December 27)
+    amount_markers_before = fields.List(fields.String(), load_default=list)
     numeric_order = fields.String(validate=validate.OneOf(["dmy", "mdy"]))
-    two_digit_year_pivot = fields.Integer()  # yy below the pivot is 20yy, else 19yy
+    two_digit_year_pivot = fields.Integer()  # without P: yy below the pivot is 20yy, else 19yy
+    # with P: yy is the century's year no more than this many years after P (30 -> 1930 in 2016)
+    two_digit_year_future_window = fields.Integer(validate=validate.Range(0, 99))
+    # a year-less date at most this many days after P is the coming one ("the vote on Nov. 14"
+    # in an article of Nov. 7); later ones are last year's
+    yearless_future_days = fields.Integer(load_default=0, validate=validate.Range(0, 180))
     patterns = fields.List(fields.Nested(PatternSchema), load_default=list)
     published_markers = fields.List(fields.String(), load_default=list)  # date lines: published
     updated_markers = fields.List(fields.String(), load_default=list)  # date lines: not P
@@ -104,6 +111,8 @@ class DurationsSchema(Schema):
     number_words = fields.Dict(keys=fields.String(), values=fields.Float(), load_default=dict)
     fractions = fields.Dict(keys=fields.String(), values=fields.Float(), load_default=dict)
     joiners = fields.List(fields.String(), load_default=list)  # "and", "dan" between parts
+    # words between the number and the unit that leave the length as it is: "two more weeks"
+    fillers = fields.List(fields.String(), load_default=list)
     hedges_before = fields.Dict(keys=fields.String(), values=fields.Nested(HedgeSchema), load_default=dict)
     hedges_after = fields.Dict(keys=fields.String(), values=fields.Nested(HedgeSchema), load_default=dict)
     since = fields.List(fields.String(), load_default=list)  # "sejak", "since"
@@ -146,10 +155,13 @@ class DateRules:
     relative_periods: dict  # folded phrase -> (unit, offset)
     numeric_order: str
     pivot: int
+    future_window: int | None
+    yearless_future_days: int
     patterns: tuple
     dateline_patterns: tuple
     time_before: re.Pattern | None
     time_after: re.Pattern | None
+    amount_before: re.Pattern | None
     published: re.Pattern | None
     updated: re.Pattern | None
 
@@ -229,13 +241,15 @@ def compile_dates(datas: list[dict]) -> DateRules:
               ("months", "weekdays", "weekdays_capitalised", "day_words", "number_words", "units",
                "fused_units", "relative_days", "relative_periods")}
     for key in ("ordinal_suffixes", "year_intro", "time_markers_before", "time_markers_after",
-                "published_markers", "updated_markers"):
+                "amount_markers_before", "published_markers", "updated_markers"):
         tables[key] = [w for d in datas for w in d.get(key, [])]
     holes = _placeholders(tables)
     patterns = _compile_patterns([p for d in datas for p in d.get("patterns", [])], holes)
     dateline = _compile_patterns([p for d in datas for p in d.get("dateline_patterns", [])], holes)
     order = next((d["numeric_order"] for d in datas if d.get("numeric_order")), "dmy")
     pivot = next((d["two_digit_year_pivot"] for d in datas if d.get("two_digit_year_pivot")), 50)
+    window = next((d["two_digit_year_future_window"] for d in datas
+                   if d.get("two_digit_year_future_window") is not None), None)
     fold = lambda table: {_fold(k): v for k, v in table.items()}  # noqa: E731
     unit_pairs = lambda table: {_fold(k): (v["unit"], v.get("times", 1.0)) for k, v in table.items()}  # noqa: E731
     return DateRules(
@@ -245,9 +259,11 @@ def compile_dates(datas: list[dict]) -> DateRules:
         units=unit_pairs(tables["units"]), fused_units=unit_pairs(tables["fused_units"]),
         relative_days=fold(tables["relative_days"]),
         relative_periods={_fold(k): (v["unit"], v["offset"]) for k, v in tables["relative_periods"].items()},
-        numeric_order=order, pivot=pivot, patterns=patterns, dateline_patterns=dateline,
+        numeric_order=order, pivot=pivot, future_window=window,
+        yearless_future_days=max((d.get("yearless_future_days", 0) for d in datas), default=0), patterns=patterns, dateline_patterns=dateline,
         time_before=_marker(tables["time_markers_before"], True),
         time_after=_marker(tables["time_markers_after"], False),
+        amount_before=_marker(tables["amount_markers_before"], True),
         published=_marker(tables["published_markers"], False) and re.compile(
             _alternation(tables["published_markers"]), re.IGNORECASE),
         updated=_marker(tables["updated_markers"], False) and re.compile(
@@ -279,10 +295,14 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _infer_year(month: int, day: int | None, ref: date) -> date | None:
-    """A year-less date in news is the most recent one: the publication year, or the year
-    before when the month is later than the publication month (Feb 29 goes back to a leap year)."""
-    year = ref.year - 1 if month > ref.month else ref.year
+def _infer_year(month: int, day: int | None, ref: date, future_days: int = 0) -> date | None:
+    """A year-less date in news is the most recent one on or before P, or the coming one when it
+    falls at most `future_days` after P; Feb 29 goes back to a leap year."""
+    this_year = _safe_date(ref.year, month, day or 1)
+    later = this_year is None or this_year > ref
+    if this_year is not None and later and (this_year - ref).days <= future_days:
+        return this_year
+    year = ref.year - 1 if later else ref.year
     for candidate in range(year, year - 8, -1):
         found = _safe_date(candidate, month, day or 1)
         if found is not None:
@@ -313,6 +333,8 @@ def _number(token: str, rules: DateRules, language_rules: LanguageRules | None =
     token = token.strip()
     if re.fullmatch(r"\d+(?:[.,]\d+)?", token):
         return float(token.replace(",", "."))
+    if _fold(token) in rules.number_words:  # this table's own words first: "a couple of"
+        return rules.number_words[_fold(token)]
     parsed = _parse_with_numbers_engine(token, language_rules)
     if parsed is not None:
         return parsed
@@ -351,10 +373,14 @@ def _day_of(token: str, rules: DateRules) -> int | None:
     return rules.day_words.get(_fold(token))
 
 
-def _year_of(token: str, rules: DateRules) -> int:
+def _year_of(token: str, rules: DateRules, ref: date | None = None) -> int:
     year = int(token)
     if len(token) == 2:
-        year += 2000 if year < rules.pivot else 1900
+        if ref is not None and rules.future_window is not None:
+            century = ref.year // 100 * 100
+            year += century if century + year <= ref.year + rules.future_window else century - 100
+        else:
+            year += 2000 if year < rules.pivot else 1900
     return year
 
 
@@ -394,16 +420,20 @@ def _resolve(p: CompiledPattern, m: re.Match, rules: DateRules, ref: date | None
             if month is None:
                 return None
         if "year" in g:
-            found = _safe_date(_year_of(g["year"], rules), month, day or 1)
+            found = _safe_date(_year_of(g["year"], rules, ref), month, day or 1)
             return DateValue(found, "day" if day else "month") if found else None
         if ref is None:
             return None
         if day and _safe_date(2000, month, day) is None:  # Feb 30 is no date in any year
             return None
-        found = _infer_year(month, day, ref)
+        if p.direction == "after":  # "next 5/12": the first one after P
+            found = next((d for d in (_safe_date(y, month, day or 1) for y in range(ref.year, ref.year + 8))
+                          if d is not None and d > ref), None)
+        else:  # "3 Maret lalu", "since Oct. 3" (direction before): never the coming one
+            found = _infer_year(month, day, ref, 0 if p.direction == "before" else rules.yearless_future_days)
         return DateValue(found, "day" if day else "month", relative=True) if found else None
     if p.production == "year":
-        return DateValue(date(_year_of(g["year"], rules), 1, 1), "year")
+        return DateValue(date(_year_of(g["year"], rules, ref), 1, 1), "year")
     if ref is None:
         return None
     if p.production == "month":
@@ -413,7 +443,8 @@ def _resolve(p: CompiledPattern, m: re.Match, rules: DateRules, ref: date | None
         if p.direction == "after":
             year = ref.year + 1 if month <= ref.month else ref.year
             return DateValue(date(year, month, 1), "month", relative=True)
-        return DateValue(_infer_year(month, None, ref), "month", relative=True)
+        window = 0 if p.direction == "before" else rules.yearless_future_days
+        return DateValue(_infer_year(month, None, ref, window), "month", relative=True)
     if p.production == "weekday":
         weekday = _weekday_of(g["weekday"], rules)
         return DateValue(resolve_weekday(weekday, ref, p.direction or "on_or_before"), "day", relative=True)
@@ -422,6 +453,8 @@ def _resolve(p: CompiledPattern, m: re.Match, rules: DateRules, ref: date | None
     if p.production == "relative_period":
         unit, offset = rules.relative_periods[_fold(g["period"])]
         return _period(ref, unit, offset)
+    if p.production == "in_period":
+        return _in_period(g, rules, ref)
     if p.production == "offset":
         if "fused" in g:
             unit, times = rules.fused_units[_fold(g["fused"])]
@@ -450,9 +483,31 @@ def _period(ref: date, unit: str, offset: int) -> DateValue:
     return DateValue(date(ref.year + offset, 1, 1), "year", relative=True)
 
 
+def _in_period(g: dict, rules: DateRules, ref: date) -> DateValue | None:
+    """A day of a relative month ("the 20th of next month") or a month, optionally with its day,
+    of a relative year ("March last year", "3 March last year")."""
+    unit, offset = rules.relative_periods[_fold(g["period"])]
+    day = _day_of(g["day"], rules) if "day" in g else None
+    if unit == "month" and "month" not in g and day is not None:
+        start = _add_months(ref.replace(day=1), offset)
+        found = _safe_date(start.year, start.month, day)
+        return DateValue(found, "day", relative=True) if found else None
+    if unit == "year" and "month" in g:
+        month = rules.months.get(_fold(g["month"]))
+        if month is None:
+            return None
+        found = _safe_date(ref.year + offset, month, day or 1)
+        return DateValue(found, "day" if day else "month", relative=True) if found else None
+    return None
+
+
 def _is_time_of_day(text: str, start: int, end: int, rules: DateRules) -> bool:
-    if rules.time_before is not None and rules.time_before.search(text[max(0, start - 20):start]):
-        return True
+    """A match starting with a digit right after "pukul"/"at" is a clock time, after "$" an amount."""
+    if text[start:start + 1].isdigit():
+        before = text[max(0, start - 20):start]
+        for marker in (rules.time_before, rules.amount_before):
+            if marker is not None and marker.search(before):
+                return True
     return rules.time_after is not None and bool(rules.time_after.match(text[end:end + 20]))
 
 
@@ -539,11 +594,13 @@ def compile_durations(datas: list[dict]) -> DurationRules:
     frac = _alternation(fractions)
     art = r"(?:an?\s+)?"
     joiner_alt = _alternation(joiners) if joiners else "(?!x)x"
-    # one part: N [and] [a] [half] unit [and a half] | half [an] unit | fused word; a bare unit
-    # word ("for months", "I second that") is no length
-    atom = (rf"(?:(?P<num>\d+(?:[.,]\d+)?|{num_words}(?:[\s-]+{num_words})*)\s*-?\s*"
-            rf"(?:(?:(?:{joiner_alt})\s+)?{art}(?P<frac1>{frac})\s+(?:of\s+)?{art})?"
-            rf"|{art}(?P<frac2>{frac})\s+{art}(?:of\s+)?)"
+    fillers = [w for d in datas for w in d.get("fillers", [])]
+    filler = rf"(?:(?:{_alternation(fillers)})\s+)?" if fillers else ""
+    # one part: N [more] [and] [a half] unit [and a half] | half [an] unit | fused word; a bare
+    # unit word ("for months", "I second that") is no length
+    atom = (rf"(?:(?P<num>\d+(?:[.,]\d+)?|{num_words}(?:[\s-]+{num_words})*)\s*-?\s*{filler}"
+            rf"(?:(?:(?:{joiner_alt})\s+)?{art}(?P<frac1>{frac})\s+(?:of\s+)?{art})?"  # satu setengah
+            rf"|{art}(?P<frac2>{frac})(?:\s+|(?<=\d)\s*){art}(?:of\s+)?)"  # 1/2h
             rf"(?P<unit>{_alternation(units)})"
             rf"(?:\s+(?:{joiner_alt})\s+{art}(?P<frac3>{frac}))?"
             rf"|(?P<fused>{_alternation(fused)})")
@@ -602,6 +659,8 @@ def _duration_number(token: str, rules: DurationRules, language_rules) -> float 
     token = token.strip()
     if re.fullmatch(r"\d+(?:[.,]\d+)?", token):
         return float(token.replace(",", "."))
+    if _fold(token) in rules.number_words:  # this table's own words first: "a couple of"
+        return rules.number_words[_fold(token)]
     parsed = _parse_with_numbers_engine(token, language_rules)
     if parsed is not None:
         return parsed
