@@ -288,6 +288,11 @@ def shift(day: date, unit: str, amount: float) -> date:
     return day + timedelta(days=int(days))
 
 
+# a match that names an impossible calendar day ("Feb 30", "2/29/2019", "the 31st of this
+# month" in November): it still claims its span, so no shorter reading of it ("this month") survives
+_IMPOSSIBLE = DateValue(None, "day")
+
+
 def _safe_date(year: int, month: int, day: int) -> date | None:
     try:
         return date(year, month, day)
@@ -421,11 +426,11 @@ def _resolve(p: CompiledPattern, m: re.Match, rules: DateRules, ref: date | None
                 return None
         if "year" in g:
             found = _safe_date(_year_of(g["year"], rules, ref), month, day or 1)
-            return DateValue(found, "day" if day else "month") if found else None
+            return DateValue(found, "day" if day else "month") if found else _IMPOSSIBLE
         if ref is None:
             return None
         if day and _safe_date(2000, month, day) is None:  # Feb 30 is no date in any year
-            return None
+            return _IMPOSSIBLE
         if p.direction == "after":  # "next 5/12": the first one after P
             found = next((d for d in (_safe_date(y, month, day or 1) for y in range(ref.year, ref.year + 8))
                           if d is not None and d > ref), None)
@@ -465,7 +470,10 @@ def _resolve(p: CompiledPattern, m: re.Match, rules: DateRules, ref: date | None
                 return None
             unit, times = rules.units[_fold(g["unit"])]
             amount *= times
-        return DateValue(shift(ref, unit, p.sign * amount), "day", relative=True)
+        try:
+            return DateValue(shift(ref, unit, p.sign * amount), "day", relative=True)
+        except (ValueError, OverflowError):  # "2024 tahun lalu": before year 1, no calendar date
+            return None
     return None
 
 
@@ -491,7 +499,7 @@ def _in_period(g: dict, rules: DateRules, ref: date) -> DateValue | None:
     if unit == "month" and "month" not in g and day is not None:
         start = _add_months(ref.replace(day=1), offset)
         found = _safe_date(start.year, start.month, day)
-        return DateValue(found, "day", relative=True) if found else None
+        return DateValue(found, "day", relative=True) if found else _IMPOSSIBLE
     if unit == "year" and "month" in g:
         month = rules.months.get(_fold(g["month"]))
         if month is None:
@@ -530,10 +538,10 @@ def _scan(text: str, patterns: tuple, rules: DateRules, ref: date | None,
             if p.production in ("date", "numeric") and _is_time_of_day(text, m.start(), m.end(), rules):
                 continue
             value = _resolve(p, m, rules, ref, language_rules)
-            if value is not None and value.day is not None:
+            if value is not None:
                 candidates.append((m.start(), m.end(), priority, p.name, value))
     return [Mention("date", text[s:e], s, e, value, rule=f"dates:{name}")
-            for s, e, _, name, value in _best_non_overlapping(candidates)]
+            for s, e, _, name, value in _best_non_overlapping(candidates) if value.day is not None]
 
 
 def find_dates(text: str, rules: LanguageRules, ref: date | None) -> list[Mention]:
