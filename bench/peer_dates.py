@@ -48,6 +48,11 @@ Out of scope (counted per reason, never dropped silently); the news checker does
 - spelled_year: years in words ("nineteen seventy eight").
 - era: "B.C." / "A.D." years.
 - vague: "a few days ago", "few months ago", "the day", "my day" (no checkable date).
+- dateparser (Indonesian; its cases carry no reference date, so P = 2024-10-29 unless given;
+  the expected day comes from dateparser's English normalisation, "3 week ago" = P - 21 days):
+  sub_day_offset ("baru saja", "dalam 43 menit": a time of day), not_a_date_value_test
+  (tokenisation, language applicability and detection tests), duration_case ("5 minggu", a
+  length, not a date), no_expected_value / unparsed_expectation (none at present).
 - duration forms: prime marks (2', 1"), an implied second unit ("1 hour thirty"), numeral
   quarters after "and" ("one and two quarter hour" = 1.5 h), "m" for minutes (metres in news),
   "2 less minutes" / "2 fewer minutes" (no length), business days, "twenty and four".
@@ -59,7 +64,7 @@ import re
 from datetime import date, timedelta
 from pathlib import Path
 
-from checker.recognise.dates import find_dates, find_durations, seconds_per
+from checker.recognise.dates import find_dates, find_durations, seconds_per, shift
 from checker.rulebook import default_rules
 
 PEER = Path(__file__).resolve().parent.parent / "tests" / "peer"
@@ -344,6 +349,55 @@ def _score_durations(rules, suite: str) -> dict:
     return result
 
 
+_DATEPARSER_REF = date(2024, 10, 29)  # a Tuesday; dateparser's cases carry no reference date
+_EN_MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july",
+                                          "august", "september", "october", "november", "december"], 1)}
+_DATEPARSER_OUT = {"tokenisation": "not_a_date_value_test", "language_applicability": "not_a_date_value_test",
+                   "language_detection": "not_a_date_value_test", "duration": "duration_case"}
+
+
+def _dateparser_expected(case: dict, absolutes: dict, ref: date) -> tuple[date | None, str | None]:
+    """(expected day, out-of-scope reason) from dateparser's English normalisation."""
+    kind, expected = case["kind"], case.get("expected")
+    if kind in _DATEPARSER_OUT:
+        return None, _DATEPARSER_OUT[kind]
+    if kind == "search_in_sentence":
+        return date.fromisoformat(expected[0][1]), None
+    if kind == "search":
+        expected = absolutes.get(case["text"])
+        if expected is None:
+            return None, "no_expected_value"
+    m = re.search(r"(\d{1,2}) ([a-z]+) (\d{4})", expected)
+    if m:
+        return date(int(m.group(3)), _EN_MONTHS[m.group(2)], int(m.group(1))), None
+    m = re.fullmatch(r"(?:in )?(\d+) (second|minute|hour|day|week|month|year)(?: ago)?", expected)
+    if m is None:
+        return None, "unparsed_expectation"
+    if m.group(2) in ("second", "minute", "hour"):
+        return None, "sub_day_offset"  # "baru saja", "dalam 43 menit": a time of day, not a date
+    return shift(ref, m.group(2), int(m.group(1)) * (1 if expected.startswith("in ") else -1)), None
+
+
+def _score_dateparser(rules) -> dict:
+    rows = _jsonl(PEER / "dateparser" / "id_cases.jsonl")
+    absolutes = {r["text"]: r["expected"] for r in rows if r["kind"].startswith("absolute")}
+    result = {"cases": 0, "correct": 0, "out": {}}
+    for r in rows:
+        ref = date.fromisoformat(r["ref"]) if r.get("ref") else _DATEPARSER_REF
+        expected, reason = _dateparser_expected(r, absolutes, ref)
+        if reason:
+            result["out"][reason] = result["out"].get(reason, 0) + 1
+            continue
+        result["cases"] += 1
+        found = find_dates(r["text"], rules, ref)
+        best = _best(found, 0, len(r["text"]))
+        ok = bool(best and _same(best.value, expected, "day"))
+        result["correct"] += ok
+        if not ok:
+            result.setdefault("misses", []).append((r["text"], ref.isoformat(), expected, best and best.value))
+    return result
+
+
 def _row(suite: str, lang: str, dimension: str, result: dict) -> dict:
     cases = result["cases"]
     return {"suite": suite, "lang": lang, "dimension": dimension, "cases": cases,
@@ -354,11 +408,13 @@ def _row(suite: str, lang: str, dimension: str, result: dict) -> dict:
 
 def score() -> list[dict]:
     en = default_rules().for_language("en")
+    indonesian = default_rules().for_language("id")
     return [
         _row("duckling", "en", "date", _score_duckling_dates(en)),
         _row("recognizers-text", "en", "date", _score_recognizers_dates(en)),
         _row("duckling", "en", "duration", _score_durations(en, "duckling")),
         _row("recognizers-text", "en", "duration", _score_durations(en, "recognizers-text")),
+        _row("dateparser", "id", "date", _score_dateparser(indonesian)),
     ]
 
 

@@ -75,8 +75,9 @@ def test_durations_intervals_are_ordered_and_spans_hold(rules, words, lang):
 def test_peer_floor():
     from bench.peer_dates import score
     rows = {(r["suite"], r["dimension"]): r for r in score()}
-    assert rows[("duckling", "date")]["accuracy"] >= 0.92
-    assert rows[("recognizers-text", "date")]["accuracy"] >= 0.65
-    assert rows[("duckling", "duration")]["accuracy"] >= 0.87
-    assert rows[("recognizers-text", "duration")]["accuracy"] >= 0.92
+    assert rows[("duckling", "date")]["accuracy"] >= 0.96
+    assert rows[("recognizers-text", "date")]["accuracy"] >= 0.94
+    assert rows[("duckling", "duration")]["accuracy"] >= 0.97
+    assert rows[("recognizers-text", "duration")]["accuracy"] >= 0.97
+    assert rows[("dateparser", "date")]["accuracy"] >= 0.93 and rows[("dateparser", "date")]["lang"] == "id"
     assert all(r["out_of_scope"] == sum(r["out_of_scope_by_reason"].values()) for r in rows.values())
