@@ -60,6 +60,9 @@ class NumbersSchema(Schema):
     bound_joiners = fields.List(fields.String(), load_default=list)
     ordinal_words = fields.List(fields.String(), load_default=list)
     power_phrases = fields.List(fields.String(), load_default=list)  # "kali sepuluh pangkat"
+    # "keempat prajurit" = the four soldiers: a collective prefix before a counted noun is a
+    # count (after a noun, "gelombang kedua", it stays an ordinal)
+    collective_prefixes = fields.List(fields.String(), load_default=list)
     change_verbs = fields.List(fields.String(), load_default=list)
     percent_words = fields.List(fields.String(), load_default=list)
     currencies_before = fields.Dict(fields.String(), fields.String(), load_default=dict)
@@ -109,6 +112,7 @@ class NumberRules:
     bound_joiners: frozenset
     ordinal_head: re.Pattern | None
     power_phrases: tuple
+    collective: re.Pattern | None
     counted_nouns: frozenset
     year_range: tuple
     figure: re.Pattern  # one candidate figure: currency? core suffix? percent|currency?
@@ -242,6 +246,10 @@ def compile_numbers(datas: list[dict]) -> NumberRules:
         ordinal_head=(re.compile(rf"^[\s\-\u2014]*(?:{_bounded(d['ordinal_words'])})", re.I)
                       if d.get("ordinal_words") else None),
         power_phrases=tuple(_fold(p) for p in d.get("power_phrases", [])),
+        collective=(re.compile(
+            rf"(?<![\w-])(?:{_alternation(d['collective_prefixes'])})(?P<n>-\s?\d+|[^\W\d_]+)"
+            rf"(?=\s+(?:{_alternation(d['counted_nouns'])})(?![\w]))", re.I)
+            if d.get("collective_prefixes") and d.get("counted_nouns") else None),
         counted_nouns=frozenset(_fold(w) for w in d.get("counted_nouns", [])),
         year_range=tuple(d.get("year_range", [1900, 2099])),
         figure=re.compile(figure, re.I),
@@ -501,6 +509,7 @@ def _value_of(text: str, rules: NumberRules, leaked_grouping: bool = False) -> D
     return evaluate(tokens, rules.bare_decimal_word)
 
 
+
 def parse_number(text: str, rules: LanguageRules) -> float | None:
     """The value of a whole string that is one numeral, None if it is not one."""
     nr: NumberRules | None = rules.get("numbers")
@@ -589,9 +598,29 @@ def _is_year(value: Decimal, raw: str, nr: NumberRules) -> bool:
     return bool(re.fullmatch(r"\d{4}", raw)) and nr.year_range[0] <= value <= nr.year_range[1]
 
 
+def _collectives(text: str, nr: NumberRules) -> list[Figure]:
+    out = []
+    for m in nr.collective.finditer(text) if nr.collective else ():
+        before = text[:m.start()]
+        prev = re.search(r"(\w+)\s+$", before)
+        if (nr.not_after_tail and nr.not_after_tail.search(before)) or (
+                prev and (prev.group(1)[0].isupper() and prev.start() > 0
+                          or _fold(prev.group(1)) in nr.counted_nouns)):
+            continue  # after an ordinal noun or a name: "gelombang kedua", "Brigade kelima"
+        raw = m.group("n").lstrip("-").strip()
+        value = parse_digits(raw, nr) if raw[0].isdigit() else _value_of(raw, nr)
+        if value is None or value < 2 or value != value.to_integral_value():
+            continue
+        out.append(Figure("quantity", m.start(), m.end(), m.start(), m.end(), float(value), float(value),
+                          False, False, "collective:" + _fold(m.group(0))))
+    return out
+
+
 def _figures(text: str, nr: NumberRules) -> list[Figure]:
     rejects = _rejected_spans(text, nr)
-    out: list[Figure] = []
+    collectives = _collectives(text, nr)
+    rejects += [(f.start, f.end) for f in collectives]
+    out: list[Figure] = list(collectives)
     pos = 0
     while pos < len(text):
         m = nr.figure.search(text, pos)
@@ -601,7 +630,7 @@ def _figures(text: str, nr: NumberRules) -> list[Figure]:
         pos = max(resume, m.start() + 1)
         if fig is not None:
             out.append(fig)
-    return out
+    return sorted(out, key=lambda f: f.start)
 
 
 def _figure(text: str, m: re.Match, nr: NumberRules, rejects) -> tuple[Figure | None, int]:
