@@ -32,8 +32,15 @@ def test_bad_language(tmp_path):
 
 
 def test_example_without_text(tmp_path):
-    p = write(tmp_path, "kind: actors\nlanguage: all\nexamples:\n  - expect: x\n")
+    p = write(tmp_path, "kind: measures\nlanguage: id\ncues: {}\nexamples:\n  - expect: x\n")
     with pytest.raises(RuleFileError, match="example 0 has no 'text'") as err:
+        load_rule_file(p)
+    assert err.value.line == 5
+
+
+def test_schema_error_names_the_field_and_line(tmp_path):
+    p = write(tmp_path, "kind: actors\nlanguage: all\nactors:\n  - id: Bad Id\n    aliases: [x]\n")
+    with pytest.raises(RuleFileError, match="actors.0.id") as err:
         load_rule_file(p)
     assert err.value.line == 4
 
