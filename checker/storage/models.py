@@ -1,0 +1,74 @@
+"""The stored form of articles, claims and findings (SQLAlchemy 2.0 declarative models).
+
+A claim row keeps the columns the API filters on and the comparison key (indexed together with
+the article's publication date, so a new article loads only the claims of its keys, nearest in
+time first); `data` holds the whole claim so the compare stage gets back the dataclass it made.
+A finding links to every article it involves, so deleting an article takes its findings along.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# Named constraints so Alembic migrations (and SQLite batch mode) can refer to them.
+NAMING = {"ix": "ix_%(column_0_label)s", "uq": "uq_%(table_name)s_%(column_0_name)s",
+          "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s", "pk": "pk_%(table_name)s"}
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class ArticleRecord(Base):
+    __tablename__ = "articles"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)  # content hash prefix
+    content_sha256: Mapped[str] = mapped_column(String(64), unique=True)  # the dedupe guard
+    source: Mapped[str] = mapped_column(String(200), default="", index=True)
+    url: Mapped[str] = mapped_column(Text, default="")
+    published: Mapped[date | None] = mapped_column(Date, nullable=True, index=True)
+    language: Mapped[str] = mapped_column(String(8), index=True)
+    title: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text)
+    claim_count: Mapped[int] = mapped_column(Integer)  # lets a check see an article is whole
+    stored_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+
+
+class ClaimRecord(Base):
+    __tablename__ = "claims"
+    __table_args__ = (Index("ix_claims_key_published", "key", "published"),)
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16), index=True)
+    key: Mapped[str] = mapped_column(String(400))
+    published: Mapped[date | None] = mapped_column(Date, nullable=True)  # the article's, for nearness
+    subject: Mapped[str | None] = mapped_column(String(100), nullable=True, index=True)
+    measure: Mapped[str | None] = mapped_column(String(100), nullable=True, index=True)
+    data: Mapped[dict] = mapped_column(JSON)
+
+
+class FindingRecord(Base):
+    __tablename__ = "findings"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # the stable fingerprint
+    type: Mapped[str] = mapped_column(String(16), index=True)
+    dimension: Mapped[str] = mapped_column(String(16), index=True)
+    severity: Mapped[str] = mapped_column(String(8), index=True)
+    data: Mapped[dict] = mapped_column(JSON)
+    stored_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+
+
+class FindingArticleLink(Base):
+    __tablename__ = "finding_articles"
+
+    finding_id: Mapped[str] = mapped_column(ForeignKey("findings.id", ondelete="CASCADE"), primary_key=True)
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True,
+                                            index=True)

@@ -1,0 +1,276 @@
+"""What the service asks of the store: save an analysed article in one transaction, find the
+stored claims a new article must be compared with, list and delete.
+
+Every function takes a Session (or a sessionmaker where it owns the transaction) and returns
+the pipeline's frozen dataclasses, so callers never see rows.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from typing import Iterable
+
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, load_only, sessionmaker
+
+from checker.model import Article, Claim, Finding
+from checker.storage.codec import claim_from_dict, claim_to_dict, finding_from_dict, finding_to_dict, key_text
+from checker.storage.models import ArticleRecord, ClaimRecord, FindingArticleLink, FindingRecord, utc_now
+
+ID_HEX_DIGITS = 16
+
+
+# --- identity ---------------------------------------------------------------------------------
+
+def normalised_body(body: str) -> str:
+    """The text two copies of one article share: NFC, whitespace runs collapsed, trimmed."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", body)).strip()
+
+
+def content_sha256(body: str) -> str:
+    return hashlib.sha256(normalised_body(body).encode("utf-8")).hexdigest()
+
+
+def content_id(body: str) -> str:
+    """The article id of a posted body: stable across posts of the same content."""
+    return content_sha256(body)[:ID_HEX_DIGITS]
+
+
+# --- rows <-> dataclasses ---------------------------------------------------------------------
+
+def article_from_record(record: ArticleRecord, with_body: bool = True) -> Article:
+    return Article(id=record.id, body=record.body if with_body else "", language=record.language,
+                   title=record.title or "", source=record.source or "", url=record.url or "",
+                   published=record.published)
+
+
+def _claim_from_record(record: ClaimRecord) -> Claim:
+    return claim_from_dict(record.data)
+
+
+def _finding_from_record(record: FindingRecord) -> Finding:
+    return finding_from_dict(record.data)
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class StoreOutcome:
+    article_id: str
+    created: bool  # False: the same content was stored already (maybe by a racing request)
+
+
+def find_article_id_by_content(session: Session, body: str) -> str | None:
+    return session.scalar(select(ArticleRecord.id).where(ArticleRecord.content_sha256 == content_sha256(body)))
+
+
+def store_analysis(sessions: sessionmaker, article: Article, claims: list[Claim],
+                   findings: list[Finding]) -> StoreOutcome:
+    """Store the article, its claims and its findings in one transaction: all or nothing.
+
+    Two identical articles racing here meet the unique content hash: the loser's transaction
+    rolls back whole and it answers with the stored one."""
+    digest = content_sha256(article.body)
+    try:
+        with sessions.begin() as session:
+            # The article row first: on SQLite the first write takes the lock, so the reads
+            # below happen inside the writer's snapshot.
+            session.execute(insert(ArticleRecord), [dict(
+                id=article.id, content_sha256=digest, source=article.source, url=article.url,
+                published=article.published, language=article.language, title=article.title,
+                body=article.body, claim_count=len(claims), stored_at=utc_now())])
+            if claims:
+                session.execute(insert(ClaimRecord), [dict(
+                    id=c.id, article_id=article.id, position=n, kind=c.kind, key=key_text(c.key()),
+                    published=article.published, subject=c.subject, measure=c.measure,
+                    data=claim_to_dict(c)) for n, c in enumerate(claims)])
+            known = set(session.scalars(select(FindingRecord.id).where(
+                FindingRecord.id.in_([f.id for f in findings])))) if findings else set()
+            present = _present_articles(session, {a for f in findings for a in f.articles} - {article.id})
+            rows, links = [], []
+            for finding in findings:
+                if finding.id in known or not set(finding.articles) - {article.id} <= present:
+                    continue  # stored before, or about an article deleted meanwhile
+                rows.append(dict(id=finding.id, type=finding.type, dimension=finding.dimension,
+                                 severity=finding.severity, data=finding_to_dict(finding), stored_at=utc_now()))
+                links += [dict(finding_id=finding.id, article_id=a) for a in dict.fromkeys(finding.articles)]
+                known.add(finding.id)
+            if rows:
+                session.execute(insert(FindingRecord), rows)
+                session.execute(insert(FindingArticleLink), links)
+    except IntegrityError:
+        with sessions() as session:
+            stored = session.scalar(select(ArticleRecord.id).where(ArticleRecord.content_sha256 == digest))
+        if stored is None:
+            raise
+        return StoreOutcome(stored, created=False)
+    return StoreOutcome(article.id, created=True)
+
+
+def _present_articles(session: Session, ids: set[str]) -> set[str]:
+    if not ids:
+        return set()
+    return set(session.scalars(select(ArticleRecord.id).where(ArticleRecord.id.in_(ids))))
+
+
+def delete_article(sessions: sessionmaker, article_id: str) -> bool:
+    """Remove an article with its claims and every finding that involves it. False if unknown."""
+    with sessions.begin() as session:
+        if session.get(ArticleRecord, article_id) is None:
+            return False
+        finding_ids = select(FindingArticleLink.finding_id).where(FindingArticleLink.article_id == article_id)
+        doomed = list(session.scalars(finding_ids))
+        if doomed:
+            session.execute(delete(FindingArticleLink).where(FindingArticleLink.finding_id.in_(doomed)))
+            session.execute(delete(FindingRecord).where(FindingRecord.id.in_(doomed)))
+        session.execute(delete(ClaimRecord).where(ClaimRecord.article_id == article_id))
+        session.execute(delete(ArticleRecord).where(ArticleRecord.id == article_id))
+    return True
+
+
+# --- what a new article is compared with ------------------------------------------------------
+
+def candidate_claims(session: Session, keys: Iterable[tuple], around: date | None,
+                     per_side: int) -> list[Claim]:
+    """The stored claims sharing one of `keys`: for each key the `per_side` nearest in time
+    before and after `around` (and as many undated), through the (key, published) index.
+    Bounding each key keeps the cost of a post flat however large the store grows."""
+    pivot = around or date.today()
+    found: dict[str, Claim] = {}
+    for key in dict.fromkeys(key_text(k) for k in keys):
+        base = select(ClaimRecord).where(ClaimRecord.key == key)
+        queries = (
+            base.where(ClaimRecord.published <= pivot).order_by(ClaimRecord.published.desc()),
+            base.where(ClaimRecord.published > pivot).order_by(ClaimRecord.published.asc()),
+            base.where(ClaimRecord.published.is_(None)).order_by(ClaimRecord.id),
+        )
+        for query in queries:
+            for record in session.scalars(query.limit(per_side)):
+                found.setdefault(record.id, _claim_from_record(record))
+    return list(found.values())
+
+
+def articles_by_id(session: Session, ids: Iterable[str], with_body: bool = False) -> dict[str, Article]:
+    ids = list(dict.fromkeys(ids))
+    if not ids:
+        return {}
+    query = select(ArticleRecord).where(ArticleRecord.id.in_(ids))
+    if not with_body:  # the comparison needs outlets and dates, not 3 KB of text per article
+        query = query.options(load_only(ArticleRecord.id, ArticleRecord.source, ArticleRecord.url,
+                                        ArticleRecord.published, ArticleRecord.language, ArticleRecord.title))
+    return {r.id: article_from_record(r, with_body) for r in session.scalars(query)}
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ArticleView:
+    """One stored article with everything its report shows: its claims, the findings that
+    involve it, and the other articles and claims those findings cite."""
+
+    article: Article
+    articles: dict[str, Article]
+    claims: list[Claim]
+    findings: list[Finding]
+
+
+def get_article(session: Session, article_id: str) -> Article | None:
+    record = session.get(ArticleRecord, article_id)
+    return article_from_record(record) if record is not None else None
+
+
+def article_view(session: Session, article_id: str) -> ArticleView | None:
+    article = get_article(session, article_id)
+    if article is None:
+        return None
+    own = [_claim_from_record(r) for r in session.scalars(
+        select(ClaimRecord).where(ClaimRecord.article_id == article_id).order_by(ClaimRecord.position))]
+    findings = [_finding_from_record(r) for r in session.scalars(
+        select(FindingRecord).join(FindingArticleLink, FindingArticleLink.finding_id == FindingRecord.id)
+        .where(FindingArticleLink.article_id == article_id).order_by(FindingRecord.stored_at, FindingRecord.id))]
+    own_ids = {c.id for c in own}
+    cited = [c for f in findings for c in f.claims if c not in own_ids]
+    others = [_claim_from_record(r) for r in session.scalars(
+        select(ClaimRecord).where(ClaimRecord.id.in_(cited)))] if cited else []
+    articles = articles_by_id(session, {a for f in findings for a in f.articles} - {article_id})
+    articles[article_id] = article
+    return ArticleView(article, articles, own + others, findings)
+
+
+@dataclass(frozen=True)
+class Page:
+    items: list
+    total: int
+    page: int
+    per_page: int
+
+
+def _page(session: Session, query, page: int, per_page: int, convert) -> Page:
+    total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
+    rows = session.scalars(query.limit(per_page).offset((page - 1) * per_page))
+    return Page([convert(r) for r in rows], total or 0, page, per_page)
+
+
+def list_articles(session: Session, *, source: str | None = None, language: str | None = None,
+                  published_from: date | None = None, published_to: date | None = None,
+                  page: int = 1, per_page: int = 50) -> Page:
+    query = select(ArticleRecord).options(load_only(
+        ArticleRecord.id, ArticleRecord.source, ArticleRecord.url, ArticleRecord.published,
+        ArticleRecord.language, ArticleRecord.title, ArticleRecord.claim_count))
+    if source is not None:
+        query = query.where(ArticleRecord.source == source)
+    if language is not None:
+        query = query.where(ArticleRecord.language == language)
+    if published_from is not None:
+        query = query.where(ArticleRecord.published >= published_from)
+    if published_to is not None:
+        query = query.where(ArticleRecord.published <= published_to)
+    query = query.order_by(ArticleRecord.published.desc(), ArticleRecord.id)
+    return _page(session, query, page, per_page, lambda r: article_from_record(r, with_body=False))
+
+
+def list_claims(session: Session, *, subject: str | None = None, measure: str | None = None,
+                kind: str | None = None, article: str | None = None, page: int = 1,
+                per_page: int = 50) -> Page:
+    query = select(ClaimRecord)
+    for column, value in ((ClaimRecord.subject, subject), (ClaimRecord.measure, measure),
+                          (ClaimRecord.kind, kind), (ClaimRecord.article_id, article)):
+        if value is not None:
+            query = query.where(column == value)
+    query = query.order_by(ClaimRecord.article_id, ClaimRecord.position)
+    return _page(session, query, page, per_page, _claim_from_record)
+
+
+def list_findings(session: Session, *, type: str | None = None, severity: str | None = None,
+                  dimension: str | None = None, article: str | None = None, page: int = 1,
+                  per_page: int = 50) -> Page:
+    query = select(FindingRecord)
+    for column, value in ((FindingRecord.type, type), (FindingRecord.severity, severity),
+                          (FindingRecord.dimension, dimension)):
+        if value is not None:
+            query = query.where(column == value)
+    if article is not None:
+        query = query.where(FindingRecord.id.in_(
+            select(FindingArticleLink.finding_id).where(FindingArticleLink.article_id == article)))
+    query = query.order_by(FindingRecord.stored_at.desc(), FindingRecord.id)
+    return _page(session, query, page, per_page, _finding_from_record)
+
+
+def incomplete_articles(session: Session) -> list[str]:
+    """Articles whose stored claims do not number what was written with them: must be none,
+    whatever happened to the server (the transaction is all or nothing)."""
+    counts = (select(ClaimRecord.article_id, func.count().label("n")).group_by(ClaimRecord.article_id)
+              .subquery())
+    query = (select(ArticleRecord.id).outerjoin(counts, counts.c.article_id == ArticleRecord.id)
+             .where(func.coalesce(counts.c.n, 0) != ArticleRecord.claim_count))
+    return list(session.scalars(query))
+
+
+def counts(session: Session) -> dict[str, int]:
+    return {name: session.scalar(select(func.count()).select_from(model)) or 0
+            for name, model in (("articles", ArticleRecord), ("claims", ClaimRecord),
+                                ("findings", FindingRecord))}
