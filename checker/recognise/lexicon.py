@@ -6,6 +6,7 @@ matches on word boundaries.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -14,45 +15,81 @@ from marshmallow import Schema, fields, validate
 from checker.model import Mention
 from checker.rulebook import LanguageRules, RuleKind, register_kind
 
-# A word boundary that treats hyphens as part of a word ("Kim Jong-un", "luka-luka").
-_BEFORE, _AFTER = r"(?<![\w-])", r"(?![\w-])"
+# Words keep inner hyphens and apostrophes ("Kim Jong-un", "luka-luka", "People's"); any
+# other non-space character is a token of its own, so "U.S." and "(Korut)" match as written.
+_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+
+
+@functools.lru_cache(maxsize=256)
+def tokens(text: str) -> tuple[tuple[int, int, str, str], ...]:
+    """(start, end, token, casefolded token) for every token; cached because every table
+    looks at the same sentence."""
+    return tuple((m.start(), m.end(), m.group(), m.group().casefold().replace("’", "'"))
+                 for m in _TOKEN.finditer(text))
+
+
+@functools.lru_cache(maxsize=256)
+def token_index(text: str) -> dict:
+    """casefolded token -> the positions where it occurs."""
+    index: dict = {}
+    for i, t in enumerate(tokens(text)):
+        index.setdefault(t[3], []).append(i)
+    return index
+
+
+def _key(form: str, fold: bool) -> tuple[str, ...]:
+    return tuple(t[3] if fold else t[2] for t in tokens(" ".join(form.split())))
 
 
 @dataclass(frozen=True)
 class AliasTable:
-    """Surface forms -> canonical id; `find` returns (start, end, id, text), longest first."""
+    """Surface forms -> canonical id, matched as whole token sequences, longest first.
 
-    pattern: re.Pattern | None
-    folded: dict  # casefolded form -> id
-    exact: dict  # case-sensitive form -> id
+    A dictionary lookup per token instead of one big alternation: the tables hold thousands
+    of forms and run on every sentence."""
+
+    folded: dict  # tuple of casefolded tokens -> id
+    exact: dict  # tuple of tokens as written -> id (case-sensitive forms: "AS", "UN")
+    longest: int
+    starts: dict  # first token (casefolded) -> longest form starting with it
 
     @classmethod
     def build(cls, entries: list[tuple[str, str, bool]]) -> "AliasTable":
         """entries: (form, id, case_sensitive)."""
         folded, exact = {}, {}
         for form, ident, case_sensitive in entries:
-            form = " ".join(form.split())
-            if case_sensitive:
-                exact[form] = ident
-            else:
-                folded[form.casefold()] = ident
-        forms = sorted(set(exact) | {f for f, _, cs in entries if not cs}, key=len, reverse=True)
-        if not forms:
-            return cls(None, folded, exact)
-        # Inner spaces match any run of whitespace; case is checked after matching.
-        alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
-        return cls(re.compile(f"{_BEFORE}(?:{alternation}){_AFTER}", re.IGNORECASE), folded, exact)
+            key = _key(form, not case_sensitive)
+            if key:
+                (exact if case_sensitive else folded).setdefault(key, ident)
+        starts: dict = {}
+        for key in (*folded, *exact):
+            first = key[0].casefold().replace("’", "'")
+            starts[first] = max(starts.get(first, 0), len(key))
+        longest = max(starts.values(), default=0)
+        return cls(folded, exact, longest, starts)
 
     def find(self, text: str) -> list[tuple[int, int, str, str]]:
-        if self.pattern is None:
+        if not self.longest:
             return []
-        found = []
-        for m in self.pattern.finditer(text):
-            surface = " ".join(m.group().split())
-            ident = self.exact.get(surface) or self.folded.get(surface.casefold())
-            if ident is None:  # matched a case-sensitive form in the wrong case ("as" for "AS")
+        index = token_index(text)
+        candidates = sorted(i for first in index.keys() & self.starts.keys() for i in index[first])
+        if not candidates:
+            return []
+        toks = tokens(text)
+        found, taken_until, count = [], 0, len(toks)
+        for i in candidates:
+            if i < taken_until:
                 continue
-            found.append((m.start(), m.end(), ident, m.group()))
+            for n in range(min(self.starts[toks[i][3]], count - i), 0, -1):
+                window = toks[i:i + n]
+                ident = self.exact.get(tuple(t[2] for t in window))
+                if ident is None:
+                    ident = self.folded.get(tuple(t[3] for t in window))
+                if ident is not None:
+                    start, end = window[0][0], window[-1][1]
+                    found.append((start, end, ident, text[start:end]))
+                    taken_until = i + n
+                    break
         return found
 
 
