@@ -1,1 +1,385 @@
-"""Placeholder: being written."""
+"""Ingest: a source (text, HTML, a file with YAML front matter) -> Article.
+
+Metadata comes from the front matter, then from `meta` (API query parameters, which win), then
+from the page itself: the language identified by py3langid (restricted to the languages we have
+rules for), the publication date from the page's date line, the title from its first
+headline-like line. The body is the page's text with page noise removed by the `noise` rules
+(rules/<lang>/noise.yaml, rules/common/noise.yaml); what remains keeps its characters as written,
+so sentence offsets point into Article.body.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+import yaml
+from marshmallow import Schema, ValidationError, fields
+
+from checker.model import Article
+from checker.rulebook import LANGUAGES, LanguageRules, RuleKind, Rules, register_kind
+
+REQUEST_SOURCE = "<request>"
+METADATA_FIELDS = ("source", "url", "published", "language", "title")
+HTML_SUFFIXES = (".html", ".htm")
+
+
+class IngestError(ValueError):
+    """Input that cannot become an Article: names the source, the field and what is wrong."""
+
+    def __init__(self, source: str, field: str, message: str):
+        self.source, self.field, self.message = source, field, message
+        super().__init__(f"{source}: {field}: {message}")
+
+
+# --- noise rules ------------------------------------------------------------------------------
+
+def _valid_regex(pattern: str) -> None:
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise ValidationError(f"invalid regular expression {pattern!r}: {exc}")
+
+
+class LineRuleSchema(Schema):
+    name = fields.String(required=True)
+    pattern = fields.String(required=True, validate=_valid_regex)  # must match the whole line
+    # the next non-blank line goes too when it matches this whole ("Halaman" then "123")
+    then = fields.String(validate=_valid_regex)
+    # keep taking following lines while they match `then` (a list of related headlines)
+    repeat = fields.Boolean(load_default=False)
+
+
+class SpanRuleSchema(Schema):
+    name = fields.String(required=True)
+    pattern = fields.String(required=True, validate=_valid_regex)  # removed wherever found
+
+
+class ShapeSchema(Schema):
+    min_words = fields.Integer(required=True)
+    max_words = fields.Integer(load_default=10_000)
+    # a headline never ends with one of these; a prose line always does
+    final_marks = fields.String(required=True)
+
+
+class NoiseSchema(Schema):
+    lines = fields.List(fields.Nested(LineRuleSchema), load_default=list)
+    spans = fields.List(fields.Nested(SpanRuleSchema), load_default=list)
+    headline = fields.Nested(ShapeSchema)  # what a title line looks like
+    prose = fields.Nested(ShapeSchema)  # what a body paragraph looks like (ends the page head)
+
+
+@dataclass(frozen=True)
+class LineRule:
+    name: str
+    pattern: re.Pattern
+    then: re.Pattern | None
+    repeat: bool = False
+
+
+@dataclass(frozen=True)
+class Shape:
+    min_words: int
+    max_words: int
+    final_marks: str
+
+
+@dataclass(frozen=True)
+class NoiseRules:
+    lines: tuple[LineRule, ...]
+    spans: tuple[tuple[str, re.Pattern], ...]
+    headline: Shape
+    prose: Shape
+
+
+def compile_noise(datas: list[dict]) -> NoiseRules:
+    lines, spans = [], []
+    headline = prose = None
+    for data in datas:
+        lines += [LineRule(r["name"], re.compile(r["pattern"]),
+                           re.compile(r["then"]) if r.get("then") else None, r["repeat"])
+                  for r in data["lines"]]
+        spans += [(r["name"], re.compile(r["pattern"])) for r in data["spans"]]
+        headline = Shape(**data["headline"]) if data.get("headline") else headline
+        prose = Shape(**data["prose"]) if data.get("prose") else prose
+    if headline is None or prose is None:
+        raise ValueError("noise rules need a 'headline' and a 'prose' shape")
+    return NoiseRules(tuple(lines), tuple(spans), headline, prose)
+
+
+@dataclass(frozen=True)
+class CleanLine:
+    """A line of the page that survived noise removal."""
+
+    text: str
+    index: int  # line number in the source text
+    paragraph: bool  # a blank or removed line stood before it
+
+
+def line_noise(line: str, noise: NoiseRules) -> LineRule | None:
+    """The rule that makes this whole line noise; one that also takes the following lines
+    (a marker and its headline) wins over one that takes the line alone."""
+    stripped = line.strip()
+    matching = [r for r in noise.lines if r.pattern.fullmatch(stripped)]
+    return next((r for r in matching if r.then is not None), matching[0] if matching else None)
+
+
+def noise_line_numbers(lines: list[str], noise: NoiseRules) -> set[int]:
+    """Indexes of the lines that are noise whole, with the lines their markers take along."""
+    dropped: set[int] = set()
+    for i, line in enumerate(lines):
+        if i in dropped or not line.strip():
+            continue
+        rule = line_noise(line, noise)
+        if rule is None:
+            continue
+        dropped.add(i)
+        following = i
+        while rule.then is not None:
+            following = next((j for j in range(following + 1, len(lines)) if lines[j].strip()), None)
+            if following is None or not rule.then.fullmatch(lines[following].strip()):
+                break
+            dropped.add(following)
+            if not rule.repeat:
+                break
+    return dropped
+
+
+def _remove_spans(line: str, noise: NoiseRules) -> str:
+    """The line without its noise spans; the pieces left are joined by one space."""
+    cuts = sorted((m.start(), m.end()) for _, p in noise.spans for m in p.finditer(line)
+                  if m.end() > m.start())
+    if not cuts:
+        return line.strip()
+    pieces, position = [], 0
+    for start, end in cuts:
+        if start >= position:
+            pieces.append(line[position:start])
+        position = max(position, end)
+    pieces.append(line[position:])
+    return " ".join(p.strip() for p in pieces if p.strip())
+
+
+def clean_lines(text: str, noise: NoiseRules) -> list[CleanLine]:
+    """The page's lines without noise lines, noise spans or repeats of an earlier line."""
+    lines = text.split("\n")
+    dropped = noise_line_numbers(lines, noise)
+    kept, seen, gap = [], set(), False
+    for i, line in enumerate(lines):
+        if not line.strip():  # only a blank line in the page starts a paragraph
+            gap = bool(kept)
+            continue
+        text_left = "" if i in dropped else _remove_spans(line, noise)
+        if not text_left or text_left in seen:  # scraped pages repeat headlines, paragraphs
+            continue
+        seen.add(text_left)
+        kept.append(CleanLine(text_left, i, gap))
+        gap = False
+    return kept
+
+
+def clean_body(text: str, noise: NoiseRules) -> str:
+    body = []
+    for line in clean_lines(text, noise):
+        if body:
+            body.append("\n\n" if line.paragraph else "\n")
+        body.append(line.text)
+    return "".join(body)
+
+
+def _words(line: str) -> int:
+    return len(line.split())
+
+
+def _is_headline(line: str, shape: Shape) -> bool:
+    return (shape.min_words <= _words(line) <= shape.max_words
+            and not line.endswith(tuple(shape.final_marks)) and "://" not in line)
+
+
+def _is_prose(line: str, shape: Shape) -> bool:
+    return _words(line) >= shape.min_words and line.endswith(tuple(shape.final_marks))
+
+
+def infer_title(text: str, noise: NoiseRules) -> str:
+    """The page's title: a headline-like line in the page head that the page repeats (scraped
+    pages show it twice), else the last headline-like line before the first paragraph."""
+    head = []
+    for line in _noise_free_lines(text, noise):
+        if _is_prose(line, noise.prose):
+            break
+        if _is_headline(line, noise.headline):
+            head.append(line)
+    raw = text.split("\n")
+    for line in head:
+        if sum(line in r for r in raw) > 1:
+            return line
+    return head[-1] if head else ""
+
+
+def _noise_free_lines(text: str, noise: NoiseRules) -> list[str]:
+    """Noise-free lines in page order, repeats included (repeats are a title's mark)."""
+    lines = text.split("\n")
+    dropped = noise_line_numbers(lines, noise)
+    cleaned = (_remove_spans(line, noise) for i, line in enumerate(lines) if i not in dropped)
+    return [line for line in cleaned if line]
+
+
+def page_head(text: str, noise: NoiseRules) -> str:
+    """The page's lines before its first paragraph: where a date line sits (a date in the
+    text itself, "Selasa (29/10/2024)", is the date recogniser's business, not a date line)."""
+    head = []
+    for line in text.split("\n"):
+        if _is_prose(line.strip(), noise.prose) and line_noise(line, noise) is None:
+            break
+        head.append(line)
+    return "\n".join(head)
+
+
+def run_noise_example(example: dict, rules: LanguageRules) -> tuple[object, object]:
+    noise = rules["noise"]
+    if "title" in example:
+        return example["title"], infer_title(example["text"], noise)
+    return example["clean"], clean_body(example["text"], noise)
+
+
+register_kind(RuleKind("noise", NoiseSchema, compile_noise, run_noise_example))
+
+
+# --- metadata ---------------------------------------------------------------------------------
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S | re.M)
+
+
+def split_front_matter(raw: str, source: str) -> tuple[dict, str]:
+    """(front matter fields, the text after it). A file without front matter has {}."""
+    if not raw.startswith("---"):
+        return {}, raw
+    match = FRONT_MATTER.match(raw)
+    if match is None:
+        raise IngestError(source, "front matter", "opened with '---' but never closed")
+    try:
+        data = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as exc:
+        raise IngestError(source, "front matter", f"invalid YAML: {exc}") from exc
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise IngestError(source, "front matter", "must be a mapping of field: value")
+    return data, raw[match.end():]
+
+
+@functools.lru_cache(maxsize=1)
+def _language_identifier():
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
+    identifier.set_languages(list(LANGUAGES))
+    return identifier
+
+
+def identify_language(text: str) -> str:
+    """The most likely of the languages we have rules for (py3langid, its bundled model)."""
+    return _language_identifier().classify(text[:5000])[0]
+
+
+def parse_published(value, source: str, language_rules: LanguageRules | None) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    for parse in (date.fromisoformat, lambda t: datetime.fromisoformat(t).date()):
+        try:
+            return parse(text)
+        except ValueError:
+            pass
+    if language_rules is not None and text:
+        from checker.recognise.dates import find_dateline
+
+        found = find_dateline(text, language_rules)
+        if found is not None:
+            return found
+    raise IngestError(source, "published", f"unknown date format {text!r} (use YYYY-MM-DD)")
+
+
+def _html_text(raw: str, source: str) -> tuple[str, dict]:
+    """The page's main text and what its markup says about it (title, date, url)."""
+    import trafilatura
+
+    document = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False,
+                                           include_tables=False)
+    text = getattr(document, "text", None) if document is not None else None
+    found = {}
+    if document is not None:
+        found = {k: getattr(document, k, None) for k in ("title", "date", "url")}
+    if not text:  # too short for the extractor's heuristics: fall back to all visible text
+        text = trafilatura.html2txt(raw) or ""
+    if not text.strip():
+        raise IngestError(source, "body", "the HTML page has no text")
+    return text, {("published" if k == "date" else k): v for k, v in found.items() if v}
+
+
+def parse_article(raw: str, *, article_id: str, rules: Rules, meta: dict | None = None,
+                  html: bool = False, source_name: str = REQUEST_SOURCE) -> Article:
+    """An Article from raw text or HTML, its front matter and `meta` (which wins)."""
+    if "\x00" in raw:
+        raise IngestError(source_name, "encoding", "binary content (NUL bytes), not text")
+    raw = raw.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    front, text = split_front_matter(raw, source_name)
+    given = {k: v for k, v in front.items() if k in METADATA_FIELDS and v is not None}
+    given.update({k: v for k, v in (meta or {}).items() if k in METADATA_FIELDS and v is not None})
+    page = {}
+    if html:
+        text, page = _html_text(text, source_name)
+    if not text.strip():
+        raise IngestError(source_name, "body", "the article has no text")
+
+    if "language" in given:
+        language = str(given["language"]).strip().lower()
+        if language not in LANGUAGES:
+            raise IngestError(source_name, "language",
+                              f"{given['language']!r} is not one of {', '.join(LANGUAGES)}")
+    else:
+        language = None
+    # noise is removed before identifying the language: tickers and menus are no language
+    noise = rules.for_language(language or "id")["noise"]
+    body = clean_body(text, noise)
+    if language is None:
+        language = identify_language(body or text)
+        noise = rules.for_language(language)["noise"]
+        body = clean_body(text, noise)
+    if not body.strip():
+        raise IngestError(source_name, "body", "nothing is left once page noise is removed")
+    language_rules = rules.for_language(language)
+
+    if "published" in given:
+        published = parse_published(given["published"], source_name, language_rules)
+    elif "published" in page:
+        published = parse_published(page["published"], source_name, language_rules)
+    else:
+        from checker.recognise.dates import find_dateline
+
+        published = find_dateline(page_head(text, noise), language_rules)
+    title = str(given.get("title") or page.get("title") or infer_title(text, noise)).strip()
+    url = str(given.get("url") or page.get("url") or "").strip()
+    return Article(id=article_id, body=body, language=language, title=title,
+                   source=str(given.get("source") or "").strip(), url=url, published=published)
+
+
+def read_article_file(path: Path, rules: Rules) -> Article:
+    """An Article from a UTF-8 file: id = the file's stem, HTML by its suffix."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise IngestError(path.name, "file", f"cannot read: {exc.strerror or exc}") from exc
+    if b"\x00" in data:
+        raise IngestError(path.name, "encoding", "binary content (NUL bytes), not a text file")
+    try:
+        raw = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise IngestError(path.name, "encoding",
+                          f"not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r})") from exc
+    return parse_article(raw, article_id=path.stem, rules=rules,
+                         html=path.suffix.lower() in HTML_SUFFIXES, source_name=path.name)
