@@ -1,0 +1,111 @@
+"""The REST service: a Flask application factory configured from the environment, the
+/api/v1 blueprint, its OpenAPI document (generated from the marshmallow schemas by
+flask-smorest) at /api/v1/openapi.json and a readable page of it at /api/v1/docs.
+
+Environment: CHECKER_DATABASE_URL (default sqlite:///checker.sqlite3), CHECKER_API_TOKEN
+(unset: a random one is made and printed once), CHECKER_MAX_BODY_BYTES (2 MB),
+CHECKER_FETCH_ALLOW_HOSTS (comma-separated host names exempt from the private-address
+check), CHECKER_FETCH_CONNECT_TIMEOUT / CHECKER_FETCH_READ_TIMEOUT (seconds),
+CHECKER_FETCH_MAX_REDIRECTS, CHECKER_COMPARE_NEIGHBOURS (stored claims per key and side of
+the publication date a new article is compared with; 50), CHECKER_AUTO_MIGRATE (1).
+"""
+from __future__ import annotations
+
+import os
+import secrets
+import sys
+from dataclasses import dataclass
+
+from flask import Flask
+from sqlalchemy import Engine
+from sqlalchemy.orm import sessionmaker
+
+from checker.api.fetch import FetchSettings
+
+DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024
+TOKEN_VARIABLE = "CHECKER_API_TOKEN"
+
+
+@dataclass(frozen=True)
+class ServiceState:
+    """What every request needs, built once per app (so per gunicorn worker)."""
+
+    engine: Engine
+    sessions: sessionmaker
+    rules: object
+    token: str
+    fetch: FetchSettings
+    neighbours: int
+
+
+def config_from_environment(environ=None) -> dict:
+    from checker.storage.database import database_url
+
+    env = os.environ if environ is None else environ
+    hosts = frozenset(h.strip().lower() for h in env.get("CHECKER_FETCH_ALLOW_HOSTS", "").split(",") if h.strip())
+    max_body = int(env.get("CHECKER_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES))
+    return {
+        "DATABASE_URL": database_url(env),
+        "API_TOKEN": env.get(TOKEN_VARIABLE) or None,
+        "MAX_CONTENT_LENGTH": max_body,
+        "FETCH_ALLOW_HOSTS": hosts,
+        "FETCH_CONNECT_TIMEOUT": float(env.get("CHECKER_FETCH_CONNECT_TIMEOUT", 3.05)),
+        "FETCH_READ_TIMEOUT": float(env.get("CHECKER_FETCH_READ_TIMEOUT", 10)),
+        "FETCH_MAX_BYTES": int(env.get("CHECKER_FETCH_MAX_BYTES", max_body)),
+        "FETCH_MAX_REDIRECTS": int(env.get("CHECKER_FETCH_MAX_REDIRECTS", 5)),
+        "COMPARE_NEIGHBOURS": int(env.get("CHECKER_COMPARE_NEIGHBOURS", 50)),
+        "AUTO_MIGRATE": env.get("CHECKER_AUTO_MIGRATE", "1") not in ("0", "false", "no"),
+    }
+
+
+def announce_token() -> str:
+    """A fresh random write token, printed once, for a server started without one."""
+    token = secrets.token_urlsafe(24)
+    print(f"checker: {TOKEN_VARIABLE} is not set; writes need this token for this run:\n"
+          f"    Authorization: Bearer {token}", file=sys.stderr, flush=True)
+    return token
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    from flask_smorest import Api
+
+    from checker.api.docs import docs_page
+    from checker.api.problems import register_problem_handlers
+    from checker.api.routes import api_v1
+    from checker.rulebook import default_rules
+    from checker.storage.database import make_engine, migrate, session_factory
+
+    app = Flask(__name__)
+    app.config.update(config_from_environment())
+    app.config.update(test_config or {})
+    app.config.update(
+        API_TITLE="checker", API_VERSION="v1", OPENAPI_VERSION="3.0.3",
+        OPENAPI_URL_PREFIX="/api/v1", OPENAPI_JSON_PATH="openapi.json",
+        API_SPEC_OPTIONS={"info": {"description": "POST an article, get a contradiction report against "
+                                                  "everything stored."}},
+    )
+    engine = make_engine(app.config["DATABASE_URL"])
+    if app.config["AUTO_MIGRATE"]:
+        migrate(engine)
+    token = app.config["API_TOKEN"] or announce_token()
+    app.extensions["checker"] = ServiceState(
+        engine=engine, sessions=session_factory(engine), rules=default_rules(), token=token,
+        fetch=FetchSettings(allow_hosts=frozenset(app.config["FETCH_ALLOW_HOSTS"]),
+                            connect_timeout=app.config["FETCH_CONNECT_TIMEOUT"],
+                            read_timeout=app.config["FETCH_READ_TIMEOUT"],
+                            max_bytes=app.config["FETCH_MAX_BYTES"],
+                            max_redirects=app.config["FETCH_MAX_REDIRECTS"]),
+        neighbours=app.config["COMPARE_NEIGHBOURS"])
+
+    api = Api(app)
+    api.spec.components.security_scheme("bearerAuth", {"type": "http", "scheme": "bearer"})
+    api.register_blueprint(api_v1)
+    app.add_url_rule("/api/v1/docs", "api_docs", docs_page)
+    register_problem_handlers(app)  # after Api: its own error handler would answer plain JSON
+    return app
+
+
+def serve(host: str = "127.0.0.1", port: int = 5000) -> None:
+    """`checker serve`: the development server (gunicorn with gunicorn.conf.py in production)."""
+    app = create_app()
+    app.run(host=host, port=port, threaded=True, use_reloader=False)

@@ -1,0 +1,211 @@
+"""The /api/v1 blueprint: articles, one-off checks, claims, findings, health."""
+from __future__ import annotations
+
+import hmac
+import json
+from functools import wraps
+
+from flask import Response, current_app, request, url_for
+from flask.views import MethodView
+from flask_smorest import Blueprint
+from marshmallow import ValidationError
+
+from checker.api import schemas
+from checker.api.problems import Problem, validation_problem
+from checker.api.service import Submission, check_articles, post_article, report_of_view, submission_from_fields
+from checker.report import article_json, claim_json, finding_json
+from checker.storage import repository
+from checker.storage.database import ping
+
+api_v1 = Blueprint("api_v1", __name__, url_prefix="/api/v1", description="Fact-consistency checker API")
+
+BEARER = [{"bearerAuth": []}]
+RAW_TYPES = ("text/plain", "text/html")
+ERRORS = {code: {"description": text, "content": {"application/problem+json": {"schema": "Problem"}}}
+          for code, text in ((400, "malformed body"), (401, "missing or wrong token"),
+                             (413, "body over the limit"), (415, "unsupported content type"),
+                             (422, "a field fails validation, or the article has nothing to check"))}
+
+
+def _state():
+    return current_app.extensions["checker"]
+
+
+def require_token(view):
+    """Writes need `Authorization: Bearer <token>`; reads stay open."""
+    @wraps(view)
+    def guarded(*args, **kwargs):
+        scheme, _, given = request.headers.get("Authorization", "").partition(" ")
+        if scheme.lower() != "bearer" or not given.strip():
+            raise Problem(401, "Unauthorized", "this request writes: send Authorization: Bearer <token>",
+                          headers={"WWW-Authenticate": "Bearer"})
+        if not hmac.compare_digest(given.strip().encode(), _state().token.encode()):
+            raise Problem(401, "Unauthorized", "the bearer token is not the server's",
+                          headers={"WWW-Authenticate": 'Bearer error="invalid_token"'})
+        return view(*args, **kwargs)
+    return guarded
+
+
+def _json_body() -> object:
+    raw = request.get_data(cache=True)
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise Problem(400, "Invalid UTF-8", f"the body is not valid UTF-8 (byte {exc.start})", slug="invalid-utf-8")
+    except json.JSONDecodeError as exc:
+        raise Problem(400, "Malformed JSON", f"the body is not JSON: {exc.msg} at line {exc.lineno} "
+                      f"column {exc.colno}", slug="malformed-json")
+
+
+def _load(schema, data):
+    try:
+        return schema.load(data)
+    except ValidationError as exc:
+        raise _Invalid(exc.messages)
+
+
+class _Invalid(Exception):
+    def __init__(self, messages):
+        self.messages = messages
+
+
+@api_v1.errorhandler(_Invalid)
+def _on_invalid(error: _Invalid):
+    return validation_problem(error.messages)
+
+
+def _raw_submission() -> Submission:
+    charset = request.mimetype_params.get("charset", "utf-8")
+    raw = request.get_data(cache=True)
+    try:
+        text = raw.decode(charset)
+    except LookupError:
+        raise Problem(415, "Unsupported Media Type", f"unknown charset {charset!r}", slug="unsupported-media-type")
+    except UnicodeDecodeError as exc:
+        raise Problem(400, "Invalid UTF-8" if charset.lower().replace("-", "") == "utf8" else "Invalid text",
+                      f"the body is not valid {charset} (byte {exc.start})", slug="invalid-utf-8")
+    meta = _load(schemas.ArticleQuerySchema(), request.args.to_dict())
+    fields = dict(meta, **({"html": text} if request.mimetype == "text/html" else {"text": text}))
+    return submission_from_fields(fields)
+
+
+def _unsupported(allowed) -> Problem:
+    got = request.mimetype or "none"
+    return Problem(415, "Unsupported Media Type", f"content type {got} is not accepted here; send "
+                   + " or ".join(allowed), slug="unsupported-media-type")
+
+
+ARTICLE_BODY = {"required": True, "content": {
+    "application/json": {"schema": "ArticleIn"},
+    "text/plain": {"schema": {"type": "string", "minLength": 1}},
+    "text/html": {"schema": {"type": "string", "minLength": 1}}}}
+
+
+@api_v1.route("/articles")
+class Articles(MethodView):
+    @api_v1.arguments(schemas.ArticleFilterSchema, location="query", as_kwargs=True)
+    @api_v1.response(200, schemas.ArticlePageSchema)
+    def get(self, page, per_page, **filters):
+        """Stored articles, newest first; filter by source, language and publication dates."""
+        with _state().sessions() as session:
+            found = repository.list_articles(session, page=page, per_page=per_page, **filters)
+        items = [article_json(a) for a in found.items]
+        return {"items": items, "page": found.page, "per_page": found.per_page, "total": found.total}
+
+    @api_v1.doc(security=BEARER, requestBody=ARTICLE_BODY,
+                responses={**ERRORS, 200: {"description": "the same content was stored before: the stored report",
+                                           "content": {"application/json": {"schema": "Report"}}}})
+    @api_v1.response(201, schemas.ReportSchema, description="stored: the article, its claims and its findings")
+    @require_token
+    def post(self):
+        """Store an article and answer its contradictions against everything stored.
+
+        JSON (`text`, `html` or `url`, with `source`, `url`, `published`, `language`, `title`),
+        or a raw text/plain or text/html body with the metadata in the query string."""
+        if request.mimetype == "application/json":
+            submission = submission_from_fields(_load(schemas.ArticleInSchema(), _json_body()))
+        elif request.mimetype in RAW_TYPES:
+            submission = _raw_submission()
+        else:
+            raise _unsupported(("application/json", "text/plain", "text/html"))
+        state = _state()
+        result = post_article(state.sessions, submission, state.rules, state.fetch, state.neighbours)
+        location = url_for("api_v1.ArticleById", article_id=result.article_id)
+        return result.report, (201 if result.created else 200), {"Location": location}
+
+
+@api_v1.route("/articles/<string:article_id>")
+class ArticleById(MethodView):
+    @api_v1.response(200, schemas.ReportSchema)
+    @api_v1.alt_response(404, description="unknown id", schema=schemas.ProblemSchema,
+                         content_type="application/problem+json")
+    def get(self, article_id):
+        """A stored article with its claims and the findings that involve it."""
+        with _state().sessions() as session:
+            view = repository.article_view(session, article_id)
+        if view is None:
+            raise _unknown("article", article_id)
+        return report_of_view(view)
+
+    @api_v1.doc(security=BEARER, responses={401: ERRORS[401]})
+    @api_v1.response(204, description="deleted, with its claims and findings")
+    @api_v1.alt_response(404, description="unknown id", schema=schemas.ProblemSchema,
+                         content_type="application/problem+json")
+    @require_token
+    def delete(self, article_id):
+        """Delete an article; its claims and the findings that involve it go with it."""
+        if not repository.delete_article(_state().sessions, article_id):
+            raise _unknown("article", article_id)
+        return Response(status=204)
+
+
+def _unknown(what: str, ident: str) -> Problem:
+    return Problem(404, "Not Found", f"no {what} with id {ident!r}", slug="not-found")
+
+
+@api_v1.route("/check", methods=["POST"])
+@api_v1.doc(security=BEARER, requestBody={"required": True, "content": {"application/json": {"schema": "CheckIn"}}},
+            responses=ERRORS)
+@api_v1.response(200, schemas.ReportSchema)
+@require_token
+def check():
+    """Compare the given articles with each other only: a report, nothing stored."""
+    if request.mimetype != "application/json":
+        raise _unsupported(("application/json",))
+    data = _load(schemas.CheckInSchema(), _json_body())
+    state = _state()
+    return check_articles([submission_from_fields(a) for a in data["articles"]], state.rules, state.fetch)
+
+
+@api_v1.route("/claims", methods=["GET"])
+@api_v1.arguments(schemas.ClaimFilterSchema, location="query", as_kwargs=True)
+@api_v1.response(200, schemas.ClaimPageSchema)
+def claims(page, per_page, **filters):
+    """Stored claims; filter by subject, measure, kind and article."""
+    with _state().sessions() as session:
+        found = repository.list_claims(session, page=page, per_page=per_page, **filters)
+    return {"items": [claim_json(c) for c in found.items], "page": found.page,
+            "per_page": found.per_page, "total": found.total}
+
+
+@api_v1.route("/findings", methods=["GET"])
+@api_v1.arguments(schemas.FindingFilterSchema, location="query", as_kwargs=True)
+@api_v1.response(200, schemas.FindingPageSchema)
+def findings(page, per_page, **filters):
+    """Stored findings, newest first; filter by type, severity, dimension and article."""
+    with _state().sessions() as session:
+        found = repository.list_findings(session, page=page, per_page=per_page, **filters)
+    return {"items": [finding_json(f) for f in found.items], "page": found.page,
+            "per_page": found.per_page, "total": found.total}
+
+
+@api_v1.route("/health", methods=["GET"])
+@api_v1.response(200, schemas.HealthSchema)
+@api_v1.alt_response(503, description="the database does not answer", schema=schemas.ProblemSchema,
+                     content_type="application/problem+json")
+def health():
+    """Answers 200 only when the database does."""
+    engine = _state().engine
+    if not ping(engine):
+        raise Problem(503, "Service Unavailable", "the database does not answer", slug="database-unavailable")
+    return {"status": "ok", "database": engine.dialect.name}

@@ -1,0 +1,175 @@
+"""Request and response bodies of /api/v1: marshmallow schemas, from which the OpenAPI
+document is generated. Response schemas mirror the JSON report contract of DESIGN.md."""
+from __future__ import annotations
+
+from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate, validates_schema
+
+from checker.rulebook import LANGUAGES
+
+MAX_ARTICLES_PER_CHECK = 20
+
+
+class ArticleInSchema(Schema):
+    """One article: `text` or `html`, or `url` alone (then the page is fetched)."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    text = fields.String(validate=validate.Length(min=1), metadata={"description": "the article as plain text"})
+    html = fields.String(validate=validate.Length(min=1), metadata={"description": "the article page as HTML"})
+    url = fields.URL(schemes={"http", "https"}, validate=validate.Length(max=2000),
+                     metadata={"description": "where it was published; fetched when neither text nor html is given"})
+    source = fields.String(validate=validate.Length(max=200), metadata={"description": "the outlet"})
+    title = fields.String(validate=validate.Length(max=1000))
+    published = fields.Date(metadata={"description": "publication date (ISO 8601)"})
+    language = fields.String(validate=validate.OneOf(LANGUAGES))
+
+    @validates_schema
+    def one_body(self, data, **_kwargs):
+        given = [name for name in ("text", "html") if name in data]
+        if len(given) > 1:
+            raise ValidationError("give text or html, not both", field_name="html")
+        if not given and "url" not in data:
+            raise ValidationError("one of text, html or url is required", field_name="text")
+
+
+class ArticleQuerySchema(Schema):
+    """Metadata of a raw text/plain or text/html body, in the query string."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    url = fields.URL(schemes={"http", "https"}, validate=validate.Length(max=2000))
+    source = fields.String(validate=validate.Length(max=200))
+    title = fields.String(validate=validate.Length(max=1000))
+    published = fields.Date()
+    language = fields.String(validate=validate.OneOf(LANGUAGES))
+
+
+class CheckInSchema(Schema):
+    class Meta:
+        unknown = EXCLUDE
+
+    articles = fields.List(fields.Nested(ArticleInSchema), required=True,
+                           validate=validate.Length(min=1, max=MAX_ARTICLES_PER_CHECK))
+
+
+class PageQuerySchema(Schema):
+    class Meta:
+        unknown = EXCLUDE
+
+    page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=1_000_000))
+    per_page = fields.Integer(load_default=50, validate=validate.Range(min=1, max=500))
+
+
+class ArticleFilterSchema(PageQuerySchema):
+    source = fields.String(validate=validate.Length(max=200))
+    language = fields.String(validate=validate.OneOf(LANGUAGES))
+    published_from = fields.Date(data_key="from")
+    published_to = fields.Date(data_key="to")
+
+
+class ClaimFilterSchema(PageQuerySchema):
+    subject = fields.String(validate=validate.Length(max=100))
+    measure = fields.String(validate=validate.Length(max=100))
+    kind = fields.String(validate=validate.OneOf(["quantity", "stance", "event_date", "duration"]))
+    article = fields.String(validate=validate.Length(max=64))
+
+
+class FindingFilterSchema(PageQuerySchema):
+    type = fields.String(validate=validate.OneOf(["conflict", "reversal", "discrepancy", "update"]))
+    severity = fields.String(validate=validate.OneOf(["high", "medium", "low", "info"]))
+    dimension = fields.String(validate=validate.OneOf(["quantity", "stance", "date", "duration"]))
+    article = fields.String(validate=validate.Length(max=64))
+
+
+# --- responses: the report contract ------------------------------------------------------------
+
+class ArticleOutSchema(Schema):
+    id = fields.String(required=True)
+    source = fields.String(allow_none=True)
+    url = fields.String(allow_none=True)
+    published = fields.String(allow_none=True, metadata={"format": "date"})
+    language = fields.String()
+    title = fields.String(allow_none=True)
+
+
+class ValueSchema(Schema):
+    low = fields.Float(allow_none=True)
+    high = fields.Float(allow_none=True)
+    unit = fields.String(allow_none=True)
+    low_open = fields.Boolean()
+    high_open = fields.Boolean()
+
+
+class EvidenceSchema(Schema):
+    text = fields.String()
+    start = fields.Integer()
+    end = fields.Integer()
+
+
+class ClaimOutSchema(Schema):
+    id = fields.String(required=True)
+    article = fields.String()
+    kind = fields.String()
+    subject = fields.String(allow_none=True)
+    measure = fields.String(allow_none=True)
+    value = fields.Nested(ValueSchema)
+    where = fields.String(allow_none=True)
+    when = fields.String(allow_none=True, metadata={"format": "date"})
+    modality = fields.String(allow_none=True)
+    speaker = fields.String(allow_none=True)
+    stance = fields.String(allow_none=True)
+    proposition = fields.String(allow_none=True)
+    evidence = fields.Nested(EvidenceSchema)
+    details = fields.Dict()
+
+
+class FindingOutSchema(Schema):
+    id = fields.String(required=True)
+    type = fields.String()
+    dimension = fields.String()
+    severity = fields.String()
+    claims = fields.List(fields.String())
+    articles = fields.List(fields.String())
+    summary = fields.String()
+    reasons = fields.List(fields.String())
+
+
+class ReportSchema(Schema):
+    version = fields.Integer()
+    articles = fields.List(fields.Nested(ArticleOutSchema))
+    claims = fields.List(fields.Nested(ClaimOutSchema))
+    findings = fields.List(fields.Nested(FindingOutSchema))
+
+
+class _PageSchema(Schema):
+    page = fields.Integer()
+    per_page = fields.Integer()
+    total = fields.Integer()
+
+
+class ArticlePageSchema(_PageSchema):
+    items = fields.List(fields.Nested(ArticleOutSchema))
+
+
+class ClaimPageSchema(_PageSchema):
+    items = fields.List(fields.Nested(ClaimOutSchema))
+
+
+class FindingPageSchema(_PageSchema):
+    items = fields.List(fields.Nested(FindingOutSchema))
+
+
+class HealthSchema(Schema):
+    status = fields.String()
+    database = fields.String()
+
+
+class ProblemSchema(Schema):
+    type = fields.String()
+    title = fields.String()
+    status = fields.Integer()
+    detail = fields.String()
+    field = fields.String()
+    errors = fields.Dict(keys=fields.String(), values=fields.List(fields.String()))

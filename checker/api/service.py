@@ -1,0 +1,139 @@
+"""What a request asks of the checker, without HTTP: ingest a submitted article, compare it
+with the store (only the claims that share its keys), store it in one transaction, and build
+the report. Errors come out as problems the routes answer as they are."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from sqlalchemy.orm import sessionmaker
+
+from checker.api.fetch import FetchSettings, fetch_article
+from checker.api.problems import Problem
+from checker.model import Article, Claim
+from checker.storage import repository
+
+PENDING_ID = "pending"  # the id an article has between ingest and its content hash
+
+
+@dataclass(frozen=True)
+class Submission:
+    """One article as posted: the raw text or HTML (or a URL to fetch) and its metadata."""
+
+    raw: str | None
+    html: bool
+    fetch_url: str | None
+    meta: dict
+
+
+def submission_from_fields(data: dict) -> Submission:
+    meta = {k: data[k] for k in ("source", "url", "title", "language") if data.get(k)}
+    if data.get("published"):
+        meta["published"] = data["published"].isoformat()
+    if "text" in data:
+        return Submission(data["text"], False, None, meta)
+    if "html" in data:
+        return Submission(data["html"], True, None, meta)
+    return Submission(None, True, data["url"], meta)
+
+
+def ingest(submission: Submission, rules, fetch_settings: FetchSettings) -> Article:
+    """The submitted article, ingested and named by its content hash."""
+    from checker.ingest import IngestError, parse_article
+
+    raw, html = submission.raw, submission.html
+    if submission.fetch_url is not None:
+        page = fetch_article(submission.fetch_url, fetch_settings)
+        raw, html = page.text, page.html
+    field = "html" if submission.html and submission.fetch_url is None else "text"
+    if raw is None or not raw.strip():
+        raise Problem(422, "Empty article", "the article text is empty", field=field, slug="empty-article")
+    if "\x00" in raw:
+        raise Problem(422, "Binary content", "the article holds NUL bytes: binary data, not text",
+                      field=field, slug="binary-content")
+    try:
+        article = parse_article(raw, article_id=PENDING_ID, rules=rules, meta=submission.meta, html=html)
+    except IngestError as exc:
+        named = getattr(exc, "field", None) or field
+        raise Problem(422, "Article not readable", str(exc), field=named, slug="article-not-readable")
+    if not article.body.strip():
+        raise Problem(422, "Empty article", "nothing of the article is left once page noise is removed",
+                      field=field, slug="empty-article")
+    return replace(article, id=repository.content_id(article.body))
+
+
+def analyse(article: Article, rules) -> tuple[Article, list[Claim]]:
+    from checker.pipeline import analyse as run_pipeline
+
+    article, claims = run_pipeline(article, rules)
+    if not claims:
+        raise Problem(422, "No checkable claims",
+                      "the article holds no claim the checker can compare (figures, dates, durations, "
+                      "confirmations or denials); nothing was stored", field="text", slug="no-claims")
+    return article, claims
+
+
+def report_of_view(view: repository.ArticleView) -> dict:
+    from checker.report import build_report
+
+    return build_report(view.articles, view.claims, view.findings)
+
+
+@dataclass(frozen=True)
+class PostResult:
+    created: bool
+    article_id: str
+    report: dict
+
+
+def post_article(sessions: sessionmaker, submission: Submission, rules, fetch_settings: FetchSettings,
+                 neighbours_per_side: int) -> PostResult:
+    """Store a new article and answer its findings against the store; the stored one if its
+    content is known already."""
+    from checker.compare import compare
+    from checker.report import build_report
+
+    article = ingest(submission, rules, fetch_settings)
+    with sessions() as session:
+        stored = repository.find_article_id_by_content(session, article.body)
+        if stored is not None:
+            return PostResult(False, stored, report_of_view(repository.article_view(session, stored)))
+        article, claims = analyse(article, rules)
+        stored_claims = repository.candidate_claims(session, {c.key() for c in claims}, article.published,
+                                                    neighbours_per_side)
+        articles = repository.articles_by_id(session, {c.article for c in stored_claims})
+    articles[article.id] = article
+    findings = compare(claims, stored_claims, articles, rules)
+    outcome = repository.store_analysis(sessions, article, claims, findings)
+    if not outcome.created:  # an identical post won the race
+        with sessions() as session:
+            return PostResult(False, outcome.article_id,
+                              report_of_view(repository.article_view(session, outcome.article_id)))
+    cited = {c for f in findings for c in f.claims}
+    own = {c.id for c in claims}
+    others = [c for c in stored_claims if c.id in cited and c.id not in own]
+    involved = {a for f in findings for a in f.articles} | {article.id}
+    report = build_report({k: v for k, v in articles.items() if k in involved}, claims + others, findings)
+    return PostResult(True, article.id, report)
+
+
+def check_articles(submissions: list[Submission], rules, fetch_settings: FetchSettings) -> dict:
+    """A report over the given articles only; nothing is read from or written to the store."""
+    from checker.compare import compare_all
+    from checker.pipeline import analyse as run_pipeline
+    from checker.report import build_report
+
+    articles: dict[str, Article] = {}
+    claims: list[Claim] = []
+    for n, submission in enumerate(submissions):
+        try:
+            article = ingest(submission, rules, fetch_settings)
+        except Problem as problem:
+            if problem.field:
+                problem.field = f"articles.{n}.{problem.field}"
+            raise
+        if article.id in articles:
+            continue
+        article, found = run_pipeline(article, rules)
+        articles[article.id] = article
+        claims += found
+    return build_report(articles, claims, compare_all(claims, articles, rules))
