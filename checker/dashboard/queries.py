@@ -1,0 +1,213 @@
+"""The dashboard's reads of the store: bounded queries that return plain frozen dataclasses.
+
+Every list is paginated or capped, and every query goes through an index (articles by source
+and date, claims by (key, published), findings by type/severity/dimension, finding_articles by
+article), so a page costs the same at ten articles and at ten thousand. Writing goes through
+checker.storage's repository, never through here.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import distinct, func, select
+from sqlalchemy.orm import Session, load_only
+
+from checker.model import Article, Claim, Finding
+from checker.storage.codec import claim_from_dict, finding_from_dict
+from checker.storage.models import ArticleRecord, ClaimRecord, FindingArticleLink, FindingRecord
+from checker.storage.repository import article_from_record, articles_by_id
+
+TYPES = ("conflict", "reversal", "discrepancy", "update")
+SEVERITIES = ("high", "medium", "low", "info")
+DIMENSIONS = ("quantity", "stance", "date", "duration")
+DISPUTED_TYPES = ("conflict", "reversal", "discrepancy")
+# The overview ranks disputed facts among this many latest findings: a bounded, recent window.
+DISPUTED_WINDOW = 400
+TIMELINE_CAP = 300  # marks on one chart; older claims are reached by narrowing the dates
+
+
+@dataclass(frozen=True)
+class Page:
+    items: tuple
+    total: int
+    page: int
+    per_page: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+
+@dataclass(frozen=True)
+class FactCount:
+    key: str  # "quantity|north_korea|troops" or "stance|<proposition>"
+    findings: int
+
+
+@dataclass(frozen=True)
+class Overview:
+    articles: int
+    sources: int
+    claims: int
+    findings: int
+    by_type: tuple[tuple[str, int], ...]
+    by_severity: tuple[tuple[str, int], ...]
+    disputed: tuple[FactCount, ...]
+    latest: tuple[Article, ...]
+
+
+@dataclass(frozen=True)
+class FindingFilter:
+    type: str | None = None
+    dimension: str | None = None
+    severity: str | None = None
+    source: str | None = None
+    published_from: date | None = None
+    published_to: date | None = None
+
+
+@dataclass(frozen=True)
+class FindingDetail:
+    finding: Finding
+    claims: tuple[Claim, ...]
+    articles: dict  # id -> Article
+
+
+@dataclass(frozen=True)
+class Timeline:
+    key: str
+    claims: tuple[Claim, ...]
+    articles: dict
+    total: int  # claims of the key inside the date window, of which `claims` are the latest
+
+
+def _count(session: Session, model) -> int:
+    return session.scalar(select(func.count()).select_from(model)) or 0
+
+
+def _grouped(session: Session, column, order: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
+    found = dict(session.execute(select(column, func.count()).group_by(column)).all())
+    return tuple((name, found.get(name, 0)) for name in order)
+
+
+def fact_keys_of(session: Session, claim_ids: list[str]) -> dict[str, str]:
+    if not claim_ids:
+        return {}
+    rows = session.execute(select(ClaimRecord.id, ClaimRecord.key).where(ClaimRecord.id.in_(claim_ids)))
+    return dict(rows.all())
+
+
+def overview(session: Session, latest: int = 10) -> Overview:
+    recent = session.scalars(select(FindingRecord.data).where(FindingRecord.type.in_(DISPUTED_TYPES))
+                             .order_by(FindingRecord.stored_at.desc()).limit(DISPUTED_WINDOW)).all()
+    first_claims = [data["claims"][0] for data in recent if data.get("claims")]
+    keys = fact_keys_of(session, first_claims)
+    disputed = Counter(keys[c] for c in first_claims if c in keys)
+    newest = session.scalars(select(ArticleRecord).options(load_only(
+        ArticleRecord.id, ArticleRecord.source, ArticleRecord.url, ArticleRecord.published,
+        ArticleRecord.language, ArticleRecord.title)).order_by(ArticleRecord.stored_at.desc()).limit(latest))
+    return Overview(
+        articles=_count(session, ArticleRecord),
+        sources=session.scalar(select(func.count(distinct(ArticleRecord.source)))) or 0,
+        claims=_count(session, ClaimRecord),
+        findings=_count(session, FindingRecord),
+        by_type=_grouped(session, FindingRecord.type, TYPES),
+        by_severity=_grouped(session, FindingRecord.severity, SEVERITIES),
+        disputed=tuple(FactCount(k, n) for k, n in disputed.most_common(10)),
+        latest=tuple(article_from_record(r, with_body=False) for r in newest),
+    )
+
+
+def sources(session: Session) -> list[str]:
+    return [s for s in session.scalars(select(ArticleRecord.source).distinct().order_by(ArticleRecord.source)) if s]
+
+
+def findings_page(session: Session, chosen: FindingFilter, page: int = 1, per_page: int = 50) -> Page:
+    query = select(FindingRecord)
+    for column, value in ((FindingRecord.type, chosen.type), (FindingRecord.severity, chosen.severity),
+                          (FindingRecord.dimension, chosen.dimension)):
+        if value:
+            query = query.where(column == value)
+    if chosen.source or chosen.published_from or chosen.published_to:
+        linked = (select(FindingArticleLink.finding_id)
+                  .join(ArticleRecord, ArticleRecord.id == FindingArticleLink.article_id))
+        if chosen.source:
+            linked = linked.where(ArticleRecord.source == chosen.source)
+        if chosen.published_from:
+            linked = linked.where(ArticleRecord.published >= chosen.published_from)
+        if chosen.published_to:
+            linked = linked.where(ArticleRecord.published <= chosen.published_to)
+        query = query.where(FindingRecord.id.in_(linked))
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    rows = session.scalars(query.order_by(FindingRecord.stored_at.desc(), FindingRecord.id)
+                           .limit(per_page).offset((page - 1) * per_page))
+    return Page(tuple(finding_from_dict(r.data) for r in rows), total, page, per_page)
+
+
+def finding_detail(session: Session, finding_id: str) -> FindingDetail | None:
+    record = session.get(FindingRecord, finding_id)
+    if record is None:
+        return None
+    finding = finding_from_dict(record.data)
+    rows = {r.id: claim_from_dict(r.data) for r in session.scalars(
+        select(ClaimRecord).where(ClaimRecord.id.in_(finding.claims)))}
+    claims = tuple(rows[c] for c in finding.claims if c in rows)
+    return FindingDetail(finding, claims, articles_by_id(session, finding.articles))
+
+
+def article_page(session: Session, article_id: str) -> tuple[Article, tuple[Claim, ...], dict] | None:
+    """The article with its body, its claims in body order, and for each claim the findings it
+    takes part in."""
+    record = session.get(ArticleRecord, article_id)
+    if record is None:
+        return None
+    claims = tuple(claim_from_dict(r.data) for r in session.scalars(
+        select(ClaimRecord).where(ClaimRecord.article_id == article_id).order_by(ClaimRecord.position)))
+    findings = [finding_from_dict(r.data) for r in session.scalars(
+        select(FindingRecord).join(FindingArticleLink, FindingArticleLink.finding_id == FindingRecord.id)
+        .where(FindingArticleLink.article_id == article_id))]
+    by_claim: dict[str, list[Finding]] = {}
+    for finding in findings:
+        for claim_id in finding.claims:
+            by_claim.setdefault(claim_id, []).append(finding)
+    return article_from_record(record), claims, by_claim
+
+
+def timeline(session: Session, key: str, published_from: date | None = None,
+             published_to: date | None = None, cap: int = TIMELINE_CAP) -> Timeline:
+    """The latest `cap` claims of one fact key inside the date window, through the
+    (key, published) index."""
+    query = select(ClaimRecord).where(ClaimRecord.key == key)
+    if published_from:
+        query = query.where(ClaimRecord.published >= published_from)
+    if published_to:
+        query = query.where(ClaimRecord.published <= published_to)
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    rows = session.scalars(query.order_by(ClaimRecord.published.desc(), ClaimRecord.id).limit(cap)).all()
+    claims = tuple(claim_from_dict(r.data) for r in reversed(rows))
+    return Timeline(key, claims, articles_by_id(session, {c.article for c in claims}), total)
+
+
+def facts_page(session: Session, kind: str | None = None, page: int = 1, per_page: int = 50) -> Page:
+    """Fact keys with how many claims each has, most claimed first."""
+    query = select(ClaimRecord.key, func.count().label("n")).group_by(ClaimRecord.key)
+    if kind:
+        query = query.where(ClaimRecord.kind == kind)
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    rows = session.execute(query.order_by(func.count().desc(), ClaimRecord.key)
+                           .limit(per_page).offset((page - 1) * per_page)).all()
+    return Page(tuple(FactCount(k, n) for k, n in rows), total, page, per_page)
+
+
+def articles_page(session: Session, source: str | None = None, page: int = 1, per_page: int = 50) -> Page:
+    query = select(ArticleRecord).options(load_only(
+        ArticleRecord.id, ArticleRecord.source, ArticleRecord.url, ArticleRecord.published,
+        ArticleRecord.language, ArticleRecord.title))
+    if source:
+        query = query.where(ArticleRecord.source == source)
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    rows = session.scalars(query.order_by(ArticleRecord.published.desc(), ArticleRecord.id)
+                           .limit(per_page).offset((page - 1) * per_page))
+    return Page(tuple(article_from_record(r, with_body=False) for r in rows), total, page, per_page)

@@ -1,0 +1,253 @@
+"""The reviewers' dashboard: server-rendered pages over the store, mounted at `/`.
+
+Pages work without JavaScript (the CSP forbids every script); charts are inline SVG drawn by
+checker.dashboard.charts; article text is only ever printed through Jinja's autoescape.
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+
+from checker.dashboard import queries
+from checker.dashboard.app_services import api_token, rules, sessions, submit_article, SubmitError
+from checker.dashboard.charts import Bar, StancePoint, TimelinePoint, bars_svg, source_colours, stance_svg, timeline_svg
+from checker.dashboard.marks import body_parts, evidence_segments
+from checker.dashboard.security import (CSRF_COOKIE, CSRF_FIELD, SECURITY_HEADERS, csrf_token_valid,
+                                        new_csrf_token, safe_href, same_origin, token_matches)
+from checker.report import value_text
+
+HERE = Path(__file__).resolve().parent
+PER_PAGE = 50
+
+dashboard = Blueprint("dashboard", __name__, url_prefix="/", template_folder=str(HERE / "templates"),
+                      static_folder=str(HERE / "static"), static_url_path="/dashboard/static")
+
+
+@dashboard.after_request
+def _security_headers(response):
+    for name, value in SECURITY_HEADERS.items():
+        response.headers.setdefault(name, value)
+    return response
+
+
+@dashboard.app_template_filter("href")
+def _href(url):
+    return safe_href(url)
+
+
+@dashboard.app_template_filter("value")
+def _value(claim):
+    return value_text(claim)
+
+
+def fact_label(key: str) -> str:
+    """'quantity|north_korea|troops' -> 'north_korea / troops'."""
+    kind, _, rest = key.partition("|")
+    parts = [p for p in rest.split("|") if p]
+    return " / ".join(parts) if parts else kind
+
+
+def fact_url(key: str) -> str:
+    kind, _, rest = key.partition("|")
+    parts = rest.split("|")
+    if kind == "quantity" and len(parts) == 2 and all(parts):
+        return url_for("dashboard.fact_timeline", subject=parts[0], measure=parts[1])
+    if kind == "stance" and rest:
+        return url_for("dashboard.stance_timeline", proposition=rest)
+    return ""
+
+
+@dashboard.app_context_processor
+def _helpers():
+    return {"fact_label": fact_label, "fact_url": fact_url}
+
+
+def _int_arg(name: str, default: int = 1) -> int:
+    try:
+        return max(1, int(request.args.get(name, default)))
+    except ValueError:
+        abort(400, f"{name} must be a whole number")
+
+
+def _date_arg(name: str) -> date | None:
+    raw = (request.args.get(name) or "").strip()
+    if not raw:
+        return None
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        abort(400, f"{name} must be a date YYYY-MM-DD")
+
+
+def _choice_arg(name: str, allowed) -> str | None:
+    raw = (request.args.get(name) or "").strip()
+    if raw and raw not in allowed:
+        abort(400, f"{name} must be one of {', '.join(allowed)}")
+    return raw or None
+
+
+def _page_url(page: int) -> str:
+    args = request.args.to_dict()
+    args["page"] = page
+    return url_for(request.endpoint, **(request.view_args or {}), **args)
+
+
+@dashboard.app_context_processor
+def _pagination():
+    return {"page_url": _page_url}
+
+
+@dashboard.get("/")
+def overview():
+    with sessions()() as session:
+        summary = queries.overview(session)
+    type_chart = bars_svg([Bar(t, n, t, url_for(".findings", type=t)) for t, n in summary.by_type],
+                          "Findings by type")
+    severity_chart = bars_svg([Bar(s, n, s, url_for(".findings", severity=s)) for s, n in summary.by_severity],
+                              "Findings by severity")
+    return render_template("dashboard/overview.html", summary=summary, type_chart=type_chart,
+                           severity_chart=severity_chart)
+
+
+@dashboard.get("/findings")
+def findings():
+    chosen = queries.FindingFilter(
+        type=_choice_arg("type", queries.TYPES), dimension=_choice_arg("dimension", queries.DIMENSIONS),
+        severity=_choice_arg("severity", queries.SEVERITIES), source=request.args.get("source") or None,
+        published_from=_date_arg("from"), published_to=_date_arg("to"))
+    with sessions()() as session:
+        page = queries.findings_page(session, chosen, _int_arg("page"), PER_PAGE)
+        outlets = queries.sources(session)
+    return render_template("dashboard/findings.html", page=page, chosen=chosen, outlets=outlets,
+                           types=queries.TYPES, dimensions=queries.DIMENSIONS, severities=queries.SEVERITIES)
+
+
+@dashboard.get("/findings/<finding_id>")
+def finding(finding_id: str):
+    with sessions()() as session:
+        detail = queries.finding_detail(session, finding_id)
+        if detail is None:
+            abort(404)
+        keys = queries.fact_keys_of(session, [c.id for c in detail.claims])
+    sides = []
+    for claim in detail.claims:
+        article = detail.articles.get(claim.article)
+        language = article.language if article else "id"
+        published = article.published if article else None
+        sides.append({"claim": claim, "article": article,
+                      "segments": evidence_segments(claim, rules().for_language(language), published)})
+    return render_template("dashboard/finding.html", finding=detail.finding, sides=sides,
+                           facts=sorted(set(keys.values())))
+
+
+def _timeline_args():
+    return _date_arg("from"), _date_arg("to")
+
+
+@dashboard.get("/facts")
+def facts():
+    kind = _choice_arg("kind", ("quantity", "stance", "duration", "event_date"))
+    with sessions()() as session:
+        page = queries.facts_page(session, kind, _int_arg("page"), PER_PAGE)
+    return render_template("dashboard/facts.html", page=page, kind=kind)
+
+
+def _claim_day(claim, articles) -> date | None:
+    article = articles.get(claim.article)
+    return claim.when or (article.published if article else None)
+
+
+@dashboard.get("/facts/<subject>/<measure>")
+def fact_timeline(subject: str, measure: str):
+    start, end = _timeline_args()
+    with sessions()() as session:
+        line = queries.timeline(session, f"quantity|{subject}|{measure}", start, end)
+    rows, points = [], []
+    for claim in line.claims:
+        article = line.articles.get(claim.article)
+        day = _claim_day(claim, line.articles)
+        source = (article.source if article else "") or "(unknown outlet)"
+        href = url_for(".article", article_id=claim.article, _anchor=f"claim-{claim.id}")
+        rows.append({"claim": claim, "article": article, "day": day, "source": source, "href": href})
+        if day is not None and claim.value is not None:
+            points.append(TimelinePoint(claim.id, day, claim.value.low, claim.value.high, claim.modality,
+                                        source, f"{value_text(claim)} {measure} ({source}, {day.isoformat()}, "
+                                                f"{claim.modality})", href))
+    chart = timeline_svg(points, f"{subject} / {measure} over time")
+    return render_template("dashboard/timeline.html", subject=subject, measure=measure, line=line,
+                           rows=rows, chart=chart, marks=len(points), start=start, end=end,
+                           colours=source_colours([p.source for p in points]))
+
+
+@dashboard.get("/stances/<path:proposition>")
+def stance_timeline(proposition: str):
+    start, end = _timeline_args()
+    with sessions()() as session:
+        line = queries.timeline(session, f"stance|{proposition}", start, end)
+    rows, points = [], []
+    for claim in line.claims:
+        article = line.articles.get(claim.article)
+        day = _claim_day(claim, line.articles)
+        actor = claim.subject or claim.speaker or (article.source if article else "") or "(outlet)"
+        href = url_for(".article", article_id=claim.article, _anchor=f"claim-{claim.id}")
+        rows.append({"claim": claim, "article": article, "day": day, "actor": actor, "href": href})
+        if day is not None and claim.stance:
+            speaker = f" via {claim.speaker}" if claim.speaker and claim.speaker != actor else ""
+            points.append(StancePoint(claim.id, day, actor, claim.stance,
+                                      f"{actor}{speaker}: {claim.stance} on {day.isoformat()}", href))
+    chart = stance_svg(points, f"Stances on {proposition}")
+    return render_template("dashboard/stances.html", proposition=proposition, line=line, rows=rows,
+                           chart=chart, marks=len(points), start=start, end=end)
+
+
+@dashboard.get("/articles")
+def articles():
+    with sessions()() as session:
+        page = queries.articles_page(session, request.args.get("source") or None, _int_arg("page"), PER_PAGE)
+    return render_template("dashboard/articles.html", page=page)
+
+
+@dashboard.get("/articles/<article_id>")
+def article(article_id: str):
+    with sessions()() as session:
+        found = queries.article_page(session, article_id)
+    if found is None:
+        abort(404)
+    record, claims, findings_by_claim = found
+    return render_template("dashboard/article.html", article=record, claims=claims,
+                           parts=body_parts(record.body, claims), findings_by_claim=findings_by_claim)
+
+
+def _form_page(status: int = 200, error: str = "", values: dict | None = None):
+    token = request.cookies.get(CSRF_COOKIE) or new_csrf_token()
+    response = current_app.make_response((render_template(
+        "dashboard/submit.html", csrf_token=token, csrf_field=CSRF_FIELD, error=error,
+        values=values or {}), status))
+    response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="Strict", secure=request.is_secure,
+                        path="/")
+    return response
+
+
+@dashboard.get("/submit")
+def submit_form():
+    return _form_page()
+
+
+@dashboard.post("/submit")
+def submit():
+    form = request.form
+    values = {k: form.get(k, "") for k in ("text", "url", "source", "published", "language", "title")}
+    if not same_origin(request.headers.get("Origin"), request.host_url) or not csrf_token_valid(
+            request.cookies.get(CSRF_COOKIE), form.get(CSRF_FIELD)):
+        return _form_page(403, "The form expired or came from another site: please submit it again.", values)
+    if not token_matches(api_token(), form.get("api_token")):
+        return _form_page(403, "The API token is missing or wrong.", values)
+    if not values["text"].strip() and not values["url"].strip():
+        return _form_page(400, "Paste the article's text or give its URL.", values)
+    try:
+        article_id = submit_article(values)
+    except SubmitError as exc:
+        return _form_page(400, str(exc), values)
+    return redirect(url_for(".article", article_id=article_id), code=303)
