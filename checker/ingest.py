@@ -308,6 +308,8 @@ def _html_text(raw: str, source: str) -> tuple[str, dict]:
     """The page's main text and what its markup says about it (title, date, url)."""
     import trafilatura
 
+    if not re.search(r"<html[\s>]", raw, re.I):  # a fragment: the parser wants a whole page
+        raw = f"<html><body>{raw}</body></html>"
     document = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False,
                                            include_tables=False)
     text = getattr(document, "text", None) if document is not None else None

@@ -1,0 +1,191 @@
+"""Ingest: front matter, metadata inference, errors, HTML, and the seeds' clean bodies."""
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from checker.ingest import IngestError, parse_article, read_article_file
+
+SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+
+ID_TEXT = ("Pasukan Korea Utara telah tiba di wilayah Kursk, Rusia, kata pejabat intelijen.\n"
+           "Kremlin membantah laporan tersebut dan menyebutnya sebagai berita palsu.\n")
+EN_TEXT = ("North Korean troops have arrived in the Kursk region of Russia, officials said.\n"
+           "The Kremlin denied the report and called it fake news.\n")
+
+
+def test_front_matter_sets_metadata(rules):
+    raw = ("---\nsource: Kontan\nurl: https://example.org/a\npublished: 2024-10-28\n"
+           "language: id\ntitle: Pasukan Tiba\n---\n" + ID_TEXT)
+    article = parse_article(raw, article_id="a1", rules=rules)
+    assert (article.id, article.source, article.url, article.language, article.title) == (
+        "a1", "Kontan", "https://example.org/a", "id", "Pasukan Tiba")
+    assert article.published == date(2024, 10, 28)
+    assert article.body == ID_TEXT.strip()
+    assert "---" not in article.body
+
+
+def test_meta_overrides_front_matter(rules):
+    raw = "---\nsource: Kontan\npublished: 2024-10-28\n---\n" + ID_TEXT
+    article = parse_article(raw, article_id="a", rules=rules,
+                            meta={"source": "Tempo", "published": "2024-11-02", "language": None})
+    assert article.source == "Tempo"
+    assert article.published == date(2024, 11, 2)
+    assert article.language == "id"
+
+
+def test_published_accepts_a_datetime_and_a_written_date(rules):
+    iso = parse_article("---\npublished: 2024-10-28T20:19:00+07:00\n---\n" + ID_TEXT,
+                        article_id="a", rules=rules)
+    assert iso.published == date(2024, 10, 28)
+    written = parse_article("---\npublished: Senin, 28 Oktober 2024 20:19 WIB\nlanguage: id\n---\n"
+                            + ID_TEXT, article_id="a", rules=rules)
+    assert written.published == date(2024, 10, 28)
+
+
+@pytest.mark.parametrize("text,language", [(ID_TEXT, "id"), (EN_TEXT, "en")])
+def test_language_is_identified(rules, text, language):
+    assert parse_article(text, article_id="x", rules=rules).language == language
+
+
+def test_dateline_gives_the_publication_date(rules):
+    raw = "Sekjen NATO Konfirmasi Kehadiran Pasukan Korea Utara\nSenin, 28 Oktober 2024 / 20:19 WIB\n" + ID_TEXT
+    article = parse_article(raw, article_id="x", rules=rules)
+    assert article.published == date(2024, 10, 28)
+    assert "20:19" not in article.body  # the date line is metadata, not body
+
+
+def test_a_date_in_the_text_is_no_date_line(rules):
+    raw = ("Zelensky mengumumkan pada Selasa (29/10/2024) bahwa ia telah membahas pengerahan "
+           "pasukan Korea Utara dengan Presiden Korea Selatan.\n" + ID_TEXT)
+    assert parse_article(raw, article_id="x", rules=rules).published is None
+
+
+def test_title_is_inferred_from_the_repeated_headline(rules):
+    raw = ("kontan.co.id\nbanner langganan top\n\nKorut Kirim Ribuan Tentara ke Rusia\n\n"
+           "Korut Kirim Ribuan Tentara ke Rusia\n" + ID_TEXT)
+    article = parse_article(raw, article_id="x", rules=rules)
+    assert article.title == "Korut Kirim Ribuan Tentara ke Rusia"
+    assert article.body.count("Korut Kirim Ribuan Tentara ke Rusia") == 1
+
+
+def test_no_headline_means_no_title(rules):
+    assert parse_article(ID_TEXT, article_id="x", rules=rules).title == ""
+
+
+def test_noise_is_removed_and_the_rest_kept_verbatim(rules):
+    raw = ("Pasukan  Korea Utara tiba di Kursk, kata pejabat intelijen kepada wartawan.\n"
+           "Baca juga: Rusia Kirim 10.000 Tentara Korea Utara\n"
+           "• EMAS 1.527.000   -7.000   -0,46%\n"
+           "Penulis: Budi\n© 2024 Contoh.com. All Right Reserved\n")
+    article = parse_article(raw, article_id="x", rules=rules)
+    assert article.body == "Pasukan  Korea Utara tiba di Kursk, kata pejabat intelijen kepada wartawan."
+
+
+@pytest.mark.parametrize("raw,field", [
+    ("", "body"),
+    ("   \n\n  ", "body"),
+    ("Baca juga: Rusia Kirim 10.000 Tentara\n© 2024 Contoh.com\n", "body"),
+    ("Pasukan\x00tiba", "encoding"),
+    ("---\ntitle: [unclosed\n---\n" + ID_TEXT, "front matter"),
+    ("---\n- a list\n---\n" + ID_TEXT, "front matter"),
+    ("---\ntitle: no end\n" + ID_TEXT, "front matter"),
+    ("---\npublished: kapan-kapan\n---\n" + ID_TEXT, "published"),
+    ("---\nlanguage: fr\n---\n" + ID_TEXT, "language"),
+])
+def test_bad_input_names_the_field(rules, raw, field):
+    with pytest.raises(IngestError) as caught:
+        parse_article(raw, article_id="x", rules=rules)
+    assert caught.value.field == field
+    assert caught.value.source == "<request>"
+    assert field in str(caught.value)
+
+
+def test_bad_files_name_the_file(rules, tmp_path):
+    invalid = tmp_path / "broken.txt"
+    invalid.write_bytes("Pasukan tiba di Kursk.".encode("utf-8") + b"\xff\xfe")
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    for path in (invalid, binary):
+        with pytest.raises(IngestError) as caught:
+            read_article_file(path, rules)
+        assert caught.value.source == path.name
+        assert caught.value.field == "encoding"
+        assert path.name in str(caught.value)
+
+
+def test_file_id_is_the_stem_and_html_goes_through_the_extractor(rules, tmp_path):
+    page = tmp_path / "page-7.html"
+    page.write_text(
+        "<html><head><title>Korut Kirim Tentara | Contoh</title>"
+        "<meta property='article:published_time' content='2024-10-29T08:00:00+07:00'></head>"
+        "<body><nav><a href='/'>Beranda</a> <a href='/n'>Nasional</a></nav><article>"
+        "<h1>Korea Utara Kirim Ribuan Tentara ke Rusia</h1>"
+        "<p>Korea Utara telah mengirim sekitar 10.000 tentara ke Rusia untuk dilatih, "
+        "kata Pentagon pada Senin. Kremlin membantah laporan itu.</p>"
+        "<p>Baca juga: Rusia Kerahkan 8.000 Tentara di Kursk</p>"
+        "<p>Para pejabat Ukraina menyebut pasukan itu akan dikirim ke garis depan dalam "
+        "beberapa minggu ke depan, menurut laporan intelijen.</p></article>"
+        "<footer>© 2024 Contoh.com. All rights reserved.</footer></body></html>",
+        encoding="utf-8")
+    article = read_article_file(page, rules)
+    assert article.id == "page-7"
+    assert article.language == "id"
+    assert article.published == date(2024, 10, 29)
+    assert "Korea Utara Kirim Ribuan Tentara ke Rusia" in article.title
+    assert "sekitar 10.000 tentara" in article.body
+    assert "<" not in article.body and "8.000" not in article.body and "©" not in article.body
+
+
+def test_tiny_html_falls_back_to_its_text(rules):
+    article = parse_article("<p>Pentagon mengatakan 8.000 tentara Korea Utara tiba di Kursk.</p>",
+                            article_id="x", rules=rules, html=True)
+    assert article.body == "Pentagon mengatakan 8.000 tentara Korea Utara tiba di Kursk."
+
+
+# --- the seeds --------------------------------------------------------------------------------
+
+LEFTOVER_NOISE = [
+    r"(?i)baca juga", r"(?i)menarik dibaca", r"(?i)^selanjutnya:", r"©", r"(?i)all right",
+    r"(?i)hak cipta", r"(?i)^halaman", r"(?m)^\s*123\s*$", r"EMAS", r"USD/IDR", r"INDIKATOR",
+    r"-0,46%", r"(?i)whatsapp", r"(?i)penulis:", r"(?i)editor:", r"(?i)^sumber:", r"\[X\]", r"×",
+    r"(?i)zoom-in", r"(?i)leave a response", r"(?i)alamat email", r"(?i)ikuti kami",
+    r"REUTERS/", r"(?i)^photo\s*:", r"Associated Press",
+]
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=[p.stem for p in SEEDS])
+def test_seed_ingests_clean(rules, path):
+    article = read_article_file(path, rules)
+    assert article.id == path.stem
+    assert article.language == "id"
+    assert article.body.strip() == article.body and article.body
+    for pattern in LEFTOVER_NOISE:
+        for line in article.body.split("\n"):
+            assert not re.search(pattern, line), f"{path.name}: {pattern!r} left in {line!r}"
+
+
+def test_seed_bodies_keep_the_figures_that_are_news(rules):
+    bodies = {p.stem[:3]: read_article_file(p, rules).body for p in SEEDS}
+    assert re.search(r"8\.000\s+tentara\s+Korea\s+Utara\s+telah\s+tiba", bodies["000"])
+    assert "lebih dari 600.000 tentara Rusia" in bodies["001"]
+    assert "sekitar 10.000 tentara Korea Utara" in bodies["002"]
+    assert "10.000 tentara Korea Utara telah dikirim" in bodies["003"]
+    assert bodies["003"].endswith("serta jaminan keamanan.")  # the glued promo went, not the news
+    assert "sejak Februari 2022" in bodies["004"]
+    # the related headline's "10.000 Tentara" belongs to another article
+    assert "Rusia Segera Kirim 10.000" not in bodies["002"]
+
+
+def test_seed_publication_dates(rules):
+    by_prefix = {p.stem[:3]: read_article_file(p, rules) for p in SEEDS}
+    assert by_prefix["001"].published == date(2024, 10, 28)
+    assert by_prefix["004"].published == date(2025, 4, 29)
+
+
+def test_seed_titles(rules):
+    by_prefix = {p.stem[:3]: read_article_file(p, rules) for p in SEEDS}
+    assert by_prefix["000"].title.startswith("Sekjen PBB Kritik Keras Kerja Sama Militer")
+    assert by_prefix["001"].title == "Sekjen NATO Konfirmasi Kehadiran Pasukan Korea Utara di Rusia"
+    assert by_prefix["002"].title.startswith("Buntut Kabar Korut Kirim Tentara ke Rusia")
