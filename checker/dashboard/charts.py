@@ -26,7 +26,7 @@ class TimelinePoint:
     """One claim of a figure: its value interval at its date."""
 
     claim_id: str
-    day: date
+    day: date | None  # None: undated, drawn in a lane of its own left of the time axis
     low: float | None
     high: float | None
     modality: str
@@ -40,7 +40,7 @@ class StancePoint:
     """One actor's stance on a proposition at a date."""
 
     claim_id: str
-    day: date
+    day: date | None  # None: undated, drawn in a lane of its own
     actor: str
     stance: str  # confirm | deny | non_denial | non_confirm
     label: str
@@ -64,8 +64,12 @@ def _number(x: float) -> str:
     return f"{x:,.0f}" if abs(x) >= 10 or float(x).is_integer() else f"{x:,.2f}"
 
 
-def _day_range(days: Sequence[date]) -> tuple[date, date]:
-    first, last = min(days), max(days)
+UNDATED_LANE = 56  # pixels left of the time axis where undated claims stand
+
+
+def _day_range(days: Sequence[date | None]) -> tuple[date, date]:
+    dated = [d for d in days if d is not None] or [date.today()]
+    first, last = min(dated), max(dated)
     pad = max(timedelta(days=7), (last - first) / 20)
     return first - pad, last + pad
 
@@ -113,32 +117,40 @@ def timeline_svg(points: Sequence[TimelinePoint], title: str, width: int = 860, 
     if not points:
         out.append(f'<text x="{width / 2}" y="{height / 2}" text-anchor="middle">No dated claims</text></svg>')
         return Markup("".join(out))
-    left, right, top, bottom = 70, width - 20, 20, height - 40
+    undated = any(p.day is None for p in points)
+    axis = 70
+    left, right, top, bottom = axis + (UNDATED_LANE if undated else 0), width - 20, 20, height - 40
     first, last = _day_range([p.day for p in points])
     span = max(1, (last - first).days)
     bounded = [v for p in points for v in (p.low, p.high) if v is not None]
     top_value = max(bounded) * 1.15 if bounded and max(bounded) > 0 else 1.0
 
-    def x_of(day: date) -> float:
+    def x_of(day: date | None) -> float:
+        if day is None:
+            return axis + 14
         return left + (right - left) * (day - first).days / span
 
     def y_of(value: float) -> float:
         return bottom - (bottom - top) * min(value, top_value) / top_value
 
-    out.append(f'<line class="axis" x1="{left}" y1="{bottom}" x2="{right}" y2="{bottom}" stroke="#555"/>')
-    out.append(f'<line class="axis" x1="{left}" y1="{top}" x2="{left}" y2="{bottom}" stroke="#555"/>')
+    out.append(f'<line class="axis" x1="{axis}" y1="{bottom}" x2="{right}" y2="{bottom}" stroke="#555"/>')
+    out.append(f'<line class="axis" x1="{axis}" y1="{top}" x2="{axis}" y2="{bottom}" stroke="#555"/>')
+    if undated:
+        out.append(f'<line x1="{left - 6}" y1="{top}" x2="{left - 6}" y2="{bottom}" stroke="#bbb" '
+                   f'stroke-dasharray="2 2"/><text class="tick" x="{axis + UNDATED_LANE / 2 - 4}" '
+                   f'y="{bottom + 18}" text-anchor="middle">undated</text>')
     for tick in _value_ticks(top_value):
         y = y_of(tick)
-        out.append(f'<line x1="{left}" y1="{y:.1f}" x2="{right}" y2="{y:.1f}" stroke="#ddd"/>'
-                   f'<text class="tick" x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{_number(tick)}</text>')
+        out.append(f'<line x1="{axis}" y1="{y:.1f}" x2="{right}" y2="{y:.1f}" stroke="#ddd"/>'
+                   f'<text class="tick" x="{axis - 6}" y="{y + 4:.1f}" text-anchor="end">{_number(tick)}</text>')
     for tick in _month_ticks(first, last):
         x = x_of(tick)
         out.append(f'<text class="tick" x="{x:.1f}" y="{bottom + 18}" text-anchor="middle">'
                    f'{tick.strftime("%b %Y")}</text>')
 
     colours = source_colours([p.source for p in points])
-    same_day: dict[date, int] = {}
-    for point in sorted(points, key=lambda p: (p.day, p.source, p.claim_id)):
+    same_day: dict[date | None, int] = {}
+    for point in sorted(points, key=lambda p: (p.day or date.min, p.source, p.claim_id)):
         nth = same_day.get(point.day, 0)
         same_day[point.day] = nth + 1
         x = x_of(point.day) + 7 * nth  # side by side on one day
@@ -190,23 +202,31 @@ def stance_svg(points: Sequence[StancePoint], title: str, width: int = 860) -> M
     if not points:
         out.append(f'<text x="{width / 2}" y="{height / 2}" text-anchor="middle">No stances</text></svg>')
         return Markup("".join(out))
-    left, right, top = 150, width - 20, 20
+    undated = any(p.day is None for p in points)
+    axis = 150
+    left, right, top = axis + (UNDATED_LANE if undated else 0), width - 20, 20
     bottom = top + row * len(actors)
     first, last = _day_range([p.day for p in points])
     span = max(1, (last - first).days)
 
-    def x_of(day: date) -> float:
+    def x_of(day: date | None) -> float:
+        if day is None:
+            return axis + 14
         return left + (right - left) * (day - first).days / span
+
+    if undated:
+        out.append(f'<text class="tick" x="{axis + UNDATED_LANE / 2 - 4}" y="{bottom + 18}" '
+                   f'text-anchor="middle">undated</text>')
 
     for i, actor in enumerate(actors):
         y = top + row * i + row / 2
-        out.append(f'<line x1="{left}" y1="{y:.1f}" x2="{right}" y2="{y:.1f}" stroke="#ddd"/>'
-                   f'<text class="tick" x="{left - 8}" y="{y + 4:.1f}" text-anchor="end">{escape(actor)}</text>')
+        out.append(f'<line x1="{axis}" y1="{y:.1f}" x2="{right}" y2="{y:.1f}" stroke="#ddd"/>'
+                   f'<text class="tick" x="{axis - 8}" y="{y + 4:.1f}" text-anchor="end">{escape(actor)}</text>')
     for tick in _month_ticks(first, last):
         out.append(f'<text class="tick" x="{x_of(tick):.1f}" y="{bottom + 18}" text-anchor="middle">'
                    f'{tick.strftime("%b %Y")}</text>')
     same_slot: dict[tuple, int] = {}
-    for point in sorted(points, key=lambda p: (p.day, p.actor, p.claim_id)):
+    for point in sorted(points, key=lambda p: (p.day or date.min, p.actor, p.claim_id)):
         slot = (point.actor, point.day)
         nth = same_slot.get(slot, 0)
         same_slot[slot] = nth + 1

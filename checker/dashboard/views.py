@@ -171,10 +171,10 @@ def fact_timeline(subject: str, measure: str):
         source = (article.source if article else "") or "(unknown outlet)"
         href = url_for(".article", article_id=claim.article, _anchor=f"claim-{claim.id}")
         rows.append({"claim": claim, "article": article, "day": day, "source": source, "href": href})
-        if day is not None and claim.value is not None:
+        if claim.value is not None:
             points.append(TimelinePoint(claim.id, day, claim.value.low, claim.value.high, claim.modality,
-                                        source, f"{value_text(claim)} {measure} ({source}, {day.isoformat()}, "
-                                                f"{claim.modality})", href))
+                                        source, f"{value_text(claim)} {measure} ({source}, "
+                                                f"{day.isoformat() if day else 'undated'}, {claim.modality})", href))
     chart = timeline_svg(points, f"{subject} / {measure} over time")
     return render_template("dashboard/timeline.html", subject=subject, measure=measure, line=line,
                            rows=rows, chart=chart, marks=len(points), start=start, end=end,
@@ -193,10 +193,10 @@ def stance_timeline(proposition: str):
         actor = claim.subject or claim.speaker or (article.source if article else "") or "(outlet)"
         href = url_for(".article", article_id=claim.article, _anchor=f"claim-{claim.id}")
         rows.append({"claim": claim, "article": article, "day": day, "actor": actor, "href": href})
-        if day is not None and claim.stance:
+        if claim.stance:
             speaker = f" via {claim.speaker}" if claim.speaker and claim.speaker != actor else ""
-            points.append(StancePoint(claim.id, day, actor, claim.stance,
-                                      f"{actor}{speaker}: {claim.stance} on {day.isoformat()}", href))
+            points.append(StancePoint(claim.id, day, actor, claim.stance, f"{actor}{speaker}: {claim.stance} "
+                                      f"{'on ' + day.isoformat() if day else '(undated)'}", href))
     chart = stance_svg(points, f"Stances on {proposition}")
     return render_template("dashboard/stances.html", proposition=proposition, line=line, rows=rows,
                            chart=chart, marks=len(points), start=start, end=end)
