@@ -7,7 +7,6 @@ is a scan: every claim is new.
 from __future__ import annotations
 
 from collections import defaultdict
-from itertools import combinations
 from typing import Callable, Iterable, Mapping
 
 from checker.compare.context import ComparisonContext, in_related_link
@@ -65,8 +64,49 @@ def _compare_key(kind: str, fresh: list[Claim], old: list[Claim], new_ids: set,
     if kind == "duration":
         return [f for c in fresh if (f := check_duration(c, fresh + old, context, names))]
     pairwise = compare_pair if kind == "quantity" else compare_event_dates
-    pairs = list(combinations(fresh, 2)) + [(a, b) for a in fresh for b in old]
-    return [f for a, b in pairs if (f := pairwise(a, b, context, names))]
+    return [f for a, b in candidate_pairs(kind, fresh, old, context)
+            if (f := pairwise(a, b, context, names))]
+
+
+def _sweep(items: list, window: int):
+    """Pairs of (day, is_new, claim) items at most `window` days apart, one of them new;
+    items sorted by day, so the cost grows with the claims inside the window only."""
+    for i, (day, new, claim) in enumerate(items):
+        for other_day, other_new, other in items[i + 1:]:
+            if other_day - day > window:
+                break
+            if new or other_new:
+                yield claim, other, other_day - day
+
+
+def candidate_pairs(kind: str, fresh: list[Claim], old: list[Claim], context: ComparisonContext):
+    """The pairs of one key that can yield a finding at all: figures further apart than the
+    time windows are other periods, unless one authority revises itself (an update)."""
+    settings = context.settings
+    if kind == "quantity":
+        near, same_authority = settings.time_discrepancy_days, settings.update_max_days
+    else:
+        near, same_authority = settings.same_event_days, 0
+    dated, undated = [], []
+    for claim, new in [(c, True) for c in fresh] + [(c, False) for c in old]:
+        day = context.reference_date(claim)
+        (dated if day else undated).append((day.toordinal() if day else 0, new, claim))
+    dated.sort(key=lambda item: item[0])
+    for a, b, _ in _sweep(dated, near):
+        yield a, b
+    if same_authority > near:
+        by_authority: dict = defaultdict(list)
+        for item in dated:
+            by_authority[context.authority(item[2])].append(item)
+        for items in by_authority.values():
+            for a, b, gap in _sweep(items, same_authority):
+                if gap > near:
+                    yield a, b
+    # an undated claim cannot be placed in time: it is compared with every other
+    for i, (_, new, claim) in enumerate(undated):
+        for _, other_new, other in undated[i + 1:] + dated:
+            if new or other_new:
+                yield claim, other
 
 
 def compare(new: Iterable[Claim], stored: Iterable[Claim], articles: Mapping[str, Article] | Iterable[Article],

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
+from bisect import bisect_left, bisect_right
 from itertools import combinations
 
 from checker.compare.context import ComparisonContext, days_between, in_related_link
@@ -28,21 +29,30 @@ def _order(claim: Claim, context: ComparisonContext) -> tuple:
 def conflicts(by_side: dict, new_ids: set, context: ComparisonContext, names: dict) -> list[Finding]:
     window = context.settings.stance_period_days
     found = []
+    polarity = context.settings.polarity_of
+    dated = {side: sorted(((d.toordinal(), c) for c in claims if (d := context.reference_date(c))),
+                          key=lambda t: t[0]) for side, claims in by_side.items()}
     for side_a, side_b in combinations(sorted(by_side), 2):
-        candidates = []
-        for a in by_side[side_a]:
-            for b in by_side[side_b]:
-                if context.settings.polarity_of(a.stance) == context.settings.polarity_of(b.stance):
+        # the closest pair of opposite stances stands for the dispute; only pairs inside the
+        # window are looked at (bisect on sorted days), and content breaks ties, not list order
+        days_b = [day for day, _ in dated[side_b]]
+        best, candidates = None, []
+        for day, a in dated[side_a]:
+            lo, hi = bisect_left(days_b, day - window), bisect_right(days_b, day + window)
+            for other_day, b in dated[side_b][lo:hi]:
+                if polarity(a.stance) == polarity(b.stance):
                     continue
                 if a.id not in new_ids and b.id not in new_ids:
                     continue
-                gap = days_between(context.reference_date(a), context.reference_date(b))
-                if gap is None or gap > window:
-                    continue
-                # the closest pair stands for the dispute; content breaks ties, not list order
-                candidates.append((gap, sorted([str(claim_content(a)), str(claim_content(b))]), a, b))
+                gap = abs(other_day - day)
+                if best is None or gap < best:
+                    best, candidates = gap, [(a, b)]
+                elif gap == best:
+                    candidates.append((a, b))
         if not candidates:
             continue
+        candidates = [(best, sorted([str(claim_content(a)), str(claim_content(b))]), a, b)
+                      for a, b in candidates]
         _, _, a, b = min(candidates, key=lambda t: (t[0], t[1]))
         confirm, deny = (a, b) if context.settings.polarity_of(a.stance) > 0 else (b, a)
         summary = (f"{_who(confirm, context.side(confirm), names)} confirms "
