@@ -127,6 +127,32 @@ class NumberRules:
     rejects: tuple  # compiled trap regexes
     currencies: dict = field(default_factory=dict)  # folded marker -> currency code
     words: dict = field(default_factory=dict)  # every number word -> its role
+    # cheap exact pre-checks for the two tail regexes run on the text before every figure
+    hedge_before_gate: "TailGate | None" = None
+    not_after_gate: "TailGate | None" = None
+
+
+@dataclass(frozen=True)
+class TailGate:
+    """A necessary condition for a `...\\s*$` tail regex built from a word list: every match
+    ends with one of the words' last words, then an optional dot, then spaces. Searching that
+    alone, only over the last few characters, is far cheaper than the tail regex itself (a
+    case-insensitive alternation tried at every start position of the text), and when it fails
+    the tail regex cannot match."""
+
+    last_word: re.Pattern
+    longest: int
+
+    def admits(self, text: str) -> bool:
+        stem = len(text.rstrip())  # str.isspace is the set re's \s matches
+        return self.last_word.search(text, max(0, stem - self.longest - 1)) is not None
+
+
+def _tail_gate(words) -> TailGate | None:
+    last = {w.split()[-1] for w in words if w and w.split()}
+    if not last:
+        return None
+    return TailGate(re.compile(rf"(?:{_alternation(last)})\.?\s*$", re.I), max(map(len, last)))
 
 
 def _fold(text: str) -> str:
@@ -266,6 +292,8 @@ def compile_numbers(datas: list[dict]) -> NumberRules:
                       if d.get("counted_nouns") else None),
         rejects=tuple(_compile_reject(p) for p in d.get("reject_patterns", [])),
         words=words,
+        hedge_before_gate=_tail_gate(hedges_before),
+        not_after_gate=_tail_gate(d.get("not_after", [])),
         currencies={_fold(k): v for k, v in {**d.get("currencies_before", {}),
                                              **d.get("currencies_after", {})}.items()},
     )
@@ -594,6 +622,10 @@ def _rejected_spans(text: str, nr: NumberRules) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for rx in nr.rejects for m in rx.finditer(text) if m.end() > m.start()]
 
 
+def _tail_admits(gate: TailGate | None, text: str) -> bool:
+    return gate is None or gate.admits(text)
+
+
 def _is_year(value: Decimal, raw: str, nr: NumberRules) -> bool:
     return bool(re.fullmatch(r"\d{4}", raw)) and nr.year_range[0] <= value <= nr.year_range[1]
 
@@ -603,7 +635,8 @@ def _collectives(text: str, nr: NumberRules) -> list[Figure]:
     for m in nr.collective.finditer(text) if nr.collective else ():
         before = text[:m.start()]
         prev = re.search(r"(\w+)\s+$", before)
-        if (nr.not_after_tail and nr.not_after_tail.search(before)) or (
+        if (nr.not_after_tail and _tail_admits(nr.not_after_gate, before)
+                and nr.not_after_tail.search(before)) or (
                 prev and (prev.group(1)[0].isupper() and prev.start() > 0
                           or _fold(prev.group(1)) in nr.counted_nouns)):
             continue  # after an ordinal noun or a name: "gelombang kedua", "Brigade kelima"
@@ -705,7 +738,7 @@ def _finish(text, nr: NumberRules, rejects, core_start, core_end, low, high, tok
         return None  # never a figure cut out of a longer digit string
     if re.search(r"(?:^|\s)[-\u2212]\s?$", before) and kind != "money":
         return None  # a signed figure ("-7.000" in a ticker) is a change or a reading, not a count
-    if nr.not_after_tail and nr.not_after_tail.search(before):
+    if nr.not_after_tail and _tail_admits(nr.not_after_gate, before) and nr.not_after_tail.search(before):
         return None
     if nr.ordinal_head and nr.ordinal_head.match(text[end:]):
         return None  # "twenty-fifth": the figure is the head of an ordinal
@@ -727,7 +760,8 @@ def _finish(text, nr: NumberRules, rejects, core_start, core_end, low, high, tok
     low_open = high_open = False
     hedge_text = ""
     rules_used = [rule] if rule else []
-    hb = nr.hedge_before_tail.search(before) if nr.hedge_before_tail else None
+    hb = (nr.hedge_before_tail.search(before)
+          if nr.hedge_before_tail and _tail_admits(nr.hedge_before_gate, before) else None)
     if hb:
         hedge_text = _fold(hb.group(0))
         parts = _split_hedges(hedge_text, nr.hedges_before)
