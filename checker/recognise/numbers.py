@@ -622,6 +622,22 @@ def _rejected_spans(text: str, nr: NumberRules) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for rx in nr.rejects for m in rx.finditer(text) if m.end() > m.start()]
 
 
+class _Rejected:
+    """One sentence's trap spans, found when the first candidate figure asks: every trap regex
+    scans the whole sentence, and many sentences have no candidate figure at all."""
+
+    __slots__ = ("_text", "_nr", "_extra", "_spans")
+
+    def __init__(self, text: str, nr: NumberRules, extra: list[tuple[int, int]]):
+        self._text, self._nr, self._extra = text, nr, extra
+        self._spans: list[tuple[int, int]] | None = None
+
+    def overlaps(self, start: int, end: int) -> bool:
+        if self._spans is None:
+            self._spans = _rejected_spans(self._text, self._nr) + self._extra
+        return any(s < end and start < e for s, e in self._spans)
+
+
 def _tail_admits(gate: TailGate | None, text: str) -> bool:
     return gate is None or gate.admits(text)
 
@@ -650,9 +666,8 @@ def _collectives(text: str, nr: NumberRules) -> list[Figure]:
 
 
 def _figures(text: str, nr: NumberRules) -> list[Figure]:
-    rejects = _rejected_spans(text, nr)
     collectives = _collectives(text, nr)
-    rejects += [(f.start, f.end) for f in collectives]
+    rejects = _Rejected(text, nr, [(f.start, f.end) for f in collectives])
     out: list[Figure] = list(collectives)
     pos = 0
     while pos < len(text):
@@ -716,7 +731,7 @@ def _figure(text: str, m: re.Match, nr: NumberRules, rejects) -> tuple[Figure | 
 
 def _finish(text, nr: NumberRules, rejects, core_start, core_end, low, high, tokens, m,
             match_start, rule, raw) -> Figure | None:
-    if any(s < core_end and core_start < e for s, e in rejects):
+    if rejects.overlaps(core_start, core_end):
         return None
     kind, unit = "quantity", ""
     start, end = core_start, core_end
