@@ -354,8 +354,12 @@ class Framer:
         before = sorted((a for a in sm.actors if clause_start <= a.start and a.end <= cue.start),
                         key=lambda a: a.start)
         if before:
-            # the head of the subject phrase comes first in both languages
-            return before[0]
+            # the head of the subject phrase comes first in both languages; a person named in
+            # it is the most specific holder ("Kepala Staf Umum Rusia, Valery Gerasimov")
+            actors = self.rules["actors"]
+            persons = [a for a in before[:3] if actors.role(a.value) == "person"]
+            heads = [a for a in before if actors.role(a.value) != "conduit"]
+            return (persons or heads or before)[0]
         pronoun = [p for p in sm.pronouns if clause_start <= p.start < cue.start]
         if pronoun and self.context.last_person:
             return Mention("actor", pronoun[0].text, pronoun[0].start, pronoun[0].end,

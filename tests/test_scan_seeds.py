@@ -64,7 +64,7 @@ def test_no_flag_from_non_denial_or_durations(scan):
 def test_summaries_are_sentences(scan):
     report, _ = scan
     for f in report["findings"]:
-        assert f["summary"] and f["summary"][0].isupper() and f["reasons"]
+        assert f["summary"] and not f["summary"][0].islower() and f["summary"].endswith(".") and f["reasons"]
         assert len(f["claims"]) >= 2 and f["severity"] in ("high", "medium", "low", "info")
 
 
