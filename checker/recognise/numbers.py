@@ -638,6 +638,16 @@ class _Rejected:
         return any(s < end and start < e for s, e in self._spans)
 
 
+# a letter run (then a hyphen) right before a digit: a code (F-16, G20); any longer run also
+# ends in the last 64 characters, so searching only those gives the same answer
+_LETTERS_TAIL = re.compile(r"(?<![\d])[^\W\d_]+-?$")
+_DIGIT = re.compile(r"\d")
+_DIGIT_TAIL = re.compile(r"\d$")
+_WORD_CHAR = re.compile(r"[^\W_]")
+_DIGITS_ON = re.compile(r"[.,]?\d")
+_SIGN_TAIL = re.compile(r"(?:^|\s)[-\u2212]\s?$")
+
+
 def _tail_admits(gate: TailGate | None, text: str) -> bool:
     return gate is None or gate.admits(text)
 
@@ -744,14 +754,16 @@ def _finish(text, nr: NumberRules, rejects, core_start, core_end, low, high, tok
     elif m is not None and m.groupdict().get("curafter") and m.start("curafter") >= core_end:
         kind, unit, end = "money", _currency(m.group("curafter"), nr, before=False), m.end("curafter")
     # codes and glued units: digits touching letters are names (F-16, G20) or measures (29km)
+    # (the `$`-anchored checks search only the last characters before `start`/`end`: the same
+    # answer, without trying every start position of the sentence)
     before = text[:start]
-    if re.search(r"(?<![\d])[^\W\d_]+-?$", before) and re.match(r"\d", text[start:]):
+    if _DIGIT.match(text, start) and _LETTERS_TAIL.search(text, max(0, start - 64), start):
         return None
-    if re.match(r"[^\W_]", text[end:end + 1]) and re.search(r"\d$", text[:end]):
+    if _WORD_CHAR.match(text[end:end + 1]) and _DIGIT_TAIL.search(text, max(0, end - 2), end):
         return None
-    if re.match(r"[.,]?\d", text[end:]) and re.search(r"\d$", text[:end]):
+    if _DIGITS_ON.match(text, end) and _DIGIT_TAIL.search(text, max(0, end - 2), end):
         return None  # never a figure cut out of a longer digit string
-    if re.search(r"(?:^|\s)[-\u2212]\s?$", before) and kind != "money":
+    if _SIGN_TAIL.search(text, max(0, start - 4), start) and kind != "money":
         return None  # a signed figure ("-7.000" in a ticker) is a change or a reading, not a count
     if nr.not_after_tail and _tail_admits(nr.not_after_gate, before) and nr.not_after_tail.search(before):
         return None
