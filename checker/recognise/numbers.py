@@ -173,9 +173,15 @@ def _word_edge(word: str, side: str) -> str:
 
 
 def _bounded(words) -> str:
+    """Whole-word alternation, longest first. The words that begin with a word character share
+    one leading `(?<![\w])`, so inside a word the alternation fails at once instead of trying
+    every word; the two groups cannot both match at one position (a word character or not), so
+    the order within each is all that decides a match."""
     parts = sorted({w for w in words if w}, key=len, reverse=True)
-    return "|".join(_word_edge(w, "before") + r"\s+".join(re.escape(p) for p in w.split())
-                    + _word_edge(w, "after") for w in parts)
+    body = lambda w: r"\s+".join(re.escape(p) for p in w.split()) + _word_edge(w, "after")  # noqa: E731
+    wordy = [body(w) for w in parts if _word_edge(w, "before")]
+    other = [body(w) for w in parts if not _word_edge(w, "before")]
+    return "|".join(([rf"(?<![\w])(?:{'|'.join(wordy)})"] if wordy else []) + other)
 
 
 def _merge(datas: list[dict]) -> dict:
