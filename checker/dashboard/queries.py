@@ -110,7 +110,7 @@ def overview(session: Session, latest: int = 10) -> Overview:
         ArticleRecord.language, ArticleRecord.title)).order_by(ArticleRecord.stored_at.desc()).limit(latest))
     return Overview(
         articles=_count(session, ArticleRecord),
-        sources=session.scalar(select(func.count(distinct(ArticleRecord.source)))) or 0,
+        sources=session.scalar(select(func.count(distinct(ArticleRecord.source))).where(ArticleRecord.source != "")) or 0,
         claims=_count(session, ClaimRecord),
         findings=_count(session, FindingRecord),
         by_type=_grouped(session, FindingRecord.type, TYPES),

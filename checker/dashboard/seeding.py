@@ -1,0 +1,90 @@
+"""Loading a folder of article files into the store on a server's first start:
+`python -m checker.dashboard.seeding [FOLDER] [--always]`.
+
+Each file goes the way a POST to /api/v1/articles goes (ingest, compare with the store, store in
+one transaction), so seeded articles get their findings against each other. Loading is skipped
+when the store holds articles already (a restart is not a first start) unless --always; posting
+the same content twice stores it once either way.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.orm import sessionmaker
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+DEFAULT_FOLDER = Path(__file__).resolve().parent.parent.parent / "seeds"
+
+
+@dataclass(frozen=True)
+class SeedOutcome:
+    stored: tuple[str, ...]  # ids of articles stored now
+    known: tuple[str, ...]  # ids of articles the store held already
+    skipped: tuple[str, ...]  # "file: why" for files that could not be checked
+    findings: int
+
+
+def seed_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+
+
+def load_folder(sessions: sessionmaker, rules, folder: Path, fetch, neighbours: int) -> SeedOutcome:
+    from checker.api.problems import Problem
+    from checker.api.service import Submission, post_article
+
+    stored, known, skipped, findings = [], [], [], 0
+    for path in seed_files(folder):
+        html = path.suffix.lower() in (".html", ".htm")
+        try:
+            result = post_article(sessions, Submission(path.read_text(encoding="utf-8"), html, None, {}),
+                                  rules, fetch, neighbours)
+        except (Problem, UnicodeDecodeError) as exc:
+            skipped.append(f"{path.name}: {getattr(exc, 'detail', exc)}")
+            continue
+        (stored if result.created else known).append(result.article_id)
+        findings += len(result.report.get("findings", [])) if result.created else 0
+    return SeedOutcome(tuple(stored), tuple(known), tuple(skipped), findings)
+
+
+def store_is_empty(sessions: sessionmaker) -> bool:
+    from checker.storage.repository import counts
+
+    with sessions() as session:
+        return counts(session)["articles"] == 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    from checker.api import config_from_environment
+    from checker.api.fetch import FetchSettings
+    from checker.rulebook import default_rules
+    from checker.storage.database import make_engine, migrate, session_factory
+
+    parser = argparse.ArgumentParser(prog="python -m checker.dashboard.seeding", description=__doc__.splitlines()[0])
+    parser.add_argument("folder", nargs="?", default=str(DEFAULT_FOLDER))
+    parser.add_argument("--always", action="store_true", help="load even when the store holds articles")
+    args = parser.parse_args(argv)
+    folder = Path(args.folder)
+    if not folder.is_dir():
+        print(f"checker: seeds: {folder} is not a folder", file=sys.stderr)
+        return 2
+    config = config_from_environment()
+    engine = make_engine(config["DATABASE_URL"])
+    migrate(engine)
+    sessions = session_factory(engine)
+    if not args.always and not store_is_empty(sessions):
+        print("checker: seeds: the store holds articles already; not loading", file=sys.stderr)
+        return 0
+    outcome = load_folder(sessions, default_rules(), folder, FetchSettings(), config["COMPARE_NEIGHBOURS"])
+    for line in outcome.skipped:
+        print(f"checker: seeds: skipped {line}", file=sys.stderr)
+    print(f"checker: seeds: {len(outcome.stored)} articles stored, {len(outcome.known)} known already, "
+          f"{outcome.findings} findings", file=sys.stderr)
+    engine.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
