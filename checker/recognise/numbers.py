@@ -174,7 +174,7 @@ def _word_edge(word: str, side: str) -> str:
 
 def _bounded(words) -> str:
     """Whole-word alternation, longest first. The words that begin with a word character share
-    one leading `(?<![\w])`, so inside a word the alternation fails at once instead of trying
+    one leading a `(?<![\\w])` lookbehind, so inside a word the alternation fails at once instead of trying
     every word; the two groups cannot both match at one position (a word character or not), so
     the order within each is all that decides a match."""
     parts = sorted({w for w in words if w}, key=len, reverse=True)
