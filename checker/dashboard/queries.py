@@ -23,8 +23,10 @@ TYPES = ("conflict", "reversal", "discrepancy", "update")
 SEVERITIES = ("high", "medium", "low", "info")
 DIMENSIONS = ("quantity", "stance", "date", "duration")
 DISPUTED_TYPES = ("conflict", "reversal", "discrepancy")
-# The overview ranks disputed facts among this many latest findings: a bounded, recent window.
-DISPUTED_WINDOW = 400
+# The overview ranks disputed facts among the findings of this many latest published articles.
+DISPUTED_WINDOW = 50
+DISPUTED_CAP = 300  # findings of that window read at most
+FACTS_WINDOW = 200  # the facts page lists what the latest this-many articles claim
 TIMELINE_CAP = 300  # marks on one chart; older claims are reached by narrowing the dates
 
 
@@ -100,14 +102,23 @@ def fact_keys_of(session: Session, claim_ids: list[str]) -> dict[str, str]:
 
 
 def overview(session: Session, latest: int = 10) -> Overview:
-    recent = session.scalars(select(FindingRecord.data).where(FindingRecord.type.in_(DISPUTED_TYPES))
-                             .order_by(FindingRecord.stored_at.desc()).limit(DISPUTED_WINDOW)).all()
+    """Totals, findings by type and severity, the facts most disputed among the findings of the
+    latest published articles, and those articles: every part bounded or index-backed."""
+    # step by step through the indexes (articles by date, links by article, findings by id), so no
+    # planner can choose to scan every finding instead
+    window = session.scalars(select(ArticleRecord.id).order_by(ArticleRecord.published.desc(), ArticleRecord.id.desc())
+                             .limit(DISPUTED_WINDOW)).all()
+    linked = set(session.scalars(select(FindingArticleLink.finding_id)
+                                 .where(FindingArticleLink.article_id.in_(window)))) if window else set()
+    recent = session.scalars(select(FindingRecord.data).where(FindingRecord.id.in_(sorted(linked)[:DISPUTED_CAP]))
+                             .where(FindingRecord.type.in_(DISPUTED_TYPES))).all() if linked else []
     first_claims = [data["claims"][0] for data in recent if data.get("claims")]
     keys = fact_keys_of(session, first_claims)
     disputed = Counter(keys[c] for c in first_claims if c in keys)
     newest = session.scalars(select(ArticleRecord).options(load_only(
         ArticleRecord.id, ArticleRecord.source, ArticleRecord.url, ArticleRecord.published,
-        ArticleRecord.language, ArticleRecord.title)).order_by(ArticleRecord.stored_at.desc()).limit(latest))
+        ArticleRecord.language, ArticleRecord.title))
+        .order_by(ArticleRecord.published.desc(), ArticleRecord.id.desc()).limit(latest))
     return Overview(
         articles=_count(session, ArticleRecord),
         sources=session.scalar(select(func.count(distinct(ArticleRecord.source))).where(ArticleRecord.source != "")) or 0,
@@ -125,6 +136,9 @@ def sources(session: Session) -> list[str]:
 
 
 def findings_page(session: Session, chosen: FindingFilter, page: int = 1, per_page: int = 50) -> Page:
+    """One page of findings, in the order of their fingerprints: the primary key's index gives
+    that order without sorting, so a page costs the same however many findings are stored
+    (the store keeps no index on when a finding was made, so "newest first" would sort them all)."""
     query = select(FindingRecord)
     for column, value in ((FindingRecord.type, chosen.type), (FindingRecord.severity, chosen.severity),
                           (FindingRecord.dimension, chosen.dimension)):
@@ -140,9 +154,9 @@ def findings_page(session: Session, chosen: FindingFilter, page: int = 1, per_pa
         if chosen.published_to:
             linked = linked.where(ArticleRecord.published <= chosen.published_to)
         query = query.where(FindingRecord.id.in_(linked))
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    rows = session.scalars(query.order_by(FindingRecord.stored_at.desc(), FindingRecord.id)
-                           .limit(per_page).offset((page - 1) * per_page))
+    total = session.scalar(select(func.count()).select_from(
+        query.with_only_columns(FindingRecord.id).subquery())) or 0
+    rows = session.scalars(query.order_by(FindingRecord.id).limit(per_page).offset((page - 1) * per_page))
     return Page(tuple(finding_from_dict(r.data) for r in rows), total, page, per_page)
 
 
@@ -191,14 +205,21 @@ def timeline(session: Session, key: str, published_from: date | None = None,
 
 
 def facts_page(session: Session, kind: str | None = None, page: int = 1, per_page: int = 50) -> Page:
-    """Fact keys with how many claims each has, most claimed first."""
-    query = select(ClaimRecord.key, func.count().label("n")).group_by(ClaimRecord.key)
+    """The facts claimed in the latest FACTS_WINDOW published articles, most claimed first, with
+    how many of those articles' claims each has. A window, not the whole store: counting every
+    claim's key would grow with the store; a fact's own timeline reaches all of its claims."""
+    window = session.scalars(select(ArticleRecord.id).order_by(ArticleRecord.published.desc(), ArticleRecord.id.desc())
+                             .limit(FACTS_WINDOW)).all()
+    if not window:
+        return Page((), 0, page, per_page)
+    query = (select(ClaimRecord.key, func.count().label("n")).where(ClaimRecord.article_id.in_(window))
+             .group_by(ClaimRecord.key))
     if kind:
         query = query.where(ClaimRecord.kind == kind)
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    rows = session.execute(query.order_by(func.count().desc(), ClaimRecord.key)
-                           .limit(per_page).offset((page - 1) * per_page)).all()
-    return Page(tuple(FactCount(k, n) for k, n in rows), total, page, per_page)
+    counted = session.execute(query).all()
+    ranked = sorted(counted, key=lambda row: (-row[1], row[0]))
+    chosen = ranked[(page - 1) * per_page: page * per_page]
+    return Page(tuple(FactCount(k, n) for k, n in chosen), len(ranked), page, per_page)
 
 
 def articles_page(session: Session, source: str | None = None, page: int = 1, per_page: int = 50) -> Page:
