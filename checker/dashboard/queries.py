@@ -26,7 +26,9 @@ DISPUTED_TYPES = ("conflict", "reversal", "discrepancy")
 # The overview ranks disputed facts among the findings of this many latest published articles.
 DISPUTED_WINDOW = 50
 DISPUTED_CAP = 300  # findings of that window read at most
-FACTS_WINDOW = 200  # the facts page lists what the latest this-many articles claim
+FACTS_WINDOW = 200
+FILTER_ARTICLES = 50  # an outlet or date filter lists the findings of this many latest matching articles
+ID_CHUNK = 900  # ids per IN (...) list, under every database's parameter limit  # the facts page lists what the latest this-many articles claim
 TIMELINE_CAP = 300  # marks on one chart; older claims are reached by narrowing the dates
 
 
@@ -36,6 +38,7 @@ class Page:
     total: int
     page: int
     per_page: int
+    window: int = 0  # > 0: only the latest `window` matching articles were looked at
 
     @property
     def pages(self) -> int:
@@ -110,8 +113,11 @@ def overview(session: Session, latest: int = 10) -> Overview:
                              .limit(DISPUTED_WINDOW)).all()
     linked = set(session.scalars(select(FindingArticleLink.finding_id)
                                  .where(FindingArticleLink.article_id.in_(window)))) if window else set()
-    recent = session.scalars(select(FindingRecord.data).where(FindingRecord.id.in_(sorted(linked)[:DISPUTED_CAP]))
-                             .where(FindingRecord.type.in_(DISPUTED_TYPES))).all() if linked else []
+    # the type is tested here, not in SQL: with it there, a planner may walk the type index
+    # through every finding of those types instead of looking up these few ids
+    recent = [data for data in session.scalars(
+        select(FindingRecord.data).where(FindingRecord.id.in_(sorted(linked)[:DISPUTED_CAP])))
+        if data.get("type") in DISPUTED_TYPES] if linked else []
     first_claims = [data["claims"][0] for data in recent if data.get("claims")]
     keys = fact_keys_of(session, first_claims)
     disputed = Counter(keys[c] for c in first_claims if c in keys)
@@ -119,12 +125,13 @@ def overview(session: Session, latest: int = 10) -> Overview:
         ArticleRecord.id, ArticleRecord.source, ArticleRecord.url, ArticleRecord.published,
         ArticleRecord.language, ArticleRecord.title))
         .order_by(ArticleRecord.published.desc(), ArticleRecord.id.desc()).limit(latest))
+    by_type = _grouped(session, FindingRecord.type, TYPES)
     return Overview(
         articles=_count(session, ArticleRecord),
         sources=session.scalar(select(func.count(distinct(ArticleRecord.source))).where(ArticleRecord.source != "")) or 0,
         claims=_count(session, ClaimRecord),
-        findings=_count(session, FindingRecord),
-        by_type=_grouped(session, FindingRecord.type, TYPES),
+        findings=sum(n for _, n in by_type),
+        by_type=by_type,
         by_severity=_grouped(session, FindingRecord.severity, SEVERITIES),
         disputed=tuple(FactCount(k, n) for k, n in disputed.most_common(10)),
         latest=tuple(article_from_record(r, with_body=False) for r in newest),
@@ -135,29 +142,55 @@ def sources(session: Session) -> list[str]:
     return [s for s in session.scalars(select(ArticleRecord.source).distinct().order_by(ArticleRecord.source)) if s]
 
 
+def _finding_conditions(chosen: FindingFilter) -> list:
+    return [column == value for column, value in ((FindingRecord.type, chosen.type),
+                                                  (FindingRecord.severity, chosen.severity),
+                                                  (FindingRecord.dimension, chosen.dimension)) if value]
+
+
 def findings_page(session: Session, chosen: FindingFilter, page: int = 1, per_page: int = 50) -> Page:
     """One page of findings, in the order of their fingerprints: the primary key's index gives
     that order without sorting, so a page costs the same however many findings are stored
-    (the store keeps no index on when a finding was made, so "newest first" would sort them all)."""
-    query = select(FindingRecord)
-    for column, value in ((FindingRecord.type, chosen.type), (FindingRecord.severity, chosen.severity),
-                          (FindingRecord.dimension, chosen.dimension)):
-        if value:
-            query = query.where(column == value)
-    if chosen.source or chosen.published_from or chosen.published_to:
-        linked = (select(FindingArticleLink.finding_id)
-                  .join(ArticleRecord, ArticleRecord.id == FindingArticleLink.article_id))
-        if chosen.source:
-            linked = linked.where(ArticleRecord.source == chosen.source)
-        if chosen.published_from:
-            linked = linked.where(ArticleRecord.published >= chosen.published_from)
-        if chosen.published_to:
-            linked = linked.where(ArticleRecord.published <= chosen.published_to)
-        query = query.where(FindingRecord.id.in_(linked))
-    total = session.scalar(select(func.count()).select_from(
-        query.with_only_columns(FindingRecord.id).subquery())) or 0
-    rows = session.scalars(query.order_by(FindingRecord.id).limit(per_page).offset((page - 1) * per_page))
-    return Page(tuple(finding_from_dict(r.data) for r in rows), total, page, per_page)
+    (the store keeps no index on when a finding was made, so "newest first" would sort them all).
+    With an outlet or dates the walk starts from the matching articles (their indexes) and
+    follows their links, rather than testing every finding."""
+    conditions = _finding_conditions(chosen)
+    article_conditions = []
+    if chosen.source:
+        article_conditions.append(ArticleRecord.source == chosen.source)
+    if chosen.published_from:
+        article_conditions.append(ArticleRecord.published >= chosen.published_from)
+    if chosen.published_to:
+        article_conditions.append(ArticleRecord.published <= chosen.published_to)
+    if article_conditions:
+        # step by step, each through an index: the matching articles (newest first, at most
+        # FILTER_ARTICLES), their links, then the findings' own columns by primary key; a
+        # planner left to itself walks the type index through every finding instead
+        article_ids = session.scalars(select(ArticleRecord.id).where(*article_conditions)
+                                      .order_by(ArticleRecord.published.desc(), ArticleRecord.id.desc())
+                                      .limit(FILTER_ARTICLES)).all()
+        linked = sorted(set(session.scalars(select(FindingArticleLink.finding_id)
+                                            .where(FindingArticleLink.article_id.in_(article_ids))))) if article_ids else []
+        wanted = {name: value for name, value in (("type", chosen.type), ("severity", chosen.severity),
+                                                  ("dimension", chosen.dimension)) if value}
+        matching = []
+        for start in range(0, len(linked), ID_CHUNK):
+            rows = session.execute(select(FindingRecord.id, FindingRecord.type, FindingRecord.severity,
+                                          FindingRecord.dimension)
+                                   .where(FindingRecord.id.in_(linked[start:start + ID_CHUNK]))).all()
+            matching += [row.id for row in rows if all(getattr(row, k) == v for k, v in wanted.items())]
+        matching.sort()
+        total = len(matching)
+        chosen_ids = matching[(page - 1) * per_page: page * per_page]
+        query = select(FindingRecord).where(FindingRecord.id.in_(chosen_ids)) if chosen_ids else None
+        window = FILTER_ARTICLES if len(article_ids) == FILTER_ARTICLES else 0
+    else:
+        total = session.scalar(select(func.count()).select_from(FindingRecord).where(*conditions)) or 0
+        query = (select(FindingRecord).where(*conditions).order_by(FindingRecord.id)
+                 .limit(per_page).offset((page - 1) * per_page))
+        window = 0
+    rows = session.scalars(query.order_by(None).order_by(FindingRecord.id)) if query is not None else []
+    return Page(tuple(finding_from_dict(r.data) for r in rows), total, page, per_page, window)
 
 
 def finding_detail(session: Session, finding_id: str) -> FindingDetail | None:
