@@ -279,3 +279,15 @@ def test_undated_claims_stand_in_their_own_lane():
     assert svg.count('<g class="mark"') == 2 and ">undated</text>" in svg
     svg = str(timeline_svg([point("b:1", date(2024, 1, 1), 7, 7)], "no lane"))
     assert ">undated</text>" not in svg
+
+
+def test_a_finding_explains_its_reasons_in_plain_words(app, client):
+    from checker.dashboard.views import reason_words
+
+    finding = next(f for f in all_findings(app) if f.reasons)
+    html = unescape(client.get(f"/findings/{finding.id}").get_data(as_text=True))
+    for code in finding.reasons:
+        assert f"<strong>{code}</strong>" in html
+        if code in reason_words():
+            assert reason_words()[code] in html
+    assert all(isinstance(v, str) and v.endswith(".") for v in reason_words().values())

@@ -5,8 +5,11 @@ checker.dashboard.charts; article text is only ever printed through Jinja's auto
 """
 from __future__ import annotations
 
+import functools
 from datetime import date
 from pathlib import Path
+
+import yaml
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 
@@ -20,6 +23,12 @@ from checker.report import value_text
 
 HERE = Path(__file__).resolve().parent
 PER_PAGE = 50
+
+
+@functools.lru_cache(maxsize=1)
+def reason_words() -> dict[str, str]:
+    """Plain words for the compare stage's reason codes (reasons.yaml beside this module)."""
+    return yaml.safe_load((HERE / "reasons.yaml").read_text(encoding="utf-8")) or {}
 
 dashboard = Blueprint("dashboard", __name__, url_prefix="/", template_folder=str(HERE / "templates"),
                       static_folder=str(HERE / "static"), static_url_path="/dashboard/static")
@@ -138,8 +147,9 @@ def finding(finding_id: str):
         published = article.published if article else None
         sides.append({"claim": claim, "article": article,
                       "segments": evidence_segments(claim, rules().for_language(language), published)})
+    reasons = [(code, reason_words().get(code, "")) for code in detail.finding.reasons]
     return render_template("dashboard/finding.html", finding=detail.finding, sides=sides,
-                           facts=sorted(set(keys.values())))
+                           facts=sorted(set(keys.values())), reasons=reasons)
 
 
 def _timeline_args():
