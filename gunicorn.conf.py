@@ -1,0 +1,26 @@
+"""gunicorn settings for production: `gunicorn -c gunicorn.conf.py`.
+
+CHECKER_BIND (127.0.0.1:8000), CHECKER_WORKERS (2), and the service's own CHECKER_* settings.
+The master migrates the database once and, where CHECKER_API_TOKEN is unset, makes the one
+random token every worker shares (each worker making its own would make writes a lottery)."""
+import os
+
+wsgi_app = "checker.api:create_app()"
+bind = os.environ.get("CHECKER_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("CHECKER_WORKERS", "2"))
+threads = int(os.environ.get("CHECKER_THREADS", "1"))
+timeout = int(os.environ.get("CHECKER_TIMEOUT", "60"))
+graceful_timeout = 20
+accesslog = os.environ.get("CHECKER_ACCESS_LOG") or None
+
+
+def on_starting(server):
+    from checker.api import TOKEN_VARIABLE, announce_token
+    from checker.storage.database import database_url, make_engine, migrate
+
+    engine = make_engine(database_url())
+    migrate(engine)
+    engine.dispose()
+    os.environ["CHECKER_AUTO_MIGRATE"] = "0"  # done here, once, before the workers start
+    if not os.environ.get(TOKEN_VARIABLE):
+        os.environ[TOKEN_VARIABLE] = announce_token()
