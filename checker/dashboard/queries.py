@@ -29,7 +29,7 @@ DISPUTED_CAP = 300  # findings of that window read at most
 FACTS_WINDOW = 200
 FILTER_ARTICLES = 50  # an outlet or date filter lists the findings of this many latest matching articles
 ID_CHUNK = 900  # ids per IN (...) list, under every database's parameter limit  # the facts page lists what the latest this-many articles claim
-TIMELINE_CAP = 300  # marks on one chart; older claims are reached by narrowing the dates
+TIMELINE_CAP = 150  # marks on one chart; older claims are reached by narrowing the dates
 
 
 @dataclass(frozen=True)
@@ -93,8 +93,9 @@ def _count(session: Session, model) -> int:
 
 
 def _grouped(session: Session, column, order: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
-    found = dict(session.execute(select(column, func.count()).group_by(column)).all())
-    return tuple((name, found.get(name, 0)) for name in order)
+    """Rows per value, one index range count each: much cheaper than GROUP BY over the index."""
+    return tuple((name, session.scalar(select(func.count()).select_from(column.table).where(column == name)) or 0)
+                 for name in order)
 
 
 def fact_keys_of(session: Session, claim_ids: list[str]) -> dict[str, str]:
@@ -232,8 +233,9 @@ def timeline(session: Session, key: str, published_from: date | None = None,
     if published_to:
         query = query.where(ClaimRecord.published <= published_to)
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    rows = session.scalars(query.order_by(ClaimRecord.published.desc(), ClaimRecord.id).limit(cap)).all()
-    claims = tuple(claim_from_dict(r.data) for r in reversed(rows))
+    datas = session.scalars(query.with_only_columns(ClaimRecord.data)  # no ORM objects: only the data
+                            .order_by(ClaimRecord.published.desc(), ClaimRecord.id).limit(cap)).all()
+    claims = tuple(claim_from_dict(data) for data in reversed(datas))
     return Timeline(key, claims, articles_by_id(session, {c.article for c in claims}), total)
 
 
