@@ -130,7 +130,8 @@ def measure(client, urls: dict[str, str], rounds: int) -> dict:
             assert response.status_code == 200, (url, response.status_code)
     every = [t for values in timings.values() for t in values]
     return {"dashboard_p95_ms": _p95(every), "dashboard_median_ms": round(statistics.median(every), 2),
-            "pages_p95_ms": {name: _p95(values) for name, values in timings.items()}}
+            "pages_p95_ms": {name: _p95(values) for name, values in timings.items()},
+            "pages_median_ms": {name: round(statistics.median(values), 2) for name, values in timings.items()}}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -139,12 +140,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m checker.dashboard.loadtest")
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument("--store", help="an SQLite file to keep (filled only when it holds no articles)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
-        app = create_app({"DATABASE_URL": f"sqlite:///{Path(folder) / 'load.sqlite3'}", "API_TOKEN": "load"})
+        path = Path(args.store) if args.store else Path(folder) / "load.sqlite3"
+        app = create_app({"DATABASE_URL": f"sqlite:///{path}", "API_TOKEN": "load"})
         state = app.extensions["checker"]
+        from checker.dashboard.seeding import store_is_empty
+
         start = time.perf_counter()
-        stored = fill_store(state.sessions, state.rules, args.articles)
+        stored = fill_store(state.sessions, state.rules, args.articles) if store_is_empty(state.sessions) else {}
         filled_s = round(time.perf_counter() - start, 1)
         result = {"articles": args.articles, "stored": stored, "fill_s": filled_s}
         result.update(measure(app.test_client(), page_urls(app.test_client()), args.rounds))
