@@ -4,6 +4,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checker.ingest import IngestError, parse_article, read_article_file
 
@@ -189,3 +191,15 @@ def test_seed_titles(rules):
     assert by_prefix["000"].title.startswith("Sekjen PBB Kritik Keras Kerja Sama Militer")
     assert by_prefix["001"].title == "Sekjen NATO Konfirmasi Kehadiran Pasukan Korea Utara di Rusia"
     assert by_prefix["002"].title.startswith("Buntut Kabar Korut Kirim Tentara ke Rusia")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_is_an_article_or_a_named_error(rules, raw):
+    try:
+        article = parse_article(raw, article_id="x", rules=rules)
+    except IngestError as exc:
+        assert exc.field in ("front matter", "published", "language", "encoding", "body")
+    else:
+        assert article.language in ("id", "en") and article.body == article.body.strip()
+        assert article.body
