@@ -34,7 +34,8 @@ def app(tmp_path_factory):
     for path in sorted(SEEDS.glob("*.txt")):
         post_article(state.sessions, Submission(path.read_text(encoding="utf-8"), False, None, {}),
                      state.rules, state.fetch, state.neighbours)
-    return app
+    yield app
+    state.engine.dispose()
 
 
 @pytest.fixture()
@@ -291,3 +292,12 @@ def test_a_finding_explains_its_reasons_in_plain_words(app, client):
         if code in reason_words():
             assert reason_words()[code] in html
     assert all(isinstance(v, str) and v.endswith(".") for v in reason_words().values())
+
+
+def test_dashboard_errors_are_pages_for_people(client):
+    response = client.get("/findings/unknown-finding")
+    assert response.status_code == 404 and response.mimetype == "text/html"
+    assert "Back to the overview" in response.get_data(as_text=True)
+    response = client.get("/findings?severity=<script>")
+    assert response.status_code == 400 and "<script>" not in response.get_data(as_text=True)
+    assert client.get("/api/v1/no-such-route").mimetype == "application/problem+json"  # the API keeps its own

@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+from werkzeug.exceptions import HTTPException
 
 from checker.dashboard import queries
 from checker.dashboard.app_services import api_token, rules, sessions, submit_article, SubmitError
@@ -39,6 +40,13 @@ def _security_headers(response):
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
     return response
+
+
+@dashboard.errorhandler(HTTPException)
+def _error_page(error: HTTPException):
+    """Reviewers get a page, not the API's problem document, for a dashboard URL gone wrong."""
+    return render_template("dashboard/error.html", code=error.code, name=error.name,
+                           description=error.description), error.code
 
 
 @dashboard.app_template_filter("href")
