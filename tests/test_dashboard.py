@@ -301,3 +301,10 @@ def test_dashboard_errors_are_pages_for_people(client):
     response = client.get("/findings?severity=<script>")
     assert response.status_code == 400 and "<script>" not in response.get_data(as_text=True)
     assert client.get("/api/v1/no-such-route").mimetype == "application/problem+json"  # the API keeps its own
+
+
+def test_exact_figures_show_their_modality_in_the_symbol():
+    actual = str(timeline_svg([point("a:1", date(2024, 1, 1), 5, 5)], "x"))
+    alleged = str(timeline_svg([point("a:1", date(2024, 1, 1), 5, 5, modality="alleged")], "x"))
+    planned = str(timeline_svg([point("a:1", date(2024, 1, 1), 5, 5, modality="planned")], "x"))
+    assert 'r="5" fill="#' in actual and "Z\"" in alleged and "<rect" in planned

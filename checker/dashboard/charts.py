@@ -108,6 +108,19 @@ def _linked(inner: str, href: str) -> str:
     return f'<a href="{escape(href)}">{inner}</a>' if href else inner
 
 
+def _point_symbol(modality: str, x: float, y: float, colour: str) -> str:
+    """An exact figure has no bar to dash: its modality shows in the symbol instead."""
+    if modality == "actual":
+        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{colour}"/>'
+    if modality == "planned":
+        return (f'<rect x="{x - 5:.1f}" y="{y - 5:.1f}" width="10" height="10" fill="white" '
+                f'stroke="{colour}" stroke-width="2"/>')
+    if modality == "alleged":
+        return (f'<path d="M{x:.1f} {y - 6:.1f} L{x + 6:.1f} {y:.1f} L{x:.1f} {y + 6:.1f} L{x - 6:.1f} {y:.1f} Z" '
+                f'fill="white" stroke="{colour}" stroke-width="2"/>')
+    return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="white" stroke="{colour}" stroke-width="2"/>'
+
+
 def timeline_svg(points: Sequence[TimelinePoint], title: str, width: int = 860, height: int = 360) -> Markup:
     """Each claim an interval bar at its date: the bar runs from low to high (an arrow where a
     side is unbounded), coloured by source, dashed by modality. Claims on the same day sit side by
@@ -167,7 +180,7 @@ def timeline_svg(points: Sequence[TimelinePoint], title: str, width: int = 860, 
             shape.append(f'<path d="M{x - 6:.1f} {y_high + 8:.1f} L{x:.1f} {y_high:.1f} L{x + 6:.1f} {y_high + 8:.1f}" '
                          f'fill="none" stroke="{colour}" stroke-width="2"/>')
         if point.low is not None and point.high is not None and point.low == point.high:
-            shape.append(f'<circle cx="{x:.1f}" cy="{y_low:.1f}" r="4" fill="{colour}"/>')
+            shape.append(_point_symbol(point.modality, x, y_low, colour))
         inner = "".join(shape)
         out.append(f'<g class="mark" data-claim="{escape(point.claim_id)}" '
                    f'data-modality="{escape(point.modality)}" data-source="{escape(point.source)}">'
