@@ -2,7 +2,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test peer bench clean
+.PHONY: setup run extract test peer bench clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -12,7 +12,14 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
+# The main job: the seeds' claims and contradictions, then the API and dashboard on localhost
+# over the embedded SQLite store (in .run/), with the seeds loaded; prints the address and token.
 run: $(STAMP)
+	$(VENV)/bin/checker scan seeds/ --format markdown --fail-on never
+	CHECKER_PYTHON=$(abspath $(PY)) CHECKER_DATA_DIR=.run CHECKER_BIND=127.0.0.1:8000 \
+	CHECKER_LOAD_SEEDS=1 CHECKER_WORKERS=2 PATH="$(abspath $(VENV))/bin:$$PATH" docker/entrypoint.sh
+
+extract: $(STAMP)
 	$(VENV)/bin/checker extract seeds/*.txt
 
 test: $(STAMP)
@@ -23,6 +30,7 @@ peer: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m bench.run
+	$(PY) -m checker.dashboard.loadtest --articles 10000 --rounds 20
 
 clean:
-	rm -rf $(VENV) bench/results.json bench/peer.json
+	rm -rf $(VENV) .run bench/results.json bench/peer.json
