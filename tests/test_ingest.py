@@ -203,3 +203,41 @@ def test_any_text_is_an_article_or_a_named_error(rules, raw):
     else:
         assert article.language in ("id", "en") and article.body == article.body.strip()
         assert article.body
+
+
+def test_meta_errors_name_the_request(rules):
+    with pytest.raises(IngestError) as caught:
+        parse_article(ID_TEXT, article_id="x", rules=rules, meta={"published": "besok"})
+    assert (caught.value.source, caught.value.field) == ("<request>", "published")
+    with pytest.raises(IngestError) as caught:
+        parse_article(ID_TEXT, article_id="x", rules=rules, meta={"language": "ms"})
+    assert caught.value.field == "language"
+
+
+def test_english_scraped_page(rules):
+    raw = ("Skip to content\nWorld\nAsia Pacific\nNorth Korean troops in Kursk, Pentagon says\n"
+           "By Idrees Ali and Phil Stewart\nOctober 28, 2024 3:15 PM UTC\nUpdated 2 hours ago\n\n"
+           "WASHINGTON, Oct 28 (Reuters) - The Pentagon said on Monday that about 10,000 North "
+           "Korean soldiers had been sent to Russia.\nAdvertisement · Scroll to continue\n"
+           "Read more: Ukraine says 12,000 North Korean troops will fight by Sunday\n"
+           "Related Coverage\nNorth Korea denies sending 3,000 troops\nKremlin says deployment is its own business\n"
+           "The Kremlin has denied the reports.\n(Reporting by Idrees Ali; Editing by Sandra Maler)\n"
+           "Our Standards: The Thomson Reuters Trust Principles.\nShare\nCopy link\n")
+    article = parse_article(raw, article_id="x", rules=rules)
+    assert article.language == "en"
+    assert article.published == date(2024, 10, 28)
+    assert article.title == "North Korean troops in Kursk, Pentagon says"
+    assert article.body == (
+        "North Korean troops in Kursk, Pentagon says\n\nThe Pentagon said on Monday that about "
+        "10,000 North Korean soldiers had been sent to Russia.\nThe Kremlin has denied the reports.")
+
+
+def test_a_bad_noise_pattern_is_a_rule_file_error(tmp_path):
+    from checker.rulebook import RuleFileError, load_rule_file
+
+    path = tmp_path / "noise.yaml"
+    path.write_text("kind: noise\nlanguage: id\nlines:\n  - name: broken\n    pattern: '(unclosed'\n",
+                    encoding="utf-8")
+    with pytest.raises(RuleFileError) as caught:
+        load_rule_file(path)
+    assert caught.value.line == 5 and "regular expression" in str(caught.value)
