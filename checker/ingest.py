@@ -67,6 +67,9 @@ class ShapeSchema(Schema):
 class NoiseSchema(Schema):
     lines = fields.List(fields.Nested(LineRuleSchema), load_default=list)
     spans = fields.List(fields.Nested(SpanRuleSchema), load_default=list)
+    # where the outlet names itself at the top of a page ("KONTAN.CO.ID - BRUSSELS."): each
+    # pattern has a group named `outlet`; the first match in the page head names the source
+    sources = fields.List(fields.Nested(SpanRuleSchema), load_default=list)
     headline = fields.Nested(ShapeSchema)  # what a title line looks like
     prose = fields.Nested(ShapeSchema)  # what a body paragraph looks like (ends the page head)
 
@@ -92,12 +95,18 @@ class NoiseRules:
     spans: tuple[tuple[str, re.Pattern], ...]
     headline: Shape
     prose: Shape
+    sources: tuple[tuple[str, re.Pattern], ...] = ()
 
 
 def compile_noise(datas: list[dict]) -> NoiseRules:
-    lines, spans = [], []
+    lines, spans, sources = [], [], []
     headline = prose = None
     for data in datas:
+        for r in data["sources"]:
+            pattern = re.compile(r["pattern"])
+            if "outlet" not in pattern.groupindex:
+                raise ValueError(f"source pattern {r['name']!r} has no group named 'outlet'")
+            sources.append((r["name"], pattern))
         lines += [LineRule(r["name"], re.compile(r["pattern"]),
                            re.compile(r["then"]) if r.get("then") else None, r["repeat"])
                   for r in data["lines"]]
@@ -106,7 +115,7 @@ def compile_noise(datas: list[dict]) -> NoiseRules:
         prose = Shape(**data["prose"]) if data.get("prose") else prose
     if headline is None or prose is None:
         raise ValueError("noise rules need a 'headline' and a 'prose' shape")
-    return NoiseRules(tuple(lines), tuple(spans), headline, prose)
+    return NoiseRules(tuple(lines), tuple(spans), headline, prose, tuple(sources))
 
 
 @dataclass(frozen=True)
@@ -237,8 +246,25 @@ def page_head(text: str, noise: NoiseRules) -> str:
     return "\n".join(head)
 
 
+def infer_source(text: str, noise: NoiseRules, url: str = "") -> str:
+    """The outlet: the host of the article's URL, else the outlet's own name where the page
+    opens its first paragraph ("TRIBUNNEWS.COM -", "KYIV, sp-globalindo.co.id –", "VIVA –")."""
+    host = re.match(r"^[a-z][a-z0-9+.-]*://(?:www\.)?([^/:?#]+)", url.strip(), re.I)
+    if host:
+        return host.group(1).lower()
+    head = text.split("\n")[:60]
+    for _, pattern in noise.sources:
+        for line in head:
+            found = pattern.search(line)
+            if found:
+                return found.group("outlet").strip()
+    return ""
+
+
 def run_noise_example(example: dict, rules: LanguageRules) -> tuple[object, object]:
     noise = rules["noise"]
+    if "source" in example:
+        return example["source"], infer_source(example["text"], noise, example.get("url", ""))
     if "title" in example:
         return example["title"], infer_title(example["text"], noise)
     return example["clean"], clean_body(example["text"], noise)
@@ -315,7 +341,7 @@ def _html_text(raw: str, source: str) -> tuple[str, dict]:
     text = getattr(document, "text", None) if document is not None else None
     found = {}
     if document is not None:
-        found = {k: getattr(document, k, None) for k in ("title", "date", "url")}
+        found = {k: getattr(document, k, None) for k in ("title", "date", "url", "sitename")}
     if not text:  # too short for the extractor's heuristics: fall back to all visible text
         text = trafilatura.html2txt(raw) or ""
     if not text.strip():
@@ -366,8 +392,9 @@ def parse_article(raw: str, *, article_id: str, rules: Rules, meta: dict | None 
         published = find_dateline(page_head(text, noise), language_rules)
     title = str(given.get("title") or page.get("title") or infer_title(text, noise)).strip()
     url = str(given.get("url") or page.get("url") or "").strip()
+    source = str(given.get("source") or page.get("sitename") or "").strip() or infer_source(text, noise, url)
     return Article(id=article_id, body=body, language=language, title=title,
-                   source=str(given.get("source") or "").strip(), url=url, published=published)
+                   source=source, url=url, published=published)
 
 
 def read_article_file(path: Path, rules: Rules) -> Article:

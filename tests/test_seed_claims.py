@@ -126,3 +126,9 @@ def test_no_claims_from_noise(seeds):
 def test_publication_dates(seeds):
     assert seeds["001"][0].published == date(2024, 10, 28)
     assert seeds["004"][0].published == date(2025, 4, 29)
+
+
+def test_outlets_named_by_their_pages(seeds):
+    assert seeds["001"][0].source == "KONTAN.CO.ID"
+    assert seeds["000"][0].source == "TRIBUNNEWS.COM"
+    assert seeds["004"][0].source == "VIVA"
