@@ -23,6 +23,7 @@ from checker.rulebook import LANGUAGES, LanguageRules, RuleKind, Rules, register
 
 REQUEST_SOURCE = "<request>"
 METADATA_FIELDS = ("source", "url", "published", "language", "title")
+HEAD_CHARS = 4000  # how much of a page's head is searched for its date line
 HTML_SUFFIXES = (".html", ".htm")
 
 
@@ -389,7 +390,9 @@ def parse_article(raw: str, *, article_id: str, rules: Rules, meta: dict | None 
     else:
         from checker.recognise.dates import find_dateline
 
-        published = find_dateline(page_head(text, noise), language_rules)
+        # a date line sits in the first lines of a page; the cap keeps a pathological page
+        # (megabytes without a line break) from costing more than its head
+        published = find_dateline(page_head(text, noise)[:HEAD_CHARS], language_rules)
     title = str(given.get("title") or page.get("title") or infer_title(text, noise)).strip()
     url = str(given.get("url") or page.get("url") or "").strip()
     source = str(given.get("source") or page.get("sitename") or "").strip() or infer_source(text, noise, url)
