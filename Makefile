@@ -30,7 +30,7 @@ peer: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m bench.run
-	$(PY) -m checker.dashboard.loadtest --articles 10000 --rounds 20
+	$(PY) -m checker.dashboard.loadtest --articles 10000 --rounds 20 --merge-into bench/results.json
 
 clean:
 	rm -rf $(VENV) .run bench/results.json bench/peer.json

@@ -141,6 +141,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--store", help="an SQLite file to keep (filled only when it holds no articles)")
+    parser.add_argument("--merge-into", metavar="JSON",
+                        help="add dashboard_p95_ms and dashboard_median_ms to this results file")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(args.store) if args.store else Path(folder) / "load.sqlite3"
@@ -155,6 +157,12 @@ def main(argv: list[str] | None = None) -> int:
         result.update(measure(app.test_client(), page_urls(app.test_client()), args.rounds))
         state.engine.dispose()
     print(json.dumps(result, indent=2))
+    if args.merge_into:
+        target = Path(args.merge_into)
+        results = json.loads(target.read_text(encoding="utf-8")) if target.exists() else {}
+        results.update({k: result[k] for k in ("dashboard_p95_ms", "dashboard_median_ms") if k in result})
+        results["dashboard_store_articles"] = args.articles
+        target.write_text(json.dumps(results, indent=2), encoding="utf-8")
     return 0
 
 
