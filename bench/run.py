@@ -40,7 +40,8 @@ def extraction(texts: list[tuple[str, str]], baseline_sample: int) -> dict:
     extract(texts[0])  # warm caches (compiled rules, pint) outside the timing
     ours = [_ms(extract, t) for t in texts]
     sample = texts[:baseline_sample]
-    theirs = [_ms(dateparser.search.search_dates, text, languages=["id", "en"]) for _, text in sample]
+    theirs = [_ms(lambda t: dateparser.search.search_dates(t, languages=["id", "en"]), text)
+              for _, text in sample]
     ours_sample = ours[:baseline_sample]
     return {
         "articles": len(texts),
