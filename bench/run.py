@@ -93,6 +93,9 @@ def main() -> int:
     if len(sizes) == 2:
         small, large = (f"scan_articles_per_s_{s // 1000}k" for s in sizes)
         results["scan_rate_ratio_large_vs_small"] = round(results[large] / results[small], 2)
+    from bench.api_load import api_load
+
+    results.update(api_load())  # the REST service under load (BENCH_API_STORES, BENCH_API_SECONDS)
     width = max(len(k) for k in results)
     for key, value in results.items():
         if isinstance(value, dict):

@@ -1,0 +1,223 @@
+"""The REST service under load on loopback: `python -m bench.api_load` (and part of `make bench`).
+
+For each store size (BENCH_API_STORES, default "10000,100000") a fresh SQLite file is filled
+with that many synthetic articles (the dashboard load test's fill: ~100 distinct articles through
+the real pipeline once, then stored again under new ids, outlets and dates in large transactions
+of the service's own tables), the real server is started (gunicorn -c gunicorn.conf.py, 2 workers,
+a free port on 127.0.0.1), and 8 clients post NEW synthetic articles for BENCH_API_SECONDS
+(default 20) each. Latency is the client's wall time of one POST, queueing in the server
+included. The larger store's figures are the top-level api_* keys; every size is under
+api_by_store; api_p95_ratio_large_vs_small says how much the store's size matters.
+"""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+TOKEN = "bench-token"
+CLIENTS = 8
+WORKERS = 2
+MAX_POSTS_PER_CLIENT = 5_000  # a bound on the count besides the time
+WARMUP_POSTS_PER_CLIENT = 2  # rules, pint and dateparser load lazily in each worker: not timed
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fill(db_url: str, count: int) -> dict:
+    from checker.dashboard.loadtest import fill_store
+    from checker.rulebook import default_rules
+    from checker.storage.database import make_engine, migrate, session_factory
+
+    engine = make_engine(db_url)
+    migrate(engine)
+    try:
+        return fill_store(session_factory(engine), default_rules(), count, batch=2_000)
+    finally:
+        engine.dispose()
+
+
+def start_server(db_url: str, log: Path) -> tuple[subprocess.Popen, str]:
+    port = _free_port()
+    env = dict(os.environ, CHECKER_DATABASE_URL=db_url, CHECKER_API_TOKEN=TOKEN,
+               CHECKER_BIND=f"127.0.0.1:{port}", CHECKER_WORKERS=str(WORKERS))
+    env.pop("CHECKER_ACCESS_LOG", None)
+    with log.open("wb") as stderr:
+        process = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"], cwd=ROOT,
+                                   env=env, stdout=subprocess.DEVNULL, stderr=stderr, start_new_session=True)
+    base = f"http://127.0.0.1:{port}/api/v1"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited: {log.read_text(errors='replace')[-2000:]}")
+        try:
+            if requests.get(base + "/health", timeout=10).status_code == 200:
+                return process, base
+        except requests.RequestException:  # not listening yet
+            pass
+        time.sleep(0.2)
+    stop_server(process)
+    raise RuntimeError("server did not answer /health in time")
+
+
+def stop_server(process: subprocess.Popen) -> None:
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+    except ProcessLookupError:
+        return
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:  # gone meanwhile
+        pass
+    return 0
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            for line in status.read_text().splitlines():
+                if line.startswith("PPid:"):
+                    if int(line.split()[1]) == pid:
+                        found.append(int(status.parent.name))
+                    break
+        except OSError:
+            continue
+    return found
+
+
+def server_rss_mb(master: int) -> float:
+    """VmRSS of the gunicorn master and its workers, summed."""
+    return round(sum(_rss_kb(p) for p in [master, *_children(master)]) / 1024, 1)
+
+
+def _percentile(ordered: list[float], q: float) -> float:
+    return round(ordered[min(len(ordered) - 1, int(q * len(ordered)))], 2)
+
+
+def drive(base: str, first_index: int, seconds: float) -> dict:
+    """CLIENTS threads, each with its own session, posting new synthetic articles until the time
+    is up (or MAX_POSTS_PER_CLIENT): the latencies of the successful posts and a tally of the rest."""
+    from bench.corpus import article
+
+    url = base + "/articles"
+    headers = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "text/plain; charset=utf-8"}
+    latencies: list[list[float]] = [[] for _ in range(CLIENTS)]
+    statuses: list[dict] = [{} for _ in range(CLIENTS)]
+    start_line = threading.Barrier(CLIENTS + 1)
+
+    def client(n: int) -> None:
+        with requests.Session() as session:
+            def post(k: int) -> tuple[int, float]:
+                body = article(first_index + n + CLIENTS * k)[1].encode()
+                began = time.perf_counter()
+                try:
+                    code = session.post(url, data=body, headers=headers, timeout=60).status_code
+                except requests.RequestException as error:
+                    code = type(error).__name__
+                return code, (time.perf_counter() - began) * 1000
+
+            for k in range(WARMUP_POSTS_PER_CLIENT):
+                post(k)
+            start_line.wait()
+            deadline = time.monotonic() + seconds
+            for k in range(WARMUP_POSTS_PER_CLIENT, WARMUP_POSTS_PER_CLIENT + MAX_POSTS_PER_CLIENT):
+                if time.monotonic() >= deadline:
+                    break
+                code, ms = post(k)
+                statuses[n][code] = statuses[n].get(code, 0) + 1
+                if code == 201:
+                    latencies[n].append(ms)
+
+    threads = [threading.Thread(target=client, args=(n,), daemon=True) for n in range(CLIENTS)]
+    for thread in threads:
+        thread.start()
+    start_line.wait(timeout=300)
+    began = time.monotonic()
+    for thread in threads:
+        thread.join(timeout=seconds + 120)
+    elapsed = time.monotonic() - began
+    every = sorted(ms for values in latencies for ms in values)
+    tally: dict = {}
+    for counts in statuses:
+        for code, n in counts.items():
+            tally[str(code)] = tally.get(str(code), 0) + n
+    return {"latencies": every, "statuses": tally, "elapsed_s": elapsed}
+
+
+def run_store(count: int, seconds: float, folder: Path) -> dict:
+    db_url = f"sqlite:///{folder / f'api_load_{count}.sqlite3'}"
+    began = time.perf_counter()
+    stored = fill(db_url, count)
+    fill_s = time.perf_counter() - began
+    process, base = start_server(db_url, folder / f"gunicorn_{count}.log")
+    try:
+        run = drive(base, first_index=count, seconds=seconds)
+        rss = server_rss_mb(process.pid)
+        after = requests.get(base + "/articles", params={"per_page": 1}, timeout=30).json()["total"]
+    finally:
+        stop_server(process)
+    every = run["latencies"]
+    if not every:
+        raise RuntimeError(f"no post succeeded: {run['statuses']}")
+    return {"api_p50_ms": _percentile(every, 0.50), "api_p95_ms": _percentile(every, 0.95),
+            "api_p99_ms": _percentile(every, 0.99), "api_store_articles": stored.get("articles", 0),
+            "api_rss_mb": rss, "api_posts": len(every),
+            "api_posts_per_s": round(len(every) / run["elapsed_s"], 1), "api_statuses": run["statuses"],
+            # the workers' mean busy time per post: 8 clients queue on 2 sync workers, so the
+            # client latency is about CLIENTS / WORKERS times this
+            "api_worker_ms_per_post": round(WORKERS * run["elapsed_s"] * 1000 / len(every), 1),
+            "api_store_articles_after": after, "api_store_claims": stored.get("claims", 0),
+            "api_store_findings": stored.get("findings", 0), "api_fill_s": round(fill_s, 1)}
+
+
+def api_load(stores: list[int] | None = None, seconds: float | None = None) -> dict:
+    stores = stores or [int(s) for s in os.environ.get("BENCH_API_STORES", "10000,100000").split(",")]
+    seconds = seconds if seconds is not None else float(os.environ.get("BENCH_API_SECONDS", "20"))
+    by_store = {}
+    with tempfile.TemporaryDirectory(prefix="api_load_") as folder:
+        for count in stores:
+            by_store[str(count)] = run_store(count, seconds, Path(folder))
+    largest = by_store[str(max(stores))]
+    results = {key: largest[key] for key in ("api_p50_ms", "api_p95_ms", "api_p99_ms", "api_store_articles",
+                                             "api_rss_mb")}
+    results["api_seconds"] = seconds
+    results["api_clients"] = CLIENTS
+    results["api_workers"] = WORKERS
+    results["api_by_store"] = by_store
+    if len(stores) >= 2:
+        small = by_store[str(min(stores))]
+        results["api_p95_ratio_large_vs_small"] = round(largest["api_p95_ms"] / small["api_p95_ms"], 2)
+    return results
+
+
+def main() -> int:
+    print(json.dumps(api_load(), indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
