@@ -100,7 +100,7 @@ def main() -> int:
     for key, value in results.items():
         if isinstance(value, dict):
             for k, v in value.items():
-                print(f"{'seeds.' + k:<{width + 6}} {v}")
+                print(f"{key + '.' + str(k):<{width + 6}} {v}")
         else:
             print(f"{key:<{width + 6}} {value}")
     (HERE / "results.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
