@@ -13,7 +13,7 @@ from datetime import date
 
 from marshmallow import Schema, fields, validate
 
-from checker.model import Article, Claim, DateValue, Evidence, Interval, Mention, Sentence
+from checker.model import Article, Claim, Evidence, Mention, Sentence
 from checker.recognise.attribution import find_attribution, find_pronouns
 from checker.recognise.dates import find_dates, find_durations
 from checker.recognise.numbers import find_quantities
@@ -222,7 +222,7 @@ class Framer:
             return "estimate"
         return "actual"
 
-    def speaker(self, sm: SentenceMentions, pos: int) -> str | None:
+    def speaker(self, sm: SentenceMentions) -> str | None:
         """Who the sentence attributes its claims to; None is the outlet's own voice."""
         text = sm.sentence.text
         actors = sorted(sm.actors, key=lambda a: a.start)
@@ -267,10 +267,6 @@ class Framer:
             return days[0].value.day
         return self.article.published
 
-    def note_actor(self, actor: str | None) -> None:
-        if actor and self.rules["actors"].role(actor) == "person":
-            self.context.last_person = actor
-
     def evidence(self, sentence: Sentence) -> Evidence:
         return Evidence(sentence.text, sentence.start, sentence.end)
 
@@ -282,8 +278,7 @@ class Framer:
     # --- claims ------------------------------------------------------------------------------
 
     def frame_sentence(self, sm: SentenceMentions) -> None:
-        sentence = sm.sentence
-        speaker = self.speaker(sm, 0)
+        speaker = self.speaker(sm)
         when = self.when(sm)
         self.frame_quantities(sm, speaker, when)
         self.frame_stances(sm, when)
@@ -293,7 +288,6 @@ class Framer:
         persons = [a for a in sm.actors if self.rules["actors"].role(a.value) == "person"]
         if persons:
             self.context.last_person = speaker if speaker in {p.value for p in persons} else persons[-1].value
-        del sentence
 
     def frame_quantities(self, sm: SentenceMentions, speaker: str | None, when: date | None) -> None:
         actors = self.rules["actors"]
@@ -322,8 +316,7 @@ class Framer:
                             ("published", self.article.published)))
 
     def frame_stances(self, sm: SentenceMentions, when: date | None) -> None:
-        text = sm.sentence.text
-        actors, places = self.rules["actors"], self.rules["places"]
+        actors = self.rules["actors"]
         held = set()
         for cue in sm.stances:
             holder = self.holder(sm, cue)
@@ -340,7 +333,6 @@ class Framer:
                      speaker=holder.value, stance=cue.value, proposition=proposition, when=when,
                      extra=(("cue", cue.text), ("rule", cue.rule),
                             ("published", self.article.published)))
-        del text, places
 
     def holder(self, sm: SentenceMentions, cue: Mention) -> Mention | None:
         text = sm.sentence.text
@@ -375,8 +367,7 @@ class Framer:
         topic = scope[0] if scope else None
         if topic is None:
             if self.context.last_proposition and not sm.topics:
-                subject, topic_id, where = self.context.last_proposition.split(".")
-                return self.context.last_proposition
+                return self.context.last_proposition  # "menepis laporan itu": the last one
             return None
         others = [a for a in sm.actors if a is not holder and not _overlaps(a, holder)
                   and actors.role(a.value) != "conduit"]
@@ -449,11 +440,7 @@ def frame(article: Article, sentences: list[Sentence], rules: LanguageRules) -> 
             continue
         seen.add(key)
         framer.frame_sentence(recognise(sentence, rules, article.published))
-    return [_to_article_offsets(c) for c in framer.claims]
-
-
-def _to_article_offsets(claim: Claim) -> Claim:
-    return claim  # evidence already carries the sentence's article offsets
+    return framer.claims
 
 
 def run_framing_example(example: dict, rules: LanguageRules):
