@@ -333,8 +333,9 @@ def resolve_weekday(weekday: int, ref: date, direction: str) -> date:
 
 # --- matching ---------------------------------------------------------------------------------
 
-def _number(token: str, rules: DateRules, language_rules: LanguageRules | None = None) -> float | None:
-    """Digits or number words; number words go through the numbers engine when it is there."""
+def _number(token: str, rules, language_rules: LanguageRules | None = None) -> float | None:
+    """Digits or number words (date and duration rules both carry `number_words`); number
+    words go through the numbers engine when it is there."""
     token = token.strip()
     if re.fullmatch(r"\d+(?:[.,]\d+)?", token):
         return float(token.replace(",", "."))
@@ -651,7 +652,7 @@ def _atom_seconds(m: re.Match, rules: DurationRules,
     unit, times = rules.units[_fold(g["unit"])]
     amount = 0.0
     if "num" in g:
-        number = _duration_number(g["num"], rules, language_rules)
+        number = _number(g["num"], rules, language_rules)
         if number is None:
             return None
         amount += number
@@ -661,24 +662,6 @@ def _atom_seconds(m: re.Match, rules: DurationRules,
     if amount <= 0:
         return None
     return amount * times * seconds_per(unit), unit
-
-
-def _duration_number(token: str, rules: DurationRules, language_rules) -> float | None:
-    token = token.strip()
-    if re.fullmatch(r"\d+(?:[.,]\d+)?", token):
-        return float(token.replace(",", "."))
-    if _fold(token) in rules.number_words:  # this table's own words first: "a couple of"
-        return rules.number_words[_fold(token)]
-    parsed = _parse_with_numbers_engine(token, language_rules)
-    if parsed is not None:
-        return parsed
-    words = [_fold(w) for w in re.split(r"[\s-]+", token) if w]
-    if not words or any(w not in rules.number_words for w in words):
-        return None
-    total = 0.0
-    for value in (rules.number_words[w] for w in words):
-        total = total * value if value in (10, 100, 1000) and total else total + value
-    return total
 
 
 def _hedged(seconds: float, hedge: dict | None) -> Interval:
