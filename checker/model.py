@@ -103,6 +103,25 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class EventRef:
+    """The happening a figure or date is about when no actor owns it: "the death toll" of a
+    stadium crush. `type` is a canonical event type from the events rules (crowd_disaster,
+    flood, explosion...), `place` the most specific place known for it, `country` the place's
+    country (the part of the subject id), `day` its date when known."""
+
+    type: str
+    country: str
+    place: str | None = None
+    day: date | None = None
+
+    @property
+    def id(self) -> str:
+        """The canonical subject id: events of one type in one country share it; compare
+        tells different happenings apart by their dates and places."""
+        return f"{self.type}@{self.country}"
+
+
+@dataclass(frozen=True)
 class Claim:
     """A checkable statement, normalised to one language-independent form."""
 
@@ -120,6 +139,7 @@ class Claim:
     speaker: str | None = None  # canonical actor id, None = the outlet's own voice
     stance: str | None = None  # confirm | deny | non_denial | non_confirm
     proposition: str | None = None  # e.g. "north_korea.troops_in.russia"
+    event: EventRef | None = None  # set when the subject is an event, not an actor
     extra: tuple[tuple[str, object], ...] = field(default=())  # kind-specific details
 
     def key(self) -> tuple:
