@@ -119,7 +119,7 @@ def _jsonable(value):
 
 
 def cmd_parse(args) -> int:
-    from checker.frame import recognise
+    from checker.recognise import recognise
     from checker.model import Sentence
     from checker.recognise.numbers import parse_number
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from checker.frame import recognise
+from checker.recognise import recognise
 from checker.model import Claim, Mention, Sentence
 from checker.rulebook import LanguageRules
 

@@ -1,1 +1,76 @@
-"""Recognisers: from a sentence's text to mentions, all driven by the compiled rules."""
+"""Recognisers: from a sentence's text to mentions, all driven by the compiled rules.
+
+`recognise` is the one entry point: it runs every recogniser once over a sentence (the word
+tables share one cached token stream, see lexicon.tokens) and settles overlaps by one policy:
+a figure inside a date is a date part, never a count.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from checker.model import Mention, Sentence
+
+MENTION_KINDS = ("actors", "places", "measures", "modality", "topics", "events", "incidents",
+                 "quantities", "dates", "durations", "stances", "attribution", "pronouns")
+
+
+@dataclass(frozen=True)
+class SentenceMentions:
+    """Everything recognised in one sentence; offsets are local to the sentence text."""
+
+    sentence: Sentence
+    actors: list[Mention]
+    places: list[Mention]
+    measures: list[Mention]
+    modality: list[Mention]
+    topics: list[Mention]
+    events: list[Mention]
+    incidents: list[Mention]
+    quantities: list[Mention]
+    dates: list[Mention]
+    durations: list[Mention]
+    stances: list[Mention]
+    attribution: list[Mention]
+    pronouns: list[Mention]
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+    def all(self) -> list[Mention]:
+        out = [m for name in MENTION_KINDS for m in getattr(self, name)]
+        return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+def overlaps(a: Mention, b: Mention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def recognise(sentence: Sentence, rules, ref: date | None) -> SentenceMentions:
+    """Every recogniser over one sentence, once."""
+    from checker.recognise.attribution import find_attribution, find_pronouns
+    from checker.recognise.dates import find_dates, find_durations
+    from checker.recognise.numbers import find_quantities
+    from checker.recognise.stances import find_stances
+
+    text = sentence.text
+    dates = find_dates(text, rules, ref)
+    quantities = [q for q in find_quantities(text, rules) if not any(overlaps(q, d) for d in dates)]
+    incidents = rules.get("incidents")
+    return SentenceMentions(
+        sentence,
+        actors=rules["actors"].find(text),
+        places=rules["places"].find(text),
+        measures=rules["measures"].find(text),
+        modality=rules["modality"].find(text),
+        topics=rules["topics"].find(text),
+        events=rules["events"].find(text),
+        incidents=incidents.find(text) if incidents is not None else [],
+        quantities=quantities,
+        dates=dates,
+        durations=find_durations(text, rules),
+        stances=find_stances(text, rules),
+        attribution=find_attribution(text, rules),
+        pronouns=find_pronouns(text, rules),
+    )

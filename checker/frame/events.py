@@ -1,0 +1,103 @@
+"""Events as subjects: the happening a toll is about when no actor owns it.
+
+Each article gets its main incident from its title and lead (type, place, date); a figure with
+no actor of its own takes the incident its sentence names, else the article's main one. The
+subject id is `<type>@<country>`, so the same happening reported by different outlets meets in
+one fact; compare tells apart different happenings of one type and country by their dates.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from marshmallow import Schema, fields
+
+from checker.model import EventRef
+from checker.recognise import SentenceMentions
+from checker.recognise.lexicon import AliasTable, _mentions
+from checker.rulebook import LanguageRules, RuleKind, register_kind
+
+GENERIC = "generic"
+LEAD_SENTENCES = 4  # the title and the lead paragraph name what an article is about
+
+
+class IncidentsSchema(Schema):
+    types = fields.Dict(keys=fields.String(), values=fields.List(fields.String()), required=True)
+    generic = fields.List(fields.String(), load_default=list)
+    measures = fields.List(fields.String(), load_default=list)
+
+
+@dataclass(frozen=True)
+class Incidents:
+    table: AliasTable
+    measures: frozenset  # the counts an incident owns (deaths, injured, ...)
+
+    def find(self, text: str):
+        return _mentions("incident", self.table, text)
+
+
+def compile_incidents(datas: list[dict]) -> Incidents:
+    entries, measures = [], set()
+    for data in datas:
+        for ident, forms in data["types"].items():
+            entries += [(f, ident, False) for f in forms]
+        entries += [(f, GENERIC, False) for f in data.get("generic", [])]
+        measures.update(data.get("measures", []))
+    return Incidents(AliasTable.build(entries), frozenset(measures))
+
+
+def run_incident_example(example: dict, rules: LanguageRules):
+    return example["expect"], [m.value for m in rules["incidents"].find(example["text"])]
+
+
+register_kind(RuleKind("incidents", IncidentsSchema, compile_incidents, run_incident_example))
+
+
+def _deepest(places, ids: list[str]) -> str | None:
+    """The most specific of the places named (Kanjuruhan over Malang over Indonesia)."""
+    return max(ids, key=lambda p: len(places.ancestors(p)), default=None)
+
+
+def _days(sm: SentenceMentions, published: date | None) -> list[date]:
+    return [d.value.day for d in sm.dates if d.value.grain == "day"
+            and (published is None or d.value.day <= published)]
+
+
+def main_event(sentences: list[SentenceMentions], places, published: date | None) -> EventRef | None:
+    """The article's main incident: the type most named in its title and lead (else anywhere),
+    placed in the country most named in the article, at the most specific place of the lead."""
+    lead = sentences[:LEAD_SENTENCES]
+    typed = [m.value for sm in lead for m in sm.incidents if m.value != GENERIC]
+    if not typed:
+        typed = [m.value for sm in sentences for m in sm.incidents if m.value != GENERIC]
+    if not typed:
+        return None
+    kind = Counter(typed).most_common(1)[0][0]
+    countries = Counter(places.country(p.value) for sm in sentences for p in sm.places)
+    if not countries:
+        return EventRef(kind, "unknown")
+    lead_places = [p.value for sm in lead for p in sm.places]
+    country = max(countries, key=lambda c: (countries[c] + 2 * sum(places.country(p) == c for p in lead_places)))
+    place = _deepest(places, [p for p in lead_places if places.country(p) == country]) or country
+    day = None
+    for sm in sentences:
+        if any(m.value in (kind, GENERIC) for m in sm.incidents):
+            days = _days(sm, published)
+            if days:
+                day = min(days)
+                break
+    return EventRef(kind, country, place, day)
+
+
+def event_of(sm: SentenceMentions, main: EventRef | None, places, published: date | None) -> EventRef | None:
+    """The incident a sentence's subject-less figures are about: another type named in the
+    sentence is another happening; otherwise the article's main incident."""
+    own = [m.value for m in sm.incidents if m.value != GENERIC]
+    if own and (main is None or main.type not in own):
+        sentence_places = [p.value for p in sm.places]
+        place = _deepest(places, sentence_places)
+        country = places.country(place) if place else (main.country if main else "unknown")
+        days = _days(sm, published)
+        return EventRef(own[0], country, place, min(days) if days else None)
+    return main

@@ -1,0 +1,80 @@
+"""The framing rules (rules/<lang>/framing.yaml): how sentences hang together, compiled."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from marshmallow import Schema, fields, validate
+
+from checker.recognise.lexicon import AliasTable
+
+
+class FramingSchema(Schema):
+    subject_side = fields.String(required=True, validate=validate.OneOf(["after", "before"]))
+    measure_window = fields.Integer(load_default=48)  # characters around a figure for its noun
+    subject_window = fields.Integer(load_default=24)  # characters between a noun and its owner
+    clause_breaks = fields.List(fields.String(), required=True)  # regexes that end a clause
+    place_prepositions = fields.List(fields.String(), required=True)  # "ke", "di", "to", "in"
+    # events that name what durations are about rather than a dated happening ("war")
+    undated_events = fields.List(fields.String(), load_default=list)
+    # words that may stand between a counted noun and its owner ("pasukan dari Korea Utara")
+    owner_links = fields.List(fields.String(), load_default=list)
+    # "naik menjadi 174", "rose to 62": the figure is the total of a measure named earlier
+    total_verbs = fields.List(fields.String(), load_default=list)
+    # "dari jumlah itu, 34 ...", "of them": a part of the figure before, not a total
+    part_markers = fields.List(fields.String(), load_default=list)
+    # "2,000 more troops", "bertambah 12": an increment, not a total
+    increment_before = fields.List(fields.String(), load_default=list)
+    increment_after = fields.List(fields.String(), load_default=list)
+    # "Angka itu diumumkan X", "the figure was given by X": X speaks the sentence before
+    figure_anaphora = fields.List(fields.String(), load_default=list)
+    # "per", "hingga", "as of": a date after these is a figure's reference time
+    as_of_cues = fields.List(fields.String(), load_default=list)
+    # ranks and honorifics between a title and a name ("Irjen", "drg", "Gen.")
+    honorifics = fields.List(fields.String(), load_default=list)
+    # "juru bicara itu", "a spokesman", "the agency": the last named body speaks
+    anaphoric_speakers = fields.List(fields.String(), load_default=list)
+
+
+@dataclass(frozen=True)
+class Framing:
+    subject_side: str
+    measure_window: int
+    subject_window: int
+    clause_break: re.Pattern
+    place_preposition: re.Pattern
+    undated_events: frozenset
+    owner_links: frozenset
+    total_verbs: AliasTable
+    part_markers: AliasTable
+    increment_before: AliasTable
+    increment_after: AliasTable
+    figure_anaphora: AliasTable
+    as_of_cues: AliasTable
+    honorifics: frozenset
+    anaphoric_speakers: AliasTable
+
+
+def _table(forms: list[str], ident: str) -> AliasTable:
+    return AliasTable.build([(f, ident, False) for f in forms])
+
+
+def compile_framing(datas: list[dict]) -> Framing:
+    data = {k: v for d in datas for k, v in d.items()}
+    breaks = "|".join(f"(?:{b})" for b in data["clause_breaks"])
+    preps = "|".join(re.escape(p) for p in data["place_prepositions"])
+    return Framing(
+        data["subject_side"], data["measure_window"], data["subject_window"],
+        re.compile(breaks, re.IGNORECASE),
+        re.compile(rf"(?<![\w-])(?:{preps})\s+(?:\w+\s+){{0,3}}$", re.IGNORECASE),
+        frozenset(data.get("undated_events", ())),
+        frozenset(w.casefold() for w in data.get("owner_links", ())),
+        _table(data.get("total_verbs", []), "total"),
+        _table(data.get("part_markers", []), "part"),
+        _table(data.get("increment_before", []), "increment"),
+        _table(data.get("increment_after", []), "increment"),
+        _table(data.get("figure_anaphora", []), "figure"),
+        _table(data.get("as_of_cues", []), "as_of"),
+        frozenset(h.casefold().rstrip(".") for h in data.get("honorifics", ())),
+        _table(data.get("anaphoric_speakers", []), "speaker"),
+    )

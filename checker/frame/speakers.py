@@ -1,0 +1,145 @@
+"""Who gives a figure or a stance: a body named in the sentence, a person introduced earlier
+with the body they speak for ("Kepala Pelaksana BPBD Jatim, Budi Santosa" ... "kata Budi"), the
+speaker of the sentence before ("ujarnya", "the spokesman said"), or the outlet itself (None).
+News agencies and outlets quoted as sources ("dikutip dari", "citing") are conduits, never
+speakers."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.frame.syntax import clause_of
+from checker.model import Mention
+from checker.recognise import SentenceMentions
+
+_WORD = re.compile(r"[\w'’.-]+|,")
+_NAME = re.compile(r"^[A-Z][a-z'’-]+$|^[A-Z]\.?$")
+
+
+def body_of(actors, actor: str) -> str:
+    """The organisation an actor speaks for; a body or state is its own."""
+    body = getattr(actors, "body", None)
+    return body(actor) if body else actors.government(actor)
+
+
+def _title_case(text: str) -> bool:
+    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) > 0.6
+
+
+def _name_after(text: str, pos: int, honorifics: frozenset) -> tuple[int, int] | None:
+    """The span of a person's name right after a title or body: ", Budi Santosa", " Irjen Nico
+    Afinta"; honorifics may stand first."""
+    start = end = None
+    count = 0
+    for m in _WORD.finditer(text, pos):
+        word = m.group()
+        if m.start() - (end or pos) > 2:
+            break
+        if word == ",":
+            if start is None and count == 0:
+                continue
+            break
+        if start is None and word.casefold().rstrip(".") in honorifics:
+            continue
+        if not _NAME.match(word.rstrip(".,")) or count == 3:
+            break
+        start = m.start() if start is None else start
+        end = m.start() + len(word.rstrip(".,"))
+        count += 1
+    return (start, end) if start is not None else None
+
+
+def register_persons(sentences: list[SentenceMentions], actors, framing) -> dict[str, str]:
+    """Names introduced next to a body they speak for, and each of their parts, -> the body.
+    A name part claimed by two bodies is dropped: it cannot say which one speaks."""
+    found: dict[str, set] = {}
+    for sm in sentences:
+        if _title_case(sm.text):
+            continue  # headlines capitalise every word: no names to read there
+        known = [(m.start, m.end) for m in sm.actors + sm.places + sm.incidents]
+        for actor in sm.actors:
+            if actors.role(actor.value) in ("conduit", "state", "bloc"):
+                continue
+            span = _name_after(sm.text, actor.end, framing.honorifics)
+            if span is None or any(s < span[1] and span[0] < e for s, e in known):
+                continue
+            name = sm.text[span[0]:span[1]]
+            body = body_of(actors, actor.value)
+            for part in {name, *name.split()}:
+                if len(part) >= 3:
+                    found.setdefault(part, set()).add(body)
+    return {name: bodies.pop() for name, bodies in found.items() if len(bodies) == 1}
+
+
+def person_mentions(sm: SentenceMentions, persons: dict[str, str]) -> list[Mention]:
+    """Registered names in a sentence, as actor mentions of the body they speak for."""
+    if not persons:
+        return []
+    taken = [(m.start, m.end) for m in sm.actors]
+    out = []
+    for m in re.finditer(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}", sm.text):
+        words = m.group().split()
+        # the longest registered run of words inside the capitalised run
+        for n in range(len(words), 0, -1):
+            for i in range(len(words) - n + 1):
+                name = " ".join(words[i:i + n])
+                if name in persons:
+                    start = m.start() + m.group().index(name)
+                    end = start + len(name)
+                    if not any(s < end and start < e for s, e in taken):
+                        out.append(Mention("actor", name, start, end, persons[name], rule=f"person:{name}"))
+                        taken.append((start, end))
+    return out
+
+
+@dataclass
+class Voice:
+    """The last speaker established by earlier sentences (for "ujarnya", "the spokesman")."""
+
+    last: str | None = None
+
+
+def speaking_actor(actors, candidates: list[Mention]) -> str | None:
+    """The most specific speaker among actors in a phrase, skipping news agencies."""
+    speaking = [a for a in candidates if actors.role(a.value) != "conduit"]
+    if not speaking:
+        return None
+    persons = [a for a in speaking[:3] if actors.role(a.value) == "person" or a.rule.startswith("person:")]
+    return (persons or speaking)[0].value
+
+
+def speaker(sm: SentenceMentions, actors, framing, voice: Voice) -> str | None:
+    """The actor the sentence attributes its claims to; None is the outlet's own voice."""
+    text = sm.text
+    ordered = sorted(sm.actors, key=lambda a: a.start)
+    for cue in sm.attribution:
+        if cue.value == "previous":
+            return voice.last
+        after = [a for a in ordered if a.start >= cue.end and a.start - cue.end <= 60]
+        before = [a for a in ordered if a.end <= cue.start]
+        pronoun_before = [p for p in sm.pronouns if p.end <= cue.start and cue.start - p.end <= 30]
+        anaphor = [s for s, e, _, _ in framing.anaphoric_speakers.find(text)
+                   if abs(s - cue.end) <= 30 or abs(cue.start - e) <= 30]
+        if cue.value in ("after", "either") and after:
+            chosen = speaking_actor(actors, after)
+            if chosen:
+                return chosen
+        if cue.value == "either":  # "..., the Pentagon said": the nearest actor before
+            near = [a for a in before if cue.start - a.end <= 40]
+            if near:
+                chosen = speaking_actor(actors, near[::-1])
+                if chosen:
+                    return chosen
+        if cue.value in ("before", "either"):
+            clause_start, _ = clause_of(framing, text, cue.start)
+            in_clause = [a for a in before if a.start >= clause_start]
+            if in_clause:
+                chosen = speaking_actor(actors, in_clause)
+                if chosen:
+                    return chosen
+            if pronoun_before:
+                return voice.last
+        if anaphor:
+            return voice.last
+    return None

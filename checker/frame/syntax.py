@@ -1,0 +1,134 @@
+"""How the words of one sentence hang together: clauses, owners of counted nouns, the measure
+a figure counts, and the place a sentence scopes something to. Pure functions over one
+sentence's mentions and the framing rules."""
+from __future__ import annotations
+
+import re
+
+from checker.model import Mention
+from checker.recognise import SentenceMentions
+
+
+def clause_of(framing, text: str, pos: int) -> tuple[int, int]:
+    start, end = 0, len(text)
+    for m in framing.clause_break.finditer(text):
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() >= pos:
+            end = m.start()
+            break
+    return start, end
+
+
+def gap(text: str, a_end: int, b_start: int) -> str:
+    return text[a_end:b_start] if a_end <= b_start else ""
+
+
+def linked(framing, sm: SentenceMentions, start: int, end: int) -> bool:
+    """Whether only linking words stand between a noun and its owner: nothing, "dari",
+    "of", "'s", or other counted nouns and topics ("pengerahan pasukan Korea Utara")."""
+    between = sm.text[start:end]
+    for m in sm.measures + sm.topics:
+        if start <= m.start and m.end <= end:
+            between = between[:m.start - start] + " " * (m.end - m.start) + between[m.end - start:]
+    words = re.findall(r"[\w'’-]+|[^\w\s]", between.casefold())
+    return all(w in framing.owner_links for w in words)
+
+
+def owner_of(framing, sm: SentenceMentions, noun: Mention, actors: list[Mention]) -> Mention | None:
+    """The actor a counted noun belongs to: "tentara Korea Utara", "North Korean troops"."""
+    window = framing.subject_window
+    after = [a for a in actors if a.start >= noun.end and a.start - noun.end <= window
+             and linked(framing, sm, noun.end, a.start)]
+    before = [a for a in actors if a.end <= noun.start and noun.start - a.end <= window
+              and linked(framing, sm, a.end, noun.start)]
+    after.sort(key=lambda a: a.start)
+    before.sort(key=lambda a: -a.end)
+    order = (after, before) if framing.subject_side == "after" else (before, after)
+    for group in order:
+        if group:
+            return group[0]
+    return None
+
+
+def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention) -> Mention | None:
+    """The measure a figure counts: outcome phrases outrank counted nouns (file order). After
+    a total verb ("naik menjadi 174", "rose to 62") the measure may stand anywhere earlier in
+    the clause ("Jumlah orang yang tewas ... naik menjadi 174")."""
+    text, window = sm.text, framing.measure_window
+    near = []
+    for m in sm.measures:
+        if m.start >= figure.end and m.start - figure.end <= window:
+            between = gap(text, figure.end, m.start)
+        elif m.end <= figure.start and figure.start - m.end <= window // 2:
+            between = gap(text, m.end, figure.start)
+        else:
+            continue
+        if re.search(r"[;:()]|\d", between):  # another figure or a clause in between
+            continue
+        near.append(m)
+    if total_verb_before(framing, sm, figure):
+        clause_start, _ = clause_of(framing, text, figure.start)
+        near += [m for m in sm.measures if clause_start <= m.start and m.end <= figure.start
+                 and not re.search(r"[\d;:!?]|\.\s", gap(text, m.end, figure.start)) and m not in near]
+    if not near:
+        return None
+    return min(near, key=lambda m: (priority.index(m.value), abs(m.start - figure.end)))
+
+
+def total_verb_before(framing, sm: SentenceMentions, figure: Mention) -> bool:
+    """A total verb ends right before the figure (a hedge word may stand between)."""
+    head = sm.text[max(0, figure.start - 40):figure.start]
+    for s, e, _, _ in framing.total_verbs.find(head):
+        if len(re.findall(r"[\w'’-]+", head[e:])) <= 1 and not re.search(r"[,;:.!?]", head[e:]):
+            return True
+    return False
+
+
+def role_of(framing, sm: SentenceMentions, figure: Mention) -> str:
+    """total | part | increment: what a figure is of the fact it counts."""
+    text = sm.text
+    head = text[max(0, figure.start - 30):figure.start]
+    tail = text[figure.end:figure.end + 30]
+    if any(len(re.findall(r"[\w'’-]+", head[e:])) <= 1 for s, e, _, _ in framing.increment_before.find(head)):
+        return "increment"
+    if any(len(re.findall(r"[\w'’-]+", tail[:s])) <= 2 for s, e, _, _ in framing.increment_after.find(tail)):
+        return "increment"
+    if framing.part_markers.find(text[:figure.start]):
+        return "part"  # "Dari jumlah itu, 34 orang ...": a share of the figure before
+    if any(len(re.findall(r"[\w'’-]+", tail[:s])) <= 1 for s, e, _, _ in framing.part_markers.find(tail)):
+        return "part"  # "dua di antaranya", "two of them"
+    return "total"
+
+
+def place_after(framing, sm: SentenceMentions, pos: int, exclude_spans=()) -> str | None:
+    _, clause_end = clause_of(framing, sm.text, pos)
+    for p in sorted(sm.places, key=lambda p: p.start):
+        if p.start < pos or p.start > clause_end:
+            continue
+        if any(p.start < e and s < p.end for s, e in exclude_spans):
+            continue
+        return p.value
+    return None
+
+
+def place_in(framing, sm: SentenceMentions, exclude_spans=()) -> str | None:
+    """A place the sentence puts something in or sends it to ("ke Rusia", "di Kursk")."""
+    for p in sorted(sm.places, key=lambda p: p.start):
+        if any(p.start < e and s < p.end for s, e in exclude_spans):
+            continue
+        if framing.place_preposition.search(sm.text[:p.start]):
+            return p.value
+    return None
+
+
+def modality(sm: SentenceMentions, framing, figure: Mention) -> str:
+    clause_start, _ = clause_of(framing, sm.text, figure.start)
+    cues = {m.value for m in sm.modality if clause_start <= m.start < figure.start
+            or 0 <= m.start - figure.end <= 12}
+    for name in ("planned", "alleged", "estimate"):
+        if name in cues:
+            return name
+    if "estimate" in figure.rule:
+        return "estimate"
+    return "actual"
