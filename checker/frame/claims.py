@@ -214,7 +214,9 @@ class ArticleFramer:
 def frame_article(article: Article, mentions: list[SentenceMentions], rules) -> list[Claim]:
     """All claims of an article from its sentences' mentions, in body order."""
     framer = ArticleFramer(article, rules)
-    framer.main = ev.main_event(mentions, rules["places"], article.published)
+    incidents = rules.get("incidents")
+    framer.main = ev.main_event(mentions, rules["places"], article.published,
+                                incidents.order if incidents is not None else ())
     framer.persons = register_persons(mentions, rules["actors"], rules["framing"])
     for sm in mentions:
         framer.frame_sentence(sm)

@@ -19,6 +19,7 @@ from checker.recognise.lexicon import AliasTable, _mentions
 from checker.rulebook import LanguageRules, RuleKind, register_kind
 
 GENERIC = "generic"
+UNTYPED = "incident"  # the type of a happening named only by generic nouns
 LEAD_SENTENCES = 4  # the title and the lead paragraph name what an article is about
 
 
@@ -32,6 +33,7 @@ class IncidentsSchema(Schema):
 class Incidents:
     table: AliasTable
     measures: frozenset  # the counts an incident owns (deaths, injured, ...)
+    order: tuple = ()  # types in file order: the earlier wins a tie (floods over the storm)
 
     def find(self, text: str):
         return _mentions("incident", self.table, text)
@@ -44,7 +46,8 @@ def compile_incidents(datas: list[dict]) -> Incidents:
             entries += [(f, ident, False) for f in forms]
         entries += [(f, GENERIC, False) for f in data.get("generic", [])]
         measures.update(data.get("measures", []))
-    return Incidents(AliasTable.build(entries), frozenset(measures))
+    order = tuple(dict.fromkeys(t for data in datas for t in data["types"]))
+    return Incidents(AliasTable.build(entries), frozenset(measures), order)
 
 
 def run_incident_example(example: dict, rules: LanguageRules):
@@ -64,7 +67,8 @@ def _days(sm: SentenceMentions, published: date | None) -> list[date]:
             and (published is None or d.value.day <= published)]
 
 
-def main_event(sentences: list[SentenceMentions], places, published: date | None) -> EventRef | None:
+def main_event(sentences: list[SentenceMentions], places, published: date | None,
+               order: tuple = ()) -> EventRef | None:
     """The article's main incident: the type most named in its title and lead (else anywhere),
     placed in the country most named in the article, at the most specific place of the lead."""
     lead = sentences[:LEAD_SENTENCES]
@@ -72,8 +76,13 @@ def main_event(sentences: list[SentenceMentions], places, published: date | None
     if not typed:
         typed = [m.value for sm in sentences for m in sm.incidents if m.value != GENERIC]
     if not typed:
+        # only "the tragedy", "the disaster": an incident of unknown type, which another
+        # article's typed report of the same happening names (see resolve_events)
+        typed = [UNTYPED for sm in lead for m in sm.incidents]
+    if not typed:
         return None
-    kind = Counter(typed).most_common(1)[0][0]
+    counts = Counter(typed)
+    kind = min(counts, key=lambda t: (-counts[t], order.index(t) if t in order else len(order)))
     countries = Counter(places.country(p.value) for sm in sentences for p in sm.places)
     if not countries:
         return EventRef(kind, "unknown")
@@ -101,3 +110,29 @@ def event_of(sm: SentenceMentions, main: EventRef | None, places, published: dat
         days = _days(sm, published)
         return EventRef(own[0], country, place, min(days) if days else None)
     return main
+
+
+def resolve_events(claims: list, within, same_event_days: int = 7) -> list:
+    """Claims about an incident of unknown type ("Tragedi Kanjuruhan") take the type of the
+    one typed incident other articles report in the same country, at a place in one hierarchy
+    with it and within a few days of it, so their figures meet in one fact. Where several
+    types qualify, the untyped incident stays as it is."""
+    from dataclasses import replace as _replace
+
+    typed = [c.event for c in claims if c.event is not None and c.event.type != UNTYPED]
+    out = []
+    for claim in claims:
+        event = claim.event
+        if event is None or event.type != UNTYPED:
+            out.append(claim)
+            continue
+        kinds = {t.type for t in typed if t.country == event.country
+                 and (t.place is None or event.place is None
+                      or within(t.place, event.place) or within(event.place, t.place))
+                 and (t.day is None or event.day is None or abs((t.day - event.day).days) <= same_event_days)}
+        if len(kinds) != 1:
+            out.append(claim)
+            continue
+        resolved = _replace(event, type=kinds.pop())
+        out.append(_replace(claim, event=resolved, subject=resolved.id))
+    return out

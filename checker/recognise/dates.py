@@ -650,6 +650,8 @@ def _atom_seconds(m: re.Match, rules: DurationRules,
         unit, times = rules.fused_units[_fold(g["fused"])]
         return times * seconds_per(unit), unit
     unit, times = rules.units[_fold(g["unit"])]
+    if len(g["unit"]) <= 3 and not g.get("num", "x")[0].isdigit():
+        return None  # "s", "h", "min" abbreviate units after digits only: not "hundreds", "as"
     amount = 0.0
     if "num" in g:
         number = _number(g["num"], rules, language_rules)
