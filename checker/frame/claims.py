@@ -11,15 +11,12 @@ from datetime import date
 from checker.frame import events as ev
 from checker.frame.propositions import Topic, proposition
 from checker.frame.speakers import Voice, body_of, person_mentions, register_persons, speaker
-from checker.frame.syntax import (clause_of, measure_for, modality, owner_of, place_after, place_in,
+from checker.frame.syntax import (BARE_COUNTS, clause_of, measure_for, modality, owner_of, place_after, place_in,
                                   role_of)
 from checker.frame.times import reference_day
 from checker.model import Article, Claim, Evidence, EventRef, Mention
 from checker.recognise import SentenceMentions
 from checker.recognise.stances import agent_after
-
-# measures that say how many people without saying what happened to them
-BARE_COUNTS = frozenset({"persons"})
 
 
 @dataclass
@@ -216,7 +213,7 @@ def frame_article(article: Article, mentions: list[SentenceMentions], rules) -> 
     framer = ArticleFramer(article, rules)
     incidents = rules.get("incidents")
     framer.main = ev.main_event(mentions, rules["places"], article.published,
-                                incidents.order if incidents is not None else ())
+                                incidents.order if incidents is not None else (), rules["framing"])
     framer.persons = register_persons(mentions, rules["actors"], rules["framing"])
     for sm in mentions:
         framer.frame_sentence(sm)

@@ -68,7 +68,7 @@ def _days(sm: SentenceMentions, published: date | None) -> list[date]:
 
 
 def main_event(sentences: list[SentenceMentions], places, published: date | None,
-               order: tuple = ()) -> EventRef | None:
+               order: tuple = (), framing=None) -> EventRef | None:
     """The article's main incident: the type most named in its title and lead (else anywhere),
     placed in the country most named in the article, at the most specific place of the lead."""
     lead = sentences[:LEAD_SENTENCES]
@@ -83,11 +83,17 @@ def main_event(sentences: list[SentenceMentions], places, published: date | None
         return None
     counts = Counter(typed)
     kind = min(counts, key=lambda t: (-counts[t], order.index(t) if t in order else len(order)))
-    countries = Counter(places.country(p.value) for sm in sentences for p in sm.places)
+    # where it happened: places the article puts things in ("in Lebanon", "di Derna") count
+    # double, and the title and lead double again; a country named as an actor counts once
+    countries: Counter = Counter()
+    for n, sm in enumerate(sentences):
+        for p in sm.places:
+            weight = (2 if framing is not None and framing.place_preposition.search(sm.text[:p.start]) else 1)
+            countries[places.country(p.value)] += weight * (2 if n < LEAD_SENTENCES else 1)
     if not countries:
         return EventRef(kind, "unknown")
     lead_places = [p.value for sm in lead for p in sm.places]
-    country = max(countries, key=lambda c: (countries[c] + 2 * sum(places.country(p) == c for p in lead_places)))
+    country = max(countries, key=lambda c: countries[c])
     place = _deepest(places, [p for p in lead_places if places.country(p) == country]) or country
     day = None
     for sm in sentences:

@@ -8,6 +8,9 @@ import re
 from checker.model import Mention
 from checker.recognise import SentenceMentions
 
+# measures that say how many people without saying what happened to them
+BARE_COUNTS = frozenset({"persons"})
+
 
 def clause_of(framing, text: str, pos: int) -> tuple[int, int]:
     start, end = 0, len(text)
@@ -62,6 +65,11 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention)
             between = gap(text, figure.end, m.start)
         elif m.end <= figure.start and figure.start - m.end <= window // 2:
             between = gap(text, m.end, figure.start)
+            if any(q.end <= m.start and m.start - q.end <= window // 2
+                   and not any(q.end <= o.start and o.end <= m.start and o.value not in BARE_COUNTS
+                               for o in sm.measures)
+                   for q in sm.quantities if q is not figure):
+                continue  # "8 people lost their lives and 2,750 others were hurt": the 8's
         else:
             continue
         if re.search(r"[;:()]|\d", between):  # another figure or a clause in between
