@@ -122,6 +122,17 @@ class EventRef:
 
 
 @dataclass(frozen=True)
+class Mark:
+    """A mention a claim was read from, as a span of its evidence sentence: the dashboard
+    highlights from these and never runs a recogniser again. kind: figure | date | duration |
+    stance | speaker | measure | incident."""
+
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Claim:
     """A checkable statement, normalised to one language-independent form."""
 
@@ -140,6 +151,7 @@ class Claim:
     stance: str | None = None  # confirm | deny | non_denial | non_confirm
     proposition: str | None = None  # e.g. "north_korea.troops_in.russia"
     event: EventRef | None = None  # set when the subject is an event, not an actor
+    marks: tuple[Mark, ...] = ()  # the mentions it was read from, offsets in evidence.text
     extra: tuple[tuple[str, object], ...] = field(default=())  # kind-specific details
 
     def key(self) -> tuple:

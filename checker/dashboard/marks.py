@@ -1,17 +1,14 @@
-"""Highlights: pure functions that cut a text into segments, each plain or marked with what the
-recognisers found there (a figure, a date, a duration, a stance word). The templates print each
+"""Highlights: pure functions that cut a text into segments, each plain or marked with what a
+claim was read from (a figure, a date, a duration, a stance word), as the frame stage stored it. The templates print each
 segment through Jinja's autoescape, so marking never lets article markup through."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 
-from checker.recognise import recognise
-from checker.model import Claim, Mention, Sentence
+from checker.model import Claim
 from checker.rulebook import LanguageRules
 
-# Mention kinds a reviewer needs to see in evidence, and the class each is marked with.
-MARKED_KINDS = {"quantity": "figure", "date": "date", "duration": "duration", "stance": "stance"}
 # The claim's own words, as the frame stage recorded them in Claim.extra.
 OWN_WORDS = ("figure", "cue", "date_text")
 
@@ -66,22 +63,24 @@ def _own_spans(text: str, words: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def sentence_spans(text: str, rules: LanguageRules, published: date | None,
-                   own: list[str]) -> list[tuple[int, int, str, bool]]:
-    mentions: list[Mention] = recognise(Sentence(text, 0, len(text)), rules, published).all()
-    owned = _own_spans(text, own)
-    spans = [(m.start, m.end, MARKED_KINDS[m.kind], any(a < m.end and m.start < b for a, b in owned))
-             for m in mentions if m.kind in MARKED_KINDS]
-    covered = [(s, e) for s, e, _, _ in spans]
-    # an own word no recogniser marks again (a stance cue found by a wider pattern) still shows
-    spans += [(a, b, "figure", True) for a, b in owned if not any(s < b and a < e for s, e in covered)]
+# How each kind of mark is shown; measures, speakers and incidents stay plain text.
+MARK_CLASSES = {"figure": "figure", "date": "date", "duration": "duration", "stance": "stance"}
+
+
+def claim_spans(claim: Claim) -> list[tuple[int, int, str, bool]]:
+    """The claim's own marks (stored with it by the frame stage); a claim stored before marks
+    existed falls back to finding its own words in the sentence."""
+    spans = [(m.start, m.end, MARK_CLASSES[m.kind], True) for m in claim.marks if m.kind in MARK_CLASSES]
+    if not spans:
+        spans = [(a, b, "figure", True) for a, b in _own_spans(claim.evidence.text, own_words(claim))]
     return spans
 
 
-def evidence_segments(claim: Claim, rules: LanguageRules, published: date | None) -> tuple[Segment, ...]:
-    """The claim's evidence sentence with figures, dates, durations and stance words marked."""
-    text = claim.evidence.text
-    return cut(text, sentence_spans(text, rules, published, own_words(claim)))
+def evidence_segments(claim: Claim, rules: LanguageRules | None = None,
+                      published: date | None = None) -> tuple[Segment, ...]:
+    """The claim's evidence sentence with its figure, date, duration or stance word marked,
+    from the spans stored with the claim: no recogniser runs on a page view."""
+    return cut(claim.evidence.text, claim_spans(claim))
 
 
 def body_parts(body: str, claims: tuple[Claim, ...] | list[Claim]) -> tuple[BodyPart, ...]:
@@ -99,7 +98,7 @@ def body_parts(body: str, claims: tuple[Claim, ...] | list[Claim]) -> tuple[Body
         if start > pos:
             parts.append(BodyPart((Segment(body[pos:start]),), start=pos))
         text = body[start:end]
-        spans = [(a, b, "figure", True) for c in held for a, b in _own_spans(text, own_words(c))]
+        spans = [span for c in held for span in claim_spans(c)]
         parts.append(BodyPart(cut(text, spans), tuple(c.id for c in held), start))
         pos = end
     if pos < len(body):

@@ -14,7 +14,7 @@ from checker.frame.speakers import Voice, body_of, person_mentions, register_per
 from checker.frame.syntax import (BARE_COUNTS, clause_of, measure_for, modality, owner_of, place_after, place_in,
                                   role_of)
 from checker.frame.times import reference_day
-from checker.model import Article, Claim, Evidence, EventRef, Mention
+from checker.model import Article, Claim, Evidence, EventRef, Mark, Mention
 from checker.recognise import SentenceMentions
 from checker.recognise.stances import agent_after
 
@@ -37,6 +37,11 @@ class ArticleFramer:
     @property
     def actors(self):
         return self.rules["actors"]
+
+    @staticmethod
+    def marks(*pairs) -> tuple:
+        """(kind, mention) pairs -> the claim's marks; absent mentions are skipped."""
+        return tuple(Mark(kind, m.start, m.end) for kind, m in pairs if m is not None)
 
     def add(self, **kw) -> Claim:
         kw.setdefault("extra", ())
@@ -66,6 +71,10 @@ class ArticleFramer:
             if named:
                 self.voice.last = named[-1].value
         self.last_sentence_claims = self.claims[before:]
+
+    @staticmethod
+    def date_marks(sm: SentenceMentions, when: date | None) -> list:
+        return [("date", d) for d in sm.dates if d.value.day == when][:1]
 
     def give_speaker_to_previous(self, who: str) -> None:
         """"Angka itu diumumkan Kepala BPBD ...": the figures of the sentence before, given in
@@ -112,6 +121,7 @@ class ArticleFramer:
                      subject=subject, measure=measure.value, value=figure.value, unit="count",
                      where=where, when=when, modality=modality(sm, framing, figure),
                      speaker=body_of(actors, who) if who else None, event=about,
+                     marks=self.marks(("figure", figure), ("measure", measure), *self.date_marks(sm, when)),
                      extra=(("figure", figure.text), ("speaker_name", who), ("role", role),
                             ("published", self.article.published)))
 
@@ -131,6 +141,7 @@ class ArticleFramer:
             held.add(government)
             self.add(kind="stance", evidence=Evidence(sm.text, sm.sentence.start, sm.sentence.end),
                      subject=government, speaker=holder.value, stance=cue.value, proposition=about,
+                     marks=self.marks(("stance", cue), ("speaker", holder), *self.date_marks(sm, when)),
                      when=when, extra=(("cue", cue.text), ("rule", cue.rule),
                                        ("published", self.article.published)))
 
@@ -164,7 +175,8 @@ class ArticleFramer:
                 extra.append(("since", d.value.since))
             self.add(kind="duration", evidence=Evidence(sm.text, sm.sentence.start, sm.sentence.end),
                      measure=near[0].value if near else None, value=d.value.seconds,
-                     unit=d.value.unit or "second", when=self.article.published, extra=tuple(extra))
+                     unit=d.value.unit or "second", when=self.article.published,
+                     marks=self.marks(("duration", d)), extra=tuple(extra))
 
     def frame_event_dates(self, sm: SentenceMentions, who: str | None, event: EventRef | None) -> None:
         """A dated happening: an incident on its day ("kerusuhan Sabtu (1/10) malam"), or a
@@ -188,6 +200,7 @@ class ArticleFramer:
                     self.event_days.add((event.id, d.value.day))
                     self.add(kind="event_date", evidence=Evidence(sm.text, sm.sentence.start, sm.sentence.end),
                              subject=event.id, measure="occurred", when=d.value.day, event=event,
+                             marks=self.marks(("date", d)),
                              extra=(("date_text", d.text), ("published", published)))
                 return
         if not sm.events:
@@ -205,7 +218,8 @@ class ArticleFramer:
                 continue
             self.add(kind="event_date", evidence=Evidence(sm.text, sm.sentence.start, sm.sentence.end),
                      subject=actors.government(holder), measure=happening.value, when=date_m.value.day,
-                     speaker=holder, extra=(("date_text", date_m.text), ("published", published)))
+                     speaker=holder, marks=self.marks(("date", date_m), ("incident", happening)),
+                     extra=(("date_text", date_m.text), ("published", published)))
 
 
 def frame_article(article: Article, mentions: list[SentenceMentions], rules) -> list[Claim]:

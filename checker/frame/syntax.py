@@ -54,6 +54,19 @@ def owner_of(framing, sm: SentenceMentions, noun: Mention, actors: list[Mention]
     return None
 
 
+def _has_own_measure(sm: SentenceMentions, figure: Mention, other: Mention, window: int) -> bool:
+    """Whether a figure has a measure of its own besides `other`: an outcome right after it, or
+    one just before it ("menewaskan 37 orang dan melukai 4.250": "melukai" is the 4.250's)."""
+    for o in sm.measures:
+        if o is other or o.value in BARE_COUNTS:
+            continue
+        if figure.end <= o.start and o.end <= other.start:
+            return True
+        if o.end <= figure.start and figure.start - o.end <= window // 2:
+            return True
+    return False
+
+
 def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention) -> Mention | None:
     """The measure a figure counts: outcome phrases outrank counted nouns (file order). After
     a total verb ("naik menjadi 174", "rose to 62") the measure may stand anywhere earlier in
@@ -65,9 +78,7 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention)
             between = gap(text, figure.end, m.start)
         elif m.end <= figure.start and figure.start - m.end <= window // 2:
             between = gap(text, m.end, figure.start)
-            if any(q.end <= m.start and m.start - q.end <= window // 2
-                   and not any(q.end <= o.start and o.end <= m.start and o.value not in BARE_COUNTS
-                               for o in sm.measures)
+            if any(q.end <= m.start and m.start - q.end <= window // 2 and not _has_own_measure(sm, q, m, window)
                    for q in sm.quantities if q is not figure):
                 continue  # "8 people lost their lives and 2,750 others were hurt": the 8's
         else:
@@ -93,14 +104,21 @@ def total_verb_before(framing, sm: SentenceMentions, figure: Mention) -> bool:
     return False
 
 
+def _adjacent(between: str) -> bool:
+    """At most one word and no punctuation between a cue and a figure."""
+    return len(re.findall(r"[\w'’-]+", between)) <= 1 and not re.search(r"[,;:.!?()]", between)
+
+
 def role_of(framing, sm: SentenceMentions, figure: Mention) -> str:
     """total | part | increment: what a figure is of the fact it counts."""
     text = sm.text
     head = text[max(0, figure.start - 30):figure.start]
     tail = text[figure.end:figure.end + 30]
-    if any(len(re.findall(r"[\w'’-]+", head[e:])) <= 1 for s, e, _, _ in framing.increment_before.find(head)):
+    if total_verb_before(framing, sm, figure):
+        return "total"  # "bertambah menjadi 12": the new total
+    if any(_adjacent(head[e:]) for s, e, _, _ in framing.increment_before.find(head)):
         return "increment"
-    if any(len(re.findall(r"[\w'’-]+", tail[:s])) <= 2 for s, e, _, _ in framing.increment_after.find(tail)):
+    if any(_adjacent(tail[:s]) for s, e, _, _ in framing.increment_after.find(tail)):
         return "increment"
     if framing.part_markers.find(text[:figure.start]):
         return "part"  # "Dari jumlah itu, 34 orang ...": a share of the figure before

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from checker.model import Claim, Evidence, Finding, Interval
+from checker.model import Claim, Evidence, Finding, Interval, Mark
 
 
 def _encode(value):
@@ -60,6 +60,7 @@ def claim_to_dict(claim: Claim) -> dict:
         "modality": claim.modality, "speaker": claim.speaker, "stance": claim.stance,
         "proposition": claim.proposition,
         "extra": [[name, _encode(value)] for name, value in claim.extra],
+        "marks": [[m.kind, m.start, m.end] for m in claim.marks],
     }
 
 
@@ -74,6 +75,7 @@ def claim_from_dict(data: dict) -> Claim:
         modality=data.get("modality") or "actual", speaker=data.get("speaker"),
         stance=data.get("stance"), proposition=data.get("proposition"),
         extra=tuple((name, _decode(value)) for name, value in data.get("extra", [])),
+        marks=tuple(Mark(kind, start, end) for kind, start, end in data.get("marks", [])),
     )
 
 
