@@ -119,8 +119,9 @@ def _jsonable(value):
 
 
 def cmd_parse(args) -> int:
+    from checker.frame import frame_mentions
+    from checker.model import Article, Sentence
     from checker.recognise import recognise
-    from checker.model import Sentence
     from checker.recognise.numbers import parse_number
 
     rules = _rules()
@@ -132,13 +133,23 @@ def cmd_parse(args) -> int:
             ref = date.fromisoformat(args.ref)
         except ValueError:
             raise UsageError(f"--ref {args.ref!r}: not a date (use YYYY-MM-DD)")
-    mentions = recognise(Sentence(args.text, 0, len(args.text)), language_rules, ref)
+    sentence = Sentence(args.text, 0, len(args.text))
+    mentions = recognise(sentence, language_rules, ref)
     number = parse_number(args.text, language_rules)
+    # what framing makes of the text read as a one-sentence article: the incident it is about,
+    # who speaks, the reference day and what a stance is about
+    article = Article(id="parse", body=args.text, language=language, published=ref)
+    claims = frame_mentions(article, [mentions], language_rules)
     result = {
         "text": args.text, "language": language, "ref": ref.isoformat() if ref else None,
         "number": number,
         "mentions": [{"kind": m.kind, "text": m.text, "start": m.start, "end": m.end,
                       "value": _jsonable(m.value), "rule": m.rule} for m in mentions.all()],
+        "claims": [{"kind": c.kind, "subject": c.subject, "event": _jsonable(c.event),
+                    "measure": c.measure, "value": _jsonable(c.value), "where": c.where,
+                    "when": _jsonable(c.when), "modality": c.modality, "speaker": c.speaker,
+                    "stance": c.stance, "proposition": c.proposition,
+                    "marks": [_jsonable(m) for m in c.marks]} for c in claims],
     }
     write_output(json.dumps(result, ensure_ascii=False, indent=2), None)
     return 0
