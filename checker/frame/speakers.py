@@ -16,6 +16,10 @@ _WORD = re.compile(r"[\w'’.-]+|,")
 _NAME = re.compile(r"^[A-Z][a-z'’-]+$|^[A-Z]\.?$")
 
 
+def _words(text: str) -> int:
+    return len(re.findall(r"[\w'’-]+", text))
+
+
 def body_of(actors, actor: str) -> str:
     """The organisation an actor speaks for; a body or state is its own."""
     body = getattr(actors, "body", None)
@@ -57,9 +61,9 @@ def register_persons(sentences: list[SentenceMentions], actors, framing) -> dict
     for sm in sentences:
         if _title_case(sm.text):
             continue  # headlines capitalise every word: no names to read there
-        known = [(m.start, m.end) for m in sm.actors + sm.places + sm.incidents]
+        known = [(m.start, m.end) for m in sm.actors + sm.places + sm.incidents + sm.dates + sm.measures]
         for actor in sm.actors:
-            if actors.role(actor.value) in ("conduit", "state", "bloc"):
+            if actors.role(actor.value) == "conduit":
                 continue
             span = _name_after(sm.text, actor.end, framing.honorifics)
             if span is None or any(s < span[1] and span[0] < e for s, e in known):
@@ -121,16 +125,24 @@ def speaker(sm: SentenceMentions, actors, framing, voice: Voice) -> str | None:
         pronoun_before = [p for p in sm.pronouns if p.end <= cue.start and cue.start - p.end <= 30]
         anaphor = [s for s, e, _, _ in framing.anaphoric_speakers.find(text)
                    if abs(s - cue.end) <= 30 or abs(cue.start - e) <= 30]
-        if cue.value in ("after", "either") and after:
-            chosen = speaking_actor(actors, after)
-            if chosen:
-                return chosen
-        if cue.value == "either":  # "..., the Pentagon said": the nearest actor before
+        if cue.value == "either":
+            # "Putin said ...": an actor right before the verb speaks; "..., said the
+            # Pentagon": one right after it; an actor further on is part of what was said
+            right_before = [a for a in before if _words(text[a.end:cue.start]) <= 1]
+            right_after = [a for a in after if _words(text[cue.end:a.start]) <= 3]
+            for group in (right_before[::-1], right_after):
+                chosen = speaking_actor(actors, group) if group else None
+                if chosen:
+                    return chosen
             near = [a for a in before if cue.start - a.end <= 40]
             if near:
                 chosen = speaking_actor(actors, near[::-1])
                 if chosen:
                     return chosen
+        if cue.value == "after" and after:
+            chosen = speaking_actor(actors, after)
+            if chosen:
+                return chosen
         if cue.value in ("before", "either"):
             clause_start, _ = clause_of(framing, text, cue.start)
             in_clause = [a for a in before if a.start >= clause_start]
