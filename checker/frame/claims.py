@@ -93,7 +93,8 @@ class ArticleFramer:
         for figure in sm.quantities:
             if figure.kind != "quantity":
                 continue
-            measure = measure_for(framing, priority, sm, figure)
+            measure = measure_for(framing, priority, sm, figure,
+                                  incidents.measures if incidents is not None else frozenset())
             if measure is None:
                 continue
             role = role_of(framing, sm, figure)

@@ -67,7 +67,8 @@ def _has_own_measure(sm: SentenceMentions, figure: Mention, other: Mention, wind
     return False
 
 
-def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention) -> Mention | None:
+def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
+                outcomes: frozenset = frozenset()) -> Mention | None:
     """The measure a figure counts: outcome phrases outrank counted nouns (file order). After
     a total verb ("naik menjadi 174", "rose to 62") the measure may stand anywhere earlier in
     the clause ("Jumlah orang yang tewas ... naik menjadi 174")."""
@@ -92,7 +93,14 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention)
                  and not re.search(r"[\d;:!?]|\.\s", gap(text, m.end, figure.start)) and m not in near]
     if not near:
         return None
-    return min(near, key=lambda m: (priority.index(m.value), abs(m.start - figure.end)))
+    # outcomes ("tewas", "killed or wounded") outrank the nouns they follow, in file order;
+    # among counted nouns the nearest wins ("satu batalion tentara" counts battalions)
+    def rank(m: Mention) -> tuple:
+        distance = m.start - figure.end if m.start >= figure.end else figure.start - m.end
+        if m.value in outcomes:
+            return (0, priority.index(m.value), distance)
+        return (1, distance, priority.index(m.value))
+    return min(near, key=rank)
 
 
 def total_verb_before(framing, sm: SentenceMentions, figure: Mention) -> bool:
