@@ -42,6 +42,9 @@ class SegmentSchema(Schema):
     # do not end the sentence (the speaker tag after it belongs to the quote)
     quotes = fields.List(fields.List(fields.String(validate=validate.Length(equal=1)),
                                      validate=validate.Length(equal=2)), load_default=list)
+    # regexes for a terminator glued to the next sentence by a lost space ("ke Rusia.Juru
+    # Bicara"): it ends a sentence all the same
+    glued_boundaries = fields.List(fields.String(validate=_valid_regex), load_default=list)
 
 
 @dataclass(frozen=True)
@@ -53,11 +56,12 @@ class SegmentRules:
     sentence_start: re.Pattern
     fragments: tuple[re.Pattern, ...]
     quotes: tuple[tuple[str, str], ...]
+    glued: re.Pattern | None = None
 
 
 def compile_segment(datas: list[dict]) -> SegmentRules:
     terminators, closing, start = ".!?…", "\"”’')]»", r"[^\sa-z,;:)\]}]"
-    abbreviations, before_digit, tokens, fragments, quotes = set(), set(), [], [], []
+    abbreviations, before_digit, tokens, fragments, quotes, glued = set(), set(), [], [], [], []
     for data in datas:
         terminators = data.get("terminators", terminators)
         closing = data.get("closing_marks", closing)
@@ -67,11 +71,13 @@ def compile_segment(datas: list[dict]) -> SegmentRules:
         tokens += data["non_final_tokens"]
         fragments += data["fragments"]
         quotes += [tuple(q) for q in data["quotes"]]
+        glued += data["glued_boundaries"]
     boundary = re.compile(f"([{re.escape(terminators)}]+)[{re.escape(closing)}]*(?=\\s|$)")
     return SegmentRules(
         boundary, frozenset(abbreviations), frozenset(before_digit),
         tuple(re.compile(t) for t in tokens), re.compile(start),
-        tuple(re.compile(f) for f in fragments), tuple(dict.fromkeys(quotes)))
+        tuple(re.compile(f) for f in fragments), tuple(dict.fromkeys(quotes)),
+        re.compile("|".join(f"(?:{g})" for g in glued)) if glued else None)
 
 
 def _token_before(line: str, end: int) -> str:
@@ -130,12 +136,16 @@ def split_sentences(body: str, rules: LanguageRules) -> list[Sentence]:
     for line_match in re.finditer(r"[^\n]+", body):
         line, offset = line_match.group(), line_match.start()
         begin = 0
-        for match in segment_rules.boundary.finditer(line):
-            if _is_boundary(line, match, begin, segment_rules):
-                found = _sentence(body, offset + begin, offset + match.end())
-                if found:
-                    sentences.append(found)
-                begin = match.end()
+        glued = list(segment_rules.glued.finditer(line)) if segment_rules.glued is not None else []
+        candidates = sorted([(m.end(), m, True) for m in segment_rules.boundary.finditer(line)]
+                            + [(m.end(), m, False) for m in glued], key=lambda c: c[0])
+        for end, match, checked in candidates:
+            if end <= begin or (checked and not _is_boundary(line, match, begin, segment_rules)):
+                continue
+            found = _sentence(body, offset + begin, offset + end)
+            if found:
+                sentences.append(found)
+            begin = end
         found = _sentence(body, offset + begin, offset + len(line))
         if found:
             sentences.append(found)

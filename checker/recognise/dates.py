@@ -117,6 +117,7 @@ class DurationsSchema(Schema):
     hedges_after = fields.Dict(keys=fields.String(), values=fields.Nested(HedgeSchema), load_default=dict)
     since = fields.List(fields.String(), load_default=list)  # "sejak", "since"
     not_after = fields.List(fields.String(), load_default=list)  # "ago", "lalu": an offset, not a length
+    not_before = fields.List(fields.String(), load_default=list)  # "berusia", "aged": an age, not a length
 
 
 # --- compiled rules ---------------------------------------------------------------------------
@@ -590,6 +591,7 @@ class DurationRules:
     hedge_after: re.Pattern | None
     since: re.Pattern | None
     not_after: re.Pattern | None
+    not_before: re.Pattern | None = None
 
 
 def compile_durations(datas: list[dict]) -> DurationRules:
@@ -627,6 +629,7 @@ def compile_durations(datas: list[dict]) -> DurationRules:
         since=re.compile(rf"{_BEFORE}{_alternation([w for d in datas for w in d.get('since', [])])}{_AFTER}",
                          re.IGNORECASE) if any(d.get("since") for d in datas) else None,
         not_after=_marker([w for d in datas for w in d.get("not_after", [])], False),
+        not_before=_marker([w for d in datas for w in d.get("not_before", [])], True),
     )
 
 
@@ -650,8 +653,8 @@ def _atom_seconds(m: re.Match, rules: DurationRules,
         unit, times = rules.fused_units[_fold(g["fused"])]
         return times * seconds_per(unit), unit
     unit, times = rules.units[_fold(g["unit"])]
-    if len(g["unit"]) <= 3 and not g.get("num", "x")[0].isdigit():
-        return None  # "s", "h", "min" abbreviate units after digits only: not "hundreds", "as"
+    if len(g["unit"]) == 1 and not any(ch.isdigit() for ch in m.group()):
+        return None  # "s", "h" abbreviate units after digits only: not "hundreds", "as"
     amount = 0.0
     if "num" in g:
         number = _number(g["num"], rules, language_rules)
@@ -698,6 +701,8 @@ def find_durations(text: str, rules: LanguageRules) -> list[Mention]:
         i = j
         if dur.not_after is not None and dur.not_after.match(text[end:end + 20]):
             continue  # "dua hari lalu" is a date, not a length
+        if dur.not_before is not None and dur.not_before.search(text[max(0, start - 20):start]):
+            continue  # "berusia 10 tahun", "aged 39 years": an age
         hedge = None
         before = dur.hedge_before.search(text[max(0, start - 40):start]) if dur.hedge_before else None
         if before:
