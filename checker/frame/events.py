@@ -62,9 +62,12 @@ def _deepest(places, ids: list[str]) -> str | None:
     return max(ids, key=lambda p: len(places.ancestors(p)), default=None)
 
 
-def _days(sm: SentenceMentions, published: date | None) -> list[date]:
+def _days(sm: SentenceMentions, published: date | None, framing=None) -> list[date]:
+    """Days a sentence dates something on, not counting as-of days ("per Senin", "as of
+    Tuesday": when a figure was counted, not when the incident happened)."""
     return [d.value.day for d in sm.dates if d.value.grain == "day"
-            and (published is None or d.value.day <= published)]
+            and (published is None or d.value.day <= published)
+            and not (framing is not None and framing.as_of_cues.find(sm.text[max(0, d.start - 16):d.start]))]
 
 
 def main_event(sentences: list[SentenceMentions], places, published: date | None,
@@ -98,7 +101,7 @@ def main_event(sentences: list[SentenceMentions], places, published: date | None
     day = None
     for sm in sentences:
         if any(m.value in (kind, GENERIC) for m in sm.incidents):
-            days = _days(sm, published)
+            days = _days(sm, published, framing)
             if days:
                 day = min(days)
                 break

@@ -27,8 +27,13 @@ def body_of(actors, actor: str) -> str:
 
 
 def _title_case(text: str) -> bool:
+    """A headline in title case: most words capitalised and no full stop at the end (a
+    sentence full of titles and names still ends like one)."""
     words = re.findall(r"[A-Za-z][\w'’-]*", text)
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) > 0.6
+    if len(words) < 4:
+        return False
+    share = sum(w[0].isupper() for w in words) / len(words)
+    return share > 0.85 or (share > 0.6 and not text.rstrip("\"”’' ").endswith((".", "!", "?")))
 
 
 def _name_after(text: str, pos: int, honorifics: frozenset) -> tuple[int, int] | None:

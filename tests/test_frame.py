@@ -1,0 +1,112 @@
+"""The frame stage's steps, each on real rules: incidents as subjects, persons who speak for a
+body, reference days, the role of a figure, and incidents resolved across articles."""
+from datetime import date
+
+import pytest
+
+from checker.frame import frame, sentence_mentions
+from checker.frame.events import UNTYPED, main_event, resolve_events
+from checker.frame.speakers import register_persons
+from checker.model import Article, Claim, Evidence, EventRef
+from checker.rulebook import default_rules
+from checker.segment import split_sentences
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return default_rules()
+
+
+def mentions(rules, lang, text, published=None):
+    language_rules = rules.for_language(lang)
+    article = Article("t", text, lang, published=published)
+    return sentence_mentions(article, split_sentences(text, language_rules), language_rules)
+
+
+def claims(rules, lang, text, published=None):
+    language_rules = rules.for_language(lang)
+    article = Article("t", text, lang, published=published)
+    return frame(article, split_sentences(text, language_rules), language_rules)
+
+
+def test_main_incident_is_the_most_named_type_of_the_lead_in_the_country_things_happen_in(rules):
+    text = ("Banjir bandang melanda Cianjur, Jawa Barat.\n"
+            "Banjir itu menewaskan 12 orang, kata pejabat yang baru kembali dari Jepang.\n"
+            "Jepang mengirim bantuan.")
+    sms = mentions(rules, "id", text, date(2024, 5, 2))
+    event = main_event(sms, rules.for_language("id")["places"], date(2024, 5, 2), (),
+                       rules.for_language("id")["framing"])
+    assert (event.type, event.country, event.place) == ("flood", "indonesia", "cianjur")
+
+
+def test_a_toll_without_an_actor_is_about_the_incident(rules):
+    found = claims(rules, "en", "The earthquake in Cianjur killed at least 310 people.", date(2022, 11, 25))
+    assert [(c.subject, c.measure, c.value.low, c.event.type) for c in found if c.kind == "quantity"] == [
+        ("earthquake@indonesia", "deaths", 310, "earthquake")]
+
+
+def test_another_incident_named_in_a_sentence_stays_another(rules):
+    text = ("Banjir bandang melanda Cianjur dan menewaskan 12 orang.\n"
+            "Sebelumnya, gempa di Cianjur menewaskan 310 orang.")
+    found = [c for c in claims(rules, "id", text, date(2024, 5, 2)) if c.kind == "quantity"]
+    assert [(c.subject, c.value.low) for c in found] == [("flood@indonesia", 12), ("earthquake@indonesia", 310)]
+
+
+def test_persons_introduced_with_a_body_speak_for_it_and_headlines_introduce_nobody(rules):
+    text = ("Sekjen NATO Bicara Soal Korea Utara Di Kursk Hari Ini\n"
+            "Wakil Sekretaris Jenderal NATO, Radmila Shekerinska, tiba di Brussels.")
+    persons = register_persons(mentions(rules, "id", text), rules.for_language("id")["actors"],
+                               rules.for_language("id")["framing"])
+    assert persons.get("Shekerinska") == "nato" and persons.get("Radmila Shekerinska") == "nato"
+    assert "Bicara" not in persons and "Soal" not in persons
+
+
+def test_a_name_claimed_by_two_bodies_speaks_for_neither(rules):
+    text = "Menteri luar negeri Rusia, Sergei Ivanov, kemarin bertemu dengan wakil sekjen NATO, Sergei Petrov, di Brussels."
+    persons = register_persons(mentions(rules, "id", text), rules.for_language("id")["actors"],
+                               rules.for_language("id")["framing"])
+    assert "Sergei" not in persons and persons.get("Ivanov") == "russia" and persons.get("Petrov") == "nato"
+
+
+def test_the_as_of_day_is_the_reference_and_the_incidents_own_day_is_not(rules):
+    text = ("Gempa mengguncang Cianjur pada Senin (21/11/2022).\n"
+            "Gempa Senin itu menewaskan 310 orang.\n"
+            "Korban tewas gempa mencapai 318 orang per Kamis (24/11/2022).")
+    found = [c for c in claims(rules, "id", text, date(2022, 11, 25)) if c.kind == "quantity"]
+    assert [(c.value.low, c.when) for c in found] == [(310, date(2022, 11, 25)), (318, date(2022, 11, 24))]
+
+
+@pytest.mark.parametrize("lang,text,role", [
+    ("en", "About 2,000 more troops arrived in Kursk.", None),
+    ("id", "Jumlah pengungsi bertambah 120 orang.", None),
+    ("id", "Korban tewas bertambah menjadi 12 orang.", "total"),
+    ("en", "Of them, 12 died in hospital.", "part"),
+    ("id", "Dari jumlah itu, 34 orang tewas di dalam stadion.", "part"),
+])
+def test_a_figure_is_a_total_a_part_or_an_increment(rules, lang, text, role):
+    found = [c for c in claims(rules, lang, text) if c.kind == "quantity"]
+    assert [dict(c.extra)["role"] for c in found] == ([role] if role else [])
+
+
+def _claim(article, event):
+    return Claim(id=f"{article}:1", article=article, kind="quantity", evidence=Evidence("x", 0, 1),
+                 subject=event.id, measure="deaths", event=event)
+
+
+def test_an_untyped_incident_takes_the_one_type_other_articles_report(rules):
+    places = rules.for_language("id")["places"]
+    typed = _claim("a", EventRef("flood", "indonesia", "cianjur", date(2024, 5, 1)))
+    untyped = _claim("b", EventRef(UNTYPED, "indonesia", "west_java", date(2024, 5, 2)))
+    resolved = resolve_events([typed, untyped], places.within)
+    assert resolved[1].subject == "flood@indonesia" and resolved[1].event.type == "flood"
+
+
+def test_an_untyped_incident_with_two_candidate_types_stays_untyped(rules):
+    places = rules.for_language("id")["places"]
+    flood = _claim("a", EventRef("flood", "indonesia", "cianjur", date(2024, 5, 1)))
+    quake = _claim("c", EventRef("earthquake", "indonesia", "cianjur", date(2024, 5, 1)))
+    untyped = _claim("b", EventRef(UNTYPED, "indonesia", None, None))
+    far = _claim("d", EventRef(UNTYPED, "indonesia", "cianjur", date(2024, 8, 1)))
+    resolved = resolve_events([flood, quake, untyped, far], places.within)
+    assert resolved[2].subject == f"{UNTYPED}@indonesia"
+    assert resolved[3].subject == f"{UNTYPED}@indonesia"  # months later: another happening
