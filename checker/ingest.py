@@ -2,28 +2,29 @@
 
 Metadata comes from the front matter, then from `meta` (API query parameters, which win), then
 from the page itself: the language identified by py3langid (restricted to the languages we have
-rules for), the publication date from the page's date line, the title from its first
-headline-like line. The body is the page's text with page noise removed by the `noise` rules
-(rules/<lang>/noise.yaml, rules/common/noise.yaml); what remains keeps its characters as written,
-so sentence offsets point into Article.body.
+rules for), the publication date from the page's date line, label or wire dateline, else its
+URL (checker.dateline), the title from its first headline-like line. The body is the page's
+text with page noise removed by the `noise` rules (rules/<lang>/noise.yaml,
+rules/common/noise.yaml); what remains keeps its characters as written, so sentence offsets
+point into Article.body.
 """
 from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
 import yaml
 from marshmallow import Schema, ValidationError, fields
 
+from checker.dateline import DatelineRules, DatelineSchema, compile_dateline, find_page_date
 from checker.model import Article
 from checker.rulebook import LANGUAGES, LanguageRules, RuleKind, Rules, register_kind
 
 REQUEST_SOURCE = "<request>"
 METADATA_FIELDS = ("source", "url", "published", "language", "title")
-HEAD_CHARS = 4000  # how much of a page's head is searched for its date line
 HTML_SUFFIXES = (".html", ".htm")
 
 
@@ -73,6 +74,8 @@ class NoiseSchema(Schema):
     sources = fields.List(fields.Nested(SpanRuleSchema), load_default=list)
     headline = fields.Nested(ShapeSchema)  # what a title line looks like
     prose = fields.Nested(ShapeSchema)  # what a body paragraph looks like (ends the page head)
+    # how the page states its publication date, and which of its lines never do (checker.dateline)
+    dateline = fields.Nested(DatelineSchema)
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,7 @@ class NoiseRules:
     headline: Shape
     prose: Shape
     sources: tuple[tuple[str, re.Pattern], ...] = ()
+    dateline: DatelineRules = field(default_factory=lambda: compile_dateline([]))
 
 
 def compile_noise(datas: list[dict]) -> NoiseRules:
@@ -116,7 +120,8 @@ def compile_noise(datas: list[dict]) -> NoiseRules:
         prose = Shape(**data["prose"]) if data.get("prose") else prose
     if headline is None or prose is None:
         raise ValueError("noise rules need a 'headline' and a 'prose' shape")
-    return NoiseRules(tuple(lines), tuple(spans), headline, prose, tuple(sources))
+    return NoiseRules(tuple(lines), tuple(spans), headline, prose, tuple(sources),
+                      compile_dateline([d["dateline"] for d in datas if d.get("dateline")]))
 
 
 @dataclass(frozen=True)
@@ -136,25 +141,31 @@ def line_noise(line: str, noise: NoiseRules) -> LineRule | None:
     return next((r for r in matching if r.then is not None), matching[0] if matching else None)
 
 
-def noise_line_numbers(lines: list[str], noise: NoiseRules) -> set[int]:
-    """Indexes of the lines that are noise whole, with the lines their markers take along."""
-    dropped: set[int] = set()
+def noise_lines(lines: list[str], noise: NoiseRules) -> dict[int, tuple[LineRule, bool]]:
+    """The lines that are noise whole, by index: the rule, and whether a marker line took the
+    line along (the headlines under "Baca juga") rather than the line being noise itself."""
+    dropped: dict[int, tuple[LineRule, bool]] = {}
     for i, line in enumerate(lines):
         if i in dropped or not line.strip():
             continue
         rule = line_noise(line, noise)
         if rule is None:
             continue
-        dropped.add(i)
+        dropped[i] = (rule, False)
         following = i
         while rule.then is not None:
             following = next((j for j in range(following + 1, len(lines)) if lines[j].strip()), None)
             if following is None or not rule.then.fullmatch(lines[following].strip()):
                 break
-            dropped.add(following)
+            dropped[following] = (rule, True)
             if not rule.repeat:
                 break
     return dropped
+
+
+def noise_line_numbers(lines: list[str], noise: NoiseRules) -> set[int]:
+    """Indexes of the lines that are noise whole, with the lines their markers take along."""
+    return set(noise_lines(lines, noise))
 
 
 def _remove_spans(line: str, noise: NoiseRules) -> str:
@@ -236,17 +247,6 @@ def _noise_free_lines(text: str, noise: NoiseRules) -> list[str]:
     return [line for line in cleaned if line]
 
 
-def page_head(text: str, noise: NoiseRules) -> str:
-    """The page's lines before its first paragraph: where a date line sits (a date in the
-    text itself, "Selasa (29/10/2024)", is the date recogniser's business, not a date line)."""
-    head = []
-    for line in text.split("\n"):
-        if _is_prose(line.strip(), noise.prose) and line_noise(line, noise) is None:
-            break
-        head.append(line)
-    return "\n".join(head)
-
-
 def infer_source(text: str, noise: NoiseRules, url: str = "") -> str:
     """The outlet: the host of the article's URL, else the outlet's own name where the page
     opens its first paragraph ("TRIBUNNEWS.COM -", "KYIV, sp-globalindo.co.id –", "VIVA –")."""
@@ -268,6 +268,10 @@ def run_noise_example(example: dict, rules: LanguageRules) -> tuple[object, obje
         return example["source"], infer_source(example["text"], noise, example.get("url", ""))
     if "title" in example:
         return example["title"], infer_title(example["text"], noise)
+    if "published" in example or "text_date" in example:
+        from checker.dateline import run_published_example
+
+        return run_published_example(example, rules)
     return example["clean"], clean_body(example["text"], noise)
 
 
@@ -351,8 +355,10 @@ def _html_text(raw: str, source: str) -> tuple[str, dict]:
 
 
 def parse_article(raw: str, *, article_id: str, rules: Rules, meta: dict | None = None,
-                  html: bool = False, source_name: str = REQUEST_SOURCE) -> Article:
-    """An Article from raw text or HTML, its front matter and `meta` (which wins)."""
+                  html: bool = False, source_name: str = REQUEST_SOURCE,
+                  today: date | None = None) -> Article:
+    """An Article from raw text or HTML, its front matter and `meta` (which wins). `today`
+    (default: the clock's) bounds the year of a dateline that gives none and the article no other."""
     if "\x00" in raw:
         raise IngestError(source_name, "encoding", "binary content (NUL bytes), not text")
     raw = raw.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
@@ -383,18 +389,18 @@ def parse_article(raw: str, *, article_id: str, rules: Rules, meta: dict | None 
         raise IngestError(source_name, "body", "nothing is left once page noise is removed")
     language_rules = rules.for_language(language)
 
+    title = str(given.get("title") or page.get("title") or infer_title(text, noise)).strip()
+    url = str(given.get("url") or page.get("url") or "").strip()
     if "published" in given:
         published = parse_published(given["published"], source_name, language_rules)
     elif "published" in page:
         published = parse_published(page["published"], source_name, language_rules)
     else:
-        from checker.recognise.dates import find_dateline
-
-        # a date line sits in the first lines of a page; the cap keeps a pathological page
-        # (megabytes without a line break) from costing more than its head
-        published = find_dateline(page_head(text, noise)[:HEAD_CHARS], language_rules)
-    title = str(given.get("title") or page.get("title") or infer_title(text, noise)).strip()
-    url = str(given.get("url") or page.get("url") or "").strip()
+        # the page's own date line, label or wire dateline, else its URL's date; only the page's
+        # head is read, so a pathological page (megabytes without a line break) costs its head
+        found = find_page_date(text, noise, language_rules, url=url, body=body,
+                               today=today or date.today())
+        published = found.day if found else None
     source = str(given.get("source") or page.get("sitename") or "").strip() or infer_source(text, noise, url)
     return Article(id=article_id, body=body, language=language, title=title,
                    source=source, url=url, published=published)

@@ -6,22 +6,28 @@ command line call this; nothing here does I/O.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from checker.frame import frame
 from checker.model import Article, Claim, Sentence
-from checker.recognise.dates import find_dates
 from checker.rulebook import LanguageRules, Rules
 from checker.segment import split_sentences
 
 
-def infer_published(article: Article, sentences: list[Sentence], rules: LanguageRules) -> Article:
-    """An article without a date line is dated by the latest full date its text gives
-    (a report is written after the events it dates). Absolute dates only."""
+def infer_published(article: Article, sentences: list[Sentence], rules: LanguageRules,
+                    today: date | None = None) -> Article:
+    """An article without a date line is dated by the latest day its text gives (a report is
+    written after the events it dates): its full dates, and weekday dates without a year
+    ("Minggu (2/10)") with the year fitted to those, else the nearest past year (before `today`,
+    default the clock's) whose weekday fits. Dates the text puts ahead of it (a deadline, a plan:
+    "hingga 14 Oktober 2022", "will vote on Oct. 20, 2022") are left out. Nothing found: the
+    article stays undated, and its relative dates unresolved."""
     if article.published is not None:
         return article
-    days = [m.value.day for s in sentences for m in find_dates(s.text, rules, None)
-            if m.value.grain == "day" and not m.value.relative]
-    return replace(article, published=max(days)) if days else article
+    from checker.dateline import date_from_text
+
+    day = date_from_text([s.text for s in sentences], rules, today or date.today())
+    return replace(article, published=day) if day else article
 
 
 def analyse(article: Article, rules: Rules) -> tuple[Article, list[Claim]]:

@@ -251,3 +251,133 @@ def test_a_long_page_without_line_breaks_is_searched_only_at_its_head(rules):
     assert article.published is None
     assert parse_article("Senin, 28 Oktober 2024 / 20:19 WIB\n\nPasukan tiba di Kursk pada hari itu.",
                          article_id="short", rules=rules, meta={"language": "id"}).published == date(2024, 10, 28)
+
+
+# --- publication dates: every date-line form, and the lines that are never one ------------------
+
+TODAY = date(2025, 6, 1)
+
+
+def _published(raw, rules, language, **meta):
+    return parse_article(raw, article_id="x", rules=rules, meta={"language": language, **meta},
+                         today=TODAY).published
+
+
+@pytest.mark.parametrize("language,head,day", [
+    ("id", "Minggu, 2 Oktober 2022 18:49 WIB", date(2022, 10, 2)),
+    ("id", "Selasa, 04 Okt 2022 13:16 WIB", date(2022, 10, 4)),
+    ("id", "Nasional | Budi Santoso • Rabu, 05 Okt 2022 07:02 WIB", date(2022, 10, 5)),
+    ("id", "Kompas.com - 06/10/2022, 21:38 WIB", date(2022, 10, 6)),
+    ("id", "Diterbitkan: 4 Oktober 2022, 13:16 WIB", date(2022, 10, 4)),
+    ("id", "Dipublikasikan 4 Oktober 2022", date(2022, 10, 4)),
+    ("id", "Diperbarui 5 Oktober 2022, 09:00 WIB", date(2022, 10, 5)),  # the only one: it serves
+    ("id", "Diperbarui 5 Okt 2022, 09:00 WIB\nDiterbitkan 4 Okt 2022, 22:16 WIB", date(2022, 10, 4)),
+    ("en", "October 4, 2022", date(2022, 10, 4)),
+    ("en", "4 Oct 2022 | 13:16", date(2022, 10, 4)),
+    ("en", "Published: Sun 17 Sep 2023, 4:00 PM", date(2023, 9, 17)),
+    ("en", "Updated: 5 October 2022\nPublished: 4 October 2022", date(2022, 10, 4)),
+    ("en", "Posted on October 4, 2022 by admin", date(2022, 10, 4)),
+    ("en", "First published on Tue 4 Oct 2022 13.16 BST", date(2022, 10, 4)),
+    ("en", "Published\n18 September 2024", date(2024, 9, 18)),
+])
+def test_a_date_line_under_the_headline_dates_the_page(rules, language, head, day):
+    text = ID_TEXT if language == "id" else EN_TEXT
+    assert _published(f"Judul Berita Hari Ini\n{head}\n\n{text}", rules, language) == day
+
+
+def test_a_date_line_after_the_standfirst_dates_the_page(rules):
+    # the standfirst is a paragraph; the date line and byline come under it
+    raw = ("Hungary says the pagers never passed through the country\n\n"
+           "Budapest pushes back after a Taiwanese firm pointed to a company in the capital.\n\n"
+           "September 18, 2024 4:20 pm CET\nBy Jane Doe\n\n" + EN_TEXT)
+    assert _published(raw, rules, "en") == date(2024, 9, 18)
+
+
+def test_a_headline_date_loses_to_the_date_line(rules):
+    raw = "Tragedi 1 Oktober 2022: Korban Jadi 131\nSelasa, 04 Okt 2022 13:16 WIB\n\n" + ID_TEXT
+    assert _published(raw, rules, "id") == date(2022, 10, 4)
+
+
+@pytest.mark.parametrize("language,lead,day", [
+    # the year from the article's own full dates
+    ("id", "MALANG, 2 Oktober — Polisi menyebut kericuhan pada Sabtu, 1 Oktober 2022, menewaskan 125 orang.",
+     date(2022, 10, 2)),
+    ("en", "BEIRUT, Sept 17 (Reuters) - Pagers exploded across Lebanon, a week after the Sept. 10, 2024 strikes.",
+     date(2024, 9, 17)),
+    ("en", "Sydney, Jan 2 (Reuters) - The ban announced on December 30, 2022 was widely obeyed, police said.",
+     date(2023, 1, 2)),
+    # none: the latest such day before today
+    ("en", "Beirut, Sept 17 (Reuters) - Pagers carried by members of the group exploded across Lebanon.",
+     date(2024, 9, 17)),
+    ("en", "KYIV, Ukraine, Oct. 28, 2022 (AP) — Drones struck the capital overnight, officials said.",
+     date(2022, 10, 28)),
+])
+def test_a_wire_dateline_dates_the_page(rules, language, lead, day):
+    assert _published(f"Judul Berita Hari Ini\n\n{lead}", rules, language) == day
+
+
+def test_a_wire_dateline_is_not_body(rules):
+    article = parse_article("Korban Bertambah\n\nMALANG, 2 Oktober — Polisi menyebut korban bertambah "
+                            "menjadi 131 orang pada Sabtu, 1 Oktober 2022.", article_id="x", rules=rules,
+                            meta={"language": "id"}, today=TODAY)
+    assert article.body.startswith("Polisi menyebut")
+
+
+@pytest.mark.parametrize("language,line", [
+    ("id", "IHSG 7.072,27 ▲ +0,72% | 03/10/2022 | USD/IDR 15.235"),  # a market ticker
+    ("id", "Foto: Suasana Stadion Kanjuruhan, Minggu (2/10/2022). (ANTARA/Ari Bowo)"),  # a caption
+    ("id", "Warga mengungsi di Bekasi, 3 Oktober 2022 (ANTARA/Ari Bowo)"),  # a caption by its credit
+    ("id", "Baca juga: Kronologi Tragedi Kanjuruhan, Sabtu 1 Oktober 2022"),  # a related link
+    ("id", "© 2022 Kompas.com, 4 Oktober 2022"),  # a copyright line
+    ("en", "Read also: Stampede on October 1, 2022 kills 125"),
+    ("en", "Photo: Police on the pitch, October 1, 2022"),
+    ("en", "Copyright 4 October 2022 Example News. All rights reserved."),
+])
+def test_lines_that_are_never_a_date_line(rules, language, line):
+    text = ID_TEXT if language == "id" else EN_TEXT
+    assert _published(f"Judul Berita Hari Ini\n{line}\n{text}", rules, language) is None
+
+
+def test_the_headlines_under_a_read_also_marker_are_no_date_line(rules):
+    raw = "Judul Berita Hari Ini\nBaca Juga:\nPetani Panen Raya, Senin 3 Oktober 2022\n\n" + ID_TEXT
+    assert _published(raw, rules, "id") is None
+
+
+def test_the_url_dates_a_page_that_gives_no_date(rules):
+    assert _published(EN_TEXT, rules, "en", url="https://example.com/world/2023/09/12/floods/") == date(2023, 9, 12)
+    assert _published(EN_TEXT, rules, "en", url="https://example.com/world/floods-hit-towns") is None
+
+
+def _infer(text, rules, language="id"):
+    from checker.pipeline import infer_published
+    from checker.segment import split_sentences
+
+    article = parse_article(text, article_id="x", rules=rules, meta={"language": language}, today=TODAY)
+    language_rules = rules.for_language(language)
+    return infer_published(article, split_sentences(article.body, language_rules), language_rules,
+                           today=TODAY).published
+
+
+def test_the_text_dates_an_article_without_a_date_line(rules):
+    # the latest full date, not the earlier one, not a deadline, not a plan
+    text = ("Kericuhan terjadi pada Sabtu (1/10/2022) malam. BNPB menetapkan status tanggap darurat "
+            "hingga 14 Oktober 2022. Rapat evaluasi akan digelar pada 20 Oktober 2022. Polisi "
+            "memeriksa 12 saksi, Senin (3/10/2022).")
+    assert _infer(text, rules) == date(2022, 10, 3)
+    assert _infer("The ceasefire holds until Oct. 20, 2022, officials said on October 3, 2022.", rules,
+                  "en") == date(2022, 10, 3)
+
+
+def test_a_weekday_date_without_a_year_is_fitted_to_the_article(rules):
+    # "Minggu (2/10)": the year of the article's other dates...
+    assert _infer("Kericuhan terjadi pada Sabtu (1/10/2022) malam. Polisi memeriksa saksi, Minggu (2/10).",
+                  rules) == date(2022, 10, 2)
+    # ...else the latest year, before today, in which 2 October was a Sunday
+    assert _infer("Polisi memeriksa 12 saksi di Malang, Minggu (2/10).", rules) == date(2022, 10, 2)
+
+
+def test_an_article_without_any_date_stays_undated(rules):
+    # relative dates alone date nothing: they stay unresolved rather than guessed
+    assert _infer("Polisi memeriksa 12 saksi pada Senin. Status darurat berlaku hingga 14 Oktober.",
+                  rules) is None
+    assert _infer("The storm hit on Sunday and the toll rose on Monday.", rules, "en") is None
