@@ -6,9 +6,11 @@ matches on word boundaries.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
 
 from marshmallow import Schema, fields, validate
 
@@ -38,7 +40,9 @@ def token_index(text: str) -> dict:
 
 
 def _key(form: str, fold: bool) -> tuple[str, ...]:
-    return tuple(t[3] if fold else t[2] for t in tokens(" ".join(form.split())))
+    # not through `tokens`: thousands of forms would flush its cache of sentences
+    found = _TOKEN.findall(form)
+    return tuple(t.casefold().replace("’", "'") for t in found) if fold else tuple(found)
 
 
 @dataclass(frozen=True)
@@ -55,7 +59,12 @@ class AliasTable:
 
     @classmethod
     def build(cls, entries: list[tuple[str, str, bool]]) -> "AliasTable":
-        """entries: (form, id, case_sensitive)."""
+        """entries: (form, id, case_sensitive). Built once per process for the same entries
+        (each language compiles the common tables again)."""
+        return _build_table(cls, tuple(entries))
+
+    @classmethod
+    def _build(cls, entries: tuple) -> "AliasTable":
         folded, exact = {}, {}
         for form, ident, case_sensitive in entries:
             key = _key(form, not case_sensitive)
@@ -69,10 +78,11 @@ class AliasTable:
         return cls(folded, exact, longest, starts)
 
     def find(self, text: str) -> list[tuple[int, int, str, str]]:
+        """(start, end, id, text) of every match, longest first, left to right."""
         if not self.longest:
             return []
         index = token_index(text)
-        candidates = sorted(i for first in index.keys() & self.starts.keys() for i in index[first])
+        candidates = sorted(i for first in index if self._longest_from(first) for i in index[first])
         if not candidates:
             return []
         toks = tokens(text)
@@ -80,35 +90,208 @@ class AliasTable:
         for i in candidates:
             if i < taken_until:
                 continue
-            for n in range(min(self.starts[toks[i][3]], count - i), 0, -1):
+            for n in range(min(self._longest_from(toks[i][3]), count - i), 0, -1):
                 window = toks[i:i + n]
-                ident = self.exact.get(tuple(t[2] for t in window))
-                if ident is None:
-                    ident = self.folded.get(tuple(t[3] for t in window))
+                start, end = window[0][0], window[-1][1]
+                ident = self._lookup(tuple(t[2] for t in window), tuple(t[3] for t in window))
+                if ident is None and window[-1][3].endswith("'s") and len(window[-1][3]) > 2:
+                    # an English possessive: "Lebanon's health ministry" names Lebanon
+                    ident = self._lookup(tuple(t[2] for t in window[:-1]) + (window[-1][2][:-2],),
+                                         tuple(t[3] for t in window[:-1]) + (window[-1][3][:-2],))
+                    end -= 2
                 if ident is not None:
-                    start, end = window[0][0], window[-1][1]
                     found.append((start, end, ident, text[start:end]))
                     taken_until = i + n
                     break
         return found
+
+    def _longest_from(self, first: str) -> int:
+        """The most tokens a form starting with this (casefolded) token has; a possessive
+        ("libya's") starts the forms of its noun."""
+        n = self.starts.get(first, 0)
+        return max(n, self.starts.get(first[:-2], 0)) if first.endswith("'s") else n
+
+    def _lookup(self, exact: tuple, folded: tuple):
+        ident = self.exact.get(exact)
+        return self.folded.get(folded) if ident is None else ident
+
+
+@functools.lru_cache(maxsize=32)
+def _build_table(cls, entries: tuple) -> AliasTable:
+    return cls._build(entries)
 
 
 def _mentions(kind: str, table: AliasTable, text: str) -> list[Mention]:
     return [Mention(kind, t, s, e, ident, rule=f"{kind}:{ident}") for s, e, ident, t in table.find(text)]
 
 
+# --- the world's countries, from packages ---------------------------------------------------
+# ISO 3166 (pycountry) says which countries there are, with their official names and their
+# Indonesian names; CLDR (babel) the short names news write in both languages; countryinfo the
+# English adjective (demonym), the capital and the continent. Read once per process.
+
+# ids that CLDR's English short name does not give ("Palestinian Territories", "Congo - Kinshasa")
+_COUNTRY_IDS = {"PS": "palestine", "CD": "dr_congo", "CG": "republic_of_the_congo"}
+
+
+def snake(name: str) -> str:
+    """An id from an English name: 'South Korea' -> south_korea, 'Côte d’Ivoire' -> cote_d_ivoire."""
+    name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    name = re.sub(r"\([^)]*\)", " ", name).replace("&", " and ")
+    name = re.sub(r"\bSt\.", "Saint", name)
+    return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str  # ISO 3166-1 alpha-2
+    id: str
+    names: tuple[str, ...]  # in English and Indonesian, short and official
+    demonyms: tuple[str, ...]  # English adjectives and plurals (Indonesian writes the name: "militer Israel")
+    capital: str | None
+    continent: str | None  # Asia, Europe, Africa, Americas, Oceania
+
+
+def _name_usable(name: str) -> bool:
+    # not codes (LB, LBN), ISO's inverted forms ("Korea, Republic of") nor CLDR's "Congo - Kinshasa"
+    return len(name) > 3 and "," not in name and " - " not in name and "(" not in name and not name.isupper()
+
+
+def _plural(demonym: str) -> str | None:
+    return None if demonym.endswith(("ese", "ss", "sh", "ch", "x")) else demonym + "s"
+
+
+@functools.cache
+def countries() -> tuple[Country, ...]:
+    import gettext
+
+    import pycountry
+    from babel import Locale
+    from countryinfo import CountryInfo
+
+    indonesian = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["id"], fallback=True)
+    cldr_en, cldr_id = Locale.parse("en").territories, Locale.parse("id").territories
+    info = {d.get("ISO", {}).get("alpha2"): d for d in CountryInfo.all().values()}
+    out = []
+    for c in pycountry.countries:
+        code, d = c.alpha_2, info.get(c.alpha_2, {})
+        short = re.sub(r"\s+SAR China$", "", cldr_en.get(code) or getattr(c, "common_name", c.name))
+        names = [short, c.name, getattr(c, "common_name", ""), getattr(c, "official_name", ""),
+                 indonesian.gettext(c.name), re.sub(r"\s+DAK Tiongkok$", "", cldr_id.get(code, "")),
+                 *d.get("altSpellings", [])]
+        demonym = d.get("demonym") or ""
+        demonyms = tuple(x for x in (demonym, _plural(demonym)) if x and _name_usable(x))
+        capital = re.sub(r",.*$|\s+D\.C\.$", "", d.get("capital") or "") or None
+        out.append(Country(code, _COUNTRY_IDS.get(code) or snake(short),
+                           tuple(dict.fromkeys(n for n in names if _name_usable(n))),
+                           demonyms, capital, d.get("region") or None))
+    return tuple(out)
+
+
+@functools.cache
+def indonesian_subdivisions() -> tuple[tuple[str, str, str, str | None], ...]:
+    """ISO 3166-2:ID: (code, name, type, parent code): provinces within seven island groups."""
+    import pycountry
+
+    return tuple(sorted((s.code, s.name, s.type, s.parent_code)
+                        for s in pycountry.subdivisions.get(country_code="ID")))
+
+
+def _form(name: str, ident: str) -> tuple[str, str, bool]:
+    """A generated name: one word matches as written (Lima, Chad, Cuba are words too in some
+    case), a longer name in any case."""
+    return (name, ident, len(name.split()) == 1)
+
+
+def _unique(pairs: list[tuple[str, str]], drop: set) -> list[tuple[str, str, bool]]:
+    """Generated (name, id) pairs without the dropped names and without names that two ids share
+    ("Congolese", "Dominican")."""
+    owners: dict = {}
+    for name, ident in pairs:
+        owners.setdefault(name, set()).add(ident)
+    return [_form(n, i) for n, i in dict.fromkeys(pairs) if n not in drop and len(owners[n]) == 1]
+
+
+def _english_region(name: str, table: dict) -> str:
+    """An Indonesian region's name in English by the rule file's word table: a compass word
+    moves to the front ('Jawa Timur' -> 'East Java', 'Papua Barat Daya' -> 'Southwest Papua'),
+    a group word to the end ('Kepulauan Riau' -> 'Riau Islands'), other words are translated."""
+    compass, words, group = table.get("compass", {}), table.get("words", {}), table.get("group", {})
+    parts, front, back = name.split(), [], []
+    for n in (2, 1):
+        if len(parts) > n and " ".join(parts[-n:]) in compass:
+            front, parts = [compass[" ".join(parts[-n:])]], parts[:-n]
+            break
+    if len(parts) > 1 and parts[0] in group:
+        back, parts = [group[parts[0]]], parts[1:]
+    return " ".join(front + [words.get(p, p) for p in parts] + back)
+
+
 # --- actors ---------------------------------------------------------------------------------
+
+ROLES = ["state", "bloc", "institution", "person", "conduit"]
+
 
 class ActorSchema(Schema):
     id = fields.String(required=True, validate=validate.Regexp(r"^[a-z][a-z0-9_]*$"))
-    government = fields.String()  # the state or body this actor speaks for
-    role = fields.String(validate=validate.OneOf(["state", "bloc", "institution", "person", "conduit"]))
-    aliases = fields.List(fields.String(), required=True)
+    government = fields.String()  # the state (or bloc) this actor belongs to
+    body = fields.String()  # a person's organisation (lavrov -> russia_foreign_ministry)
+    role = fields.String(validate=validate.OneOf(ROLES))
+    aliases = fields.List(fields.String(), load_default=list)
     exact_aliases = fields.List(fields.String(), load_default=list)  # case-sensitive (AS, UN)
 
 
+class CountryNamesSchema(Schema):
+    drop = fields.List(fields.String(), load_default=list)  # generated names that are words too
+
+
+class BodyKindSchema(Schema):
+    kind = fields.String(required=True, validate=validate.Regexp(r"^[a-z][a-z0-9_]*$"))
+    # "{country}": the state itself speaks (its government, its president)
+    id = fields.String(load_default="{country}_{kind}")
+    independent = fields.Boolean(load_default=False)  # its own government (a Red Crescent society)
+    forms = fields.List(fields.String(validate=lambda f: f.count("{country}") == 1), required=True)
+
+
+class RegionalBodySchema(Schema):
+    id = fields.String(required=True)
+    heads = fields.List(fields.String(), required=True)  # followed by the region they serve
+    bare = fields.Boolean(load_default=True)  # a head alone names the body too
+    english = fields.List(fields.String(), load_default=list)  # after a province's name: "East Java police"
+
+
+class RegionalSchema(Schema):
+    admin_words = fields.List(fields.String(), load_default=list)  # Provinsi, Kabupaten, Kota
+    name_words = fields.List(fields.String(), load_default=list)  # a name's second words: Barat, Raya
+    names = fields.List(fields.String(), load_default=list)  # names of more words (besides ISO's)
+    not_names = fields.List(fields.String(), load_default=list)  # capitalised words that are no region
+    english = fields.Dict(keys=fields.String(), values=fields.Dict(), load_default=dict)  # as places'
+    bodies = fields.List(fields.Nested(RegionalBodySchema), load_default=list)
+
+
 class ActorsSchema(Schema):
-    actors = fields.List(fields.Nested(ActorSchema), required=True)
+    actors = fields.List(fields.Nested(ActorSchema), load_default=list)
+    countries = fields.Nested(CountryNamesSchema)  # every country of ISO 3166 is a state actor
+    bodies = fields.List(fields.Nested(BodyKindSchema), load_default=list)
+    regional = fields.Nested(RegionalSchema)
+
+
+@dataclass(frozen=True)
+class BodyForm:
+    before: tuple  # casefolded tokens before the country's name
+    after: tuple  # and after it
+    id: str  # template: {country}, {kind}
+    kind: str
+
+
+@dataclass(frozen=True)
+class Regional:
+    heads: AliasTable  # head -> body id
+    bare: frozenset  # body ids a head alone names
+    admin: AliasTable  # administrative words before a region's name
+    names: AliasTable  # region names of more than one word
+    name_words: frozenset  # casefolded second words of a name
+    not_names: frozenset  # casefolded capitalised words that are no region ("Gubernur Bank Indonesia")
 
 
 @dataclass(frozen=True)
@@ -116,24 +299,94 @@ class Actors:
     table: AliasTable
     governments: dict  # actor id -> government id
     roles: dict
+    bodies: dict = field(default_factory=dict)  # person -> the body it speaks for
+    forms: tuple = ()  # BodyForm, longest first: "{country} health ministry"
+    regional: Regional | None = None
 
     def find(self, text: str) -> list[Mention]:
-        return _mentions("actor", self.table, text)
+        found = [self._compose(text, *m) for m in self.table.find(text)]
+        if self.regional is not None:
+            found += self._regional(text)
+        found.sort(key=lambda m: (m[0], -m[1]))
+        out: list = []
+        for start, end, ident in found:
+            if out and start < out[-1][1]:
+                continue
+            out.append((start, end, ident))
+        return [Mention("actor", text[s:e], s, e, i, rule=f"actor:{i}") for s, e, i in out]
+
+    def _compose(self, text: str, start: int, end: int, ident: str, _surface: str) -> tuple:
+        """A state's name inside a body's form names the body: "Kementerian Kesehatan Lebanon",
+        "Lebanon's health ministry", "the Libyan Red Crescent"."""
+        if not self.forms or self.roles.get(ident) != "state":
+            return (start, end, ident)
+        toks = tokens(text)
+        i = _token_at(toks, start)
+        j = _token_at(toks, end)
+        for form in self.forms:
+            b, a = len(form.before), len(form.after)
+            if i < b or j + a > len(toks):
+                continue
+            if tuple(t[3] for t in toks[i - b:i]) == form.before and tuple(t[3] for t in toks[j:j + a]) == form.after:
+                body = form.id.format(country=ident, kind=form.kind)
+                return (toks[i - b][0] if b else start, toks[j + a - 1][1] if a else end, body)
+        return (start, end, ident)
+
+    def _regional(self, text: str) -> list[tuple]:
+        """A regional head and the region it serves: "BPBD Jatim", "Kapolda Jawa Timur",
+        "Dinas Kesehatan Kabupaten Malang"; the region is a known name or one capitalised word
+        with its second words ("Bandung Barat")."""
+        reg, toks, out = self.regional, tokens(text), []
+        for start, end, ident, _ in reg.heads.find(text):
+            j = _token_at(toks, end)
+            k = j
+            admin = [m for m in reg.admin.find(text) if m[0] == (toks[k][0] if k < len(toks) else -1)]
+            if admin:
+                k = _token_at(toks, admin[0][1])
+            region_end = None
+            if k < len(toks):
+                named = [m for m in reg.names.find(text) if m[0] == toks[k][0]]
+                if named:
+                    region_end = named[0][1]
+                elif toks[k][2][:1].isupper() and toks[k][2][:1].isalpha() and toks[k][3] not in reg.not_names:
+                    k += 1
+                    while k < len(toks) and toks[k][3] in reg.name_words:
+                        k += 1
+                    region_end = toks[k - 1][1]
+            if region_end is not None:
+                out.append((start, region_end, ident))
+            elif ident in reg.bare:
+                out.append((start, end, ident))
+        return out
 
     def government(self, actor: str) -> str:
-        """The state or body an actor speaks for (peskov -> russia); a state is its own."""
+        """The state (or bloc) an actor belongs to (peskov -> russia, bnpb -> indonesia); a state
+        is its own."""
         seen = set()
         while actor in self.governments and actor not in seen:
             seen.add(actor)
             actor = self.governments[actor]
         return actor
 
+    def body(self, actor: str) -> str:
+        """The organisation an actor speaks for: a person's body (lavrov ->
+        russia_foreign_ministry; one without a body speaks for its government); a body, a state,
+        a bloc or an outlet is its own."""
+        if actor in self.bodies:
+            return self.bodies[actor]
+        return self.government(actor) if self.role(actor) == "person" else actor
+
     def role(self, actor: str) -> str:
         return self.roles.get(actor, "institution")
 
 
+def _token_at(toks: tuple, offset: int) -> int:
+    """The index of the first token that starts at or after a character offset."""
+    return bisect.bisect_left([t[0] for t in toks], offset)
+
+
 def compile_actors(datas: list[dict]) -> Actors:
-    entries, governments, roles = [], {}, {}
+    entries, governments, roles, bodies = [], {}, {}, {}
     for data in datas:
         for actor in data["actors"]:
             ident = actor["id"]
@@ -141,8 +394,63 @@ def compile_actors(datas: list[dict]) -> Actors:
             entries += [(a, ident, True) for a in actor["exact_aliases"]]
             if actor.get("government") and actor["government"] != ident:
                 governments[ident] = actor["government"]
-            roles[ident] = actor.get("role", "institution")
-    return Actors(AliasTable.build(entries), governments, roles)
+            if actor.get("body"):
+                bodies[ident] = actor["body"]
+            roles[ident] = actor.get("role", roles.get(ident, "institution"))
+    drop = {n for data in datas if data.get("countries") for n in data["countries"]["drop"]}
+    if any(data.get("countries") for data in datas):
+        pairs = []
+        for c in countries():
+            pairs += [(n, c.id) for n in (*c.names, *c.demonyms)]
+            if c.capital:
+                pairs.append((c.capital, c.id))
+            roles.setdefault(c.id, "state")
+        entries += _unique(pairs, drop)  # after the hand aliases, which win
+    forms = []
+    for data in datas:
+        for body in data["bodies"]:
+            for form in body["forms"]:
+                before, _, after = form.partition("{country}")
+                forms.append(BodyForm(_key(before, True), _key(after, True), body["id"], body["kind"]))
+            for state in [a for a, r in roles.items() if r == "state"]:
+                ident = body["id"].format(country=state, kind=body["kind"])
+                if ident != state:
+                    roles.setdefault(ident, "institution")
+                    if not body["independent"]:
+                        governments.setdefault(ident, state)
+    forms.sort(key=lambda f: -(len(f.before) + len(f.after)))
+    regional = _compile_regional([d["regional"] for d in datas if d.get("regional")], entries)
+    unknown = {g for g in (*governments.values(), *bodies.values()) if g not in roles}
+    if unknown:
+        raise ValueError(f"governments or bodies that are no actor: {sorted(unknown)}")
+    return Actors(AliasTable.build(entries), governments, roles, bodies, tuple(forms), regional)
+
+
+def _compile_regional(sections: list[dict], entries: list) -> Regional | None:
+    """Indonesia's regional bodies: heads before a region ("BPBD Jatim") and, in English, a
+    province's name before a body word ("East Java police", added to `entries`)."""
+    if not sections:
+        return None
+    heads, bare, admin, names, name_words, english, not_names = [], set(), [], [], set(), {}, set()
+    for s in sections:
+        admin += [(w, "admin", False) for w in s["admin_words"]]
+        names += [(n, "region", False) for n in s["names"]]
+        name_words |= {w.casefold() for w in s["name_words"]}
+        not_names |= {w.casefold() for w in s["not_names"]}
+        english.update(s["english"])
+        for body in s["bodies"]:
+            heads += [(h, body["id"], False) for h in body["heads"]]
+            if body["bare"]:
+                bare.add(body["id"])
+    provinces = [name for _, name, kind, _ in indonesian_subdivisions() if kind != "Geographical unit"]
+    names += [(n, "region", False) for n in provinces if len(n.split()) > 1]
+    for s in sections:
+        for body in s["bodies"]:
+            for name in provinces:
+                for region in {name, _english_region(name, english)}:
+                    entries += [(f"{region} {word}", body["id"], False) for word in body["english"]]
+    return Regional(AliasTable.build(heads), frozenset(bare), AliasTable.build(admin),
+                    AliasTable.build(names), frozenset(name_words), frozenset(not_names))
 
 
 def run_actor_example(example: dict, rules: LanguageRules):
@@ -150,6 +458,12 @@ def run_actor_example(example: dict, rules: LanguageRules):
     found = [m.value for m in actors.find(example["text"])]
     if "government" in example:
         return example["government"], [actors.government(a) for a in found]
+    if "body" in example:
+        return example["body"], [actors.body(a) for a in found]
+    if "role" in example:
+        return example["role"], [actors.role(a) for a in found]
+    if "spans" in example:
+        return example["spans"], [m.text for m in actors.find(example["text"])]
     return example["expect"], found
 
 
@@ -166,8 +480,42 @@ class PlaceSchema(Schema):
     exact_aliases = fields.List(fields.String(), load_default=list)
 
 
+class CountryPlacesSchema(Schema):
+    drop = fields.List(fields.String(), load_default=list)  # generated names that are words too
+    continents = fields.Dict(keys=fields.String(), values=fields.String(), load_default=dict)
+
+
+class SubdivisionSchema(Schema):
+    id = fields.String(validate=validate.Regexp(r"^[a-z][a-z0-9_]*$"))
+    en = fields.String()  # the English name where the word table does not give it
+    aliases = fields.List(fields.String(), load_default=list)
+    exact_aliases = fields.List(fields.String(), load_default=list)
+
+
+class RegencySchema(Schema):
+    name = fields.String(required=True)
+    id = fields.String(validate=validate.Regexp(r"^[a-z][a-z0-9_]*$"))
+    en = fields.String()
+    bare = fields.Boolean(load_default=True)  # the name alone (False: only "Kota Batu")
+    aliases = fields.List(fields.String(), load_default=list)
+
+
+class RegencyField(fields.Field):
+    """A regency as its name alone or as a mapping."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        return RegencySchema().load({"name": value} if isinstance(value, str) else value)
+
+
 class PlacesSchema(Schema):
-    places = fields.List(fields.Nested(PlaceSchema), required=True)
+    places = fields.List(fields.Nested(PlaceSchema), load_default=list)
+    countries = fields.Nested(CountryPlacesSchema)  # every country of ISO 3166, and its capital
+    # Indonesia's provinces and island groups from ISO 3166-2:ID, keyed by code
+    provinces = fields.Dict(keys=fields.String(), values=fields.Nested(SubdivisionSchema), load_default=dict)
+    # Indonesian names in English: {compass: {Timur: East}, group: {Kepulauan: Islands}, words: {Jawa: Java}}
+    english = fields.Dict(keys=fields.String(), values=fields.Dict(), load_default=dict)
+    regencies = fields.Dict(keys=fields.String(), values=fields.List(RegencyField()), load_default=dict)
+    regency_forms = fields.List(fields.String(), load_default=list)  # "Kabupaten {name}"
 
 
 @dataclass(frozen=True)
@@ -180,7 +528,7 @@ class Places:
         return _mentions("place", self.table, text)
 
     def ancestors(self, place: str) -> tuple[str, ...]:
-        """Enclosing places, nearest first (kursk -> (russia,))."""
+        """Enclosing places, nearest first (kursk -> (russia, europe))."""
         chain, seen = [], {place}
         while place in self.parents and self.parents[place] not in seen:
             place = self.parents[place]
@@ -198,16 +546,71 @@ class Places:
 
 
 def compile_places(datas: list[dict]) -> Places:
-    entries, parents, regions = [], {}, set()
-    for data in datas:
+    entries, parents, regions, known = [], {}, set(), set()
+    for data in datas:  # the hand entries first: their aliases and parents win
         for place in data["places"]:
+            known.add(place["id"])
             if place["region"]:
                 regions.add(place["id"])
             entries += [(a, place["id"], False) for a in place["aliases"]]
             entries += [(a, place["id"], True) for a in place["exact_aliases"]]
             if place.get("within"):
                 parents[place["id"]] = place["within"]
+    for data in datas:
+        if data.get("countries"):
+            _country_places(data["countries"], entries, parents, known)
+        if data["provinces"] or data["regencies"]:
+            _indonesian_places(data, entries, parents, known)
+    unknown = {p for p in parents.values() if p not in known}
+    if unknown:
+        raise ValueError(f"places lie within unknown places: {sorted(unknown)}")
     return Places(AliasTable.build(entries), parents, frozenset(regions))
+
+
+def _country_places(config: dict, entries: list, parents: dict, known: set) -> None:
+    pairs = []
+    ids = {c.id for c in countries()}
+    for c in countries():
+        known.add(c.id)
+        pairs += [(n, c.id) for n in c.names]
+        if c.continent in config["continents"]:
+            parents.setdefault(c.id, config["continents"][c.continent])
+        capital = snake(c.capital) if c.capital else None
+        if capital and capital not in ids:
+            known.add(capital)
+            parents.setdefault(capital, c.id)
+            pairs.append((c.capital, capital))
+    entries += _unique(pairs, set(config["drop"]))
+
+
+def _indonesian_places(data: dict, entries: list, parents: dict, known: set) -> None:
+    """Provinces within island groups within Indonesia (ISO 3166-2:ID), regencies and cities
+    within provinces (the rule file's lists)."""
+    english = data["english"]
+    subdivisions = sorted(indonesian_subdivisions(), key=lambda s: s[2] != "Geographical unit")
+    ids = {}
+    for code, name, kind, parent in subdivisions:  # island groups first: "Papua" is the larger
+        extra = data["provinces"].get(code, {})
+        en = extra.get("en") or _english_region(name, english)
+        ident = ids[code] = extra.get("id") or snake(en)
+        known.add(ident)
+        parents.setdefault(ident, ids.get(parent, "indonesia"))
+        forms = [name, en] + ([f"Provinsi {name}", f"{en} Province", f"{en} province"]
+                              if kind != "Geographical unit" else [])
+        entries += [_form(f, ident) for f in forms] + [(a, ident, False) for a in extra.get("aliases", [])]
+        entries += [(a, ident, True) for a in extra.get("exact_aliases", [])]
+    for province, regencies in data["regencies"].items():
+        for r in regencies:
+            name = r["name"]
+            en = r.get("en") or _english_region(name, english)
+            ident = r.get("id") or snake(en)
+            known.add(ident)
+            parents.setdefault(ident, province)
+            names = dict.fromkeys([name, en])
+            if r["bare"]:
+                entries += [_form(n, ident) for n in names]
+            entries += [(f.format(name=n), ident, False) for n in names for f in data["regency_forms"]]
+            entries += [(a, ident, False) for a in r["aliases"]]
 
 
 def run_place_example(example: dict, rules: LanguageRules):
