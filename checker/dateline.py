@@ -278,8 +278,13 @@ def _label(text: str, rules: DatelineRules) -> str | None:
 
 
 def _starts_with_label(line: str, rules: DatelineRules) -> bool:
-    """"Published on 4 October 2022 by ... staff." is a date line, though it reads as prose."""
-    return any(p is not None and p.match(line) for p in (rules.published, rules.updated))
+    """The line opens with a label and a date or time right after it ("Published on 4 October
+    2022 by ... staff.", "Updated 2 hours ago"): a date line, though it may read as prose."""
+    for pattern in (rules.published, rules.updated):
+        m = pattern.match(line) if pattern is not None else None
+        if m and re.match(r"(?i:\s*(?:on|pada|at)\b)?\s*:?\s*(?:[A-Z][a-z]{1,9}\.?,?\s+){0,2}\d", line[m.end():]):
+            return True
+    return False
 
 
 def _only_label(line: str, rules: DatelineRules) -> str | None:
@@ -291,15 +296,17 @@ def _only_label(line: str, rules: DatelineRules) -> str | None:
     return None
 
 
-def _strip_clock(text: str, rules: DatelineRules) -> tuple[str, bool]:
-    """`text` without a leading clock time and the separators around it."""
+def _strip_clock(text: str, rules: DatelineRules) -> tuple[str, bool, bool]:
+    """(`text` without leading clock times and the separators around them, whether a clock time
+    went, whether a separator stood before what is left)."""
     seps = re.escape(rules.separators)
     clocked = False
     while True:
-        text = re.sub(rf"^[\s{seps}]+", "", text)
+        gap = re.match(rf"[\s{seps}]*", text).group()
+        text = text[len(gap):]
         m = rules.clock.match(text) if rules.clock is not None else None
         if not m or m.end() == 0:
-            return text, clocked
+            return text, clocked, bool(gap.strip())
         text, clocked = text[m.end():], True
 
 
@@ -312,10 +319,10 @@ def _shape(line: str, found: list[Found], i: int, rules: DatelineRules, labelled
     if rules.filler_end is not None:
         before = rules.filler_end.sub("", before)
     after = line[here.end:found[i + 1].start if i + 1 < len(found) else len(line)]
-    rest, clocked = _strip_clock(after, rules)
+    rest, clocked, separated = _strip_clock(after, rules)
     before_ok = not before.strip() or before.rstrip()[-1] in rules.separators
-    after_ok = (not rest.strip() or rest.lstrip()[0] in rules.separators
-                or (rules.byline is not None and bool(rules.byline.match(rest))))
+    after_ok = (not rest.strip() or separated or (rules.byline is not None and bool(rules.byline.match(rest)))
+                or _starts_with_label(rest, rules))  # "... 1:16 PM GMT+7 Updated 2 hours ago"
     if not (before_ok and after_ok):
         return None
     alone = not before.strip(" \t" + rules.separators) and not rest.strip(" \t" + rules.separators)
@@ -358,9 +365,15 @@ def _url_date(url: str) -> date | None:
 
 
 def _line_dates(line: str, pending: str | None, in_head: bool, rules: DatelineRules,
-                language_rules: LanguageRules) -> list[tuple[str, date]]:
-    """The publication dates a (short, non-prose) line may give, each with how it gives it."""
-    found = days_in(line, language_rules)
+                language_rules: LanguageRules, other_rules: tuple = ()) -> list[tuple[str, date]]:
+    """The publication dates a (short, non-prose) line may give, each with how it gives it.
+    A page's header may be written with another language's month names ("04 October 2022" on
+    an Indonesian page): when the page's language reads no full date there, the others try."""
+    line = re.sub(r"(?<=\d)(?=[A-Z][a-z])", " ", line)  # scraped glue: "Oct. 4, 2022Updated"
+    for each in (language_rules, *other_rules):
+        found = days_in(line, each)
+        if any(not f.yearless for f in found):
+            break
     out = []
     for i, f in enumerate(found):
         if f.yearless:
@@ -377,11 +390,13 @@ def _line_dates(line: str, pending: str | None, in_head: bool, rules: DatelineRu
 
 
 def find_page_date(text: str, noise, language_rules: LanguageRules, *, url: str = "",
-                   body: str | None = None, today: date | None = None) -> PageDate | None:
+                   body: str | None = None, today: date | None = None,
+                   other_rules: tuple = ()) -> PageDate | None:
     """The publication date a page gives in its head and first paragraphs (module docstring).
 
     `body` (the page without noise) gives the full dates that fix a year-less dateline's year;
-    `today` bounds that year when the article gives none. Several candidates: a published
+    `today` bounds that year when the article gives none; `other_rules` (other languages'
+    rules) read a date line the page's language cannot. Several candidates: a published
     label, then a timestamp line, a date between separators, a wire dateline, any date before
     the first paragraph, an updated label, the URL; the first in the page among equals."""
     from checker.ingest import _is_prose, line_noise
@@ -410,7 +425,7 @@ def find_page_date(text: str, noise, language_rules: LanguageRules, *, url: str 
             elif found is not None:
                 candidates.append((_RANKS["dateline"], index, PageDate(found.day, "dateline", line)))
         elif label_only is None and len(line.split()) <= MAX_WORDS:
-            for how, day in _line_dates(line, pending, paragraphs == 0, rules, language_rules):
+            for how, day in _line_dates(line, pending, paragraphs == 0, rules, language_rules, other_rules):
                 candidates.append((_RANKS[how], index, PageDate(day, how, line)))
         paragraphs += prose
         pending = label_only

@@ -398,8 +398,9 @@ def parse_article(raw: str, *, article_id: str, rules: Rules, meta: dict | None 
     else:
         # the page's own date line, label or wire dateline, else its URL's date; only the page's
         # head is read, so a pathological page (megabytes without a line break) costs its head
+        others = tuple(rules.for_language(other) for other in LANGUAGES if other != language)
         found = find_page_date(text, noise, language_rules, url=url, body=body,
-                               today=today or date.today())
+                               today=today or date.today(), other_rules=others)
         published = found.day if found else None
     source = str(given.get("source") or page.get("sitename") or "").strip() or infer_source(text, noise, url)
     return Article(id=article_id, body=body, language=language, title=title,

@@ -293,6 +293,10 @@ def test_a_date_line_after_the_standfirst_dates_the_page(rules):
     assert _published(raw, rules, "en") == date(2024, 9, 18)
 
 
+def test_a_date_line_in_english_month_names_on_an_indonesian_page(rules):
+    assert _published("Judul Berita Hari Ini\n04 October 2022 13:16\n\n" + ID_TEXT, rules, "id") == date(2022, 10, 4)
+
+
 def test_a_headline_date_loses_to_the_date_line(rules):
     raw = "Tragedi 1 Oktober 2022: Korban Jadi 131\nSelasa, 04 Okt 2022 13:16 WIB\n\n" + ID_TEXT
     assert _published(raw, rules, "id") == date(2022, 10, 4)
