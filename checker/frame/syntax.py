@@ -98,7 +98,10 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
     def rank(m: Mention) -> tuple:
         distance = m.start - figure.end if m.start >= figure.end else figure.start - m.end
         if m.value in outcomes:
-            return (0, priority.index(m.value), distance)
+            # an outcome across a comma belongs to the next figure of a list ("luka ringan
+            # 260 orang, luka berat 39 orang")
+            between = gap(text, figure.end, m.start) if m.start >= figure.end else gap(text, m.end, figure.start)
+            return (0, "," in between, priority.index(m.value), distance)
         return (1, distance, priority.index(m.value))
     return min(near, key=rank)
 
