@@ -99,7 +99,7 @@ def cmd_extract(args) -> int:
     if args.format == "json":
         text = json.dumps(build_report(articles, claims, []), ensure_ascii=False, indent=2)
     else:
-        text = claims_table(claims)
+        text = claims_table(claims, articles)
     write_output(text, args.out)
     return 2 if errors else 0
 

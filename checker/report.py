@@ -40,10 +40,18 @@ def _scale(claim: Claim) -> float:
     return 1.0
 
 
+# what a reader of a report is told about an article no publication date was found for
+UNDATED_NOTE = "no publication date found: relative dates in it are left unresolved"
+
+
+def article_notes(article: Article) -> list[str]:
+    return [UNDATED_NOTE] if article.published is None else []
+
+
 def article_json(article: Article) -> dict:
     return {"id": article.id, "source": article.source or None, "url": article.url or None,
             "published": _iso(article.published), "language": article.language,
-            "title": article.title or None}
+            "title": article.title or None, "notes": article_notes(article)}
 
 
 def claim_json(claim: Claim) -> dict:
@@ -137,6 +145,10 @@ def to_markdown(report: dict) -> str:
     lines = ["## Fact-consistency report", "",
              f"{_count(len(report['articles']), 'article')}, {_count(len(report['claims']), 'claim')}, "
              f"{_count(len(findings), 'finding')}.", ""]
+    undated = [a["id"] for a in report["articles"] if not a.get("published")]
+    if undated:
+        lines += [f"No publication date found for {', '.join(f'`{_cell(i)}`' for i in undated)}: "
+                  "relative dates in " + ("it" if len(undated) == 1 else "them") + " are left unresolved.", ""]
     if not findings:
         return "\n".join(lines + ["No contradictions found."]) + "\n"
     counts = Counter((f["type"], f["severity"]) for f in findings)
@@ -225,8 +237,9 @@ def _fit(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "\u2026"
 
 
-def claims_table(claims: Iterable[Claim]) -> str:
-    """A fixed-width table of claims for `checker extract`: one line each, long cells cut."""
+def claims_table(claims: Iterable[Claim], articles: Iterable[Article] = ()) -> str:
+    """A fixed-width table of claims for `checker extract`: one line each, long cells cut; then
+    a note for each of `articles` that has no publication date."""
     rows = []
     for c in claims:
         rows.append({"id": c.id, "kind": c.kind, "subject": c.subject or "-", "measure": c.measure or "-",
@@ -241,4 +254,5 @@ def claims_table(claims: Iterable[Claim]) -> str:
     lines += ["  ".join(_fit(r[name], widths[name]).ljust(widths[name]) for name in names).rstrip()
               for r in rows]
     lines.append(f"{len(rows)} claims")
+    lines += [f"{article.id}: {note}" for article in articles for note in article_notes(article)]
     return "\n".join(lines) + "\n"

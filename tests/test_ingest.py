@@ -385,3 +385,23 @@ def test_an_article_without_any_date_stays_undated(rules):
     assert _infer("Polisi memeriksa 12 saksi pada Senin. Status darurat berlaku hingga 14 Oktober.",
                   rules) is None
     assert _infer("The storm hit on Sunday and the toll rose on Monday.", rules, "en") is None
+
+
+def test_an_undated_article_says_so_in_every_report(rules):
+    from checker.pipeline import infer_published
+    from checker.report import build_report, claims_table, to_markdown
+    from checker.segment import split_sentences
+
+    language_rules = rules.for_language("id")
+    undated = parse_article("Polisi memeriksa 12 saksi pada Senin.\n", article_id="undated", rules=rules,
+                            meta={"language": "id"}, today=TODAY)
+    undated = infer_published(undated, split_sentences(undated.body, language_rules), language_rules, today=TODAY)
+    dated = parse_article("Judul Berita\nSenin, 3 Oktober 2022 10:00 WIB\n\n" + ID_TEXT, article_id="dated",
+                          rules=rules, meta={"language": "id"}, today=TODAY)
+    report = build_report([undated, dated], [], [])
+    notes = {a["id"]: (a["published"], a["notes"]) for a in report["articles"]}
+    assert notes["dated"] == ("2022-10-03", [])
+    assert notes["undated"][0] is None and "no publication date" in notes["undated"][1][0]
+    assert "No publication date found for `undated`" in to_markdown(report)
+    table = claims_table([], [undated, dated])
+    assert "\nundated: no publication date found" in table and "\ndated:" not in table

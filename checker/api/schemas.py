@@ -92,6 +92,9 @@ class ArticleOutSchema(Schema):
     published = fields.String(allow_none=True, metadata={"format": "date"})
     language = fields.String()
     title = fields.String(allow_none=True)
+    notes = fields.List(fields.String(), metadata={
+        "description": "what a reader should know about the article's metadata, e.g. that no "
+                       "publication date was found and its relative dates are left unresolved"})
 
 
 class ValueSchema(Schema):
