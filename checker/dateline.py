@@ -36,9 +36,10 @@ HEAD_LINES = 80
 LEAD_PARAGRAPHS = 3  # the date-line search ends after this many body paragraphs
 MAX_WORDS = 24  # a date line is short
 YEARS_BACK = 7  # how far back a year-less date's year is looked for without other dates
-# a reference that gives any year-less day and month back in the year 2000 (a leap year), so the
-# date engine reports the day and month it read; the year is chosen here
-_MONTH_DAY_REF = date(2000, 12, 31)
+# the reference the date engine resolves year-less days against here: the last day of a leap
+# year, so any day and month it reads comes back whole (29 February too) and the year is chosen
+# here; recent, so a two-digit year reads as in news of these years ("3/10/22" is 2022)
+_MONTH_DAY_REF = date(2024, 12, 31)
 
 
 def _valid_regex(pattern: str) -> None:
@@ -139,7 +140,7 @@ class Found:
 
     start: int
     end: int
-    day: date  # the full date; for a year-less one, its day and month in the year 2000
+    day: date  # the full date; for a year-less one, its day and month (the year is no answer)
     yearless: bool
     weekday: int | None  # the weekday the text names with it, if any
 
