@@ -261,9 +261,14 @@ class PageDate:
     line: str
 
 
-# how strongly each way of giving a date says "published on"
-_RANKS = {"published_label": 6, "date_line": 5, "date_in_line": 4, "dateline": 3,
-          "date_in_head": 2, "updated_label": 1, "url": 0}
+# how strongly each way of giving a date says "published on": (tier, strength); the first in the
+# page wins among equals. A timestamp line under the headline outranks one under the first
+# paragraph (a standfirst), which outranks a wire dateline; one further down (a subheading)
+# ranks with any date under the headline.
+def _rank(how: str, paragraphs: int = 0) -> tuple[int, int]:
+    if how in ("date_line", "date_in_line"):
+        return {0: 5, 1: 4}.get(paragraphs, 2), (1 if how == "date_line" else 0)
+    return {"published_label": 6, "dateline": 3, "date_in_head": 2, "updated_label": 1, "url": 0}[how], 0
 
 
 def _label(text: str, rules: DatelineRules) -> str | None:
@@ -405,7 +410,7 @@ def find_page_date(text: str, noise, language_rules: LanguageRules, *, url: str 
     rules: DatelineRules = noise.dateline
     lines = text[:HEAD_CHARS].split("\n")[:HEAD_LINES]
     taken = _taken_along(lines, noise)
-    candidates: list[tuple[int, int, PageDate]] = []  # (rank, line index, date)
+    candidates: list[tuple[tuple[int, int], int, PageDate]] = []  # (rank, line index, date)
     yearless_leads: list[tuple[int, Found, str]] = []
     paragraphs, pending = 0, None
     for index, raw in enumerate(lines):
@@ -424,24 +429,24 @@ def find_page_date(text: str, noise, language_rules: LanguageRules, *, url: str 
             if found is not None and found.yearless:
                 yearless_leads.append((index, found, line))
             elif found is not None:
-                candidates.append((_RANKS["dateline"], index, PageDate(found.day, "dateline", line)))
+                candidates.append((_rank("dateline"), index, PageDate(found.day, "dateline", line)))
         elif label_only is None and len(line.split()) <= MAX_WORDS:
             for how, day in _line_dates(line, pending, paragraphs == 0, rules, language_rules, other_rules):
-                candidates.append((_RANKS[how], index, PageDate(day, how, line)))
+                candidates.append((_rank(how, paragraphs), index, PageDate(day, how, line)))
         paragraphs += prose
         pending = label_only
-    if yearless_leads:
-        anchor = None
+    if yearless_leads:  # the year: the article's full dates, its other date lines' included
+        full_dates = [c[2].day for c in candidates]
         if body is not None:
-            full_dates, _ = dates_in_text(body.split("\n"), language_rules)
-            anchor = max(full_dates, default=None)
+            full_dates += dates_in_text(body.split("\n"), language_rules)[0]
+        anchor = max(full_dates, default=None)
         for index, found, line in yearless_leads:
             day = fit_year(found.day, found.weekday, anchor, today)
             if day is not None:
-                candidates.append((_RANKS["dateline"], index, PageDate(day, "dateline", line)))
+                candidates.append((_rank("dateline"), index, PageDate(day, "dateline", line)))
     url_day = _url_date(url) if url else None
     if url_day is not None:
-        candidates.append((_RANKS["url"], len(lines), PageDate(url_day, "url", url)))
+        candidates.append((_rank("url"), len(lines), PageDate(url_day, "url", url)))
     if not candidates:
         return None
     return max(candidates, key=lambda c: (c[0], -c[1]))[2]
