@@ -257,7 +257,8 @@ class PageDate:
     """A publication date and where the page gave it."""
 
     day: date
-    how: str  # published_label | date_line | date_in_line | dateline | date_in_head | updated_label | url
+    # published_label | date_alone | date_line | date_in_line | dateline | date_in_head | updated_label | url
+    how: str
     line: str
 
 
@@ -266,8 +267,8 @@ class PageDate:
 # paragraph (a standfirst), which outranks a wire dateline; one further down (a subheading)
 # ranks with any date under the headline.
 def _rank(how: str, paragraphs: int = 0) -> tuple[int, int]:
-    if how in ("date_line", "date_in_line"):
-        return {0: 5, 1: 4}.get(paragraphs, 2), (1 if how == "date_line" else 0)
+    if how in ("date_alone", "date_line", "date_in_line"):
+        return {0: 5, 1: 4}.get(paragraphs, 2), (0 if how == "date_in_line" else 1)
     return {"published_label": 6, "dateline": 3, "date_in_head": 2, "updated_label": 1, "url": 0}[how], 0
 
 
@@ -317,9 +318,10 @@ def _strip_clock(text: str, rules: DatelineRules) -> tuple[str, bool, bool]:
 
 
 def _shape(line: str, found: list[Found], i: int, rules: DatelineRules, labelled: bool) -> str | None:
-    """How the line's i-th date sits in it: "date_line" for a timestamp (the date alone, or with
-    a clock time or a weekday, between separators), "date_in_line" for a date between separators
-    ("Kompas.com - 06/10/2022", "World News | 12 September 2023"), else None."""
+    """How the line's i-th date sits in it: "date_alone" (with nothing but a clock time, a label
+    and separators), "date_line" for a timestamp (with a clock time or a weekday, between
+    separators), "date_in_line" for a date between separators ("Kompas.com - 06/10/2022",
+    "World News | 12 September 2023"), else None."""
     here = found[i]
     before = "" if labelled else line[found[i - 1].end if i else 0:here.start]
     if rules.filler_end is not None:
@@ -331,8 +333,9 @@ def _shape(line: str, found: list[Found], i: int, rules: DatelineRules, labelled
                 or _starts_with_label(rest, rules))  # "... 1:16 PM GMT+7 Updated 2 hours ago"
     if not (before_ok and after_ok):
         return None
-    alone = not before.strip(" \t" + rules.separators) and not rest.strip(" \t" + rules.separators)
-    return "date_line" if alone or clocked or here.weekday is not None else "date_in_line"
+    if not before.strip(" \t" + rules.separators) and not rest.strip(" \t" + rules.separators):
+        return "date_alone"
+    return "date_line" if clocked or here.weekday is not None else "date_in_line"
 
 
 def _taken_along(lines: list[str], noise) -> set[int]:
@@ -422,8 +425,13 @@ def find_page_date(text: str, noise, language_rules: LanguageRules, *, url: str 
         prose = (_is_prose(line, noise.prose) and line_noise(line, noise) is None
                  and not _starts_with_label(line, rules))
         label_only = _only_label(line, rules)
-        if index in taken or _skipped(line, rules):
+        if _skipped(line, rules):
             pass
+        elif index in taken:  # under "Terkini"/"Related": a headline, unless it is a date alone
+            if not prose and label_only is None:
+                for how, day in _line_dates(line, pending, paragraphs == 0, rules, language_rules, other_rules):
+                    if how == "date_alone":
+                        candidates.append((_rank(how, paragraphs), index, PageDate(day, how, line)))
         elif prose:
             found = _lead_date(line, noise, language_rules)
             if found is not None and found.yearless:
