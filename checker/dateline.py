@@ -54,6 +54,11 @@ class NamedPatternSchema(Schema):
     pattern = fields.String(required=True, validate=_valid_regex)
 
 
+class SkipSchema(NamedPatternSchema):
+    # the pattern also marks a line of the article's text whose dates never date it (a caption)
+    in_text = fields.Boolean(load_default=False)
+
+
 class DatelineSchema(Schema):
     """The `dateline` section of a noise rule file."""
 
@@ -63,7 +68,7 @@ class DatelineSchema(Schema):
     clock = fields.String(validate=_valid_regex)
     # characters that may stand between a date line's date and its other parts
     separators = fields.String()
-    skip = fields.List(fields.Nested(NamedPatternSchema), load_default=list)  # never a date line
+    skip = fields.List(fields.Nested(SkipSchema), load_default=list)  # never a date line
     # wire datelines where the first paragraph opens; each pattern has a group named `date`
     leads = fields.List(fields.Nested(NamedPatternSchema), load_default=list)
     # words right before a date in the text that put it after publication ("hingga", "until")
@@ -82,6 +87,7 @@ class DatelineRules:
     clock: re.Pattern | None
     separators: str
     skip: tuple[tuple[str, re.Pattern], ...]
+    skip_in_text: tuple[re.Pattern, ...]
     leads: tuple[tuple[str, re.Pattern], ...]
     future_before: re.Pattern | None
     future_cue: re.Pattern | None
@@ -122,6 +128,7 @@ def compile_dateline(datas: list[dict]) -> DatelineRules:
         published=label("published_labels"), updated=label("updated_labels"),
         clock=re.compile(clock) if clock else None, separators=separators,
         skip=tuple((r["name"], re.compile(r["pattern"])) for r in listed("skip")),
+        skip_in_text=tuple(re.compile(r["pattern"]) for r in listed("skip") if r.get("in_text")),
         leads=tuple(leads),
         # the marker, then at most a filler word, a weekday or a month name before the day
         future_before=re.compile(rf"(?<!\w){before}\s+{filler}(?:[^\W\d_]+\.?,?\s+)?$", re.I) if before else None,
@@ -226,10 +233,13 @@ def _ahead(text: str, found: Found, rules: DatelineRules) -> bool:
 
 
 def dates_in_text(texts: Iterable[str], language_rules: LanguageRules) -> tuple[list[date], list[Found]]:
-    """(full dates, year-less weekday dates) the text gives for days up to its publication."""
+    """(full dates, year-less weekday dates) the text gives for days up to its publication;
+    `texts` are its lines (a caption is known by its line)."""
     rules = language_rules["noise"].dateline
     full, yearless = [], []
     for text in texts:
+        if any(p.search(text) for p in rules.skip_in_text):
+            continue
         for found in days_in(text, language_rules):
             if _ahead(text, found, rules):
                 continue

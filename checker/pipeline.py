@@ -20,13 +20,15 @@ def infer_published(article: Article, sentences: list[Sentence], rules: Language
     written after the events it dates): its full dates, and weekday dates without a year
     ("Minggu (2/10)") with the year fitted to those, else the nearest past year (before `today`,
     default the clock's) whose weekday fits. Dates the text puts ahead of it (a deadline, a plan:
-    "hingga 14 Oktober 2022", "will vote on Oct. 20, 2022") are left out. Nothing found: the
-    article stays undated, and its relative dates unresolved."""
+    "hingga 14 Oktober 2022", "will vote on Oct. 20, 2022") are left out, and so are captions
+    (read by the body's lines; `sentences` are not needed). Nothing found: the article stays
+    undated, and its relative dates unresolved."""
     if article.published is not None:
         return article
     from checker.dateline import date_from_text
 
-    day = date_from_text([s.text for s in sentences], rules, today or date.today())
+    # the body's lines, not its sentences: a caption is known by its line ("... Foto: Anadolu")
+    day = date_from_text(article.body.split("\n"), rules, today or date.today())
     return replace(article, published=day) if day else article
 
 
