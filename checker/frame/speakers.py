@@ -26,6 +26,20 @@ def body_of(actors, actor: str) -> str:
     return body(actor) if body else actors.government(actor)
 
 
+def voice_of(mention: Mention, actors, places) -> str:
+    """The authority a mention speaks for: its body, and for a body that exists once per
+    region (a BPBD, a provincial government) the region named with it: "BPBD Jatim" ->
+    bpbd@east_java, so two provinces' agencies are two authorities."""
+    body = body_of(actors, mention.value)
+    regional = getattr(actors, "regional", None)
+    if regional is not None and body in regional.per_region:
+        named = [p.value for p in places.find(mention.text)]
+        if named:
+            deepest = max(named, key=lambda p: len(places.ancestors(p)))
+            return f"{body}@{deepest}"
+    return body
+
+
 def _title_case(text: str) -> bool:
     """A headline in title case: most words capitalised and no full stop at the end (a
     sentence full of titles and names still ends like one)."""
@@ -59,7 +73,7 @@ def _name_after(text: str, pos: int, honorifics: frozenset) -> tuple[int, int] |
     return (start, end) if start is not None else None
 
 
-def register_persons(sentences: list[SentenceMentions], actors, framing) -> dict[str, str]:
+def register_persons(sentences: list[SentenceMentions], actors, framing, places=None) -> dict[str, str]:
     """Names introduced next to a body they speak for, and each of their parts, -> the body.
     A name part claimed by two bodies is dropped: it cannot say which one speaks."""
     found: dict[str, set] = {}
@@ -74,7 +88,7 @@ def register_persons(sentences: list[SentenceMentions], actors, framing) -> dict
             if span is None or any(s < span[1] and span[0] < e for s, e in known):
                 continue
             name = sm.text[span[0]:span[1]]
-            body = body_of(actors, actor.value)
+            body = voice_of(actor, actors, places) if places is not None else body_of(actors, actor.value)
             for part in {name, *name.split()}:
                 if len(part) >= 3:
                     found.setdefault(part, set()).add(body)
@@ -109,17 +123,25 @@ class Voice:
     last: str | None = None
 
 
-def speaking_actor(actors, candidates: list[Mention]) -> str | None:
+def speaking_actor(actors, candidates: list[Mention]) -> Mention | None:
     """The most specific speaker among actors in a phrase, skipping news agencies."""
     speaking = [a for a in candidates if actors.role(a.value) != "conduit"]
     if not speaking:
         return None
     persons = [a for a in speaking[:3] if actors.role(a.value) == "person" or a.rule.startswith("person:")]
-    return (persons or speaking)[0].value
+    return (persons or speaking)[0]
 
 
-def speaker(sm: SentenceMentions, actors, framing, voice: Voice) -> str | None:
-    """The actor the sentence attributes its claims to; None is the outlet's own voice."""
+def speaker(sm: SentenceMentions, actors, framing, voice: Voice, places=None) -> str | None:
+    """The authority the sentence attributes its claims to (see voice_of); None is the
+    outlet's own voice."""
+    found = _speaker(sm, actors, framing, voice)
+    if isinstance(found, Mention):
+        return voice_of(found, actors, places) if places is not None else body_of(actors, found.value)
+    return found
+
+
+def _speaker(sm: SentenceMentions, actors, framing, voice: Voice) -> Mention | str | None:
     text = sm.text
     ordered = sorted(sm.actors, key=lambda a: a.start)
     for cue in sm.attribution:

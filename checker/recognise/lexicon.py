@@ -258,6 +258,9 @@ class RegionalBodySchema(Schema):
     heads = fields.List(fields.String(), required=True)  # followed by the region they serve
     bare = fields.Boolean(load_default=True)  # a head alone names the body too
     english = fields.List(fields.String(), load_default=list)  # after a province's name: "East Java police"
+    # one body per region (each BPBD, each provincial government is an authority of its own),
+    # not one national body with regional offices (the police)
+    per_region = fields.Boolean(load_default=False)
 
 
 class RegionalSchema(Schema):
@@ -292,6 +295,7 @@ class Regional:
     names: AliasTable  # region names of more than one word
     name_words: frozenset  # casefolded second words of a name
     not_names: frozenset  # casefolded capitalised words that are no region ("Gubernur Bank Indonesia")
+    per_region: frozenset = frozenset()  # body ids that are one authority per region
 
 
 @dataclass(frozen=True)
@@ -362,6 +366,7 @@ class Actors:
     def government(self, actor: str) -> str:
         """The state (or bloc) an actor belongs to (peskov -> russia, bnpb -> indonesia); a state
         is its own."""
+        actor = actor.split("@", 1)[0]  # a regional body: "bpbd@east_java" is Indonesia's
         seen = set()
         while actor in self.governments and actor not in seen:
             seen.add(actor)
@@ -432,6 +437,7 @@ def _compile_regional(sections: list[dict], entries: list) -> Regional | None:
     if not sections:
         return None
     heads, bare, admin, names, name_words, english, not_names = [], set(), [], [], set(), {}, set()
+    per_region = set()
     for s in sections:
         admin += [(w, "admin", False) for w in s["admin_words"]]
         names += [(n, "region", False) for n in s["names"]]
@@ -442,6 +448,8 @@ def _compile_regional(sections: list[dict], entries: list) -> Regional | None:
             heads += [(h, body["id"], False) for h in body["heads"]]
             if body["bare"]:
                 bare.add(body["id"])
+            if body["per_region"]:
+                per_region.add(body["id"])
     provinces = [name for _, name, kind, _ in indonesian_subdivisions() if kind != "Geographical unit"]
     names += [(n, "region", False) for n in provinces if len(n.split()) > 1]
     for s in sections:
@@ -450,7 +458,7 @@ def _compile_regional(sections: list[dict], entries: list) -> Regional | None:
                 for region in {name, _english_region(name, english)}:
                     entries += [(f"{region} {word}", body["id"], False) for word in body["english"]]
     return Regional(AliasTable.build(heads), frozenset(bare), AliasTable.build(admin),
-                    AliasTable.build(names), frozenset(name_words), frozenset(not_names))
+                    AliasTable.build(names), frozenset(name_words), frozenset(not_names), frozenset(per_region))
 
 
 def run_actor_example(example: dict, rules: LanguageRules):
