@@ -93,6 +93,7 @@ class DatelineRules:
     future_cue: re.Pattern | None
     future_after: re.Pattern | None
     filler_end: re.Pattern | None  # a filler word ending the text before a date
+    filler_start: re.Pattern | None  # filler words opening the text after a label
     byline: re.Pattern | None  # a byline word opening the text after a date
 
 
@@ -135,6 +136,7 @@ def compile_dateline(datas: list[dict]) -> DatelineRules:
         future_cue=re.compile(rf"(?<!\w){cue}(?!\w)(?:\s+\S+){{0,6}}\s*$", re.I) if cue else None,
         future_after=re.compile(rf"^\s*{after}(?!\w)", re.I) if after else None,
         filler_end=re.compile(rf"(?:^|(?<=\s)){fillers}\s*$", re.I) if fillers else None,
+        filler_start=re.compile(rf"(?:\s*{fillers}(?!\w))*", re.I) if fillers else None,
         byline=re.compile(rf"{bylines}\s", re.I) if bylines else None,
     )
 
@@ -299,7 +301,10 @@ def _starts_with_label(line: str, rules: DatelineRules) -> bool:
     2022 by ... staff.", "Updated 2 hours ago"): a date line, though it may read as prose."""
     for pattern in (rules.published, rules.updated):
         m = pattern.match(line) if pattern is not None else None
-        if m and re.match(r"(?i:\s*(?:on|pada|at)\b)?\s*:?\s*(?:[A-Z][a-z]{1,9}\.?,?\s+){0,2}\d", line[m.end():]):
+        rest = line[m.end():] if m else ""
+        if m and rules.filler_start is not None:
+            rest = rest[rules.filler_start.match(rest).end():]
+        if m and re.match(r"\s*:?\s*(?:[A-Z][a-z]{1,9}\.?,?\s+){0,2}\d", rest):
             return True
     return False
 
