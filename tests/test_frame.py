@@ -65,7 +65,7 @@ def test_a_name_claimed_by_two_bodies_speaks_for_neither(rules):
     text = "Menteri luar negeri Rusia, Sergei Ivanov, kemarin bertemu dengan wakil sekjen NATO, Sergei Petrov, di Brussels."
     persons = register_persons(mentions(rules, "id", text), rules.for_language("id")["actors"],
                                rules.for_language("id")["framing"])
-    assert "Sergei" not in persons and persons.get("Ivanov") == "russia" and persons.get("Petrov") == "nato"
+    assert "Sergei" not in persons and persons.get("Ivanov") == "russia_foreign_ministry" and persons.get("Petrov") == "nato"
 
 
 def test_the_as_of_day_is_the_reference_and_the_incidents_own_day_is_not(rules):

@@ -86,13 +86,17 @@ def main_event(sentences: list[SentenceMentions], places, published: date | None
         return None
     counts = Counter(typed)
     kind = min(counts, key=lambda t: (-counts[t], order.index(t) if t in order else len(order)))
-    # where it happened: places the article puts things in ("in Lebanon", "di Derna") count
-    # double, and the title and lead double again; a country named as an actor counts once
+    # where it happened: a place after a location word ("di Derna", "melanda Cianjur", "hit
+    # Lebanon") counts double, in a sentence naming the incident double again, and in the
+    # title and lead double again; a country only named as an actor or an origin counts once
     countries: Counter = Counter()
     for n, sm in enumerate(sentences):
+        names_it = any(m.value == kind for m in sm.incidents)
         for p in sm.places:
-            weight = (2 if framing is not None and framing.place_preposition.search(sm.text[:p.start]) else 1)
-            countries[places.country(p.value)] += weight * (2 if n < LEAD_SENTENCES else 1)
+            located = framing is not None and any(
+                len(sm.text[e:p.start].split()) <= 1 for _, e, _, _ in framing.location_cues.find(sm.text[:p.start]))
+            weight = (2 if located else 1) * (2 if names_it else 1) * (2 if n < LEAD_SENTENCES else 1)
+            countries[places.country(p.value)] += weight
     if not countries:
         return EventRef(kind, "unknown")
     lead_places = [p.value for sm in lead for p in sm.places]

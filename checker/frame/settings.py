@@ -34,6 +34,9 @@ class FramingSchema(Schema):
     honorifics = fields.List(fields.String(), load_default=list)
     # "juru bicara itu", "a spokesman", "the agency": the last named body speaks
     anaphoric_speakers = fields.List(fields.String(), load_default=list)
+    # words before the place where something happens ("di", "melanda", "hit"), unlike the
+    # place people come from ("dari Jepang")
+    location_cues = fields.List(fields.String(), load_default=list)
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,7 @@ class Framing:
     as_of_cues: AliasTable
     honorifics: frozenset
     anaphoric_speakers: AliasTable
+    location_cues: AliasTable
 
 
 def _table(forms: list[str], ident: str) -> AliasTable:
@@ -77,4 +81,5 @@ def compile_framing(datas: list[dict]) -> Framing:
         _table(data.get("as_of_cues", []), "as_of"),
         frozenset(h.casefold().rstrip(".") for h in data.get("honorifics", ())),
         _table(data.get("anaphoric_speakers", []), "speaker"),
+        _table(data.get("location_cues", []), "location"),
     )

@@ -6,7 +6,7 @@ speakers."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from checker.frame.syntax import clause_of
 from checker.model import Mention
@@ -121,6 +121,8 @@ class Voice:
     """The last speaker established by earlier sentences (for "ujarnya", "the spokesman")."""
 
     last: str | None = None
+    person: str | None = None  # the person speaking in this sentence, if one does (rutte, "Budi")
+    last_person: str | None = None
 
 
 def speaking_actor(actors, candidates: list[Mention]) -> Mention | None:
@@ -132,12 +134,29 @@ def speaking_actor(actors, candidates: list[Mention]) -> Mention | None:
     return (persons or speaking)[0]
 
 
-def speaker(sm: SentenceMentions, actors, framing, voice: Voice, places=None) -> str | None:
-    """The authority the sentence attributes its claims to (see voice_of); None is the
-    outlet's own voice."""
+def speaker(sm: SentenceMentions, actors, framing, voice: Voice, places=None,
+            clause: tuple[int, int] | None = None) -> str | None:
+    """The authority the sentence (or one clause of it) attributes its claims to (see
+    voice_of); None is the outlet's own voice. A clause with an attribution of its own ("...,
+    sedangkan BPBD Jawa Barat menyebut 7") has its own speaker."""
+    if clause is not None:
+        start, end = clause
+        sm = replace(sm, attribution=[c for c in sm.attribution if start <= c.start < end],
+                     actors=[a for a in sm.actors if start <= a.start < end],
+                     pronouns=[p for p in sm.pronouns if start <= p.start < end])
+        if not sm.attribution:
+            return None
     found = _speaker(sm, actors, framing, voice)
     if isinstance(found, Mention):
-        return voice_of(found, actors, places) if places is not None else body_of(actors, found.value)
+        said = voice_of(found, actors, places) if places is not None else body_of(actors, found.value)
+        person = found.value if actors.role(found.value) == "person" else (
+            found.text if found.rule.startswith("person:") else None)
+        voice.person = person
+        if person:
+            voice.last_person = person
+        return said
+    if found is not None:  # "ujarnya", "ia mengatakan": the last speaker again
+        voice.person = voice.last_person
     return found
 
 
