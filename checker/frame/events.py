@@ -13,6 +13,7 @@ from datetime import date
 
 from marshmallow import Schema, fields
 
+from checker.frame.settings import words_before
 from checker.model import EventRef
 from checker.recognise import SentenceMentions
 from checker.recognise.lexicon import AliasTable, _mentions
@@ -67,7 +68,8 @@ def _days(sm: SentenceMentions, published: date | None, framing=None) -> list[da
     Tuesday": when a figure was counted, not when the incident happened)."""
     return [d.value.day for d in sm.dates if d.value.grain == "day"
             and (published is None or d.value.day <= published)
-            and not (framing is not None and framing.as_of_cues.find(sm.text[max(0, d.start - 16):d.start]))]
+            and not (framing is not None and framing.as_of_cues.find(
+                words_before(sm.text, d.start, framing.window("cue_before") // 2)))]
 
 
 def main_event(sentences: list[SentenceMentions], places, published: date | None,

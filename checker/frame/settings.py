@@ -8,11 +8,28 @@ from marshmallow import Schema, fields, validate
 
 from checker.recognise.lexicon import AliasTable
 
+_WORD = re.compile(r"[\w'’-]+")
+
+
+WINDOWS = {
+    "measure_after": 8,  # a figure and the counted noun or outcome after it
+    "measure_before": 4,  # ... or before it
+    "owner": 4,  # a counted noun and its owner ("tentara dari Korea Utara")
+    "speaker_after": 10,  # an attribution cue and the speaker after it
+    "speaker_before": 7,  # "..., the Pentagon said": a speaker just before the verb
+    "pronoun": 5,  # a pronoun and the attribution verb it is the subject of
+    "cue_before": 6,  # a total, increment, part or as-of cue and the figure or date after it
+    "cue_after": 5,  # an increment or part cue after a figure
+    "modality_after": 2,  # a modality cue right after a figure
+    "event_date": 14,  # an incident or event noun and its date
+}
+
 
 class FramingSchema(Schema):
     subject_side = fields.String(required=True, validate=validate.OneOf(["after", "before"]))
-    measure_window = fields.Integer(load_default=48)  # characters around a figure for its noun
-    subject_window = fields.Integer(load_default=24)  # characters between a noun and its owner
+    # how far apart, in words, two things may stand and still belong together
+    windows = fields.Dict(keys=fields.String(validate=validate.OneOf(WINDOWS)),
+                          values=fields.Integer(validate=validate.Range(min=0)), load_default=dict)
     clause_breaks = fields.List(fields.String(), required=True)  # regexes that end a clause
     place_prepositions = fields.List(fields.String(), required=True)  # "ke", "di", "to", "in"
     # events that name what durations are about rather than a dated happening ("war")
@@ -42,8 +59,7 @@ class FramingSchema(Schema):
 @dataclass(frozen=True)
 class Framing:
     subject_side: str
-    measure_window: int
-    subject_window: int
+    windows: dict
     clause_break: re.Pattern
     place_preposition: re.Pattern
     undated_events: frozenset
@@ -58,6 +74,28 @@ class Framing:
     anaphoric_speakers: AliasTable
     location_cues: AliasTable
 
+    def window(self, name: str) -> int:
+        return self.windows[name]
+
+
+def words(text: str, a: int, b: int) -> int:
+    """How many words stand in text[a:b] (either order): the distance between two mentions."""
+    if a > b:
+        a, b = b, a
+    return len(_WORD.findall(text, a, b))
+
+
+def words_before(text: str, pos: int, n: int) -> str:
+    """The stretch of text holding the last `n` words before `pos`."""
+    starts = [m.start() for m in _WORD.finditer(text, 0, pos)]
+    return text[starts[-n] if len(starts) >= n else 0:pos] if n else ""
+
+
+def words_after(text: str, pos: int, n: int) -> str:
+    """The stretch of text holding the first `n` words after `pos`."""
+    ends = [m.end() for m in _WORD.finditer(text, pos)][:n]
+    return text[pos:ends[-1]] if ends else ""
+
 
 def _table(forms: list[str], ident: str) -> AliasTable:
     return AliasTable.build([(f, ident, False) for f in forms])
@@ -68,7 +106,7 @@ def compile_framing(datas: list[dict]) -> Framing:
     breaks = "|".join(f"(?:{b})" for b in data["clause_breaks"])
     preps = "|".join(re.escape(p) for p in data["place_prepositions"])
     return Framing(
-        data["subject_side"], data["measure_window"], data["subject_window"],
+        data["subject_side"], {**WINDOWS, **data.get("windows", {})},
         re.compile(breaks, re.IGNORECASE),
         re.compile(rf"(?<![\w-])(?:{preps})\s+(?:\w+\s+){{0,3}}$", re.IGNORECASE),
         frozenset(data.get("undated_events", ())),

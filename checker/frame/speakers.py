@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from checker.frame.settings import words
 from checker.frame.syntax import clause_of
 from checker.model import Mention
 from checker.recognise import SentenceMentions
@@ -166,11 +167,13 @@ def _speaker(sm: SentenceMentions, actors, framing, voice: Voice) -> Mention | s
     for cue in sm.attribution:
         if cue.value == "previous":
             return voice.last
-        after = [a for a in ordered if a.start >= cue.end and a.start - cue.end <= 60]
+        after = [a for a in ordered if a.start >= cue.end
+                 and words(text, cue.end, a.start) <= framing.window("speaker_after")]
         before = [a for a in ordered if a.end <= cue.start]
-        pronoun_before = [p for p in sm.pronouns if p.end <= cue.start and cue.start - p.end <= 30]
+        near_cue = framing.window("pronoun")
+        pronoun_before = [p for p in sm.pronouns if p.end <= cue.start and words(text, p.end, cue.start) <= near_cue]
         anaphor = [s for s, e, _, _ in framing.anaphoric_speakers.find(text)
-                   if abs(s - cue.end) <= 30 or abs(cue.start - e) <= 30]
+                   if words(text, cue.end, s) <= near_cue or words(text, e, cue.start) <= near_cue]
         if cue.value == "either":
             # "Putin said ...": an actor right before the verb speaks; "..., said the
             # Pentagon": one right after it; an actor further on is part of what was said
@@ -180,7 +183,7 @@ def _speaker(sm: SentenceMentions, actors, framing, voice: Voice) -> Mention | s
                 chosen = speaking_actor(actors, group) if group else None
                 if chosen:
                     return chosen
-            near = [a for a in before if cue.start - a.end <= 40]
+            near = [a for a in before if words(text, a.end, cue.start) <= framing.window("speaker_before")]
             if near:
                 chosen = speaking_actor(actors, near[::-1])
                 if chosen:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from checker.frame.settings import words, words_after, words_before
 from checker.model import Mention
 from checker.recognise import SentenceMentions
 
@@ -40,10 +41,10 @@ def linked(framing, sm: SentenceMentions, start: int, end: int) -> bool:
 
 def owner_of(framing, sm: SentenceMentions, noun: Mention, actors: list[Mention]) -> Mention | None:
     """The actor a counted noun belongs to: "tentara Korea Utara", "North Korean troops"."""
-    window = framing.subject_window
-    after = [a for a in actors if a.start >= noun.end and a.start - noun.end <= window
+    window, text = framing.window("owner"), sm.text
+    after = [a for a in actors if a.start >= noun.end and words(text, noun.end, a.start) <= window
              and linked(framing, sm, noun.end, a.start)]
-    before = [a for a in actors if a.end <= noun.start and noun.start - a.end <= window
+    before = [a for a in actors if a.end <= noun.start and words(text, a.end, noun.start) <= window
               and linked(framing, sm, a.end, noun.start)]
     after.sort(key=lambda a: a.start)
     before.sort(key=lambda a: -a.end)
@@ -54,7 +55,7 @@ def owner_of(framing, sm: SentenceMentions, noun: Mention, actors: list[Mention]
     return None
 
 
-def _has_own_measure(sm: SentenceMentions, figure: Mention, other: Mention, window: int) -> bool:
+def _has_own_measure(sm: SentenceMentions, figure: Mention, other: Mention, before: int) -> bool:
     """Whether a figure has a measure of its own besides `other`: an outcome right after it, or
     one just before it ("menewaskan 37 orang dan melukai 4.250": "melukai" is the 4.250's)."""
     for o in sm.measures:
@@ -62,7 +63,7 @@ def _has_own_measure(sm: SentenceMentions, figure: Mention, other: Mention, wind
             continue
         if figure.end <= o.start and o.end <= other.start:
             return True
-        if o.end <= figure.start and figure.start - o.end <= window // 2:
+        if o.end <= figure.start and words(sm.text, o.end, figure.start) <= before:
             return True
     return False
 
@@ -72,14 +73,16 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
     """The measure a figure counts: outcome phrases outrank counted nouns (file order). After
     a total verb ("naik menjadi 174", "rose to 62") the measure may stand anywhere earlier in
     the clause ("Jumlah orang yang tewas ... naik menjadi 174")."""
-    text, window = sm.text, framing.measure_window
+    text = sm.text
+    after_window, before_window = framing.window("measure_after"), framing.window("measure_before")
     near = []
     for m in sm.measures:
-        if m.start >= figure.end and m.start - figure.end <= window:
+        if m.start >= figure.end and words(text, figure.end, m.start) <= after_window:
             between = gap(text, figure.end, m.start)
-        elif m.end <= figure.start and figure.start - m.end <= window // 2:
+        elif m.end <= figure.start and words(text, m.end, figure.start) <= before_window:
             between = gap(text, m.end, figure.start)
-            if any(q.end <= m.start and m.start - q.end <= window // 2 and not _has_own_measure(sm, q, m, window)
+            if any(q.end <= m.start and words(text, q.end, m.start) <= before_window
+                   and not _has_own_measure(sm, q, m, before_window)
                    for q in sm.quantities if q is not figure):
                 continue  # "8 people lost their lives and 2,750 others were hurt": the 8's
         else:
@@ -108,7 +111,7 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
 
 def total_verb_before(framing, sm: SentenceMentions, figure: Mention) -> bool:
     """A total verb ends right before the figure (a hedge word may stand between)."""
-    head = sm.text[max(0, figure.start - 40):figure.start]
+    head = words_before(sm.text, figure.start, framing.window("cue_before"))
     for s, e, _, _ in framing.total_verbs.find(head):
         if len(re.findall(r"[\w'’-]+", head[e:])) <= 1 and not re.search(r"[,;:.!?]", head[e:]):
             return True
@@ -123,8 +126,8 @@ def _adjacent(between: str) -> bool:
 def role_of(framing, sm: SentenceMentions, figure: Mention) -> str:
     """total | part | increment: what a figure is of the fact it counts."""
     text = sm.text
-    head = text[max(0, figure.start - 30):figure.start]
-    tail = text[figure.end:figure.end + 30]
+    head = words_before(text, figure.start, framing.window("cue_before"))
+    tail = words_after(text, figure.end, framing.window("cue_after"))
     if total_verb_before(framing, sm, figure):
         return "total"  # "bertambah menjadi 12": the new total
     if any(_adjacent(head[e:]) for s, e, _, _ in framing.increment_before.find(head)):
@@ -162,7 +165,7 @@ def place_in(framing, sm: SentenceMentions, exclude_spans=()) -> str | None:
 def modality(sm: SentenceMentions, framing, figure: Mention) -> str:
     clause_start, _ = clause_of(framing, sm.text, figure.start)
     cues = {m.value for m in sm.modality if clause_start <= m.start < figure.start
-            or 0 <= m.start - figure.end <= 12}
+            or (m.start >= figure.end and words(sm.text, figure.end, m.start) <= framing.window("modality_after"))}
     for name in ("planned", "alleged", "estimate"):
         if name in cues:
             return name

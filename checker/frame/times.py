@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from checker.frame.settings import words_before
 from checker.recognise import SentenceMentions
 
 
@@ -16,7 +17,7 @@ def reference_day(sm: SentenceMentions, framing, published: date | None,
     days = [d for d in sm.dates if d.value.grain == "day"
             and (published is None or d.value.day <= published)]
     for d in days:
-        head = sm.text[max(0, d.start - 16):d.start]
+        head = words_before(sm.text, d.start, framing.window("cue_before") // 2)
         if framing.as_of_cues.find(head):
             return d.value.day
     for d in days:
