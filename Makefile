@@ -2,7 +2,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run extract test peer bench clean
+.PHONY: setup run extract test peer bench eval clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -32,5 +32,8 @@ bench: $(STAMP)
 	$(PY) -m bench.run
 	$(PY) -m checker.dashboard.loadtest --articles 10000 --rounds 20 --merge-into bench/results.json
 
+eval: $(STAMP)
+	$(PY) -m bench.eval --json bench/eval.json
+
 clean:
-	rm -rf $(VENV) .run bench/results.json bench/peer.json
+	rm -rf $(VENV) .run bench/results.json bench/peer.json bench/eval.json
