@@ -204,3 +204,16 @@ def _speaker(sm: SentenceMentions, actors, framing, voice: Voice) -> Mention | s
         if anaphor:
             return voice.last
     return None
+
+
+def reaches(sm: SentenceMentions, framing, clause: tuple[int, int]) -> bool:
+    """Whether the sentence's speaker speaks for a clause without a cue of its own. A speaker
+    named in a later clause that gives figures of its own ("X put the toll at 3,252, while
+    the WHO reported 3,958") speaks for those; a trailing tag ("..., kata BNPB") for all."""
+    for cue in sm.attribution:
+        if cue.start < clause[1]:
+            continue
+        cue_clause = clause_of(framing, sm.text, cue.start)
+        if any(cue_clause[0] <= q.start < cue_clause[1] for q in sm.quantities):
+            return False
+    return True

@@ -2,7 +2,8 @@
 
 `recognise` is the one entry point: it runs every recogniser once over a sentence (the word
 tables share one cached token stream, see lexicon.tokens) and settles overlaps by one policy:
-a figure inside a date is a date part, never a count.
+a figure inside a date is a date part, never a count; an incident word inside a body's name
+("Badan Penanggulangan Bencana") names no incident.
 """
 from __future__ import annotations
 
@@ -58,15 +59,19 @@ def recognise(sentence: Sentence, rules, ref: date | None) -> SentenceMentions:
     dates = find_dates(text, rules, ref)
     quantities = [q for q in find_quantities(text, rules) if not any(overlaps(q, d) for d in dates)]
     incidents = rules.get("incidents")
+    actors = rules["actors"].find(text)
+    # an incident word inside a body's name names no incident ("the disaster agency")
+    found_incidents = [i for i in (incidents.find(text) if incidents is not None else [])
+                       if not any(overlaps(i, a) for a in actors)]
     return SentenceMentions(
         sentence,
-        actors=rules["actors"].find(text),
+        actors=actors,
         places=rules["places"].find(text),
         measures=rules["measures"].find(text),
         modality=rules["modality"].find(text),
         topics=rules["topics"].find(text),
         events=rules["events"].find(text),
-        incidents=incidents.find(text) if incidents is not None else [],
+        incidents=found_incidents,
         quantities=quantities,
         dates=dates,
         durations=find_durations(text, rules),
