@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from checker.frame.settings import words
 from checker.frame.syntax import clause_of
 from checker.model import Mention
+from checker.recognise.lexicon import UNPLACED, place_body
 from checker.recognise import SentenceMentions
 
 _WORD = re.compile(r"[\w'’.-]+|,")
@@ -72,6 +73,16 @@ def _name_after(text: str, pos: int, honorifics: frozenset) -> tuple[int, int] |
         end = m.start() + len(word.rstrip(".,"))
         count += 1
     return (start, end) if start is not None else None
+
+
+def place_bodies(sm: SentenceMentions, country: str | None) -> SentenceMentions:
+    """Bodies named without their country ("the health ministry said", "the Red Crescent")
+    are the story's country's; in a story placed nowhere they name no one."""
+    if not any(a.value.startswith(UNPLACED) for a in sm.actors):
+        return sm
+    actors = [replace(a, value=place_body(a.value, country)) if a.value.startswith(UNPLACED) else a
+              for a in sm.actors if country or not a.value.startswith(UNPLACED)]
+    return replace(sm, actors=actors)
 
 
 def register_persons(sentences: list[SentenceMentions], actors, framing, places=None) -> dict[str, str]:
@@ -217,3 +228,26 @@ def reaches(sm: SentenceMentions, framing, clause: tuple[int, int]) -> bool:
         if any(cue_clause[0] <= q.start < cue_clause[1] for q in sm.quantities):
             return False
     return True
+
+
+def speakers_by_cue(sm: SentenceMentions, actors, framing, voice: Voice, places=None) -> list[tuple[int, str]]:
+    """(cue position, speaker) for each attribution cue of a sentence that quotes several
+    speakers ("the ministry said 3,000 had died, the Red Crescent said 150"): each cue's
+    speaker is looked for between the cues before and after it."""
+    cues = sorted(sm.attribution, key=lambda c: c.start)
+    out = []
+    for i, cue in enumerate(cues):
+        low = cues[i - 1].end if i else 0
+        high = cues[i + 1].start if i + 1 < len(cues) else len(sm.text)
+        part = replace(sm, attribution=[cue], actors=[a for a in sm.actors if low <= a.start and a.end <= high],
+                       pronouns=[p for p in sm.pronouns if low <= p.start and p.end <= high])
+        said = speaker(part, actors, framing, voice, places)
+        if said:
+            out.append((cue.start, said))
+    return out
+
+
+def speaker_for(figure: Mention, by_cue: list[tuple[int, str]]) -> str | None:
+    """The speaker of the last cue before a figure, else of the first after it."""
+    before = [said for pos, said in by_cue if pos < figure.start]
+    return before[-1] if before else (by_cue[0][1] if by_cue else None)

@@ -118,6 +118,12 @@ def total_verb_before(framing, sm: SentenceMentions, figure: Mention) -> bool:
     return False
 
 
+def elliptical(text: str, figure: Mention) -> bool:
+    """A figure that ends its clause with nothing counted after it: the measure of the figure
+    before it is understood ("X said 3,000 had died, Y said 150"; "naik dari 125 menjadi 131")."""
+    return bool(re.match(r"\s*(?:[,;.!?)\]\"”’]|$)", text[figure.end:]))
+
+
 def _adjacent(between: str) -> bool:
     """At most one word and no punctuation between a cue and a figure."""
     return len(re.findall(r"[\w'’-]+", between)) <= 1 and not re.search(r"[,;:.!?()]", between)

@@ -245,12 +245,25 @@ class CountryNamesSchema(Schema):
     drop = fields.List(fields.String(), load_default=list)  # generated names that are words too
 
 
+# An actor id that still needs its country: "?{country}_health_ministry"
+UNPLACED = "?"
+
+
+def place_body(actor: str, country: str) -> str:
+    """A body named without its country, placed in one: ("?{country}_health_ministry",
+    "libya") -> "libya_health_ministry"."""
+    return actor[len(UNPLACED):].format(country=country) if actor.startswith(UNPLACED) else actor
+
+
 class BodyKindSchema(Schema):
     kind = fields.String(required=True, validate=validate.Regexp(r"^[a-z][a-z0-9_]*$"))
     # "{country}": the state itself speaks (its government, its president)
     id = fields.String(load_default="{country}_{kind}")
     independent = fields.Boolean(load_default=False)  # its own government (a Red Crescent society)
     forms = fields.List(fields.String(validate=lambda f: f.count("{country}") == 1), required=True)
+    # the body named without its country ("the health ministry said", "the Red Crescent"):
+    # the country of the story it is in, which the frame stage knows (UNPLACED + the id template)
+    bare = fields.List(fields.String(), load_default=list)
 
 
 class RegionalBodySchema(Schema):
@@ -414,6 +427,10 @@ def compile_actors(datas: list[dict]) -> Actors:
     forms = []
     for data in datas:
         for body in data["bodies"]:
+            for form in body["bare"]:
+                template = UNPLACED + body["id"].replace("{kind}", body["kind"])
+                entries.append((form, template, False))
+                roles[template] = "unplaced"
             for form in body["forms"]:
                 before, _, after = form.partition("{country}")
                 forms.append(BodyForm(_key(before, True), _key(after, True), body["id"], body["kind"]))
