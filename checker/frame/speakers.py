@@ -49,7 +49,7 @@ def _title_case(text: str) -> bool:
     if len(words) < 4:
         return False
     share = sum(w[0].isupper() for w in words) / len(words)
-    return share > 0.85 or (share > 0.6 and not text.rstrip("\"”’' ").endswith((".", "!", "?")))
+    return share > 0.6 and not text.rstrip("\"”’' ").endswith((".", "!", "?"))
 
 
 def _name_after(text: str, pos: int, honorifics: frozenset) -> tuple[int, int] | None:
@@ -75,14 +75,38 @@ def _name_after(text: str, pos: int, honorifics: frozenset) -> tuple[int, int] |
     return (start, end) if start is not None else None
 
 
-def place_bodies(sm: SentenceMentions, country: str | None) -> SentenceMentions:
+def place_bodies(sm: SentenceMentions, country: str | None, actors_table=None) -> SentenceMentions:
     """Bodies named without their country ("the health ministry said", "the Red Crescent")
-    are the story's country's; in a story placed nowhere they name no one."""
-    if not any(a.value.startswith(UNPLACED) for a in sm.actors):
-        return sm
+    are the story's country's; in a story placed nowhere they name no one. A body that exists
+    once per region takes in the region written after it ("Badan Penanggulangan Bencana Daerah
+    (BPBD) Provinsi Jawa Timur")."""
     actors = [replace(a, value=place_body(a.value, country)) if a.value.startswith(UNPLACED) else a
               for a in sm.actors if country or not a.value.startswith(UNPLACED)]
+    regional = getattr(actors_table, "regional", None)
+    if regional is not None:
+        actors = [_with_region(sm, a) if body_of(actors_table, a.value) in regional.per_region else a
+                  for a in actors]
+        actors = [a for a in actors if not any(o is not a and o.start <= a.start and a.end <= o.end
+                                               and (o.end - o.start) > (a.end - a.start) for o in actors)]
     return replace(sm, actors=actors)
+
+
+def _with_region(sm: SentenceMentions, actor: Mention) -> Mention:
+    """The mention stretched over an abbreviation in brackets and a place right after it."""
+    text, end = sm.text, actor.end
+    while True:
+        rest = text[end:]
+        bracket = re.match(r"\s*\([^()]{1,12}\)", rest)
+        if bracket:
+            end += bracket.end()
+            continue
+        place = next((p for p in sm.places if 0 <= p.start - end <= 1 + len(rest) - len(rest.lstrip())
+                      and text[end:p.start].strip() in ("", "Provinsi", "Kabupaten", "Kota")), None)
+        if place is not None and place.end > end:
+            end = place.end
+            continue
+        break
+    return replace(actor, text=text[actor.start:end], end=end) if end != actor.end else actor
 
 
 def register_persons(sentences: list[SentenceMentions], actors, framing, places=None) -> dict[str, str]:
