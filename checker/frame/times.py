@@ -13,7 +13,9 @@ from checker.recognise import SentenceMentions
 
 
 def reference_day(sm: SentenceMentions, framing, published: date | None,
-                  event_day: date | None) -> date | None:
+                  event_day: date | None, narrative: date | None = None) -> date | None:
+    """The sentence's as-of day, else its own day that is not the incident's, else the day the
+    paragraph before set ("Pada Selasa (17/9) ... Sebanyak 9 orang tewas"), else publication."""
     days = [d for d in sm.dates if d.value.grain == "day"
             and (published is None or d.value.day <= published)]
     for d in days:
@@ -23,4 +25,4 @@ def reference_day(sm: SentenceMentions, framing, published: date | None,
     for d in days:
         if d.value.day != event_day:
             return d.value.day
-    return published
+    return narrative or published
