@@ -99,11 +99,10 @@ def main_event(sentences: list[SentenceMentions], places, published: date | None
                 len(sm.text[e:p.start].split()) <= 1 for _, e, _, _ in framing.location_cues.find(sm.text[:p.start]))
             weight = (2 if located else 1) * (2 if names_it else 1) * (2 if n < LEAD_SENTENCES else 1)
             countries[places.country(p.value)] += weight
-    if not countries:
-        return EventRef(kind, "unknown")
     lead_places = [p.value for sm in lead for p in sm.places]
-    country = max(countries, key=lambda c: countries[c])
-    place = _deepest(places, [p for p in lead_places if places.country(p) == country]) or country
+    country = max(countries, key=lambda c: countries[c]) if countries else "unknown"
+    place = _deepest(places, [p for p in lead_places if places.country(p) == country]) or (
+        country if countries else None)
     day = None
     for sm in sentences:
         if any(m.value in (kind, GENERIC) for m in sm.incidents):
