@@ -89,15 +89,17 @@ def main_event(sentences: list[SentenceMentions], places, published: date | None
     counts = Counter(typed)
     kind = min(counts, key=lambda t: (-counts[t], order.index(t) if t in order else len(order)))
     # where it happened: a place after a location word ("di Derna", "melanda Cianjur", "hit
-    # Lebanon") counts double, in a sentence naming the incident double again, and in the
-    # title and lead double again; a country only named as an actor or an origin counts once
+    # Lebanon") counts three times, a country named as an actor ("Israel denied") half; in a
+    # sentence naming the incident double again, and in the title and lead double again
     countries: Counter = Counter()
     for n, sm in enumerate(sentences):
         names_it = any(m.value == kind for m in sm.incidents)
         for p in sm.places:
             located = framing is not None and any(
                 len(sm.text[e:p.start].split()) <= 1 for _, e, _, _ in framing.location_cues.find(sm.text[:p.start]))
-            weight = (2 if located else 1) * (2 if names_it else 1) * (2 if n < LEAD_SENTENCES else 1)
+            acting = any(a.start <= p.start and p.end <= a.end for a in sm.actors)
+            weight = (3 if located else 0.5 if acting else 1) * (2 if names_it else 1) \
+                * (2 if n < LEAD_SENTENCES else 1)
             countries[places.country(p.value)] += weight
     lead_places = [p.value for sm in lead for p in sm.places]
     country = max(countries, key=lambda c: countries[c]) if countries else "unknown"
