@@ -1,25 +1,33 @@
-"""The compare stage: claims -> findings, only ever within one comparison key.
+"""The compare stage: claims -> findings, only ever within one fact.
 
 `compare(new, stored, ...)` checks freshly extracted claims against the store: the work grows
-with the claims that share the new claims' keys, never with the whole store. `compare_all`
-is a scan: every claim is new.
+with the claims that share the new claims' facts (and the facts that contain them or that they
+contain), never with the whole store. `compare_all` is a scan: every claim is new.
+
+A finding is one disagreement: one fact, one pair of authorities (or one article quoting two
+bodies), one type, with every claim behind it (see findings.py). The measure's behaviour
+(rules/common/facts.yaml) decides what differing figures mean (quantities.py); the tolerances
+are in rules/compare.yaml, whose claim-pair examples are the specification.
 """
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from typing import Callable, Iterable, Mapping
 
 from checker.compare.context import ComparisonContext, in_related_link
-from checker.compare.quantities import compare_pair
-from checker.compare.settings import CompareSchema, CompareSettings, compile_settings
+from checker.compare.findings import FINGERPRINT_SCHEME, Groups, make_finding, rank
+from checker.compare.quantities import judge_containment_keys, judge_key
+from checker.compare.semantics import Semantics, default_semantics
+from checker.compare.settings import FINDING_TYPES, FLAG_TYPES, CompareSchema, CompareSettings, compile_settings
 from checker.compare.stances import compare_stances
+from checker.compare.summaries import summarise
 from checker.compare.timing import check_duration, compare_event_dates
 from checker.model import Article, Claim, Finding
 from checker.rulebook import RuleKind, register_kind
 
-SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2, "info": 3}
-
-__all__ = ["compare", "compare_all", "CompareSettings"]
+__all__ = ["compare", "compare_all", "related_keys", "CompareSettings", "FINDING_TYPES", "FLAG_TYPES",
+           "FINGERPRINT_SCHEME"]
 
 
 def _language_rules(rules):
@@ -27,6 +35,15 @@ def _language_rules(rules):
     if hasattr(rules, "for_language"):
         return rules.for_language("id")  # compare rules and the hierarchies apply to every language
     return rules
+
+
+def _semantics(rules) -> Semantics:
+    if isinstance(rules, Semantics):
+        return rules
+    language_rules = _language_rules(rules)
+    if isinstance(language_rules, CompareSettings):
+        return default_semantics()
+    return language_rules.get("facts") or default_semantics()
 
 
 def make_context(rules, articles, within=None, government_of=None) -> ComparisonContext:
@@ -38,11 +55,12 @@ def make_context(rules, articles, within=None, government_of=None) -> Comparison
         places, actors = language_rules.get("places"), language_rules.get("actors")
     if within is None:
         within = places.within if places is not None else (lambda inner, outer: inner == outer)
+    within = functools.lru_cache(maxsize=65536)(within)  # a pure lookup, asked again and again
     if government_of is None:
         government_of = actors.government if actors is not None else (lambda actor: actor)
     if not isinstance(articles, Mapping):
         articles = {a.id: a for a in articles}
-    return ComparisonContext(settings, articles, within, government_of)
+    return ComparisonContext(settings, _semantics(rules), articles, within, government_of)
 
 
 def comparable(claim: Claim) -> bool:
@@ -57,62 +75,40 @@ def comparable(claim: Claim) -> bool:
     return claim.kind == "duration"
 
 
-def _compare_key(kind: str, fresh: list[Claim], old: list[Claim], new_ids: set,
-                 context: ComparisonContext, names: dict) -> list[Finding]:
-    if kind == "stance":
-        return compare_stances(fresh + old, new_ids, context, names)
-    if kind == "duration":
-        return [f for c in fresh if (f := check_duration(c, fresh + old, context, names))]
-    pairwise = compare_pair if kind == "quantity" else compare_event_dates
-    return [f for a, b in candidate_pairs(kind, fresh, old, context)
-            if (f := pairwise(a, b, context, names))]
+def related_keys(keys: Iterable[tuple], rules) -> set[tuple]:
+    """The keys a claim of each key must meet: its own, and for a figure the facts that contain
+    it or that it contains (deaths meets casualties). The store loads these for a new article."""
+    semantics = _semantics(rules)
+    found = set()
+    for key in keys:
+        found.add(key)
+        if key[0] == "quantity":
+            found.update(("quantity", key[1], other) for other in semantics.related(key[2]))
+    return found
 
 
-def _sweep(items: list, window: int):
-    """Pairs of (day, is_new, claim) items at most `window` days apart, one of them new;
-    items sorted by day, so the cost grows with the claims inside the window only."""
-    for i, (day, new, claim) in enumerate(items):
-        for other_day, other_new, other in items[i + 1:]:
-            if other_day - day > window:
-                break
-            if new or other_new:
-                yield claim, other, other_day - day
-
-
-def candidate_pairs(kind: str, fresh: list[Claim], old: list[Claim], context: ComparisonContext):
-    """The pairs of one key that can yield a finding at all: figures further apart than the
-    time windows are other periods, unless one authority revises itself (an update)."""
-    settings = context.settings
-    if kind == "quantity":
-        near, same_authority = settings.time_discrepancy_days, settings.update_max_days
-    else:
-        near, same_authority = settings.same_event_days, 0
-    dated, undated = [], []
-    for claim, new in [(c, True) for c in fresh] + [(c, False) for c in old]:
-        day = context.reference_date(claim)
-        (dated if day else undated).append((day.toordinal() if day else 0, new, claim))
-    dated.sort(key=lambda item: item[0])
-    for a, b, _ in _sweep(dated, near):
-        yield a, b
-    if same_authority > near:
-        by_authority: dict = defaultdict(list)
-        for item in dated:
-            by_authority[context.authority(item[2])].append(item)
-        for items in by_authority.values():
-            for a, b, gap in _sweep(items, same_authority):
-                if gap > near:
-                    yield a, b
-    # an undated claim cannot be placed in time: it is compared with every other
-    for i, (_, new, claim) in enumerate(undated):
-        for _, other_new, other in undated[i + 1:] + dated:
-            if new or other_new:
-                yield claim, other
+def _containment(by_key_new: dict, by_key_old: dict, context: ComparisonContext, groups: Groups) -> None:
+    semantics = context.semantics
+    subjects = {key[1] for key in by_key_new if key[0] == "quantity"}
+    for subject in sorted(subjects, key=str):
+        for whole, parts, _ in semantics.wholes:
+            whole_key = ("quantity", subject, whole)
+            wholes = [(c, True) for c in by_key_new.get(whole_key, [])] + \
+                     [(c, False) for c in by_key_old.get(whole_key, [])]
+            if not wholes:
+                continue
+            for part in parts:
+                part_key = ("quantity", subject, part)
+                items = [(c, True) for c in by_key_new.get(part_key, [])] + \
+                        [(c, False) for c in by_key_old.get(part_key, [])]
+                if items and (whole_key in by_key_new or part_key in by_key_new):
+                    judge_containment_keys(items, wholes, context, groups)
 
 
 def compare(new: Iterable[Claim], stored: Iterable[Claim], articles: Mapping[str, Article] | Iterable[Article],
             rules, *, within: Callable[[str, str], bool] | None = None,
             government_of: Callable[[str], str] | None = None) -> list[Finding]:
-    """Findings that involve at least one new claim, most severe first."""
+    """Findings that involve at least one new claim, the real disagreements first."""
     context = make_context(rules, articles, within, government_of)
     names = dict(context.settings.names)
     fresh = [c for c in new if comparable(c)]
@@ -120,20 +116,34 @@ def compare(new: Iterable[Claim], stored: Iterable[Claim], articles: Mapping[str
     by_key_new: dict = defaultdict(list)
     for claim in fresh:
         by_key_new[claim.key()].append(claim)
+    wanted = related_keys(by_key_new, context.semantics) if by_key_new else set()
     by_key_old: dict = defaultdict(list)
     for claim in stored:
-        if claim.id not in new_ids and claim.key() in by_key_new and comparable(claim):
+        if claim.id not in new_ids and claim.key() in wanted and comparable(claim):
             by_key_old[claim.key()].append(claim)
-    findings: dict[str, Finding] = {}
-    for key, claims in by_key_new.items():
-        for finding in _compare_key(key[0], claims, by_key_old.get(key, []), new_ids, context, names):
-            findings.setdefault(finding.id, finding)
-    return sorted(findings.values(), key=lambda f: (SEVERITY_ORDER.get(f.severity, 9), f.type,
-                                                    f.articles, f.id))
+    groups = Groups()
+    singles: list[Finding] = []
+    for key in sorted(by_key_new, key=lambda k: tuple(str(p) for p in k)):
+        fresh_here, old_here = by_key_new[key], by_key_old.get(key, [])
+        kind = key[0]
+        if kind == "quantity":
+            judge_key(fresh_here, old_here, context, groups)
+        elif kind == "stance":
+            compare_stances(fresh_here + old_here, new_ids, context, groups)
+        elif kind == "duration":
+            singles += [f for c in fresh_here if (f := check_duration(c, fresh_here + old_here, context, names))]
+        else:
+            compare_event_dates(fresh_here, old_here, context, groups)
+    _containment(by_key_new, by_key_old, context, groups)
+    findings = {f.id: f for f in singles}
+    for group in groups:
+        finding = make_finding(context, group, summarise(group, context, names))
+        findings.setdefault(finding.id, finding)
+    return sorted(findings.values(), key=rank)
 
 
 def compare_all(claims: Iterable[Claim], articles, rules, **hierarchy) -> list[Finding]:
-    """A scan: every claim against every other claim of its key."""
+    """A scan: every claim against every other claim of its fact."""
     return compare(list(claims), [], articles, rules, **hierarchy)
 
 

@@ -1,11 +1,19 @@
-"""What every comparison needs to know besides the two claims: the settings, the articles
-(outlets and publication dates) and the place and actor hierarchies."""
+"""What every comparison needs to know besides the two claims: the settings, the measures'
+semantics, the articles (outlets and publication dates) and the place and actor hierarchies.
+
+Claims' `extra` details are read here only, through `extra()`: the rest of the stage asks the
+context (published, outlet, authority...) and never looks inside a claim's details itself."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import functools
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Mapping
 
+from checker.compare.semantics import Semantics
 from checker.compare.settings import CompareSettings
 from checker.model import Article, Claim
 
@@ -22,12 +30,33 @@ def in_related_link(claim: Claim) -> bool:
     return bool(extra(claim, "in_related_link", False))
 
 
+def figure_written(claim: Claim) -> str | None:
+    """The figure as the article wrote it ("sekitar 10.000"), when the frame kept it."""
+    written = extra(claim, "figure")
+    return str(written) if written else None
+
+
+def since_of(claim: Claim) -> date | None:
+    value = extra(claim, "since")
+    return value if isinstance(value, date) else None
+
+
+@functools.lru_cache(maxsize=4096)
+def body_digest(body: str) -> str:
+    """The identity of an article's text wherever it is read (the command line names articles
+    by file, the store by this same digest): NFC, whitespace collapsed, SHA-256, 16 digits."""
+    normal = re.sub(r"\s+", " ", unicodedata.normalize("NFC", body)).strip()
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:16]
+
+
 @dataclass(frozen=True)
 class ComparisonContext:
     settings: CompareSettings
+    semantics: Semantics
     articles: Mapping[str, Article]
     within: Callable[[str, str], bool]  # within(inner, outer): kursk within russia
     government_of: Callable[[str], str]  # peskov -> russia; a state is its own
+    _authorities: dict = field(default_factory=dict, compare=False, repr=False)
 
     def article(self, claim: Claim) -> Article | None:
         return self.articles.get(claim.article)
@@ -43,24 +72,67 @@ class ComparisonContext:
         """The date a claim speaks of: its own reference date, else its article's date."""
         return claim.when or self.published(claim)
 
-    def outlet(self, claim: Claim) -> str:
+    def order_key(self, claim: Claim) -> tuple:
+        """When a figure was given: its reference date, then its article's date."""
+        return (self.reference_date(claim) or date.min, self.published(claim) or date.min)
+
+    def _source(self, claim: Claim) -> str:
         article = self.article(claim)
-        source = (article.source if article else "") or extra(claim, "source") or ""
-        return str(source) or claim.article
+        return str((article.source if article else "") or extra(claim, "source") or "")
+
+    def outlet(self, claim: Claim) -> str:
+        """The outlet as a reader names it: its source, else the article's own id."""
+        return self._source(claim) or claim.article
 
     def authority(self, claim: Claim) -> str:
-        """Who stands behind a figure: the named speaker's government, else the outlet."""
+        """Who stands behind a figure: the body the speaker speaks for (the police and a
+        provincial disaster agency are two authorities even of one state), else the outlet."""
         if claim.speaker:
-            return "actor:" + self.government_of(claim.speaker)
-        return "outlet:" + self.outlet(claim)
+            return "body:" + claim.speaker
+        key = claim.article
+        found = self._authorities.get(key)
+        if found is None:
+            source = self._source(claim)
+            if not source:
+                # an outlet nobody named: the article's own text names it, the same on the
+                # command line (articles named by file) and in the store (named by this digest)
+                article = self.article(claim)
+                source = "#" + (body_digest(article.body) if article is not None and article.body
+                                else claim.article)
+            found = self._authorities[key] = "outlet:" + source
+        return found
 
     def voice(self, claim: Claim) -> str | None:
         """Whose word a claim is: a named speaker's government, or None for the press's own."""
         return self.government_of(claim.speaker) if claim.speaker else None
 
     def side(self, claim: Claim) -> str:
-        """The government a stance speaks for (kremlin, peskov, nebenzia -> russia)."""
-        return self.government_of(claim.subject or claim.speaker or "")
+        """The government a stance speaks for (kremlin, peskov, nebenzia -> russia): its
+        subject's, or its speaker's when the subject is an event (a stance on a toll)."""
+        subject = claim.subject if claim.subject and "@" not in claim.subject else None
+        return self.government_of(subject or claim.speaker or claim.subject or "")
+
+    def behaviour(self, claim: Claim) -> str:
+        return self.semantics.behaviour_of(claim.measure, claim.kind)
+
+    def softer(self, *claims: Claim) -> bool:
+        return any(c.modality in self.settings.softer_modalities for c in claims)
+
+    def same_happening(self, a: Claim, b: Claim) -> bool:
+        """Two figures of one event subject (type@country) are about the same happening when
+        its days are close and its places lie in one hierarchy; an undated happening is the same
+        when the figures are close in time. Actors' figures are always one subject."""
+        if a.event is None or b.event is None:
+            return True
+        if a.event.day is not None and b.event.day is not None:
+            if abs((a.event.day - b.event.day).days) > self.settings.same_happening_days:
+                return False
+        else:
+            gap = days_between(self.reference_date(a), self.reference_date(b))
+            if gap is not None and gap > self.settings.undated_window_days:
+                return False
+        pa, pb = a.event.place, b.event.place
+        return pa is None or pb is None or pa == pb or self.within(pa, pb) or self.within(pb, pa)
 
 
 def days_between(a: date | None, b: date | None) -> int | None:

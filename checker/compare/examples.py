@@ -7,13 +7,16 @@
 
 `claims:` (a list) replaces a/b when a case needs more than two. Unset fields take the defaults
 below; each claim gets its own article (a, b, c...) from its own outlet unless it names one.
+An event subject (`flood@libya`) gets its EventRef from the id, with `event: {day, place}` when
+given. `expect` may also check `severity`, `claims` (how many stand behind the finding) and
+`articles` (their ids, or how many). `lang` says in which language the evidence is written.
 """
 from __future__ import annotations
 
 from datetime import date
 
 from checker.compare.wording import seconds_per
-from checker.model import Article, Claim, Evidence, Interval
+from checker.model import Article, Claim, EventRef, Evidence, Interval
 
 DEFAULTS = {"kind": "quantity", "subject": "north_korea", "measure": "troops", "modality": "actual",
             "when": date(2024, 11, 1)}
@@ -23,6 +26,15 @@ def _day(value) -> date | None:
     if value is None or isinstance(value, date):
         return value
     return date.fromisoformat(str(value))
+
+
+def _event(spec: dict) -> EventRef | None:
+    subject = spec.get("subject") or ""
+    if "@" not in subject:
+        return None
+    kind, _, country = subject.partition("@")
+    given = spec.get("event") or {}
+    return EventRef(kind, country, given.get("place"), _day(given.get("day")))
 
 
 def example_claim(spec: dict, index: int) -> tuple[Claim, Article]:
@@ -51,9 +63,9 @@ def example_claim(spec: dict, index: int) -> tuple[Claim, Article]:
                   measure=spec.get("measure"), value=value, unit=spec.get("unit", "count"),
                   where=spec.get("where"), when=when if spec["kind"] != "duration" else published,
                   modality=spec["modality"], speaker=spec.get("speaker"), stance=spec.get("stance"),
-                  proposition=spec.get("proposition"), extra=tuple(extra))
-    article = Article(id=article_id, body=text, language="id", title="",
-                      source=str(spec.get("source", f"Outlet {letter.upper()}")), published=published)
+                  proposition=spec.get("proposition"), event=_event(spec), extra=tuple(extra))
+    article = Article(id=article_id, body=text, language=str(spec.get("lang", "id")), title="",
+                      source=str(spec.get("source", f"Outlet {article_id.upper()}")), published=published)
     return claim, article
 
 
@@ -61,7 +73,18 @@ def expected_outcomes(expect) -> list[dict]:
     if expect in (None, "none", []):
         return []
     items = expect if isinstance(expect, list) else [expect]
-    return [{k: sorted(v) if k == "reasons" else v for k, v in item.items()} for item in items]
+    return [{k: sorted(v) if k in ("reasons", "articles") and isinstance(v, list) else v
+             for k, v in item.items()} for item in items]
+
+
+def _observed(finding, key: str, expected):
+    if key == "reasons":
+        return sorted(finding.reasons)
+    if key == "claims":
+        return len(finding.claims)
+    if key == "articles":
+        return sorted(finding.articles) if isinstance(expected, list) else len(finding.articles)
+    return getattr(finding, key)
 
 
 def run_example(example: dict, language_rules):
@@ -74,8 +97,8 @@ def run_example(example: dict, language_rules):
         articles.setdefault(article.id, article)
     findings = compare_all([c for c, _ in built], articles, language_rules)
     expected = expected_outcomes(example.get("expect"))
-    keys = set().union(*expected) if expected else {"type", "dimension", "reasons"}
-    actual = [{k: sorted(f.reasons) if k == "reasons" else getattr(f, k) for k in sorted(keys)}
-              for f in findings]
-    expected = [{k: item.get(k) for k in sorted(keys)} for item in expected]
+    keys = sorted(set().union(*expected) if expected else {"type", "dimension", "reasons"})
+    shape = expected[0] if expected else {}
+    actual = [{k: _observed(f, k, shape.get(k)) for k in keys} for f in findings]
+    expected = [{k: item.get(k) for k in keys} for item in expected]
     return sorted(expected, key=repr), sorted(actual, key=repr)

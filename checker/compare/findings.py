@@ -1,40 +1,157 @@
-"""Building a Finding: chronological claim order and a fingerprint that survives rescans."""
+"""From judged pairs to findings: one finding per disagreement, with a fingerprint that is the
+same whichever way the claims arrive.
+
+A pair of claims that cannot both hold is judged (conflict, correction...), and the pair joins
+the finding of its *disagreement*: the same dimension, type and fact, between the same two
+authorities (sources), across articles; or, when one article quotes two bodies that disagree,
+inside that article. Three sentences repeating a figure are one side of one finding, and the
+finding lists every claim behind it.
+
+The fingerprint is made of what names the disagreement (type, fact, the two authorities; for
+one article, the evidence it quotes), never of article ids, claim numbers or the order claims
+arrived in. A scan of a folder and the same articles posted one by one to the service give the
+same ids, because a finding exists exactly when one pair of its claims exists.
+"""
 from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass, field
 from datetime import date
 
 from checker.compare.context import ComparisonContext
 from checker.model import Claim, Finding
 
+FINGERPRINT_SCHEME = 2  # 1: per pair of claims, sha1 of their content (40 digits); 2: this
+FINGERPRINT_DIGITS = 16
+RANK = {"conflict": 0, "reversal": 0, "correction": 2, "discrepancy": 3, "update": 4}
+
 
 def claim_content(claim: Claim) -> list:
-    """What identifies a claim across scans: where its evidence sits and what it says,
-    never its position in a list or its running number."""
+    """What identifies a claim wherever its article is read: where its evidence sits and what
+    it says, never its article id, its position in a list or its running number."""
     value = claim.value
-    return [claim.article, claim.kind, claim.evidence.start, claim.evidence.end,
+    return [claim.kind, claim.evidence.text, claim.evidence.start, claim.evidence.end,
             None if value is None else value.low, None if value is None else value.high,
             claim.subject, claim.measure, claim.stance, claim.proposition,
             claim.when.isoformat() if claim.when else None]
 
 
-def fingerprint(finding_type: str, dimension: str, claims: list[Claim]) -> str:
-    content = sorted(json.dumps(claim_content(c), ensure_ascii=False) for c in claims)
-    payload = json.dumps([finding_type, dimension, content], ensure_ascii=False)
-    return hashlib.sha1(payload.encode("utf-8")).hexdigest()
+def content_text(claim: Claim) -> str:
+    return json.dumps(claim_content(claim), ensure_ascii=False)
 
 
-def chronological(claims: list[Claim], context: ComparisonContext) -> list[Claim]:
-    return sorted(claims, key=lambda c: (context.reference_date(c) or date.min, c.article,
-                                         c.evidence.start, c.id))
+def fingerprint(*parts) -> str:
+    payload = json.dumps([FINGERPRINT_SCHEME, *parts], ensure_ascii=False, default=str)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:FINGERPRINT_DIGITS]
 
 
-def make_finding(context: ComparisonContext, finding_type: str, dimension: str,
-                 claims: list[Claim], reasons: tuple[str, ...], summary: str) -> Finding:
-    ordered = chronological(claims, context)
+def chronological(claims, context: ComparisonContext) -> list[Claim]:
+    return sorted(claims, key=lambda c: (context.order_key(c), c.article, c.evidence.start, c.id))
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What one pair of claims is: `first` is the earlier figure (or statement)."""
+
+    type: str
+    reasons: tuple[str, ...]
+    first: Claim
+    second: Claim
+    gap: int = 0  # days between the two; the closest pair speaks for the finding
+
+
+@dataclass
+class Group:
+    """The pairs of one disagreement, gathered."""
+
+    dimension: str
+    type: str
+    fact: tuple
+    sides: tuple  # the two authorities (or sides), sorted; one twice for a revision
+    internal: bool
+    claims: dict = field(default_factory=dict)  # id -> Claim
+    reasons: set = field(default_factory=set)
+    best: tuple | None = None  # (sort key, verdict)
+
+    def add(self, verdict: Verdict, *claims: Claim) -> None:
+        for claim in claims or (verdict.first, verdict.second):
+            self.claims.setdefault(claim.id, claim)
+        self.reasons.update(verdict.reasons)
+        # the closest pair speaks for the finding; content, never arrival order, breaks ties
+        if self.best is not None and verdict.gap > self.best[0][0]:
+            return
+        key = (verdict.gap, content_text(verdict.first), content_text(verdict.second))
+        if self.best is None or key < self.best[0]:
+            self.best = (key, verdict)
+
+    @property
+    def verdict(self) -> Verdict:
+        return self.best[1]
+
+
+class Groups:
+    """Judged pairs collected into disagreements."""
+
+    def __init__(self):
+        self.groups: dict[tuple, Group] = {}
+
+    def add(self, dimension: str, fact: tuple, sides: tuple, verdict: Verdict, *claims: Claim,
+            across: bool = False) -> None:
+        """Add a judged pair (and the claims standing with it); `across` keeps a pair of one
+        article in the sources' finding (a side's own turn is the side's, wherever told)."""
+        first, second = verdict.first, verdict.second
+        internal = first.article == second.article and not across
+        # a disagreement inside one article is that article's; across articles, the sources'
+        article = first.article if internal else None
+        key = (dimension, verdict.type, fact, tuple(sorted(sides)), article)
+        group = self.groups.get(key)
+        if group is None:
+            group = self.groups[key] = Group(dimension, verdict.type, fact, tuple(sorted(sides)), internal)
+        group.add(verdict, *claims)
+
+    def __iter__(self):
+        return iter(self.groups.values())
+
+
+def group_id(group: Group) -> str:
+    parts = [group.dimension, group.type, list(group.fact), list(group.sides)]
+    if group.internal:  # the article is named by what it says, which every reading shares
+        parts.append(sorted(content_text(c) for c in group.claims.values()))
+    return fingerprint(*parts)
+
+
+def make_finding(context: ComparisonContext, group: Group, summary: str,
+                 reasons: tuple[str, ...] | None = None) -> Finding:
+    ordered = chronological(group.claims.values(), context)
     articles = tuple(dict.fromkeys(c.article for c in ordered))
-    return Finding(id=fingerprint(finding_type, dimension, ordered), type=finding_type,
-                   dimension=dimension, severity=context.settings.severity_of(finding_type),
+    softer = context.softer(group.verdict.first, group.verdict.second)
+    return Finding(id=group_id(group), type=group.type, dimension=group.dimension,
+                   severity=context.settings.severity_of(group.type, softer),
                    claims=tuple(c.id for c in ordered), articles=articles, summary=summary,
-                   reasons=reasons)
+                   reasons=tuple(sorted(reasons if reasons is not None else group.reasons)))
+
+
+def single_finding(context: ComparisonContext, finding_type: str, dimension: str, claims: list[Claim],
+                   reasons: tuple[str, ...], summary: str, identity: list) -> Finding:
+    """A finding about one claim on its own (a duration against its anchor)."""
+    ordered = chronological(claims, context)
+    return Finding(id=fingerprint(dimension, finding_type, identity), type=finding_type,
+                   dimension=dimension, severity=context.settings.severity_of(finding_type),
+                   claims=tuple(c.id for c in ordered), articles=tuple(dict.fromkeys(c.article for c in ordered)),
+                   summary=summary, reasons=reasons)
+
+
+def rank(finding: Finding) -> tuple:
+    """Conflicts between independent voices and reversals first, then conflicts inside one
+    voice, corrections, discrepancies; updates last (information only)."""
+    order = RANK.get(finding.type, 9)
+    if finding.type == "conflict" and "attribution" not in finding.reasons:
+        order = 1
+    return (order, {"high": 0, "medium": 1, "low": 2, "info": 3}.get(finding.severity, 9),
+            finding.dimension, finding.id)
+
+
+def first_day(claims, context: ComparisonContext) -> date | None:
+    days = [d for c in claims if (d := context.reference_date(c))]
+    return min(days) if days else None

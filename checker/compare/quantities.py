@@ -1,19 +1,32 @@
-"""Two figures for one subject and measure: can both hold, and if not, why not?
+"""Figures of one fact (subject, measure): can two both hold, and if not, what is it?
 
-Order of questions: do the intervals overlap (then nothing); how do the scopes relate through
-the place hierarchy; do modalities differ; how far apart are the reference dates; is it the
-same authority revising itself (an update) or two sources disagreeing (conflict/discrepancy).
+Order of questions for a pair: do the intervals share a value (then nothing); is it one
+happening; how do the scopes relate through the place hierarchy; do modalities differ; then the
+measure's behaviour (rules/common/facts.yaml) and who gives the figures decide:
+
+- fixed: different values conflict whoever gives them and whenever; the same authority giving
+  another value later corrects itself (`correction`);
+- cumulative (a toll): different figures for the same day from different authorities conflict;
+  a later, higher figure is an update (from another authority it is the toll's timeline, never
+  flagged); a later, lower figure is a correction from the same authority and a discrepancy from
+  another;
+- stock (troops present): figures within the short period from different sources conflict;
+  across weeks they are a timeline; the same authority changing its figure is an update.
+
+Inside one article only two named bodies that disagree are a finding: an article that reports
+one body's revision ("rose from 125 to 131") or quotes the outlet's own figure beside a body's
+is telling a story, not contradicting itself.
 """
 from __future__ import annotations
 
 import math
-from datetime import date
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from dataclasses import dataclass
 
 from checker.compare.context import ComparisonContext, days_between
-from checker.compare.findings import make_finding
-from checker.compare.wording import (display_name, interval_text, listing, quantity_text, source_inline,
-                                     source_text)
-from checker.model import Claim, Finding, Interval
+from checker.compare.findings import Groups, Verdict, content_text
+from checker.model import Claim, Interval
 
 
 def _low(v: Interval) -> float:
@@ -49,65 +62,322 @@ def scope_relation(a: Claim, b: Claim, context: ComparisonContext) -> str:
     return "unrelated"
 
 
-def judge(a: Claim, b: Claim, context: ComparisonContext) -> tuple[str, tuple[str, ...]] | None:
-    """(finding type, reasons) for two figures, or None when they are compatible or unrelated."""
-    settings = context.settings
-    if a.value is None or b.value is None or overlap(a.value, b.value):
-        return None
+def ordered(a: Claim, b: Claim, context: ComparisonContext) -> tuple[Claim, Claim, bool]:
+    """(earlier, later, whether one is later at all): by reference date, then publication."""
+    ka, kb = context.order_key(a), context.order_key(b)
+    if ka == kb:
+        first, second = sorted((a, b), key=content_text)
+        return first, second, False
+    return (a, b, True) if ka < kb else (b, a, True)
+
+
+def _differences(a: Claim, b: Claim, context: ComparisonContext) -> list[str] | None:
+    """The dimensions two disjoint figures differ in besides value and time; None when they
+    are figures of different things or can both hold (a part no larger than its whole)."""
     scope = scope_relation(a, b, context)
     if scope == "unrelated":
         return None  # figures for different places are different facts
+    settings = context.settings
     same_modality = settings.modality_group(a.modality) == settings.modality_group(b.modality)
     differing: list[str] = []
     if scope in ("a_inside", "b_inside"):
         inner, outer = (a, b) if scope == "a_inside" else (b, a)
         if same_modality and can_be_at_most(inner.value, outer.value):
-            return None  # a part no larger than the whole: both hold
+            return None
         differing.append("scope")
-    elif scope == "unspecified":
-        differing.append("scope")
+    elif scope == "unspecified" and a.event is None and b.event is None:
+        differing.append("scope")  # an actor's figure without a place may count elsewhere
     if not same_modality:
         differing.append("modality")
-    gap = days_between(context.reference_date(a), context.reference_date(b))
+    return differing
+
+
+def judge(a: Claim, b: Claim, context: ComparisonContext) -> Verdict | None:
+    """What two figures of one fact are, or None when both can hold or they are not comparable."""
+    if a.value is None or b.value is None or overlap(a.value, b.value):
+        return None
+    if not context.same_happening(a, b):
+        return None
     same_authority = context.authority(a) == context.authority(b)
-    if same_authority and gap and not differing and gap <= settings.update_max_days:
-        return "update", ("time",)
-    if gap is None:
-        differing.append("time")  # an undated figure cannot be placed in the other's period
-    elif gap > settings.same_period_days:
-        if gap > settings.time_discrepancy_days:
-            return None  # different periods: figures move over months
-        differing.append("time")
+    if a.article == b.article and not (a.speaker and b.speaker):
+        return None  # an article's own figure beside a body's, or its own breakdown
+    differing = _differences(a, b, context)
+    if differing is None:
+        return None
+    first, second, is_ordered = ordered(a, b, context)
+    gap = days_between(context.reference_date(a), context.reference_date(b))
+    if a.article == b.article and same_authority:
+        # an article telling one body's revision ("rose from 125 to 131"): its timeline
+        return Verdict("update", ("time",), first, second, gap or 0)
+    behaviour = context.behaviour(a)
+    settings = context.settings
+    rises = can_be_at_most(first.value, second.value)  # disjoint: the later one is higher
+
+    def verdict(kind: str, *reasons: str) -> Verdict:
+        return Verdict(kind, tuple(sorted(set(reasons))), first, second, gap or 0)
+
+    if same_authority and not differing:
+        if gap is None:
+            return None
+        if behaviour == "fixed":
+            if a.event is None and gap > settings.fixed_max_days:
+                return None
+            return verdict("correction", "value", "time") if is_ordered else verdict("conflict", "value")
+        if gap > settings.update_max_days:
+            return None  # another period
+        if behaviour == "cumulative":
+            if not is_ordered or rises:
+                return verdict("update", "time")  # a toll moving within a day, or growing
+            return verdict("correction", "value", "time")
+        return verdict("update", "time") if is_ordered else verdict("conflict", "value")
+
     attribution = ("attribution",) if context.voice(a) != context.voice(b) else ()
+    if gap is None:
+        if behaviour != "fixed":
+            differing.append("time")  # an undated figure cannot be placed in the other's period
+    elif behaviour == "fixed":
+        if a.event is None and gap > settings.fixed_max_days:
+            return None
+    elif behaviour == "cumulative":
+        if gap > settings.same_day_days:
+            if rises or gap > settings.lower_later_days:
+                return None  # the toll grew: its timeline, not a disagreement
+            differing.append("time")  # another body's lower toll, later: which holds?
+    elif gap > settings.same_period_days:
+        return None  # a stock weeks apart: a timeline
     if not differing:
-        return "conflict", ("value",) + attribution
-    return "discrepancy", tuple(sorted(differing)) + attribution
+        return verdict("conflict", "value", *attribution)
+    return verdict("discrepancy", *differing, *attribution)
 
 
-def summarise(kind: str, reasons: tuple[str, ...], a: Claim, b: Claim,
-              context: ComparisonContext, names: dict) -> str:
-    if kind == "update":
-        who = display_name(a.speaker, names) if a.speaker else context.outlet(a)
-        return (f"{who} revised its figure for {a.measure or 'units'} of "
-                f"{display_name(a.subject, names)} from {interval_text(a.value)} "
-                f"({source_inline(a, context)}) to {interval_text(b.value)} ({source_inline(b, context)}).")
-    head = (f"{source_text(a, context)} reports {quantity_text(a, context, names)}, while "
-            f"{source_text(b, context)} reports {quantity_text(b, context, names)}")
-    if kind == "conflict":
-        return head + "; both cannot hold."
-    dims = [r for r in reasons if r != "attribution"]
-    return head + f"; they differ in {listing(dims)}, so check whether both can hold."
-
-
-def compare_pair(a: Claim, b: Claim, context: ComparisonContext, names: dict) -> Finding | None:
-    if a.article == b.article and not context.settings.quantities_within_article:
+def judge_containment(part: Claim, whole: Claim, context: ComparisonContext) -> Verdict | None:
+    """A part's figure (deaths) above its whole's (casualties) for the same time cannot hold."""
+    if part.value is None or whole.value is None or can_be_at_most(part.value, whole.value):
         return None
-    first, second = sorted((a, b), key=lambda c: (context.reference_date(c) or date.min, c.article,
-                                                  c.evidence.start))
-    verdict = judge(first, second, context)
-    if verdict is None:
+    if not context.same_happening(part, whole):
         return None
-    kind, reasons = verdict
-    return make_finding(context, kind, "quantity", [first, second], reasons,
-                        summarise(kind, reasons, first, second, context, names))
+    if part.article == whole.article and (context.authority(part) == context.authority(whole)
+                                          or not (part.speaker and whole.speaker)):
+        return None  # one article's own figures: the frame's reading of them, not a dispute
+    differing = _differences(part, whole, context)
+    if differing is None:
+        return None
+    gap = days_between(context.reference_date(part), context.reference_date(whole))
+    behaviour = context.behaviour(whole)
+    settings = context.settings
+    window = {"cumulative": settings.same_day_days, "fixed": None}.get(behaviour, settings.same_period_days)
+    if gap is None or (window is not None and gap > window):
+        return None
+    attribution = ("attribution",) if context.voice(part) != context.voice(whole) else ()
+    kind = "discrepancy" if differing else "conflict"
+    return Verdict(kind, tuple(sorted({"containment", *differing, *attribution})), part, whole, gap)
 
+
+# --- which pairs are judged -------------------------------------------------------------------
+
+@dataclass
+class Node:
+    """The claims of one article that give one authority's same figure for the same time: a
+    figure repeated in three sentences is judged once and stands as one side."""
+
+    rep: Claim
+    claims: list
+    new: bool
+    day: int | None
+    authority: str
+    part: bool = False  # a smaller figure beside the article's own total: a share of it
+
+
+def nodes_of(fresh: list[Claim], old: list[Claim], context: ComparisonContext) -> list[Node]:
+    found: dict = {}
+    for claim, new in [(c, True) for c in fresh] + [(c, False) for c in old]:
+        value = claim.value
+        event = claim.event
+        key = (claim.article, context.authority(claim), context.order_key(claim), claim.measure,
+               None if value is None else (value.low, value.high, value.low_open, value.high_open),
+               claim.where, claim.modality, None if event is None else (event.day, event.place))
+        node = found.get(key)
+        if node is None:
+            day = context.reference_date(claim)
+            found[key] = Node(claim, [claim], new, day.toordinal() if day else None,
+                              context.authority(claim))
+        else:
+            node.claims.append(claim)
+            node.new = node.new or new
+    for node in found.values():
+        node.claims.sort(key=content_text)
+        node.rep = node.claims[0]
+    return sorted(found.values(), key=lambda n: (n.day or 0, content_text(n.rep)))
+
+
+def mark_parts(nodes: list[Node], context: ComparisonContext) -> None:
+    """An article's smaller figures for one fact, from one authority, for the same time and
+    place, beside a larger one of its own are its breakdown (13 of the 125 dead at one hospital,
+    34 of them inside the stadium): shares of its total, not rival totals."""
+    together: dict = defaultdict(list)
+    for node in nodes:
+        claim = node.rep
+        if claim.value is not None:
+            together[(claim.article, node.authority, context.order_key(claim), claim.measure,
+                      claim.where)].append(node)
+    for items in together.values():
+        if len(items) < 2:
+            continue
+        total = max(items, key=lambda n: (_high(n.rep.value), _low(n.rep.value), content_text(n.rep)))
+        for node in items:
+            if node is not total and not overlap(node.rep.value, total.rep.value):
+                node.part = True
+
+
+def _class(node: Node) -> tuple:
+    """What a judgement depends on besides time: who, what value, where, how, which happening."""
+    claim, value, event = node.rep, node.rep.value, node.rep.event
+    return (node.authority, node.part, claim.measure,
+            None if value is None else (value.low, value.high, value.low_open, value.high_open),
+            claim.where, claim.modality, None if event is None else (event.day, event.place))
+
+
+def _nearest(nodes: list[Node], window: int, skip_same: bool, seen: set, possible=None):
+    """Pairs of dated nodes (sorted by day) at most `window` days apart, one of them new. Of
+    the nodes giving one value of one authority, only those nearest in time before and after a
+    node (and those of its own day) are paired with it: what two figures are depends on which
+    comes first and on their distance only through "at most so many days", so the nearest
+    decides it, and a body repeating its figure daily costs one judgement, not one a day."""
+    days = [node.day for node in nodes]
+    ids: dict = {}
+    value_ids: dict = {}
+    classes, values = [], []
+    for node in nodes:
+        full = _class(node)
+        classes.append(ids.setdefault(full, len(ids)))
+        values.append(value_ids.setdefault(full[1:], len(value_ids)))  # the class but its authority
+    authorities = [node.authority for node in nodes]
+    new = [node.new for node in nodes]
+    fresh = [i for i, is_new in enumerate(new) if is_new]
+    centres = range(len(nodes)) if len(fresh) * 4 >= len(nodes) else fresh
+    known: dict = {}
+    for i in centres:
+        day, authority, is_new, value = days[i], authorities[i], new[i], values[i]
+        nearest: dict = {}
+        for j in range(bisect_left(days, day - window), bisect_right(days, day + window)):
+            if j == i or not (is_new or new[j]) or (skip_same and authorities[j] == authority):
+                continue
+            if possible is not None:
+                pair = (value, values[j])
+                ok = known.get(pair)
+                if ok is None:
+                    ok = known[pair] = possible(nodes[i], nodes[j])
+                if not ok:
+                    continue
+            gap = days[j] - day
+            key = (classes[j], (gap > 0) - (gap < 0))
+            found = nearest.get(key)
+            distance = gap if gap >= 0 else -gap
+            if found is None or distance < found[0]:
+                nearest[key] = (distance, [j])
+            elif distance == found[0]:
+                found[1].append(j)
+        for _, near in nearest.values():
+            for j in near:
+                pair = (i, j) if i < j else (j, i)
+                if pair not in seen:
+                    seen.add(pair)
+                    yield nodes[pair[0]], nodes[pair[1]]
+
+
+def _possible(context: ComparisonContext):
+    """Whether two values can disagree at all, whoever gives them and whenever: disjoint, about
+    places in one hierarchy, of one happening, a share no larger than the other's figure.
+    `_nearest` asks it once per pair of kinds of figure, not per pair of figures."""
+    return lambda a, b: _may_disagree(a, b, context)
+
+
+def _may_disagree(a: Node, b: Node, context: ComparisonContext) -> bool:
+    x, y = a.rep, b.rep
+    if x.value is None or y.value is None or overlap(x.value, y.value):
+        return False
+    if a.part or b.part:
+        part, other = (a, b) if a.part else (b, a)
+        if (a.part and b.part) or can_be_at_most(part.rep.value, other.rep.value):
+            return False  # a share no larger than another source's figure can hold beside it
+    if scope_relation(x, y, context) == "unrelated":
+        return False
+    if x.event is not None and y.event is not None and x.event.day is not None and y.event.day is not None:
+        return context.same_happening(x, y)
+    return True
+
+
+def candidate_pairs(nodes: list[Node], near: int, same_authority: int, context: ComparisonContext | None = None):
+    """The pairs that can yield a finding at all: authorities further apart than `near` days
+    speak of other periods; one authority revising itself is looked at up to `same_authority`."""
+    dated = [n for n in nodes if n.day is not None]
+    undated = [n for n in nodes if n.day is None]
+    possible = _possible(context) if context is not None else None
+    yield from _nearest(dated, near, True, set(), possible)
+    by_authority: dict = defaultdict(list)
+    for node in dated:
+        by_authority[node.authority].append(node)
+    for items in by_authority.values():
+        yield from _nearest(items, same_authority, False, set(), possible)
+    for i, node in enumerate(undated):  # an undated figure is compared with every other
+        for other in undated[i + 1:] + dated:
+            if node.new or other.new:
+                yield node, other
+
+
+def windows(behaviour: str, context: ComparisonContext) -> tuple[int, int]:
+    """(days between different authorities, days for one authority) worth judging."""
+    s = context.settings
+    if behaviour == "fixed":
+        return s.fixed_max_days, s.fixed_max_days
+    if behaviour == "cumulative":
+        near = max(s.same_day_days, s.lower_later_days)
+    else:
+        near = s.same_period_days
+    return near, max(near, s.update_max_days)
+
+
+def judge_key(fresh: list[Claim], old: list[Claim], context: ComparisonContext, groups: Groups) -> None:
+    """Every disagreement among one fact's figures that involves a new figure."""
+    nodes = nodes_of(fresh, old, context)
+    if len(nodes) < 2:
+        return
+    near, same = windows(context.behaviour(nodes[0].rep), context)
+    fact = (nodes[0].rep.subject, nodes[0].rep.measure)
+    if context.settings.parts_within_article:
+        mark_parts(nodes, context)
+    for a, b in candidate_pairs(nodes, near, same, context):
+        if a.part or b.part:
+            part, other = (a, b) if a.part else (b, a)
+            if (a.part and b.part) or can_be_at_most(part.rep.value, other.rep.value):
+                continue  # a share no larger than another source's figure can hold beside it
+        verdict = judge(a.rep, b.rep, context)
+        if verdict is not None:
+            groups.add("quantity", fact, (a.authority, b.authority), verdict, *a.claims, *b.claims)
+
+
+def judge_containment_keys(parts: list[tuple[Claim, bool]], wholes: list[tuple[Claim, bool]],
+                           context: ComparisonContext, groups: Groups) -> None:
+    """Parts' figures against their whole's, for pairs close enough in time to be one count."""
+    part_nodes = nodes_of([c for c, new in parts if new], [c for c, new in parts if not new], context)
+    whole_nodes = nodes_of([c for c, new in wholes if new], [c for c, new in wholes if not new], context)
+    if not part_nodes or not whole_nodes:
+        return
+    behaviour = context.behaviour(whole_nodes[0].rep)
+    window = windows(behaviour, context)[0] if behaviour == "fixed" else context.settings.same_period_days
+    dated = [w for w in whole_nodes if w.day is not None]
+    days = [w.day for w in dated]
+    undated = [w for w in whole_nodes if w.day is None]
+    for part in part_nodes:
+        if part.day is None:
+            near = whole_nodes
+        else:
+            near = dated[bisect_left(days, part.day - window):bisect_right(days, part.day + window)] + undated
+        for whole in near:
+            if not (part.new or whole.new):
+                continue
+            verdict = judge_containment(part.rep, whole.rep, context)
+            if verdict is not None:
+                fact = (whole.rep.subject, f"{part.rep.measure}<{whole.rep.measure}")
+                groups.add("quantity", fact, (part.authority, whole.authority), verdict,
+                           *part.claims, *whole.claims)

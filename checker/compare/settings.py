@@ -5,16 +5,25 @@ from dataclasses import dataclass
 
 from marshmallow import Schema, fields, validate
 
-FINDING_TYPES = ("conflict", "reversal", "discrepancy", "update")
+FINDING_TYPES = ("conflict", "reversal", "correction", "discrepancy", "update")
+FLAG_TYPES = ("conflict", "reversal", "correction", "discrepancy")  # update is information only
 SEVERITIES = ("high", "medium", "low", "info")
 
 
 class QuantityWindowsSchema(Schema):
+    same_day_days = fields.Integer(load_default=0, validate=validate.Range(min=0))
     same_period_days = fields.Integer(required=True, validate=validate.Range(min=0))
-    time_discrepancy_days = fields.Integer(required=True, validate=validate.Range(min=0))
+    lower_later_days = fields.Integer(required=True, validate=validate.Range(min=0))
     update_max_days = fields.Integer(required=True, validate=validate.Range(min=0))
-    within_article = fields.Boolean(load_default=False)
+    fixed_max_days = fields.Integer(required=True, validate=validate.Range(min=0))
+    parts_within_article = fields.Boolean(load_default=True)
     modality_groups = fields.Dict(keys=fields.String(), values=fields.String(), required=True)
+    softer_modalities = fields.List(fields.String(), load_default=list)
+
+
+class EventWindowsSchema(Schema):
+    same_happening_days = fields.Integer(required=True, validate=validate.Range(min=0))
+    undated_window_days = fields.Integer(required=True, validate=validate.Range(min=0))
 
 
 class StanceWindowsSchema(Schema):
@@ -36,6 +45,7 @@ class DurationWindowsSchema(Schema):
 
 class CompareSchema(Schema):
     quantities = fields.Nested(QuantityWindowsSchema, required=True)
+    events = fields.Nested(EventWindowsSchema, required=True)
     stances = fields.Nested(StanceWindowsSchema, required=True)
     dates = fields.Nested(DateWindowsSchema, required=True)
     durations = fields.Nested(DurationWindowsSchema, required=True)
@@ -47,11 +57,16 @@ class CompareSchema(Schema):
 
 @dataclass(frozen=True)
 class CompareSettings:
-    same_period_days: int
-    time_discrepancy_days: int
-    update_max_days: int
-    quantities_within_article: bool
+    same_day_days: int  # cumulative: reference dates this close are one reference time
+    same_period_days: int  # stock: figures this close are one period
+    lower_later_days: int  # cumulative: another body's lower figure up to this much later
+    update_max_days: int  # one authority revising itself within this: update or correction
+    fixed_max_days: int  # fixed facts of an actor compared this far apart
+    parts_within_article: bool  # an article's smaller figures beside its own total are shares
     modality_groups: tuple[tuple[str, str], ...]
+    softer_modalities: tuple[str, ...]  # a finding on such a figure is one severity lower
+    same_happening_days: int  # two event days this close are one happening
+    undated_window_days: int  # figures of an undated happening this close are about one
     stance_period_days: int
     reversal_min_days: int
     polarity: tuple[tuple[str, int], ...]  # stance -> +1 confirm / -1 deny; others carry none
@@ -68,8 +83,13 @@ class CompareSettings:
     def polarity_of(self, stance: str | None) -> int:
         return dict(self.polarity).get(stance or "", 0)
 
-    def severity_of(self, finding_type: str) -> str:
-        return dict(self.severity)[finding_type]
+    def severity_of(self, finding_type: str, softer: bool = False) -> str:
+        """The type's severity; one step lower for a hedged modality, never below `low` for a
+        flag (an update stays `info`)."""
+        severity = dict(self.severity)[finding_type]
+        if softer and severity in ("high", "medium"):
+            return SEVERITIES[SEVERITIES.index(severity) + 1]
+        return severity
 
 
 def compile_settings(datas: list[dict]) -> CompareSettings:
@@ -81,11 +101,14 @@ def compile_settings(datas: list[dict]) -> CompareSettings:
     missing = [t for t in FINDING_TYPES if t not in merged["severity"]]
     if missing:
         raise ValueError(f"severity missing for {missing}")
-    q, s, d, u = merged["quantities"], merged["stances"], merged["dates"], merged["durations"]
+    q, e, s, d, u = (merged[k] for k in ("quantities", "events", "stances", "dates", "durations"))
     return CompareSettings(
-        same_period_days=q["same_period_days"], time_discrepancy_days=q["time_discrepancy_days"],
-        update_max_days=q["update_max_days"], quantities_within_article=q.get("within_article", False),
+        same_day_days=q.get("same_day_days", 0), same_period_days=q["same_period_days"],
+        lower_later_days=q["lower_later_days"], update_max_days=q["update_max_days"],
+        fixed_max_days=q["fixed_max_days"], parts_within_article=q.get("parts_within_article", True),
         modality_groups=tuple(sorted(q["modality_groups"].items())),
+        softer_modalities=tuple(q.get("softer_modalities", ())),
+        same_happening_days=e["same_happening_days"], undated_window_days=e["undated_window_days"],
         stance_period_days=s["same_period_days"], reversal_min_days=s["reversal_min_days"],
         polarity=tuple(sorted(s["polar"].items())),
         date_tolerance_days=d["tolerance_days"], same_event_days=d["same_event_days"],

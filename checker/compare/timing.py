@@ -1,44 +1,88 @@
-"""Dates of one event across sources, and stated durations against their anchors."""
+"""Dates of one event across sources, and stated durations against their anchors.
+
+An event's date is a fixed fact: two sources dating one event differently (beyond the time-zone
+tolerance) conflict, and the same authority giving a new date later corrects itself. Dates
+further apart than `same_event_days` are two events of one kind. Two dates inside one article
+are usually two events (a briefing and the incident), never a finding.
+"""
 from __future__ import annotations
 
-from checker.compare.context import ComparisonContext, days_between, extra, in_related_link
-from checker.compare.findings import make_finding
-from checker.compare.wording import day_text, display_name, interval_text, number_text, seconds_per, source_text
+from checker.compare.context import ComparisonContext, days_between, figure_written, in_related_link, since_of
+from checker.compare.findings import Groups, Verdict, content_text, single_finding
+from checker.compare.wording import day_text, interval_text, number_text, seconds_per, source_text
 from checker.model import Claim, Finding
 
 DAY = 86400.0
 
 
-def compare_event_dates(a: Claim, b: Claim, context: ComparisonContext, names: dict) -> Finding | None:
-    """The same event dated differently by two articles, beyond the time-zone tolerance; dates
-    further apart than `same_event_days` are taken to be two events of one kind."""
+def judge_dates(a: Claim, b: Claim, context: ComparisonContext, apart: bool | None = None) -> Verdict | None:
+    """Two dates of one kind of event; `apart` says whether they come from different articles
+    (when a and b stand for several claims each)."""
     settings = context.settings
-    if a.article == b.article or a.when is None or b.when is None:
+    if (a.article == b.article if apart is None else not apart) or a.when is None or b.when is None:
+        return None
+    if not context.same_happening(a, b):
         return None
     gap = days_between(a.when, b.when)
     if gap <= settings.date_tolerance_days or gap > settings.same_event_days:
         return None
-    first, second = sorted((a, b), key=lambda c: (c.when, c.article, c.evidence.start))
+    first, second = sorted((a, b), key=lambda c: (context.order_key(c), content_text(c)))
+    if context.authority(a) == context.authority(b):
+        published = (context.published(first), context.published(second))
+        if None not in published and published[0] != published[1]:
+            later, earlier = sorted((a, b), key=lambda c: context.published(c), reverse=True)
+            return Verdict("correction", ("date", "time"), earlier, later, gap)
+        return Verdict("conflict", ("date",), first, second, gap)
     reasons = ("date",) + (("attribution",) if context.voice(a) != context.voice(b) else ())
-    event = first.measure or "event"
-    summary = (f"{source_text(first, context)} dates the {display_name(first.subject, names)} {event} "
-               f"to {day_text(first.when)}, while {source_text(second, context)} dates it to "
-               f"{day_text(second.when)}.")
-    return make_finding(context, "conflict", "date", [first, second], reasons, summary)
+    return Verdict("conflict", reasons, first, second, gap)
+
+
+def compare_event_dates(fresh: list[Claim], old: list[Claim], context: ComparisonContext,
+                        groups: Groups) -> None:
+    """Every pair of dates of one kind of event, one of them new: claims giving one authority's
+    same date in one report are judged together, once."""
+    window, tolerance = context.settings.same_event_days, context.settings.date_tolerance_days
+    nodes: dict = {}
+    for claim, new in [(c, True) for c in fresh] + [(c, False) for c in old]:
+        if claim.when is None:
+            continue
+        event = claim.event
+        key = (context.authority(claim), claim.when, context.published(claim),
+               None if event is None else (event.day, event.place))
+        node = nodes.get(key)
+        if node is None:
+            node = nodes[key] = [claim.when.toordinal(), new, [], set()]
+        node[1] = node[1] or new
+        node[2].append(claim)
+        node[3].add(claim.article)
+    items = sorted(nodes.values(), key=lambda n: (n[0], min(content_text(c) for c in n[2])))
+    for i, (day, new, claims, articles) in enumerate(items):
+        for other_day, other_new, others, other_articles in items[i + 1:]:
+            if other_day - day > window:
+                break
+            if not (new or other_new) or other_day - day <= tolerance:
+                continue
+            if len(articles | other_articles) == 1:
+                continue  # two dates inside one article: two events (a briefing and the incident)
+            a, b = claims[0], others[0]
+            verdict = judge_dates(a, b, context, apart=True)
+            if verdict is not None:
+                groups.add("date", (a.subject, a.measure), (context.authority(a), context.authority(b)),
+                           verdict, *claims, *others, across=True)
 
 
 def anchor_of(claim: Claim, group: list[Claim]):
     """(since date, the claim that gave it): the claim's own "since", else the nearest "since"
     stated for the same key in the same article."""
-    own = extra(claim, "since")
+    own = since_of(claim)
     if own is not None:
         return own, None
     same_article = [c for c in group if c.article == claim.article and c is not claim
-                    and extra(c, "since") is not None]
+                    and since_of(c) is not None]
     if not same_article:
         return None, None
     nearest = min(same_article, key=lambda c: (abs(c.evidence.start - claim.evidence.start), c.id))
-    return extra(nearest, "since"), nearest
+    return since_of(nearest), nearest
 
 
 def check_duration(claim: Claim, group: list[Claim], context: ComparisonContext,
@@ -65,10 +109,11 @@ def check_duration(claim: Claim, group: list[Claim], context: ComparisonContext,
                f"{claim.measure or 'time'} since {day_text(since)}, "
                f"but {number_text(round(elapsed / seconds_per(unit), 1))} {unit}s had passed by "
                f"{day_text(published)}.")
-    return make_finding(context, "conflict", "duration", claims, ("elapsed",), summary)
+    identity = [content_text(c) for c in claims] + [since.isoformat(), published.isoformat()]
+    return single_finding(context, "conflict", "duration", claims, ("elapsed",), summary, identity)
 
 
 def figure_text_in(claim: Claim, unit: str) -> str:
-    written = extra(claim, "figure")
+    written = figure_written(claim)
     stated = f"{interval_text(claim.value, seconds_per(unit))} {unit}s"
     return f"{stated} (\u201c{written}\u201d)" if written else stated

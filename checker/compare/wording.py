@@ -4,7 +4,7 @@ from __future__ import annotations
 import functools
 from datetime import date
 
-from checker.compare.context import ComparisonContext, extra
+from checker.compare.context import ComparisonContext, figure_written
 from checker.model import Claim, Interval
 
 PREPOSITIONS = {"in", "to", "at", "from", "of", "on", "into"}
@@ -13,7 +13,33 @@ PREPOSITIONS = {"in", "to", "at", "from", "of", "on", "into"}
 def display_name(ident: str | None, names: dict) -> str:
     if not ident:
         return "an unnamed party"
-    return names.get(ident) or " ".join(w.capitalize() for w in ident.split("_"))
+    if ident in names:
+        return names[ident]
+    if "@" in ident:  # an event subject: crowd_disaster@indonesia
+        return subject_text(ident, names)
+    return " ".join(w.capitalize() for w in ident.split("_"))
+
+
+def subject_text(subject: str | None, names: dict) -> str:
+    """North Korea | the crowd disaster in Indonesia"""
+    if not subject:
+        return "an unnamed party"
+    kind, at, country = subject.partition("@")
+    if not at:
+        return display_name(subject, names)
+    place = display_name(country, names) if country and country != "unknown" else ""
+    what = names.get(kind) or kind.replace("_", " ")
+    if not (what.startswith("the ") or what[:1].isupper()):
+        what = "the " + what  # a kind of event, or a kind of body of a region (bpbd@east_java)
+    return f"{what} in {place}" if place else what
+
+
+def fact_text(subject: str | None, measure: str | None, names: dict) -> str:
+    """deaths in the crowd disaster in Indonesia | troops of North Korea"""
+    measure_text = (names.get("measure." + (measure or "")) or (measure or "units")).replace("_", " ")
+    if subject and "@" in subject:
+        return f"{measure_text} in {subject_text(subject, names)}"
+    return f"{measure_text} of {display_name(subject, names)}"
 
 
 def day_text(day: date | None) -> str:
@@ -65,14 +91,16 @@ def source_inline(claim: Claim, context: ComparisonContext) -> str:
 
 
 def figure_text(claim: Claim) -> str:
-    written = extra(claim, "figure")
+    written = figure_written(claim)
     stated = interval_text(claim.value)
     return f"{stated} (\u201c{written}\u201d)" if written and str(written) != stated else stated
 
 
 def quantity_text(claim: Claim, context: ComparisonContext, names: dict) -> str:
-    parts = [figure_text(claim), claim.measure or "units"]
-    if claim.subject:
+    parts = [figure_text(claim), (claim.measure or "units").replace("_", " ")]
+    if claim.subject and "@" in claim.subject:
+        parts.append(f"in {subject_text(claim.subject, names)}")
+    elif claim.subject:
         parts.append(f"of {display_name(claim.subject, names)}")
     if claim.where:
         parts.append(f"in {display_name(claim.where, names)}")
@@ -104,6 +132,15 @@ def stance_verb(stance: str | None, past: bool = False) -> str:
 
 def speaker_text(claim: Claim, names: dict) -> str:
     return display_name(claim.speaker or claim.subject, names)
+
+
+def who_text(claim: Claim, context: ComparisonContext, names: dict) -> str:
+    """Whose figure it is: the body that gave it, else the outlet in its own voice."""
+    return display_name(claim.speaker, names) if claim.speaker else context.outlet(claim)
+
+
+def count_text(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def listing(words: tuple[str, ...] | list[str]) -> str:
