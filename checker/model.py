@@ -103,6 +103,31 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class Proposition:
+    """What a stance is about: a predicate of the predicate lexicon (deployment, attack,
+    manufacture...) with its agent, theme and place, whatever the wording ("confirmed the
+    deployment of North Korean units in Kursk", "North Korean soldiers are fighting alongside
+    Russian forces" and "kehadiran pasukan Korut di Kursk" are one proposition). `agent` is an
+    actor id, or the theme when no actor does it ("tear gas caused the deaths"); `country` is
+    the place's country, the last part of the id. A stance about a figure ("killed 125, not
+    174") has `figure` set: agent and predicate are then the fact's subject and measure, and
+    the disputed value travels in the claim's value."""
+
+    agent: str
+    predicate: str
+    theme: str | None = None
+    place: str | None = None
+    country: str | None = None
+    figure: bool = False
+
+    @property
+    def id(self) -> str:
+        """The comparison key's part: "<agent>.<predicate>.<country>", or
+        "<subject>.<measure>.figure" for a stance about a figure."""
+        return f"{self.agent}.{self.predicate}.{'figure' if self.figure else self.country or 'unknown'}"
+
+
+@dataclass(frozen=True)
 class EventRef:
     """The happening a figure or date is about when no actor owns it: "the death toll" of a
     stadium crush. `type` is a canonical event type from the events rules (crowd_disaster,

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from checker.frame import events as ev
-from checker.frame.propositions import Topic, proposition
+from checker.frame.propositions import (Topic, co_holders, confirmations, named_holder, note_context,
+                                        polarity, read_assertions, read_cue, without_possessors)
 from checker.frame.speakers import Voice, body_of, person_mentions, register_persons, speaker
 from checker.frame.syntax import (BARE_COUNTS, clause_of, measure_for, modality, owner_of, place_after, place_in,
                                   role_of)
@@ -127,45 +128,96 @@ class ArticleFramer:
                             ("published", self.article.published)))
 
     def frame_stances(self, sm: SentenceMentions, when: date | None) -> None:
-        actors = self.actors
-        held = set()
+        """Stances of one sentence: each cue's holder (and those coordinated with it) on the
+        proposition the cue governs; what the sentence's speaker asserts of the predicate
+        lexicon; and, for a figure someone disputes, the others' figures that fit it."""
+        actors, rules, topic = self.actors, self.rules, self.topic
+        note_context(sm, rules, topic, self.article.body, self.article.published)
+        done, used = set(), []
+        evidence = Evidence(sm.text, sm.sentence.start, sm.sentence.end)
+        # a stance is dated when it was taken: a day the sentence names, else the latest day
+        # the article has named so far (its news day), else its publication day
+        if not any(d.value.grain == "day" and d.value.day == when for d in sm.dates):
+            when = topic.news_day or self.article.published or when
+
+        def stance(holder: str, holder_words, label: str, reading, cue_words, cue_text: str, rule: str,
+                   on: Evidence = evidence, day: date | None = when, marks: tuple = ()) -> None:
+            government = actors.government(holder)
+            body = getattr(actors, "body", actors.government)(holder)
+            prop = reading.proposition
+            if (body, prop.id) in done:
+                return
+            done.add((body, prop.id))
+            if prop.figure and label in ("deny", "non_confirm"):
+                topic.disputed.append((prop, reading.value, body))
+            self.add(kind="stance", evidence=on, subject=government, speaker=holder, stance=label,
+                     proposition=prop.id, value=reading.value, unit="count" if reading.value else None,
+                     where=prop.place, when=day,
+                     marks=marks or self.marks(("stance", cue_words), ("speaker", holder_words),
+                                               *self.date_marks(sm, day)),
+                     extra=(("cue", cue_text), ("rule", rule), ("agent", prop.agent),
+                            ("predicate", prop.predicate), ("theme", prop.theme),
+                            ("body", body),
+                            ("published", self.article.published)))
+
         for cue in sm.stances:
             holder = self.holder(sm, cue)
             if holder is None:
                 continue
-            government = actors.government(holder.value)
-            if government in held:
+            reading = read_cue(sm, cue, holder, rules, topic, self.main, self.claims)
+            if reading is None:
                 continue
-            about = proposition(sm, cue, holder, self.rules, self.topic)
-            if about is None:
-                continue
-            held.add(government)
-            self.add(kind="stance", evidence=Evidence(sm.text, sm.sentence.start, sm.sentence.end),
-                     subject=government, speaker=holder.value, stance=cue.value, proposition=about,
-                     marks=self.marks(("stance", cue), ("speaker", holder), *self.date_marks(sm, when)),
-                     when=when, extra=(("cue", cue.text), ("rule", cue.rule),
-                                       ("published", self.article.published)))
+            if reading.words is not None:
+                used.append(reading.words)
+            label = polarity(cue.value.label, reading)
+            for who in [holder, *co_holders(sm, holder, cue, rules)]:
+                stance(who.value, who, label, reading, cue, cue.text, cue.rule)
+        who = speaker(sm, actors, self.framing, self.voice, rules["places"])
+        if who:
+            words = next((a for a in sm.actors if a.value == who), None)
+            for reading in read_assertions(sm, who, rules, topic, self.main, used):
+                stance(who, words, polarity("confirm", reading), reading, reading.words,
+                       reading.words.text if reading.words else "", "assertion")
+        if topic.disputed:
+            for claim, reading in confirmations(topic, self.claims, actors):
+                marks = tuple(m for m in claim.marks if m.kind in ("figure", "date"))
+                stance(claim.speaker, None, "confirm", reading, None, dict(claim.extra).get("figure", ""),
+                       "figure", on=claim.evidence, day=claim.when, marks=marks)
 
     def holder(self, sm: SentenceMentions, cue: Mention) -> Mention | None:
-        text = sm.text
-        if cue.rule.endswith(":passive"):
+        """Who takes the stance: the agent of a passive ("dibantah oleh Nebenzia", "ditepis
+        Moskow"), else the head of the subject before the cue in its clause (a person named in
+        it first; "Indonesia's National Police" is the police), else the speaker a pronoun
+        refers back to. A passive without its agent has no holder ("the claim was denied")."""
+        text, actors = sm.text, self.actors
+        speaking = [a for a in sm.actors if actors.role(a.value) != "conduit"]
+        if cue.value.passive:
             agent_pos = agent_after(text, self.rules, cue.end)
-            if agent_pos is not None:
-                after = sorted((a for a in sm.actors if a.start >= agent_pos), key=lambda a: a.start)
-                if after:
-                    return after[0]
+            start, reach = (agent_pos, 40) if agent_pos is not None else (cue.end, 2)
+            after = sorted((a for a in speaking if start <= a.start <= start + reach), key=lambda a: a.start)
+            return after[0] if after else None
         clause_start, _ = clause_of(self.framing, text, cue.start)
         before = sorted((a for a in sm.actors if clause_start <= a.start and a.end <= cue.start),
                         key=lambda a: a.start)
+        before = without_possessors(text, before)  # "Indonesia's National Police": the police
+        # a name no table knows right before the cue, unless a body or person is named:
+        # "Taiwan's Gold Apollo pinned", "Perusahaan asal Taiwan, Gold Apollo, menepis"
+        named = named_holder(sm, self.rules, cue, clause_start, self.topic.names)
+        if named is not None and all(actors.role(a.value) in ("state", "conduit") for a in before):
+            return named
         if before:
             # the head of the subject phrase comes first in both languages; a person named in
             # it is the most specific holder ("Kepala Staf Umum Rusia, Valery Gerasimov")
-            persons = [a for a in before[:3] if self.actors.role(a.value) == "person"]
-            heads = [a for a in before if self.actors.role(a.value) != "conduit"]
-            return (persons or heads or before)[0]
+            persons = [a for a in before[:3] if actors.role(a.value) == "person"]
+            heads = [a for a in before if actors.role(a.value) != "conduit"]
+            return (persons or heads or [None])[0]
         pronoun = [p for p in sm.pronouns if clause_start <= p.start < cue.start]
         if pronoun and self.voice.last:
             return Mention("actor", pronoun[0].text, pronoun[0].start, pronoun[0].end, self.voice.last)
+        if cue.text.casefold() in self.rules["stances"].nouns:  # "bantahan Polri", "the denial by Moscow"
+            after = sorted((a for a in speaking if cue.end <= a.start <= cue.end + 4
+                            or a.start - cue.end <= 8 and agent_after(text, self.rules, cue.end)), key=lambda a: a.start)
+            return after[0] if after else None
         return None
 
     def frame_durations(self, sm: SentenceMentions) -> None:

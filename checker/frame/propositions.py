@@ -1,56 +1,746 @@
-"""What a stance is about: a proposition "<subject>.<topic>.<country>", built from the topic a
-stance cue governs, the topic's owner and the place it is scoped to. Parts a sentence leaves
-out come from the sentences before it (`Topic`)."""
+"""What a stance is about: a `Proposition` built from the predicate lexicon.
+
+The topics table (rules/<lang>/topics.yaml) finds the lexicon's words in a sentence: predicates
+("deployment", "fighting", "made", "locked", "behind") and themes ("troops", "tear gas",
+"pagers"). The stances rules say how they combine (`predicates`, `themes`): the predicate a
+stance governs is the highest-ranked one in its scope; a light predicate ("involvement",
+"link", "the use of") takes its content from what it governs (an incident, a theme: "the use
+of North Korean troops" is their deployment); a theme alone stands for its default predicate.
+Then:
+- the agent is the one accused ("blamed Israel"), the theme where things are the subject
+  ("the doors were locked"), the owner of the predicate's noun ("pengerahan pasukan Korea
+  Utara"), the actor doing it ("said BAC had made them"), the agent of a passive ("dibuat oleh
+  BAC"), the holder itself ("his country", "any link", "had nothing to do with"), else what the
+  article was about so far;
+- the place is the one the sentence puts it in, else the one that proposition had before,
+  else the article's: its main incident's, else the country it names most;
+- negations between the cue and the predicate ("confirmed that no Indonesians were among the
+  victims", "the devices were never in Hungary") and negating predicates ("excessive" of
+  "justified") turn a confirmation into a denial.
+
+A stance about a figure ("rejected the claim that the floods killed 11,300", "killed 125, not
+174", "never provided the higher death toll") is about the fact the figure counts:
+`<subject>.<measure>.figure`, the disputed value in the claim's value. Figures others give for
+that fact in the same article, when they fit the disputed value, are their confirmations of it.
+
+A speaker who asserts a predicate without a stance verb ("Gold Apollo said BAC had made and sold
+them", "gas air mata bukan penyebab tewasnya korban, kata Dedi") takes a stance too, when the
+sentence itself says who does it.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import re
+from dataclasses import dataclass, field, replace
 
-from checker.frame.syntax import owner_of, place_after, place_in
-from checker.model import Mention
-from checker.recognise import SentenceMentions, overlaps
+from checker.frame.syntax import clause_of, owner_of, place_after, place_in
+from checker.model import Claim, EventRef, Interval, Mention, Proposition, Sentence
+from checker.recognise import MENTION_KINDS, SentenceMentions, overlaps
+from checker.recognise.stances import StanceCue
+
+_WORD = re.compile(r"[\w'’-]+")
 
 
 @dataclass
 class Topic:
     """What earlier sentences of the article were about."""
 
-    subject: str | None = None
-    place: str | None = None
-    proposition: str | None = None
+    subject: str | None = None  # the last actor a figure or proposition was about
+    place: str | None = None  # the last place a proposition was scoped to
+    proposition: str | None = None  # the last proposition's id
+    last: Proposition | None = None
+    last_value: Interval | None = None  # the figure of the last proposition, if about one
+    countries: dict = field(default_factory=dict)  # country -> times the article names it
+    counted: bool = False
+    owners: dict = field(default_factory=dict)  # theme -> whose it was when last named ("the troops")
+    names: dict = field(default_factory=dict)  # agents named by no table ("BAC Consulting KFT")
+    places: dict = field(default_factory=dict)  # predicate -> where the article first put it
+    incidents: list = field(default_factory=list)  # (incident type, place) as the article names them
+    news_day: object = None  # the latest day the article has named so far
+    disputed: list = field(default_factory=list)  # (Proposition, Interval, body) denied figures
+    confirmed: set = field(default_factory=set)  # quantity claims already read as a confirmation
 
 
-def proposition(sm: SentenceMentions, cue: Mention, holder: Mention, rules, topic_state: Topic) -> str | None:
-    actors, places, framing = rules["actors"], rules["places"], rules["framing"]
-    passive = cue.rule.endswith(":passive")
-    scope = sm.topics if passive else [t for t in sm.topics if t.start >= cue.end]
-    topic = scope[0] if scope else None
-    if topic is None:
-        if topic_state.proposition and not sm.topics:
-            return topic_state.proposition  # "menepis laporan itu": the last one
+@dataclass(frozen=True)
+class Reading:
+    """A proposition read from a sentence, and what the reading says about polarity."""
+
+    proposition: Proposition
+    negated: bool = False  # the predicate is negated: a confirmation of it is a denial
+    value: Interval | None = None  # the disputed figure
+    words: Mention | None = None  # the predicate's or figure's words, for the claim's marks
+
+
+@dataclass(frozen=True)
+class Chosen:
+    predicate: str
+    mention: Mention | None  # the words the predicate was read from
+    theme: Mention | None
+    negates: bool  # the words negate the predicate ("excessive": not justified)
+    light: bool  # only a light predicate was there ("any link"): its content came from context
+    governed: bool = False  # a light predicate governs it ("any link to the operation")
+
+
+# --- article context ----------------------------------------------------------------------
+
+def note_context(sm: SentenceMentions, rules, topic: Topic, body: str = "", published=None) -> None:
+    """The countries the article names as where things are (counted once, over the whole
+    body, for propositions whose sentence names no place), and whose each theme was when it
+    was last named ("North Korean troops" ... "these troops")."""
+    places, actors, lex = rules["places"], rules["actors"], rules["stances"]
+    if not topic.counted:
+        topic.counted = True
+        whole = SentenceMentions(Sentence(body, 0, len(body)), actors.find(body), places.find(body),
+                                 *([[]] * (len(MENTION_KINDS) - 2)))
+        for p in where_places(whole, rules):
+            country = places.country(p.value)
+            topic.countries[country] = topic.countries.get(country, 0) + 1
+    days = [d.value.day for d in sm.dates if d.value.grain == "day" and (published is None or d.value.day <= published)]
+    if days and (topic.news_day is None or max(days) > topic.news_day):
+        topic.news_day = max(days)
+    located = where_places(sm, rules)
+    for incident in sm.incidents:
+        near = sorted(located, key=lambda p: abs(p.start - incident.start))
+        if near:
+            topic.incidents.append((incident.value, near[0].value))
+    speaking = [a for a in sm.actors if actors.role(a.value) != "conduit"]
+    for theme in sm.topics:
+        if theme.value in lex.themes:
+            owner = owner_of(rules["framing"], sm, theme, speaking)
+            if owner is not None:
+                topic.owners[theme.value] = actors.government(owner.value)
+
+
+def where_places(sm: SentenceMentions, rules) -> list[Mention]:
+    """Places named as where things are: a place that also names an actor counts only after a
+    place preposition ("ke Rusia", "in Russia"; not "Korea Utara mengirim", "pasukan Korea Utara")."""
+    framing, lex = rules["framing"], rules["stances"]
+    return [p for p in real_places(sm, lex)
+            if not any(overlaps(p, a) for a in sm.actors) or framing.place_preposition.search(sm.text[:p.start])
+            or lex.place_preposition.search(sm.text[:p.start])]
+
+
+def real_places(sm: SentenceMentions, lex) -> list[Mention]:
+    """Places that are places: "the Ukraine war" and "perang Ukraina" name a war."""
+    out = []
+    for p in sm.places:
+        after = [m for m in lex.not_a_place_before.find(sm.text) if m[0] >= p.end and not sm.text[p.end:m[0]].strip()]
+        before = [m for m in lex.not_a_place_after.find(sm.text) if m[1] <= p.start and not sm.text[m[1]:p.start].strip()]
+        if not after and not before:
+            out.append(p)
+    return out
+
+
+def context_place(rules, topic: Topic, main: EventRef | None, exclude: str | None = None) -> str | None:
+    """The country the article is about: the one it names most as where things are (not the
+    agent's own: troops are sent abroad, attacks strike others), else its main incident's."""
+    counts = {c: n for c, n in topic.countries.items() if c != exclude}
+    if counts:
+        return max(counts.items(), key=lambda kv: kv[1])[0]
+    if main is not None and main.country != "unknown":
+        return main.place or main.country
+    return None
+
+
+# --- the predicate ------------------------------------------------------------------------
+
+def _theme_fits(lex, predicate: str, theme: str) -> bool:
+    spec = lex.predicates.get(predicate)
+    return spec is None or not spec.themes or theme in spec.themes
+
+
+def choose(sm: SentenceMentions, rules, start: int, end: int, topic: Topic,
+           main: EventRef | None, used=()) -> Chosen | None:
+    """The predicate of the lexicon a stance in [start, end) is about."""
+    lex, priority = rules["stances"], rules["topics"].priority
+    themes_all = [t for t in sm.topics if t.value in lex.themes and not any(overlaps(t, u) for u in used)]
+
+    def theme_near(mention: Mention | None, predicate: str) -> Mention | None:
+        fits = [t for t in themes_all if _theme_fits(lex, predicate, t.value)]
+        spec = lex.predicates.get(predicate)
+        if mention is not None and (spec is None or not spec.themes):
+            # a predicate that takes any theme takes one next to it, in its clause
+            fits = [t for t in fits if _close(sm, rules, mention, t, 5)]
+        if not fits:
+            return None
+        anchor = mention.start if mention is not None else start
+        return min(fits, key=lambda t: (abs(t.start - anchor), t.start))
+
+    found = [t for t in sm.topics if start <= t.start < end and t.value in lex.predicates
+             and not any(overlaps(t, u) for u in used) and not toll_verb(sm, t)]
+    usable = []
+    for t in found:
+        spec = lex.predicates[t.value]
+        if spec.requires_theme and theme_near(t, t.value) is None:
+            continue
+        usable.append(t)
+    heavy = [t for t in usable if not lex.predicates[t.value].light]
+    if heavy:
+        best = min(heavy, key=lambda t: (priority.index(t.value) if t.value in priority else 99, t.start))
+        spec = lex.predicates[best.value]
+        predicate, negates = (spec.negates, True) if spec.negates else (spec.means or best.value, False)
+        light_before = any(lex.predicates[t.value].light and t.start < best.start for t in usable)
+        theme = theme_near(best, predicate)
+        if theme is not None:
+            predicate = lex.themes[theme.value].predicate_for(predicate)
+        return Chosen(predicate, best, theme, negates, False, light_before)
+    light = [t for t in usable if lex.predicates[t.value].light]
+    anchor = light[0] if light else None
+    after = anchor.end if anchor is not None else start
+    # what a light predicate governs, or what the scope names: an incident, a theme
+    incidents = [i for i in sm.incidents if after <= i.start < end]
+    for incident in sorted(incidents, key=lambda i: i.start):
+        kind = incident.value if incident.value in lex.incident_predicates else (main.type if main else None)
+        if kind in lex.incident_predicates:
+            return Chosen(lex.incident_predicates[kind], anchor or incident, None, False, False, anchor is not None)
+    themes = [t for t in themes_all if start <= t.start < end]
+    if anchor is not None:
+        # what a light predicate governs comes after it ("the use of troops"), or owns it
+        # right before ("the troops' involvement")
+        themes = [t for t in themes if t.start >= anchor.end or _close(sm, rules, t, anchor, 3)]
+    for theme in sorted(themes, key=lambda t: (abs(t.start - after), t.start)):
+        spec = lex.themes[theme.value]
+        if anchor is not None:
+            mapped = spec.predicate_for(anchor.value)
+            if mapped != anchor.value:
+                return Chosen(mapped, anchor, theme, False, False, True)
+        if spec.default:
+            return Chosen(spec.default, anchor or theme, theme, False, False, anchor is not None)
+    if anchor is not None:
+        if topic.last is not None and not topic.last.figure:
+            return Chosen(topic.last.predicate, anchor, None, False, True)
+        if main is not None and main.type in lex.incident_predicates:
+            return Chosen(lex.incident_predicates[main.type], anchor, None, False, True)
+    return None
+
+
+def toll_verb(sm: SentenceMentions, words: Mention) -> bool:
+    """A measure word next to a figure ("killed at least 20 people", "menewaskan 9 orang"):
+    the verb of a figure, which the figure's claim says, not a proposition."""
+    if not any(m.start <= words.start and words.end <= m.end for m in sm.measures):
+        return False
+    for q in sm.quantities:
+        if q.kind != "quantity":
+            continue
+        gap = sm.text[words.end:q.start] if q.start >= words.end else sm.text[q.end:words.start]
+        if len(_WORD.findall(gap)) <= 6 and not re.search(r"[.;:]", gap):
+            return True
+    return False
+
+
+def _close(sm: SentenceMentions, rules, a: Mention, b: Mention, words: int) -> bool:
+    """Two mentions in one clause with at most `words` words between them."""
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    framing = rules["framing"]
+    if clause_of(framing, sm.text, first.start) != clause_of(framing, sm.text, second.start):
+        return False
+    return len(_WORD.findall(sm.text[first.end:second.start])) <= words
+
+
+# --- negation -----------------------------------------------------------------------------
+
+def negated(sm: SentenceMentions, lex, start: int, words: Mention) -> bool:
+    """A negation in the few words before the predicate, after `start` (the cue's end, or the
+    clause's start): "had not been involved", "bukan penyebab", "tidak pernah berada di"."""
+    text = sm.text
+    for s, e, _, form in lex.negations.find(text[:words.start]):
+        if s < start:
+            continue
+        between = _WORD.findall(text[e:words.start])
+        if len(between) > lex.negation_window or re.search(r"[:;]", text[e:words.start]):
+            continue  # "tidak berubah: gas air mata adalah pemicu": another clause
+        if between and between[0].casefold() in lex.not_negating_after:
+            continue  # "not only", "tidak hanya"
+        return True
+    return False
+
+
+# --- the agent ----------------------------------------------------------------------------
+
+def _actors_except(sm: SentenceMentions, actors, skip: list[Mention]) -> list[Mention]:
+    return [a for a in sm.actors if actors.role(a.value) != "conduit"
+            and not any(overlaps(a, s) for s in skip if s is not None)]
+
+
+def agent_of(sm: SentenceMentions, rules, chosen: Chosen, cue: Mention | None, holder: Mention | None,
+             holder_government: str, lo: int, topic: Topic | None,
+             owners: dict | None = None, names: dict | None = None) -> tuple[str | None, Mention | None]:
+    """Who does what the predicate says, and the words naming them. `topic` None: only what the
+    sentence itself says (assertions), and whose its theme was when last named ("the troops")."""
+    actors, framing, lex = rules["actors"], rules["framing"], rules["stances"]
+    text = sm.text
+    words, theme = chosen.mention, chosen.theme
+    others = _actors_except(sm, actors, [holder])
+    spec = lex.predicates.get(chosen.predicate)
+    role = cue.value.role if cue is not None and isinstance(cue.value, StanceCue) else "report"
+    clause_start, clause_end = clause_of(framing, text, cue.start if cue is not None else lo)
+    names = names if names is not None else (topic.names if topic is not None else {})
+    if role == "accuse":
+        # the accused is in the cue ("holds Israel responsible") or its object ("blamed Israel")
+        accused = sorted((a for a in others if cue.start <= a.start < clause_end
+                          and len(_WORD.findall(text[cue.end:a.start])) <= 2), key=lambda a: a.start)
+        if not accused:
+            named = named_at(sm, rules, cue.end, names)  # "pinned the AR-924 on BAC Consulting"
+            if named is not None:
+                return named.value, named
+            # "hit back at Israel, which it accused of ...": the one just before
+            accused = sorted((a for a in others if clause_start <= a.start and a.end <= cue.start
+                              and (holder is None or a.start > holder.end)), key=lambda a: -a.start)
+        if accused:
+            return actors.government(accused[0].value), accused[0]
+    if spec is not None and spec.agent == "theme" and theme is not None:
+        return theme.value, None
+    with_others = replace(sm, actors=others)
+    for noun in (theme, words):
+        if noun is None:
+            continue
+        owner = owner_of(framing, with_others, noun, others)
+        if owner is not None:
+            return actors.government(owner.value), owner
+    if words is not None:
+        p_clause_start, _ = clause_of(framing, text, words.start)
+        floor = max(lo, p_clause_start)
+        for s, e, _, _ in lex_agent_markers(rules, text, words.end):
+            # a passive's agent: "dibuat dan dijual oleh BAC Consulting KFT", "made by Icom"
+            after = sorted((a for a in others if a.start >= e and a.start - e <= 3), key=lambda a: a.start)
+            if after:
+                return actors.government(after[0].value), after[0]
+            named = named_at(sm, rules, e, names)
+            if named is not None:
+                return named.value, named
+        before = [a for a in others if floor <= a.start and a.end <= words.start
+                  and len(_WORD.findall(text[a.end:words.start])) <= 8]
+        if before:
+            nearest = max(before, key=lambda a: a.end)
+            return actors.government(nearest.value), nearest
+        named = named_before(sm, rules, words.start, max(floor, holder.end if holder is not None else 0), names)
+        if named is not None:  # "saying BAC had made and sold them"
+            return named.value, named
+        # "his country played any role", "dikirim dari perusahaannya": the holder itself
+        reflexive = [m for m in lex.reflexives.find(text)
+                     if floor <= m[0] < words.start or 0 <= m[0] - words.end and len(_WORD.findall(text[words.end:m[0]])) <= 2]
+        if reflexive:
+            return holder_government, None
+    if role == "self" or chosen.light or chosen.governed:
+        return holder_government, None
+    if topic is not None and topic.last is not None and not topic.last.figure \
+            and topic.last.predicate == chosen.predicate and topic.last.agent != topic.last.theme:
+        return topic.last.agent, None  # "menepis laporan itu", "these troops": the one before
+    owners = owners if owners is not None else (topic.owners if topic is not None else {})
+    if theme is not None and theme.value in owners:
+        return owners[theme.value], None  # "these troops": the ones named before
+    if topic is not None:
+        if topic.subject is not None:
+            return topic.subject, None
+        if words is not None:
+            later = sorted((a for a in others if a.start > words.end), key=lambda a: a.start)
+            if later:
+                return actors.government(later[0].value), later[0]
+        if cue is not None and isinstance(cue.value, StanceCue) and cue.value.label in ("non_confirm", "non_denial"):
+            return holder_government, None  # "gave no response when asked about the explosions"
+    if theme is not None and spec is not None and (spec.agent == "theme" or spec.requires_theme):
+        return theme.value, None
+    return None, None
+
+
+_NAME_WORD = r"(?:[A-Z][\w'’.-]*|[0-9][\w-]*[A-Z][\w-]*)"
+_NAME = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}")
+
+
+def _name(sm: SentenceMentions, rules, start: int, end: int, names: dict) -> Mention | None:
+    """A name no table knows, as an agent's id: "BAC Consulting KFT" -> bac_consulting; a
+    shorter form of a name the article used before is that name ("BAC")."""
+    lex = rules["stances"]
+    text = sm.text[start:end]
+    words = [w for w in text.split() if w.strip(".,").casefold() not in lex.name_affixes]
+    if not words or start == 0 and len(words) == 1:
+        return None  # a capitalised first word is no name
+    taken = sm.places + sm.dates + sm.incidents + sm.actors
+    if any(m.start < end and start < m.end for m in taken):
         return None
-    others = [a for a in sm.actors if a is not holder and not overlaps(a, holder)
-              and actors.role(a.value) != "conduit"]
-    subject_m = owner_of(framing, replace(sm, actors=others), topic, others)
-    if subject_m is None and topic_state.subject is None:
-        # no owner next to the topic and nothing earlier to refer back to
-        later = sorted((a for a in others if a.start > topic.end), key=lambda a: a.start)
-        subject_m = later[0] if later else None
-    subject = actors.government(subject_m.value) if subject_m else topic_state.subject
-    skip = [(subject_m.start, subject_m.end)] if subject_m else []
-    skip.append((holder.start, holder.end))
-    where = place_after(framing, sm, topic.start, skip) or place_in(framing, sm, skip)
-    if where is None and topic_state.proposition:
-        last_subject, last_topic, last_where = topic_state.proposition.split(".")
-        if last_subject == subject and last_topic == topic.value:
-            where = last_where
-    if subject is None:
+    ident = re.sub(r"[^a-z0-9]+", "_", " ".join(words).casefold()).strip("_")
+    if not ident or not ident[0].isalpha():
         return None
-    country = places.country(where) if where else "unknown"
-    if country == "unknown" and topic_state.place:
-        country = places.country(topic_state.place)
-    result = f"{subject}.{topic.value}.{country}"
-    topic_state.proposition = result
-    topic_state.subject = subject
-    if where:
-        topic_state.place = where
-    return result
+    for known in names.values():
+        if known.startswith(ident + "_"):
+            ident = known
+            break
+    names.setdefault(ident, ident)
+    return Mention("actor", text, start, end, ident, rule="name")
+
+
+def named_holder(sm: SentenceMentions, rules, cue: Mention, floor: int, names: dict) -> Mention | None:
+    """A name no table knows right before a cue, its subject: "Taiwan's Gold Apollo pinned",
+    "Perusahaan asal Taiwan, Gold Apollo, menepis". A lone capitalised word opening the
+    sentence is no name."""
+    head = sm.text[floor:cue.start]
+    trimmed = head.rstrip(" ,")
+    return named_before(replace(sm), rules, floor + len(trimmed), floor, names) if trimmed else None
+
+
+def named_at(sm: SentenceMentions, rules, pos: int, names: dict) -> Mention | None:
+    """A name starting right at `pos` (after spaces and a determiner)."""
+    m = re.compile(r"\s*(?:the\s+)?").match(sm.text, pos)
+    start = m.end() if m else pos
+    found = _NAME.match(sm.text, start)
+    return _name(sm, rules, found.start(), found.end(), names) if found else None
+
+
+def named_before(sm: SentenceMentions, rules, pos: int, floor: int, names: dict) -> Mention | None:
+    """A name ending right before `pos`, auxiliaries between ("BAC had made", "BAC telah membuat")."""
+    lex = rules["stances"]
+    end = pos
+    while True:
+        head = sm.text[floor:end].rstrip()
+        last = re.search(r"([\w'’-]+)$", head)
+        if last is not None and last.group(1).casefold() in lex.auxiliaries:
+            end = floor + last.start(1)
+            continue
+        end = floor + len(head)
+        break
+    for found in _NAME.finditer(sm.text, floor, end):
+        if found.end() == end:
+            start = found.start()
+            owner = list(re.finditer(r"['’]s\s+", found.group()))
+            if owner:  # "Taiwan's Gold Apollo": the name after the possessor
+                start += owner[-1].end()
+            return _name(sm, rules, start, found.end(), names)
+    return None
+
+
+def lex_agent_markers(rules, text: str, pos: int) -> list:
+    """Agent markers ("by", "oleh") right after a predicate: "dibuat dan dijual oleh BAC"."""
+    window = text[pos:pos + 30]
+    return [(pos + s, pos + e, i, f) for s, e, i, f in rules["stances"].agent_markers.find(window)
+            if len(_WORD.findall(window[:s])) <= 3]
+
+
+# --- the place ----------------------------------------------------------------------------
+
+def place_of(sm: SentenceMentions, rules, chosen: Chosen, skip: list[Mention], holder_government: str,
+             agent: str, topic: Topic, main: EventRef | None) -> str | None:
+    framing, lex, places = rules["framing"], rules["stances"], rules["places"]
+    scoped = replace(sm, places=where_places(sm, rules))
+    spans = [(m.start, m.end) for m in skip if m is not None]
+    anchor = chosen.mention.start if chosen.mention is not None else 0
+    where = place_after(framing, scoped, anchor, spans) or place_in(framing, scoped, spans)
+    if where is not None:
+        return where
+    if topic.last is not None and topic.last.agent == agent and topic.last.predicate == chosen.predicate:
+        return topic.last.place or topic.last.country
+    if chosen.mention is not None:
+        # "tidak pernah berada di negaranya": the holder's own country
+        after = sm.text[chosen.mention.start:chosen.mention.end + 30]
+        if lex.reflexives.find(after) and places.country(holder_government) == holder_government \
+                and holder_government in getattr(places, "parents", {}):
+            return holder_government
+    if chosen.predicate in topic.places:  # where this predicate was placed before
+        return topic.places[chosen.predicate]
+    incident = [place for kind, place in topic.incidents if lex.incident_predicates.get(kind) == chosen.predicate]
+    if incident:  # "pinned the blasts on Israel": where the blasts last were
+        return incident[-1]
+    context = context_place(rules, topic, main, exclude=places.country(agent) if agent in getattr(places, "parents", {}) else None)
+    if context is None and holder_government in getattr(places, "parents", {}):
+        return holder_government  # "the doors were locked", said the police: their own country
+    return context
+
+
+def build(sm: SentenceMentions, rules, chosen: Chosen, agent: str, agent_words: Mention | None,
+          skip: list[Mention], holder_government: str, topic: Topic, main: EventRef | None) -> Proposition:
+    spec = rules["stances"].predicates.get(chosen.predicate)
+    if spec is not None and not spec.placed:  # "BAC made the pagers": wherever it was
+        return Proposition(agent, chosen.predicate, chosen.theme.value if chosen.theme else None)
+    where = place_of(sm, rules, chosen, skip + [agent_words], holder_government, agent, topic, main)
+    country = rules["places"].country(where) if where else None
+    return Proposition(agent, chosen.predicate, chosen.theme.value if chosen.theme else None, where, country)
+
+
+def remember(topic: Topic, reading: Reading) -> None:
+    prop = reading.proposition
+    topic.proposition, topic.last, topic.last_value = prop.id, prop, reading.value
+    if not prop.figure:
+        if prop.agent and prop.theme != prop.agent:
+            topic.subject = prop.agent
+        if prop.place:
+            topic.place = prop.place
+            topic.places.setdefault(prop.predicate, prop.place)
+
+
+# --- stances with a cue ---------------------------------------------------------------------
+
+def read_cue(sm: SentenceMentions, cue: Mention, holder: Mention, rules, topic: Topic,
+             main: EventRef | None, claims: list[Claim]) -> Reading | None:
+    """The proposition a stance cue is about, or None when the sentence does not say."""
+    actors, framing = rules["actors"], rules["framing"]
+    value: StanceCue = cue.value
+    government = actors.government(holder.value)
+    text = sm.text
+    _, clause_end = clause_of(framing, text, cue.start)
+    if value.passive:
+        spans = [(0, len(text))]
+    elif value.role == "accuse":
+        spans = [(cue.start, clause_end), (cue.start, len(text))]
+    else:
+        spans = [(cue.end, clause_end), (cue.end, len(text))]
+    chosen = None
+    for start, end in spans:
+        chosen = choose(sm, rules, start, end, topic, main)
+        if chosen is not None:
+            break
+    if value.role != "accuse" and (chosen is None or value.role == "contrast"
+                                   or value.label in ("deny", "non_confirm", "non_denial")):
+        # a figure the stance governs before any predicate: "rejected the claim that the
+        # floods killed 11,300", "killed 125, not 174"
+        scope = spans[-1] if value.label != "confirm" else spans[0]
+        figure = read_figure(sm, cue, scope, rules, topic, claims, main)
+        if figure is not None and (chosen is None or chosen.mention is None or value.role == "contrast"
+                                   or figure.words.start < chosen.mention.start):
+            return figure
+    if chosen is None:
+        if topic.last is not None and refers_back(sm, rules, cue):
+            return Reading(topic.last, value=topic.last_value)  # "menepis laporan itu": the last one
+        if value.label in ("non_confirm", "non_denial") and main is not None \
+                and main.type in rules["stances"].incident_predicates:
+            # "militer Israel memilih tidak berkomentar": on the article's incident
+            chosen = Chosen(rules["stances"].incident_predicates[main.type], None, None, False, True)
+        else:
+            return None
+    agent, agent_words = agent_of(sm, rules, chosen, cue, holder, government, cue.end, topic)
+    if agent is None:
+        return None
+    prop = build(sm, rules, chosen, agent, agent_words, [holder, cue], government, topic, main)
+    is_negated = chosen.negates
+    if chosen.mention is not None and value.role != "accuse" and chosen.mention.start >= cue.end:
+        is_negated ^= negated(sm, rules["stances"], cue.end, chosen.mention)
+    reading = Reading(prop, is_negated, words=chosen.mention)
+    remember(topic, reading)
+    return reading
+
+
+def refers_back(sm: SentenceMentions, rules, cue: Mention) -> bool:
+    """A stance on what was said before: nothing after the cue ("Israel has made no comment"),
+    an enclitic ("membantahnya"), or an anaphor right after it ("denied the report",
+    "membantah pernyataan itu")."""
+    lex = rules["stances"]
+    _, clause_end = clause_of(rules["framing"], sm.text, cue.start)
+    rest = sm.text[cue.end:clause_end]
+    if not _WORD.findall(rest) or cue.text.casefold().endswith("nya"):
+        return True
+    return any(len(_WORD.findall(rest[:s])) <= 1 for s, _, _, _ in lex.anaphors.find(rest))
+
+
+def polarity(label: str, reading: Reading) -> str:
+    """A confirmation of a negated predicate is a denial ("dipastikan tidak menelan korban")."""
+    if reading.negated and label == "confirm":
+        return "deny"
+    return label
+
+
+# --- stances about a figure -----------------------------------------------------------------
+
+def _claims_of(sm: SentenceMentions, claims: list[Claim]) -> list[Claim]:
+    return [c for c in claims if c.kind == "quantity" and c.evidence.start == sm.sentence.start]
+
+
+def _claim_for(figure: Mention, claims: list[Claim]) -> Claim | None:
+    for c in claims:
+        if any(m.kind == "figure" and m.start == figure.start and m.end == figure.end for m in c.marks):
+            return c
+    for c in claims:
+        if dict(c.extra).get("figure") == figure.text:
+            return c
+    return None
+
+
+def read_figure(sm: SentenceMentions, cue: Mention, scope: tuple[int, int], rules, topic: Topic,
+                claims: list[Claim], main: EventRef | None = None) -> Reading | None:
+    """A stance about a figure: a toll in the cue's scope, the figure after "not", or a toll
+    named without a number ("the higher death toll")."""
+    incidents = rules.get("incidents")
+    tolls = incidents.measures if incidents is not None else ()
+    value: StanceCue = cue.value
+    start, end = scope
+    if value.role == "contrast":
+        start, end = cue.end, len(sm.text)
+    here = _claims_of(sm, claims)
+    figures = sorted((q for q in sm.quantities if q.kind == "quantity" and start <= q.start < end),
+                     key=lambda q: q.start)
+    for figure in figures[:1] if value.role == "contrast" else figures:
+        claim = _claim_for(figure, here)
+        if claim is None and value.role == "contrast":
+            # "killed 125, not 174": the fact of the figure before
+            before = [c for c in here if c.subject and c.measure]
+            claim = before[0] if before else None
+            if claim is not None:
+                return _figure_reading(claim.subject, claim.measure, figure.value, claim, figure, topic, main, tolls)
+        if claim is None:
+            earlier = [c for c in claims if c.kind == "quantity" and c.subject and c.measure
+                       and fits(c.value, figure.value)]
+            if earlier and rules["measures"].find(sm.text[start:end]) or earlier and _names_figure(sm, rules, start, end):
+                claim = earlier[-1]
+                return _figure_reading(claim.subject, claim.measure, figure.value, claim, figure, topic, main, tolls)
+            continue
+        if claim.subject and claim.measure and (claim.measure in tolls or value.role == "contrast"):
+            return _figure_reading(claim.subject, claim.measure, claim.value, claim, figure, topic, main, tolls)
+    if figures or value.label not in ("deny", "non_confirm"):
+        return None
+    # "never provided the UN with the higher death toll": the article's figure for that measure
+    named = [m for m in sm.measures if start <= m.start < end and m.value in tolls]
+    if not named or choose(sm, rules, start, end, topic, None) is not None:
+        return None
+    same = [c for c in claims if c.kind == "quantity" and c.measure == named[0].value and c.subject
+            and c.value is not None]
+    if not same:
+        return None
+    if rules["stances"].higher.find(sm.text[start:end]):
+        pick = max(same, key=lambda c: (c.value.high if c.value.high is not None else float("inf"),
+                                        c.value.low or 0))
+    else:
+        pick = same[-1]
+    return _figure_reading(pick.subject, pick.measure, pick.value, pick, named[0], topic, main, tolls)
+
+
+def _names_figure(sm: SentenceMentions, rules, start: int, end: int) -> bool:
+    return bool(rules["framing"].figure_anaphora.find(sm.text[start:end]))
+
+
+def _figure_reading(subject: str, measure: str, value: Interval, claim: Claim, words: Mention,
+                    topic: Topic, main: EventRef | None = None, tolls=()) -> Reading:
+    if main is not None and claim.event is None and measure in tolls:
+        subject = main.id  # "a toll the United Nations had put out": the incident's toll, not the UN's
+    prop = Proposition(subject, measure, place=claim.where, figure=True)
+    reading = Reading(prop, value=value, words=words)
+    remember(topic, reading)
+    return reading
+
+
+def same_figure(a: Interval | None, b: Interval | None) -> bool:
+    """Whether a figure given is the one disputed: its stated bounds are the disputed ones
+    ("at least 11,300" is 11,300; "at least 3,958" is not)."""
+    if a is None or b is None:
+        return False
+
+    def near(x, y):
+        return x is None or y is None or abs(x - y) <= max(1.0, abs(y) * 0.01)
+    if not fits(a, b):
+        return False
+    return near(a.low, b.low) and near(a.high, b.high) and (a.low is not None or a.high is not None)
+
+
+def fits(a: Interval | None, b: Interval | None) -> bool:
+    """Whether two intervals share a value (open bounds excluded)."""
+    if a is None or b is None:
+        return False
+
+    def below(x_high, x_open, y_low, y_open):  # x lies wholly below y
+        if x_high is None or y_low is None:
+            return False
+        return x_high < y_low or (x_high == y_low and (x_open or y_open))
+    return not below(a.high, a.high_open, b.low, b.low_open) and not below(b.high, b.high_open, a.low, a.low_open)
+
+
+def confirmations(topic: Topic, claims: list[Claim], actors) -> list[tuple[Claim, Reading]]:
+    """Figures given in the article for a disputed fact, by others than the one who disputes
+    them, that fit the disputed value: each is its speaker's confirmation of that figure."""
+    out = []
+    body = getattr(actors, "body", actors.government)
+    for claim in claims:
+        if claim.kind != "quantity" or claim.id in topic.confirmed or not claim.speaker:
+            continue
+        for prop, value, disputer in topic.disputed:
+            if claim.measure == prop.predicate and (claim.subject == prop.agent or claim.event is not None
+                                                    and claim.event.id == prop.agent) \
+                    and body(claim.speaker) != disputer and same_figure(claim.value, value):
+                topic.confirmed.add(claim.id)
+                out.append((claim, Reading(prop, value=claim.value)))
+                break
+    return out
+
+
+# --- stances without a cue: what a speaker asserts ------------------------------------------------
+
+def counted(sm: SentenceMentions, theme: Mention | None) -> bool:
+    """A figure counts the theme ("10,000 North Korean troops were sent"): the figure's claim
+    says it, not a stance."""
+    if theme is None:
+        return False
+    for q in sm.quantities:
+        if q.kind == "quantity" and q.end <= theme.start and len(_WORD.findall(sm.text[q.end:theme.start])) <= 3:
+            return True
+    return False
+
+
+def unasserted(sm: SentenceMentions, rules, words: Mention) -> bool:
+    """Words before a predicate that make it not the speaker's assertion: reports of it, its
+    prevention, its possibility ("laporan pasukan ... yang dikirim", "to prevent Pyongyang
+    deploying", "could send")."""
+    lex, framing = rules["stances"], rules["framing"]
+    clause_start, _ = clause_of(framing, sm.text, words.start)
+    for s, e, _, _ in lex.unasserted.find(sm.text[:words.start]):
+        if s >= clause_start and len(_WORD.findall(sm.text[e:words.start])) <= 12:
+            return True
+    return False
+
+
+def read_assertions(sm: SentenceMentions, who: str, rules, topic: Topic, main: EventRef | None,
+                    used: list[Mention]) -> list[Reading]:
+    """What the sentence's speaker asserts of the lexicon's predicates, when the sentence says
+    who does it."""
+    actors, framing, lex = rules["actors"], rules["framing"], rules["stances"]
+    government = actors.government(who)
+    body = getattr(actors, "body", actors.government)
+    speaker_words = [a for a in sm.actors if who in (a.value, body(a.value), actors.government(a.value))]
+    holder = speaker_words[0] if speaker_words else None
+    out, seen = [], set()
+    taken = list(used)
+    for _ in range(len(sm.topics)):
+        chosen = choose(sm, rules, 0, len(sm.text), topic, main, used=taken)
+        if chosen is None or chosen.mention is None or chosen.light or chosen.mention in taken:
+            break
+        taken.append(chosen.mention)
+        if chosen.theme is not None:
+            taken.append(chosen.theme)
+        spec = lex.predicates.get(chosen.mention.value)
+        if spec is None or not spec.asserted or counted(sm, chosen.theme) or unasserted(sm, rules, chosen.mention):
+            continue
+        clause_start, _ = clause_of(framing, sm.text, chosen.mention.start)
+        agent, agent_words = agent_of(sm, rules, chosen, None, holder, government, clause_start, None,
+                                      topic.owners, topic.names)
+        if agent is None:
+            continue
+        prop = build(sm, rules, chosen, agent, agent_words, [holder], government, topic, main)
+        if prop.id in seen:
+            continue
+        seen.add(prop.id)
+        is_negated = chosen.negates ^ negated(sm, lex, clause_start, chosen.mention)
+        reading = Reading(prop, is_negated, words=chosen.mention)
+        remember(topic, reading)
+        out.append(reading)
+    return out
+
+
+def co_holders(sm: SentenceMentions, holder: Mention, cue: Mention, rules) -> list[Mention]:
+    """Actors coordinated with the holder before the cue: "Hezbollah and the Lebanese cabinet
+    have both pinned ...", "Baik pemerintah Lebanon maupun Hizbullah menyalahkan ..."."""
+    actors, lex = rules["actors"], rules["stances"]
+    chain = [holder]
+    ordered = sorted((a for a in sm.actors if a.start > holder.end and a.end <= cue.start
+                      and actors.role(a.value) != "conduit"), key=lambda a: a.start)
+    for actor in ordered:
+        between = sm.text[chain[-1].end:actor.start]
+        if not lex.coordination.fullmatch(between):
+            break
+        chain.append(actor)
+    return chain[1:]
+
+
+def without_possessors(text: str, actors: list[Mention]) -> list[Mention]:
+    """Actors in order, less those that only own the next one: "Indonesia's National Police",
+    "Lebanon's health ministry" name the police and the ministry."""
+    out = []
+    for i, a in enumerate(actors):
+        nxt = actors[i + 1] if i + 1 < len(actors) else None
+        if nxt is not None and re.match(r"\s*['’]s\b", text[a.end:]) \
+                and len(_WORD.findall(text[a.end:nxt.start])) <= 3:
+            continue
+        out.append(a)
+    return out

@@ -1,10 +1,20 @@
-"""Stance cues: confirm / deny, and the negations that flip or weaken them.
+"""Stance cues: confirm / deny / accuse, the negations that flip or weaken them, and the
+predicate lexicon's grammar that tells the frame stage what a stance is about.
 
 A stance verb is found from the rule file's forms; the words just before it (and whole phrases
-such as "neither confirmed nor denied") decide the label:
+such as "neither confirmed nor denied", "fake news", "declined to comment") decide the label:
   confirm | deny | non_denial ("did not explicitly deny") | non_confirm ("could not confirm").
-Passive forms ("dibantah oleh X", "was denied by X") are marked so the frame stage looks for
-the holder after the agent marker instead of before the verb.
+An accusation ("blamed Israel", "menuding Israel sebagai dalang") is a confirmation whose agent
+is the one accused. Each cue is a Mention whose value is a `StanceCue`: its label, its role
+(report; accuse; contrast: "125, not 174" disputes the figure after it; self: "had nothing
+to do with", the holder denies its own part) and whether it is
+passive ("dibantah oleh X", "was denied by X": the holder follows the agent marker).
+
+The same rule file holds the grammar of propositions (`predicates`, `themes`): which words of
+the topics table are predicates and which are themes, which predicates are light ("involvement",
+"link", "behind": they take their content from what they govern), which need a theme, which
+negate another ("excessive" denies "justified"), and the words that negate a predicate
+("never", "bukan") or refer back to the holder ("his country", "negaranya").
 """
 from __future__ import annotations
 
@@ -18,12 +28,26 @@ from checker.recognise.lexicon import AliasTable
 from checker.rulebook import LanguageRules, RuleKind, register_kind
 
 LABELS = ("confirm", "deny", "non_denial", "non_confirm")
+ROLES = ("report", "accuse", "contrast", "self")
+
+
+@dataclass(frozen=True)
+class StanceCue:
+    """The value of a stance mention."""
+
+    label: str  # confirm | deny | non_denial | non_confirm
+    role: str = "report"  # report | accuse | contrast | self ("had nothing to do with")
+    passive: bool = False
+
+    def __str__(self) -> str:  # what `checker parse` prints
+        extra = "" if self.role == "report" else f" ({self.role})"
+        return self.label + extra + (" passive" if self.passive else "")
 
 
 class ModifierSchema(Schema):
     # a regex that must match the text right before the verb (it is anchored at that end)
     before = fields.String(required=True)
-    applies_to = fields.List(fields.String(validate=validate.OneOf(["confirm", "deny"])),
+    applies_to = fields.List(fields.String(validate=validate.OneOf(["confirm", "deny", "accuse"])),
                              required=True)
     label = fields.String(required=True, validate=validate.OneOf(LABELS + ("keep",)))
     name = fields.String(required=True)
@@ -32,11 +56,39 @@ class ModifierSchema(Schema):
 class PhraseSchema(Schema):
     pattern = fields.String(required=True)
     label = fields.String(required=True, validate=validate.OneOf(LABELS))
+    role = fields.String(load_default="report", validate=validate.OneOf(ROLES))
     name = fields.String(required=True)
+    # an idiom that is a stance only when no other cue is in the sentence: "fake news" alone is
+    # Peskov's denial; in "dismissed the reports as baseless" the verb is the stance
+    alone = fields.Boolean(load_default=False)
+
+
+class PredicateSchema(Schema):
+    light = fields.Boolean(load_default=False)  # takes its content from what it governs
+    requires_theme = fields.Boolean(load_default=False)  # generic words: "locked" needs doors
+    themes = fields.List(fields.String(), load_default=list)  # the themes it takes, if limited
+    negates = fields.String(load_default=None)  # "excessive" negates "justified"
+    means = fields.String(load_default=None)  # "made" (of devices) means "manufacture"
+    # who the proposition is about when no actor is named: "the doors were locked" (theme)
+    agent = fields.String(load_default="actor", validate=validate.OneOf(["actor", "theme"]))
+    # whether where it happens is part of what it is ("deployed in Kursk"; not "made the pagers")
+    placed = fields.Boolean(load_default=True)
+    # whether a speaker saying it ("X said BAC made the pagers") is a stance of the speaker
+    asserted = fields.Boolean(load_default=True)
+
+
+class ThemeSchema(Schema):
+    default = fields.String(load_default=None)  # the predicate a bare theme stands for (troops)
+    as_ = fields.Dict(data_key="as", keys=fields.String(), values=fields.String(), load_default=dict)
+
+
+class NotAPlaceSchema(Schema):
+    before = fields.List(fields.String(), load_default=list)  # "Ukraine war": a name, not a place
+    after = fields.List(fields.String(), load_default=list)  # "perang Ukraina"
 
 
 class StancesSchema(Schema):
-    verbs = fields.Dict(keys=fields.String(validate=validate.OneOf(["confirm", "deny"])),
+    verbs = fields.Dict(keys=fields.String(validate=validate.OneOf(["confirm", "deny", "accuse"])),
                         values=fields.List(fields.String()), required=True)
     suffixes = fields.List(fields.String(), load_default=list)  # enclitics: "membantahnya"
     passive = fields.String(required=True)  # regex on the verb form, or on the words before it
@@ -46,6 +98,34 @@ class StancesSchema(Schema):
     # words after a verb that make it not a stance ("memastikan keamanan" = ensure security)
     not_stance_after = fields.Dict(keys=fields.String(), values=fields.List(fields.String()),
                                    load_default=dict)
+    # verbs that are stances only before one of these words ("rejected the claim", not
+    # "rejected the offer"), looked for within `needs_after_window` words
+    needs_after = fields.Dict(keys=fields.String(), values=fields.List(fields.String()),
+                              load_default=dict)
+    needs_after_window = fields.Integer(load_default=4)
+    # --- the grammar of propositions ---
+    predicates = fields.Dict(keys=fields.String(), values=fields.Nested(PredicateSchema), load_default=dict)
+    themes = fields.Dict(keys=fields.String(), values=fields.Nested(ThemeSchema), load_default=dict)
+    incident_predicates = fields.Dict(keys=fields.String(), values=fields.String(), load_default=dict)
+    negations = fields.List(fields.String(), load_default=list)  # "never", "bukan", "nothing to do with"
+    negation_window = fields.Integer(load_default=5)  # words before a predicate a negation reaches
+    not_negating_after = fields.List(fields.String(), load_default=list)  # "not only", "tidak hanya"
+    coordinators = fields.List(fields.String(), load_default=list)  # "Hezbollah and the cabinet"
+    determiners = fields.List(fields.String(), load_default=list)  # "the" between them
+    reflexives = fields.List(fields.String(), load_default=list)  # "his country", "negaranya"
+    # words that make what follows no assertion of the speaker: "reports of", "to prevent", "could"
+    unasserted = fields.List(fields.String(), load_default=list)
+    higher = fields.List(fields.String(), load_default=list)  # "the higher toll": the larger figure
+    # words right after a cue that point back to what was said before ("the report", "laporan itu")
+    anaphors = fields.List(fields.String(), load_default=list)
+    nouns = fields.List(fields.String(), load_default=list)  # "bantahan Polri": the holder follows
+    # a name no table knows is an agent's id without these ("BAC Consulting KFT": bac_consulting)
+    name_affixes = fields.List(fields.String(), load_default=list)
+    auxiliaries = fields.List(fields.String(), load_default=list)  # "BAC had made", "telah membuat"
+    # prepositions, besides the framing rules' own, after which a country's name is a place
+    # ("came out of Hungary"), not the state acting
+    place_prepositions = fields.List(fields.String(), load_default=list)
+    not_a_place = fields.Nested(NotAPlaceSchema, load_default=lambda: {"before": [], "after": []})
 
 
 @dataclass(frozen=True)
@@ -57,13 +137,52 @@ class Modifier:
 
 
 @dataclass(frozen=True)
+class Predicate:
+    light: bool = False
+    requires_theme: bool = False
+    themes: frozenset = frozenset()
+    negates: str | None = None
+    asserted: bool = True
+    means: str | None = None
+    agent: str = "actor"
+    placed: bool = True
+
+
+@dataclass(frozen=True)
+class Theme:
+    default: str | None = None
+    as_: tuple[tuple[str, str], ...] = ()
+
+    def predicate_for(self, predicate: str) -> str:
+        return dict(self.as_).get(predicate, predicate)
+
+
+@dataclass(frozen=True)
 class StanceRules:
     verbs: AliasTable
     passive: re.Pattern
     agent_markers: AliasTable
     modifiers: tuple[Modifier, ...]
-    phrases: tuple[tuple[re.Pattern, str, str], ...]
+    phrases: tuple[tuple[re.Pattern, str, str, str, bool], ...]  # pattern, label, role, name, alone
     not_stance_after: dict  # casefolded verb form -> compiled regex of following words
+    needs_after: dict  # casefolded verb form -> compiled regex of the words it needs after
+    predicates: dict  # predicate id -> Predicate
+    themes: dict  # theme id -> Theme
+    incident_predicates: dict  # incident type -> predicate id
+    negations: AliasTable
+    negation_window: int
+    not_negating_after: frozenset
+    coordination: re.Pattern  # what may stand between coordinated holders
+    reflexives: AliasTable
+    unasserted: AliasTable
+    higher: AliasTable
+    anaphors: AliasTable
+    nouns: frozenset
+    place_preposition: re.Pattern
+    name_affixes: frozenset
+    auxiliaries: frozenset
+    not_a_place_before: AliasTable
+    not_a_place_after: AliasTable
 
 
 def _check_regex(pattern: str, where: str) -> re.Pattern:
@@ -73,9 +192,17 @@ def _check_regex(pattern: str, where: str) -> re.Pattern:
         raise ValueError(f"{where}: bad regular expression {pattern!r}: {exc}") from exc
 
 
+def _words(forms, ident: str) -> AliasTable:
+    return AliasTable.build([(f, ident, False) for f in forms])
+
+
 def compile_stances(datas: list[dict]) -> StanceRules:
-    verbs, agents, modifiers, phrases, not_after = [], [], [], [], {}
-    passive = []
+    verbs, agents, modifiers, phrases, not_after, needs = [], [], [], [], {}, {}
+    passive, predicates, themes, incident_predicates = [], {}, {}, {}
+    negations, reflexives, higher, nap_before, nap_after = [], [], [], [], []
+    not_negating, coordinators, determiners, unasserted, preps = [], [], [], [], []
+    affixes, auxiliaries, anaphors, nouns = [], [], [], []
+    window, negation_window = 4, 5
     for data in datas:
         for label, forms in data["verbs"].items():
             verbs += [(f + suffix, label, False) for f in forms for suffix in ("", *data["suffixes"])]
@@ -85,42 +212,120 @@ def compile_stances(datas: list[dict]) -> StanceRules:
             modifiers.append(Modifier(_check_regex(f"(?:{m['before']})\\s*$", m["name"]),
                                       frozenset(m["applies_to"]), m["label"], m["name"]))
         for p in data["phrases"]:
-            phrases.append((_check_regex(p["pattern"], p["name"]), p["label"], p["name"]))
+            phrases.append((_check_regex(p["pattern"], p["name"]), p["label"], p["role"], p["name"], p["alone"]))
         for verb, following in data["not_stance_after"].items():
             alternation = "|".join(re.escape(w) for w in following)
             not_after[verb.casefold()] = _check_regex(rf"^\W*(?:{alternation})\b", verb)
+        window = data["needs_after_window"]
+        for verb, following in data["needs_after"].items():
+            alternation = "|".join(re.escape(w) for w in following)
+            needs[verb.casefold()] = _check_regex(
+                rf"^\W*(?:[\w'’-]+\W+){{0,{window}}}?(?:{alternation})\b", verb)
+        for ident, spec in data["predicates"].items():
+            predicates[ident] = Predicate(spec["light"], spec["requires_theme"] or bool(spec["themes"]),
+                                          frozenset(spec["themes"]), spec["negates"], spec["asserted"],
+                                          spec["means"], spec["agent"], spec["placed"])
+        for ident, spec in data["themes"].items():
+            themes[ident] = Theme(spec["default"], tuple(sorted(spec["as_"].items())))
+        incident_predicates.update(data["incident_predicates"])
+        negations += data["negations"]
+        negation_window = data["negation_window"]
+        not_negating += data["not_negating_after"]
+        coordinators += data["coordinators"]
+        determiners += data["determiners"]
+        reflexives += data["reflexives"]
+        unasserted += data["unasserted"]
+        higher += data["higher"]
+        preps += data["place_prepositions"]
+        affixes += data["name_affixes"]
+        anaphors += data["anaphors"]
+        nouns += data["nouns"]
+        auxiliaries += data["auxiliaries"]
+        nap_before += data["not_a_place"]["before"]
+        nap_after += data["not_a_place"]["after"]
+    for ident, spec in predicates.items():
+        for target in (spec.negates, spec.means):
+            if target and target not in predicates:
+                raise ValueError(f"predicate {ident!r} names {target!r}, which is no predicate")
+    for ident, spec in themes.items():
+        for target in (spec.default, *dict(spec.as_).values()):
+            if target and target not in predicates:
+                raise ValueError(f"theme {ident!r} names {target!r}, which is no predicate")
     return StanceRules(AliasTable.build(verbs), _check_regex("|".join(passive), "passive"),
-                       AliasTable.build(agents), tuple(modifiers), tuple(phrases), not_after)
+                       AliasTable.build(agents), tuple(modifiers), tuple(phrases), not_after, needs,
+                       predicates, themes, incident_predicates, _words(negations, "negation"),
+                       negation_window, frozenset(w.casefold() for w in not_negating),
+                       _coordination(coordinators, determiners), _words(reflexives, "reflexive"), _words(unasserted, "unasserted"), _words(higher, "higher"), _words(anaphors, "anaphor"), frozenset(w.casefold() for w in nouns),
+                       _preposition(preps), frozenset(w.casefold() for w in affixes),
+                       frozenset(w.casefold() for w in auxiliaries),
+                       _words(nap_before, "name"), _words(nap_after, "name"))
+
+
+def _preposition(words: list[str]) -> re.Pattern:
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<![\w-])(?:{alternation})\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _coordination(coordinators: list[str], determiners: list[str]) -> re.Pattern:
+    """Between two coordinated actors: a coordinator, perhaps a comma and a determiner
+    ("Hezbollah and the Lebanese cabinet", "pemerintah Lebanon maupun Hizbullah")."""
+    words = "|".join(re.escape(w) for w in sorted(coordinators, key=len, reverse=True)) or "(?!)"
+    dets = "|".join(re.escape(w) for w in determiners)
+    det = f"(?:(?:{dets})\\s+)?" if dets else ""
+    return re.compile(rf"\s*,?\s*(?:{words})\s+{det}", re.IGNORECASE)
 
 
 def find_stances(text: str, rules: LanguageRules) -> list[Mention]:
-    """Stance cues in a sentence. Mention.value is the label; rule names the verb and modifier,
-    and ends in ":passive" for passive forms."""
+    """Stance cues in a sentence. Mention.value is a StanceCue; rule names the verb or phrase
+    and the modifier that changed its label."""
     stance: StanceRules = rules["stances"]
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
-    for pattern, label, name in stance.phrases:
+    idioms: list[Mention] = []
+    for pattern, label, role, name, alone in stance.phrases:
         for m in pattern.finditer(text):
-            found.append(Mention("stance", m.group(), m.start(), m.end(), label, rule=f"phrase:{name}"))
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            said = label
+            if role == "accuse":  # "stopped short of holding Israel responsible"
+                said = _modified("accuse", text[max(0, m.start() - 80):m.start()], stance)[0] or label
+            cue = Mention("stance", m.group(), m.start(), m.end(), StanceCue(said, role), rule=f"phrase:{name}")
+            (idioms if alone else found).append(cue)
             taken.append((m.start(), m.end()))
-    for start, end, label, form in stance.verbs.find(text):
+    for start, end, kind, form in stance.verbs.find(text):
         if any(s <= start < e for s, e in taken):
             continue
-        follow = stance.not_stance_after.get(" ".join(form.split()).casefold())
+        folded = " ".join(form.split()).casefold()
+        follow = stance.not_stance_after.get(folded)
         if follow is not None and follow.search(text[end:]):
+            continue
+        needed = stance.needs_after.get(folded)
+        if needed is not None and not needed.search(text[end:]):
             continue
         before = text[max(0, start - 80):start]
         rule = f"verb:{form.casefold()}"
-        for mod in stance.modifiers:
-            if label in mod.applies_to and mod.before.search(before):
-                if mod.label != "keep":  # "tidak hanya membantah" stays a denial
-                    label, rule = mod.label, f"{rule}+{mod.name}"
-                break
+        label = "confirm" if kind == "accuse" else kind
+        changed, name = _modified(kind, before, stance)
+        if changed:
+            label, rule = changed, f"{rule}+{name}"
+        # "dibantah", "was denied (by X)": the holder is the agent, never the subject before
         passive = bool(stance.passive.search(form)) or bool(
-            stance.passive.search(before[-25:]) and stance.agent_markers.find(text[end:end + 40]))
-        found.append(Mention("stance", form, start, end, label,
-                             rule=rule + (":passive" if passive else "")))
+            stance.passive.search(before[-25:]) and not form.casefold().endswith("ing"))
+        role = "accuse" if kind == "accuse" else "report"
+        found.append(Mention("stance", form, start, end, StanceCue(label, role, passive), rule=rule))
+    if not found:
+        found = idioms[:1]
     return sorted(found, key=lambda m: m.start)
+
+
+def _modified(kind: str, before: str, stance: StanceRules) -> tuple[str | None, str]:
+    """The label a modifier before a verb gives it ("did not deny": non_denial), if any."""
+    for mod in stance.modifiers:
+        if kind in mod.applies_to and mod.before.search(before):
+            if mod.label == "keep":  # "tidak hanya membantah" stays a denial
+                return None, mod.name
+            return mod.label, mod.name
+    return None, ""
 
 
 def agent_after(text: str, rules: LanguageRules, pos: int) -> int | None:
@@ -130,8 +335,40 @@ def agent_after(text: str, rules: LanguageRules, pos: int) -> int | None:
     return None
 
 
+def label_of(cue: Mention) -> str:
+    return cue.value.label if isinstance(cue.value, StanceCue) else str(cue.value)
+
+
 def run_stance_example(example: dict, rules: LanguageRules):
-    return example["expect"], [m.value for m in find_stances(example["text"], rules)]
+    """A stance example: the labels of the cues found ("expect"); with "propositions", also the
+    stance claims framing makes of the sentence, as "<stance> <proposition>" (a figure stance
+    adds its value: "deny crowd_disaster@indonesia.deaths.figure 174")."""
+    labels = [label_of(m) for m in find_stances(example["text"], rules)]
+    if "propositions" not in example:
+        return example["expect"], labels
+    from checker.frame import frame
+    from checker.model import Article, Sentence
+    from checker.segment import split_sentences
+
+    text = example["text"]
+    article = Article(id="example", body=text, language=rules.language)
+    sentences = split_sentences(text, rules) if example.get("article") else [Sentence(text, 0, len(text))]
+    got = []
+    for claim in frame(article, sentences, rules):
+        if claim.kind != "stance":
+            continue
+        value = ""
+        if claim.value is not None:
+            low, high = claim.value.low, claim.value.high
+            value = f" {_num(low)}" if low == high else f" {_num(low)}-{_num(high)}"
+        got.append(f"{claim.stance} {claim.proposition}{value}")
+    return (example["expect"], example["propositions"]), (labels, got)
+
+
+def _num(x) -> str:
+    if x is None:
+        return "?"
+    return str(int(x)) if float(x).is_integer() else str(x)
 
 
 register_kind(RuleKind("stances", StancesSchema, compile_stances, run_stance_example))
