@@ -12,8 +12,11 @@ Then:
   Utara"), the actor doing it ("said BAC had made them"), the agent of a passive ("dibuat oleh
   BAC"), the holder itself ("his country", "any link", "had nothing to do with"), else what the
   article was about so far;
-- the place is the one the sentence puts it in, else the one that proposition had before,
-  else the article's: its main incident's, else the country it names most;
+- the place is the one the sentence puts it in, else where the article put that predicate
+  before (or the incident it names: "pinned the blasts on Israel" is where the blasts were),
+  else the country the article names most as where things are (not the agent's own: troops
+  are sent abroad), else its main incident's, else the holder's own country; where a thing was
+  made is no part of what "BAC made the pagers" is;
 - negations between the cue and the predicate ("confirmed that no Indonesians were among the
   victims", "the devices were never in Hungary") and negating predicates ("excessive" of
   "justified") turn a confirmation into a denial.
@@ -45,9 +48,7 @@ class Topic:
     """What earlier sentences of the article were about."""
 
     subject: str | None = None  # the last actor a figure or proposition was about
-    place: str | None = None  # the last place a proposition was scoped to
-    proposition: str | None = None  # the last proposition's id
-    last: Proposition | None = None
+    last: Proposition | None = None  # the last proposition read
     last_value: Interval | None = None  # the figure of the last proposition, if about one
     countries: dict = field(default_factory=dict)  # country -> times the article names it
     counted: bool = False
@@ -89,8 +90,8 @@ def note_context(sm: SentenceMentions, rules, topic: Topic, body: str = "", publ
     places, actors, lex = rules["places"], rules["actors"], rules["stances"]
     if not topic.counted:
         topic.counted = True
-        whole = SentenceMentions(Sentence(body, 0, len(body)), actors.find(body), places.find(body),
-                                 *([[]] * (len(MENTION_KINDS) - 2)))
+        kinds = {kind: [] for kind in MENTION_KINDS} | {"actors": actors.find(body), "places": places.find(body)}
+        whole = SentenceMentions(Sentence(body, 0, len(body)), **kinds)
         for p in where_places(whole, rules):
             country = places.country(p.value)
             topic.countries[country] = topic.countries.get(country, 0) + 1
@@ -136,7 +137,7 @@ def context_place(rules, topic: Topic, main: EventRef | None, exclude: str | Non
     counts = {c: n for c, n in topic.countries.items() if c != exclude}
     if counts:
         return max(counts.items(), key=lambda kv: kv[1])[0]
-    if main is not None and main.country != "unknown":
+    if main is not None and main.country not in ("unknown", exclude):
         return main.place or main.country
     return None
 
@@ -166,23 +167,36 @@ def choose(sm: SentenceMentions, rules, start: int, end: int, topic: Topic,
         return min(fits, key=lambda t: (abs(t.start - anchor), t.start))
 
     found = [t for t in sm.topics if start <= t.start < end and t.value in lex.predicates
-             and not any(overlaps(t, u) for u in used) and not toll_verb(sm, t)]
+             and not any(overlaps(t, u) for u in used) and not toll_verb(sm, rules, t)]
     usable = []
     for t in found:
         spec = lex.predicates[t.value]
         if spec.requires_theme and theme_near(t, t.value) is None:
             continue
         usable.append(t)
-    heavy = [t for t in usable if not lex.predicates[t.value].light]
-    if heavy:
-        best = min(heavy, key=lambda t: (priority.index(t.value) if t.value in priority else 99, t.start))
-        spec = lex.predicates[best.value]
-        predicate, negates = (spec.negates, True) if spec.negates else (spec.means or best.value, False)
-        light_before = any(lex.predicates[t.value].light and t.start < best.start for t in usable)
-        theme = theme_near(best, predicate)
+    def rank(predicate: str, mention: Mention) -> tuple:
+        return (priority.index(predicate) if predicate in priority else len(priority), mention.start)
+
+    candidates = []
+    for t in usable:
+        spec = lex.predicates[t.value]
+        if spec.light:
+            # a light predicate right before its theme: "keterlibatan pasukan Korea Utara dalam
+            # invasi" is the troops' deployment, whatever else the phrase names
+            governed = [u for u in themes_all if u.start >= t.end and len(_WORD.findall(sm.text[t.end:u.start])) <= 2]
+            if governed:
+                mapped = lex.themes[governed[0].value].predicate_for(t.value)
+                if mapped != t.value:
+                    candidates.append((rank(mapped, t), Chosen(mapped, t, governed[0], False, False, True)))
+            continue
+        predicate, negates = (spec.negates, True) if spec.negates else (spec.means or t.value, False)
+        light_before = any(lex.predicates[u.value].light and u.start < t.start for u in usable)
+        theme = theme_near(t, predicate)
         if theme is not None:
             predicate = lex.themes[theme.value].predicate_for(predicate)
-        return Chosen(predicate, best, theme, negates, False, light_before)
+        candidates.append((rank(t.value, t), Chosen(predicate, t, theme, negates, False, light_before)))
+    if candidates:
+        return min(candidates, key=lambda c: c[0])[1]
     light = [t for t in usable if lex.predicates[t.value].light]
     anchor = light[0] if light else None
     after = anchor.end if anchor is not None else start
@@ -213,11 +227,16 @@ def choose(sm: SentenceMentions, rules, start: int, end: int, topic: Topic,
     return None
 
 
-def toll_verb(sm: SentenceMentions, words: Mention) -> bool:
-    """A measure word next to a figure ("killed at least 20 people", "menewaskan 9 orang"):
-    the verb of a figure, which the figure's claim says, not a proposition."""
-    if not any(m.start <= words.start and words.end <= m.end for m in sm.measures):
+def toll_verb(sm: SentenceMentions, rules, words: Mention) -> bool:
+    """A measure word next to a figure ("killed at least 20 people", "menewaskan 9 orang") or
+    after a figure's noun ("jumlah korban meninggal"): the wording of a figure, which the
+    figure's claim says, not a proposition."""
+    inside = [m for m in sm.measures if m.start <= words.start and words.end <= m.end]
+    if not inside:
         return False
+    lex = rules["stances"]
+    if any(s <= inside[0].start and inside[0].start - e <= 2 for s, e, _, _ in lex.figure_nouns.find(sm.text)):
+        return True  # "jumlah korban meninggal": the toll's noun
     for q in sm.quantities:
         if q.kind != "quantity":
             continue
@@ -315,6 +334,9 @@ def agent_of(sm: SentenceMentions, rules, chosen: Chosen, cue: Mention | None, h
         named = named_before(sm, rules, words.start, max(floor, holder.end if holder is not None else 0), names)
         if named is not None:  # "saying BAC had made and sold them"
             return named.value, named
+        if cue is not None and 0 <= words.start - cue.end and not _WORD.findall(text[cue.end:words.start]) \
+                and lex.verbal.search(words.text):
+            return holder_government, None  # "denied sending troops", "membantah mengirim senjata"
         # "his country played any role", "dikirim dari perusahaannya": the holder itself
         reflexive = [m for m in lex.reflexives.find(text)
                      if floor <= m[0] < words.start or 0 <= m[0] - words.end and len(_WORD.findall(text[words.end:m[0]])) <= 2]
@@ -374,7 +396,7 @@ def named_holder(sm: SentenceMentions, rules, cue: Mention, floor: int, names: d
     sentence is no name."""
     head = sm.text[floor:cue.start]
     trimmed = head.rstrip(" ,")
-    return named_before(replace(sm), rules, floor + len(trimmed), floor, names) if trimmed else None
+    return named_before(sm, rules, floor + len(trimmed), floor, names) if trimmed else None
 
 
 def named_at(sm: SentenceMentions, rules, pos: int, names: dict) -> Mention | None:
@@ -439,7 +461,7 @@ def place_of(sm: SentenceMentions, rules, chosen: Chosen, skip: list[Mention], h
     if incident:  # "pinned the blasts on Israel": where the blasts last were
         return incident[-1]
     context = context_place(rules, topic, main, exclude=places.country(agent) if agent in getattr(places, "parents", {}) else None)
-    if context is None and holder_government in getattr(places, "parents", {}):
+    if context is None and holder_government in getattr(places, "parents", {}) and agent != holder_government:
         return holder_government  # "the doors were locked", said the police: their own country
     return context
 
@@ -456,12 +478,11 @@ def build(sm: SentenceMentions, rules, chosen: Chosen, agent: str, agent_words: 
 
 def remember(topic: Topic, reading: Reading) -> None:
     prop = reading.proposition
-    topic.proposition, topic.last, topic.last_value = prop.id, prop, reading.value
+    topic.last, topic.last_value = prop, reading.value
     if not prop.figure:
         if prop.agent and prop.theme != prop.agent:
             topic.subject = prop.agent
         if prop.place:
-            topic.place = prop.place
             topic.places.setdefault(prop.predicate, prop.place)
 
 
@@ -575,7 +596,9 @@ def read_figure(sm: SentenceMentions, cue: Mention, scope: tuple[int, int], rule
         if claim is None:
             earlier = [c for c in claims if c.kind == "quantity" and c.subject and c.measure
                        and fits(c.value, figure.value)]
-            if earlier and rules["measures"].find(sm.text[start:end]) or earlier and _names_figure(sm, rules, start, end):
+            # "could not validate the figure of 174", "tidak benar jumlahnya 174 orang": a figure
+            # given before in the article
+            if earlier and (rules["measures"].find(sm.text[start:end]) or _names_figure(sm, rules, start, end)):
                 claim = earlier[-1]
                 return _figure_reading(claim.subject, claim.measure, figure.value, claim, figure, topic, main, tolls)
             continue
@@ -583,9 +606,13 @@ def read_figure(sm: SentenceMentions, cue: Mention, scope: tuple[int, int], rule
             return _figure_reading(claim.subject, claim.measure, claim.value, claim, figure, topic, main, tolls)
     if figures or value.label not in ("deny", "non_confirm"):
         return None
-    # "never provided the UN with the higher death toll": the article's figure for that measure
-    named = [m for m in sm.measures if start <= m.start < end and m.value in tolls]
-    if not named or choose(sm, rules, start, end, topic, None) is not None:
+    # "never provided the UN with the higher death toll", "belum dapat memastikan jumlah korban
+    # meninggal": the article's figure for that measure
+    lex = rules["stances"]
+    named = [m for m in sm.measures if start <= m.start < end and m.value in tolls
+             and any(s <= m.start and m.start - e <= 12 or m.start <= s < m.end
+                     for s, e, _, _ in lex.figure_nouns.find(sm.text))]
+    if not named:
         return None
     same = [c for c in claims if c.kind == "quantity" and c.measure == named[0].value and c.subject
             and c.value is not None]

@@ -119,6 +119,11 @@ class StancesSchema(Schema):
     # words right after a cue that point back to what was said before ("the report", "laporan itu")
     anaphors = fields.List(fields.String(), load_default=list)
     nouns = fields.List(fields.String(), load_default=list)  # "bantahan Polri": the holder follows
+    # a predicate's form that is a verb: right after a cue its agent is the holder ("denied
+    # sending troops", "membantah mengirim senjata"), unlike a noun ("denied the deployment")
+    verbal = fields.String(load_default="(?!)")
+    # words that make a measure a figure named without a number ("the death toll", "jumlah korban")
+    figure_nouns = fields.List(fields.String(), load_default=list)
     # a name no table knows is an agent's id without these ("BAC Consulting KFT": bac_consulting)
     name_affixes = fields.List(fields.String(), load_default=list)
     auxiliaries = fields.List(fields.String(), load_default=list)  # "BAC had made", "telah membuat"
@@ -178,6 +183,8 @@ class StanceRules:
     higher: AliasTable
     anaphors: AliasTable
     nouns: frozenset
+    verbal: re.Pattern
+    figure_nouns: AliasTable
     place_preposition: re.Pattern
     name_affixes: frozenset
     auxiliaries: frozenset
@@ -201,8 +208,8 @@ def compile_stances(datas: list[dict]) -> StanceRules:
     passive, predicates, themes, incident_predicates = [], {}, {}, {}
     negations, reflexives, higher, nap_before, nap_after = [], [], [], [], []
     not_negating, coordinators, determiners, unasserted, preps = [], [], [], [], []
-    affixes, auxiliaries, anaphors, nouns = [], [], [], []
-    window, negation_window = 4, 5
+    affixes, auxiliaries, anaphors, nouns, figure_nouns = [], [], [], [], []
+    window, negation_window, verbal = 4, 5, "(?!)"
     for data in datas:
         for label, forms in data["verbs"].items():
             verbs += [(f + suffix, label, False) for f in forms for suffix in ("", *data["suffixes"])]
@@ -240,6 +247,8 @@ def compile_stances(datas: list[dict]) -> StanceRules:
         affixes += data["name_affixes"]
         anaphors += data["anaphors"]
         nouns += data["nouns"]
+        figure_nouns += data["figure_nouns"]
+        verbal = data["verbal"]
         auxiliaries += data["auxiliaries"]
         nap_before += data["not_a_place"]["before"]
         nap_after += data["not_a_place"]["after"]
@@ -256,6 +265,7 @@ def compile_stances(datas: list[dict]) -> StanceRules:
                        predicates, themes, incident_predicates, _words(negations, "negation"),
                        negation_window, frozenset(w.casefold() for w in not_negating),
                        _coordination(coordinators, determiners), _words(reflexives, "reflexive"), _words(unasserted, "unasserted"), _words(higher, "higher"), _words(anaphors, "anaphor"), frozenset(w.casefold() for w in nouns),
+                       _check_regex(verbal, "verbal"), _words(figure_nouns, "figure"),
                        _preposition(preps), frozenset(w.casefold() for w in affixes),
                        frozenset(w.casefold() for w in auxiliaries),
                        _words(nap_before, "name"), _words(nap_after, "name"))
