@@ -116,7 +116,8 @@ class ComparisonContext:
         return self.semantics.behaviour_of(claim.measure, claim.kind)
 
     def softer(self, *claims: Claim) -> bool:
-        return any(c.modality in self.settings.softer_modalities for c in claims)
+        """Every figure hedged (estimated, alleged): a finding on them is one severity lower."""
+        return bool(claims) and all(c.modality in self.settings.softer_modalities for c in claims)
 
     def same_happening(self, a: Claim, b: Claim) -> bool:
         """Two figures of one event subject (type@country) are about the same happening when

@@ -125,7 +125,7 @@ def make_finding(context: ComparisonContext, group: Group, summary: str,
                  reasons: tuple[str, ...] | None = None) -> Finding:
     ordered = chronological(group.claims.values(), context)
     articles = tuple(dict.fromkeys(c.article for c in ordered))
-    softer = context.softer(group.verdict.first, group.verdict.second)
+    softer = context.softer(*ordered)  # every figure behind it hedged (estimated, alleged)
     return Finding(id=group_id(group), type=group.type, dimension=group.dimension,
                    severity=context.settings.severity_of(group.type, softer),
                    claims=tuple(c.id for c in ordered), articles=articles, summary=summary,
@@ -140,6 +140,21 @@ def single_finding(context: ComparisonContext, finding_type: str, dimension: str
                    dimension=dimension, severity=context.settings.severity_of(finding_type),
                    claims=tuple(c.id for c in ordered), articles=tuple(dict.fromkeys(c.article for c in ordered)),
                    summary=summary, reasons=reasons)
+
+
+def merge(stored: Finding, fresh: Finding) -> Finding:
+    """One disagreement found again with more claims behind it (a new article joins a dispute
+    the store holds): every claim and reason of both, the graver severity, the first summary.
+    A finding's claims, reasons and severity are what all its pairs make, so merging what each
+    post found gives what a scan of all the articles finds."""
+    if stored.id != fresh.id:
+        raise ValueError(f"cannot merge findings {stored.id} and {fresh.id}")
+    order = ("high", "medium", "low", "info")
+    severity = min(stored.severity, fresh.severity, key=lambda s: order.index(s) if s in order else 9)
+    return Finding(id=stored.id, type=stored.type, dimension=stored.dimension, severity=severity,
+                   claims=tuple(dict.fromkeys(stored.claims + fresh.claims)),
+                   articles=tuple(dict.fromkeys(stored.articles + fresh.articles)), summary=stored.summary,
+                   reasons=tuple(sorted(set(stored.reasons) | set(fresh.reasons))))
 
 
 def rank(finding: Finding) -> tuple:
