@@ -181,16 +181,31 @@ def _load_baseline(path: str):
 
 
 FAIL_LEVELS = {"conflict": {"conflict", "reversal"},
-               "discrepancy": {"conflict", "reversal", "discrepancy"},
-               "never": set()}
+               "correction": {"conflict", "reversal", "correction"},
+               "discrepancy": {"conflict", "reversal", "correction", "discrepancy"},
+               "never": set()}  # an update is information: it never fails a scan
+
+
+def _known(path: str) -> set[str]:
+    """The fingerprints a baseline file holds; one made by an earlier checker is bad input."""
+    from checker.report import OutdatedBaseline, known_fingerprints
+
+    try:
+        return known_fingerprints(_load_baseline(path))
+    except OutdatedBaseline as exc:
+        raise UsageError(f"--baseline {path}: {exc}")
 
 
 def cmd_scan(args) -> int:
-    from checker.report import new_findings, to_junit, to_markdown
+    from checker.report import to_junit, to_markdown
 
+    known = _known(args.baseline) if args.baseline else None  # before the scan: fail fast
     report, errors = _scan_report(args.paths)
-    if args.baseline:
-        report = dict(report, findings=new_findings(report, _load_baseline(args.baseline)))
+    if known is not None:
+        findings = [f for f in report["findings"] if f["id"] not in known]
+        left = {f["id"] for f in findings}
+        report = dict(report, findings=findings,
+                      facts=[fact for fact in report.get("facts", []) if left & set(fact["findings"])])
     if args.format == "json":
         text = json.dumps(report, ensure_ascii=False, indent=2)
     elif args.format == "junit":
@@ -203,9 +218,10 @@ def cmd_scan(args) -> int:
 
 
 def cmd_baseline(args) -> int:
+    from checker.report import baseline_file
+
     report, _ = _scan_report(args.paths)
-    baseline = {"version": 1, "fingerprints": sorted(f["id"] for f in report["findings"])}
-    write_output(json.dumps(baseline, indent=2), args.out)
+    write_output(json.dumps(baseline_file(report), indent=2), args.out)
     return 0
 
 
@@ -237,7 +253,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["json", "markdown", "junit"], default="markdown")
     p.add_argument("--out", metavar="FILE")
     p.add_argument("--baseline", metavar="FILE", help="report only findings not in this report")
-    p.add_argument("--fail-on", choices=["conflict", "discrepancy", "never"], default="conflict")
+    p.add_argument("--fail-on", choices=["conflict", "correction", "discrepancy", "never"], default="conflict")
     p.set_defaults(func=cmd_scan)
 
     p = sub.add_parser("baseline", help="write the fingerprints of today's findings")

@@ -9,11 +9,13 @@ from collections import Counter
 from datetime import date
 from typing import Iterable, Mapping
 
+from checker.compare.findings import FINGERPRINT_SCHEME
 from checker.compare.wording import day_text, seconds_per
 from checker.model import Article, Claim, Finding
 
 REPORT_VERSION = 1
-TYPE_ORDER = ("conflict", "reversal", "discrepancy", "update")
+TYPE_ORDER = ("conflict", "reversal", "correction", "discrepancy", "update")
+FLAGS = ("conflict", "reversal", "correction", "discrepancy")  # an update is information only
 
 
 def _iso(value: date | None) -> str | None:
@@ -70,8 +72,17 @@ def claim_json(claim: Claim) -> dict:
         "where": claim.where, "when": _iso(claim.when), "modality": claim.modality,
         "speaker": claim.speaker, "stance": claim.stance, "proposition": claim.proposition,
         "evidence": {"text": claim.evidence.text, "start": claim.evidence.start, "end": claim.evidence.end},
+        "event": event_json(claim),
         "details": {key: _jsonable(v) for key, v in claim.extra},
     }
+
+
+def event_json(claim: Claim) -> dict | None:
+    event = claim.event
+    if event is None:
+        return None
+    return {"id": event.id, "type": event.type, "country": event.country, "place": event.place,
+            "day": _iso(event.day)}
 
 
 def finding_json(finding: Finding) -> dict:
@@ -83,26 +94,60 @@ def finding_json(finding: Finding) -> dict:
 
 def build_report(articles: Iterable[Article] | Mapping[str, Article], claims: Iterable[Claim],
                  findings: Iterable[Finding]) -> dict:
-    """The JSON report of DESIGN.md's contract (version 1)."""
-    if isinstance(articles, Mapping):
-        articles = articles.values()
-    return {"version": REPORT_VERSION,
-            "articles": [article_json(a) for a in sorted(articles, key=lambda a: a.id)],
+    """The JSON report of DESIGN.md's contract (version 1), with the disputed facts the
+    findings are about (`facts`) and the scheme its finding ids are made with."""
+    from checker.compare.disputes import disputed_facts
+
+    if not isinstance(articles, Mapping):
+        articles = {a.id: a for a in articles}
+    claims, findings = list(claims), list(findings)
+    return {"version": REPORT_VERSION, "fingerprint_scheme": FINGERPRINT_SCHEME,
+            "articles": [article_json(a) for a in sorted(articles.values(), key=lambda a: a.id)],
             "claims": [claim_json(c) for c in claims],
-            "findings": [finding_json(f) for f in findings]}
+            "findings": [finding_json(f) for f in findings],
+            "facts": disputed_facts(articles, claims, findings)}
 
 
 # --- baseline ------------------------------------------------------------------------------
 
+class OutdatedBaseline(ValueError):
+    """A baseline whose finding ids were made by an earlier scheme: it suppresses nothing now
+    and must be remade (`checker baseline`)."""
+
+
+def baseline_file(report: dict) -> dict:
+    """What `checker baseline` writes: the fingerprints of a report's findings."""
+    return {"version": 2, "fingerprint_scheme": FINGERPRINT_SCHEME,
+            "fingerprints": sorted(f["id"] for f in report["findings"])}
+
+
+def _scheme(baseline: Mapping, ids: set[str]) -> int:
+    if "fingerprint_scheme" in baseline:
+        return int(baseline["fingerprint_scheme"])
+    return 1 if ids else FINGERPRINT_SCHEME  # an empty old baseline suppressed nothing anyway
+
+
 def known_fingerprints(baseline) -> set[str]:
-    """A baseline is a report, a {"fingerprints": [...]} file, or a collection of ids."""
+    """A baseline is a report, a {"fingerprints": [...]} file, or a collection of ids. One made
+    before finding ids were per disagreement (scheme 1: 40-digit ids per pair of claims) raises
+    OutdatedBaseline: its ids match nothing any more."""
     if baseline is None:
         return set()
     if isinstance(baseline, Mapping):
         if "fingerprints" in baseline:
-            return {str(f) for f in baseline["fingerprints"]}
-        return {str(f["id"]) for f in baseline.get("findings", []) if isinstance(f, Mapping) and "id" in f}
-    return {str(f) for f in baseline}
+            ids = {str(f) for f in baseline["fingerprints"]}
+        else:
+            ids = {str(f["id"]) for f in baseline.get("findings", []) if isinstance(f, Mapping) and "id" in f}
+        scheme = _scheme(baseline, ids)
+    else:
+        ids = {str(f) for f in baseline}
+        scheme = 1 if any(len(i) == 40 for i in ids) else FINGERPRINT_SCHEME
+    if scheme != FINGERPRINT_SCHEME:
+        raise OutdatedBaseline(
+            f"the baseline was made by an earlier checker (finding id scheme {scheme}; this one makes "
+            f"scheme {FINGERPRINT_SCHEME}, one finding per disagreement), so its {len(ids)} fingerprints "
+            f"match nothing now: remake it with `checker baseline PATH... --out FILE`")
+    return ids
 
 
 def new_findings(report: dict, baseline) -> list[dict]:
@@ -137,28 +182,70 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
+def _value_cell(value) -> str:
+    if isinstance(value, Mapping):
+        low, high = value.get("low"), value.get("high")
+        if low is not None and high is not None:
+            return _figure(low) if low == high else f"{_figure(low)}\u2013{_figure(high)}"
+        if low is not None:
+            return f"{'more than' if value.get('low_open') else 'at least'} {_figure(low)}"
+        if high is not None:
+            return f"{'fewer than' if value.get('high_open') else 'up to'} {_figure(high)}"
+        return "any"
+    return str(value) if value is not None else "\u2014"
+
+
+def _figure(x: float) -> str:
+    return f"{int(x):,}" if float(x).is_integer() else f"{x:,}"
+
+
+def _facts_markdown(report: dict, numbers: dict) -> list[str]:
+    """The disputed facts, each with its values by source and reference time."""
+    facts = report.get("facts") or []
+    if not facts:
+        return []
+    lines = ["### Disputed facts", ""]
+    for n, fact in enumerate(facts, 1):
+        label = fact["label"][:1].upper() + fact["label"][1:]
+        refs = ", ".join(f"#{numbers[f]}" for f in fact["findings"] if f in numbers)
+        lines += [f"**{n}. {_cell(label)}**" + (f" \u2014 findings {refs}" if refs else ""), "",
+                  "| When | Value | Source | Outlets | Status |", "| --- | ---: | --- | --- | --- |"]
+        for value in fact["values"]:
+            when = day_text(date.fromisoformat(value["when"])) if value.get("when") else "undated"
+            lines.append(f"| {when} | {_cell(_value_cell(value['value']))} | {_cell(value['source'])} | "
+                         f"{_cell(', '.join(value['outlets']))} | {_cell(value['status'])} |")
+        lines.append("")
+    return lines
+
+
 def to_markdown(report: dict) -> str:
-    """A pull-request comment: a table of findings by type, then each finding with its evidence."""
+    """A pull-request comment: the disputed facts first (values by source and time), then a table
+    of findings by type and each finding with its evidence, the real disagreements first."""
     findings = report["findings"]
     claims = {c["id"]: c for c in report["claims"]}
     articles = {a["id"]: a for a in report["articles"]}
+    flagged = sum(1 for f in findings if f["type"] in FLAGS)
+    facts = report.get("facts") or []
     lines = ["## Fact-consistency report", "",
              f"{_count(len(report['articles']), 'article')}, {_count(len(report['claims']), 'claim')}, "
-             f"{_count(len(findings), 'finding')}.", ""]
+             f"{_count(len(findings), 'finding')} ({flagged} flagged) on "
+             f"{_count(len(facts), 'disputed fact')}.", ""]
     undated = [a["id"] for a in report["articles"] if not a.get("published")]
     if undated:
         lines += [f"No publication date found for {', '.join(f'`{_cell(i)}`' for i in undated)}: "
                   "relative dates in " + ("it" if len(undated) == 1 else "them") + " are left unresolved.", ""]
     if not findings:
         return "\n".join(lines + ["No contradictions found."]) + "\n"
+    numbers = {f["id"]: n for n, f in enumerate(findings, 1)}
+    lines += _facts_markdown(report, numbers)
     counts = Counter((f["type"], f["severity"]) for f in findings)
-    lines += ["| Type | Severity | Findings |", "| --- | --- | ---: |"]
+    lines += ["### Findings", "", "| Type | Severity | Findings |", "| --- | --- | ---: |"]
     for (kind, severity), n in sorted(counts.items(), key=lambda kv: (
             TYPE_ORDER.index(kv[0][0]) if kv[0][0] in TYPE_ORDER else 9, kv[0][1])):
         lines.append(f"| {_cell(kind)} | {_cell(severity)} | {n} |")
     for number, finding in enumerate(findings, 1):
-        lines += ["", f"### {number}. {finding['type'].capitalize()} ({finding['dimension']}, "
-                      f"{finding['severity']}) `{finding['id'][:12]}`", "", finding["summary"], ""]
+        lines += ["", f"#### {number}. {finding['type'].capitalize()} ({finding['dimension']}, "
+                      f"{finding['severity']}) `{finding['id']}`", "", finding["summary"], ""]
         for claim_id in finding["claims"]:
             claim = claims.get(claim_id)
             if claim is None:
@@ -181,24 +268,29 @@ def _xml_text(text: object) -> str:
 
 
 def to_junit(report: dict) -> str:
-    """Each finding a failed testcase, so CI systems list them; a clean scan is one passing case."""
+    """Each flagged finding a failed testcase, so CI systems list them; an update is a passing
+    case (information only); a clean scan is one passing case."""
     findings = report["findings"]
     claims = {c["id"]: c for c in report["claims"]}
+    failures = sum(1 for f in findings if f["type"] in FLAGS)
     suites = ET.Element("testsuites", name="checker", tests=str(max(len(findings), 1)),
-                        failures=str(len(findings)))
+                        failures=str(failures))
     suite = ET.SubElement(suites, "testsuite", name="checker.scan", tests=str(max(len(findings), 1)),
-                          failures=str(len(findings)), errors="0", skipped="0")
+                          failures=str(failures), errors="0", skipped="0")
     if not findings:
         ET.SubElement(suite, "testcase", classname="checker.scan", name="no contradictions")
     for finding in findings:
         case = ET.SubElement(suite, "testcase", classname=f"checker.{finding['type']}.{finding['dimension']}",
-                             name=_xml_text(f"{finding['id'][:12]} {finding['summary']}"))
+                             name=_xml_text(f"{finding['id']} {finding['summary']}"))
+        evidence = [f"[{c}] {claims[c]['evidence']['text']}" for c in finding["claims"] if c in claims]
+        text = _xml_text("\n".join([f"severity: {finding['severity']}", f"reasons: {', '.join(finding['reasons'])}",
+                                    f"articles: {', '.join(finding['articles'])}", *evidence]))
+        if finding["type"] not in FLAGS:
+            ET.SubElement(case, "system-out").text = text
+            continue
         failure = ET.SubElement(case, "failure", type=_xml_text(finding["type"]),
                                 message=_xml_text(finding["summary"]))
-        evidence = [f"[{c}] {claims[c]['evidence']['text']}" for c in finding["claims"] if c in claims]
-        failure.text = _xml_text("\n".join([f"severity: {finding['severity']}",
-                                            f"reasons: {', '.join(finding['reasons'])}",
-                                            f"articles: {', '.join(finding['articles'])}", *evidence]))
+        failure.text = text
     ET.indent(suites)
     return ET.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"
 

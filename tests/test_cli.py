@@ -68,3 +68,19 @@ def test_nothing_readable_exits_2(tmp_path):
     (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00")
     run = checker("scan", tmp_path)
     assert run.returncode == 2 and "bad.txt" in run.stderr
+
+
+def test_an_old_baseline_is_refused_with_a_way_out(tmp_path):
+    old = tmp_path / "baseline.json"
+    old.write_text(json.dumps({"version": 1, "fingerprints": ["0cedb797008523b97d7ab8c9890f2da69e9f651c"]}))
+    run = checker("scan", SEEDS / "000_80da218001a5c4dd.txt", "--baseline", old)
+    assert run.returncode == 2
+    assert "earlier checker" in run.stderr and "checker baseline" in run.stderr and str(old) in run.stderr
+
+
+def test_baseline_file_names_its_scheme(tmp_path):
+    out = tmp_path / "baseline.json"
+    run = checker("baseline", SEEDS / "000_80da218001a5c4dd.txt", SEEDS / "001_1e607148f1def720.txt", "--out", out)
+    assert run.returncode == 0, run.stderr
+    baseline = json.loads(out.read_text())
+    assert baseline["fingerprint_scheme"] == 2 and all(len(f) == 16 for f in baseline["fingerprints"])

@@ -7,7 +7,10 @@ from pathlib import Path
 from checker.compare import compare_all
 from checker.compare.settings import compile_settings
 from checker.model import Article, Claim, Evidence, Interval
-from checker.report import build_report, claims_table, new_findings, to_junit, to_markdown
+import pytest
+
+from checker.report import (OutdatedBaseline, baseline_file, build_report, claims_table, new_findings, to_junit,
+                            to_markdown)
 from checker.rulebook import load_rule_file
 
 SETTINGS = compile_settings([load_rule_file(Path(__file__).resolve().parent.parent / "rules" / "compare.yaml").data])
@@ -56,11 +59,33 @@ def test_json_follows_the_contract():
     assert set(finding) >= {"id", "type", "dimension", "severity", "claims", "articles", "summary", "reasons"}
     assert finding["type"] == "conflict" and finding["severity"] == "high"
     assert isinstance(finding["claims"], list) and isinstance(finding["reasons"], list)
+    assert r["fingerprint_scheme"] == 2 and len(finding["id"]) == 16
+
+
+def test_json_has_the_disputed_facts():
+    r = json.loads(json.dumps(report()))
+    [fact] = r["facts"]
+    assert set(fact) >= {"id", "subject", "measure", "where", "label", "values", "findings"}
+    assert (fact["subject"], fact["measure"], fact["where"]) == ("north_korea", "troops", "kursk")
+    assert fact["findings"] == [r["findings"][0]["id"]] and fact["behaviour"] == "stock"
+    by_when = {v["when"]: v for v in fact["values"]}
+    assert set(by_when) == {"2024-10-30", "2024-11-03"}
+    assert by_when["2024-10-30"]["source"] == "United States" and by_when["2024-10-30"]["outlets"] == ["Kontan"]
+    assert by_when["2024-11-03"]["source"] == "Tribunnews" and by_when["2024-11-03"]["claims"] == ["tribun:1"]
+    assert {v["status"] for v in fact["values"]} == {"conflict"}
+    claim = next(c for c in r["claims"] if c["id"] == "tribun:1")
+    assert "event" in claim and claim["event"] is None
 
 
 def test_markdown_has_a_table_and_quoted_evidence_with_outlets():
-    md = to_markdown(report())
+    r = report()
+    md = to_markdown(r)
     assert "| Type | Severity | Findings |" in md and "| conflict | high | 1 |" in md
+    # the disputed facts lead, each with its values by source and time
+    assert md.index("### Disputed facts") < md.index("### Findings")
+    assert "| 3 Nov 2024 | 8,000 | Tribunnews | Tribunnews | conflict |" in md
+    assert "| 30 Oct 2024 | more than 10,000 | United States | Kontan | conflict |" in md
+    assert f"`{r['findings'][0]['id']}`" in md  # the whole fingerprint, as the JSON and the API give it
     assert "> Sebanyak 8.000 tentara berada di Kursk." in md
     assert "[Tribunnews](https://example.org/tribun), 3 Nov 2024" in md and "**Kontan**, 28 Oct 2024" in md
     assert "&lt;tidak&gt; &amp;" in md  # page text cannot inject markup into the comment
@@ -85,9 +110,29 @@ def test_junit_parses_and_holds_every_finding_as_a_failure():
 def test_new_findings_against_a_report_or_a_fingerprint_list():
     r = report()
     assert new_findings(r, r) == []
-    assert new_findings(r, {"version": 1, "fingerprints": [f["id"] for f in r["findings"]]}) == []
-    assert new_findings(r, {"version": 1, "fingerprints": []}) == r["findings"]
+    assert new_findings(r, baseline_file(r)) == []
+    assert new_findings(r, {"version": 2, "fingerprint_scheme": 2, "fingerprints": []}) == r["findings"]
+    assert new_findings(r, [f["id"] for f in r["findings"]]) == []
     assert new_findings(r, []) == r["findings"] and new_findings(r, None) == r["findings"]
+
+
+def test_a_baseline_made_before_findings_per_disagreement_must_be_remade():
+    r = report()
+    old_ids = ["0cedb797008523b97d7ab8c9890f2da69e9f651c"]  # scheme 1: sha1 of a pair of claims
+    for old in ({"version": 1, "fingerprints": old_ids},
+                {"version": 1, "findings": [{"id": old_ids[0], "type": "conflict"}]}, old_ids):
+        with pytest.raises(OutdatedBaseline, match="checker baseline"):
+            new_findings(r, old)
+    # an old baseline that held nothing suppressed nothing: it still works
+    assert new_findings(r, {"version": 1, "fingerprints": []}) == r["findings"]
+
+
+def test_updates_are_information_not_failures():
+    update = dict(report()["findings"][0], id="u" * 16, type="update", severity="info")
+    r = dict(report(), findings=report()["findings"] + [update])
+    root = ET.fromstring(to_junit(r).encode("utf-8"))
+    assert root.get("failures") == "1" and len(list(root.iter("testcase"))) == 2
+    assert len(list(root.iter("system-out"))) == 1
 
 
 def test_claims_table_is_fixed_width_and_readable():

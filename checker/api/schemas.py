@@ -77,7 +77,7 @@ class ClaimFilterSchema(PageQuerySchema):
 
 
 class FindingFilterSchema(PageQuerySchema):
-    type = fields.String(validate=validate.OneOf(["conflict", "reversal", "discrepancy", "update"]))
+    type = fields.String(validate=validate.OneOf(["conflict", "reversal", "correction", "discrepancy", "update"]))
     severity = fields.String(validate=validate.OneOf(["high", "medium", "low", "info"]))
     dimension = fields.String(validate=validate.OneOf(["quantity", "stance", "date", "duration"]))
     article = fields.String(validate=validate.Length(max=64))
@@ -111,6 +111,16 @@ class EvidenceSchema(Schema):
     end = fields.Integer()
 
 
+class EventOutSchema(Schema):
+    """The happening a figure is about when no actor owns it (its subject is `<type>@<country>`)."""
+
+    id = fields.String()
+    type = fields.String()
+    country = fields.String()
+    place = fields.String(allow_none=True)
+    day = fields.String(allow_none=True, metadata={"format": "date"})
+
+
 class ClaimOutSchema(Schema):
     id = fields.String(required=True)
     article = fields.String()
@@ -125,6 +135,7 @@ class ClaimOutSchema(Schema):
     stance = fields.String(allow_none=True)
     proposition = fields.String(allow_none=True)
     evidence = fields.Nested(EvidenceSchema)
+    event = fields.Nested(EventOutSchema, allow_none=True)
     details = fields.Dict()
 
 
@@ -139,11 +150,43 @@ class FindingOutSchema(Schema):
     reasons = fields.List(fields.String())
 
 
+class FactValueSchema(Schema):
+    """One value of a disputed fact: who gave it (a body, else the outlet), for when, in which
+    claims, and the strongest finding it takes part in (`status`, or `consistent`)."""
+
+    value = fields.Raw(metadata={"description": "{low, high, unit, low_open, high_open}; a stance or date as text"})
+    when = fields.String(allow_none=True, metadata={"format": "date"})
+    source = fields.String()
+    speaker = fields.String(allow_none=True)
+    outlets = fields.List(fields.String())
+    claims = fields.List(fields.String())
+    articles = fields.List(fields.String())
+    findings = fields.List(fields.String())
+    status = fields.String()
+
+
+class FactOutSchema(Schema):
+    """A disputed fact: a subject and measure (or a proposition) with a disagreement."""
+
+    id = fields.String(required=True)
+    kind = fields.String()
+    subject = fields.String(allow_none=True)
+    measure = fields.String(allow_none=True)
+    proposition = fields.String(allow_none=True)
+    where = fields.String(allow_none=True)
+    label = fields.String()
+    behaviour = fields.String()
+    values = fields.List(fields.Nested(FactValueSchema))
+    findings = fields.List(fields.String())
+
+
 class ReportSchema(Schema):
     version = fields.Integer()
+    fingerprint_scheme = fields.Integer(metadata={"description": "how finding ids are made (2: one per disagreement)"})
     articles = fields.List(fields.Nested(ArticleOutSchema))
     claims = fields.List(fields.Nested(ClaimOutSchema))
     findings = fields.List(fields.Nested(FindingOutSchema))
+    facts = fields.List(fields.Nested(FactOutSchema))
 
 
 class _PageSchema(Schema):

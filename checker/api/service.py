@@ -89,7 +89,7 @@ def post_article(sessions: sessionmaker, submission: Submission, rules, fetch_se
                  neighbours_per_side: int) -> PostResult:
     """Store a new article and answer its findings against the store; the stored one if its
     content is known already."""
-    from checker.compare import compare
+    from checker.compare import compare, related_keys
     from checker.report import build_report
 
     article = ingest(submission, rules, fetch_settings)
@@ -98,8 +98,9 @@ def post_article(sessions: sessionmaker, submission: Submission, rules, fetch_se
         if stored is not None:
             return PostResult(False, stored, report_of_view(repository.article_view(session, stored)))
         article, claims = analyse(article, rules)
-        stored_claims = repository.candidate_claims(session, {c.key() for c in claims}, article.published,
-                                                    neighbours_per_side)
+        # the facts of the new claims, and the facts that contain them or that they contain
+        keys = related_keys({c.key() for c in claims}, rules)
+        stored_claims = repository.candidate_claims(session, keys, article.published, neighbours_per_side)
         articles = repository.articles_by_id(session, {c.article for c in stored_claims})
     articles[article.id] = article
     findings = compare(claims, stored_claims, articles, rules)
@@ -108,12 +109,45 @@ def post_article(sessions: sessionmaker, submission: Submission, rules, fetch_se
         with sessions() as session:
             return PostResult(False, outcome.article_id,
                               report_of_view(repository.article_view(session, outcome.article_id)))
+    findings = merge_known_findings(sessions, findings)
     cited = {c for f in findings for c in f.claims}
     own = {c.id for c in claims}
     others = [c for c in stored_claims if c.id in cited and c.id not in own]
     involved = {a for f in findings for a in f.articles} | {article.id}
     report = build_report({k: v for k, v in articles.items() if k in involved}, claims + others, findings)
     return PostResult(True, article.id, report)
+
+
+def merge_known_findings(sessions: sessionmaker, findings: list) -> list:
+    """A disagreement the store holds already, found again by a new article (a third outlet
+    quoting the police's 127 against the agency's 174), keeps its id and gains the new claims
+    behind it, so the store ends up with what a scan of the same articles reports, whatever order
+    they came in. Returns the findings as stored."""
+    from sqlalchemy import select
+
+    from checker.compare.findings import merge
+    from checker.storage.codec import finding_from_dict, finding_to_dict
+    from checker.storage.models import ArticleRecord, FindingArticleLink, FindingRecord
+
+    if not findings:
+        return findings
+    fresh = {f.id: f for f in findings}
+    merged = dict(fresh)
+    with sessions.begin() as session:
+        rows = session.scalars(select(FindingRecord).where(FindingRecord.id.in_(list(fresh))))
+        for row in rows:
+            stored = finding_from_dict(row.data)
+            combined = merge(stored, fresh[row.id])
+            merged[row.id] = combined
+            if combined == stored:
+                continue
+            row.data, row.severity = finding_to_dict(combined), combined.severity
+            linked = set(session.scalars(select(FindingArticleLink.article_id)
+                                         .where(FindingArticleLink.finding_id == row.id)))
+            present = set(session.scalars(select(ArticleRecord.id).where(
+                ArticleRecord.id.in_(list(set(combined.articles) - linked)))))
+            session.add_all(FindingArticleLink(finding_id=row.id, article_id=a) for a in present)
+    return [merged[f.id] for f in findings]
 
 
 def check_articles(submissions: list[Submission], rules, fetch_settings: FetchSettings) -> dict:

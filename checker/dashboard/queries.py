@@ -19,10 +19,10 @@ from checker.storage.codec import claim_from_dict, finding_from_dict
 from checker.storage.models import ArticleRecord, ClaimRecord, FindingArticleLink, FindingRecord
 from checker.storage.repository import article_from_record, articles_by_id
 
-TYPES = ("conflict", "reversal", "discrepancy", "update")
+TYPES = ("conflict", "reversal", "correction", "discrepancy", "update")
 SEVERITIES = ("high", "medium", "low", "info")
 DIMENSIONS = ("quantity", "stance", "date", "duration")
-DISPUTED_TYPES = ("conflict", "reversal", "discrepancy")
+DISPUTED_TYPES = ("conflict", "reversal", "correction", "discrepancy")
 # The overview ranks disputed facts among the findings of this many latest published articles.
 DISPUTED_WINDOW = 50
 DISPUTED_CAP = 300  # findings of that window read at most

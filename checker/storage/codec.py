@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from checker.model import Claim, Evidence, Finding, Interval, Mark
+from checker.model import Claim, EventRef, Evidence, Finding, Interval, Mark
 
 
 def _encode(value):
@@ -61,7 +61,22 @@ def claim_to_dict(claim: Claim) -> dict:
         "proposition": claim.proposition,
         "extra": [[name, _encode(value)] for name, value in claim.extra],
         "marks": [[m.kind, m.start, m.end] for m in claim.marks],
+        "event": event_to_dict(claim.event),
     }
+
+
+def event_to_dict(event: EventRef | None) -> dict | None:
+    if event is None:
+        return None
+    return {"type": event.type, "country": event.country, "place": event.place,
+            "day": event.day.isoformat() if event.day else None}
+
+
+def event_from_dict(data: dict | None) -> EventRef | None:
+    if not data:
+        return None  # claims stored before events were kept have none
+    day = data.get("day")
+    return EventRef(data["type"], data["country"], data.get("place"), date.fromisoformat(day) if day else None)
 
 
 def claim_from_dict(data: dict) -> Claim:
@@ -76,6 +91,7 @@ def claim_from_dict(data: dict) -> Claim:
         stance=data.get("stance"), proposition=data.get("proposition"),
         extra=tuple((name, _decode(value)) for name, value in data.get("extra", [])),
         marks=tuple(Mark(kind, start, end) for kind, start, end in data.get("marks", [])),
+        event=event_from_dict(data.get("event")),
     )
 
 
