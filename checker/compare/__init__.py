@@ -15,12 +15,12 @@ import functools
 from collections import defaultdict
 from typing import Callable, Iterable, Mapping
 
-from checker.compare.context import ComparisonContext, in_related_link
+from checker.compare.context import ComparisonContext, figure_fact, in_related_link
 from checker.compare.findings import FINGERPRINT_SCHEME, Groups, make_finding, rank
 from checker.compare.quantities import judge_containment_keys, judge_key
 from checker.compare.semantics import Semantics, default_semantics
 from checker.compare.settings import FINDING_TYPES, FLAG_TYPES, CompareSchema, CompareSettings, compile_settings
-from checker.compare.stances import compare_stances
+from checker.compare.stances import compare_stances, figure_turns
 from checker.compare.summaries import summarise
 from checker.compare.timing import check_duration, compare_event_dates
 from checker.model import Article, Claim, Finding
@@ -84,7 +84,23 @@ def related_keys(keys: Iterable[tuple], rules) -> set[tuple]:
         found.add(key)
         if key[0] == "quantity":
             found.update(("quantity", key[1], other) for other in semantics.related(key[2]))
+            found.add(("stance", f"{key[1]}.{key[2]}.figure"))  # a body's stance on the figure
+        elif key[0] == "stance" and (fact := figure_fact(key[1])) is not None:
+            found.add(("quantity", *fact))
     return found
+
+
+def _figures(by_key_new: dict, by_key_old: dict, new_ids: set, context: ComparisonContext, groups: Groups) -> None:
+    """Stances on figures against the figures their bodies give later (figure_turns)."""
+    facts = {fact for key in by_key_new if key[0] == "stance" and (fact := figure_fact(key[1])) is not None}
+    facts |= {(key[1], key[2]) for key in by_key_new if key[0] == "quantity"
+              and ("stance", f"{key[1]}.{key[2]}.figure") in by_key_old}
+    for subject, measure in sorted(facts):
+        stance_key, figure_key = ("stance", f"{subject}.{measure}.figure"), ("quantity", subject, measure)
+        stances = by_key_new.get(stance_key, []) + by_key_old.get(stance_key, [])
+        figures = by_key_new.get(figure_key, []) + by_key_old.get(figure_key, [])
+        if stances and figures:
+            figure_turns(stances, figures, new_ids, context, groups)
 
 
 def _containment(by_key_new: dict, by_key_old: dict, context: ComparisonContext, groups: Groups) -> None:
@@ -135,6 +151,7 @@ def compare(new: Iterable[Claim], stored: Iterable[Claim], articles: Mapping[str
         else:
             compare_event_dates(fresh_here, old_here, context, groups)
     _containment(by_key_new, by_key_old, context, groups)
+    _figures(by_key_new, by_key_old, new_ids, context, groups)
     findings = {f.id: f for f in singles}
     for group in groups:
         finding = make_finding(context, group, summarise(group, context, names))

@@ -108,7 +108,10 @@ class ComparisonContext:
 
     def side(self, claim: Claim) -> str:
         """The government a stance speaks for (kremlin, peskov, nebenzia -> russia): its
-        subject's, or its speaker's when the subject is an event (a stance on a toll)."""
+        subject's, or its speaker's when the subject is an event. A stance on a figure ("the
+        toll has not risen above 125") is the body's that counts it, like the figure itself."""
+        if figure_fact(claim.proposition) is not None and claim.speaker:
+            return claim.speaker
         subject = claim.subject if claim.subject and "@" not in claim.subject else None
         return self.government_of(subject or claim.speaker or claim.subject or "")
 
@@ -134,6 +137,14 @@ class ComparisonContext:
                 return False
         pa, pb = a.event.place, b.event.place
         return pa is None or pb is None or pa == pb or self.within(pa, pb) or self.within(pb, pa)
+
+
+def figure_fact(proposition: str | None) -> tuple[str, str] | None:
+    """(subject, measure) of a stance on a figure ("<subject>.<measure>.figure"), else None."""
+    if not proposition or not proposition.endswith(".figure"):
+        return None
+    parts = proposition.rsplit(".", 2)
+    return (parts[0], parts[1]) if len(parts) == 3 else None
 
 
 def days_between(a: date | None, b: date | None) -> int | None:

@@ -80,6 +80,39 @@ def reversals(by_side: dict, new_ids: set, context: ComparisonContext, groups: G
                 break
 
 
+def figure_turns(stances: list[Claim], figures: list[Claim], new_ids: set, context: ComparisonContext,
+                 groups: Groups) -> None:
+    """A body that denied a figure ("the toll has not risen above 125") and later gives a
+    figure inside what it denied (131) has reversed itself: the dispute about the figure made
+    explicit. Its stance and its figures stand behind one reversal."""
+    settings = context.settings
+    for stance in stances:
+        if settings.polarity_of(stance.stance) >= 0 or stance.value is None or not stance.speaker:
+            continue
+        denied_on = context.reference_date(stance)
+        if denied_on is None or in_related_link(stance):
+            continue
+        for figure in figures:
+            day = context.reference_date(figure)
+            if figure.speaker != stance.speaker or figure.value is None or day is None:
+                continue
+            if not settings.reversal_min_days <= (day - denied_on).days <= settings.update_max_days:
+                continue
+            if not (stance.id in new_ids or figure.id in new_ids) or not _inside(figure.value, stance.value):
+                continue
+            verdict = Verdict("reversal", ("polarity", "time"), stance, figure, (day - denied_on).days)
+            groups.add("stance", (stance.proposition,), (stance.speaker, stance.speaker), verdict, across=True)
+
+
+def _inside(value, denied) -> bool:
+    """Every value of `value` lies in the denied interval (so giving it asserts what was denied)."""
+    low_ok = denied.low is None or (value.low is not None and
+                                    (value.low > denied.low if denied.low_open else value.low >= denied.low))
+    high_ok = denied.high is None or (value.high is not None and
+                                      (value.high < denied.high if denied.high_open else value.high <= denied.high))
+    return low_ok and high_ok
+
+
 def compare_stances(group: list[Claim], new_ids: set, context: ComparisonContext, groups: Groups) -> None:
     by_side: dict = defaultdict(list)
     for claim in group:

@@ -2,7 +2,7 @@
 closest in time), with how many claims and articles stand behind the whole finding."""
 from __future__ import annotations
 
-from checker.compare.context import ComparisonContext
+from checker.compare.context import ComparisonContext, figure_fact
 from checker.compare.findings import Group
 from checker.compare.quantities import can_be_at_most
 from checker.compare.wording import (count_text, day_text, display_name, fact_text, interval_text, listing,
@@ -60,17 +60,29 @@ def _who(claim, side: str, names: dict) -> str:
     return speaker if speaker == government else f"{speaker} ({government})"
 
 
+def _what(claim, names: dict) -> str:
+    """What a stance is about: its proposition, or for a stance on a figure the figure itself."""
+    fact = figure_fact(claim.proposition)
+    if fact is None:
+        return proposition_text(claim.proposition, names)
+    return f"{fact_text(*fact, names)} at {interval_text(claim.value)}"
+
+
 def stance_summary(group: Group, context: ComparisonContext, names: dict) -> str:
     verdict = group.verdict
     a, b = verdict.first, verdict.second
     if group.type == "conflict":
-        text = (f"{_who(a, context.side(a), names)} confirms {proposition_text(a.proposition, names)} "
-                f"({source_inline(a, context)}) while {_who(b, context.side(b), names)} denies it "
+        text = (f"{_who(a, context.side(a), names)} confirms {_what(a, names)} "
+                f"({source_inline(a, context)}) while {_who(b, context.side(b), names)} denies "
+                f"{'it' if a.value == b.value else _what(b, names)} ({source_inline(b, context)}).")
+    elif b.kind == "quantity":  # a body denied a figure, then gave one inside what it denied
+        text = (f"{display_name(a.speaker, names)} denied {_what(a, names)} ({source_inline(a, context)}) "
+                f"but later gave {interval_text(b.value)} {(b.measure or '').replace('_', ' ')} itself "
                 f"({source_inline(b, context)}).")
     else:
         side = context.side(a)
         text = (f"{display_name(side, names)} {stance_verb(a.stance, past=True)} "
-                f"{proposition_text(b.proposition, names)} "
+                f"{_what(b, names)} "
                 f"({display_name(a.speaker or side, names)}, {source_inline(a, context)}) "
                 f"but later {stance_verb(b.stance, past=True)} it "
                 f"({display_name(b.speaker or side, names)}, {source_inline(b, context)}).")
