@@ -158,3 +158,30 @@ def test_stance_rule_examples_name_propositions(rules):
     assert {f.language for f in files} >= {"en", "id"}
     for f in files:
         assert sum("propositions" in e for e in f.examples) >= 10, f.path
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # what the article narrated before says whose the troops are, when the sentence's words do not
+    ("en", "North Korea has sent thousands of troops to Russia's Kursk region. Kremlin denies claims on "
+           "N. Korean troops' involvement in Ukraine war.", [("russia", "deny", "north_korea.deployment.russia")]),
+    # a verb right after the cue is the holder's own act; a noun is not
+    ("en", "Moscow has repeatedly denied sending troops to Ukraine.", [("russia", "deny", "russia.deployment.ukraine")]),
+    ("id", "Korea Utara membantah mengirim senjata ke Rusia.",
+     [("north_korea", "deny", "north_korea.weapons_transfer.russia")]),
+    ("en", "Russia's defence ministry denied that its forces had shelled the hospital in Kharkiv.",
+     [("russia", "deny", "russia.attack.ukraine")]),
+    ("id", "Kementerian Pertahanan Rusia membantah pasukannya menyerang rumah sakit di Kharkiv.",
+     [("russia", "deny", "russia.attack.ukraine")]),
+    ("en", "Kyiv accused Moscow of attacking civilian infrastructure in Odesa.",
+     [("ukraine", "confirm", "russia.attack.ukraine")]),
+    ("id", "Pemerintah Iran menampik tuduhan bahwa negaranya memasok drone ke Rusia.",
+     [("iran", "deny", "iran.weapons_transfer.russia")]),
+    # the rockets are the attack's, not what "di balik" governs
+    ("id", "Israel menuding Hamas berada di balik serangan roket tersebut.", [("israel", "confirm", "hamas.attack.israel")]),
+    # nothing to say what a bare denial is about: no stance rather than a guess
+    ("en", "China dismissed the report as groundless.", []),
+    ("id", "BNPB belum dapat memastikan jumlah korban meninggal akibat gempa Cianjur.", []),
+])
+def test_general_sentences(rules, lang, text, expected):
+    found = stances(rules, lang, text)
+    assert [(c.subject, c.stance, c.proposition) for c in found] == expected, found

@@ -173,7 +173,7 @@ class ArticleFramer:
             for who in [holder, *co_holders(sm, holder, cue, rules)]:
                 stance(who.value, who, label, reading, cue, cue.text, cue.rule)
         who = speaker(sm, actors, self.framing, self.voice, rules["places"])
-        if who:
+        if who and not any(body == getattr(actors, "body", actors.government)(who) for body, _ in done):
             words = next((a for a in sm.actors if a.value == who), None)
             for reading in read_assertions(sm, who, rules, topic, self.main, used):
                 stance(who, words, polarity("confirm", reading), reading, reading.words,

@@ -109,6 +109,13 @@ def note_context(sm: SentenceMentions, rules, topic: Topic, body: str = "", publ
             owner = owner_of(rules["framing"], sm, theme, speaking)
             if owner is not None:
                 topic.owners[theme.value] = actors.government(owner.value)
+    # "North Korea has sent thousands of troops to Kursk": whose the troops are, in the
+    # article's own narration (a sentence that reports nobody's words or stance)
+    chosen = None if sm.stances or sm.attribution else choose(sm, rules, 0, len(sm.text), topic, None)
+    if chosen is not None and chosen.theme is not None and chosen.mention is not None and not chosen.light:
+        agent, words = agent_of(sm, rules, chosen, None, None, "", 0, None, {}, {})
+        if words is not None and words.rule != "name" and agent != chosen.theme.value:
+            topic.owners.setdefault(chosen.theme.value, agent)
 
 
 def where_places(sm: SentenceMentions, rules) -> list[Mention]:
@@ -183,7 +190,7 @@ def choose(sm: SentenceMentions, rules, start: int, end: int, topic: Topic,
         if spec.light:
             # a light predicate right before its theme: "keterlibatan pasukan Korea Utara dalam
             # invasi" is the troops' deployment, whatever else the phrase names
-            governed = [u for u in themes_all if u.start >= t.end and len(_WORD.findall(sm.text[t.end:u.start])) <= 2]
+            governed = [u for u in themes_all if u.start >= t.end and _governs(sm, t, u)]
             if governed:
                 mapped = lex.themes[governed[0].value].predicate_for(t.value)
                 if mapped != t.value:
@@ -225,6 +232,18 @@ def choose(sm: SentenceMentions, rules, start: int, end: int, topic: Topic,
         if main is not None and main.type in lex.incident_predicates:
             return Chosen(lex.incident_predicates[main.type], anchor, None, False, True)
     return None
+
+
+def _governs(sm: SentenceMentions, light: Mention, theme: Mention) -> bool:
+    """A light predicate's complement is the theme right after it: "the use of North Korean
+    troops", "keterlibatan pasukan"; not "di balik serangan roket" (the rockets are the attack's)."""
+    if any(light.end <= t.start and t.end <= theme.start for t in sm.topics):
+        return False
+    between = sm.text[light.end:theme.start]
+    for a in sm.actors:
+        if light.end <= a.start and a.end <= theme.start:
+            between = between.replace(sm.text[a.start:a.end], " ")
+    return len(_WORD.findall(between)) <= 2
 
 
 def toll_verb(sm: SentenceMentions, rules, words: Mention) -> bool:
@@ -275,8 +294,15 @@ def negated(sm: SentenceMentions, lex, start: int, words: Mention) -> bool:
 
 # --- the agent ----------------------------------------------------------------------------
 
-def _actors_except(sm: SentenceMentions, actors, skip: list[Mention]) -> list[Mention]:
-    return [a for a in sm.actors if actors.role(a.value) != "conduit"
+def _actors_except(sm: SentenceMentions, actors, skip: list[Mention], lex=None) -> list[Mention]:
+    """The actors that may do what a predicate says: no conduits, nothing skipped, and no
+    country that only names a war ("the Ukraine war", "perang Ukraina")."""
+    wars = set()
+    if lex is not None:
+        for p in sm.places:
+            if p not in real_places(replace(sm, places=[p]), lex):
+                wars.add((p.start, p.end))
+    return [a for a in sm.actors if actors.role(a.value) != "conduit" and (a.start, a.end) not in wars
             and not any(overlaps(a, s) for s in skip if s is not None)]
 
 
@@ -288,7 +314,7 @@ def agent_of(sm: SentenceMentions, rules, chosen: Chosen, cue: Mention | None, h
     actors, framing, lex = rules["actors"], rules["framing"], rules["stances"]
     text = sm.text
     words, theme = chosen.mention, chosen.theme
-    others = _actors_except(sm, actors, [holder])
+    others = _actors_except(sm, actors, [holder], lex)
     spec = lex.predicates.get(chosen.predicate)
     role = cue.value.role if cue is not None and isinstance(cue.value, StanceCue) else "report"
     clause_start, clause_end = clause_of(framing, text, cue.start if cue is not None else lo)
@@ -342,17 +368,18 @@ def agent_of(sm: SentenceMentions, rules, chosen: Chosen, cue: Mention | None, h
                      if floor <= m[0] < words.start or 0 <= m[0] - words.end and len(_WORD.findall(text[words.end:m[0]])) <= 2]
         if reflexive:
             return holder_government, None
-    if role == "self" or chosen.light or chosen.governed:
-        return holder_government, None
+    if role == "self" or chosen.light or chosen.governed and theme is None:
+        return holder_government, None  # "rejected any link to the operation": its own part
     if topic is not None and topic.last is not None and not topic.last.figure \
             and topic.last.predicate == chosen.predicate and topic.last.agent != topic.last.theme:
         return topic.last.agent, None  # "menepis laporan itu", "these troops": the one before
     owners = owners if owners is not None else (topic.owners if topic is not None else {})
-    if theme is not None and theme.value in owners:
+    if theme is not None and theme.value in owners and chosen.predicate in lex.themes[theme.value].own:
         return owners[theme.value], None  # "these troops": the ones named before
+    owned = chosen.predicate in {p for t in lex.themes.values() for p in t.own}
     if topic is not None:
-        if topic.subject is not None:
-            return topic.subject, None
+        if topic.subject is not None and owned:
+            return topic.subject, None  # "mengonfirmasi pengerahan itu": whose troops were counted
         if words is not None:
             later = sorted((a for a in others if a.start > words.end), key=lambda a: a.start)
             if later:

@@ -161,6 +161,12 @@ class Theme:
     def predicate_for(self, predicate: str) -> str:
         return dict(self.as_).get(predicate, predicate)
 
+    @property
+    def own(self) -> frozenset:
+        """The predicates whose agent is whoever the theme belongs to ("North Korean troops"
+        deploy for North Korea; "Gold Apollo pagers" are not made by their owner)."""
+        return frozenset(p for p in (self.default, *dict(self.as_).values()) if p)
+
 
 @dataclass(frozen=True)
 class StanceRules:
