@@ -211,22 +211,38 @@ def nodes_of(fresh: list[Claim], old: list[Claim], context: ComparisonContext) -
 
 
 def mark_parts(nodes: list[Node], context: ComparisonContext) -> None:
-    """An article's smaller figures for one fact, from one authority, for the same time and
-    place, beside a larger one of its own are its breakdown (13 of the 125 dead at one hospital,
-    34 of them inside the stadium): shares of its total, not rival totals."""
+    """An article's smaller figures for one fact and time, beside a larger one it gives for the
+    same place or a place containing it, are its breakdown (13 of the 125 dead at one hospital,
+    34 of them inside the stadium, "the dead include three volunteers"): shares of a total, not
+    rival totals. A figure is a share of its own authority's larger one, or, told in the
+    outlet's own voice, of any larger one the article gives; two named bodies' figures stay
+    rivals (an article quoting both is a finding), and so does the outlet's own figure of the
+    same order as a body's (125 beside the health office's earlier 130 is the recount)."""
     together: dict = defaultdict(list)
     for node in nodes:
         claim = node.rep
         if claim.value is not None:
-            together[(claim.article, node.authority, context.order_key(claim), claim.measure,
-                      claim.where)].append(node)
+            together[(claim.article, context.order_key(claim), claim.measure)].append(node)
     for items in together.values():
         if len(items) < 2:
             continue
-        total = max(items, key=lambda n: (_high(n.rep.value), _low(n.rep.value), content_text(n.rep)))
         for node in items:
-            if node is not total and not overlap(node.rep.value, total.rep.value):
-                node.part = True
+            small = node.rep
+            for other in items:
+                big = other.rep
+                if other is node or overlap(small.value, big.value) or not can_be_at_most(small.value, big.value):
+                    continue
+                if other.authority != node.authority and (
+                        small.speaker or not _fraction(small.value, big.value, context.settings.share_at_most)):
+                    continue  # a named body's figure, or one of the same order: a rival total
+                if scope_relation(small, big, context) in ("same", "a_inside", "unspecified"):
+                    node.part = True
+                    break
+
+
+def _fraction(small: Interval, big: Interval, share: float) -> bool:
+    """`small` is at most `share` of `big` (13 of 125, three of 2,300; not 125 beside 130)."""
+    return small.high is not None and big.low is not None and small.high <= share * big.low
 
 
 def _class(node: Node) -> tuple:
