@@ -50,6 +50,7 @@ class Topic:
     subject: str | None = None  # the last actor a figure or proposition was about
     last: Proposition | None = None  # the last proposition read
     last_value: Interval | None = None  # the figure of the last proposition, if about one
+    body: str = ""  # the article's text, for the countries it names
     countries: dict = field(default_factory=dict)  # country -> times the article names it
     counted: bool = False
     owners: dict = field(default_factory=dict)  # theme -> whose it was when last named ("the troops")
@@ -84,17 +85,11 @@ class Chosen:
 # --- article context ----------------------------------------------------------------------
 
 def note_context(sm: SentenceMentions, rules, topic: Topic, body: str = "", published=None) -> None:
-    """The countries the article names as where things are (counted once, over the whole
-    body, for propositions whose sentence names no place), and whose each theme was when it
-    was last named ("North Korean troops" ... "these troops")."""
+    """What the article establishes as it goes: its latest day, where its incidents happen,
+    and whose each theme was when it was last named ("North Korean troops" ... "these
+    troops")."""
     places, actors, lex = rules["places"], rules["actors"], rules["stances"]
-    if not topic.counted:
-        topic.counted = True
-        kinds = {kind: [] for kind in MENTION_KINDS} | {"actors": actors.find(body), "places": places.find(body)}
-        whole = SentenceMentions(Sentence(body, 0, len(body)), **kinds)
-        for p in where_places(whole, rules):
-            country = places.country(p.value)
-            topic.countries[country] = topic.countries.get(country, 0) + 1
+    topic.body = body
     days = [d.value.day for d in sm.dates if d.value.grain == "day" and (published is None or d.value.day <= published)]
     if days and (topic.news_day is None or max(days) > topic.news_day):
         topic.news_day = max(days)
@@ -138,9 +133,22 @@ def real_places(sm: SentenceMentions, lex) -> list[Mention]:
     return out
 
 
+def _count_countries(rules, topic: Topic) -> None:
+    """The countries the whole article names as where things are, once, when first needed."""
+    places, actors = rules["places"], rules["actors"]
+    topic.counted = True
+    body = topic.body
+    kinds = {kind: [] for kind in MENTION_KINDS} | {"actors": actors.find(body), "places": places.find(body)}
+    for p in where_places(SentenceMentions(Sentence(body, 0, len(body)), **kinds), rules):
+        country = places.country(p.value)
+        topic.countries[country] = topic.countries.get(country, 0) + 1
+
+
 def context_place(rules, topic: Topic, main: EventRef | None, exclude: str | None = None) -> str | None:
     """The country the article is about: the one it names most as where things are (not the
     agent's own: troops are sent abroad, attacks strike others), else its main incident's."""
+    if not topic.counted:
+        _count_countries(rules, topic)
     counts = {c: n for c, n in topic.countries.items() if c != exclude}
     if counts:
         return max(counts.items(), key=lambda kv: kv[1])[0]
