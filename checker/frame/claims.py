@@ -10,7 +10,8 @@ from datetime import date
 
 from checker.frame import events as ev
 from checker.frame.propositions import (Topic, co_holders, confirmations, named_holder, note_context,
-                                        polarity, read_assertions, read_cue, without_possessors)
+                                        polarity, read_assertions, read_cue, unknown_speaker,
+                                        without_possessors)
 from checker.frame.speakers import Voice, body_of, person_mentions, register_persons, speaker
 from checker.frame.syntax import (BARE_COUNTS, clause_of, measure_for, modality, owner_of, place_after, place_in,
                                   role_of)
@@ -173,8 +174,10 @@ class ArticleFramer:
             for who in [holder, *co_holders(sm, holder, cue, rules)]:
                 stance(who.value, who, label, reading, cue, cue.text, cue.rule)
         who = speaker(sm, actors, self.framing, self.voice, rules["places"])
-        if who and not any(body == getattr(actors, "body", actors.government)(who) for body, _ in done):
-            words = next((a for a in sm.actors if a.value == who), None)
+        words = next((a for a in sm.actors if who and a.value == who), None)
+        if who and not any(body == getattr(actors, "body", actors.government)(who) for body, _ in done) \
+                and (words is not None or not unknown_speaker(sm, rules)):
+            # (a speaker carried over from before is not the one a new name introduces)
             for reading in read_assertions(sm, who, rules, topic, self.main, used):
                 stance(who, words, polarity("confirm", reading), reading, reading.words,
                        reading.words.text if reading.words else "", "assertion")
@@ -212,7 +215,7 @@ class ArticleFramer:
             heads = [a for a in before if actors.role(a.value) != "conduit"]
             return (persons or heads or [None])[0]
         pronoun = [p for p in sm.pronouns if clause_start <= p.start < cue.start]
-        if pronoun and self.voice.last:
+        if pronoun and self.voice.last and not unknown_speaker(sm, self.rules):
             return Mention("actor", pronoun[0].text, pronoun[0].start, pronoun[0].end, self.voice.last)
         if cue.text.casefold() in self.rules["stances"].nouns:  # "bantahan Polri", "the denial by Moscow"
             after = sorted((a for a in speaking if cue.end <= a.start <= cue.end + 4

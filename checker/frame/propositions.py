@@ -425,6 +425,17 @@ def _name(sm: SentenceMentions, rules, start: int, end: int, names: dict) -> Men
     return Mention("actor", text, start, end, ident, rule="name")
 
 
+def unknown_speaker(sm: SentenceMentions, rules) -> bool:
+    """A person no table knows speaks in the sentence: a name of two words or more right
+    before an attribution cue ("President Isaac Herzog said he ..."). "He" is then that
+    person, not whoever spoke last."""
+    for cue in sm.attribution:
+        name = named_before(sm, rules, cue.start, 0, {})
+        if name is not None and len(name.text.split()) >= 2:
+            return True
+    return False
+
+
 def named_holder(sm: SentenceMentions, rules, cue: Mention, floor: int, names: dict) -> Mention | None:
     """A name no table knows right before a cue, its subject: "Taiwan's Gold Apollo pinned",
     "Perusahaan asal Taiwan, Gold Apollo, menepis". A lone capitalised word opening the
