@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from checker.frame import frame
-from checker.model import Article, Proposition, Sentence
+from checker.model import Article, Proposition
 from checker.recognise.stances import StanceCue, find_stances
 from checker.segment import split_sentences
 
