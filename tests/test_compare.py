@@ -431,3 +431,13 @@ def test_a_post_looks_only_at_the_claims_near_it():
     near = {a for f in found for a in f.articles} - {"new"}
     assert found and all(abs((date(2020, 1, 1) + timedelta(days=int(a[1:].split("-")[0])) - date(2020, 3, 1)).days) <= 7
                          for a in near)
+
+
+def test_a_disputed_toll_shows_its_later_higher_figures_as_updates():
+    from checker.compare.disputes import disputed_facts
+
+    claims = [toll("cnn:1", "cnn", 127, "indonesia_police"), toll("inanews:1", "inanews", 174, "bpbd"),
+              toll("minews:1", "minews", 180, "kompolnas")]
+    [fact] = disputed_facts(TOLL_ARTICLES, claims, run_tolls(claims), SETTINGS)
+    assert [(v["value"]["low"], v["status"]) for v in fact["values"]] == [(127, "conflict"), (174, "conflict"),
+                                                                          (180, "update")]

@@ -134,19 +134,20 @@ def merge_known_findings(sessions: sessionmaker, findings: list) -> list:
     fresh = {f.id: f for f in findings}
     merged = dict(fresh)
     with sessions.begin() as session:
-        rows = session.scalars(select(FindingRecord).where(FindingRecord.id.in_(list(fresh))))
-        for row in rows:
+        grown = {}
+        for row in session.scalars(select(FindingRecord).where(FindingRecord.id.in_(list(fresh)))):
             stored = finding_from_dict(row.data)
-            combined = merge(stored, fresh[row.id])
-            merged[row.id] = combined
-            if combined == stored:
-                continue
-            row.data, row.severity = finding_to_dict(combined), combined.severity
-            linked = set(session.scalars(select(FindingArticleLink.article_id)
-                                         .where(FindingArticleLink.finding_id == row.id)))
-            present = set(session.scalars(select(ArticleRecord.id).where(
-                ArticleRecord.id.in_(list(set(combined.articles) - linked)))))
-            session.add_all(FindingArticleLink(finding_id=row.id, article_id=a) for a in present)
+            merged[row.id] = combined = merge(stored, fresh[row.id])
+            if combined != stored:
+                row.data, row.severity = finding_to_dict(combined), combined.severity
+                grown[row.id] = set(combined.articles) - set(stored.articles)
+        wanted = set().union(*grown.values()) if grown else set()
+        if wanted:  # link the findings to the articles they now involve (one query each way)
+            present = set(session.scalars(select(ArticleRecord.id).where(ArticleRecord.id.in_(list(wanted)))))
+            linked = set(session.execute(select(FindingArticleLink.finding_id, FindingArticleLink.article_id)
+                                         .where(FindingArticleLink.finding_id.in_(list(grown)))).tuples())
+            session.add_all(FindingArticleLink(finding_id=f, article_id=a) for f, articles in grown.items()
+                            for a in sorted(articles & present) if (f, a) not in linked)
     return [merged[f.id] for f in findings]
 
 

@@ -84,10 +84,17 @@ def related_keys(keys: Iterable[tuple], rules) -> set[tuple]:
         found.add(key)
         if key[0] == "quantity":
             found.update(("quantity", key[1], other) for other in semantics.related(key[2]))
-            found.add(("stance", f"{key[1]}.{key[2]}.figure"))  # a body's stance on the figure
-        elif key[0] == "stance" and (fact := figure_fact(key[1])) is not None:
+            if _turns(key[2], semantics):
+                found.add(("stance", f"{key[1]}.{key[2]}.figure"))  # a body's stance on the figure
+        elif key[0] == "stance" and (fact := figure_fact(key[1])) is not None and _turns(fact[1], semantics):
             found.add(("quantity", *fact))
     return found
+
+
+def _turns(measure: str | None, semantics: Semantics) -> bool:
+    """Whether a later figure can reverse a denial of it: not for a stock, which moves ("no
+    more than 3,000 there" and, a month on, 4,000 can both be true)."""
+    return semantics.behaviour_of(measure) != "stock"
 
 
 def _figures(by_key_new: dict, by_key_old: dict, new_ids: set, context: ComparisonContext, groups: Groups) -> None:
@@ -96,6 +103,8 @@ def _figures(by_key_new: dict, by_key_old: dict, new_ids: set, context: Comparis
     facts |= {(key[1], key[2]) for key in by_key_new if key[0] == "quantity"
               and ("stance", f"{key[1]}.{key[2]}.figure") in by_key_old}
     for subject, measure in sorted(facts):
+        if not _turns(measure, context.semantics):
+            continue
         stance_key, figure_key = ("stance", f"{subject}.{measure}.figure"), ("quantity", subject, measure)
         stances = by_key_new.get(stance_key, []) + by_key_old.get(stance_key, [])
         figures = by_key_new.get(figure_key, []) + by_key_old.get(figure_key, [])

@@ -78,6 +78,15 @@ def _value(claim: Claim) -> object:
     return {"low": v.low, "high": v.high, "unit": claim.unit, "low_open": v.low_open, "high_open": v.high_open}
 
 
+def _grew(entry: dict, values: list[dict]) -> bool:
+    value = entry["value"]
+    if not isinstance(value, dict) or value.get("low") is None or entry["when"] is None:
+        return False
+    return any(isinstance(other["value"], dict) and other["value"].get("high") is not None
+               and other["when"] is not None and other["when"] < entry["when"]
+               and other["value"]["high"] < value["low"] for other in values)
+
+
 def _label(key: tuple, cluster: list[Claim], names: dict) -> str:
     if key[0] == "stance":
         return "stances on " + proposition_text(key[1], names)
@@ -152,9 +161,15 @@ def _fact(key: tuple, cluster: list[Claim], touching: dict, by_claim: dict, cont
             if finding.id not in entry["findings"]:
                 entry["findings"].append(finding.id)
     values = list(groups.values())
+    behaviour = context.behaviour(cluster[0])
     for entry in values:
         types = [touching[f].type for f in entry["findings"] if f in touching]
-        entry["status"] = min(types, key=lambda t: TYPE_STRENGTH.get(t, 9)) if types else "consistent"
+        if types:
+            entry["status"] = min(types, key=lambda t: TYPE_STRENGTH.get(t, 9))
+        elif behaviour != "fixed" and _grew(entry, values):
+            entry["status"] = "update"  # a later, higher figure than one given before: the timeline
+        else:
+            entry["status"] = "consistent"
     wheres = Counter(c.where for c in cluster if c.where)
     found = sorted(touching.values(), key=lambda f: (RANK.get(f.type, 9), f.id))
     return {"id": _fact_id(key, cluster), "kind": key[0], "subject": key[1] if key[0] != "stance" else None,
@@ -162,7 +177,7 @@ def _fact(key: tuple, cluster: list[Claim], touching: dict, by_claim: dict, cont
             "proposition": key[1] if key[0] == "stance" else None,
             "where": wheres.most_common(1)[0][0] if wheres else None,
             "label": _label(key, cluster, names),
-            "behaviour": context.behaviour(cluster[0]),
+            "behaviour": behaviour,
             "values": values,
             "findings": [f.id for f in found],
             "rank": min((RANK.get(f.type, 9) for f in found if f.type in FLAG_TYPES), default=9)}

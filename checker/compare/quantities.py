@@ -204,10 +204,13 @@ def nodes_of(fresh: list[Claim], old: list[Claim], context: ComparisonContext) -
         else:
             node.claims.append(claim)
             node.new = node.new or new
+    order = {}
     for node in found.values():
-        node.claims.sort(key=content_text)
-        node.rep = node.claims[0]
-    return sorted(found.values(), key=lambda n: (n.day or 0, content_text(n.rep)))
+        if len(node.claims) > 1:
+            node.claims.sort(key=content_text)
+            node.rep = node.claims[0]
+        order[id(node)] = (node.day or 0, content_text(node.rep))
+    return sorted(found.values(), key=lambda n: order[id(n)])
 
 
 def mark_parts(nodes: list[Node], context: ComparisonContext) -> None:
