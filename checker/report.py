@@ -207,7 +207,7 @@ def _facts_markdown(report: dict, numbers: dict) -> list[str]:
     lines = ["### Disputed facts", ""]
     for n, fact in enumerate(facts, 1):
         label = fact["label"][:1].upper() + fact["label"][1:]
-        refs = ", ".join(f"#{numbers[f]}" for f in fact["findings"] if f in numbers)
+        refs = ", ".join(f"#{n}" for n in sorted(numbers[f] for f in fact["findings"] if f in numbers))
         lines += [f"**{n}. {_cell(label)}**" + (f" \u2014 findings {refs}" if refs else ""), "",
                   "| When | Value | Source | Outlets | Status |", "| --- | ---: | --- | --- | --- |"]
         for value in fact["values"]:

@@ -91,7 +91,10 @@ def _label(key: tuple, cluster: list[Claim], names: dict) -> str:
     if key[0] == "stance":
         return "stances on " + proposition_text(key[1], names)
     if key[0] == "event_date":
-        return f"the date of {display_name(key[1], names)} {key[2].replace('_', ' ')}"
+        what = key[2].replace("_", " ")
+        if "@" in key[1]:  # the date the crowd disaster in Indonesia occurred
+            return f"the date {display_name(key[1], names)} {what}"
+        return f"the date of the {display_name(key[1], names)} {what}"
     label = fact_text(key[1], key[2], names)
     days = sorted(c.event.day for c in cluster if c.event is not None and c.event.day is not None)
     return label + (f" ({day_text(days[0])})" if days else "")
