@@ -88,7 +88,7 @@ def test_overview_counts_what_the_store_holds(app, client):
         assert re.search(rf'id="count-{name}">{held[name]}<', html), name
     assert held["articles"] == 5 and held["findings"] > 0
     assert "north_korea / troops" in html or "north_korea.deployment.russia" in html  # a disputed fact
-    assert html.count('class="bar ') == 8  # four types, four severities
+    assert html.count('class="bar ') == 9  # five types (correction among them), four severities
 
 
 def test_findings_filter_by_type_and_refuse_unknown_values(app, client):

@@ -144,8 +144,9 @@ def merge_known_findings(sessions: sessionmaker, findings: list) -> list:
         wanted = set().union(*grown.values()) if grown else set()
         if wanted:  # link the findings to the articles they now involve (one query each way)
             present = set(session.scalars(select(ArticleRecord.id).where(ArticleRecord.id.in_(list(wanted)))))
-            linked = set(session.execute(select(FindingArticleLink.finding_id, FindingArticleLink.article_id)
-                                         .where(FindingArticleLink.finding_id.in_(list(grown)))).tuples())
+            linked = {(f, a) for f, a in session.execute(
+                select(FindingArticleLink.finding_id, FindingArticleLink.article_id)
+                .where(FindingArticleLink.finding_id.in_(list(grown))))}
             session.add_all(FindingArticleLink(finding_id=f, article_id=a) for f, articles in grown.items()
                             for a in sorted(articles & present) if (f, a) not in linked)
     return [merged[f.id] for f in findings]
