@@ -382,6 +382,11 @@ def judge_containment_keys(parts: list[tuple[Claim, bool]], wholes: list[tuple[C
     whole_nodes = nodes_of([c for c, new in wholes if new], [c for c, new in wholes if not new], context)
     if not part_nodes or not whole_nodes:
         return
+    if context.settings.parts_within_article:  # an article's share of its total is no whole
+        mark_parts(whole_nodes, context)
+        whole_nodes = [w for w in whole_nodes if not w.part]
+        if not whole_nodes:
+            return
     behaviour = context.behaviour(whole_nodes[0].rep)
     window = windows(behaviour, context)[0] if behaviour == "fixed" else context.settings.same_period_days
     dated = [w for w in whole_nodes if w.day is not None]
