@@ -12,8 +12,10 @@ from checker.frame import events as ev
 from checker.frame.propositions import (Topic, co_holders, confirmations, named_holder, note_context,
                                         polarity, read_assertions, read_cue, unknown_speaker,
                                         without_possessors)
-from checker.frame.speakers import Voice, body_of, person_mentions, register_persons, speaker
-from checker.frame.syntax import (BARE_COUNTS, clause_of, measure_for, modality, owner_of, place_after, place_in,
+from checker.frame.speakers import (Voice, person_mentions, place_bodies, reaches, register_persons, speaker,
+                                    speaker_for, speakers_by_cue, voice_of)
+from checker.frame.settings import words
+from checker.frame.syntax import (BARE_COUNTS, elliptical, clause_of, measure_for, modality, owner_of, place_after, place_in,
                                   role_of)
 from checker.frame.times import reference_day
 from checker.model import Article, Claim, Evidence, EventRef, Mark, Mention
@@ -31,6 +33,7 @@ class ArticleFramer:
     topic: Topic = field(default_factory=Topic)
     claims: list[Claim] = field(default_factory=list)
     event_days: set = field(default_factory=set)
+    narrative: date | None = None  # the latest day the text so far has named
 
     @property
     def framing(self):
@@ -55,9 +58,15 @@ class ArticleFramer:
 
     def frame_sentence(self, sm: SentenceMentions) -> None:
         sm = replace(sm, actors=sm.actors + person_mentions(sm, self.persons))
-        who = speaker(sm, self.actors, self.framing, self.voice)
+        self.voice.person = None
+        who = speaker(sm, self.actors, self.framing, self.voice, self.rules["places"])
         event = ev.event_of(sm, self.main, self.rules["places"], self.article.published)
-        when = reference_day(sm, self.framing, self.article.published, event.day if event else None)
+        when = reference_day(sm, self.framing, self.article.published, event.day if event else None,
+                             self.narrative)
+        own_days = [d.value.day for d in sm.dates if d.value.grain == "day"
+                    and (self.article.published is None or d.value.day <= self.article.published)]
+        if own_days:
+            self.narrative = max(own_days)  # the story's clock moves to the latest day named
         before = len(self.claims)
         self.frame_quantities(sm, who, when, event)
         self.frame_stances(sm, when)
@@ -71,7 +80,9 @@ class ArticleFramer:
             named = [a for a in sm.actors if self.actors.role(a.value) not in ("conduit",)
                      and (a.rule.startswith("person:") or self.actors.role(a.value) == "person")]
             if named:
-                self.voice.last = named[-1].value
+                self.voice.last = voice_of(named[-1], self.actors, self.rules["places"])
+                self.voice.last_person = named[-1].value if not named[-1].rule.startswith("person:") \
+                    else named[-1].text
         self.last_sentence_claims = self.claims[before:]
 
     @staticmethod
@@ -81,28 +92,43 @@ class ArticleFramer:
     def give_speaker_to_previous(self, who: str) -> None:
         """"Angka itu diumumkan Kepala BPBD ...": the figures of the sentence before, given in
         the outlet's voice, were this speaker's."""
-        body = body_of(self.actors, who)
         for i, claim in enumerate(self.claims):
             if claim in getattr(self, "last_sentence_claims", ()) and claim.kind == "quantity" \
                     and claim.speaker is None:
-                self.claims[i] = replace(claim, speaker=body)
+                self.claims[i] = replace(claim, speaker=who)
 
     def frame_quantities(self, sm: SentenceMentions, who: str | None, when: date | None,
                          event: EventRef | None) -> None:
         actors, framing = self.actors, self.framing
         priority = self.rules["measures"].priority
         incidents = self.rules.get("incidents")
+        last_measure = None
+        by_cue = speakers_by_cue(sm, actors, framing, self.voice, self.rules["places"]) \
+            if len(sm.attribution) > 1 else []
+        if len({said for _, said in by_cue}) < 2:
+            by_cue = []
         for figure in sm.quantities:
             if figure.kind != "quantity":
                 continue
             measure = measure_for(framing, priority, sm, figure,
                                   incidents.measures if incidents is not None else frozenset())
+            if measure is None and last_measure is not None and elliptical(sm.text, figure):
+                measure = last_measure  # "the ministry said 3,000 had died, the Red Crescent 150"
             if measure is None:
                 continue
+            last_measure = measure
             role = role_of(framing, sm, figure)
+            clause = clause_of(framing, sm.text, figure.start)
+            voice = speaker(sm, actors, framing, self.voice, self.rules["places"], clause) \
+                if clause != (0, len(sm.text)) else None
+            if voice is None and len(by_cue) > 1:
+                voice = speaker_for(figure, by_cue)
+            voice = voice or (who if reaches(sm, framing, clause) else None)
+            person = self.voice.person if voice else None
             if role == "increment":
                 continue  # "2,000 more troops": the total is not given
-            nouns = [m for m in sm.measures if m.start >= figure.end and m.start - figure.end <= 24]
+            nouns = [m for m in sm.measures if m.start >= figure.end
+                     and words(sm.text, figure.end, m.start) <= framing.window("owner")]
             owner = None
             for noun in sorted(nouns, key=lambda m: m.start) or [measure]:
                 owner = owner_of(framing, sm, noun, sm.actors)
@@ -123,9 +149,9 @@ class ArticleFramer:
             self.add(kind="quantity", evidence=Evidence(sm.text, sm.sentence.start, sm.sentence.end),
                      subject=subject, measure=measure.value, value=figure.value, unit="count",
                      where=where, when=when, modality=modality(sm, framing, figure),
-                     speaker=body_of(actors, who) if who else None, event=about,
+                     speaker=voice, event=about,
                      marks=self.marks(("figure", figure), ("measure", measure), *self.date_marks(sm, when)),
-                     extra=(("figure", figure.text), ("speaker_name", who), ("role", role),
+                     extra=(("figure", figure.text), ("speaker_name", person), ("role", role),
                             ("published", self.article.published)))
 
     def frame_stances(self, sm: SentenceMentions, when: date | None) -> None:
@@ -225,7 +251,7 @@ class ArticleFramer:
 
     def frame_durations(self, sm: SentenceMentions) -> None:
         for d in sm.durations:
-            near = [e for e in sm.events if abs(e.start - d.start) <= 80]
+            near = [e for e in sm.events if words(sm.text, e.start, d.start) <= self.framing.window("event_date")]
             extra = [("published", self.article.published), ("figure", d.text)]
             if d.value.since:
                 extra.append(("since", d.value.since))
@@ -246,11 +272,11 @@ class ArticleFramer:
             figures = [q.start for q in sm.quantities]
             # a figure between the incident and the date makes it the figure's day ("the
             # floods' toll rose to 62 on Tuesday"), not the incident's
-            near = sorted(((abs(d.start - i.end), d) for i in sm.incidents for d in dated
+            near = sorted(((words(sm.text, i.end, d.start), d) for i in sm.incidents for d in dated
                            if i.value == event.type
                            and not any(min(i.end, d.start) <= f <= max(i.start, d.end) for f in figures)),
                           key=lambda t: t[0])
-            if near and near[0][0] <= 80:
+            if near and near[0][0] <= self.framing.window("event_date"):
                 d = near[0][1]
                 if (event.id, d.value.day) not in self.event_days:
                     self.event_days.add((event.id, d.value.day))
@@ -263,10 +289,10 @@ class ArticleFramer:
             return
         actors = self.actors
         undated = self.framing.undated_events
-        pairs = sorted(((abs(d.start - e.end), e, d) for e in sm.events for d in dated
+        pairs = sorted(((words(sm.text, e.end, d.start), e, d) for e in sm.events for d in dated
                         if e.value not in undated), key=lambda t: t[0])
         for distance, happening, date_m in pairs[:1]:
-            if distance > 60:
+            if distance > self.framing.window("event_date") * 2 // 3:
                 continue
             holder = who or next((a.value for a in sorted(sm.actors, key=lambda a: a.start)
                                   if actors.role(a.value) != "conduit"), None)
@@ -284,7 +310,23 @@ def frame_article(article: Article, mentions: list[SentenceMentions], rules) -> 
     incidents = rules.get("incidents")
     framer.main = ev.main_event(mentions, rules["places"], article.published,
                                 incidents.order if incidents is not None else (), rules["framing"])
-    framer.persons = register_persons(mentions, rules["actors"], rules["framing"])
+    country = framer.main.country if framer.main is not None and framer.main.country != "unknown" else None
+    mentions = [place_bodies(sm, country, rules["actors"]) for sm in mentions]
+    framer.persons = register_persons(mentions, rules["actors"], rules["framing"], rules["places"])
     for sm in mentions:
         framer.frame_sentence(sm)
-    return framer.claims
+    return echo_speakers(framer.claims)
+
+
+def echo_speakers(claims: list[Claim]) -> list[Claim]:
+    """A figure the article gives in its own voice (the headline's "125 Orang Meninggal") that
+    it attributes elsewhere (", kata Kepala Dinkes") is that speaker's figure."""
+    said = {}
+    for c in claims:
+        if c.kind == "quantity" and c.speaker and c.value is not None:
+            said.setdefault((c.subject, c.measure, c.value), set()).add(c.speaker)
+    out = []
+    for c in claims:
+        speakers = said.get((c.subject, c.measure, c.value), set()) if c.kind == "quantity" else set()
+        out.append(replace(c, speaker=speakers.pop()) if c.speaker is None and len(speakers) == 1 else c)
+    return out
