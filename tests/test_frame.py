@@ -5,9 +5,9 @@ from datetime import date
 import pytest
 
 from checker.frame import frame, sentence_mentions
-from checker.frame.events import UNTYPED, main_event, resolve_events
+from checker.frame.events import main_event
 from checker.frame.speakers import register_persons
-from checker.model import Article, Claim, Evidence, EventRef
+from checker.model import Article
 from checker.rulebook import default_rules
 from checker.segment import split_sentences
 
@@ -90,26 +90,3 @@ def test_a_figure_is_a_total_a_part_or_an_increment(rules, lang, text, role):
     found = [c for c in claims(rules, lang, text) if c.kind == "quantity"]
     assert [dict(c.extra)["role"] for c in found] == ([role] if role else [])
 
-
-def _claim(article, event):
-    return Claim(id=f"{article}:1", article=article, kind="quantity", evidence=Evidence("x", 0, 1),
-                 subject=event.id, measure="deaths", event=event)
-
-
-def test_an_untyped_incident_takes_the_one_type_other_articles_report(rules):
-    places = rules.for_language("id")["places"]
-    typed = _claim("a", EventRef("flood", "indonesia", "cianjur", date(2024, 5, 1)))
-    untyped = _claim("b", EventRef(UNTYPED, "indonesia", "west_java", date(2024, 5, 2)))
-    resolved = resolve_events([typed, untyped], places.within)
-    assert resolved[1].subject == "flood@indonesia" and resolved[1].event.type == "flood"
-
-
-def test_an_untyped_incident_with_two_candidate_types_stays_untyped(rules):
-    places = rules.for_language("id")["places"]
-    flood = _claim("a", EventRef("flood", "indonesia", "cianjur", date(2024, 5, 1)))
-    quake = _claim("c", EventRef("earthquake", "indonesia", "cianjur", date(2024, 5, 1)))
-    untyped = _claim("b", EventRef(UNTYPED, "indonesia", None, None))
-    far = _claim("d", EventRef(UNTYPED, "indonesia", "cianjur", date(2024, 8, 1)))
-    resolved = resolve_events([flood, quake, untyped, far], places.within)
-    assert resolved[2].subject == f"{UNTYPED}@indonesia"
-    assert resolved[3].subject == f"{UNTYPED}@indonesia"  # months later: another happening

@@ -81,8 +81,9 @@ def main_event(sentences: list[SentenceMentions], places, published: date | None
     if not typed:
         typed = [m.value for sm in sentences for m in sm.incidents if m.value != GENERIC]
     if not typed:
-        # only "the tragedy", "the disaster": an incident of unknown type, which another
-        # article's typed report of the same happening names (see resolve_events)
+        # only "the tragedy", "the disaster": an incident of unknown type; its figures meet
+        # only other untyped reports of the country (telling it from typed reports of the same
+        # happening across articles is left to do)
         typed = [UNTYPED for sm in lead for m in sm.incidents]
     if not typed:
         return None
@@ -127,28 +128,3 @@ def event_of(sm: SentenceMentions, main: EventRef | None, places, published: dat
         return EventRef(own[0], country, place, min(days) if days else None)
     return main
 
-
-def resolve_events(claims: list, within, same_event_days: int = 7) -> list:
-    """Claims about an incident of unknown type ("Tragedi Kanjuruhan") take the type of the
-    one typed incident other articles report in the same country, at a place in one hierarchy
-    with it and within a few days of it, so their figures meet in one fact. Where several
-    types qualify, the untyped incident stays as it is."""
-    from dataclasses import replace as _replace
-
-    typed = [c.event for c in claims if c.event is not None and c.event.type != UNTYPED]
-    out = []
-    for claim in claims:
-        event = claim.event
-        if event is None or event.type != UNTYPED:
-            out.append(claim)
-            continue
-        kinds = {t.type for t in typed if t.country == event.country
-                 and (t.place is None or event.place is None
-                      or within(t.place, event.place) or within(event.place, t.place))
-                 and (t.day is None or event.day is None or abs((t.day - event.day).days) <= same_event_days)}
-        if len(kinds) != 1:
-            out.append(claim)
-            continue
-        resolved = _replace(event, type=kinds.pop())
-        out.append(_replace(claim, event=resolved, subject=resolved.id))
-    return out
