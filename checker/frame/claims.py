@@ -63,10 +63,13 @@ class ArticleFramer:
         event = ev.event_of(sm, self.main, self.rules["places"], self.article.published)
         when = reference_day(sm, self.framing, self.article.published, event.day if event else None,
                              self.narrative)
+        # the clock moves to the latest day named, but not to the incident's own day: that
+        # says when it happened, not when anything was counted
         own_days = [d.value.day for d in sm.dates if d.value.grain == "day"
-                    and (self.article.published is None or d.value.day <= self.article.published)]
+                    and (self.article.published is None or d.value.day <= self.article.published)
+                    and d.value.day != (event.day if event else None)]
         if own_days:
-            self.narrative = max(own_days)  # the story's clock moves to the latest day named
+            self.narrative = max(own_days)
         before = len(self.claims)
         self.frame_quantities(sm, who, when, event)
         self.frame_stances(sm, when)
