@@ -1,4 +1,4 @@
-"""The /api/v1 blueprint: articles, one-off checks, claims, findings, health."""
+"""The /api/v1 blueprint: articles, one-off checks, claims, findings, facts, health."""
 from __future__ import annotations
 
 import hmac
@@ -12,7 +12,8 @@ from marshmallow import ValidationError
 
 from checker.api import schemas
 from checker.api.problems import Problem, validation_problem
-from checker.api.service import Submission, check_articles, post_article, report_of_view, submission_from_fields
+from checker.api.service import (Submission, check_articles, get_fact, list_facts, post_article, report_of_view,
+                                 submission_from_fields)
 from checker.report import article_json, claim_json, finding_json
 from checker.storage import repository
 from checker.storage.database import ping
@@ -197,6 +198,33 @@ def findings(page, per_page, **filters):
         found = repository.list_findings(session, page=page, per_page=per_page, **filters)
     return {"items": [finding_json(f) for f in found.items], "page": found.page,
             "per_page": found.per_page, "total": found.total}
+
+
+@api_v1.route("/facts", methods=["GET"])
+@api_v1.arguments(schemas.FactFilterSchema, location="query", as_kwargs=True)
+@api_v1.response(200, schemas.FactPageSchema)
+def facts(page, per_page, **filters):
+    """Disputed facts of the store, most serious first; `all=1` lists every fact.
+
+    Each is the compare stage's disputed fact over every stored claim of its key: its values by
+    source and reference time, each with its status (conflict, correction, discrepancy, update,
+    consistent) and the findings behind it. Filter by subject, measure, kind and proposition."""
+    with _state().sessions() as session:
+        found = list_facts(session, page=page, per_page=per_page, **filters)
+    return {"items": found.items, "page": found.page, "per_page": found.per_page, "total": found.total}
+
+
+@api_v1.route("/facts/<string:fact_id>", methods=["GET"])
+@api_v1.response(200, schemas.StoredFactSchema)
+@api_v1.alt_response(404, description="unknown id", schema=schemas.ProblemSchema,
+                     content_type="application/problem+json")
+def fact(fact_id):
+    """One fact by its id (disputed or not), with its values and findings."""
+    with _state().sessions() as session:
+        found = get_fact(session, fact_id)
+    if found is None:
+        raise _unknown("fact", fact_id)
+    return found
 
 
 @api_v1.route("/health", methods=["GET"])

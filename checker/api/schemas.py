@@ -85,6 +85,17 @@ class FindingFilterSchema(PageQuerySchema):
 
 # --- responses: the report contract ------------------------------------------------------------
 
+class FactFilterSchema(PageQuerySchema):
+    subject = fields.String(validate=validate.Length(max=100),
+                            metadata={"description": "an actor or an event (`crowd_disaster@indonesia`)"})
+    measure = fields.String(validate=validate.Length(max=100), metadata={"description": "e.g. `deaths`, `troops`"})
+    kind = fields.String(validate=validate.OneOf(["quantity", "stance", "event_date"]))
+    proposition = fields.String(validate=validate.Length(max=300), metadata={"description": "a stance's proposition"})
+    include_undisputed = fields.Boolean(load_default=False, data_key="all", metadata={
+        "description": "1: every fact the store holds; default: only facts with a disagreement "
+                       "(a conflict, reversal, correction or discrepancy)"})
+
+
 class ArticleOutSchema(Schema):
     id = fields.String(required=True)
     source = fields.String(allow_none=True)
@@ -180,6 +191,20 @@ class FactOutSchema(Schema):
     findings = fields.List(fields.String())
 
 
+class StoredFactSchema(FactOutSchema):
+    """A fact of the store: the report's disputed fact computed over every stored claim of its key.
+
+    `id` is URL-safe and stable: the comparison key (`key`) UTF-8 and base64url-encoded without
+    padding, then for a figure or a date `.` and the first event day of its happening
+    (`cXVhbnRpdHl8Y3Jvd2RfZGlzYXN0ZXJAaW5kb25lc2lhfGRlYXRocw.2022-10-01`)."""
+
+    key = fields.String(metadata={"description": "the claims' comparison key, `quantity|<subject>|<measure>`, "
+                                                 "`event_date|<subject>|<measure>` or `stance|<proposition>`"})
+    report_id = fields.String(metadata={"description": "the fact's id in a `checker scan` report"})
+    disputed = fields.Boolean(metadata={"description": "some value takes part in a conflict, reversal, "
+                                                       "correction or discrepancy"})
+
+
 class ReportSchema(Schema):
     version = fields.Integer()
     fingerprint_scheme = fields.Integer(metadata={"description": "how finding ids are made (2: one per disagreement)"})
@@ -205,6 +230,10 @@ class ClaimPageSchema(_PageSchema):
 
 class FindingPageSchema(_PageSchema):
     items = fields.List(fields.Nested(FindingOutSchema))
+
+
+class FactPageSchema(_PageSchema):
+    items = fields.List(fields.Nested(StoredFactSchema))
 
 
 class HealthSchema(Schema):

@@ -274,3 +274,54 @@ def counts(session: Session) -> dict[str, int]:
     return {name: session.scalar(select(func.count()).select_from(model)) or 0
             for name, model in (("articles", ArticleRecord), ("claims", ClaimRecord),
                                 ("findings", FindingRecord))}
+
+
+# --- facts ------------------------------------------------------------------------------------
+
+FACT_KINDS = ("quantity", "stance", "event_date")  # the kinds of claim a disputed fact is made of
+FLAGGED_TYPES = ("conflict", "reversal", "correction", "discrepancy")  # updates are information only
+
+
+def fact_key_texts(session: Session, *, subject: str | None = None, measure: str | None = None,
+                   kind: str | None = None, proposition: str | None = None,
+                   disputed_only: bool = True) -> list[str]:
+    """The claim keys (`key_text`) of the facts the store holds, sorted: every key of a fact
+    kind, or with `disputed_only` only the keys of claims some flagged finding cites (read from
+    the flagged findings, then the claims' key column by primary key)."""
+    conditions = [ClaimRecord.kind.in_([kind] if kind else FACT_KINDS)]
+    for column, value in ((ClaimRecord.subject, subject), (ClaimRecord.measure, measure)):
+        if value is not None:
+            conditions.append(column == value)
+    if proposition is not None:
+        conditions.append(ClaimRecord.key == key_text(("stance", proposition)))
+    if not disputed_only:
+        return sorted(session.scalars(select(ClaimRecord.key).where(*conditions).distinct()))
+    cited = sorted({claim_id for data in session.scalars(
+        select(FindingRecord.data).where(FindingRecord.type.in_(FLAGGED_TYPES)))
+        if data.get("dimension") != "duration" for claim_id in data.get("claims") or ()})
+    keys: set[str] = set()
+    for start in range(0, len(cited), 900):  # under every database's parameter limit
+        keys.update(session.scalars(select(ClaimRecord.key).where(
+            ClaimRecord.id.in_(cited[start:start + 900]), *conditions).distinct()))
+    return sorted(keys)
+
+
+def claims_of_key(session: Session, key: str) -> list[Claim]:
+    """Every stored claim of one comparison key (`key_text`), through the (key, published) index."""
+    return [claim_from_dict(data) for data in session.scalars(
+        select(ClaimRecord.data).where(ClaimRecord.key == key).order_by(ClaimRecord.published, ClaimRecord.id))]
+
+
+def findings_citing(session: Session, claims: list[Claim]) -> list[Finding]:
+    """The stored findings that cite any of `claims`: those linked to the claims' articles
+    (the finding_articles index), kept when they name one of the claims."""
+    ids = {c.id for c in claims}
+    articles = sorted({c.article for c in claims})
+    found: dict[str, Finding] = {}
+    for start in range(0, len(articles), 900):
+        query = (select(FindingRecord.data).join(FindingArticleLink, FindingArticleLink.finding_id == FindingRecord.id)
+                 .where(FindingArticleLink.article_id.in_(articles[start:start + 900])))
+        for data in session.scalars(query):
+            if data["id"] not in found and ids.intersection(data.get("claims") or ()):
+                found[data["id"]] = finding_from_dict(data)
+    return sorted(found.values(), key=lambda f: f.id)
