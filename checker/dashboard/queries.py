@@ -267,3 +267,34 @@ def articles_page(session: Session, source: str | None = None, page: int = 1, pe
     rows = session.scalars(query.order_by(ArticleRecord.published.desc(), ArticleRecord.id)
                            .limit(per_page).offset((page - 1) * per_page))
     return Page(tuple(article_from_record(r, with_body=False) for r in rows), total, page, per_page)
+
+
+@dataclass(frozen=True)
+class FactSheet:
+    """A fact page's table: the facts of one key (one per happening, disputed first) as the
+    compare stage's disputes code makes them over every stored claim of the key, the type of
+    each finding they cite, and where each claim behind a value stands (article id)."""
+
+    facts: tuple[dict, ...]
+    finding_types: dict  # finding id -> type
+    claim_articles: dict  # claim id -> article id
+    articles: dict  # article id -> Article (no body)
+
+
+def fact_sheet(session: Session, key: str) -> FactSheet:
+    from checker.api.service import facts_of_key
+
+    facts = sorted(facts_of_key(session, key, include_undisputed=True),
+                   key=lambda f: (not f["disputed"], f["rank"], f["label"], f["id"]))
+    finding_ids = sorted({f for fact in facts for f in fact["findings"]}
+                         | {f for fact in facts for v in fact["values"] for f in v["findings"]})
+    types = {}
+    for start in range(0, len(finding_ids), ID_CHUNK):
+        types.update(session.execute(select(FindingRecord.id, FindingRecord.type)
+                                     .where(FindingRecord.id.in_(finding_ids[start:start + ID_CHUNK]))).all())
+    claim_ids = sorted({c for fact in facts for v in fact["values"] for c in v["claims"]})
+    places = {}
+    for start in range(0, len(claim_ids), ID_CHUNK):
+        places.update(session.execute(select(ClaimRecord.id, ClaimRecord.article_id)
+                                      .where(ClaimRecord.id.in_(claim_ids[start:start + ID_CHUNK]))).all())
+    return FactSheet(tuple(facts), types, places, articles_by_id(session, set(places.values())))

@@ -20,7 +20,8 @@ from checker.dashboard.charts import Bar, StancePoint, TimelinePoint, bars_svg, 
 from checker.dashboard.marks import body_parts, evidence_segments
 from checker.dashboard.security import (CSRF_COOKIE, CSRF_FIELD, SECURITY_HEADERS, csrf_token_valid,
                                         new_csrf_token, safe_href, same_origin, token_matches)
-from checker.report import value_text
+from checker.compare.wording import day_text
+from checker.report import _value_cell, value_text
 
 HERE = Path(__file__).resolve().parent
 PER_PAGE = 50
@@ -180,8 +181,10 @@ def _claim_day(claim, articles) -> date | None:
 @dashboard.get("/facts/<subject>/<measure>")
 def fact_timeline(subject: str, measure: str):
     start, end = _timeline_args()
+    key = f"quantity|{subject}|{measure}"
     with sessions()() as session:
-        line = queries.timeline(session, f"quantity|{subject}|{measure}", start, end)
+        line = queries.timeline(session, key, start, end)
+        sheet = queries.fact_sheet(session, key)
     rows, points = [], []
     for claim in line.claims:
         article = line.articles.get(claim.article)
@@ -196,7 +199,36 @@ def fact_timeline(subject: str, measure: str):
     chart = timeline_svg(points, f"{subject} / {measure} over time")
     return render_template("dashboard/timeline.html", subject=subject, measure=measure, line=line,
                            rows=rows, chart=chart, marks=len(points), start=start, end=end,
-                           colours=source_colours([p.source for p in points]))
+                           colours=source_colours([p.source for p in points]), facts=_fact_tables(sheet))
+
+
+def _fact_tables(sheet: queries.FactSheet) -> list[dict]:
+    """The fact page's tables: per happening of the fact, its values by source and reference
+    time with their status, the findings behind each and links to the claims' sentences."""
+    tables = []
+    for fact in sheet.facts:
+        values = []
+        for value in fact["values"]:
+            evidence, seen = [], set()
+            for claim_id in value["claims"]:
+                article_id = sheet.claim_articles.get(claim_id)
+                if article_id is None or article_id in seen:
+                    continue  # one link per article: its first claim of this value
+                seen.add(article_id)
+                article = sheet.articles.get(article_id)
+                evidence.append({"label": (article.source if article else "") or article_id,
+                                 "href": url_for(".article", article_id=article_id, _anchor=f"claim-{claim_id}")})
+            values.append({
+                "when": day_text(date.fromisoformat(value["when"])) if value.get("when") else "undated",
+                "value": _value_cell(value["value"]), "source": value["source"],
+                "outlets": value["outlets"], "status": value["status"], "evidence": evidence,
+                "findings": [{"id": f, "type": sheet.finding_types.get(f, ""), "href": url_for(".finding", finding_id=f)}
+                             for f in value["findings"]]})
+        label = fact["label"]
+        tables.append({"id": fact["id"], "label": label[:1].upper() + label[1:], "disputed": fact["disputed"],
+                       "behaviour": fact["behaviour"], "values": values,
+                       "api": url_for("api_v1.fact", fact_id=fact["id"])})
+    return tables
 
 
 @dashboard.get("/stances/<path:proposition>")
