@@ -124,9 +124,9 @@ def test_putins_non_denial_is_neither_denial_nor_confirmation():
     assert run([putin, nato, later]) == []
 
 
-def test_related_link_claims_never_produce_findings():
-    related = troops("tribun:9", "tribun", 50000, 50000, where="kursk", extra=(("in_related_link", True),))
-    other = troops("kontan:9", "kontan", 1000, 1000, where="kursk", extra=(("in_related_link", True),))
+def test_shares_of_a_figure_never_produce_findings():
+    related = troops("tribun:9", "tribun", 50000, 50000, where="kursk", extra=(("role", "part"),))
+    other = troops("kontan:9", "kontan", 1000, 1000, where="kursk", extra=(("role", "part"),))
     assert run([KURSK, related]) == [] and run([related, other]) == []
 
 

@@ -85,6 +85,8 @@ def test_the_as_of_day_is_the_reference_and_the_incidents_own_day_is_not(rules):
     ("id", "Korban tewas bertambah menjadi 12 orang.", "total"),
     ("en", "Of them, 12 died in hospital.", "part"),
     ("id", "Dari jumlah itu, 34 orang tewas di dalam stadion.", "part"),
+    ("en", "Hezbollah said two of its members died.", "part"),
+    ("id", "Dua di antaranya anggota Polri yang tewas.", "part"),
 ])
 def test_a_figure_is_a_total_a_part_or_an_increment(rules, lang, text, role):
     found = [c for c in claims(rules, lang, text) if c.kind == "quantity"]

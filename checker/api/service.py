@@ -215,7 +215,7 @@ def facts_of_key(session, key: str, include_undisputed: bool = False) -> list[di
     stored claim of the key and the findings citing them, and with `include_undisputed` the
     key's other happenings too, made by the same code. Each fact as the report's `facts` section
     gives it, with `id` the API's (see above), `report_id` the report's, `key` and `disputed`."""
-    from checker.compare.context import ComparisonContext, in_related_link
+    from checker.compare.context import ComparisonContext, is_share
     from checker.compare.disputes import _fact, _happenings, default_settings, disputed_facts, fact_key
     from checker.compare.findings import RANK
     from checker.compare.semantics import default_semantics
@@ -239,7 +239,7 @@ def facts_of_key(session, key: str, include_undisputed: bool = False) -> list[di
         for finding in findings:
             for claim_id in finding.claims:
                 by_claim.setdefault(claim_id, []).append(finding)
-        plain = [c for c in claims if not in_related_link(c)]
+        plain = [c for c in claims if not is_share(c)]
         for cluster in _happenings(plain, settings.same_happening_days):
             if any({c.id for c in cluster} <= ids for ids in covered):
                 continue

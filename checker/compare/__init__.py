@@ -15,7 +15,7 @@ import functools
 from collections import defaultdict
 from typing import Callable, Iterable, Mapping
 
-from checker.compare.context import ComparisonContext, figure_fact, in_related_link
+from checker.compare.context import ComparisonContext, figure_fact, is_share
 from checker.compare.findings import FINGERPRINT_SCHEME, Groups, make_finding, rank
 from checker.compare.quantities import judge_containment_keys, judge_key
 from checker.compare.semantics import Semantics, default_semantics
@@ -64,9 +64,9 @@ def make_context(rules, articles, within=None, government_of=None) -> Comparison
 
 
 def comparable(claim: Claim) -> bool:
-    """Claims that can take part at all: a related-link headline belongs to another article,
+    """Claims that can take part at all: a share of a figure is no value of the whole,
     and a figure or event without a subject cannot be matched to anyone else's."""
-    if in_related_link(claim):
+    if is_share(claim):
         return False
     if claim.kind in ("quantity", "event_date"):
         return bool(claim.subject and claim.measure)

@@ -25,9 +25,10 @@ def extra(claim: Claim, key: str, default: object = None) -> object:
     return default
 
 
-def in_related_link(claim: Claim) -> bool:
-    """A figure in a "Baca juga" / "Read also" headline belongs to another article."""
-    return bool(extra(claim, "in_related_link", False))
+def is_share(claim: Claim) -> bool:
+    """A share of a figure the article gives ("Dari jumlah itu, 34 ...", "two of its members",
+    "of them, 12 died in hospital") is no value of the fact the whole is."""
+    return extra(claim, "role") == "part"
 
 
 def figure_written(claim: Claim) -> str | None:

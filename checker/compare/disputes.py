@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from datetime import date
 from typing import Iterable, Mapping
 
-from checker.compare.context import ComparisonContext, in_related_link
+from checker.compare.context import ComparisonContext, is_share
 from checker.compare.findings import RANK
 from checker.compare.semantics import default_semantics
 from checker.compare.settings import FINDING_TYPES, FLAG_TYPES, CompareSettings
@@ -116,7 +116,7 @@ def disputed_facts(articles: Mapping[str, Article] | Iterable[Article], claims: 
         articles = {a.id: a for a in articles}
     context = ComparisonContext(settings, default_semantics(), articles, lambda a, b: a == b, lambda a: a)
     names = dict(settings.names)
-    claims = [c for c in claims if not in_related_link(c)]
+    claims = [c for c in claims if not is_share(c)]
     findings = list(findings)
     by_claim: dict = defaultdict(list)
     for finding in findings:

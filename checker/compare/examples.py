@@ -50,8 +50,8 @@ def example_claim(spec: dict, index: int) -> tuple[Claim, Article]:
         low, high = (None if spec.get(k) is None else spec[k] * scale for k in ("low", "high"))
         value = Interval(low, high, spec.get("low_open", False), spec.get("high_open", False))
     extra = [("published", published)]
-    if spec.get("related"):
-        extra.append(("in_related_link", True))
+    if spec.get("share"):
+        extra.append(("role", "part"))
     if "since" in spec:
         extra.append(("since", _day(spec["since"])))
     if "figure" in spec:

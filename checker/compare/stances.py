@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from itertools import combinations
 
-from checker.compare.context import ComparisonContext, in_related_link
+from checker.compare.context import ComparisonContext, is_share
 from checker.compare.findings import Groups, Verdict, content_text
 from checker.compare.quantities import overlap
 from checker.model import Claim
@@ -90,7 +90,7 @@ def figure_turns(stances: list[Claim], figures: list[Claim], new_ids: set, conte
         if settings.polarity_of(stance.stance) >= 0 or stance.value is None or not stance.speaker:
             continue
         denied_on = context.reference_date(stance)
-        if denied_on is None or in_related_link(stance):
+        if denied_on is None or is_share(stance):
             continue
         for figure in figures:
             day = context.reference_date(figure)
@@ -116,7 +116,7 @@ def _inside(value, denied) -> bool:
 def compare_stances(group: list[Claim], new_ids: set, context: ComparisonContext, groups: Groups) -> None:
     by_side: dict = defaultdict(list)
     for claim in group:
-        if context.settings.polarity_of(claim.stance) and not in_related_link(claim):
+        if context.settings.polarity_of(claim.stance) and not is_share(claim):
             by_side[context.side(claim)].append(claim)
     if len(by_side) > 1:
         conflicts(by_side, new_ids, context, groups, group[0].proposition)

@@ -7,7 +7,7 @@ are usually two events (a briefing and the incident), never a finding.
 """
 from __future__ import annotations
 
-from checker.compare.context import ComparisonContext, days_between, figure_written, in_related_link, since_of
+from checker.compare.context import ComparisonContext, days_between, figure_written, is_share, since_of
 from checker.compare.findings import Groups, Verdict, content_text, single_finding
 from checker.compare.wording import day_text, interval_text, number_text, seconds_per, source_text
 from checker.model import Claim, Finding
@@ -90,7 +90,7 @@ def check_duration(claim: Claim, group: list[Claim], context: ComparisonContext,
     """A stated length against the time elapsed from its anchor to publication."""
     settings = context.settings
     published = context.published(claim)
-    if claim.value is None or published is None or in_related_link(claim):
+    if claim.value is None or published is None or is_share(claim):
         return None
     if claim.value.low is None and claim.value.high is None:
         return None

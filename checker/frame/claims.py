@@ -34,6 +34,7 @@ class ArticleFramer:
     claims: list[Claim] = field(default_factory=list)
     event_days: set = field(default_factory=set)
     narrative: date | None = None  # the latest day the text so far has named
+    last_measure: str | None = None  # of the article's last whole figure, which a share divides
 
     @property
     def framing(self):
@@ -121,6 +122,8 @@ class ArticleFramer:
                 continue
             last_measure = measure
             role = role_of(framing, sm, figure)
+            if role == "part" and self.last_measure not in (None, measure.value):
+                role = "total"  # "300 di antaranya kritis": the critically injured, a fact of its own
             clause = clause_of(framing, sm.text, figure.start)
             voice = speaker(sm, actors, framing, self.voice, self.rules["places"], clause) \
                 if clause != (0, len(sm.text)) else None
@@ -149,6 +152,8 @@ class ArticleFramer:
                 where = about.place
             if subject and about is None:
                 self.topic.subject = subject
+            if role != "part":
+                self.last_measure = measure.value
             self.add(kind="quantity", evidence=Evidence(sm.text, sm.sentence.start, sm.sentence.end),
                      subject=subject, measure=measure.value, value=figure.value, unit="count",
                      where=where, when=when, modality=modality(sm, framing, figure),
