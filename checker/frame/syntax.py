@@ -96,6 +96,10 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
                  and not re.search(r"[\d;:!?]|\.\s", gap(text, m.end, figure.start)) and m not in near]
     if not near:
         return None
+    adjacent = [m for m in near if m.start >= figure.end and not text[figure.end:m.start].strip()
+                and m.value not in outcomes and m.value not in BARE_COUNTS]
+    if adjacent and not any(m.value in outcomes and m.start >= figure.end for m in near):
+        return adjacent[0]  # "jenazah tersebar di delapan rumah sakit" counts hospitals
     # outcomes ("tewas", "killed or wounded") outrank the nouns they follow, in file order;
     # among counted nouns the nearest wins ("satu batalion tentara" counts battalions)
     def rank(m: Mention) -> tuple:
