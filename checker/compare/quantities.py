@@ -94,7 +94,10 @@ def _differences(a: Claim, b: Claim, context: ComparisonContext) -> list[str] | 
 
 def judge(a: Claim, b: Claim, context: ComparisonContext) -> Verdict | None:
     """What two figures of one fact are, or None when both can hold or they are not comparable."""
-    if a.value is None or b.value is None or overlap(a.value, b.value):
+    if a.value is None or b.value is None:
+        return None
+    loose = overlap(a.value, b.value)
+    if loose and not far_past_bound(a.value, b.value, context.settings.bound_factor):
         return None
     if not context.same_happening(a, b):
         return None
@@ -145,9 +148,25 @@ def judge(a: Claim, b: Claim, context: ComparisonContext) -> Verdict | None:
             differing.append("time")  # another body's lower toll, later: which holds?
     elif gap > settings.same_period_days:
         return None  # a stock weeks apart: a timeline
+    if loose:  # both can hold: worth a look, never a conflict
+        return verdict("discrepancy", "bound", *differing, *attribution)
     if not differing:
         return verdict("conflict", "value", *attribution)
     return verdict("discrepancy", *differing, *attribution)
+
+
+def far_past_bound(a: Interval, b: Interval, factor: float) -> bool:
+    """One figure an open lower bound ("more than 2,300") and the other a bounded figure
+    `factor` times past it; or the reverse for upper bounds ("up to 100"). Two open bounds
+    ("more than 10,000", "more than 50,000") are left alone."""
+    if not factor:
+        return False
+    for x, y in ((a, b), (b, a)):
+        if x.high is None and x.low and y.low is not None and y.high is not None and y.low >= factor * x.low:
+            return True
+        if x.low is None and x.high and y.high is not None and y.low is not None and y.high * factor <= x.high:
+            return True
+    return False
 
 
 def judge_containment(part: Claim, whole: Claim, context: ComparisonContext) -> Verdict | None:
@@ -313,7 +332,9 @@ def _possible(context: ComparisonContext):
 
 def _may_disagree(a: Node, b: Node, context: ComparisonContext) -> bool:
     x, y = a.rep, b.rep
-    if x.value is None or y.value is None or overlap(x.value, y.value):
+    if x.value is None or y.value is None:
+        return False
+    if overlap(x.value, y.value) and not far_past_bound(x.value, y.value, context.settings.bound_factor):
         return False
     if a.part or b.part:
         part, other = (a, b) if a.part else (b, a)

@@ -14,6 +14,9 @@ class QuantityWindowsSchema(Schema):
     same_day_days = fields.Integer(load_default=0, validate=validate.Range(min=0))
     same_period_days = fields.Integer(required=True, validate=validate.Range(min=0))
     lower_later_days = fields.Integer(required=True, validate=validate.Range(min=0))
+    # "more than 2,300" beside "5,200": compatible in logic, but a bound that far below the
+    # other figure is no reading of it (the factor); 0 turns it off
+    bound_factor = fields.Float(load_default=0.0, validate=validate.Range(min=0))
     update_max_days = fields.Integer(required=True, validate=validate.Range(min=0))
     fixed_max_days = fields.Integer(required=True, validate=validate.Range(min=0))
     parts_within_article = fields.Boolean(load_default=True)
@@ -61,6 +64,7 @@ class CompareSettings:
     same_day_days: int  # cumulative: reference dates this close are one reference time
     same_period_days: int  # stock: figures this close are one period
     lower_later_days: int  # cumulative: another body's lower figure up to this much later
+    bound_factor: float  # a figure this many times past the other's open bound is flagged
     update_max_days: int  # one authority revising itself within this: update or correction
     fixed_max_days: int  # fixed facts of an actor compared this far apart
     parts_within_article: bool  # an article's smaller figures beside its own total are shares
@@ -106,7 +110,7 @@ def compile_settings(datas: list[dict]) -> CompareSettings:
     q, e, s, d, u = (merged[k] for k in ("quantities", "events", "stances", "dates", "durations"))
     return CompareSettings(
         same_day_days=q.get("same_day_days", 0), same_period_days=q["same_period_days"],
-        lower_later_days=q["lower_later_days"], update_max_days=q["update_max_days"],
+        lower_later_days=q["lower_later_days"], bound_factor=q.get("bound_factor", 0.0), update_max_days=q["update_max_days"],
         fixed_max_days=q["fixed_max_days"], parts_within_article=q.get("parts_within_article", True),
         share_at_most=q.get("share_at_most", 0.5),
         modality_groups=tuple(sorted(q["modality_groups"].items())),
