@@ -22,7 +22,7 @@ from checker.rulebook import LanguageRules, RuleKind, register_kind
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=4096)
 def tokens(text: str) -> tuple[tuple[int, int, str, str], ...]:
     """(start, end, token, casefolded token) for every token; cached because every table
     looks at the same sentence."""
@@ -30,7 +30,7 @@ def tokens(text: str) -> tuple[tuple[int, int, str, str], ...]:
                  for m in _TOKEN.finditer(text))
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=4096)
 def token_index(text: str) -> dict:
     """casefolded token -> the positions where it occurs."""
     index: dict = {}
@@ -82,7 +82,9 @@ class AliasTable:
         if not self.longest:
             return []
         index = token_index(text)
-        candidates = sorted(i for first in index if self._longest_from(first) for i in index[first])
+        firsts = index.keys() & self.starts.keys()  # a set operation: the tables are large
+        firsts |= {k for k in index if k.endswith("'s") and k[:-2] in self.starts}
+        candidates = sorted(i for first in firsts for i in index[first])
         if not candidates:
             return []
         toks = tokens(text)
