@@ -27,9 +27,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterable
 
-from marshmallow import Schema, ValidationError, fields
+from marshmallow import Schema, fields
 
-from checker.rulebook import LanguageRules
+from checker.rulebook import LanguageRules, valid_regex
 
 HEAD_CHARS = 6000  # how much of a page's head is searched for its date line
 HEAD_LINES = 80
@@ -42,16 +42,9 @@ YEARS_BACK = 7  # how far back a year-less date's year is looked for without oth
 _MONTH_DAY_REF = date(2024, 12, 31)
 
 
-def _valid_regex(pattern: str) -> None:
-    try:
-        re.compile(pattern)
-    except re.error as exc:
-        raise ValidationError(f"invalid regular expression {pattern!r}: {exc}")
-
-
 class NamedPatternSchema(Schema):
     name = fields.String(required=True)
-    pattern = fields.String(required=True, validate=_valid_regex)
+    pattern = fields.String(required=True, validate=valid_regex)
 
 
 class SkipSchema(NamedPatternSchema):
@@ -65,7 +58,7 @@ class DatelineSchema(Schema):
     published_labels = fields.List(fields.String(), load_default=list)  # "Published:", "Diterbitkan"
     updated_labels = fields.List(fields.String(), load_default=list)  # "Updated:", "Diperbarui"
     # a clock time and zone that may follow the date on a date line ("18:49 WIB", "4:20 pm CET")
-    clock = fields.String(validate=_valid_regex)
+    clock = fields.String(validate=valid_regex)
     # characters that may stand between a date line's date and its other parts
     separators = fields.String()
     skip = fields.List(fields.Nested(SkipSchema), load_default=list)  # never a date line

@@ -17,11 +17,11 @@ from datetime import date, datetime
 from pathlib import Path
 
 import yaml
-from marshmallow import Schema, ValidationError, fields
+from marshmallow import Schema, fields
 
 from checker.dateline import DatelineRules, DatelineSchema, compile_dateline, find_page_date
 from checker.model import Article
-from checker.rulebook import LANGUAGES, LanguageRules, RuleKind, Rules, register_kind
+from checker.rulebook import LANGUAGES, LanguageRules, RuleKind, Rules, register_kind, valid_regex
 
 REQUEST_SOURCE = "<request>"
 METADATA_FIELDS = ("source", "url", "published", "language", "title")
@@ -38,25 +38,18 @@ class IngestError(ValueError):
 
 # --- noise rules ------------------------------------------------------------------------------
 
-def _valid_regex(pattern: str) -> None:
-    try:
-        re.compile(pattern)
-    except re.error as exc:
-        raise ValidationError(f"invalid regular expression {pattern!r}: {exc}")
-
-
 class LineRuleSchema(Schema):
     name = fields.String(required=True)
-    pattern = fields.String(required=True, validate=_valid_regex)  # must match the whole line
+    pattern = fields.String(required=True, validate=valid_regex)  # must match the whole line
     # the next non-blank line goes too when it matches this whole ("Halaman" then "123")
-    then = fields.String(validate=_valid_regex)
+    then = fields.String(validate=valid_regex)
     # keep taking following lines while they match `then` (a list of related headlines)
     repeat = fields.Boolean(load_default=False)
 
 
 class SpanRuleSchema(Schema):
     name = fields.String(required=True)
-    pattern = fields.String(required=True, validate=_valid_regex)  # removed wherever found
+    pattern = fields.String(required=True, validate=valid_regex)  # removed wherever found
 
 
 class ShapeSchema(Schema):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -47,6 +48,14 @@ class RuleKind:
     compile: Callable[[list[dict]], Any]  # merged data of every file of this kind -> compiled
     # (example, LanguageRules) -> (expected, actual); the test suite asserts they are equal
     run_example: Callable[[dict, "LanguageRules"], tuple[Any, Any]] | None = None
+
+
+def valid_regex(pattern: str) -> None:
+    """A marshmallow validator: a rule's pattern must compile (the error names it)."""
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise ValidationError(f"invalid regular expression {pattern!r}: {exc}")
 
 
 _KINDS: dict[str, RuleKind] = {}

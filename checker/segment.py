@@ -12,17 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from marshmallow import Schema, ValidationError, fields, validate
+from marshmallow import Schema, fields, validate
 
 from checker.model import Sentence
-from checker.rulebook import LanguageRules, RuleKind, register_kind
-
-
-def _valid_regex(pattern: str) -> None:
-    try:
-        re.compile(pattern)
-    except re.error as exc:
-        raise ValidationError(f"invalid regular expression {pattern!r}: {exc}")
+from checker.rulebook import LanguageRules, RuleKind, register_kind, valid_regex
 
 
 class SegmentSchema(Schema):
@@ -33,18 +26,18 @@ class SegmentSchema(Schema):
     # tokens that end no sentence when a digit follows ("No. 5", "Oct. 28", "Hal. 3")
     abbreviations_before_digit = fields.List(fields.String(), load_default=list)
     # regexes a whole token (with its period) may match to end no sentence: initials
-    non_final_tokens = fields.List(fields.String(validate=_valid_regex), load_default=list)
+    non_final_tokens = fields.List(fields.String(validate=valid_regex), load_default=list)
     # regex for the first character of a sentence; a boundary before anything else is not one
-    sentence_start = fields.String(validate=_valid_regex)
+    sentence_start = fields.String(validate=valid_regex)
     # regexes for fragments too small to be a sentence (list markers "1.", "a)")
-    fragments = fields.List(fields.String(validate=_valid_regex), load_default=list)
+    fragments = fields.List(fields.String(validate=valid_regex), load_default=list)
     # quotation marks as [open, close]; terminators inside a quote closing on the same line
     # do not end the sentence (the speaker tag after it belongs to the quote)
     quotes = fields.List(fields.List(fields.String(validate=validate.Length(equal=1)),
                                      validate=validate.Length(equal=2)), load_default=list)
     # regexes for a terminator glued to the next sentence by a lost space ("ke Rusia.Juru
     # Bicara"): it ends a sentence all the same
-    glued_boundaries = fields.List(fields.String(validate=_valid_regex), load_default=list)
+    glued_boundaries = fields.List(fields.String(validate=valid_regex), load_default=list)
 
 
 @dataclass(frozen=True)
