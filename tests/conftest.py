@@ -6,3 +6,18 @@ from checker.rulebook import default_rules
 @pytest.fixture(scope="session")
 def rules():
     return default_rules()
+
+
+def stored_app(folder, token: str, texts):
+    """A real app on a SQLite store in `folder`, with the given article texts posted one by
+    one; the caller disposes of `app.extensions["checker"].engine`."""
+    from checker.api import create_app
+    from checker.api.service import Submission, post_article
+
+    app = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{folder / 'store.sqlite3'}",
+                      "API_TOKEN": token})
+    state = app.extensions["checker"]
+    for text in texts:
+        post_article(state.sessions, Submission(text, False, None, {}), state.rules, state.fetch,
+                     state.neighbours)
+    return app

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from checker.api import create_app
-from checker.api.service import Submission, post_article
+from conftest import stored_app
+
 from checker.dashboard import queries
 from checker.dashboard.charts import Bar, StancePoint, TimelinePoint, bars_svg, stance_svg, timeline_svg
 from checker.dashboard.marks import body_parts, cut
@@ -27,15 +27,10 @@ HOSTILE = ("Serangan <script>document.title='pwned'</script> di Kursk\n\n"
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("dashboard-store")
-    app = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{folder / 'store.sqlite3'}",
-                      "API_TOKEN": TOKEN})
-    state = app.extensions["checker"]
-    for path in sorted(SEEDS.glob("*.txt")):
-        post_article(state.sessions, Submission(path.read_text(encoding="utf-8"), False, None, {}),
-                     state.rules, state.fetch, state.neighbours)
+    app = stored_app(tmp_path_factory.mktemp("dashboard-store"), TOKEN,
+                     [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))])
     yield app
-    state.engine.dispose()
+    app.extensions["checker"].engine.dispose()
 
 
 @pytest.fixture()

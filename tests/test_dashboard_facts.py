@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from checker.api import create_app
-from checker.api.service import Submission, post_article
+from conftest import stored_app
+
 
 STORY = Path(__file__).resolve().parent.parent / "corpus" / "stories" / "kanjuruhan" / "articles"
 ARTICLES = ("02_inanews_bpbd_174.txt", "03_kompas_dinkes_125.txt")
@@ -19,15 +19,10 @@ PAGE = "/facts/crowd_disaster@indonesia/deaths"
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("dashboard-facts-store")
-    app = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{folder / 'store.sqlite3'}",
-                      "API_TOKEN": "test-token-for-the-fact-page"})
-    state = app.extensions["checker"]
-    for name in ARTICLES:
-        post_article(state.sessions, Submission((STORY / name).read_text(encoding="utf-8"), False, None, {}),
-                     state.rules, state.fetch, state.neighbours)
+    app = stored_app(tmp_path_factory.mktemp("dashboard-facts-store"), "test-token-for-the-fact-page",
+                     [(STORY / name).read_text(encoding="utf-8") for name in ARTICLES])
     yield app
-    state.engine.dispose()
+    app.extensions["checker"].engine.dispose()
 
 
 @pytest.fixture()
