@@ -56,11 +56,12 @@ def _name_after(text: str, pos: int, honorifics: frozenset) -> tuple[int, int] |
     """The span of a person's name right after a title or body: ", Budi Santosa", " Irjen Nico
     Afinta"; honorifics may stand first."""
     start = end = None
-    count = 0
+    count, last = 0, pos  # `last`: where the previous word (a skipped one too) ended
     for m in _WORD.finditer(text, pos):
         word = m.group()
-        if m.start() - (end or pos) > 2:
+        if m.start() - last > 2:
             break
+        last = m.end()
         if word == ",":
             if start is None and count == 0:
                 continue
@@ -116,7 +117,9 @@ def register_persons(sentences: list[SentenceMentions], actors, framing, places=
     for sm in sentences:
         if _title_case(sm.text):
             continue  # headlines capitalise every word: no names to read there
-        known = [(m.start, m.end) for m in sm.actors + sm.places + sm.incidents + sm.dates + sm.measures]
+        # a name may hold a known person's name ("Listyo Sigit Prabowo"), not a body or a place
+        known = [(m.start, m.end) for m in sm.places + sm.incidents + sm.dates + sm.measures]
+        known += [(a.start, a.end) for a in sm.actors if actors.role(a.value) != "person"]
         for actor in sm.actors:
             if actors.role(actor.value) == "conduit":
                 continue
@@ -144,8 +147,8 @@ def person_mentions(sm: SentenceMentions, persons: dict[str, str]) -> list[Menti
             for i in range(len(words) - n + 1):
                 name = " ".join(words[i:i + n])
                 if name in persons:
-                    start = m.start() + m.group().index(name)
-                    end = start + len(name)
+                    at = re.search(r"\s+".join(map(re.escape, words[i:i + n])), m.group())
+                    start, end = m.start() + at.start(), m.start() + at.end()
                     if not any(s < end and start < e for s, e in taken):
                         out.append(Mention("actor", name, start, end, persons[name], rule=f"person:{name}"))
                         taken.append((start, end))
