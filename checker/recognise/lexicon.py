@@ -39,6 +39,12 @@ def token_index(text: str) -> dict:
     return index
 
 
+@functools.lru_cache(maxsize=4096)
+def possessives(text: str) -> tuple:
+    """(token, its noun) for every casefolded token of the text that is an English possessive."""
+    return tuple((k, k[:-2]) for k in token_index(text) if k.endswith("'s"))
+
+
 def _key(form: str, fold: bool) -> tuple[str, ...]:
     # not through `tokens`: thousands of forms would flush its cache of sentences
     found = _TOKEN.findall(form)
@@ -83,7 +89,7 @@ class AliasTable:
             return []
         index = token_index(text)
         firsts = index.keys() & self.starts.keys()  # a set operation: the tables are large
-        firsts |= {k for k in index if k.endswith("'s") and k[:-2] in self.starts}
+        firsts |= {k for k, noun in possessives(text) if noun in self.starts}
         candidates = sorted(i for first in firsts for i in index[first])
         if not candidates:
             return []
@@ -320,6 +326,8 @@ class Actors:
     roles: dict
     bodies: dict = field(default_factory=dict)  # person -> the body it speaks for
     forms: tuple = ()  # BodyForm, longest first: "{country} health ministry"
+    form_shapes: tuple = ()  # see _form_index
+    form_index: dict = field(default_factory=dict)
     regional: Regional | None = None
 
     def find(self, text: str) -> list[Mention]:
@@ -342,11 +350,12 @@ class Actors:
         toks = tokens(text)
         i = _token_at(toks, start)
         j = _token_at(toks, end)
-        for form in self.forms:
-            b, a = len(form.before), len(form.after)
+        # one dictionary lookup per shape of form (words before, words after), longest first
+        for b, a in self.form_shapes:
             if i < b or j + a > len(toks):
                 continue
-            if tuple(t[3] for t in toks[i - b:i]) == form.before and tuple(t[3] for t in toks[j:j + a]) == form.after:
+            form = self.form_index.get((tuple(t[3] for t in toks[i - b:i]), tuple(t[3] for t in toks[j:j + a])))
+            if form is not None:
                 body = form.id.format(country=ident, kind=form.kind)
                 return (toks[i - b][0] if b else start, toks[j + a - 1][1] if a else end, body)
         return (start, end, ident)
@@ -400,6 +409,16 @@ class Actors:
         return self.roles.get(actor, "institution")
 
 
+def _form_index(forms: tuple) -> tuple[tuple, dict]:
+    """The (words before, words after) lengths the forms have, longest first, and the forms by
+    their word runs (the first, longest, form of a pair of runs wins)."""
+    shapes = tuple(sorted({(len(f.before), len(f.after)) for f in forms}, key=lambda ba: -(ba[0] + ba[1])))
+    by_words: dict = {}
+    for form in forms:
+        by_words.setdefault((form.before, form.after), form)
+    return shapes, by_words
+
+
 def _token_at(toks: tuple, offset: int) -> int:
     """The index of the first token that starts at or after a character offset."""
     return bisect.bisect_left([t[0] for t in toks], offset)
@@ -447,7 +466,8 @@ def compile_actors(datas: list[dict]) -> Actors:
     unknown = {g for g in (*governments.values(), *bodies.values()) if g not in roles}
     if unknown:
         raise ValueError(f"governments or bodies that are no actor: {sorted(unknown)}")
-    return Actors(AliasTable.build(entries), governments, roles, bodies, tuple(forms), regional)
+    shapes, by_words = _form_index(tuple(forms))
+    return Actors(AliasTable.build(entries), governments, roles, bodies, tuple(forms), shapes, by_words, regional)
 
 
 def _compile_regional(sections: list[dict], entries: list) -> Regional | None:
