@@ -15,7 +15,7 @@ from checker.frame.propositions import (Topic, co_holders, confirmations, named_
 from checker.frame.speakers import (Voice, person_mentions, place_bodies, reaches, register_persons, speaker,
                                     speaker_for, speakers_by_cue, voice_of)
 from checker.frame.settings import words
-from checker.frame.syntax import (BARE_COUNTS, elliptical, clause_of, measure_for, modality, owner_of, place_after, place_in,
+from checker.frame.syntax import (elliptical, clause_of, measure_for, modality, owner_of, place_after, place_in,
                                   role_of)
 from checker.frame.times import reference_day
 from checker.model import Article, Claim, Evidence, EventRef, Mark, Mention
@@ -35,6 +35,7 @@ class ArticleFramer:
     event_days: set = field(default_factory=set)
     narrative: date | None = None  # the latest day the text so far has named
     last_measure: str | None = None  # of the article's last whole figure, which a share divides
+    last_sentence_claims: tuple = ()  # what "Angka itu diumumkan X" gives X
 
     @property
     def framing(self):
@@ -87,7 +88,7 @@ class ArticleFramer:
                 self.voice.last = voice_of(named[-1], self.actors, self.rules["places"])
                 self.voice.last_person = named[-1].value if not named[-1].rule.startswith("person:") \
                     else named[-1].text
-        self.last_sentence_claims = self.claims[before:]
+        self.last_sentence_claims = tuple(self.claims[before:])
 
     @staticmethod
     def date_marks(sm: SentenceMentions, when: date | None) -> list:
@@ -97,7 +98,7 @@ class ArticleFramer:
         """"Angka itu diumumkan Kepala BPBD ...": the figures of the sentence before, given in
         the outlet's voice, were this speaker's."""
         for i, claim in enumerate(self.claims):
-            if claim in getattr(self, "last_sentence_claims", ()) and claim.kind == "quantity" \
+            if claim in self.last_sentence_claims and claim.kind == "quantity" \
                     and claim.speaker is None:
                 self.claims[i] = replace(claim, speaker=who)
 
@@ -106,6 +107,8 @@ class ArticleFramer:
         actors, framing = self.actors, self.framing
         priority = self.rules["measures"].priority
         incidents = self.rules.get("incidents")
+        outcomes = incidents.measures if incidents is not None else frozenset()
+        bare = incidents.bare if incidents is not None else frozenset()
         last_measure = None
         by_cue = speakers_by_cue(sm, actors, framing, self.voice, self.rules["places"]) \
             if len(sm.attribution) > 1 else []
@@ -114,8 +117,7 @@ class ArticleFramer:
         for figure in sm.quantities:
             if figure.kind != "quantity":
                 continue
-            measure = measure_for(framing, priority, sm, figure,
-                                  incidents.measures if incidents is not None else frozenset())
+            measure = measure_for(framing, priority, sm, figure, outcomes, bare)
             if measure is None and last_measure is not None and elliptical(sm.text, figure):
                 measure = last_measure  # "the ministry said 3,000 had died, the Red Crescent 150"
             if measure is None:
@@ -144,7 +146,7 @@ class ArticleFramer:
             if subject is None and event is not None and incidents is not None \
                     and measure.value in incidents.measures:
                 subject, about = event.id, event
-            if subject is None and measure.value in BARE_COUNTS:
+            if subject is None and measure.value in bare:
                 continue
             skip = [(owner.start, owner.end)] if owner else []
             where = place_after(framing, sm, figure.end, skip) or place_in(framing, sm, skip)

@@ -28,6 +28,9 @@ class IncidentsSchema(Schema):
     types = fields.Dict(keys=fields.String(), values=fields.List(fields.String()), required=True)
     generic = fields.List(fields.String(), load_default=list)
     measures = fields.List(fields.String(), load_default=list)
+    # counts that say how many people without what happened to them ("300 orang"): a figure
+    # of these with no owner is no claim
+    bare = fields.List(fields.String(), load_default=list)
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,7 @@ class Incidents:
     table: AliasTable
     measures: frozenset  # the counts an incident owns (deaths, injured, ...)
     order: tuple = ()  # types in file order: the earlier wins a tie (floods over the storm)
+    bare: frozenset = frozenset()  # measures that count people without saying what befell them
 
     def find(self, text: str):
         return _mentions("incident", self.table, text)
@@ -48,7 +52,8 @@ def compile_incidents(datas: list[dict]) -> Incidents:
         entries += [(f, GENERIC, False) for f in data.get("generic", [])]
         measures.update(data.get("measures", []))
     order = tuple(dict.fromkeys(t for data in datas for t in data["types"]))
-    return Incidents(AliasTable.build(entries), frozenset(measures), order)
+    bare = frozenset(m for data in datas for m in data.get("bare", []))
+    return Incidents(AliasTable.build(entries), frozenset(measures), order, bare)
 
 
 def run_incident_example(example: dict, rules: LanguageRules):

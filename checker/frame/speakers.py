@@ -101,8 +101,8 @@ def _with_region(sm: SentenceMentions, actor: Mention) -> Mention:
         if bracket:
             end += bracket.end()
             continue
-        place = next((p for p in sm.places if 0 <= p.start - end <= 1 + len(rest) - len(rest.lstrip())
-                      and text[end:p.start].strip() in ("", "Provinsi", "Kabupaten", "Kota")), None)
+        # the place right after it (the gazetteer's places hold "Provinsi Jawa Timur" whole)
+        place = next((p for p in sm.places if p.start >= end and not text[end:p.start].strip()), None)
         if place is not None and place.end > end:
             end = place.end
             continue

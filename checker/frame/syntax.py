@@ -9,9 +9,6 @@ from checker.frame.settings import words, words_after, words_before
 from checker.model import Mention
 from checker.recognise import SentenceMentions
 
-# measures that say how many people without saying what happened to them
-BARE_COUNTS = frozenset({"persons"})
-
 
 def clause_of(framing, text: str, pos: int) -> tuple[int, int]:
     start, end = 0, len(text)
@@ -55,11 +52,12 @@ def owner_of(framing, sm: SentenceMentions, noun: Mention, actors: list[Mention]
     return None
 
 
-def _has_own_measure(sm: SentenceMentions, figure: Mention, other: Mention, before: int) -> bool:
+def _has_own_measure(sm: SentenceMentions, figure: Mention, other: Mention, before: int,
+                     bare: frozenset) -> bool:
     """Whether a figure has a measure of its own besides `other`: an outcome right after it, or
     one just before it ("menewaskan 37 orang dan melukai 4.250": "melukai" is the 4.250's)."""
     for o in sm.measures:
-        if o is other or o.value in BARE_COUNTS:
+        if o is other or o.value in bare:
             continue
         if figure.end <= o.start and o.end <= other.start:
             return True
@@ -69,7 +67,7 @@ def _has_own_measure(sm: SentenceMentions, figure: Mention, other: Mention, befo
 
 
 def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
-                outcomes: frozenset = frozenset()) -> Mention | None:
+                outcomes: frozenset = frozenset(), bare: frozenset = frozenset()) -> Mention | None:
     """The measure a figure counts: outcome phrases outrank counted nouns (file order). After
     a total verb ("naik menjadi 174", "rose to 62") the measure may stand anywhere earlier in
     the clause ("Jumlah orang yang tewas ... naik menjadi 174")."""
@@ -82,7 +80,7 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
         elif m.end <= figure.start and words(text, m.end, figure.start) <= before_window:
             between = gap(text, m.end, figure.start)
             if any(q.end <= m.start and words(text, q.end, m.start) <= before_window
-                   and not _has_own_measure(sm, q, m, before_window)
+                   and not _has_own_measure(sm, q, m, before_window, bare)
                    for q in sm.quantities if q is not figure):
                 continue  # "8 people lost their lives and 2,750 others were hurt": the 8's
         else:
@@ -97,7 +95,7 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
     if not near:
         return None
     adjacent = [m for m in near if m.start >= figure.end and not text[figure.end:m.start].strip()
-                and m.value not in outcomes and m.value not in BARE_COUNTS]
+                and m.value not in outcomes and m.value not in bare]
     if adjacent and not any(m.value in outcomes and m.start >= figure.end for m in near):
         return adjacent[0]  # "jenazah tersebar di delapan rumah sakit" counts hospitals
     # outcomes ("tewas", "killed or wounded") outrank the nouns they follow, in file order;
