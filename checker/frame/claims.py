@@ -169,7 +169,7 @@ class ArticleFramer:
         proposition the cue governs; what the sentence's speaker asserts of the predicate
         lexicon; and, for a figure someone disputes, the others' figures that fit it."""
         actors, rules, topic = self.actors, self.rules, self.topic
-        note_context(sm, rules, topic, self.article.body, self.article.published)
+        note_context(sm, rules, topic, self.article.published)
         done, used = set(), []
         evidence = Evidence(sm.text, sm.sentence.start, sm.sentence.end)
         # a stance is dated when it was taken: a day the sentence names, else the latest day
@@ -323,6 +323,7 @@ def frame_article(article: Article, mentions: list[SentenceMentions], rules) -> 
     country = framer.main.country if framer.main is not None and framer.main.country != "unknown" else None
     mentions = [place_bodies(sm, country, rules["actors"]) for sm in mentions]
     framer.persons = register_persons(mentions, rules["actors"], rules["framing"], rules["places"])
+    framer.topic.sentences = tuple(mentions)
     for sm in mentions:
         framer.frame_sentence(sm)
     return echo_speakers(framer.claims)

@@ -36,8 +36,8 @@ import re
 from dataclasses import dataclass, field, replace
 
 from checker.frame.syntax import clause_of, owner_of, place_after, place_in
-from checker.model import Claim, EventRef, Interval, Mention, Proposition, Sentence
-from checker.recognise import MENTION_KINDS, SentenceMentions, overlaps
+from checker.model import Claim, EventRef, Interval, Mention, Proposition
+from checker.recognise import SentenceMentions, overlaps
 from checker.recognise.stances import StanceCue
 
 _WORD = re.compile(r"[\w'’-]+")
@@ -50,7 +50,7 @@ class Topic:
     subject: str | None = None  # the last actor a figure or proposition was about
     last: Proposition | None = None  # the last proposition read
     last_value: Interval | None = None  # the figure of the last proposition, if about one
-    body: str = ""  # the article's text, for the countries it names
+    sentences: tuple = ()  # the article's recognised sentences, for the countries it names
     countries: dict = field(default_factory=dict)  # country -> times the article names it
     counted: bool = False
     owners: dict = field(default_factory=dict)  # theme -> whose it was when last named ("the troops")
@@ -84,12 +84,11 @@ class Chosen:
 
 # --- article context ----------------------------------------------------------------------
 
-def note_context(sm: SentenceMentions, rules, topic: Topic, body: str = "", published=None) -> None:
+def note_context(sm: SentenceMentions, rules, topic: Topic, published=None) -> None:
     """What the article establishes as it goes: its latest day, where its incidents happen,
     and whose each theme was when it was last named ("North Korean troops" ... "these
     troops")."""
     places, actors, lex = rules["places"], rules["actors"], rules["stances"]
-    topic.body = body
     days = [d.value.day for d in sm.dates if d.value.grain == "day" and (published is None or d.value.day <= published)]
     if days and (topic.news_day is None or max(days) > topic.news_day):
         topic.news_day = max(days)
@@ -135,13 +134,12 @@ def real_places(sm: SentenceMentions, lex) -> list[Mention]:
 
 def _count_countries(rules, topic: Topic) -> None:
     """The countries the whole article names as where things are, once, when first needed."""
-    places, actors = rules["places"], rules["actors"]
+    places = rules["places"]
     topic.counted = True
-    body = topic.body
-    kinds = {kind: [] for kind in MENTION_KINDS} | {"actors": actors.find(body), "places": places.find(body)}
-    for p in where_places(SentenceMentions(Sentence(body, 0, len(body)), **kinds), rules):
-        country = places.country(p.value)
-        topic.countries[country] = topic.countries.get(country, 0) + 1
+    for sm in topic.sentences:  # recognised once already: no recogniser runs again here
+        for p in where_places(sm, rules):
+            country = places.country(p.value)
+            topic.countries[country] = topic.countries.get(country, 0) + 1
 
 
 def context_place(rules, topic: Topic, main: EventRef | None, exclude: str | None = None) -> str | None:
