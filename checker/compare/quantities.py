@@ -142,6 +142,9 @@ def judge(a: Claim, b: Claim, context: ComparisonContext) -> Verdict | None:
         if a.event is None and gap > settings.fixed_max_days:
             return None
     elif behaviour == "cumulative":
+        if is_ordered and rises and context.published(first) != context.published(second) \
+                and None in (first.speaker, second.speaker):
+            return None  # the press relaying a toll that grew by the time it wrote: its timeline
         if gap > settings.same_day_days:
             if rises or gap > settings.lower_later_days:
                 return None  # the toll grew: its timeline, not a disagreement

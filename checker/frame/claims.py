@@ -72,6 +72,11 @@ class ArticleFramer:
                     and d.value.day != (event.day if event else None)]
         if own_days:
             self.narrative = max(own_days)
+        elif self.narrative is None and event is not None and event.day is not None \
+                and any(d.value.grain == "day" and d.value.day == event.day for d in sm.dates):
+            # the incident's day, named before any other: figures that follow hold as of it
+            # ("meledak pada Selasa 17 September ... Sebanyak 9 orang meninggal")
+            self.narrative = event.day
         before = len(self.claims)
         self.frame_quantities(sm, who, when, event)
         self.frame_stances(sm, when)

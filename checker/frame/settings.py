@@ -22,6 +22,7 @@ WINDOWS = {
     "cue_after": 5,  # an increment or part cue after a figure
     "modality_after": 2,  # a modality cue right after a figure
     "event_date": 14,  # an incident or event noun and its date
+    "appositive": 4,  # the start of an appositive after a name and the body it names
 }
 
 
@@ -51,6 +52,9 @@ class FramingSchema(Schema):
     honorifics = fields.List(fields.String(), load_default=list)
     # "juru bicara itu", "a spokesman", "the agency": the last named body speaks
     anaphoric_speakers = fields.List(fields.String(), load_default=list)
+    # what joins a name to the body it speaks for after it: "Kais Fhakeri of the Red
+    # Crescent", "Osama Hamad, who heads the eastern government," ("," is the appositive)
+    appositive_links = fields.List(fields.String(), load_default=list)
     # words before the place where something happens ("di", "melanda", "hit"), unlike the
     # place people come from ("dari Jepang")
     location_cues = fields.List(fields.String(), load_default=list)
@@ -73,6 +77,7 @@ class Framing:
     honorifics: frozenset
     anaphoric_speakers: AliasTable
     location_cues: AliasTable
+    appositive_links: frozenset
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -120,4 +125,5 @@ def compile_framing(datas: list[dict]) -> Framing:
         frozenset(h.casefold().rstrip(".") for h in data.get("honorifics", ())),
         _table(data.get("anaphoric_speakers", []), "speaker"),
         _table(data.get("location_cues", []), "location"),
+        frozenset(w.casefold() for w in data.get("appositive_links", ())),
     )

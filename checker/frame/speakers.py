@@ -16,6 +16,8 @@ from checker.recognise import SentenceMentions
 
 _WORD = re.compile(r"[\w'’.-]+|,")
 _NAME = re.compile(r"^[A-Z][a-z'’-]+$|^[A-Z]\.?$")
+# a run of capitalised words that may be a person's name ("Osama Hamad", "Saleh al-Obaidi")
+_NAME_RUN = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+(?:\s+(?:al-|el-)?[A-Z][\w'’-]+){1,4}")
 
 
 def _words(text: str) -> int:
@@ -120,18 +122,61 @@ def register_persons(sentences: list[SentenceMentions], actors, framing, places=
         # a name may hold a known person's name ("Listyo Sigit Prabowo"), not a body or a place
         known = [(m.start, m.end) for m in sm.places + sm.incidents + sm.dates + sm.measures]
         known += [(a.start, a.end) for a in sm.actors if actors.role(a.value) != "person"]
+        introduced = []  # names a body stands before: what follows them is the sentence going on
         for actor in sm.actors:
             if actors.role(actor.value) == "conduit":
                 continue
             span = _name_after(sm.text, actor.end, framing.honorifics)
             if span is None or any(s < span[1] and span[0] < e for s, e in known):
                 continue
+            introduced.append(span)
             name = sm.text[span[0]:span[1]]
             body = voice_of(actor, actors, places) if places is not None else body_of(actors, actor.value)
             for part in {name, *name.split()}:
                 if len(part) >= 3:
                     found.setdefault(part, set()).add(body)
+        for name, actor in _appositives(sm, actors, framing, known + introduced):
+            body = voice_of(actor, actors, places) if places is not None else body_of(actors, actor.value)
+            for part in {name, *name.split()}:
+                if len(part) >= 3:
+                    found.setdefault(part, set()).add(body)
     return {name: bodies.pop() for name, bodies in found.items() if len(bodies) == 1}
+
+
+def _appositives(sm: SentenceMentions, actors, framing, known: list) -> list[tuple[str, Mention]]:
+    """(name, body) for names followed by what they speak for: "Kais Fhakeri of the Red
+    Crescent", "Othman Abdeljalil, health minister in the eastern administration, said". An
+    appositive stands between two commas; a link word takes the body right after it."""
+    text, out = sm.text, []
+    places = {(p.start, p.end) for p in sm.places}
+    # a capital or country standing alone is where someone is ("tiba di Brussels"), not whom
+    # they speak for
+    bodies = sorted((a for a in sm.actors if actors.role(a.value) not in ("conduit", "person")
+                     and (a.start, a.end) not in places), key=lambda a: a.start)
+    for run in _NAME_RUN.finditer(text):
+        parts = [w for w in re.finditer(r"\S+", run.group())]
+        while parts and parts[0].group().casefold().rstrip(".") in framing.honorifics:
+            parts = parts[1:]
+        if len(parts) < 2:
+            continue
+        start = run.start() + parts[0].start()
+        parts = [w.group() for w in parts]
+        if any(s < run.end() and start < e for s, e in known):
+            continue  # a place, a body, a date: not a person
+        link = re.match(r"\s*(,|[\w'’]+)", text[run.end():])
+        if link is None or link.group(1).casefold() not in framing.appositive_links:
+            continue
+        pos = run.end() + link.end()
+        comma = link.group(1) == ","
+        stop = text.find(",", pos) if comma else -1
+        if comma and stop < 0:
+            continue  # an appositive is closed by a comma: ", tiba di Brussels." is the sentence going on
+        reach = framing.window("appositive") if comma else 2
+        body = next((a for a in bodies if a.start >= pos and (stop < 0 or a.start < stop)
+                     and words(text, pos, a.start) <= reach), None)
+        if body is not None:
+            out.append((" ".join(parts), body))
+    return out
 
 
 def person_mentions(sm: SentenceMentions, persons: dict[str, str]) -> list[Mention]:
