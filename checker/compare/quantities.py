@@ -142,6 +142,9 @@ def judge(a: Claim, b: Claim, context: ComparisonContext) -> Verdict | None:
         if a.event is None and gap > settings.fixed_max_days:
             return None
     elif behaviour == "cumulative":
+        small, big = (a, b) if can_be_at_most(a.value, b.value) else (b, a)
+        if _fraction(small.value, big.value, settings.group_at_most):
+            return None  # five aid workers beside thousands dead: a group within the toll
         if is_ordered and rises and context.published(first) != context.published(second) \
                 and None in (first.speaker, second.speaker):
             return None  # the press relaying a toll that grew by the time it wrote: its timeline

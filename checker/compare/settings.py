@@ -21,6 +21,7 @@ class QuantityWindowsSchema(Schema):
     fixed_max_days = fields.Integer(required=True, validate=validate.Range(min=0))
     parts_within_article = fields.Boolean(load_default=True)
     share_at_most = fields.Float(load_default=0.5, validate=validate.Range(min=0, max=1))
+    group_at_most = fields.Float(load_default=0.0, validate=validate.Range(min=0, max=1))
     modality_groups = fields.Dict(keys=fields.String(), values=fields.String(), required=True)
     softer_modalities = fields.List(fields.String(), load_default=list)
 
@@ -69,6 +70,7 @@ class CompareSettings:
     fixed_max_days: int  # fixed facts of an actor compared this far apart
     parts_within_article: bool  # an article's smaller figures beside its own total are shares
     share_at_most: float  # the outlet's own figure beside a body's is a share up to this fraction
+    group_at_most: float  # another source's toll this small beside a toll counts a group within it
     modality_groups: tuple[tuple[str, str], ...]
     softer_modalities: tuple[str, ...]  # a finding on such a figure is one severity lower
     same_happening_days: int  # two event days this close are one happening
@@ -112,7 +114,7 @@ def compile_settings(datas: list[dict]) -> CompareSettings:
         same_day_days=q.get("same_day_days", 0), same_period_days=q["same_period_days"],
         lower_later_days=q["lower_later_days"], bound_factor=q.get("bound_factor", 0.0), update_max_days=q["update_max_days"],
         fixed_max_days=q["fixed_max_days"], parts_within_article=q.get("parts_within_article", True),
-        share_at_most=q.get("share_at_most", 0.5),
+        share_at_most=q.get("share_at_most", 0.5), group_at_most=q.get("group_at_most", 0.0),
         modality_groups=tuple(sorted(q["modality_groups"].items())),
         softer_modalities=tuple(q.get("softer_modalities", ())),
         same_happening_days=e["same_happening_days"], undated_window_days=e["undated_window_days"],

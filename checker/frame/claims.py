@@ -284,15 +284,9 @@ class ArticleFramer:
         if not dated:
             return
         if event is not None and sm.incidents:
-            figures = [q.start for q in sm.quantities]
-            # a figure between the incident and the date makes it the figure's day ("the
-            # floods' toll rose to 62 on Tuesday"), not the incident's
-            near = sorted(((words(sm.text, i.end, d.start), d) for i in sm.incidents for d in dated
-                           if i.value == event.type
-                           and not any(min(i.end, d.start) <= f <= max(i.start, d.end) for f in figures)),
-                          key=lambda t: t[0])
-            if near and near[0][0] <= self.framing.window("event_date"):
-                d = near[0][1]
+            near = ev.incident_dates(sm, {event.type}, published, self.framing)
+            if near:
+                d = near[0]
                 if (event.id, d.value.day) not in self.event_days:
                     self.event_days.add((event.id, d.value.day))
                     self.add(kind="event_date", evidence=Evidence(sm.text, sm.sentence.start, sm.sentence.end),

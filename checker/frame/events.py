@@ -13,7 +13,7 @@ from datetime import date
 
 from marshmallow import Schema, fields
 
-from checker.frame.settings import words_before
+from checker.frame.settings import words, words_before
 from checker.model import EventRef
 from checker.recognise import SentenceMentions
 from checker.recognise.lexicon import AliasTable, _mentions
@@ -77,6 +77,32 @@ def _days(sm: SentenceMentions, published: date | None, framing=None) -> list[da
                 words_before(sm.text, d.start, framing.window("cue_before") // 2)))]
 
 
+def incident_dates(sm: SentenceMentions, types: set, published: date | None, framing) -> list:
+    """The day mentions that date an incident of the sentence, nearest first: a date after
+    the incident's noun ("the dam collapse on Sunday night", "meledak pada Selasa (17/9)") with
+    no attribution, stance, figure or other incident between them, or one right before it
+    ("Tuesday's attack", "the October 1, 2022 stampede"). A date governed by something else
+    ("a report posted on Sunday", "the Red Crescent on Sunday rejected ...") dates that, and
+    an as-of date ("Sampai Minggu malam") dates a count."""
+    days = [d for d in sm.dates if d.value.grain == "day" and (published is None or d.value.day <= published)
+            and not framing.as_of_cues.find(words_before(sm.text, d.start, framing.window("cue_before") // 2))]
+    between_kinds = sm.attribution + sm.stances + sm.quantities
+    found = []
+    for i in sm.incidents:
+        if i.value not in types:
+            continue
+        for d in days:
+            if d.start >= i.end:
+                gap = words(sm.text, i.end, d.start)
+                blocked = any(i.end <= m.start and m.end <= d.start for m in between_kinds) or any(
+                    o is not i and i.end <= o.start and o.end <= d.start for o in sm.incidents)
+                if not blocked and gap <= framing.window("event_date"):
+                    found.append((gap, d))
+            elif d.end <= i.start and words(sm.text, d.end, i.start) <= 2:
+                found.append((words(sm.text, d.end, i.start), d))
+    return [d for _, d in sorted(found, key=lambda t: t[0])]
+
+
 def main_event(sentences: list[SentenceMentions], places, published: date | None,
                order: tuple = (), framing=None) -> EventRef | None:
     """The article's main incident: the type most named in its title and lead (else anywhere),
@@ -113,11 +139,10 @@ def main_event(sentences: list[SentenceMentions], places, published: date | None
         country if countries else None)
     day = None
     for sm in sentences:
-        if any(m.value in (kind, GENERIC) for m in sm.incidents):
-            days = _days(sm, published, framing)
-            if days:
-                day = min(days)
-                break
+        dated = incident_dates(sm, {kind, GENERIC}, published, framing) if framing is not None else []
+        if dated:
+            day = min(d.value.day for d in dated)
+            break
     return EventRef(kind, country, place, day)
 
 
