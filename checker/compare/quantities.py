@@ -97,7 +97,7 @@ def judge(a: Claim, b: Claim, context: ComparisonContext) -> Verdict | None:
     if a.value is None or b.value is None:
         return None
     loose = overlap(a.value, b.value)
-    if loose and not far_past_bound(a.value, b.value, context.settings.bound_factor):
+    if not values_apart(a, b, context):
         return None
     if not context.same_happening(a, b):
         return None
@@ -173,6 +173,21 @@ def far_past_bound(a: Interval, b: Interval, factor: float) -> bool:
         if x.low is None and x.high and y.high is not None and y.low is not None and y.high * factor <= x.high:
             return True
     return False
+
+
+def values_apart(a: Claim, b: Claim, context: ComparisonContext) -> bool:
+    """Whether two figures can disagree at all: disjoint, or a bound that is no reading of the
+    other figure (see far_past_bound, lower_bounds_apart)."""
+    factor = context.settings.bound_factor
+    return not overlap(a.value, b.value) or far_past_bound(a.value, b.value, factor) or (
+        context.behaviour(a) == "cumulative" and lower_bounds_apart(a.value, b.value, factor))
+
+
+def lower_bounds_apart(a: Interval, b: Interval, factor: float) -> bool:
+    """Two tolls given as lower bounds `factor` apart ("at least 150" beside "more than
+    2,000"): each a count someone made, and one is no reading of the other."""
+    return bool(factor) and a.high is None and b.high is None and bool(a.low) and bool(b.low) \
+        and max(a.low, b.low) >= factor * min(a.low, b.low)
 
 
 def judge_containment(part: Claim, whole: Claim, context: ComparisonContext) -> Verdict | None:
@@ -340,7 +355,7 @@ def _may_disagree(a: Node, b: Node, context: ComparisonContext) -> bool:
     x, y = a.rep, b.rep
     if x.value is None or y.value is None:
         return False
-    if overlap(x.value, y.value) and not far_past_bound(x.value, y.value, context.settings.bound_factor):
+    if not values_apart(x, y, context):
         return False
     if a.part or b.part:
         part, other = (a, b) if a.part else (b, a)
