@@ -83,8 +83,9 @@ def reversals(by_side: dict, new_ids: set, context: ComparisonContext, groups: G
 def figure_turns(stances: list[Claim], figures: list[Claim], new_ids: set, context: ComparisonContext,
                  groups: Groups) -> None:
     """A body that denied a figure ("the toll has not risen above 125") and later gives a
-    figure inside what it denied (131) has reversed itself: the dispute about the figure made
-    explicit. Its stance and its figures stand behind one reversal."""
+    figure inside what it denied (131) has reversed itself, and so has one that gave a figure
+    and later denies having given it (the Red Crescent's 11,300): the dispute about the figure
+    made explicit. Its stance and its figures stand behind one reversal."""
     settings = context.settings
     for stance in stances:
         if settings.polarity_of(stance.stance) >= 0 or stance.value is None or not stance.speaker:
@@ -96,11 +97,13 @@ def figure_turns(stances: list[Claim], figures: list[Claim], new_ids: set, conte
             day = context.reference_date(figure)
             if figure.speaker != stance.speaker or figure.value is None or day is None:
                 continue
-            if not settings.reversal_min_days <= (day - denied_on).days <= settings.update_max_days:
+            gap = abs((day - denied_on).days)
+            if not settings.reversal_min_days <= gap <= settings.update_max_days:
                 continue
             if not (stance.id in new_ids or figure.id in new_ids) or not _inside(figure.value, stance.value):
                 continue
-            verdict = Verdict("reversal", ("polarity", "time"), stance, figure, (day - denied_on).days)
+            first, second = (stance, figure) if denied_on < day else (figure, stance)
+            verdict = Verdict("reversal", ("polarity", "time"), first, second, gap)
             groups.add("stance", (stance.proposition,), (stance.speaker, stance.speaker), verdict, across=True)
 
 
