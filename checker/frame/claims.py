@@ -80,6 +80,7 @@ class ArticleFramer:
         before = len(self.claims)
         self.frame_quantities(sm, who, when, event)
         self.frame_stances(sm, when)
+        self.drop_denied_figures(before)
         self.frame_durations(sm)
         self.frame_event_dates(sm, who, event)
         if who and not sm.quantities and self.framing.figure_anaphora.find(sm.text):
@@ -94,6 +95,20 @@ class ArticleFramer:
                 self.voice.last_person = named[-1].value if not named[-1].rule.startswith("person:") \
                     else named[-1].text
         self.last_sentence_claims = tuple(self.claims[before:])
+
+    def drop_denied_figures(self, start: int) -> None:
+        """A figure a sentence denies ("rejected the claim that the floods killed 11,300") is
+        the stance's object, not a figure the outlet or the denier gives."""
+        fresh = self.claims[start:]
+        denied = [(c.value, c.speaker) for c in fresh if c.kind == "stance" and c.value is not None
+                  and c.stance in ("deny", "non_confirm")]
+        if not denied:
+            return
+        body = getattr(self.actors, "body", self.actors.government)
+        kept = [c for c in fresh if not (c.kind == "quantity" and any(
+            c.value == value and (c.speaker is None or body(c.speaker) == body(who)) for value, who in denied))]
+        # claims are numbered in body order without gaps
+        self.claims[start:] = [replace(c, id=f"{self.article.id}:{start + i + 1}") for i, c in enumerate(kept)]
 
     @staticmethod
     def date_marks(sm: SentenceMentions, when: date | None) -> list:

@@ -124,6 +124,7 @@ def main_event(sentences: list[SentenceMentions], places, published: date | None
     # Lebanon") counts three times, a country named as an actor ("Israel denied") half; in a
     # sentence naming the incident double again, and in the title and lead double again
     countries: Counter = Counter()
+    lead_places, sites = [], []  # sites: lead places where something happens, or named with it
     for n, sm in enumerate(sentences):
         names_it = any(m.value == kind for m in sm.incidents)
         for p in sm.places:
@@ -133,10 +134,16 @@ def main_event(sentences: list[SentenceMentions], places, published: date | None
             weight = (3 if located else 0.5 if acting else 1) * (2 if names_it else 1) \
                 * (2 if n < LEAD_SENTENCES else 1)
             countries[places.country(p.value)] += weight
-    lead_places = [p.value for sm in lead for p in sm.places]
+            if n < LEAD_SENTENCES:
+                lead_places.append(p.value)
+            if located or names_it:
+                sites.append((n >= LEAD_SENTENCES, p.value))
     country = max(countries, key=lambda c: countries[c]) if countries else "unknown"
-    place = _deepest(places, [p for p in lead_places if places.country(p) == country]) or (
-        country if countries else None)
+    # the most specific place of the lead where it happened ("floods in Derna"), not where
+    # someone spoke from ("Speaking to AFP from Benghazi")
+    sites = [p for later, p in sorted(sites, key=lambda t: t[0]) if later == sites[0][0]] if sites else []
+    place = _deepest(places, [p for p in sites if places.country(p) == country]) or _deepest(
+        places, [p for p in lead_places if places.country(p) == country]) or (country if countries else None)
     day = None
     for sm in sentences:
         dated = incident_dates(sm, {kind, GENERIC}, published, framing) if framing is not None else []
