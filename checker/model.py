@@ -127,6 +127,9 @@ class Proposition:
         return f"{self.agent}.{self.predicate}.{'figure' if self.figure else self.country or 'unknown'}"
 
 
+UNTYPED_EVENT = "incident"  # the type of a happening named only by generic nouns ("the tragedy")
+
+
 @dataclass(frozen=True)
 class EventRef:
     """The happening a figure or date is about when no actor owns it: "the death toll" of a
@@ -144,6 +147,10 @@ class EventRef:
         """The canonical subject id: events of one type in one country share it; compare
         tells different happenings apart by their dates and places."""
         return f"{self.type}@{self.country}"
+
+    @property
+    def typed(self) -> bool:
+        return self.type != UNTYPED_EVENT
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from typing import Callable, Iterable, Mapping
 
 from checker.compare.context import ComparisonContext, figure_fact, is_share
 from checker.compare.findings import FINGERPRINT_SCHEME, Groups, make_finding, rank
+from checker.compare.happenings import typed_happenings, untyped_keys
 from checker.compare.quantities import judge_containment_keys, judge_key
 from checker.compare.semantics import Semantics, default_semantics
 from checker.compare.settings import FINDING_TYPES, FLAG_TYPES, CompareSchema, CompareSettings, compile_settings
@@ -75,10 +76,24 @@ def comparable(claim: Claim) -> bool:
     return claim.kind == "duration"
 
 
+def _incident_types(rules) -> tuple[str, ...]:
+    if isinstance(rules, (Semantics, CompareSettings)):
+        return ()
+    incidents = _language_rules(rules).get("incidents")
+    return incidents.order if incidents is not None else ()
+
+
 def related_keys(keys: Iterable[tuple], rules) -> set[tuple]:
-    """The keys a claim of each key must meet: its own, and for a figure the facts that contain
-    it or that it contains (deaths meets casualties). The store loads these for a new article."""
-    semantics = _semantics(rules)
+    """The keys a claim of each key must meet: its own, for a figure the facts that contain it
+    or that it contains (deaths meets casualties), and for a happening's figures those of the
+    same country's untyped or typed happenings (see happenings). The store loads these for a
+    new article."""
+    found = _related_keys(keys, _semantics(rules))
+    types = _incident_types(rules)
+    return found | {k for key in found for k in untyped_keys(key, types)}
+
+
+def _related_keys(keys: Iterable[tuple], semantics: Semantics) -> set[tuple]:
     found = set()
     for key in keys:
         found.add(key)
@@ -138,13 +153,16 @@ def compare(new: Iterable[Claim], stored: Iterable[Claim], articles: Mapping[str
     names = dict(context.settings.names)
     fresh = [c for c in new if comparable(c)]
     new_ids = {c.id for c in fresh}
+    wanted = related_keys({c.key() for c in fresh}, rules) if fresh else set()
+    old = [c for c in stored if c.id not in new_ids and c.key() in wanted and comparable(c)]
+    both = typed_happenings(fresh + old, context)
     by_key_new: dict = defaultdict(list)
-    for claim in fresh:
+    for claim in both[:len(fresh)]:
         by_key_new[claim.key()].append(claim)
-    wanted = related_keys(by_key_new, context.semantics) if by_key_new else set()
+    wanted = _related_keys(by_key_new, context.semantics)
     by_key_old: dict = defaultdict(list)
-    for claim in stored:
-        if claim.id not in new_ids and claim.key() in wanted and comparable(claim):
+    for claim in both[len(fresh):]:
+        if claim.key() in wanted:
             by_key_old[claim.key()].append(claim)
     groups = Groups()
     singles: list[Finding] = []

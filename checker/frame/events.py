@@ -14,13 +14,13 @@ from datetime import date
 from marshmallow import Schema, fields
 
 from checker.frame.settings import words, words_before
-from checker.model import EventRef
+from checker.model import UNTYPED_EVENT, EventRef
 from checker.recognise import SentenceMentions
 from checker.recognise.lexicon import AliasTable, _mentions
 from checker.rulebook import LanguageRules, RuleKind, register_kind
 
 GENERIC = "generic"
-UNTYPED = "incident"  # the type of a happening named only by generic nouns
+UNTYPED = UNTYPED_EVENT
 LEAD_SENTENCES = 4  # the title and the lead paragraph name what an article is about
 
 
@@ -126,7 +126,7 @@ def main_event(sentences: list[SentenceMentions], places, published: date | None
     countries: Counter = Counter()
     lead_places, sites = [], []  # sites: lead places where something happens, or named with it
     for n, sm in enumerate(sentences):
-        names_it = any(m.value == kind for m in sm.incidents)
+        names_it = any(m.value in (kind, GENERIC) for m in sm.incidents)  # "the tragedy" names it too
         for p in sm.places:
             located = framing is not None and any(
                 len(sm.text[e:p.start].split()) <= 1 for _, e, _, _ in framing.location_cues.find(sm.text[:p.start]))
