@@ -129,6 +129,7 @@ class ArticleFramer:
         incidents = self.rules.get("incidents")
         outcomes = incidents.measures if incidents is not None else frozenset()
         bare = incidents.bare if incidents is not None else frozenset()
+        facts = self.rules.get("facts")
         last_measure = None
         by_cue = speakers_by_cue(sm, actors, framing, self.voice, self.rules["places"]) \
             if len(sm.attribution) > 1 else []
@@ -172,15 +173,19 @@ class ArticleFramer:
             where = place_after(framing, sm, figure.end, skip) or place_in(framing, sm, skip)
             if about is not None and where is None:
                 where = about.place
+            day = when
+            if about is not None and about.day is not None and facts is not None \
+                    and facts.behaviour_of(measure.value) == "fixed":
+                day = about.day  # a fixed fact of the happening (shots fired, people on board) holds as of it
             if subject and about is None:
                 self.topic.subject = subject
             if role != "part":
                 self.last_measure = measure.value
             self.add(kind="quantity", evidence=Evidence(sm.text, sm.sentence.start, sm.sentence.end),
                      subject=subject, measure=measure.value, value=figure.value, unit="count",
-                     where=where, when=when, modality=modality(sm, framing, figure),
+                     where=where, when=day, modality=modality(sm, framing, figure),
                      speaker=voice, event=about,
-                     marks=self.marks(("figure", figure), ("measure", measure), *self.date_marks(sm, when)),
+                     marks=self.marks(("figure", figure), ("measure", measure), *self.date_marks(sm, day)),
                      extra=(("figure", figure.text), ("speaker_name", person), ("role", role),
                             ("published", self.article.published)))
 

@@ -115,7 +115,7 @@ def main_event(sentences: list[SentenceMentions], places, published: date | None
         # only "the tragedy", "the disaster": an incident of unknown type; its figures meet
         # only other untyped reports of the country (telling it from typed reports of the same
         # happening across articles is left to do)
-        typed = [UNTYPED for sm in lead for m in sm.incidents]
+        typed = [UNTYPED for sm in sentences for m in sm.incidents]
     if not typed:
         return None
     counts = Counter(typed)
