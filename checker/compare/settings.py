@@ -34,6 +34,7 @@ class EventWindowsSchema(Schema):
 class StanceWindowsSchema(Schema):
     same_period_days = fields.Integer(required=True, validate=validate.Range(min=0))
     reversal_min_days = fields.Integer(required=True, validate=validate.Range(min=0))
+    figure_turn_min_days = fields.Integer(load_default=1, validate=validate.Range(min=0))
     polar = fields.Dict(keys=fields.String(), values=fields.Integer(validate=validate.OneOf([-1, 1])),
                         required=True)
 
@@ -77,6 +78,7 @@ class CompareSettings:
     undated_window_days: int  # figures of an undated happening this close are about one
     stance_period_days: int
     reversal_min_days: int
+    figure_turn_min_days: int  # a denied figure given the next day: the figure is no misreading
     polarity: tuple[tuple[str, int], ...]  # stance -> +1 confirm / -1 deny; others carry none
     date_tolerance_days: int
     same_event_days: int
@@ -119,6 +121,7 @@ def compile_settings(datas: list[dict]) -> CompareSettings:
         softer_modalities=tuple(q.get("softer_modalities", ())),
         same_happening_days=e["same_happening_days"], undated_window_days=e["undated_window_days"],
         stance_period_days=s["same_period_days"], reversal_min_days=s["reversal_min_days"],
+        figure_turn_min_days=s.get("figure_turn_min_days", 1),
         polarity=tuple(sorted(s["polar"].items())),
         date_tolerance_days=d["tolerance_days"], same_event_days=d["same_event_days"],
         duration_tolerance_ratio=u["tolerance_ratio"], duration_tolerance_days=u["tolerance_days"],

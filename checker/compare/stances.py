@@ -98,7 +98,7 @@ def figure_turns(stances: list[Claim], figures: list[Claim], new_ids: set, conte
             if figure.speaker != stance.speaker or figure.value is None or day is None:
                 continue
             gap = abs((day - denied_on).days)
-            if not settings.reversal_min_days <= gap <= settings.update_max_days:
+            if not settings.figure_turn_min_days <= gap <= settings.update_max_days:
                 continue
             if not (stance.id in new_ids or figure.id in new_ids) or not _inside(figure.value, stance.value):
                 continue
