@@ -88,9 +88,12 @@ def related_keys(keys: Iterable[tuple], rules) -> set[tuple]:
     or that it contains (deaths meets casualties), and for a happening's figures those of the
     same country's untyped or typed happenings (see happenings). The store loads these for a
     new article."""
-    found = _related_keys(keys, _semantics(rules))
     types = _incident_types(rules)
-    return found | {k for key in found for k in untyped_keys(key, types)}
+
+    def with_untyped(found: set) -> set:
+        return found | {k for key in found for k in untyped_keys(key, types)}
+
+    return with_untyped(_related_keys(with_untyped(set(keys)), _semantics(rules)))
 
 
 def _related_keys(keys: Iterable[tuple], semantics: Semantics) -> set[tuple]:

@@ -17,12 +17,14 @@ def untyped_keys(key: tuple, types: tuple[str, ...]) -> set[tuple]:
     """The keys a claim of `key` must also meet: an untyped happening's figures meet every typed
     happening of its country, and a typed one's meet the untyped."""
     kind, subject = key[0], key[1]
-    if kind not in ("quantity", "event_date") or not isinstance(subject, str) or "@" not in subject:
+    if kind not in ("quantity", "event_date", "stance") or not isinstance(subject, str) or "@" not in subject:
         return set()
-    kind_of, country = subject.split("@", 1)
+    if kind == "stance" and not subject.endswith(".figure"):
+        return set()  # a stance meets others through its proposition; only a figure's names a happening
+    kind_of, rest = subject.split("@", 1)  # rest: the country, and for a stance ".<measure>.figure"
     if kind_of == UNTYPED_EVENT:
-        return {(kind, f"{t}@{country}", *key[2:]) for t in types}
-    return {(kind, f"{UNTYPED_EVENT}@{country}", *key[2:])}
+        return {(kind, f"{t}@{rest}", *key[2:]) for t in types}
+    return {(kind, f"{UNTYPED_EVENT}@{rest}", *key[2:])}
 
 
 def typed_happenings(claims: list[Claim], context: ComparisonContext) -> list[Claim]:
