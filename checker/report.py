@@ -145,7 +145,7 @@ def known_fingerprints(baseline) -> set[str]:
     if scheme != FINGERPRINT_SCHEME:
         raise OutdatedBaseline(
             f"the baseline was made by an earlier checker (finding id scheme {scheme}; this one makes "
-            f"scheme {FINGERPRINT_SCHEME}, one finding per disagreement), so its {len(ids)} fingerprints "
+            f"scheme {FINGERPRINT_SCHEME}), so its {len(ids)} fingerprints "
             f"match nothing now: remake it with `checker baseline PATH... --out FILE`")
     return ids
 

@@ -207,7 +207,7 @@ class StoredFactSchema(FactOutSchema):
 
 class ReportSchema(Schema):
     version = fields.Integer()
-    fingerprint_scheme = fields.Integer(metadata={"description": "how finding ids are made (2: one per disagreement)"})
+    fingerprint_scheme = fields.Integer(metadata={"description": "how finding ids are made (3: one per disagreement, a happening named by its country)"})
     articles = fields.List(fields.Nested(ArticleOutSchema))
     claims = fields.List(fields.Nested(ClaimOutSchema))
     findings = fields.List(fields.Nested(FindingOutSchema))

@@ -20,9 +20,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from checker.compare.context import ComparisonContext
-from checker.model import Claim, Finding
+from checker.model import UNTYPED_EVENT, Claim, Finding
 
-FINGERPRINT_SCHEME = 2  # 1: per pair of claims, sha1 of their content (40 digits); 2: this
+# 1: per pair of claims, sha1 of their content (40 digits); 2: per disagreement; 3: this, a
+# happening's fact named by its country alone (see happening_free)
+FINGERPRINT_SCHEME = 3
 FINGERPRINT_DIGITS = 16
 RANK = {"conflict": 0, "reversal": 0, "correction": 2, "discrepancy": 3, "update": 4}
 
@@ -33,8 +35,13 @@ def claim_content(claim: Claim) -> list:
     value = claim.value
     return [claim.kind, claim.evidence.text, claim.evidence.start, claim.evidence.end,
             None if value is None else value.low, None if value is None else value.high,
-            claim.subject, claim.measure, claim.stance, claim.proposition,
+            _untyped(claim.subject), claim.measure, claim.stance, _untyped(claim.proposition),
             claim.when.isoformat() if claim.when else None]
+
+
+def _untyped(ident: str | None) -> str | None:
+    """A happening's id without its type ("@indonesia"), see happening_free."""
+    return "@" + ident.split("@", 1)[1] if ident and "@" in ident else ident
 
 
 def content_text(claim: Claim) -> str:
@@ -104,18 +111,29 @@ class Groups:
         internal = first.article == second.article and not across
         # a disagreement inside one article is that article's; across articles, the sources'
         article = first.article if internal else None
-        key = (dimension, verdict.type, fact, tuple(sorted(sides)), article)
+        key = (dimension, verdict.type, happening_free(fact), tuple(sorted(sides)), article)
         group = self.groups.get(key)
         if group is None:
             group = self.groups[key] = Group(dimension, verdict.type, fact, tuple(sorted(sides)), internal)
+        elif str(group.fact[0]).startswith(UNTYPED_EVENT + "@") and fact != group.fact:
+            group.fact = fact  # the typed happening names the fact better than "the tragedy"
         group.add(verdict, *claims)
 
     def __iter__(self):
         return iter(self.groups.values())
 
 
+def happening_free(fact: tuple) -> tuple:
+    """A fact as its fingerprint names it: a happening's subject by its country alone
+    ("crowd_disaster@indonesia" and the untyped "incident@indonesia" are one), because
+    whether an untyped report has met its typed happening yet depends on arrival order."""
+    if not fact or not isinstance(fact[0], str):
+        return tuple(fact)
+    return (_untyped(fact[0]), *fact[1:])
+
+
 def group_id(group: Group) -> str:
-    parts = [group.dimension, group.type, list(group.fact), list(group.sides)]
+    parts = [group.dimension, group.type, list(happening_free(group.fact)), list(group.sides)]
     if group.internal:  # the article is named by what it says, which every reading shares
         parts.append(sorted(content_text(c) for c in group.claims.values()))
     return fingerprint(*parts)

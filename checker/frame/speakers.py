@@ -113,10 +113,23 @@ def _with_region(sm: SentenceMentions, actor: Mention) -> Mention:
 
 
 def register_persons(sentences: list[SentenceMentions], actors, framing, places=None) -> dict[str, str]:
-    """Names introduced next to a body they speak for, and each of their parts, -> the body.
+    """Names introduced next to a body they speak for, and each of their parts, -> the body: a
+    body or title right before the name ("Kepala BPBD Jatim, Budi Santosa"), an appositive
+    after it (see _appositives), or a bare title after a sentence that named the body
+    ("Komnas HAM mempelajari 233 video. Komisioner M Choirul Anam menjelaskan ...").
     A name part claimed by two bodies is dropped: it cannot say which one speaks."""
     found: dict[str, set] = {}
+
+    def note(name: str, actor: Mention) -> None:
+        body = voice_of(actor, actors, places) if places is not None else body_of(actors, actor.value)
+        for part in {name, *name.split()}:
+            if len(part) >= 3:
+                found.setdefault(part, set()).add(body)
+
+    last_body = None  # the body the sentence before named last
     for sm in sentences:
+        bodies = [a for a in sorted(sm.actors, key=lambda a: a.start)
+                  if actors.role(a.value) not in ("conduit", "person")]
         if _title_case(sm.text):
             continue  # headlines capitalise every word: no names to read there
         # a name may hold a known person's name ("Listyo Sigit Prabowo"), not a body or a place
@@ -130,16 +143,21 @@ def register_persons(sentences: list[SentenceMentions], actors, framing, places=
             if span is None or any(s < span[1] and span[0] < e for s, e in known):
                 continue
             introduced.append(span)
-            name = sm.text[span[0]:span[1]]
-            body = voice_of(actor, actors, places) if places is not None else body_of(actors, actor.value)
-            for part in {name, *name.split()}:
-                if len(part) >= 3:
-                    found.setdefault(part, set()).add(body)
+            note(sm.text[span[0]:span[1]], actor)
         for name, actor in _appositives(sm, actors, framing, known + introduced):
-            body = voice_of(actor, actors, places) if places is not None else body_of(actors, actor.value)
-            for part in {name, *name.split()}:
-                if len(part) >= 3:
-                    found.setdefault(part, set()).add(body)
+            note(name, actor)
+        for title in re.finditer(r"(?<![\w'’-])[A-Z][\w'’-]*", sm.text):
+            if title.group().casefold() not in framing.honorifics:
+                continue
+            span = _name_after(sm.text, title.end(), framing.honorifics)
+            if span is None or any(s < span[1] and span[0] < e for s, e in known + introduced):
+                continue
+            before = [a for a in bodies if a.end <= title.start()]
+            body = before[-1] if before else last_body
+            if body is not None:
+                introduced.append(span)
+                note(sm.text[span[0]:span[1]], body)
+        last_body = bodies[-1] if bodies else None
     return {name: bodies.pop() for name, bodies in found.items() if len(bodies) == 1}
 
 

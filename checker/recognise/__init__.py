@@ -7,6 +7,7 @@ a figure inside a date is a date part, never a count; an incident word inside a 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -48,6 +49,15 @@ def overlaps(a: Mention, b: Mention) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+def _named_weekdays(text: str, dates: list[Mention]) -> list[Mention]:
+    """A weekday that names the date written right after it ("Sabtu malam, 1 Oktober 2022",
+    "Tuesday, Sept. 17") is that date, not the last such weekday before publication."""
+    absolute = [d for d in dates if not getattr(d.value, "relative", False) and d.value.grain == "day"]
+    return [d for d in dates if not (
+        getattr(d.value, "relative", False) and d.value.grain == "day"
+        and any(0 <= a.start - d.end and len(re.findall(r"\w+", text[d.end:a.start])) <= 2 for a in absolute))]
+
+
 def recognise(sentence: Sentence, rules, ref: date | None) -> SentenceMentions:
     """Every recogniser over one sentence, once."""
     from checker.recognise.attribution import find_attribution, find_pronouns
@@ -56,7 +66,7 @@ def recognise(sentence: Sentence, rules, ref: date | None) -> SentenceMentions:
     from checker.recognise.stances import find_stances
 
     text = sentence.text
-    dates = find_dates(text, rules, ref)
+    dates = _named_weekdays(text, find_dates(text, rules, ref))
     quantities = [q for q in find_quantities(text, rules) if not any(overlaps(q, d) for d in dates)]
     incidents = rules.get("incidents")
     actors = rules["actors"].find(text)
