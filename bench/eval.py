@@ -3,7 +3,7 @@
     python -m bench.eval [--verbose] [--json bench/eval.json] [--ids FILE] [STORY_DIR...]
 
 Each story (a folder with articles/ and gold.yaml; LABELS.md gives the format) is scanned in
-process exactly as `checker scan` does (cli.read_articles, compare_all, build_report), and the
+process by `checker scan`'s own function (cli.scan_report), and the
 JSON report's claims and findings are scored against the gold labels.
 
 Claims, by kind, one gold claim to at most one project claim (greedy, in gold order):
@@ -389,14 +389,9 @@ def score_findings(labels: list[dict], findings: list[dict], claims: dict, artic
 
 def scan_report(story: Path) -> dict:
     """The JSON report `checker scan <story>/articles --format json` prints, built in process."""
-    from checker.cli import read_articles
-    from checker.compare import compare_all
-    from checker.report import build_report
-    from checker.rulebook import default_rules
+    from checker.cli import scan_report as scan
 
-    articles, claims, _ = read_articles([str(story / "articles")])
-    findings = compare_all(claims, {a.id: a for a in articles}, default_rules())
-    return build_report(articles, claims, findings)
+    return scan([str(story / "articles")])[0]
 
 
 def score_story(story: Path, ids: IdMap, governments: dict, report: dict | None = None) -> dict:

@@ -164,13 +164,15 @@ def _detect_language(text: str, rules) -> str:
         return "id"
 
 
-def _scan_report(paths):
-    from checker.compare import compare_all
+def scan_report(paths):
+    from checker.compare import as_compared, compare_all
     from checker.report import build_report
 
     articles, claims, errors = read_articles(paths)
-    findings = compare_all(claims, {a.id: a for a in articles}, _rules())
-    return build_report(articles, claims, findings), errors
+    by_id = {a.id: a for a in articles}
+    findings = compare_all(claims, by_id, _rules())
+    # the report shows each claim as it was compared: "the tragedy" as the happening it is about
+    return build_report(articles, as_compared(claims, by_id, _rules()), findings), errors
 
 
 def _load_baseline(path: str):
@@ -200,7 +202,7 @@ def cmd_scan(args) -> int:
     from checker.report import to_junit, to_markdown
 
     known = _known(args.baseline) if args.baseline else None  # before the scan: fail fast
-    report, errors = _scan_report(args.paths)
+    report, errors = scan_report(args.paths)
     if known is not None:
         findings = [f for f in report["findings"] if f["id"] not in known]
         left = {f["id"] for f in findings}
@@ -220,7 +222,7 @@ def cmd_scan(args) -> int:
 def cmd_baseline(args) -> int:
     from checker.report import baseline_file
 
-    report, _ = _scan_report(args.paths)
+    report, _ = scan_report(args.paths)
     write_output(json.dumps(baseline_file(report), indent=2), args.out)
     return 0
 

@@ -27,7 +27,7 @@ from checker.compare.timing import check_duration, compare_event_dates
 from checker.model import Article, Claim, Finding
 from checker.rulebook import RuleKind, register_kind
 
-__all__ = ["compare", "compare_all", "related_keys", "CompareSettings", "FINDING_TYPES", "FLAG_TYPES",
+__all__ = ["as_compared", "compare", "compare_all", "related_keys", "CompareSettings", "FINDING_TYPES", "FLAG_TYPES",
            "FINGERPRINT_SCHEME"]
 
 
@@ -187,6 +187,12 @@ def compare(new: Iterable[Claim], stored: Iterable[Claim], articles: Mapping[str
         finding = make_finding(context, group, summarise(group, context, names))
         findings.setdefault(finding.id, finding)
     return sorted(findings.values(), key=rank)
+
+
+def as_compared(claims: Iterable[Claim], articles, rules) -> list[Claim]:
+    """The claims as compare reads them together: an untyped happening's claims under the typed
+    happening they meet (see happenings)."""
+    return typed_happenings(list(claims), make_context(rules, articles))
 
 
 def compare_all(claims: Iterable[Claim], articles, rules, **hierarchy) -> list[Finding]:
