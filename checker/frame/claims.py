@@ -5,6 +5,7 @@ the persons it introduces), then each sentence in order, carrying what earlier s
 established (the last speaker, the topic of stances)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -70,12 +71,19 @@ class ArticleFramer:
         own_days = [d.value.day for d in sm.dates if d.value.grain == "day"
                     and (self.article.published is None or d.value.day <= self.article.published)
                     and d.value.day != (event.day if event else None)]
-        if own_days:
+        # a byline or dateline ("Fajar Nugraha • 19 September 2024 04:23") names the day of
+        # publication, not a day of the news: it does not move the clock
+        outside = sm.text
+        for d in sorted(sm.dates, key=lambda d: -d.start):
+            outside = outside[:d.start] + " " + outside[d.end:]
+        dateline = len(re.findall(r"[^\W\d]+", outside)) <= self.framing.window("dateline")
+        if own_days and not dateline:
             self.narrative = max(own_days)
         elif self.narrative is None and event is not None and event.day is not None \
-                and any(d.value.grain == "day" and d.value.day == event.day for d in sm.dates):
-            # the incident's day, named before any other: figures that follow hold as of it
-            # ("meledak pada Selasa 17 September ... Sebanyak 9 orang meninggal")
+                and any(d.value.grain == "day" and d.value.day == event.day for d in sm.dates) \
+                and (self.article.published is None or (self.article.published - event.day).days <= 1):
+            # yesterday's incident, named before any other day: the figures that follow hold
+            # as of it ("meledak pada Selasa 17 September ... Sebanyak 9 orang meninggal")
             self.narrative = event.day
         before = len(self.claims)
         self.frame_quantities(sm, who, when, event)
