@@ -180,7 +180,7 @@ def values_apart(a: Claim, b: Claim, context: ComparisonContext) -> bool:
     other figure (see far_past_bound, lower_bounds_apart)."""
     factor = context.settings.bound_factor
     return not overlap(a.value, b.value) or far_past_bound(a.value, b.value, factor) or (
-        context.behaviour(a) == "cumulative" and lower_bounds_apart(a.value, b.value, factor))
+        lower_bounds_apart(a.value, b.value, factor) and context.behaviour(a) == "cumulative")
 
 
 def lower_bounds_apart(a: Interval, b: Interval, factor: float) -> bool:
