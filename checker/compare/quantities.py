@@ -82,7 +82,11 @@ def _differences(a: Claim, b: Claim, context: ComparisonContext) -> list[str] | 
     differing: list[str] = []
     if scope in ("a_inside", "b_inside"):
         inner, outer = (a, b) if scope == "a_inside" else (b, a)
-        if same_modality and can_be_at_most(inner.value, outer.value):
+        # a part's floor far above the whole's ("at least 11,300 in Derna", then "at least
+        # 3,958 across Libya") is no reading of the whole: worth a look
+        floor_above = inner.value.high is None and outer.value.high is None and bool(outer.value.low) \
+            and (inner.value.low or 0) >= context.settings.bound_factor * outer.value.low
+        if same_modality and can_be_at_most(inner.value, outer.value) and not floor_above:
             return None
         differing.append("scope")
     elif scope == "unspecified" and a.event is None and b.event is None:
@@ -114,7 +118,10 @@ def judge(a: Claim, b: Claim, context: ComparisonContext) -> Verdict | None:
         return Verdict("update", ("time",), first, second, gap or 0)
     behaviour = context.behaviour(a)
     settings = context.settings
-    rises = can_be_at_most(first.value, second.value)  # disjoint: the later one is higher
+    # disjoint: the later one is higher; two floors ("at least 11,300", then "at least 3,958"):
+    # the later floor is higher
+    rises = (second.value.low >= first.value.low if loose and first.value.high is None
+             and second.value.high is None else can_be_at_most(first.value, second.value))
 
     def verdict(kind: str, *reasons: str) -> Verdict:
         return Verdict(kind, tuple(sorted(set(reasons))), first, second, gap or 0)
