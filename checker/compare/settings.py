@@ -35,6 +35,8 @@ class StanceWindowsSchema(Schema):
     same_period_days = fields.Integer(required=True, validate=validate.Range(min=0))
     reversal_min_days = fields.Integer(required=True, validate=validate.Range(min=0))
     figure_turn_min_days = fields.Integer(load_default=1, validate=validate.Range(min=0))
+    settled_predicates = fields.List(fields.String(), load_default=list)
+    settled_period_days = fields.Integer(load_default=0, validate=validate.Range(min=0))
     polar = fields.Dict(keys=fields.String(), values=fields.Integer(validate=validate.OneOf([-1, 1])),
                         required=True)
 
@@ -79,6 +81,8 @@ class CompareSettings:
     stance_period_days: int
     reversal_min_days: int
     figure_turn_min_days: int  # a denied figure given the next day: the figure is no misreading
+    settled_predicates: tuple[str, ...]  # propositions about a past act: no period ends them
+    settled_period_days: int
     polarity: tuple[tuple[str, int], ...]  # stance -> +1 confirm / -1 deny; others carry none
     date_tolerance_days: int
     same_event_days: int
@@ -122,6 +126,8 @@ def compile_settings(datas: list[dict]) -> CompareSettings:
         same_happening_days=e["same_happening_days"], undated_window_days=e["undated_window_days"],
         stance_period_days=s["same_period_days"], reversal_min_days=s["reversal_min_days"],
         figure_turn_min_days=s.get("figure_turn_min_days", 1),
+        settled_predicates=tuple(s.get("settled_predicates", ())),
+        settled_period_days=s.get("settled_period_days", 0),
         polarity=tuple(sorted(s["polar"].items())),
         date_tolerance_days=d["tolerance_days"], same_event_days=d["same_event_days"],
         duration_tolerance_ratio=u["tolerance_ratio"], duration_tolerance_days=u["tolerance_days"],

@@ -24,8 +24,12 @@ def _dated(claims: list[Claim], context: ComparisonContext) -> list[tuple[int, C
 
 def conflicts(by_side: dict, new_ids: set, context: ComparisonContext, groups: Groups,
               proposition: str) -> None:
-    """Opposite stances of two sides inside the period, cross-article and inside one article."""
-    window = context.settings.stance_period_days
+    """Opposite stances of two sides inside the period, cross-article and inside one article;
+    on a past act ("tear gas caused the deaths") the settled period."""
+    settings = context.settings
+    parts = proposition.split(".")
+    settled = len(parts) == 3 and parts[1] in settings.settled_predicates
+    window = max(settings.stance_period_days, settings.settled_period_days) if settled else settings.stance_period_days
     polarity = context.settings.polarity_of
     by_polarity = {}
     for side, claims in by_side.items():
