@@ -17,7 +17,7 @@ from checker.frame.speakers import (Voice, person_mentions, place_bodies, reache
                                     speaker_for, speakers_by_cue, voice_of)
 from checker.frame.settings import words
 from checker.frame.syntax import (elliptical, clause_of, measure_for, modality, owner_of, place_after, place_in,
-                                  role_of)
+                                  role_of, share_of)
 from checker.frame.times import reference_day
 from checker.model import Article, Claim, Evidence, EventRef, Mark, Mention
 from checker.recognise import SentenceMentions
@@ -153,6 +153,9 @@ class ArticleFramer:
                 continue
             last_measure = measure
             role = role_of(framing, sm, figure)
+            whole = share_of(framing, sm, figure)
+            if whole is not None and measure_for(framing, priority, sm, whole, outcomes, bare) == measure:
+                role = "part"  # "four of the 19 dead": a share of the figure after it
             if role == "part" and self.last_measure not in (None, measure.value):
                 role = "total"  # "300 di antaranya kritis": the critically injured, a fact of its own
             clause = clause_of(framing, sm.text, figure.start)

@@ -53,6 +53,8 @@ class FramingSchema(Schema):
     honorifics = fields.List(fields.String(), load_default=list)
     # "juru bicara itu", "a spokesman", "the agency": the last named body speaks
     anaphoric_speakers = fields.List(fields.String(), load_default=list)
+    # "124 dari 125", "four of the 19": what stands between a share and its whole
+    share_links = fields.List(fields.String(), load_default=list)
     # what joins a name to the body it speaks for after it: "Kais Fhakeri of the Red
     # Crescent", "Osama Hamad, who heads the eastern government," ("," is the appositive)
     appositive_links = fields.List(fields.String(), load_default=list)
@@ -79,6 +81,7 @@ class Framing:
     anaphoric_speakers: AliasTable
     location_cues: AliasTable
     appositive_links: frozenset
+    share_links: AliasTable
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -127,4 +130,5 @@ def compile_framing(datas: list[dict]) -> Framing:
         _table(data.get("anaphoric_speakers", []), "speaker"),
         _table(data.get("location_cues", []), "location"),
         frozenset(w.casefold() for w in data.get("appositive_links", ())),
+        _table(data.get("share_links", []), "share"),
     )

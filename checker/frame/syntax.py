@@ -73,6 +73,17 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
     the clause ("Jumlah orang yang tewas ... naik menjadi 174")."""
     text = sm.text
     after_window, before_window = framing.window("measure_after"), framing.window("measure_before")
+    whole = share_of(framing, sm, figure)
+    if whole is not None:  # "124 dari 125 korban meninggal sudah dikenali": identified, of the dead
+        counted = measure_for(framing, priority, sm, whole, outcomes, bare)
+        rest = [m for m in sm.measures if m.start >= whole.end and m is not counted
+                and words(text, whole.end, m.start) <= after_window]
+        return min(rest, key=lambda m: (m.value not in outcomes, m.start)) if rest else counted
+    if any(share_of(framing, sm, q) is figure for q in sm.quantities if q is not figure):
+        # the whole of a share counts the noun right after it
+        after = [m for m in sm.measures if m.start >= figure.end and words(text, figure.end, m.start) <= after_window
+                 and not re.search(r"[;:()]|\d", gap(text, figure.end, m.start))]
+        return min(after, key=lambda m: m.start) if after else None
     near = []
     for m in sm.measures:
         if m.start >= figure.end and words(text, figure.end, m.start) <= after_window:
@@ -109,6 +120,15 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
             return (0, "," in between, priority.index(m.value), distance)
         return (1, distance, priority.index(m.value))
     return min(near, key=rank)
+
+
+def share_of(framing, sm: SentenceMentions, figure: Mention) -> Mention | None:
+    """The figure this one is a share of: "124 dari 125", "four of the 19", "2 out of 10"."""
+    for q in sm.quantities:
+        between = sm.text[figure.end:q.start].strip()
+        if q.start >= figure.end and any(s == 0 and e == len(between) for s, e, _, _ in framing.share_links.find(between)):
+            return q
+    return None
 
 
 def total_verb_before(framing, sm: SentenceMentions, figure: Mention) -> bool:
