@@ -21,7 +21,7 @@ WINDOWS = {
     "cue_before": 6,  # a total, increment, part or as-of cue and the figure or date after it
     "cue_after": 5,  # an increment or part cue after a figure
     "modality_after": 2,  # a modality cue right after a figure
-    "event_date": 14,  # an incident or event noun and its date
+    "event_date": 18,  # an incident or event noun and its date
     "appositive": 4,
     "dateline": 4,  # words besides its dates in a byline or dateline ("World News | 15 September 2023")  # the start of an appositive after a name and the body it names
 }
