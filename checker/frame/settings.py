@@ -53,6 +53,8 @@ class FramingSchema(Schema):
     honorifics = fields.List(fields.String(), load_default=list)
     # "juru bicara itu", "a spokesman", "the agency": the last named body speaks
     anaphoric_speakers = fields.List(fields.String(), load_default=list)
+    # "Sesudahnya, 10 tembakan ...": a sentence opening so goes on with the last speaker's account
+    continuations = fields.List(fields.String(), load_default=list)
     # "124 dari 125", "four of the 19": what stands between a share and its whole
     share_links = fields.List(fields.String(), load_default=list)
     # what joins a name to the body it speaks for after it: "Kais Fhakeri of the Red
@@ -79,6 +81,7 @@ class Framing:
     as_of_cues: AliasTable
     honorifics: frozenset
     anaphoric_speakers: AliasTable
+    continuations: AliasTable
     location_cues: AliasTable
     appositive_links: frozenset
     share_links: AliasTable
@@ -128,6 +131,7 @@ def compile_framing(datas: list[dict]) -> Framing:
         _table(data.get("as_of_cues", []), "as_of"),
         frozenset(h.casefold().rstrip(".") for h in data.get("honorifics", ())),
         _table(data.get("anaphoric_speakers", []), "speaker"),
+        _table(data.get("continuations", []), "continuation"),
         _table(data.get("location_cues", []), "location"),
         frozenset(w.casefold() for w in data.get("appositive_links", ())),
         _table(data.get("share_links", []), "share"),

@@ -249,6 +249,8 @@ def speaker(sm: SentenceMentions, actors, framing, voice: Voice, places=None,
         if not sm.attribution:
             return None
     found = _speaker(sm, actors, framing, voice)
+    if found is None and clause is None and continues(sm, framing):
+        found = voice.last
     if isinstance(found, Mention):
         said = voice_of(found, actors, places) if places is not None else body_of(actors, found.value)
         person = found.value if actors.role(found.value) == "person" else (
@@ -305,6 +307,14 @@ def _speaker(sm: SentenceMentions, actors, framing, voice: Voice) -> Mention | s
         if anaphor:
             return voice.last
     return None
+
+
+def continues(sm: SentenceMentions, framing) -> bool:
+    """A sentence that opens with a continuation ("Sesudahnya, ...", "After that, ...") and
+    names no speaker of its own goes on with the account of the sentence before."""
+    if sm.attribution or sm.actors:
+        return False
+    return any(s == 0 for s, _, _, _ in framing.continuations.find(sm.text.lstrip("\"“ ")))
 
 
 def reaches(sm: SentenceMentions, framing, clause: tuple[int, int]) -> bool:
