@@ -5,7 +5,7 @@ Every stage takes and returns these frozen dataclasses; marshmallow lives only a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 
 @dataclass(frozen=True)
@@ -77,13 +77,45 @@ class Mention:
     rule: str = ""  # name of the rule that produced it, for `checker parse`
 
 
+_MONTHS_IN = {"month": 1, "quarter": 3, "half": 6, "year": 12, "decade": 120}
+
+
 @dataclass(frozen=True)
 class DateValue:
-    """A calendar date at some grain (day, month or year) and how it was found."""
+    """A date as an interval of days at a grain, as a quantity is an interval of numbers.
 
-    day: date  # first day of the period at `grain`
-    grain: str = "day"  # day | month | year
+    grain: day | span (a run of days: "17-18 September") | part (a part of a period: "awal
+    Maret", "late 2024") | week | month | quarter | half | year | decade. `day` is the first day;
+    `last` the last day (inclusive) when it is not simply the end of `day`'s period at `grain`
+    (spans and parts always set it). `exact` is False for parts of periods, whose bounds are a
+    convention of the rules, not the writer's."""
+
+    day: date  # first day of the interval
+    grain: str = "day"
     relative: bool = False  # resolved against the publication date
+    last: date | None = None
+    exact: bool = True
+
+    @property
+    def end(self) -> date:
+        """The interval's last day, inclusive."""
+        if self.last is not None:
+            return self.last
+        if self.grain == "week":
+            return self.day + timedelta(days=6)
+        months = _MONTHS_IN.get(self.grain)
+        if months is None:
+            return self.day
+        index = self.day.year * 12 + self.day.month - 1 + months
+        return date(index // 12, index % 12 + 1, 1) - timedelta(days=1)
+
+    def gap_days(self, other: "DateValue") -> int:
+        """Days between the two intervals; 0 when they overlap (both can hold)."""
+        if self.end < other.day:
+            return (other.day - self.end).days
+        if other.end < self.day:
+            return (self.day - other.end).days
+        return 0
 
 
 @dataclass(frozen=True)

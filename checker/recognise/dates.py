@@ -17,7 +17,7 @@ from __future__ import annotations
 import calendar
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Callable
 
@@ -28,9 +28,11 @@ from checker.rulebook import LanguageRules, RuleKind, register_kind
 
 _BEFORE, _AFTER = r"(?<![\w])", r"(?![\w])"
 _UNITS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year")
-_DIRECTIONS = ("on_or_before", "before", "previous_week", "this_week", "next_week", "after")
+_DIRECTIONS = ("on_or_before", "before", "previous_week", "this_week", "next_week", "after", "nearest")
 _PRODUCTIONS = ("date", "numeric", "year", "month", "weekday", "relative_day", "relative_period",
-                "offset", "in_period")
+                "offset", "in_period", "span", "part", "nth", "holiday", "day_of_month", "weekday_day",
+                "decade", "shift")
+_NTH_UNITS = ("day", "weekday", "week", "month", "quarter", "half")
 
 
 # --- schemas ----------------------------------------------------------------------------------
@@ -43,11 +45,35 @@ class PatternSchema(Schema):
     sign = fields.Integer(load_default=-1)  # offset resolvers: -1 ago, +1 from now
     capitalised = fields.List(fields.String(), load_default=list)  # groups that need a capital
     order = fields.String(validate=validate.OneOf(["dmy", "mdy", "ymd"]))  # numeric resolvers
+    unit = fields.String(validate=validate.OneOf(_NTH_UNITS))  # nth resolvers: the nth what
 
 
 class PeriodSchema(Schema):
     unit = fields.String(required=True, validate=validate.OneOf(_UNITS))
     offset = fields.Integer(required=True)
+    part = fields.String()  # a part of that period, named in `parts`: akhir pekan lalu
+
+
+class PartSchema(Schema):
+    """A part of a period as fractions of it: early = [0, 0.5]."""
+    start = fields.Float(required=True, validate=validate.Range(0, 1))
+    stop = fields.Float(required=True, validate=validate.Range(0, 1))
+
+
+class HolidaySchema(Schema):
+    """A named holiday: a fixed day of the year, or the days a country's calendar (the holidays
+    package) gives under these names each year (consecutive days make one span: Lebaran)."""
+    month = fields.Integer(validate=validate.Range(1, 12))
+    day = fields.Integer(validate=validate.Range(1, 31))
+    calendar = fields.String()  # ISO country code of the calendar that lists it
+    names = fields.List(fields.String(), load_default=list)
+
+    @validates_schema
+    def _one_way(self, data, **_):
+        if ("month" in data) == bool(data.get("calendar")):
+            raise ValidationError("a holiday has either month and day or a calendar with names")
+        if data.get("calendar") and not data.get("names"):
+            raise ValidationError("a holiday from a calendar needs the names it is listed under")
 
 
 class UnitSchema(Schema):
@@ -87,6 +113,18 @@ class DatesSchema(Schema):
     # a year-less date at most this many days after P is the coming one ("the vote on Nov. 14"
     # in an article of Nov. 7); later ones are last year's
     yearless_future_days = fields.Integer(load_default=0, validate=validate.Range(0, 180))
+    # which way a date without its year, week or month points: news means the past ("on
+    # March 3", "on Monday", "the 27th" in a report); a schedule means the future
+    direction = fields.String(validate=validate.OneOf(["past", "future"]))
+    # whether a bare day name that is P's own weekday is P itself (else a week before or after)
+    weekday_today = fields.Boolean()
+    ordinals = fields.Dict(keys=fields.String(), values=fields.Integer(), load_default=dict)  # first, ketiga, III, last=-1
+    parts = fields.Dict(keys=fields.String(), values=fields.Nested(PartSchema), load_default=dict)
+    holidays = fields.Dict(keys=fields.String(), values=fields.Nested(HolidaySchema), load_default=dict)
+    # two dates joined into one span: "17 to 18 September", "between Oct. 21 and 25", "hingga"
+    range_openers = fields.List(fields.String(), load_default=list)
+    range_joiners = fields.List(fields.String(), load_default=list)
+    range_opener_joiners = fields.List(fields.String(), load_default=list)  # "and": only after "between"
     patterns = fields.List(fields.Nested(PatternSchema), load_default=list)
     published_markers = fields.List(fields.String(), load_default=list)  # date lines: published
     updated_markers = fields.List(fields.String(), load_default=list)  # date lines: not P
@@ -141,6 +179,7 @@ class CompiledPattern:
     sign: int
     capitalised: tuple
     order: str | None
+    unit: str | None = None
 
 
 @dataclass(frozen=True)
@@ -165,6 +204,14 @@ class DateRules:
     amount_before: re.Pattern | None
     published: re.Pattern | None
     updated: re.Pattern | None
+    direction: str = "past"
+    weekday_today: bool = True
+    ordinals: dict = field(default_factory=dict)
+    parts: dict = field(default_factory=dict)  # folded word -> (start, stop)
+    holidays: dict = field(default_factory=dict)  # folded phrase -> holiday dict
+    range_opener: re.Pattern | None = None
+    range_joiner: re.Pattern | None = None
+    range_opener_joiner: re.Pattern | None = None
 
 
 def _merge(datas: list[dict], key: str) -> dict:
@@ -196,6 +243,12 @@ def _placeholders(tables: dict) -> dict:
         "rel": rf"(?P<rel>{_alternation(tables['relative_days'])})",
         "period": rf"(?P<period>{_alternation(tables['relative_periods'])})",
         "intro": rf"(?:{_alternation(tables['year_intro'])})",
+        "day2": rf"(?P<day2>(?:0?[1-9]|[12]\d|3[01])(?:{suffix})?(?!\d)|{day_words})",
+        "month2": rf"(?P<month2>{_alternation(tables['months'], optional_dot=True)})",
+        "year2": r"(?P<year2>(?:1[5-9]|20)\d\d)(?!\d)",
+        "nth": rf"(?P<nth>\d{{1,2}}(?:{suffix})?(?!\d)|{_alternation(list(tables['ordinals']) + list(tables['day_words']))})",
+        "part": rf"(?P<part>{_alternation(tables['parts'])})",
+        "holiday": rf"(?P<holiday>{_alternation(tables['holidays'])})",
     }
 
 
@@ -226,7 +279,7 @@ def _compile_patterns(specs: list[dict], holes: dict) -> tuple:
             raise ValueError(f"pattern {spec['name']!r}: {exc}") from exc
         compiled.append(CompiledPattern(spec["name"], regex, spec["production"], spec.get("direction"),
                                         spec.get("sign", -1), tuple(spec.get("capitalised", ())),
-                                        spec.get("order")))
+                                        spec.get("order"), spec.get("unit")))
     return tuple(compiled)
 
 
@@ -237,12 +290,18 @@ def _marker(words: list[str], before: bool) -> re.Pattern | None:
     return re.compile(rf"(?<![\w]){alt}\s*$" if before else rf"^\s*{alt}(?![\w])", re.IGNORECASE)
 
 
+def _gap(words: list[str]) -> re.Pattern | None:
+    """The whole text between two dates is one of these words."""
+    return re.compile(rf"^\s*(?:{_alternation(words)})\s*$", re.IGNORECASE) if words else None
+
+
 def compile_dates(datas: list[dict]) -> DateRules:
     tables = {key: _merge(datas, key) for key in
               ("months", "weekdays", "weekdays_capitalised", "day_words", "number_words", "units",
-               "fused_units", "relative_days", "relative_periods")}
+               "fused_units", "relative_days", "relative_periods", "ordinals", "parts", "holidays")}
     for key in ("ordinal_suffixes", "year_intro", "time_markers_before", "time_markers_after",
-                "amount_markers_before", "published_markers", "updated_markers"):
+                "amount_markers_before", "published_markers", "updated_markers", "range_openers",
+                "range_joiners", "range_opener_joiners"):
         tables[key] = [w for d in datas for w in d.get(key, [])]
     holes = _placeholders(tables)
     patterns = _compile_patterns([p for d in datas for p in d.get("patterns", [])], holes)
@@ -259,7 +318,8 @@ def compile_dates(datas: list[dict]) -> DateRules:
         day_words=fold(tables["day_words"]), number_words=fold(tables["number_words"]),
         units=unit_pairs(tables["units"]), fused_units=unit_pairs(tables["fused_units"]),
         relative_days=fold(tables["relative_days"]),
-        relative_periods={_fold(k): (v["unit"], v["offset"]) for k, v in tables["relative_periods"].items()},
+        relative_periods={_fold(k): (v["unit"], v["offset"], v.get("part") and _fold(v["part"]))
+                          for k, v in tables["relative_periods"].items()},
         numeric_order=order, pivot=pivot, future_window=window,
         yearless_future_days=max((d.get("yearless_future_days", 0) for d in datas), default=0), patterns=patterns, dateline_patterns=dateline,
         time_before=_marker(tables["time_markers_before"], True),
@@ -269,6 +329,14 @@ def compile_dates(datas: list[dict]) -> DateRules:
             _alternation(tables["published_markers"]), re.IGNORECASE),
         updated=_marker(tables["updated_markers"], False) and re.compile(
             _alternation(tables["updated_markers"]), re.IGNORECASE),
+        direction=next((d["direction"] for d in datas if d.get("direction")), "past"),
+        weekday_today=next((d["weekday_today"] for d in datas if "weekday_today" in d), True),
+        ordinals=fold(tables["ordinals"]),
+        parts={_fold(k): (v["start"], v["stop"]) for k, v in tables["parts"].items()},
+        holidays=fold(tables["holidays"]),
+        range_opener=_marker(tables["range_openers"], True),
+        range_joiner=_gap(tables["range_joiners"]),
+        range_opener_joiner=_gap(tables["range_opener_joiners"]),
     )
 
 
@@ -301,9 +369,15 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _infer_year(month: int, day: int | None, ref: date, future_days: int = 0) -> date | None:
+def _infer_year(month: int, day: int | None, ref: date, future_days: int = 0,
+                direction: str = "past") -> date | None:
     """A year-less date in news is the most recent one on or before P, or the coming one when it
-    falls at most `future_days` after P; Feb 29 goes back to a leap year."""
+    falls at most `future_days` after P; Feb 29 goes back to a leap year. With direction
+    "future" it is the first one on or after P (the month: the current one or a later one)."""
+    if direction == "future":
+        start = ref.replace(day=1) if day is None else ref
+        return next((d for d in (_safe_date(y, month, day or 1) for y in range(ref.year, ref.year + 9))
+                     if d is not None and d >= start), None)
     this_year = _safe_date(ref.year, month, day or 1)
     later = this_year is None or this_year > ref
     if this_year is not None and later and (this_year - ref).days <= future_days:
@@ -324,6 +398,8 @@ def resolve_weekday(weekday: int, ref: date, direction: str) -> date:
     """Weekday names relative to the publication date; news refers to the past by default."""
     if direction == "on_or_before":
         return ref - timedelta(days=(ref.weekday() - weekday) % 7)
+    if direction == "on_or_after":
+        return ref + timedelta(days=(weekday - ref.weekday()) % 7)
     if direction == "before":
         return ref - timedelta(days=(ref.weekday() - weekday - 1) % 7 + 1)
     if direction == "after":
@@ -409,38 +485,22 @@ def _resolve(p: CompiledPattern, m: re.Match, rules: DateRules, ref: date | None
     if "weekday" in g and _weekday_of(g["weekday"], rules) is None:
         return None  # "minggu" in lower case is a week, not Sunday
     if p.production in ("date", "numeric"):
-        if p.production == "numeric":
-            order = p.order or rules.numeric_order
-            a, b = int(g["a"]), int(g["b"])
-            if a > 12 or (order == "dmy" and b <= 12):
-                day, month = a, b
-            else:
-                month, day = a, b
-            if month > 12 and day <= 12:
-                day, month = month, day
-            if month > 12:
-                return None
-        else:
-            day = _day_of(g["day"], rules) if "day" in g else None
-            token = g["month"]
-            month = int(token) if token.isdigit() else rules.months.get(_fold(token))
-            if month is None:
-                return None
-        if "year" in g:
-            found = _safe_date(_year_of(g["year"], rules, ref), month, day or 1)
-            return DateValue(found, "day" if day else "month") if found else _IMPOSSIBLE
-        if ref is None:
-            return None
-        if day and _safe_date(2000, month, day) is None:  # Feb 30 is no date in any year
-            return _IMPOSSIBLE
-        if p.direction == "after":  # "next 5/12": the first one after P
-            found = next((d for d in (_safe_date(y, month, day or 1) for y in range(ref.year, ref.year + 8))
-                          if d is not None and d > ref), None)
-        else:  # "3 Maret lalu", "since Oct. 3" (direction before): never the coming one
-            found = _infer_year(month, day, ref, 0 if p.direction == "before" else rules.yearless_future_days)
-        return DateValue(found, "day" if day else "month", relative=True) if found else None
+        return _calendar_date(p, g, rules, ref)
     if p.production == "year":
         return DateValue(date(_year_of(g["year"], rules, ref), 1, 1), "year")
+    if p.production == "decade":
+        return DateValue(date(_year_of(g["year"], rules, ref) // 10 * 10, 1, 1), "decade")
+    if p.production == "span":
+        return _span(g, rules, ref)
+    if p.production in ("part", "nth", "holiday"):
+        parent = _parent(g, rules, ref)
+        if p.production == "holiday":
+            return _holiday(g, parent, rules, ref)
+        if parent is None:
+            return None
+        if p.production == "part":
+            return _part(parent, rules.parts[_fold(g["part"])])
+        return _nth(g, p.unit, parent, rules)
     if ref is None:
         return None
     if p.production == "month":
@@ -451,27 +511,28 @@ def _resolve(p: CompiledPattern, m: re.Match, rules: DateRules, ref: date | None
             year = ref.year + 1 if month <= ref.month else ref.year
             return DateValue(date(year, month, 1), "month", relative=True)
         window = 0 if p.direction == "before" else rules.yearless_future_days
-        return DateValue(_infer_year(month, None, ref, window), "month", relative=True)
+        direction = "past" if p.direction == "before" else rules.direction
+        return DateValue(_infer_year(month, None, ref, window, direction), "month", relative=True)
     if p.production == "weekday":
         weekday = _weekday_of(g["weekday"], rules)
-        return DateValue(resolve_weekday(weekday, ref, p.direction or "on_or_before"), "day", relative=True)
+        return DateValue(resolve_weekday(weekday, ref, p.direction or _bare_weekday(rules)), "day",
+                         relative=True)
+    if p.production == "weekday_day":
+        return _weekday_day(g, rules, ref)
+    if p.production == "day_of_month":
+        return _day_of_month(_day_of(g["day"], rules), rules, ref)
     if p.production == "relative_day":
         return DateValue(ref + timedelta(days=rules.relative_days[_fold(g["rel"])]), "day", relative=True)
     if p.production == "relative_period":
-        unit, offset = rules.relative_periods[_fold(g["period"])]
-        return _period(ref, unit, offset)
+        unit, offset, part = rules.relative_periods[_fold(g["period"])]
+        period = _period(ref, unit, offset)
+        return _part(period, rules.parts[part]) if part else period
     if p.production == "in_period":
         return _in_period(g, rules, ref)
     if p.production == "offset":
-        if "fused" in g:
-            unit, times = rules.fused_units[_fold(g["fused"])]
-            amount = times
-        else:
-            amount = _number(g["num"], rules, language_rules)
-            if amount is None or "unit" not in g:
-                return None
-            unit, times = rules.units[_fold(g["unit"])]
-            amount *= times
+        amount, unit = _amount(g, rules, language_rules)
+        if amount is None:
+            return None
         try:
             return DateValue(shift(ref, unit, p.sign * amount), "day", relative=True)
         except (ValueError, OverflowError):  # "2024 tahun lalu": before year 1, no calendar date
@@ -479,10 +540,265 @@ def _resolve(p: CompiledPattern, m: re.Match, rules: DateRules, ref: date | None
     return None
 
 
-def _period(ref: date, unit: str, offset: int) -> DateValue:
-    """The period `offset` units from P's: weeks keep P's weekday (pekan lalu = P-7, grain week)."""
+def _amount(g: dict, rules: DateRules, language_rules) -> tuple[float | None, str | None]:
+    if "fused" in g:
+        unit, times = rules.fused_units[_fold(g["fused"])]
+        return times, unit
+    amount = _number(g["num"], rules, language_rules) if "num" in g else None
+    if amount is None or "unit" not in g:
+        return None, None
+    unit, times = rules.units[_fold(g["unit"])]
+    return amount * times, unit
+
+
+def _bare_weekday(rules: DateRules) -> str:
+    """How a bare day name resolves under the rules' convention."""
+    if rules.direction == "future":
+        return "on_or_after" if rules.weekday_today else "after"
+    return "on_or_before" if rules.weekday_today else "before"
+
+
+def _month_of(token: str | None, rules: DateRules) -> int | None:
+    if token is None:
+        return None
+    return int(token) if token.isdigit() else rules.months.get(_fold(token))
+
+
+def _calendar_date(p: CompiledPattern, g: dict, rules: DateRules, ref: date | None) -> DateValue | None:
+    if p.production == "numeric":
+        order = p.order or rules.numeric_order
+        a, b = int(g["a"]), int(g["b"])
+        if a > 12 or (order == "dmy" and b <= 12):
+            day, month = a, b
+        else:
+            month, day = a, b
+        if month > 12 and day <= 12:
+            day, month = month, day
+        if month > 12:
+            return None
+    else:
+        day = _day_of(g["day"], rules) if "day" in g else None
+        month = _month_of(g["month"], rules)
+        if month is None:
+            return None
+    if "year" in g:
+        found = _safe_date(_year_of(g["year"], rules, ref), month, day or 1)
+        return DateValue(found, "day" if day else "month") if found else _IMPOSSIBLE
+    if ref is None:
+        return None
+    if day and _safe_date(2000, month, day) is None:  # Feb 30 is no date in any year
+        return _IMPOSSIBLE
+    if p.direction == "after":  # "next 5/12": the first one after P
+        found = next((d for d in (_safe_date(y, month, day or 1) for y in range(ref.year, ref.year + 8))
+                      if d is not None and d > ref), None)
+    elif p.direction == "before":  # "3 Maret lalu", "since Oct. 3": never the coming one
+        found = _infer_year(month, day, ref, 0)
+    else:
+        found = _infer_year(month, day, ref, rules.yearless_future_days, rules.direction)
+    return DateValue(found, "day" if day else "month", relative=True) if found else None
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _span(g: dict, rules: DateRules, ref: date | None) -> DateValue | None:
+    """Two ends written as one: "17-18 September 2024", "July 13 to 15", "March-May 2020",
+    "2014-2018", "from 4 to 22 this month". A missing part of one end is the other's."""
+    month, month2 = _month_of(g.get("month"), rules), _month_of(g.get("month2"), rules)
+    day = _day_of(g["day"], rules) if "day" in g else None
+    day2 = _day_of(g["day2"], rules) if "day2" in g else None
+    if month is None and month2 is None and "period" not in g:
+        if "year" not in g or "year2" not in g:
+            return None
+        first, last = _year_of(g["year"], rules, ref), _year_of(g["year2"], rules, ref)
+        return DateValue(date(first, 1, 1), "span", last=date(last, 12, 31)) if first < last else None
+    relative = False
+    if "period" in g:
+        if ref is None:
+            return None
+        unit, offset, _ = rules.relative_periods[_fold(g["period"])]
+        if unit != "month":
+            return None
+        parent = _period(ref, unit, offset)
+        month = month2 = parent.day.month
+        year = year2 = parent.day.year
+        relative = True
+    else:
+        month, month2 = month or month2, month2 or month
+        year = _year_of(g["year"], rules, ref) if "year" in g else None
+        year2 = _year_of(g["year2"], rules, ref) if "year2" in g else year
+        if year2 is None:
+            if ref is None:
+                return None
+            start = _infer_year(month, day, ref, rules.yearless_future_days, rules.direction)
+            if start is None:
+                return None
+            year, relative = start.year, True
+            year2 = year + (month2 < month)
+        elif year is None:
+            year = year2 - (month > month2)
+    start = _safe_date(year, month, day or 1)
+    last = _safe_date(year2, month2, day2) if day2 else _month_end(year2, month2)
+    if start is None or last is None:
+        return _IMPOSSIBLE
+    if last <= start:
+        return None
+    return DateValue(start, "span", relative=relative, last=last)
+
+
+def _parent(g: dict, rules: DateRules, ref: date | None) -> DateValue | None:
+    """The period a part, an nth or a holiday is taken from: a month (with or without its
+    year), a year, a relative period; none written: P's year for nth, None otherwise."""
+    if "period" in g:
+        if ref is None:
+            return None
+        unit, offset, _ = rules.relative_periods[_fold(g["period"])]
+        return _period(ref, unit, offset)
+    month = _month_of(g.get("month"), rules)
+    if "year" in g:
+        year = _year_of(g["year"], rules, ref)
+        return DateValue(date(year, month, 1), "month") if month else DateValue(date(year, 1, 1), "year")
+    if month is not None:
+        if ref is None:
+            return None
+        found = _infer_year(month, None, ref, rules.yearless_future_days, rules.direction)
+        return DateValue(found, "month", relative=True) if found else None
+    if "day" in g and ref is not None:  # "the week of the 18th"
+        return _day_of_month(_day_of(g["day"], rules), rules, ref)
+    return None
+
+
+def _part(parent: DateValue, share: tuple) -> DateValue:
+    """A part of a period ("awal Maret", "late 2024", "akhir pekan"): its share of the
+    period's months (a year, a quarter) or days (a month, a week), never exact."""
+    first, last = parent.day, parent.end
+    if parent.grain in ("year", "half", "quarter", "decade"):
+        months = (last.year - first.year) * 12 + last.month - first.month + 1
+        start = _add_months(first, round(months * share[0]))
+        stop = _add_months(first, max(round(months * share[1]), round(months * share[0]) + 1))
+        return DateValue(start, "part", parent.relative, stop - timedelta(days=1), exact=False)
+    days = (last - first).days + 1
+    start = first + timedelta(days=round(days * share[0]))
+    stop = first + timedelta(days=max(round(days * share[1]), round(days * share[0]) + 1))
+    return DateValue(start, "part", parent.relative, stop - timedelta(days=1), exact=False)
+
+
+def _nth(g: dict, unit: str | None, parent: DateValue, rules: DateRules) -> DateValue | None:
+    """The nth (or last) day, weekday, week, month, quarter or half of a period: "the first
+    Monday of March", "the last day of October", "the first week of November", "Q3 2016",
+    "kuartal ketiga". Weeks are the Monday-based weeks holding the period's days."""
+    token = _fold(g["nth"])
+    digits = re.match(r"\d+", token)
+    n = int(digits.group()) if digits else rules.ordinals.get(token, rules.day_words.get(token))
+    if not n:
+        return None
+    first, last = parent.day, parent.end
+    if unit in ("quarter", "half", "month"):
+        months = {"quarter": 3, "half": 6, "month": 1}[unit]
+        count = ((last.year - first.year) * 12 + last.month - first.month + 1) // months
+        if not count or abs(n) > count:
+            return None
+        start = _add_months(first, months * (n - 1 if n > 0 else count + n))
+        return DateValue(start, unit, parent.relative)
+    if unit == "day":
+        found = first + timedelta(days=n - 1) if n > 0 else last + timedelta(days=n + 1)
+        return DateValue(found, "day", parent.relative) if first <= found <= last else None
     if unit == "week":
-        return DateValue(ref + timedelta(days=7 * offset), "week", relative=True)
+        if n > 0:
+            start = _week_start(first) + timedelta(days=7 * (n - 1))
+        else:
+            start = _week_start(last) + timedelta(days=7 * (n + 1))
+        return DateValue(start, "week", parent.relative) if start <= last else None
+    if unit == "weekday":
+        weekday = _weekday_of(g["weekday"], rules)
+        if n > 0:
+            found = first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+        else:
+            found = last - timedelta(days=(last.weekday() - weekday) % 7 + 7 * (-n - 1))
+        return DateValue(found, "day", parent.relative) if first <= found <= last else None
+    return None
+
+
+@functools.lru_cache(maxsize=256)
+def _calendar_days(country: str, year: int, names: tuple) -> tuple[date, date] | None:
+    """The first and last day a country's calendar lists under these names in a year
+    (the holidays package: Islamic, Balinese and Buddhist holidays move every year)."""
+    import holidays
+
+    try:
+        table = holidays.country_holidays(country, years=year, language="en_US")
+    except (NotImplementedError, KeyError):
+        return None
+    days = sorted(d for d, name in table.items() for n in name.split("; ") if n in names)
+    return (days[0], days[-1]) if days else None
+
+
+def holiday_days(spec: dict, year: int) -> tuple[date, date] | None:
+    if spec.get("calendar"):
+        return _calendar_days(spec["calendar"], year, tuple(spec["names"]))
+    day = _safe_date(year, spec["month"], spec["day"])
+    return (day, day) if day else None
+
+
+def _holiday(g: dict, parent: DateValue | None, rules: DateRules, ref: date | None) -> DateValue | None:
+    """A named holiday in the year written, else the most recent one (or the coming one within
+    the forward window; the first one on or after P when the rules point forward)."""
+    spec = rules.holidays[_fold(g["holiday"])]
+    if parent is not None:
+        found = holiday_days(spec, parent.day.year)
+        relative = parent.relative
+    elif ref is None:
+        return None
+    else:
+        relative = True
+        years = [holiday_days(spec, y) for y in range(ref.year - 1, ref.year + 2)]
+        years = [y for y in years if y is not None]
+        if rules.direction == "future":
+            found = next((y for y in years if y[1] >= ref), None)
+        else:
+            ahead = ref + timedelta(days=rules.yearless_future_days)
+            found = next((y for y in reversed(years) if y[0] <= ahead), None)
+    if found is None:
+        return None
+    first, last = found
+    return DateValue(first, "day" if first == last else "span", relative, None if first == last else last)
+
+
+def _day_of_month(day: int | None, rules: DateRules, ref: date) -> DateValue | None:
+    """"The 27th", "tanggal 27": that day of P's month when it fits the direction, else of the
+    month before (after)."""
+    if not day:
+        return None
+    step = 1 if rules.direction == "future" else -1
+    month = ref.replace(day=1)
+    for _ in range(13):
+        found = _safe_date(month.year, month.month, day)
+        if found is not None and (found >= ref if step > 0 else found <= ref):
+            return DateValue(found, "day", relative=True)
+        month = _add_months(month, step)
+    return None
+
+
+def _weekday_day(g: dict, rules: DateRules, ref: date) -> DateValue | None:
+    """"Thursday the 21st": the nearest month, in the rules' direction, whose 21st is a Thursday."""
+    weekday, day = _weekday_of(g["weekday"], rules), _day_of(g["day"], rules)
+    if weekday is None or not day:
+        return None
+    step = 1 if rules.direction == "future" else -1
+    month = ref.replace(day=1)
+    for _ in range(30):
+        found = _safe_date(month.year, month.month, day)
+        if found is not None and found.weekday() == weekday and (found >= ref if step > 0 else found <= ref):
+            return DateValue(found, "day", relative=True)
+        month = _add_months(month, step)
+    return None
+
+
+def _period(ref: date, unit: str, offset: int) -> DateValue:
+    """The calendar period `offset` units from P's: pekan lalu is last week's seven days."""
+    if unit == "week":
+        return DateValue(_week_start(ref) + timedelta(days=7 * offset), "week", relative=True)
     if unit == "day":
         return DateValue(ref + timedelta(days=offset), "day", relative=True)
     if unit == "month":
@@ -496,7 +812,7 @@ def _period(ref: date, unit: str, offset: int) -> DateValue:
 def _in_period(g: dict, rules: DateRules, ref: date) -> DateValue | None:
     """A day of a relative month ("the 20th of next month") or a month, optionally with its day,
     of a relative year ("March last year", "3 March last year")."""
-    unit, offset = rules.relative_periods[_fold(g["period"])]
+    unit, offset, _ = rules.relative_periods[_fold(g["period"])]
     day = _day_of(g["day"], rules) if "day" in g else None
     if unit == "month" and "month" not in g and day is not None:
         start = _add_months(ref.replace(day=1), offset)
@@ -532,18 +848,77 @@ def _best_non_overlapping(candidates: list[tuple]) -> list[tuple]:
 
 def _scan(text: str, patterns: tuple, rules: DateRules, ref: date | None,
           language_rules: LanguageRules | None) -> list[Mention]:
-    candidates = []
+    candidates, shifts = [], []
     for priority, p in enumerate(patterns):
         for m in p.regex.finditer(text):
             if m.end() == m.start():
                 continue
-            if p.production in ("date", "numeric") and _is_time_of_day(text, m.start(), m.end(), rules):
+            if p.production == "shift":  # "three days after": moves the date right after it
+                amount, unit = _amount(_groups(m), rules, language_rules)
+                if amount is not None:
+                    shifts.append((m.start(), m.end(), p.sign * amount, unit))
+                continue
+            if p.production in ("date", "numeric", "span") and _is_time_of_day(text, m.start(), m.end(), rules):
                 continue
             value = _resolve(p, m, rules, ref, language_rules)
             if value is not None:
                 candidates.append((m.start(), m.end(), priority, p.name, value))
-    return [Mention("date", text[s:e], s, e, value, rule=f"dates:{name}")
-            for s, e, _, name, value in _best_non_overlapping(candidates) if value.day is not None]
+    found = [Mention("date", text[s:e], s, e, value, rule=f"dates:{name}")
+             for s, e, _, name, value in _best_non_overlapping(candidates) if value.day is not None]
+    return _shifted(text, _joined(text, found, rules), shifts)
+
+
+def _joined(text: str, found: list[Mention], rules: DateRules) -> list[Mention]:
+    """Two dates joined by a range word make one span: "from Feb 1 to March 2019", "between
+    Oct. 21 and Oct. 25", "1 Januari hingga 22 Januari". A first end without its year takes
+    the second's."""
+    out: list[Mention] = []
+    for m in found:
+        prev = out[-1] if out else None
+        gap = text[prev.end:m.start] if prev else ""
+        opener = rules.range_opener.search(text[max(0, prev.start - 20):prev.start]) \
+            if prev and rules.range_opener else None
+        if prev is None or not ((rules.range_joiner and rules.range_joiner.match(gap))
+                                or (opener and rules.range_opener_joiner and rules.range_opener_joiner.match(gap))):
+            out.append(m)
+            continue
+        first, second = prev.value, m.value
+        if first.relative and not second.relative and first.grain in ("day", "month"):
+            moved = _safe_date(second.day.year, first.day.month, first.day.day)
+            if moved is not None and moved > second.day:
+                moved = _safe_date(second.day.year - 1, first.day.month, first.day.day)
+            first = DateValue(moved, first.grain, False) if moved else first
+        if second.end <= first.day:
+            out.append(m)
+            continue
+        start = prev.start
+        if opener:
+            start -= len(opener.group())
+        value = DateValue(first.day, "span", first.relative or second.relative, second.end,
+                          first.exact and second.exact)
+        out[-1] = Mention("date", text[start:m.end], start, m.end, value, rule=f"{prev.rule}+{m.rule}")
+    return out
+
+
+def _shifted(text: str, found: list[Mention], shifts: list[tuple]) -> list[Mention]:
+    """"three days after January 12", "dua hari sebelum Lebaran": the date right after a shift,
+    moved by it."""
+    out = list(found)
+    for start, end, amount, unit in shifts:
+        for i, m in enumerate(out):
+            if m.start >= end and not text[end:m.start].strip() and not any(
+                    o.start < end and start < o.end for o in out):
+                v = m.value
+                try:
+                    first, last = shift(v.day, unit, amount), shift(v.end, unit, amount)
+                except (ValueError, OverflowError):
+                    break
+                grain = v.grain if v.grain in ("day", "week") or unit not in ("day", "week") else "span"
+                value = DateValue(first, grain, v.relative, None if grain == v.grain and v.last is None
+                                  else last, v.exact)
+                out[i] = Mention("date", text[start:m.end], start, m.end, value, rule=f"dates:shift+{m.rule}")
+                break
+    return out
 
 
 def find_dates(text: str, rules: LanguageRules, ref: date | None) -> list[Mention]:
@@ -730,7 +1105,9 @@ def find_durations(text: str, rules: LanguageRules) -> list[Mention]:
 # --- rule examples ----------------------------------------------------------------------------
 
 def _expected_dates(example: dict) -> list:
-    return [(e.get("text"), _iso(e["day"]), e.get("grain", "day")) for e in example.get("expect", [])]
+    """(text, first day, grain, last day): `last` only when the example gives it."""
+    return [(e.get("text"), _iso(e["day"]), e.get("grain", "day"), _iso(e["last"]) if "last" in e else None)
+            for e in example.get("expect", [])]
 
 
 def _iso(value) -> str:
@@ -751,8 +1128,9 @@ def run_dates_example(example: dict, rules: LanguageRules):
         return (_iso(expected) if expected else None), (found.isoformat() if found else None)
     expected = _expected_dates(example)
     found = find_dates(example["text"], rules, _ref(example))
-    actual = [((m.text if e[0] is not None else None), m.value.day.isoformat(), m.value.grain)
-              for m, e in zip(found, expected + [(None,)] * len(found))]
+    actual = [((m.text if e[0] is not None else None), m.value.day.isoformat(), m.value.grain,
+               m.value.end.isoformat() if e[3] is not None else None)
+              for m, e in zip(found, expected + [(None, None, None, None)] * len(found))]
     return expected, actual
 
 
