@@ -28,10 +28,11 @@ from checker.rulebook import LanguageRules, RuleKind, register_kind
 
 _BEFORE, _AFTER = r"(?<![\w])", r"(?![\w])"
 _UNITS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year")
-_DIRECTIONS = ("on_or_before", "before", "previous_week", "this_week", "next_week", "after", "nearest")
+_DIRECTIONS = ("on_or_before", "before", "previous_week", "this_week", "next_week", "after",
+               "within", "nth")
 _PRODUCTIONS = ("date", "numeric", "year", "month", "weekday", "relative_day", "relative_period",
                 "offset", "in_period", "span", "part", "nth", "holiday", "day_of_month", "weekday_day",
-                "decade", "shift")
+                "decade", "century", "shift", "periods", "weekday_count")
 _NTH_UNITS = ("day", "weekday", "week", "month", "quarter", "half")
 
 
@@ -58,6 +59,8 @@ class PartSchema(Schema):
     """A part of a period as fractions of it: early = [0, 0.5]."""
     start = fields.Float(required=True, validate=validate.Range(0, 1))
     stop = fields.Float(required=True, validate=validate.Range(0, 1))
+    # of a week, the weekdays it covers (0 = Monday): "end of the week" is Friday to Sunday
+    weekdays = fields.List(fields.Integer(validate=validate.Range(0, 6)), validate=validate.Length(equal=2))
 
 
 class HolidaySchema(Schema):
@@ -121,6 +124,9 @@ class DatesSchema(Schema):
     ordinals = fields.Dict(keys=fields.String(), values=fields.Integer(), load_default=dict)  # first, ketiga, III, last=-1
     parts = fields.Dict(keys=fields.String(), values=fields.Nested(PartSchema), load_default=dict)
     holidays = fields.Dict(keys=fields.String(), values=fields.Nested(HolidaySchema), load_default=dict)
+    # words before a date that open its interval on one side: "after 2010", "before 2018"
+    open_after = fields.List(fields.String(), load_default=list)
+    open_before = fields.List(fields.String(), load_default=list)
     # two dates joined into one span: "17 to 18 September", "between Oct. 21 and 25", "hingga"
     range_openers = fields.List(fields.String(), load_default=list)
     range_joiners = fields.List(fields.String(), load_default=list)
@@ -212,6 +218,10 @@ class DateRules:
     range_opener: re.Pattern | None = None
     range_joiner: re.Pattern | None = None
     range_opener_joiner: re.Pattern | None = None
+    open_after: re.Pattern | None = None
+    open_before: re.Pattern | None = None
+    open_after_start: re.Pattern | None = None
+    open_before_start: re.Pattern | None = None
 
 
 def _merge(datas: list[dict], key: str) -> dict:
@@ -249,6 +259,7 @@ def _placeholders(tables: dict) -> dict:
         "nth": rf"(?P<nth>\d{{1,2}}(?:{suffix})?(?!\d)|{_alternation(list(tables['ordinals']) + list(tables['day_words']))})",
         "part": rf"(?P<part>{_alternation(tables['parts'])})",
         "holiday": rf"(?P<holiday>{_alternation(tables['holidays'])})",
+        "this": rf"(?P<this>{_alternation(tables['units'])})",
     }
 
 
@@ -301,7 +312,7 @@ def compile_dates(datas: list[dict]) -> DateRules:
                "fused_units", "relative_days", "relative_periods", "ordinals", "parts", "holidays")}
     for key in ("ordinal_suffixes", "year_intro", "time_markers_before", "time_markers_after",
                 "amount_markers_before", "published_markers", "updated_markers", "range_openers",
-                "range_joiners", "range_opener_joiners"):
+                "range_joiners", "range_opener_joiners", "open_after", "open_before"):
         tables[key] = [w for d in datas for w in d.get(key, [])]
     holes = _placeholders(tables)
     patterns = _compile_patterns([p for d in datas for p in d.get("patterns", [])], holes)
@@ -332,11 +343,15 @@ def compile_dates(datas: list[dict]) -> DateRules:
         direction=next((d["direction"] for d in datas if d.get("direction")), "past"),
         weekday_today=next((d["weekday_today"] for d in datas if "weekday_today" in d), True),
         ordinals=fold(tables["ordinals"]),
-        parts={_fold(k): (v["start"], v["stop"]) for k, v in tables["parts"].items()},
+        parts={_fold(k): (v["start"], v["stop"], tuple(v.get("weekdays", ()))) for k, v in tables["parts"].items()},
         holidays=fold(tables["holidays"]),
         range_opener=_marker(tables["range_openers"], True),
         range_joiner=_gap(tables["range_joiners"]),
         range_opener_joiner=_gap(tables["range_opener_joiners"]),
+        open_after=_marker(tables["open_after"], True),
+        open_before=_marker(tables["open_before"], True),
+        open_after_start=_marker(tables["open_after"], False),
+        open_before_start=_marker(tables["open_before"], False),
     )
 
 
@@ -490,12 +505,19 @@ def _resolve(p: CompiledPattern, m: re.Match, rules: DateRules, ref: date | None
         return DateValue(date(_year_of(g["year"], rules, ref), 1, 1), "year")
     if p.production == "decade":
         return DateValue(date(_year_of(g["year"], rules, ref) // 10 * 10, 1, 1), "decade")
+    if p.production == "century":
+        n = _nth_number(g, rules)
+        if not n or not 1 <= n <= 21:
+            return None
+        return DateValue(date(max(1, (n - 1) * 100), 1, 1), "span", last=date((n - 1) * 100 + 99, 12, 31))
     if p.production == "span":
         return _span(g, rules, ref)
     if p.production in ("part", "nth", "holiday"):
         parent = _parent(g, rules, ref)
         if p.production == "holiday":
-            return _holiday(g, parent, rules, ref)
+            return _holiday(g, parent, rules, ref, p.direction)
+        if parent is None and p.production == "nth" and ref is not None:
+            parent = DateValue(date(ref.year, 1, 1), "year", relative=True)  # "the third quarter"
         if parent is None:
             return None
         if p.production == "part":
@@ -519,6 +541,14 @@ def _resolve(p: CompiledPattern, m: re.Match, rules: DateRules, ref: date | None
                          relative=True)
     if p.production == "weekday_day":
         return _weekday_day(g, rules, ref)
+    if p.production == "weekday_count":  # "3 fridays from now", "2 thursdays ago"
+        n = _number(g["num"], rules, language_rules)
+        if not n:
+            return None
+        first = resolve_weekday(_weekday_of(g["weekday"], rules), ref, "after" if p.sign > 0 else "before")
+        return DateValue(first + timedelta(days=7 * p.sign * (int(n) - 1)), "day", relative=True)
+    if p.production == "periods":
+        return _periods(p, g, rules, ref, language_rules)
     if p.production == "day_of_month":
         return _day_of_month(_day_of(g["day"], rules), rules, ref)
     if p.production == "relative_day":
@@ -549,6 +579,41 @@ def _amount(g: dict, rules: DateRules, language_rules) -> tuple[float | None, st
         return None, None
     unit, times = rules.units[_fold(g["unit"])]
     return amount * times, unit
+
+
+def _periods(p: CompiledPattern, g: dict, rules: DateRules, ref: date, language_rules) -> DateValue | None:
+    """N units before or after P: "the past two weeks" is the fourteen days before P, "the next
+    three days" the three after it, "within 10 months" runs from P; "upcoming two weeks"
+    (direction nth) is the week two weeks on."""
+    amount, unit = _amount(g, rules, language_rules)
+    if not amount or unit not in ("day", "week", "month", "quarter", "year"):
+        return None
+    try:
+        if p.direction == "nth":
+            if unit == "day":
+                return DateValue(ref + timedelta(days=int(amount)), "day", relative=True)
+            return _period(ref, unit, int(amount))
+        far = shift(ref, unit, p.sign * amount)
+    except (ValueError, OverflowError):
+        return None
+    if p.direction == "within":
+        return DateValue(ref, "span", True, far - timedelta(days=1))
+    if p.sign < 0:
+        return DateValue(far, "span", True, ref - timedelta(days=1))
+    return DateValue(ref + timedelta(days=1), "span", True, far)
+
+
+def _nth_number(g: dict, rules: DateRules) -> int | None:
+    """The n of "the third", "3rd", "ketiga", "III"; counted from the end after "last"."""
+    if "nth" not in g:
+        n = 1
+    else:
+        token = _fold(g["nth"])
+        digits = re.match(r"\d+", token)
+        n = int(digits.group()) if digits else rules.ordinals.get(token, rules.day_words.get(token))
+    if n and "from_end" in g:
+        n = -abs(n)
+    return n
 
 
 def _bare_weekday(rules: DateRules) -> str:
@@ -650,12 +715,25 @@ def _span(g: dict, rules: DateRules, ref: date | None) -> DateValue | None:
 def _parent(g: dict, rules: DateRules, ref: date | None) -> DateValue | None:
     """The period a part, an nth or a holiday is taken from: a month (with or without its
     year), a year, a relative period; none written: P's year for nth, None otherwise."""
-    if "period" in g:
+    if "period" in g or "this" in g:
         if ref is None:
             return None
-        unit, offset, _ = rules.relative_periods[_fold(g["period"])]
-        return _period(ref, unit, offset)
+        if "this" in g:  # "the end of the month": P's own
+            unit, offset = rules.units[_fold(g["this"])][0], 0
+        else:
+            unit, offset, part = rules.relative_periods[_fold(g["period"])]
+        period = _period(ref, unit, offset)
+        return _part(period, rules.parts[part]) if "period" in g and part else period
     month = _month_of(g.get("month"), rules)
+    if month is not None and "day" in g:  # "the week of October 6th"
+        day = _day_of(g["day"], rules)
+        if "year" in g:
+            found = _safe_date(_year_of(g["year"], rules, ref), month, day)
+            return DateValue(found, "day") if found else None
+        if ref is None:
+            return None
+        found = _infer_year(month, day, ref, rules.yearless_future_days, rules.direction)
+        return DateValue(found, "day", relative=True) if found else None
     if "year" in g:
         year = _year_of(g["year"], rules, ref)
         return DateValue(date(year, month, 1), "month") if month else DateValue(date(year, 1, 1), "year")
@@ -673,6 +751,14 @@ def _part(parent: DateValue, share: tuple) -> DateValue:
     """A part of a period ("awal Maret", "late 2024", "akhir pekan"): its share of the
     period's months (a year, a quarter) or days (a month, a week), never exact."""
     first, last = parent.day, parent.end
+    if parent.grain == "week" and share[2]:
+        return DateValue(first + timedelta(days=share[2][0]), "part", parent.relative,
+                         first + timedelta(days=share[2][1]), exact=False)
+    if parent.grain == "month":  # thirds of a month are its tens of days (dasarian)
+        days = (last - first).days + 1
+        start = first + timedelta(days=min(round(30 * share[0]), days - 1))
+        stop = last if share[1] >= 1 else first + timedelta(days=round(30 * share[1]) - 1)
+        return DateValue(start, "part", parent.relative, max(stop, start), exact=False)
     if parent.grain in ("year", "half", "quarter", "decade"):
         months = (last.year - first.year) * 12 + last.month - first.month + 1
         start = _add_months(first, round(months * share[0]))
@@ -688,9 +774,7 @@ def _nth(g: dict, unit: str | None, parent: DateValue, rules: DateRules) -> Date
     """The nth (or last) day, weekday, week, month, quarter or half of a period: "the first
     Monday of March", "the last day of October", "the first week of November", "Q3 2016",
     "kuartal ketiga". Weeks are the Monday-based weeks holding the period's days."""
-    token = _fold(g["nth"])
-    digits = re.match(r"\d+", token)
-    n = int(digits.group()) if digits else rules.ordinals.get(token, rules.day_words.get(token))
+    n = _nth_number(g, rules)
     if not n:
         return None
     first, last = parent.day, parent.end
@@ -704,11 +788,13 @@ def _nth(g: dict, unit: str | None, parent: DateValue, rules: DateRules) -> Date
     if unit == "day":
         found = first + timedelta(days=n - 1) if n > 0 else last + timedelta(days=n + 1)
         return DateValue(found, "day", parent.relative) if first <= found <= last else None
-    if unit == "week":
-        if n > 0:
-            start = _week_start(first) + timedelta(days=7 * (n - 1))
+    if unit == "week":  # a period's first week holds its first Thursday (ISO 8601), its last its last
+        if parent.grain == "day":  # "the week of October 6th"
+            start = _week_start(first)
+        elif n > 0:
+            start = first + timedelta(days=(3 - first.weekday()) % 7 - 3 + 7 * (n - 1))
         else:
-            start = _week_start(last) + timedelta(days=7 * (n + 1))
+            start = last - timedelta(days=(last.weekday() - 3) % 7 + 3 + 7 * (-n - 1))
         return DateValue(start, "week", parent.relative) if start <= last else None
     if unit == "weekday":
         weekday = _weekday_of(g["weekday"], rules)
@@ -741,7 +827,8 @@ def holiday_days(spec: dict, year: int) -> tuple[date, date] | None:
     return (day, day) if day else None
 
 
-def _holiday(g: dict, parent: DateValue | None, rules: DateRules, ref: date | None) -> DateValue | None:
+def _holiday(g: dict, parent: DateValue | None, rules: DateRules, ref: date | None,
+             direction: str | None = None) -> DateValue | None:
     """A named holiday in the year written, else the most recent one (or the coming one within
     the forward window; the first one on or after P when the rules point forward)."""
     spec = rules.holidays[_fold(g["holiday"])]
@@ -752,9 +839,13 @@ def _holiday(g: dict, parent: DateValue | None, rules: DateRules, ref: date | No
         return None
     else:
         relative = True
-        years = [holiday_days(spec, y) for y in range(ref.year - 1, ref.year + 2)]
+        years = [holiday_days(spec, y) for y in range(ref.year - 2, ref.year + 3)]
         years = [y for y in years if y is not None]
-        if rules.direction == "future":
+        if direction == "after":  # "next Easter"
+            found = next((y for y in years if y[0] > ref), None)
+        elif direction == "before":  # "last Christmas"
+            found = next((y for y in reversed(years) if y[1] < ref), None)
+        elif rules.direction == "future":
             found = next((y for y in years if y[1] >= ref), None)
         else:
             ahead = ref + timedelta(days=rules.yearless_future_days)
@@ -865,7 +956,35 @@ def _scan(text: str, patterns: tuple, rules: DateRules, ref: date | None,
                 candidates.append((m.start(), m.end(), priority, p.name, value))
     found = [Mention("date", text[s:e], s, e, value, rule=f"dates:{name}")
              for s, e, _, name, value in _best_non_overlapping(candidates) if value.day is not None]
-    return _shifted(text, _joined(text, found, rules), shifts)
+    return _opened(text, _shifted(text, _joined(text, found, rules), shifts), rules)
+
+
+def _opened(text: str, found: list[Mention], rules: DateRules) -> list[Mention]:
+    """"after 2010" is every day after 2010's, "before 2018" every day before it: an interval
+    open on one side (date.min / date.max stand for no bound)."""
+    out = []
+    for m in found:
+        head = text[max(0, m.start - 30):m.start]
+        after = rules.open_after.search(head) if rules.open_after else None
+        before = rules.open_before.search(head) if rules.open_before else None
+        if after is None and before is None:  # the marker inside the match: "after 2016" as an introduced year
+            after = rules.open_after_start.match(m.text) if rules.open_after_start else None
+            before = rules.open_before_start.match(m.text) if rules.open_before_start else None
+            shift_start = 0
+        else:
+            shift_start = len((after or before).group())
+        marker = after or before
+        if marker is None or any(o.end > m.start - shift_start and o.start < m.start for o in found):
+            out.append(m)
+            continue
+        v = m.value
+        if after:
+            value = DateValue(v.end + timedelta(days=1), "open", v.relative, date.max, v.exact)
+        else:
+            value = DateValue(date.min, "open", v.relative, v.day - timedelta(days=1), v.exact)
+        start = m.start - shift_start
+        out.append(Mention("date", text[start:m.end], start, m.end, value, rule=f"dates:open+{m.rule}"))
+    return out
 
 
 def _joined(text: str, found: list[Mention], rules: DateRules) -> list[Mention]:
@@ -905,9 +1024,10 @@ def _shifted(text: str, found: list[Mention], shifts: list[tuple]) -> list[Menti
     moved by it."""
     out = list(found)
     for start, end, amount, unit in shifts:
+        if any(o.start < end and start < o.end and not (start <= o.start and o.end <= end) for o in out):
+            continue  # the shift's words belong to a longer date
         for i, m in enumerate(out):
-            if m.start >= end and not text[end:m.start].strip() and not any(
-                    o.start < end and start < o.end for o in out):
+            if m.start >= end and not text[end:m.start].strip():
                 v = m.value
                 try:
                     first, last = shift(v.day, unit, amount), shift(v.end, unit, amount)
@@ -917,6 +1037,7 @@ def _shifted(text: str, found: list[Mention], shifts: list[tuple]) -> list[Menti
                 value = DateValue(first, grain, v.relative, None if grain == v.grain and v.last is None
                                   else last, v.exact)
                 out[i] = Mention("date", text[start:m.end], start, m.end, value, rule=f"dates:shift+{m.rule}")
+                out = [o for o in out if not (start <= o.start and o.end <= end)]
                 break
     return out
 
