@@ -974,6 +974,8 @@ def _opened(text: str, found: list[Mention], rules: DateRules) -> list[Mention]:
         else:
             shift_start = len((after or before).group())
         marker = after or before
+        if marker is not None and re.match(r"['’]s\b", text[m.end:m.end + 3]):
+            marker = None  # "after Wednesday's blasts": the happening's day, not a bound
         if marker is None or any(o.end > m.start - shift_start and o.start < m.start for o in found):
             out.append(m)
             continue
