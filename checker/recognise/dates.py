@@ -27,7 +27,7 @@ from checker.model import DateValue, DurationValue, Interval, Mention
 from checker.rulebook import LanguageRules, RuleKind, register_kind
 
 _BEFORE, _AFTER = r"(?<![\w])", r"(?![\w])"
-_UNITS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year")
+_UNITS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade")
 _DIRECTIONS = ("on_or_before", "before", "previous_week", "this_week", "next_week", "after",
                "within", "nth")
 _PRODUCTIONS = ("date", "numeric", "year", "month", "weekday", "relative_day", "relative_period",
@@ -61,6 +61,8 @@ class PartSchema(Schema):
     stop = fields.Float(required=True, validate=validate.Range(0, 1))
     # of a week, the weekdays it covers (0 = Monday): "end of the week" is Friday to Sunday
     weekdays = fields.List(fields.Integer(validate=validate.Range(0, 6)), validate=validate.Length(equal=2))
+    # the period's days before P ("earlier this year") or from P on ("later this month")
+    side = fields.String(validate=validate.OneOf(["before", "after"]))
 
 
 class HolidaySchema(Schema):
@@ -216,6 +218,7 @@ class DateRules:
     parts: dict = field(default_factory=dict)  # folded word -> (start, stop)
     holidays: dict = field(default_factory=dict)  # folded phrase -> holiday dict
     range_opener: re.Pattern | None = None
+    range_opener_start: re.Pattern | None = None
     range_joiner: re.Pattern | None = None
     range_opener_joiner: re.Pattern | None = None
     open_after: re.Pattern | None = None
@@ -260,6 +263,9 @@ def _placeholders(tables: dict) -> dict:
         "part": rf"(?P<part>{_alternation(tables['parts'])})",
         "holiday": rf"(?P<holiday>{_alternation(tables['holidays'])})",
         "this": rf"(?P<this>{_alternation(tables['units'])})",
+        # further parts of a compound length: "2 years 1 month 21 days ago"
+        "more": rf"(?:\s*,?\s*(?:and\s+)?(?P<num2>\d+|{numbers})\s+(?P<unit2>{_alternation(tables['units'])}))?"
+                rf"(?:\s*,?\s*(?:and\s+)?(?P<num3>\d+|{numbers})\s+(?P<unit3>{_alternation(tables['units'])}))?",
     }
 
 
@@ -343,9 +349,11 @@ def compile_dates(datas: list[dict]) -> DateRules:
         direction=next((d["direction"] for d in datas if d.get("direction")), "past"),
         weekday_today=next((d["weekday_today"] for d in datas if "weekday_today" in d), True),
         ordinals=fold(tables["ordinals"]),
-        parts={_fold(k): (v["start"], v["stop"], tuple(v.get("weekdays", ()))) for k, v in tables["parts"].items()},
+        parts={_fold(k): (v["start"], v["stop"], tuple(v.get("weekdays", ())), v.get("side"))
+               for k, v in tables["parts"].items()},
         holidays=fold(tables["holidays"]),
         range_opener=_marker(tables["range_openers"], True),
+        range_opener_start=_marker(tables["range_openers"], False),
         range_joiner=_gap(tables["range_joiners"]),
         range_opener_joiner=_gap(tables["range_opener_joiners"]),
         open_after=_marker(tables["open_after"], True),
@@ -365,8 +373,8 @@ def _add_months(day: date, months: int) -> date:
 
 def shift(day: date, unit: str, amount: float) -> date:
     """`day` moved by `amount` units (calendar months and years; fractions of days dropped)."""
-    if unit in ("month", "quarter", "year"):
-        months = amount * {"month": 1, "quarter": 3, "year": 12}[unit]
+    if unit in ("month", "quarter", "year", "decade"):
+        months = amount * {"month": 1, "quarter": 3, "year": 12, "decade": 120}[unit]
         return _add_months(day, round(months))
     days = amount * {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1, "week": 7}[unit]
     return day + timedelta(days=int(days))
@@ -521,7 +529,7 @@ def _resolve(p: CompiledPattern, m: re.Match, rules: DateRules, ref: date | None
         if parent is None:
             return None
         if p.production == "part":
-            return _part(parent, rules.parts[_fold(g["part"])])
+            return _part(parent, rules.parts[_fold(g["part"])], ref)
         return _nth(g, p.unit, parent, rules)
     if ref is None:
         return None
@@ -556,7 +564,7 @@ def _resolve(p: CompiledPattern, m: re.Match, rules: DateRules, ref: date | None
     if p.production == "relative_period":
         unit, offset, part = rules.relative_periods[_fold(g["period"])]
         period = _period(ref, unit, offset)
-        return _part(period, rules.parts[part]) if part else period
+        return _part(period, rules.parts[part], ref) if part else period
     if p.production == "in_period":
         return _in_period(g, rules, ref)
     if p.production == "offset":
@@ -564,7 +572,14 @@ def _resolve(p: CompiledPattern, m: re.Match, rules: DateRules, ref: date | None
         if amount is None:
             return None
         try:
-            return DateValue(shift(ref, unit, p.sign * amount), "day", relative=True)
+            day = shift(ref, unit, p.sign * amount)
+            for n, u in (("num2", "unit2"), ("num3", "unit3")):  # the further parts of a compound length
+                if n in g:
+                    more, more_unit = _amount({"num": g[n], "unit": g[u]}, rules, language_rules)
+                    if more is None:
+                        return None
+                    day = shift(day, more_unit, p.sign * more)
+            return DateValue(day, "day", relative=True)
         except (ValueError, OverflowError):  # "2024 tahun lalu": before year 1, no calendar date
             return None
     return None
@@ -586,7 +601,7 @@ def _periods(p: CompiledPattern, g: dict, rules: DateRules, ref: date, language_
     three days" the three after it, "within 10 months" runs from P; "upcoming two weeks"
     (direction nth) is the week two weeks on."""
     amount, unit = _amount(g, rules, language_rules)
-    if not amount or unit not in ("day", "week", "month", "quarter", "year"):
+    if not amount or unit not in ("day", "week", "month", "quarter", "year", "decade"):
         return None
     try:
         if p.direction == "nth":
@@ -598,6 +613,12 @@ def _periods(p: CompiledPattern, g: dict, rules: DateRules, ref: date, language_
         return None
     if p.direction == "within":
         return DateValue(ref, "span", True, far - timedelta(days=1))
+    if unit in ("quarter", "decade"):  # reporting periods and decades are whole: "the past two quarters"
+        this = _period(ref, unit, 0)
+        if p.sign < 0:
+            first = _period(ref, unit, -int(amount)).day
+            return DateValue(first, "span", True, this.day - timedelta(days=1))
+        return DateValue(this.end + timedelta(days=1), "span", True, _period(ref, unit, int(amount)).end)
     if p.sign < 0:
         return DateValue(far, "span", True, ref - timedelta(days=1))
     return DateValue(ref + timedelta(days=1), "span", True, far)
@@ -692,8 +713,10 @@ def _span(g: dict, rules: DateRules, ref: date | None) -> DateValue | None:
     else:
         month, month2 = month or month2, month2 or month
         year = _year_of(g["year"], rules, ref) if "year" in g else None
-        year2 = _year_of(g["year2"], rules, ref) if "year2" in g else year
-        if year2 is None:
+        year2 = _year_of(g["year2"], rules, ref) if "year2" in g else None
+        if year2 is None and year is not None and g.get("year_at") != "start":
+            year, year2 = None, year  # "Dec 28 - Jan 3, 2025": the year written last is the end's
+        if year2 is None and year is None:
             if ref is None:
                 return None
             start = _infer_year(month, day, ref, rules.yearless_future_days, rules.direction)
@@ -703,6 +726,8 @@ def _span(g: dict, rules: DateRules, ref: date | None) -> DateValue | None:
             year2 = year + (month2 < month)
         elif year is None:
             year = year2 - (month > month2)
+        elif year2 is None:
+            year2 = year + (month > month2)
     start = _safe_date(year, month, day or 1)
     last = _safe_date(year2, month2, day2) if day2 else _month_end(year2, month2)
     if start is None or last is None:
@@ -723,7 +748,7 @@ def _parent(g: dict, rules: DateRules, ref: date | None) -> DateValue | None:
         else:
             unit, offset, part = rules.relative_periods[_fold(g["period"])]
         period = _period(ref, unit, offset)
-        return _part(period, rules.parts[part]) if "period" in g and part else period
+        return _part(period, rules.parts[part], ref) if "period" in g and part else period
     month = _month_of(g.get("month"), rules)
     if month is not None and "day" in g:  # "the week of October 6th"
         day = _day_of(g["day"], rules)
@@ -747,10 +772,17 @@ def _parent(g: dict, rules: DateRules, ref: date | None) -> DateValue | None:
     return None
 
 
-def _part(parent: DateValue, share: tuple) -> DateValue:
+def _part(parent: DateValue, share: tuple, ref: date | None = None) -> DateValue | None:
     """A part of a period ("awal Maret", "late 2024", "akhir pekan"): its share of the
-    period's months (a year, a quarter) or days (a month, a week), never exact."""
+    period's months (a year, a quarter) or days (a month, a week), never exact; or its days
+    before P ("earlier this year") or from P on ("later this month")."""
     first, last = parent.day, parent.end
+    if share[3]:
+        if ref is None or not first <= ref <= last:
+            return None
+        if share[3] == "before":
+            return DateValue(first, "part", True, ref - timedelta(days=1)) if ref > first else None
+        return DateValue(ref, "part", True, last)
     if parent.grain == "week" and share[2]:
         return DateValue(first + timedelta(days=share[2][0]), "part", parent.relative,
                          first + timedelta(days=share[2][1]), exact=False)
@@ -877,6 +909,9 @@ def _weekday_day(g: dict, rules: DateRules, ref: date) -> DateValue | None:
     if weekday is None or not day:
         return None
     step = 1 if rules.direction == "future" else -1
+    this_month = _safe_date(ref.year, ref.month, day)
+    if this_month is not None and this_month.weekday() == weekday:  # "Tuesday the 11th": this month's
+        return DateValue(this_month, "day", relative=True)
     month = ref.replace(day=1)
     for _ in range(30):
         found = _safe_date(month.year, month.month, day)
@@ -897,6 +932,8 @@ def _period(ref: date, unit: str, offset: int) -> DateValue:
     if unit == "quarter":
         start = date(ref.year, 3 * ((ref.month - 1) // 3) + 1, 1)
         return DateValue(_add_months(start, 3 * offset), "quarter", relative=True)
+    if unit == "decade":
+        return DateValue(date(ref.year // 10 * 10 + 10 * offset, 1, 1), "decade", relative=True)
     return DateValue(date(ref.year + offset, 1, 1), "year", relative=True)
 
 
@@ -967,9 +1004,13 @@ def _opened(text: str, found: list[Mention], rules: DateRules) -> list[Mention]:
         head = text[max(0, m.start - 30):m.start]
         after = rules.open_after.search(head) if rules.open_after else None
         before = rules.open_before.search(head) if rules.open_before else None
+        if after and before:
+            after, before = (after, None) if len(after.group()) > len(before.group()) else (None, before)
         if after is None and before is None:  # the marker inside the match: "after 2016" as an introduced year
             after = rules.open_after_start.match(m.text) if rules.open_after_start else None
             before = rules.open_before_start.match(m.text) if rules.open_before_start else None
+            if after and before:
+                after, before = (after, None) if len(after.group()) > len(before.group()) else (None, before)
             shift_start = 0
         else:
             shift_start = len((after or before).group())
@@ -997,14 +1038,15 @@ def _joined(text: str, found: list[Mention], rules: DateRules) -> list[Mention]:
     for m in found:
         prev = out[-1] if out else None
         gap = text[prev.end:m.start] if prev else ""
-        opener = rules.range_opener.search(text[max(0, prev.start - 20):prev.start]) \
-            if prev and rules.range_opener else None
+        opener = (rules.range_opener.search(text[max(0, prev.start - 20):prev.start])
+                  or rules.range_opener_start.match(prev.text)) if prev and rules.range_opener else None
         if prev is None or not ((rules.range_joiner and rules.range_joiner.match(gap))
                                 or (opener and rules.range_opener_joiner and rules.range_opener_joiner.match(gap))):
             out.append(m)
             continue
         first, second = prev.value, m.value
-        if first.relative and not second.relative and first.grain in ("day", "month"):
+        if first.relative and not second.relative and first.grain in ("day", "month") \
+                and _names_month(prev.text, rules):
             moved = _safe_date(second.day.year, first.day.month, first.day.day)
             if moved is not None and moved > second.day:
                 moved = _safe_date(second.day.year - 1, first.day.month, first.day.day)
@@ -1013,7 +1055,7 @@ def _joined(text: str, found: list[Mention], rules: DateRules) -> list[Mention]:
             out.append(m)
             continue
         start = prev.start
-        if opener:
+        if opener and not rules.range_opener_start.match(prev.text):
             start -= len(opener.group())
         value = DateValue(first.day, "span", first.relative or second.relative, second.end,
                           first.exact and second.exact)
@@ -1021,26 +1063,33 @@ def _joined(text: str, found: list[Mention], rules: DateRules) -> list[Mention]:
     return out
 
 
+def _names_month(text: str, rules: DateRules) -> bool:
+    """A month is written ("Feb 1st", "10/25"), not only a day name ("next Friday")."""
+    return bool(re.search(r"\d\s*[/.-]\s*\d", text)) or any(
+        _fold(w) in rules.months for w in re.findall(r"[^\W\d_]+\.?", text))
+
+
 def _shifted(text: str, found: list[Mention], shifts: list[tuple]) -> list[Mention]:
     """"three days after January 12", "dua hari sebelum Lebaran": the date right after a shift,
-    moved by it."""
+    moved by it (a date whose match took the shift's last word, "after January 12", too)."""
     out = list(found)
     for start, end, amount, unit in shifts:
-        if any(o.start < end and start < o.end and not (start <= o.start and o.end <= end) for o in out):
+        if any(o.start < start < o.end for o in out):
             continue  # the shift's words belong to a longer date
-        for i, m in enumerate(out):
-            if m.start >= end and not text[end:m.start].strip():
-                v = m.value
-                try:
-                    first, last = shift(v.day, unit, amount), shift(v.end, unit, amount)
-                except (ValueError, OverflowError):
-                    break
-                grain = v.grain if v.grain in ("day", "week") or unit not in ("day", "week") else "span"
-                value = DateValue(first, grain, v.relative, None if grain == v.grain and v.last is None
-                                  else last, v.exact)
-                out[i] = Mention("date", text[start:m.end], start, m.end, value, rule=f"dates:shift+{m.rule}")
-                out = [o for o in out if not (start <= o.start and o.end <= end)]
-                break
+        anchor = next((i for i, m in enumerate(out) if m.end > end and m.start > start
+                       and (m.start < end or not text[end:m.start].strip())), None)
+        if anchor is None:
+            continue
+        m = out[anchor]
+        v = m.value
+        try:
+            first, last = shift(v.day, unit, amount), shift(v.end, unit, amount)
+        except (ValueError, OverflowError):
+            continue
+        grain = v.grain if v.grain in ("day", "week") or unit not in ("day", "week") else "span"
+        value = DateValue(first, grain, v.relative, None if grain == v.grain and v.last is None else last, v.exact)
+        out[anchor] = Mention("date", text[start:m.end], start, m.end, value, rule=f"dates:shift+{m.rule}")
+        out = [o for i, o in enumerate(out) if i == anchor or not (start <= o.start and o.end <= end)]
     return out
 
 
