@@ -53,6 +53,9 @@ class PeriodSchema(Schema):
     unit = fields.String(required=True, validate=validate.OneOf(_UNITS))
     offset = fields.Integer(required=True)
     part = fields.String()  # a part of that period, named in `parts`: akhir pekan lalu
+    # the most recent such part in the rules' direction: "akhir pekan" read on a Monday is the
+    # one just past
+    latest = fields.Boolean(load_default=False)
 
 
 class PartSchema(Schema):
@@ -320,6 +323,9 @@ def compile_dates(datas: list[dict]) -> DateRules:
                 "amount_markers_before", "published_markers", "updated_markers", "range_openers",
                 "range_joiners", "range_opener_joiners", "open_after", "open_before"):
         tables[key] = [w for d in datas for w in d.get(key, [])]
+    for phrase, period in tables["relative_periods"].items():
+        if period.get("part") and _fold(period["part"]) not in {_fold(k) for k in tables["parts"]}:
+            raise ValueError(f"relative period {phrase!r}: part {period['part']!r} is not in parts")
     holes = _placeholders(tables)
     patterns = _compile_patterns([p for d in datas for p in d.get("patterns", [])], holes)
     dateline = _compile_patterns([p for d in datas for p in d.get("dateline_patterns", [])], holes)
@@ -335,7 +341,8 @@ def compile_dates(datas: list[dict]) -> DateRules:
         day_words=fold(tables["day_words"]), number_words=fold(tables["number_words"]),
         units=unit_pairs(tables["units"]), fused_units=unit_pairs(tables["fused_units"]),
         relative_days=fold(tables["relative_days"]),
-        relative_periods={_fold(k): (v["unit"], v["offset"], v.get("part") and _fold(v["part"]))
+        relative_periods={_fold(k): (v["unit"], v["offset"], v.get("part") and _fold(v["part"]),
+                                     v.get("latest", False))
                           for k, v in tables["relative_periods"].items()},
         numeric_order=order, pivot=pivot, future_window=window,
         yearless_future_days=max((d.get("yearless_future_days", 0) for d in datas), default=0), patterns=patterns, dateline_patterns=dateline,
@@ -562,9 +569,15 @@ def _resolve(p: CompiledPattern, m: re.Match, rules: DateRules, ref: date | None
     if p.production == "relative_day":
         return DateValue(ref + timedelta(days=rules.relative_days[_fold(g["rel"])]), "day", relative=True)
     if p.production == "relative_period":
-        unit, offset, part = rules.relative_periods[_fold(g["period"])]
-        period = _period(ref, unit, offset)
-        return _part(period, rules.parts[part], ref) if part else period
+        unit, offset, part, latest = rules.relative_periods[_fold(g["period"])]
+        if not part:
+            return _period(ref, unit, offset)
+        found = _part(_period(ref, unit, offset), rules.parts[part], ref)
+        if latest and found is not None:
+            step = 1 if rules.direction == "future" else -1
+            if (found.day > ref) if step < 0 else (found.end < ref):
+                found = _part(_period(ref, unit, offset + step), rules.parts[part], ref)
+        return found
     if p.production == "in_period":
         return _in_period(g, rules, ref)
     if p.production == "offset":
@@ -703,7 +716,7 @@ def _span(g: dict, rules: DateRules, ref: date | None) -> DateValue | None:
     if "period" in g:
         if ref is None:
             return None
-        unit, offset, _ = rules.relative_periods[_fold(g["period"])]
+        unit, offset = rules.relative_periods[_fold(g["period"])][:2]
         if unit != "month":
             return None
         parent = _period(ref, unit, offset)
@@ -746,7 +759,7 @@ def _parent(g: dict, rules: DateRules, ref: date | None) -> DateValue | None:
         if "this" in g:  # "the end of the month": P's own
             unit, offset = rules.units[_fold(g["this"])][0], 0
         else:
-            unit, offset, part = rules.relative_periods[_fold(g["period"])]
+            unit, offset, part, _ = rules.relative_periods[_fold(g["period"])]
         period = _period(ref, unit, offset)
         return _part(period, rules.parts[part], ref) if "period" in g and part else period
     month = _month_of(g.get("month"), rules)
@@ -940,7 +953,7 @@ def _period(ref: date, unit: str, offset: int) -> DateValue:
 def _in_period(g: dict, rules: DateRules, ref: date) -> DateValue | None:
     """A day of a relative month ("the 20th of next month") or a month, optionally with its day,
     of a relative year ("March last year", "3 March last year")."""
-    unit, offset, _ = rules.relative_periods[_fold(g["period"])]
+    unit, offset = rules.relative_periods[_fold(g["period"])][:2]
     day = _day_of(g["day"], rules) if "day" in g else None
     if unit == "month" and "month" not in g and day is not None:
         start = _add_months(ref.replace(day=1), offset)
