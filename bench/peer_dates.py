@@ -315,6 +315,18 @@ def _score_dateparser(rules) -> dict:
     return result
 
 
+def _score_news_id(rules) -> dict:
+    """Our own Indonesian news date expressions (tests/peer/news-id), under the rules as they are."""
+    result = {"cases": 0, "correct": 0, "out": {}}
+    for r in _jsonl(PEER / "news-id" / "dates_id.jsonl"):
+        expected = r["expect"]
+        if expected is not None:
+            expected = tuple(date.fromisoformat(v) if v else None for v in (expected["first"], expected["last"]))
+        found = find_dates(r["text"], rules, date.fromisoformat(r["ref"]))
+        _judge(result, found, 0, len(r["text"]), expected, (r["text"], r["ref"]))
+    return result
+
+
 def _row(suite: str, lang: str, dimension: str, result: dict) -> dict:
     cases = result["cases"]
     return {"suite": suite, "lang": lang, "dimension": dimension, "cases": cases,
@@ -334,6 +346,7 @@ def score() -> list[dict]:
         _row("duckling", "en", "duration", _score_durations(en, "duckling")),
         _row("recognizers-text", "en", "duration", _score_durations(en, "recognizers-text")),
         _row("dateparser", "id", "date", _score_dateparser(indonesian)),
+        _row("news-id", "id", "date", _score_news_id(indonesian)),
     ]
 
 

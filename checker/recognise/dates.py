@@ -224,6 +224,7 @@ class DateRules:
     range_opener_start: re.Pattern | None = None
     range_joiner: re.Pattern | None = None
     range_opener_joiner: re.Pattern | None = None
+    range_joiner_start: re.Pattern | None = None
     open_after: re.Pattern | None = None
     open_before: re.Pattern | None = None
     open_after_start: re.Pattern | None = None
@@ -363,6 +364,7 @@ def compile_dates(datas: list[dict]) -> DateRules:
         range_opener_start=_marker(tables["range_openers"], False),
         range_joiner=_gap(tables["range_joiners"]),
         range_opener_joiner=_gap(tables["range_opener_joiners"]),
+        range_joiner_start=_marker(tables["range_joiners"], False),
         open_after=_marker(tables["open_after"], True),
         open_before=_marker(tables["open_before"], True),
         open_after_start=_marker(tables["open_after"], False),
@@ -1051,6 +1053,9 @@ def _joined(text: str, found: list[Mention], rules: DateRules) -> list[Mention]:
     for m in found:
         prev = out[-1] if out else None
         gap = text[prev.end:m.start] if prev else ""
+        lead = rules.range_joiner_start.match(m.text) if rules.range_joiner_start else None
+        if prev and lead and not gap.strip():  # "hingga 3 November 2024": the joiner read as an intro
+            gap = lead.group()
         opener = (rules.range_opener.search(text[max(0, prev.start - 20):prev.start])
                   or rules.range_opener_start.match(prev.text)) if prev and rules.range_opener else None
         if prev is None or not ((rules.range_joiner and rules.range_joiner.match(gap))
