@@ -11,10 +11,11 @@ How a case is judged
   its calendar days, a range its two ends (Duckling's ends are inclusive, Recognizers-Text's
   exclusive). A negative case (no value) is right when nothing overlapping is found.
 - Each peer resolves dates without a year or week by its own convention, which our rules set
-  too (`direction`, `weekday_today`, `yearless_future_days` in rules/<lang>/dates.yaml); each
-  suite runs under its peer's convention: Duckling points forward (a bare "tuesday" on a Tuesday
-  is next week's); Recognizers-Text's `value_past` points back, never to P's own weekday or a
-  coming date. Our news corpus runs under the rules as they are.
+  too (`direction`, `weekday_today`, `yearless_future_days`, `whole_periods` in
+  rules/<lang>/dates.yaml); each suite runs under its peer's convention: Duckling points forward
+  (a bare "tuesday" on a Tuesday is next week's) and counts "the last two weeks" as whole
+  calendar weeks; Recognizers-Text's `value_past` points back, never to P's own weekday or a
+  coming date, and counts days back from P. Our news corpus runs under the rules as they are.
 - Durations: the mention's nominal seconds (a point value; for a hedged interval the finite
   bound, or the upper bound of "almost N") within 2.5 % of the expected seconds: peers count
   a month as 30 days and a year as 365, pint as a twelfth of a Julian year and 365.25 days.
@@ -338,7 +339,8 @@ def _row(suite: str, lang: str, dimension: str, result: dict) -> dict:
 def score() -> list[dict]:
     en = default_rules().for_language("en")
     indonesian = default_rules().for_language("id")
-    duckling = convention(en, direction="future", weekday_today=False)
+    duckling = convention(en, direction="future", weekday_today=False,
+                          whole_periods=("week", "month", "quarter", "year", "decade"))
     recognizers = convention(en, direction="past", weekday_today=False, yearless_future_days=0)
     return [
         _row("duckling", "en", "date", _score_duckling_dates(duckling)),

@@ -70,14 +70,3 @@ def test_durations_intervals_are_ordered_and_spans_hold(rules, words, lang):
         assert low is None or high is None or low <= high
     for m in find_dates(text, rules.for_language(lang), TUESDAY):
         assert m.text == text[m.start:m.end]
-
-
-def test_peer_floor():
-    from bench.peer_dates import score
-    rows = {(r["suite"], r["dimension"]): r for r in score()}
-    assert rows[("duckling", "date")]["accuracy"] >= 0.96
-    assert rows[("recognizers-text", "date")]["accuracy"] >= 0.94
-    assert rows[("duckling", "duration")]["accuracy"] >= 0.97
-    assert rows[("recognizers-text", "duration")]["accuracy"] >= 0.97
-    assert rows[("dateparser", "date")]["accuracy"] >= 0.93 and rows[("dateparser", "date")]["lang"] == "id"
-    assert all(r["out_of_scope"] == sum(r["out_of_scope_by_reason"].values()) for r in rows.values())

@@ -1,18 +1,33 @@
 """Dates of one event across sources, and stated durations against their anchors.
 
 An event's date is a fixed fact: two sources dating one event differently (beyond the time-zone
-tolerance) conflict, and the same authority giving a new date later corrects itself. Dates
-further apart than `same_event_days` are two events of one kind. Two dates inside one article
-are usually two events (a briefing and the incident), never a finding.
+tolerance) conflict, and the same authority giving a new date later corrects itself. A date is
+an interval of days (a claim's `when` is its first day, an `until` detail its last: "17-18
+September", "awal Maret"): two dates conflict only when their intervals cannot both hold, that
+is when the days between them exceed the tolerance. Dates further apart than `same_event_days`
+are two events of one kind. Two dates inside one article are usually two events (a briefing
+and the incident), never a finding.
 """
 from __future__ import annotations
 
-from checker.compare.context import ComparisonContext, days_between, figure_written, is_share, since_of
+from checker.compare.context import ComparisonContext, extra, figure_written, is_share, since_of
 from checker.compare.findings import Groups, Verdict, content_text, single_finding
 from checker.compare.wording import day_text, interval_text, number_text, seconds_per, source_text
 from checker.model import Claim, Finding
 
 DAY = 86400.0
+
+
+def days_of(claim: Claim):
+    """The claim's date as (first day, last day): a day, or a span with its `until` detail."""
+    until = extra(claim, "until")
+    return claim.when, until if until is not None and until >= claim.when else claim.when
+
+
+def days_apart(a: Claim, b: Claim) -> int:
+    """Days between two claims' date intervals; 0 when they overlap (both can hold)."""
+    (a_first, a_last), (b_first, b_last) = days_of(a), days_of(b)
+    return max((b_first - a_last).days, (a_first - b_last).days, 0)
 
 
 def judge_dates(a: Claim, b: Claim, context: ComparisonContext, apart: bool | None = None) -> Verdict | None:
@@ -23,7 +38,7 @@ def judge_dates(a: Claim, b: Claim, context: ComparisonContext, apart: bool | No
         return None
     if not context.same_happening(a, b):
         return None
-    gap = days_between(a.when, b.when)
+    gap = days_apart(a, b)
     if gap <= settings.date_tolerance_days or gap > settings.same_event_days:
         return None
     first, second = sorted((a, b), key=lambda c: (context.order_key(c), content_text(c)))
@@ -47,21 +62,21 @@ def compare_event_dates(fresh: list[Claim], old: list[Claim], context: Compariso
         if claim.when is None:
             continue
         event = claim.event
-        key = (context.authority(claim), claim.when, context.published(claim),
+        key = (context.authority(claim), days_of(claim), context.published(claim),
                None if event is None else (event.day, event.place))
         node = nodes.get(key)
         if node is None:
-            node = nodes[key] = [claim.when.toordinal(), new, [], set()]
+            node = nodes[key] = [claim.when.toordinal(), new, [], set(), days_of(claim)[1].toordinal()]
         node[1] = node[1] or new
         node[2].append(claim)
         node[3].add(claim.article)
     items = sorted(nodes.values(), key=lambda n: (n[0], min(content_text(c) for c in n[2])))
-    for i, (day, new, claims, articles) in enumerate(items):
-        for other_day, other_new, others, other_articles in items[i + 1:]:
+    for i, (day, new, claims, articles, last) in enumerate(items):
+        for other_day, other_new, others, other_articles, _ in items[i + 1:]:
             if other_day - day > window:
                 break
-            if not (new or other_new) or other_day - day <= tolerance:
-                continue
+            if not (new or other_new) or other_day - last <= tolerance:
+                continue  # within the tolerance of, or inside, the first one's days
             if len(articles | other_articles) == 1:
                 continue  # two dates inside one article: two events (a briefing and the incident)
             a, b = claims[0], others[0]

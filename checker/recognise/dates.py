@@ -126,6 +126,9 @@ class DatesSchema(Schema):
     direction = fields.String(validate=validate.OneOf(["past", "future"]))
     # whether a bare day name that is P's own weekday is P itself (else a week before or after)
     weekday_today = fields.Boolean()
+    # units that "the past/next N units" counts as whole calendar periods (the past two quarters
+    # are the two reported quarters); the others count days back or on from P
+    whole_periods = fields.List(fields.String(validate=validate.OneOf(_UNITS)))
     ordinals = fields.Dict(keys=fields.String(), values=fields.Integer(), load_default=dict)  # first, ketiga, III, last=-1
     parts = fields.Dict(keys=fields.String(), values=fields.Nested(PartSchema), load_default=dict)
     holidays = fields.Dict(keys=fields.String(), values=fields.Nested(HolidaySchema), load_default=dict)
@@ -217,6 +220,7 @@ class DateRules:
     updated: re.Pattern | None
     direction: str = "past"
     weekday_today: bool = True
+    whole_periods: tuple = ("quarter", "decade")
     ordinals: dict = field(default_factory=dict)
     parts: dict = field(default_factory=dict)  # folded word -> (start, stop)
     holidays: dict = field(default_factory=dict)  # folded phrase -> holiday dict
@@ -356,6 +360,7 @@ def compile_dates(datas: list[dict]) -> DateRules:
             _alternation(tables["updated_markers"]), re.IGNORECASE),
         direction=next((d["direction"] for d in datas if d.get("direction")), "past"),
         weekday_today=next((d["weekday_today"] for d in datas if "weekday_today" in d), True),
+        whole_periods=next((tuple(d["whole_periods"]) for d in datas if "whole_periods" in d), ("quarter", "decade")),
         ordinals=fold(tables["ordinals"]),
         parts={_fold(k): (v["start"], v["stop"], tuple(v.get("weekdays", ())), v.get("side"))
                for k, v in tables["parts"].items()},
@@ -628,7 +633,7 @@ def _periods(p: CompiledPattern, g: dict, rules: DateRules, ref: date, language_
         return None
     if p.direction == "within":
         return DateValue(ref, "span", True, far - timedelta(days=1))
-    if unit in ("quarter", "decade"):  # reporting periods and decades are whole: "the past two quarters"
+    if unit in rules.whole_periods:  # "the past two quarters": the two reported ones
         this = _period(ref, unit, 0)
         if p.sign < 0:
             first = _period(ref, unit, -int(amount)).day
@@ -689,6 +694,14 @@ def _calendar_date(p: CompiledPattern, g: dict, rules: DateRules, ref: date | No
         return None
     if day and _safe_date(2000, month, day) is None:  # Feb 30 is no date in any year
         return _IMPOSSIBLE
+    if day and "weekday" in g and p.direction is None:
+        # "Sunday, Feb 10": of the last Feb 10 on or before P and the next one after it, the one on
+        # a Sunday; when neither is, the weekday is a slip and the date stands
+        weekday = _weekday_of(g["weekday"], rules)
+        near = [_infer_year(month, day, ref, 0), _infer_year(month, day, ref + timedelta(days=1), 0, "future")]
+        fits = [d for d in near if d is not None and d.weekday() == weekday]
+        if len(fits) == 1:
+            return DateValue(fits[0], "day", relative=True)
     if p.direction == "after":  # "next 5/12": the first one after P
         found = next((d for d in (_safe_date(y, month, day or 1) for y in range(ref.year, ref.year + 8))
                       if d is not None and d > ref), None)

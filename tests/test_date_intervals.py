@@ -1,0 +1,135 @@
+"""Dates as intervals: the value's bounds, the recogniser's new forms in both languages, the
+comparison of event dates by interval, and the rules' conventions."""
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from checker.compare import compare_all
+from checker.compare.settings import compile_settings
+from checker.compare.timing import days_apart
+from checker.model import Article, Claim, DateValue, Evidence
+from checker.recognise.dates import find_dates, holiday_days
+from checker.rulebook import LanguageRules, load_rule_file
+
+TUESDAY = date(2024, 10, 29)
+RULES = Path(__file__).resolve().parent.parent / "rules"
+SETTINGS = compile_settings([load_rule_file(RULES / "compare.yaml").data])
+
+
+def interval(text: str, rules, ref=TUESDAY) -> tuple:
+    (m,) = find_dates(text, rules, ref)
+    return m.value.day, m.value.end
+
+
+@pytest.mark.parametrize("value,end", [
+    (DateValue(date(2024, 2, 1), "month"), date(2024, 2, 29)),
+    (DateValue(date(2024, 10, 1), "quarter"), date(2024, 12, 31)),
+    (DateValue(date(2024, 7, 1), "half"), date(2024, 12, 31)),
+    (DateValue(date(2020, 1, 1), "decade"), date(2029, 12, 31)),
+    (DateValue(date(2024, 10, 28), "week"), date(2024, 11, 3)),
+    (DateValue(date(2024, 9, 17), "span", last=date(2024, 9, 18)), date(2024, 9, 18)),
+    (DateValue(date(2024, 10, 29)), date(2024, 10, 29)),
+])
+def test_a_date_value_ends_where_its_grain_does(value, end):
+    assert value.end == end
+
+
+def test_two_intervals_are_apart_only_when_they_cannot_both_hold():
+    span = DateValue(date(2024, 9, 17), "span", last=date(2024, 9, 18))
+    assert span.gap_days(DateValue(date(2024, 9, 18))) == 0
+    assert span.gap_days(DateValue(date(2024, 9, 25))) == 7
+    assert DateValue(date(2024, 9, 1), "month").gap_days(DateValue(date(2024, 8, 30))) == 2
+
+
+@pytest.mark.parametrize("text,first,last", [
+    ("Banjir terjadi pada 17-18 September 2024.", date(2024, 9, 17), date(2024, 9, 18)),
+    ("KTT berlangsung 21 hingga 25 Oktober.", date(2024, 10, 21), date(2024, 10, 25)),
+    ("Harga cabai naik awal Maret.", date(2024, 3, 1), date(2024, 3, 10)),
+    ("Akhir pekan lalu jalan macet.", date(2024, 10, 26), date(2024, 10, 27)),
+    ("Pekan lalu harga naik.", date(2024, 10, 21), date(2024, 10, 27)),
+    ("Kuartal ketiga 2024 ekonomi tumbuh.", date(2024, 7, 1), date(2024, 9, 30)),
+    ("Saat Lebaran harga daging naik.", date(2024, 4, 10), date(2024, 4, 11)),
+    ("Dua hari sebelum Idul Fitri 2024 arus mudik memuncak.", date(2024, 4, 8), date(2024, 4, 8)),
+    ("Dua pekan terakhir harga naik.", date(2024, 10, 15), date(2024, 10, 28)),
+    ("Pada tanggal 27, polisi menutup jalan.", date(2024, 10, 27), date(2024, 10, 27)),
+])
+def test_indonesian_news_dates_are_intervals(rules, text, first, last):
+    assert interval(text, rules.for_language("id")) == (first, last)
+
+
+@pytest.mark.parametrize("text,first,last", [
+    ("between Oct. 21 and 25", date(2024, 10, 21), date(2024, 10, 25)),
+    ("the first week of November", date(2024, 11, 4), date(2024, 11, 10)),
+    ("late 2023", date(2023, 9, 1), date(2023, 12, 31)),
+    ("Thanksgiving 2023", date(2023, 11, 23), date(2023, 11, 23)),
+    ("three days after Easter 2024", date(2024, 4, 3), date(2024, 4, 3)),
+    ("Thursday the 24th", date(2024, 10, 24), date(2024, 10, 24)),
+    ("the 27th", date(2024, 10, 27), date(2024, 10, 27)),
+    ("the third quarter", date(2024, 7, 1), date(2024, 9, 30)),
+    ("from Feb 1 to March 2019", date(2019, 2, 1), date(2019, 3, 31)),
+    ("earlier this year", date(2024, 1, 1), date(2024, 10, 28)),
+])
+def test_english_news_dates_are_intervals(rules, text, first, last):
+    assert interval(text, rules.for_language("en")) == (first, last)
+
+
+def test_after_and_before_open_an_interval_but_not_a_happenings_day(rules):
+    en = rules.for_language("en")
+    (after,) = find_dates("after 2010", en, TUESDAY)
+    assert (after.value.day, after.value.end) == (date(2011, 1, 1), date.max)
+    (day,) = find_dates("hours after Wednesday's blasts", en, TUESDAY)
+    assert (day.value.day, day.value.grain) == (date(2024, 10, 23), "day")
+
+
+def test_which_way_a_yearless_date_points_is_a_rule(rules):
+    en = rules.for_language("en")
+    forward = LanguageRules("en", {**en.compiled, "dates": replace(en["dates"], direction="future")})
+    assert interval("on March 3", en) == (date(2024, 3, 3), date(2024, 3, 3))
+    assert interval("on March 3", forward) == (date(2025, 3, 3), date(2025, 3, 3))
+    assert interval("monday", en)[0] == date(2024, 10, 28)
+    assert interval("monday", forward)[0] == date(2024, 11, 4)
+
+
+def test_holidays_that_move_come_from_the_calendar():
+    lebaran = {"calendar": "ID", "names": ["Eid al-Fitr", "Eid al-Fitr Second Day"]}
+    assert holiday_days(lebaran, 2024) == (date(2024, 4, 10), date(2024, 4, 11))
+    assert holiday_days(lebaran, 2025) == (date(2025, 3, 31), date(2025, 4, 1))
+    assert holiday_days({"calendar": "ID", "names": ["Day of Silence"]}, 2024) == (date(2024, 3, 11),) * 2
+    assert holiday_days({"month": 8, "day": 17}, 2024) == (date(2024, 8, 17),) * 2
+
+
+ARTICLES = {name: Article(name, "", "id", source=name.title(), published=date(2023, 9, 20))
+            for name in ("kompas", "detik", "tempo")}
+
+
+def dated(id_, article, first, last=None):
+    extra = (("until", last),) if last else ()
+    return Claim(id=id_, article=article, kind="event_date", evidence=Evidence(f"evidence {id_}", 0, 10),
+                 subject="flood@libya", measure="occurred", when=first, extra=extra)
+
+
+def test_event_dates_conflict_only_when_their_intervals_cannot_both_hold():
+    span = dated("kompas:1", "kompas", date(2023, 9, 10), date(2023, 9, 13))  # "10-13 September"
+    inside = dated("detik:1", "detik", date(2023, 9, 13))  # three days after the span's first day
+    far = dated("tempo:1", "tempo", date(2023, 9, 17))
+    assert days_apart(span, inside) == 0 and days_apart(span, far) == 4
+    assert compare_all([span, inside], ARTICLES, SETTINGS) == []
+    [finding] = compare_all([span, far], ARTICLES, SETTINGS)
+    assert (finding.type, finding.dimension) == ("conflict", "date")
+    assert set(finding.claims) == {"kompas:1", "tempo:1"}
+
+
+def test_peer_floors():
+    """Floors a little below what `make peer` measures now (see bench/peer_dates.py)."""
+    from bench.peer_dates import score
+    rows = {(r["suite"], r["dimension"]): r for r in score()}
+    assert rows[("duckling", "date")]["accuracy"] >= 0.89
+    assert rows[("recognizers-text", "date")]["accuracy"] >= 0.73
+    assert rows[("news-id", "date")]["accuracy"] >= 0.97
+    assert rows[("dateparser", "date")]["accuracy"] >= 0.95
+    assert rows[("duckling", "duration")]["accuracy"] >= 0.97
+    for suite in ("duckling", "recognizers-text"):
+        row = rows[(suite, "date")]
+        assert row["out_of_scope"] / (row["cases"] + row["out_of_scope"]) < 0.10
