@@ -75,7 +75,13 @@ def main() -> int:
     print(f"{'suite':<22}{'lang':<6}{'dimension':<15}{'cases':>7}{'correct':>9}{'accuracy':>10}{'out of scope':>14}")
     for r in rows:
         print(f"{r['suite']:<22}{r['lang']:<6}{r['dimension']:<15}{r['cases']:>7}{r['correct']:>9}"
-              f"{r['accuracy']:>10.1%}{r['out_of_scope']:>14}")
+              f"{r['accuracy'] or 0:>10.1%}{r['out_of_scope']:>14}")
+    print("\nout of scope, by reason (share of the suite):")
+    for r in rows:
+        if r["out_of_scope"]:
+            share = r["out_of_scope"] / (r["cases"] + r["out_of_scope"])
+            reasons = ", ".join(f"{k} {v}" for k, v in r.get("out_of_scope_by_reason", {}).items())
+            print(f"  {r['suite']} {r['lang']} {r['dimension']}: {share:.1%}: {reasons}")
     result = {"suites": rows, "comparison": comparison()}
     print("\ncomparison on IndoNLI pairs:")
     for key, value in result["comparison"].items():
