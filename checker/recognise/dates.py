@@ -135,6 +135,9 @@ class DatesSchema(Schema):
     # words before a date that open its interval on one side: "after 2010", "before 2018"
     open_after = fields.List(fields.String(), load_default=list)
     open_before = fields.List(fields.String(), load_default=list)
+    # before a date, "from it on" ("starting January 7"); after it, the same ("2018 or later")
+    open_from = fields.List(fields.String(), load_default=list)
+    open_onward = fields.List(fields.String(), load_default=list)
     # two dates joined into one span: "17 to 18 September", "between Oct. 21 and 25", "hingga"
     range_openers = fields.List(fields.String(), load_default=list)
     range_joiners = fields.List(fields.String(), load_default=list)
@@ -233,6 +236,9 @@ class DateRules:
     open_before: re.Pattern | None = None
     open_after_start: re.Pattern | None = None
     open_before_start: re.Pattern | None = None
+    open_from: re.Pattern | None = None
+    open_from_start: re.Pattern | None = None
+    open_onward: re.Pattern | None = None
 
 
 def _merge(datas: list[dict], key: str) -> dict:
@@ -326,7 +332,8 @@ def compile_dates(datas: list[dict]) -> DateRules:
                "fused_units", "relative_days", "relative_periods", "ordinals", "parts", "holidays")}
     for key in ("ordinal_suffixes", "year_intro", "time_markers_before", "time_markers_after",
                 "amount_markers_before", "published_markers", "updated_markers", "range_openers",
-                "range_joiners", "range_opener_joiners", "open_after", "open_before"):
+                "range_joiners", "range_opener_joiners", "open_after", "open_before", "open_from",
+                "open_onward"):
         tables[key] = [w for d in datas for w in d.get(key, [])]
     for phrase, period in tables["relative_periods"].items():
         if period.get("part") and _fold(period["part"]) not in {_fold(k) for k in tables["parts"]}:
@@ -374,6 +381,9 @@ def compile_dates(datas: list[dict]) -> DateRules:
         open_before=_marker(tables["open_before"], True),
         open_after_start=_marker(tables["open_after"], False),
         open_before_start=_marker(tables["open_before"], False),
+        open_from=_marker(tables["open_from"], True),
+        open_from_start=_marker(tables["open_from"], False),
+        open_onward=_marker(tables["open_onward"], False),
     )
 
 
@@ -1025,36 +1035,38 @@ def _scan(text: str, patterns: tuple, rules: DateRules, ref: date | None,
 
 
 def _opened(text: str, found: list[Mention], rules: DateRules) -> list[Mention]:
-    """"after 2010" is every day after 2010's, "before 2018" every day before it: an interval
-    open on one side (date.min / date.max stand for no bound)."""
+    """"after 2010" is every day after 2010's, "before 2018" every day before it, "starting
+    January 7" and "2018 or later" every day from it on: an interval open on one side (date.min
+    and date.max stand for no bound). A marker may sit just before the match or open it ("after
+    2016" read as an introduced year)."""
     out = []
     for m in found:
         head = text[max(0, m.start - 30):m.start]
-        after = rules.open_after.search(head) if rules.open_after else None
-        before = rules.open_before.search(head) if rules.open_before else None
-        if after and before:
-            after, before = (after, None) if len(after.group()) > len(before.group()) else (None, before)
-        if after is None and before is None:  # the marker inside the match: "after 2016" as an introduced year
-            after = rules.open_after_start.match(m.text) if rules.open_after_start else None
-            before = rules.open_before_start.match(m.text) if rules.open_before_start else None
-            if after and before:
-                after, before = (after, None) if len(after.group()) > len(before.group()) else (None, before)
-            shift_start = 0
-        else:
-            shift_start = len((after or before).group())
-        marker = after or before
-        if marker is not None and re.match(r"['’]s\b", text[m.end:m.end + 3]):
+        side, marker, inside = None, None, False
+        for kind, before_it, at_start in (("after", rules.open_after, rules.open_after_start),
+                                          ("before", rules.open_before, rules.open_before_start),
+                                          ("from", rules.open_from, rules.open_from_start)):
+            for found_marker, within in ((before_it and before_it.search(head), False),
+                                         (at_start and at_start.match(m.text), True)):
+                if found_marker and (marker is None or len(found_marker.group()) > len(marker.group())):
+                    side, marker, inside = kind, found_marker, within
+        tail = rules.open_onward.match(text[m.end:m.end + 20]) if rules.open_onward else None
+        if marker is not None and re.match(r"['\u2019]s\b", text[m.end:m.end + 3]):
             marker = None  # "after Wednesday's blasts": the happening's day, not a bound
-        if marker is None or any(o.end > m.start - shift_start and o.start < m.start for o in found):
+        start = m.start - (0 if marker is None or inside else len(marker.group()))
+        if marker is None and tail is None or any(o.end > start and o.start < m.start for o in found):
             out.append(m)
             continue
-        v = m.value
-        if after:
+        v, end = m.value, m.end
+        if marker is None:
+            side, end = "from", m.end + len(tail.group())
+        if side == "after":
             value = DateValue(v.end + timedelta(days=1), "open", v.relative, date.max, v.exact)
+        elif side == "from":
+            value = DateValue(v.day, "open", v.relative, date.max, v.exact)
         else:
             value = DateValue(date.min, "open", v.relative, v.day - timedelta(days=1), v.exact)
-        start = m.start - shift_start
-        out.append(Mention("date", text[start:m.end], start, m.end, value, rule=f"dates:open+{m.rule}"))
+        out.append(Mention("date", text[start:end], start, end, value, rule=f"dates:open+{m.rule}"))
     return out
 
 
