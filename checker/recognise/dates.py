@@ -47,6 +47,10 @@ class PatternSchema(Schema):
     capitalised = fields.List(fields.String(), load_default=list)  # groups that need a capital
     order = fields.String(validate=validate.OneOf(["dmy", "mdy", "ymd"]))  # numeric resolvers
     unit = fields.String(validate=validate.OneOf(_NTH_UNITS))  # nth resolvers: the nth what
+    # words one of which the text must hold for the pattern to be tried at all (a cheap gate:
+    # most sentences name no quarter, century or holiday); "#digit" and "#dash" stand for a
+    # digit and a dash, "{holiday}" and "{part}" for the first words of those tables
+    requires = fields.List(fields.String(validate=lambda w: not w.startswith("{") or w in ("{holiday}", "{part}")))
 
 
 class PeriodSchema(Schema):
@@ -197,6 +201,7 @@ class CompiledPattern:
     capitalised: tuple
     order: str | None
     unit: str | None = None
+    requires: frozenset | None = None
 
 
 @dataclass(frozen=True)
@@ -300,7 +305,7 @@ def _groups(m: re.Match) -> dict:
     return {k.split("__")[0]: v for k, v in m.groupdict().items() if v is not None}
 
 
-def _compile_patterns(specs: list[dict], holes: dict) -> tuple:
+def _compile_patterns(specs: list[dict], holes: dict, tables: dict) -> tuple:
     compiled = []
     for spec in specs:
         try:
@@ -308,9 +313,14 @@ def _compile_patterns(specs: list[dict], holes: dict) -> tuple:
             regex = re.compile(f"{_BEFORE}(?:{body}){_AFTER}", re.IGNORECASE)
         except (KeyError, IndexError, re.error) as exc:
             raise ValueError(f"pattern {spec['name']!r}: {exc}") from exc
+        gate = None
+        if spec.get("requires"):
+            gate = frozenset(word for w in spec["requires"] for word in (
+                {_fold(k).split()[0] for k in tables[w[1:-1] + "s"]} if w in ("{holiday}", "{part}")
+                else {_fold(w).split()[0]}))
         compiled.append(CompiledPattern(spec["name"], regex, spec["production"], spec.get("direction"),
                                         spec.get("sign", -1), tuple(spec.get("capitalised", ())),
-                                        spec.get("order"), spec.get("unit")))
+                                        spec.get("order"), spec.get("unit"), gate))
     return tuple(compiled)
 
 
@@ -339,8 +349,8 @@ def compile_dates(datas: list[dict]) -> DateRules:
         if period.get("part") and _fold(period["part"]) not in {_fold(k) for k in tables["parts"]}:
             raise ValueError(f"relative period {phrase!r}: part {period['part']!r} is not in parts")
     holes = _placeholders(tables)
-    patterns = _compile_patterns([p for d in datas for p in d.get("patterns", [])], holes)
-    dateline = _compile_patterns([p for d in datas for p in d.get("dateline_patterns", [])], holes)
+    patterns = _compile_patterns([p for d in datas for p in d.get("patterns", [])], holes, tables)
+    dateline = _compile_patterns([p for d in datas for p in d.get("dateline_patterns", [])], holes, tables)
     order = next((d["numeric_order"] for d in datas if d.get("numeric_order")), "dmy")
     pivot = next((d["two_digit_year_pivot"] for d in datas if d.get("two_digit_year_pivot")), 50)
     window = next((d["two_digit_year_future_window"] for d in datas
@@ -1015,7 +1025,12 @@ def _best_non_overlapping(candidates: list[tuple]) -> list[tuple]:
 def _scan(text: str, patterns: tuple, rules: DateRules, ref: date | None,
           language_rules: LanguageRules | None) -> list[Mention]:
     candidates, shifts = [], []
+    words = set(re.findall(r"[^\W\d_]+", text.casefold()))
+    words |= {"#digit"} if re.search(r"\d", text) else set()
+    words |= {"#dash"} if re.search(r"[-\u2013]", text) else set()
     for priority, p in enumerate(patterns):
+        if p.requires is not None and p.requires.isdisjoint(words):
+            continue
         for m in p.regex.finditer(text):
             if m.end() == m.start():
                 continue
