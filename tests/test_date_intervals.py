@@ -127,3 +127,11 @@ def test_peer_floors():
     for suite in ("duckling", "recognizers-text"):
         row = rows[(suite, "date")]
         assert row["out_of_scope"] / (row["cases"] + row["out_of_scope"]) < 0.10
+
+
+def test_a_period_naming_an_unknown_part_is_a_clear_rule_error():
+    from checker.recognise.dates import DatesSchema, compile_dates
+    data = DatesSchema().load({"relative_periods": {"akhir pekan lalu": {"unit": "week", "offset": -1,
+                                                                         "part": "weekend"}}})
+    with pytest.raises(ValueError, match="'akhir pekan lalu': part 'weekend' is not in parts"):
+        compile_dates([data])

@@ -142,6 +142,10 @@ class DatesSchema(Schema):
     # before a date, "from it on" ("starting January 7"); after it, the same ("2018 or later")
     open_from = fields.List(fields.String(), load_default=list)
     open_onward = fields.List(fields.String(), load_default=list)
+    # right after the date, what makes it the happening's day rather than a bound ("after
+    # Wednesday's blasts")
+    open_blocked_after = fields.List(fields.String(), load_default=list)
+    compound_joiners = fields.List(fields.String(), load_default=list)  # "2 years and 3 months ago"
     # two dates joined into one span: "17 to 18 September", "between Oct. 21 and 25", "hingga"
     range_openers = fields.List(fields.String(), load_default=list)
     range_joiners = fields.List(fields.String(), load_default=list)
@@ -244,6 +248,7 @@ class DateRules:
     open_from: re.Pattern | None = None
     open_from_start: re.Pattern | None = None
     open_onward: re.Pattern | None = None
+    open_blocked: re.Pattern | None = None
 
 
 def _merge(datas: list[dict], key: str) -> dict:
@@ -258,6 +263,7 @@ def _placeholders(tables: dict) -> dict:
     suffix = _alternation(tables["ordinal_suffixes"]) if tables["ordinal_suffixes"] else "(?!x)x"
     day_words = _alternation(tables["day_words"])
     numbers = _alternation(tables["number_words"])
+    joiner = _alternation(tables["compound_joiners"])
     return {
         "day": rf"(?P<day>(?:0?[1-9]|[12]\d|3[01])(?:{suffix})?(?!\d)|{day_words})",
         "dd": r"(?P<day>0?[1-9]|[12]\d|3[01])",
@@ -283,8 +289,8 @@ def _placeholders(tables: dict) -> dict:
         "holiday": rf"(?P<holiday>{_alternation(tables['holidays'])})",
         "this": rf"(?P<this>{_alternation(tables['units'])})",
         # further parts of a compound length: "2 years 1 month 21 days ago"
-        "more": rf"(?:\s*,?\s*(?:and\s+)?(?P<num2>\d+|{numbers})\s+(?P<unit2>{_alternation(tables['units'])}))?"
-                rf"(?:\s*,?\s*(?:and\s+)?(?P<num3>\d+|{numbers})\s+(?P<unit3>{_alternation(tables['units'])}))?",
+        "more": rf"(?:\s*,?\s*(?:{joiner}\s+)?(?P<num2>\d+|{numbers})\s+(?P<unit2>{_alternation(tables['units'])}))?"
+                rf"(?:\s*,?\s*(?:{joiner}\s+)?(?P<num3>\d+|{numbers})\s+(?P<unit3>{_alternation(tables['units'])}))?",
     }
 
 
@@ -343,7 +349,7 @@ def compile_dates(datas: list[dict]) -> DateRules:
     for key in ("ordinal_suffixes", "year_intro", "time_markers_before", "time_markers_after",
                 "amount_markers_before", "published_markers", "updated_markers", "range_openers",
                 "range_joiners", "range_opener_joiners", "open_after", "open_before", "open_from",
-                "open_onward"):
+                "open_onward", "open_blocked_after", "compound_joiners"):
         tables[key] = [w for d in datas for w in d.get(key, [])]
     for phrase, period in tables["relative_periods"].items():
         if period.get("part") and _fold(period["part"]) not in {_fold(k) for k in tables["parts"]}:
@@ -394,6 +400,8 @@ def compile_dates(datas: list[dict]) -> DateRules:
         open_from=_marker(tables["open_from"], True),
         open_from_start=_marker(tables["open_from"], False),
         open_onward=_marker(tables["open_onward"], False),
+        open_blocked=re.compile(rf"^{_alternation(tables['open_blocked_after'])}(?![\w])", re.IGNORECASE)
+        if tables["open_blocked_after"] else None,
     )
 
 
@@ -1066,7 +1074,7 @@ def _opened(text: str, found: list[Mention], rules: DateRules) -> list[Mention]:
                 if found_marker and (marker is None or len(found_marker.group()) > len(marker.group())):
                     side, marker, inside = kind, found_marker, within
         tail = rules.open_onward.match(text[m.end:m.end + 20]) if rules.open_onward else None
-        if marker is not None and re.match(r"['\u2019]s\b", text[m.end:m.end + 3]):
+        if marker is not None and rules.open_blocked and rules.open_blocked.match(text[m.end:m.end + 10]):
             marker = None  # "after Wednesday's blasts": the happening's day, not a bound
         start = m.start - (0 if marker is None or inside else len(marker.group()))
         if marker is None and tail is None or any(o.end > start and o.start < m.start for o in found):
