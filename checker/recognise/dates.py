@@ -32,7 +32,7 @@ _DIRECTIONS = ("on_or_before", "before", "previous_week", "this_week", "next_wee
                "within", "nth")
 _PRODUCTIONS = ("date", "numeric", "year", "month", "weekday", "relative_day", "relative_period",
                 "offset", "in_period", "span", "part", "nth", "holiday", "day_of_month", "weekday_day",
-                "decade", "century", "shift", "periods", "weekday_count")
+                "decade", "century", "shift", "periods", "weekday_count", "length")
 _NTH_UNITS = ("day", "weekday", "week", "month", "quarter", "half")
 
 
@@ -1042,10 +1042,10 @@ def _scan(text: str, patterns: tuple, rules: DateRules, ref: date | None,
         for m in p.regex.finditer(text):
             if m.end() == m.start():
                 continue
-            if p.production == "shift":  # "three days after": moves the date right after it
+            if p.production in ("shift", "length"):  # "three days after", "for three days from"
                 amount, unit = _amount(_groups(m), rules, language_rules)
                 if amount is not None:
-                    shifts.append((m.start(), m.end(), p.sign * amount, unit))
+                    shifts.append((m.start(), m.end(), p.sign * amount, unit, p.production))
                 continue
             if p.production in ("date", "numeric", "span") and _is_time_of_day(text, m.start(), m.end(), rules):
                 continue
@@ -1139,7 +1139,7 @@ def _shifted(text: str, found: list[Mention], shifts: list[tuple]) -> list[Menti
     """"three days after January 12", "dua hari sebelum Lebaran": the date right after a shift,
     moved by it (a date whose match took the shift's last word, "after January 12", too)."""
     out = list(found)
-    for start, end, amount, unit in shifts:
+    for start, end, amount, unit, production in shifts:
         if any(o.start < start < o.end for o in out):
             continue  # the shift's words belong to a longer date
         anchor = next((i for i, m in enumerate(out) if m.end > end and m.start > start
@@ -1150,10 +1150,17 @@ def _shifted(text: str, found: list[Mention], shifts: list[tuple]) -> list[Menti
         v = m.value
         try:
             first, last = shift(v.day, unit, amount), shift(v.end, unit, amount)
+            stop = shift(v.day, unit, abs(amount)) - timedelta(days=1)
         except (ValueError, OverflowError):
             continue
-        grain = v.grain if v.grain in ("day", "week") or unit not in ("day", "week") else "span"
-        value = DateValue(first, grain, v.relative, None if grain == v.grain and v.last is None else last, v.exact)
+        if production == "length":  # "for three days from 17 August": those days
+            value = DateValue(v.day, "span", v.relative, max(stop, v.day), v.exact)
+        elif v.grain == "span":  # "dua hari sebelum Lebaran": from its first day
+            value = DateValue(first, "day", v.relative)
+        else:
+            grain = v.grain if v.grain in ("day", "week") or unit not in ("day", "week") else "span"
+            value = DateValue(first, grain, v.relative, None if grain == v.grain and v.last is None else last,
+                              v.exact)
         out[anchor] = Mention("date", text[start:m.end], start, m.end, value, rule=f"dates:shift+{m.rule}")
         out = [o for i, o in enumerate(out) if i == anchor or not (start <= o.start and o.end <= end)]
     return out
