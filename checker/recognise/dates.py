@@ -234,7 +234,7 @@ class DateRules:
     weekday_today: bool = True
     whole_periods: tuple = ("quarter", "decade")
     ordinals: dict = field(default_factory=dict)
-    parts: dict = field(default_factory=dict)  # folded word -> (start, stop)
+    parts: dict = field(default_factory=dict)  # folded word -> (start, stop, weekdays, side)
     holidays: dict = field(default_factory=dict)  # folded phrase -> holiday dict
     range_opener: re.Pattern | None = None
     range_opener_start: re.Pattern | None = None
