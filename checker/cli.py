@@ -125,7 +125,7 @@ def cmd_parse(args) -> int:
     from checker.recognise.numbers import parse_number
 
     rules = _rules()
-    language = args.lang or _detect_language(args.text, rules)
+    language = _known_language(args.lang, "--lang", rules) or _detect_language(args.text, rules)
     language_rules = rules.for_language(language)
     ref = None
     if args.ref:
@@ -155,13 +155,20 @@ def cmd_parse(args) -> int:
     return 0
 
 
+def _known_language(code: str | None, option: str, rules) -> str | None:
+    """A language code the rules have (a folder of rules/ with a manifest), or a usage error."""
+    if code is not None and code not in rules.languages:
+        raise UsageError(f"{option} {code!r}: no such language; the rules have {', '.join(rules.codes)}")
+    return code
+
+
 def _detect_language(text: str, rules) -> str:
-    from checker.ingest import IngestError, parse_article
+    from checker.ingest import IngestError, identify_language, parse_article
 
     try:
         return parse_article(text, article_id="parse", rules=rules).language
-    except IngestError:
-        return "id"
+    except IngestError:  # nothing left once page noise is removed: identify the text as it is
+        return identify_language(text, rules)
 
 
 def scan_report(paths):
@@ -246,7 +253,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("parse", help="print the mentions the recognisers find in a text")
     p.add_argument("text")
-    p.add_argument("--lang", choices=["id", "en"])
+    p.add_argument("--lang", metavar="CODE", help="a language of the rules (a folder of rules/); default: identified")
     p.add_argument("--ref", metavar="DATE", help="reference date for relative dates (YYYY-MM-DD)")
     p.set_defaults(func=cmd_parse)
 

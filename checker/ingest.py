@@ -1,11 +1,11 @@
 """Ingest: a source (text, HTML, a file with YAML front matter) -> Article.
 
 Metadata comes from the front matter, then from `meta` (API query parameters, which win), then
-from the page itself: the language identified by py3langid (restricted to the languages we have
-rules for), the publication date from the page's date line, label or wire dateline, else its
-URL (checker.dateline), the title from its first headline-like line. The body is the page's
-text with page noise removed by the `noise` rules (rules/<lang>/noise.yaml,
-rules/common/noise.yaml); what remains keeps its characters as written, so sentence offsets
+from the page itself: the language identified among the languages the rules have (py3langid's
+model, helped by each language's distinctive words: see identify_language), the publication date
+from the page's date line, label or wire dateline, else its URL (checker.dateline), the title
+from its first headline-like line. The body is the page's text with page noise removed by the
+`noise` rules (rules/<lang>/noise.yaml, rules/common/noise.yaml); what remains keeps its characters as written, so sentence offsets
 point into Article.body.
 """
 from __future__ import annotations
@@ -21,7 +21,7 @@ from marshmallow import Schema, fields
 
 from checker.dateline import DatelineRules, DatelineSchema, compile_dateline, find_page_date
 from checker.model import Article
-from checker.rulebook import LANGUAGES, LanguageRules, RuleKind, Rules, register_kind, valid_regex
+from checker.rulebook import LanguageRules, RuleKind, Rules, register_kind, valid_regex
 
 REQUEST_SOURCE = "<request>"
 METADATA_FIELDS = ("source", "url", "published", "language", "title")
@@ -294,18 +294,57 @@ def split_front_matter(raw: str, source: str) -> tuple[dict, str]:
     return data, raw[match.end():]
 
 
-@functools.lru_cache(maxsize=1)
-def _language_identifier():
+@functools.lru_cache(maxsize=8)
+def _language_identifier(codes: tuple[str, ...]):
+    """py3langid's bundled model asked only about `codes` (those it knows; None if it knows none)."""
     from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
     identifier = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
-    identifier.set_languages(list(LANGUAGES))
+    known = [c for c in codes if c in identifier.nb_classes]
+    if not known:
+        return None
+    identifier.set_languages(known)
     return identifier
 
 
-def identify_language(text: str) -> str:
-    """The most likely of the languages we have rules for (py3langid, its bundled model)."""
-    return _language_identifier().classify(text[:5000])[0]
+@functools.lru_cache(maxsize=8)
+def _distinctive(words: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.Pattern, dict]:
+    """One alternation of every language's distinctive words; a matched word -> its languages."""
+    owners: dict = {}
+    for code, listed in words:
+        for word in listed:
+            owners.setdefault(word.casefold(), set()).add(code)
+    alternatives = sorted(owners, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in alternatives)
+                         + r")(?!\w)", re.IGNORECASE) if alternatives else re.compile(r"(?!)")
+    return pattern, owners
+
+
+# a language the model puts this far behind the best is out of the running, whatever words it has
+CLOSE_RUNNER = 0.001
+
+
+def identify_language(text: str, rules: Rules) -> str:
+    """The most likely of the rules' languages. py3langid's model ranks them; among those it
+    leaves in the running (close relatives such as Malay and Indonesian, which share most words
+    and which the model alone confuses on short texts) the one with the most distinctive words
+    (rules/<code>/language.yaml) wins, the model's order breaking ties."""
+    text = text[:5000]
+    codes = rules.codes
+    identifier = _language_identifier(codes)
+    probability = dict(identifier.rank(text)) if identifier else {}
+    ranked = sorted(probability, key=probability.get, reverse=True)
+    ranked += [c for c in codes if c not in probability]  # languages the model does not know: by words alone
+    best = probability.get(ranked[0], 0.0)
+    running = [c for c in ranked if c not in probability or probability[c] >= best * CLOSE_RUNNER]
+    manifests = {c: rules.for_language(c).manifest for c in codes}
+    pattern, owners = _distinctive(tuple((c, m.distinctive_words if m else ()) for c, m in manifests.items()))
+    counts = dict.fromkeys(running, 0)
+    for match in pattern.finditer(text):
+        for code in owners[" ".join(match.group(0).split()).casefold()]:
+            if code in counts:
+                counts[code] += 1
+    return max(running, key=lambda c: (counts[c], -running.index(c)))
 
 
 def parse_published(value, source: str, language_rules: LanguageRules | None) -> date:
@@ -366,18 +405,18 @@ def parse_article(raw: str, *, article_id: str, rules: Rules, meta: dict | None 
 
     if "language" in given:
         language = str(given["language"]).strip().lower()
-        if language not in LANGUAGES:
+        if language not in rules.languages:
             raise IngestError(source_name, "language",
-                              f"{given['language']!r} is not one of {', '.join(LANGUAGES)}")
+                              f"{given['language']!r} is not one of {', '.join(rules.codes)}")
     else:
-        language = None
-    # noise is removed before identifying the language: tickers and menus are no language
-    noise = rules.for_language(language or "id")["noise"]
+        # noise is removed before identifying the language (tickers and menus are no language):
+        # every language's, since which one the page is in is not known yet
+        body = text
+        for code in rules.codes:
+            body = clean_body(body, rules.for_language(code)["noise"])
+        language = identify_language(body or text, rules)
+    noise = rules.for_language(language)["noise"]
     body = clean_body(text, noise)
-    if language is None:
-        language = identify_language(body or text)
-        noise = rules.for_language(language)["noise"]
-        body = clean_body(text, noise)
     if not body.strip():
         raise IngestError(source_name, "body", "nothing is left once page noise is removed")
     language_rules = rules.for_language(language)
@@ -391,7 +430,7 @@ def parse_article(raw: str, *, article_id: str, rules: Rules, meta: dict | None 
     else:
         # the page's own date line, label or wire dateline, else its URL's date; only the page's
         # head is read, so a pathological page (megabytes without a line break) costs its head
-        others = tuple(rules.for_language(other) for other in LANGUAGES if other != language)
+        others = tuple(rules.for_language(other) for other in rules.codes if other != language)
         found = find_page_date(text, noise, language_rules, url=url, body=body,
                                today=today or date.today(), other_rules=others)
         published = found.day if found else None

@@ -3,7 +3,7 @@
 A rule file is YAML with an envelope every file shares:
 
     kind: numbers            # which engine reads it (a registered kind)
-    language: id             # id | en | all (all = applies to every language)
+    language: id             # the code of its folder's language, or all (rules/common)
     description: ...
     <kind-specific fields>   # validated by the kind's marshmallow schema
     examples:                # the file's corpus: the specification of its rules
@@ -12,6 +12,12 @@ A rule file is YAML with an envelope every file shares:
 
 Engines register themselves with `register_kind`; this module knows none of them by name.
 A bad file raises RuleFileError naming the file, the line and the problem.
+
+Languages are discovered, never listed: a folder `rules/<code>/` with a `language.yaml`
+manifest (code, name, date order, decimal mark, fallbacks) is a language. Every registered kind
+must be there for every language, from the folder itself, from the shared `language: all`
+files, or from the language a fallback names; a missing kind is an error naming the folder
+and the kind when the rules load, never a KeyError in the middle of an analysis.
 """
 from __future__ import annotations
 
@@ -27,7 +33,8 @@ from marshmallow import INCLUDE, Schema, ValidationError, fields, validate
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
-LANGUAGES = ("id", "en")
+MANIFEST = "language.yaml"
+EVERY_LANGUAGE = "all"
 
 
 class RuleFileError(ValueError):
@@ -48,6 +55,8 @@ class RuleKind:
     compile: Callable[[list[dict]], Any]  # merged data of every file of this kind -> compiled
     # (example, LanguageRules) -> (expected, actual); the test suite asserts they are equal
     run_example: Callable[[dict, "LanguageRules"], tuple[Any, Any]] | None = None
+    # manifest field -> the kind's field it sets (before the kind's own files, which may override)
+    from_manifest: tuple[tuple[str, str], ...] = ()
 
 
 def valid_regex(pattern: str) -> None:
@@ -91,7 +100,8 @@ class EnvelopeSchema(Schema):
         unknown = INCLUDE
 
     kind = fields.String(required=True)
-    language = fields.String(required=True, validate=validate.OneOf(LANGUAGES + ("all",)))
+    language = fields.String(required=True, validate=validate.Regexp(
+        rf"^(?:[a-z]{{2,3}}|{EVERY_LANGUAGE})$", error="must be a language code (two or three lower-case letters) or 'all'"))
     description = fields.String()
     examples = fields.List(fields.Dict(), load_default=list)
 
@@ -146,7 +156,8 @@ def _line_for(lines: dict, path: tuple) -> int | None:
     return None
 
 
-def load_rule_file(path: Path) -> RuleFile:
+def _read_yaml(path: Path) -> tuple[Any, dict]:
+    """A YAML file's data and the line of every key in it."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -164,25 +175,29 @@ def load_rule_file(path: Path) -> RuleFile:
         mark = getattr(exc, "problem_mark", None)
         raise RuleFileError(path, f"invalid YAML: {getattr(exc, 'problem', exc)}",
                             mark.line + 1 if mark else None) from exc
-    if not isinstance(data, dict):
-        raise RuleFileError(path, "a rule file must be a mapping with 'kind' and 'language'", 1)
-    lines = _line_map(node)
+    return data, (_line_map(node) if node is not None else {})
+
+
+def _load(schema: Schema, data: dict, path: Path, lines: dict) -> dict:
     try:
-        envelope = EnvelopeSchema().load(data)
+        return schema.load(data)
     except ValidationError as exc:
         key, msg = _first_error(exc.messages)
         raise RuleFileError(path, f"field {'.'.join(map(str, key))}: {msg}", _line_for(lines, key))
+
+
+def load_rule_file(path: Path) -> RuleFile:
+    data, lines = _read_yaml(path)
+    if not isinstance(data, dict):
+        raise RuleFileError(path, "a rule file must be a mapping with 'kind' and 'language'", 1)
+    envelope = _load(EnvelopeSchema(), data, path, lines)
     kinds = registered_kinds()
     kind = kinds.get(envelope["kind"])
     if kind is None:
         raise RuleFileError(path, f"unknown kind {envelope['kind']!r}; known: {sorted(kinds)}",
                             lines.get(("kind",)))
     body = {k: v for k, v in data.items() if k not in ("kind", "language", "description", "examples")}
-    try:
-        body = kind.schema().load(body)
-    except ValidationError as exc:
-        key, msg = _first_error(exc.messages)
-        raise RuleFileError(path, f"field {'.'.join(map(str, key))}: {msg}", _line_for(lines, key))
+    body = _load(kind.schema(), body, path, lines)
     for i, example in enumerate(envelope["examples"]):
         if not isinstance(example.get("text"), str):
             raise RuleFileError(path, f"example {i} has no 'text'", lines.get(("examples", i)))
@@ -190,10 +205,85 @@ def load_rule_file(path: Path) -> RuleFile:
                     tuple(envelope["examples"]), lines)
 
 
+class ManifestSchema(Schema):
+    code = fields.String(required=True, validate=validate.Regexp(r"^[a-z]{2,3}$", error="must be a language code (two or three lower-case letters)"))
+    name = fields.String(required=True, validate=validate.Length(min=1))
+    date_order = fields.String(required=True, validate=validate.OneOf(["dmy", "mdy"]))
+    decimal_mark = fields.String(required=True, validate=validate.OneOf([",", "."]))
+    fallbacks = fields.Dict(keys=fields.String(), values=fields.String(), load_default=dict)
+    # words that tell this language from its neighbours among the rules' languages
+    # (Malay "kerana", "polis" beside Indonesian "karena", "polisi"); see ingest.identify_language
+    distinctive_words = fields.List(fields.String(validate=validate.Length(min=1)), load_default=list)
+    description = fields.String()
+    examples = fields.List(fields.Dict(), load_default=list)
+
+
+@dataclass(frozen=True)
+class Language:
+    """A language's manifest: rules/<code>/language.yaml."""
+
+    code: str
+    name: str
+    date_order: str
+    decimal_mark: str
+    fallbacks: tuple[tuple[str, str], ...] = ()  # (kind, the language whose rules of that kind it uses)
+    distinctive_words: tuple[str, ...] = ()
+    examples: tuple[dict, ...] = ()  # {text, expect: language code}: identify_language's corpus
+    path: Path | None = field(default=None, compare=False)
+    lines: dict = field(default_factory=dict, compare=False)
+
+    def fallback(self, kind: str) -> str | None:
+        return dict(self.fallbacks).get(kind)
+
+
+def load_manifest(path: Path) -> Language:
+    data, lines = _read_yaml(path)
+    if not isinstance(data, dict):
+        raise RuleFileError(path, "a language manifest must be a mapping with 'code' and 'name'", 1)
+    found = _load(ManifestSchema(), data, path, lines)
+    if found["code"] != path.parent.name:
+        raise RuleFileError(path, f"field code: {found['code']!r} is not the folder's name "
+                                  f"{path.parent.name!r}", lines.get(("code",)))
+    for i, example in enumerate(found["examples"]):
+        if not isinstance(example.get("text"), str) or not isinstance(example.get("expect"), str):
+            raise RuleFileError(path, f"example {i} needs 'text' and 'expect' (a language code)",
+                                lines.get(("examples", i)))
+    return Language(found["code"], found["name"], found["date_order"], found["decimal_mark"],
+                    tuple(sorted(found["fallbacks"].items())), tuple(found["distinctive_words"]),
+                    tuple(found["examples"]), path, lines)
+
+
+def load_languages(root: Path = RULES_DIR) -> dict[str, Language]:
+    """Every language of a rules folder: each sub-folder with a manifest."""
+    return {m.code: m for m in (load_manifest(p) for p in sorted(root.glob(f"*/{MANIFEST}")))}
+
+
 def load_rule_files(root: Path = RULES_DIR) -> list[RuleFile]:
     if not root.is_dir():
         raise RuleFileError(root, "rules folder not found")
-    return [load_rule_file(p) for p in sorted(root.rglob("*.yaml"))]
+    return [load_rule_file(p) for p in sorted(root.rglob("*.yaml")) if p.name != MANIFEST]
+
+
+def load_rules(root: Path = RULES_DIR) -> tuple[list[RuleFile], dict[str, Language]]:
+    """A rules folder's files and languages, each file checked against its folder's language."""
+    files = load_rule_files(root)
+    languages = load_languages(root)
+    for f in files:
+        folder = languages.get(f.path.parent.name) if f.path.parent != root else None
+        if f.language == EVERY_LANGUAGE:
+            if folder is not None:
+                raise RuleFileError(f.path, f"field language: 'all' in the folder of language "
+                                            f"{folder.code!r} (shared rules live outside language folders)",
+                                    f.lines.get(("language",)))
+        elif folder is None or folder.code != f.language:
+            where = (f"the folder of language {folder.code!r}" if folder else
+                     f"{f.path.parent}, which has no {MANIFEST}")
+            raise RuleFileError(f.path, f"field language: {f.language!r} but the file is in {where}; "
+                                        f"a language is a folder rules/<code>/ with a {MANIFEST}",
+                                f.lines.get(("language",)))
+    if not languages:
+        raise RuleFileError(root, f"no language: no folder holds a {MANIFEST}")
+    return files, languages
 
 
 @dataclass(frozen=True)
@@ -202,6 +292,7 @@ class LanguageRules:
 
     language: str
     compiled: dict  # kind -> compiled object
+    manifest: Language | None = None
 
     def __getitem__(self, kind: str) -> Any:
         return self.compiled[kind]
@@ -213,33 +304,69 @@ class LanguageRules:
 @dataclass(frozen=True)
 class Rules:
     files: tuple[RuleFile, ...]
-    languages: dict  # language -> LanguageRules
+    languages: dict  # language code -> LanguageRules
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(sorted(self.languages))
 
     def for_language(self, language: str) -> LanguageRules:
         try:
             return self.languages[language]
         except KeyError:
-            raise ValueError(f"no rules for language {language!r}; have {sorted(self.languages)}")
+            raise ValueError(f"no rules for language {language!r}; have {', '.join(self.codes)}")
+
+    def shared(self) -> LanguageRules:
+        """The rules every language holds alike (compare settings, actors, places): any language's."""
+        return self.languages[self.codes[0]]
 
 
-def compile_rules(files: list[RuleFile]) -> Rules:
+def _kind_files(files: list[RuleFile], name: str, language: Language, languages: dict) -> list[RuleFile]:
+    """A language's files of one kind: the shared ones, then its own or its fallback's."""
+    shared = [f for f in files if f.kind == name and f.language == EVERY_LANGUAGE]
+    own = [f for f in files if f.kind == name and f.language == language.code]
+    fallback = language.fallback(name)
+    if not own and fallback:
+        if fallback not in languages:
+            raise RuleFileError(language.path or Path(language.code),
+                                f"field fallbacks.{name}: no language {fallback!r} (have {', '.join(sorted(languages))})",
+                                language.lines.get(("fallbacks", name)))
+        own = [f for f in files if f.kind == name and f.language == fallback]
+    return shared + own
+
+
+def compile_rules(files: list[RuleFile], languages: dict[str, Language] | None = None) -> Rules:
+    """Compile every kind for every language. Without manifests (a test compiling a few files),
+    the languages are those the files name and nothing is required of them."""
     kinds = registered_kinds()
-    languages = {}
-    for lang in LANGUAGES:
+    complete = languages is not None
+    if languages is None:
+        codes = sorted({f.language for f in files if f.language != EVERY_LANGUAGE}) or ["und"]
+        languages = {c: Language(c, c, "dmy", ".") for c in codes}
+    compiled_languages = {}
+    for code, language in sorted(languages.items()):
         compiled = {}
         for name, kind in kinds.items():
-            datas = [f.data for f in files if f.kind == name and f.language in (lang, "all")]
-            if datas:
-                try:
-                    compiled[name] = kind.compile(datas)
-                except (ValueError, KeyError, TypeError) as exc:
-                    paths = ", ".join(str(f.path) for f in files if f.kind == name)
-                    raise RuleFileError(Path(paths), f"cannot compile {name} rules: {exc}") from exc
-        languages[lang] = LanguageRules(lang, compiled)
-    return Rules(tuple(files), languages)
+            chosen = _kind_files(files, name, language, languages)
+            if not chosen:
+                if complete:
+                    folder = language.path.parent if language.path else Path(code)
+                    raise RuleFileError(folder, f"language {code!r} has no {name!r} rules: add a rule file "
+                                                f"of kind {name} to {folder}, or name a language to take them "
+                                                f"from under fallbacks in its {MANIFEST}")
+                continue
+            base = {to: getattr(language, attr) for attr, to in kind.from_manifest} if complete else {}
+            datas = ([base] if base else []) + [f.data for f in chosen]
+            try:
+                compiled[name] = kind.compile(datas)
+            except (ValueError, KeyError, TypeError) as exc:
+                paths = ", ".join(str(f.path) for f in chosen)
+                raise RuleFileError(Path(paths), f"cannot compile {name} rules: {exc}") from exc
+        compiled_languages[code] = LanguageRules(code, compiled, language if complete else None)
+    return Rules(tuple(files), compiled_languages)
 
 
 @functools.lru_cache(maxsize=4)
 def default_rules(root: str | None = None) -> Rules:
     """The project's rules, loaded and compiled once per process."""
-    return compile_rules(load_rule_files(Path(root) if root else RULES_DIR))
+    return compile_rules(*load_rules(Path(root) if root else RULES_DIR))

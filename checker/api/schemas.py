@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate, validates_schema
 
-from checker.rulebook import LANGUAGES
+from checker.rulebook import default_rules
 
 MAX_ARTICLES_PER_CHECK = 20
+
+
+def known_language(code: str) -> None:
+    """A language the rules have (a folder of rules/ with a manifest), asked when a request comes."""
+    codes = default_rules().codes
+    if code not in codes:
+        raise ValidationError(f"Must be one of: {', '.join(codes)}.")
 
 
 class ArticleInSchema(Schema):
@@ -22,7 +29,7 @@ class ArticleInSchema(Schema):
     source = fields.String(validate=validate.Length(max=200), metadata={"description": "the outlet"})
     title = fields.String(validate=validate.Length(max=1000))
     published = fields.Date(metadata={"description": "publication date (ISO 8601)"})
-    language = fields.String(validate=validate.OneOf(LANGUAGES))
+    language = fields.String(validate=known_language)
 
     @validates_schema
     def one_body(self, data, **_kwargs):
@@ -43,7 +50,7 @@ class ArticleQuerySchema(Schema):
     source = fields.String(validate=validate.Length(max=200))
     title = fields.String(validate=validate.Length(max=1000))
     published = fields.Date()
-    language = fields.String(validate=validate.OneOf(LANGUAGES))
+    language = fields.String(validate=known_language)
 
 
 class CheckInSchema(Schema):
@@ -64,7 +71,7 @@ class PageQuerySchema(Schema):
 
 class ArticleFilterSchema(PageQuerySchema):
     source = fields.String(validate=validate.Length(max=200))
-    language = fields.String(validate=validate.OneOf(LANGUAGES))
+    language = fields.String(validate=known_language)
     published_from = fields.Date(data_key="from")
     published_to = fields.Date(data_key="to")
 

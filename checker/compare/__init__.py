@@ -34,7 +34,7 @@ __all__ = ["as_compared", "compare", "compare_all", "related_keys", "CompareSett
 def _language_rules(rules):
     """Accept the whole rule book, one language's rules, or bare settings."""
     if hasattr(rules, "for_language"):
-        return rules.for_language("id")  # compare rules and the hierarchies apply to every language
+        return rules.shared()  # compare rules and the hierarchies apply to every language
     return rules
 
 

@@ -152,7 +152,7 @@ def finding(finding_id: str):
     sides = []
     for claim in detail.claims:
         article = detail.articles.get(claim.article)
-        language = article.language if article else "id"
+        language = article.language if article and article.language in rules().languages else rules().codes[0]
         published = article.published if article else None
         sides.append({"claim": claim, "article": article,
                       "segments": evidence_segments(claim, rules().for_language(language), published)})
@@ -274,7 +274,8 @@ def _form_page(status: int = 200, error: str = "", values: dict | None = None):
     token = request.cookies.get(CSRF_COOKIE) or new_csrf_token()
     response = current_app.make_response((render_template(
         "dashboard/submit.html", csrf_token=token, csrf_field=CSRF_FIELD, error=error,
-        values=values or {}), status))
+        values=values or {}, languages=[(code, lr.manifest.name if lr.manifest else code)
+                                         for code, lr in sorted(rules().languages.items())]), status))
     response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="Strict", secure=request.is_secure,
                         path="/")
     return response

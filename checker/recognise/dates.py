@@ -1400,5 +1400,6 @@ def _in_unit(seconds: float | None, example: dict) -> float | None:
     return round(seconds / seconds_per(example.get("unit", "second")), 4)
 
 
-register_kind(RuleKind("dates", DatesSchema, compile_dates, run_dates_example))
+register_kind(RuleKind("dates", DatesSchema, compile_dates, run_dates_example,
+                        from_manifest=(("date_order", "numeric_order"),)))
 register_kind(RuleKind("durations", DurationsSchema, compile_durations, run_durations_example))

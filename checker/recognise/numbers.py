@@ -988,4 +988,5 @@ def run_numbers_example(example: dict, rules: LanguageRules):
     return expected, actual
 
 
-register_kind(RuleKind("numbers", NumbersSchema, compile_numbers, run_numbers_example))
+register_kind(RuleKind("numbers", NumbersSchema, compile_numbers, run_numbers_example,
+                        from_manifest=(("decimal_mark", "decimal_mark"),)))
