@@ -214,6 +214,7 @@ class ManifestSchema(Schema):
     # words that tell this language from its neighbours among the rules' languages
     # (Malay "kerana", "polis" beside Indonesian "karena", "polisi"); see ingest.identify_language
     distinctive_words = fields.List(fields.String(validate=validate.Length(min=1)), load_default=list)
+    report_default = fields.Boolean(load_default=False)  # reports speak it unless asked otherwise
     description = fields.String()
     examples = fields.List(fields.Dict(), load_default=list)
 
@@ -228,6 +229,7 @@ class Language:
     decimal_mark: str
     fallbacks: tuple[tuple[str, str], ...] = ()  # (kind, the language whose rules of that kind it uses)
     distinctive_words: tuple[str, ...] = ()
+    report_default: bool = False
     examples: tuple[dict, ...] = ()  # {text, expect: language code}: identify_language's corpus
     path: Path | None = field(default=None, compare=False)
     lines: dict = field(default_factory=dict, compare=False)
@@ -250,7 +252,7 @@ def load_manifest(path: Path) -> Language:
                                 lines.get(("examples", i)))
     return Language(found["code"], found["name"], found["date_order"], found["decimal_mark"],
                     tuple(sorted(found["fallbacks"].items())), tuple(found["distinctive_words"]),
-                    tuple(found["examples"]), path, lines)
+                    found["report_default"], tuple(found["examples"]), path, lines)
 
 
 def load_languages(root: Path = RULES_DIR) -> dict[str, Language]:
@@ -283,6 +285,10 @@ def load_rules(root: Path = RULES_DIR) -> tuple[list[RuleFile], dict[str, Langua
                                 f.lines.get(("language",)))
     if not languages:
         raise RuleFileError(root, f"no language: no folder holds a {MANIFEST}")
+    defaults = [m for m in languages.values() if m.report_default]
+    if len(defaults) > 1:
+        raise RuleFileError(defaults[1].path, f"field report_default: {defaults[0].code!r} is the default "
+                                              f"report language already", defaults[1].lines.get(("report_default",)))
     return files, languages
 
 
@@ -315,6 +321,11 @@ class Rules:
             return self.languages[language]
         except KeyError:
             raise ValueError(f"no rules for language {language!r}; have {', '.join(self.codes)}")
+
+    @property
+    def report_language(self) -> str:
+        """The language reports speak unless asked otherwise (its manifest says report_default)."""
+        return next((c for c in self.codes if (m := self.languages[c].manifest) and m.report_default), self.codes[0])
 
     def shared(self) -> LanguageRules:
         """The rules every language holds alike (compare settings, actors, places): any language's."""

@@ -25,7 +25,7 @@ def test_unknown_kind(tmp_path):
 
 
 def test_bad_language(tmp_path):
-    p = write(tmp_path, "kind: numbers\nlanguage: xx\n")
+    p = write(tmp_path, "kind: numbers\nlanguage: Indonesian\n")
     with pytest.raises(RuleFileError, match="language") as err:
         load_rule_file(p)
     assert err.value.line == 2

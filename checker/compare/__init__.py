@@ -24,6 +24,7 @@ from checker.compare.settings import FINDING_TYPES, FLAG_TYPES, CompareSchema, C
 from checker.compare.stances import compare_stances, figure_turns
 from checker.compare.summaries import summarise
 from checker.compare.timing import check_duration, compare_event_dates
+from checker.compare.wording import report_wording, wording_of
 from checker.model import Article, Claim, Finding
 from checker.rulebook import RuleKind, register_kind
 
@@ -150,10 +151,14 @@ def _containment(by_key_new: dict, by_key_old: dict, context: ComparisonContext,
 
 def compare(new: Iterable[Claim], stored: Iterable[Claim], articles: Mapping[str, Article] | Iterable[Article],
             rules, *, within: Callable[[str, str], bool] | None = None,
-            government_of: Callable[[str], str] | None = None) -> list[Finding]:
-    """Findings that involve at least one new claim, the real disagreements first."""
+            government_of: Callable[[str], str] | None = None, report_language: str | None = None) -> list[Finding]:
+    """Findings that involve at least one new claim, the real disagreements first, their
+    summaries in `report_language` (default: the rules' default report language)."""
     context = make_context(rules, articles, within, government_of)
-    names = dict(context.settings.names)
+    if hasattr(rules, "for_language"):
+        names = report_wording(rules, report_language, context.settings.names)
+    else:
+        names = wording_of(dict(context.settings.names))
     fresh = [c for c in new if comparable(c)]
     new_ids = {c.id for c in fresh}
     wanted = related_keys({c.key() for c in fresh}, rules) if fresh else set()
@@ -195,9 +200,9 @@ def as_compared(claims: Iterable[Claim], articles, rules) -> list[Claim]:
     return typed_happenings(list(claims), make_context(rules, articles))
 
 
-def compare_all(claims: Iterable[Claim], articles, rules, **hierarchy) -> list[Finding]:
+def compare_all(claims: Iterable[Claim], articles, rules, **options) -> list[Finding]:
     """A scan: every claim against every other claim of its fact."""
-    return compare(list(claims), [], articles, rules, **hierarchy)
+    return compare(list(claims), [], articles, rules, **options)
 
 
 def _run_example(example: dict, language_rules):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from checker.compare.context import ComparisonContext, extra, figure_written, is_share, since_of
 from checker.compare.findings import Groups, Verdict, content_text, single_finding
-from checker.compare.wording import day_text, interval_text, number_text, seconds_per, source_text
+from checker.compare.wording import day_text, interval_text, number_text, seconds_per, source_text, wording_of
 from checker.model import Claim, Finding
 
 DAY = 86400.0
@@ -120,15 +120,23 @@ def check_duration(claim: Claim, group: list[Claim], context: ComparisonContext,
         return None
     unit = claim.unit or "day"
     claims = [claim] + ([anchor_claim] if anchor_claim is not None else [])
-    summary = (f"{source_text(claim, context)} gives {figure_text_in(claim, unit)} of "
-               f"{claim.measure or 'time'} since {day_text(since)}, "
-               f"but {number_text(round(elapsed / seconds_per(unit), 1))} {unit}s had passed by "
-               f"{day_text(published)}.")
+    w = wording_of(names)
+    summary = w.summary("duration_elapsed", source=source_text(claim, context, w),
+                        figure=figure_text_in(claim, unit, w), measure=w.get("event." + (claim.measure or ""))
+                        or claim.measure or w.phrase("time"), since=day_text(since, w),
+                        elapsed=number_text(round(elapsed / seconds_per(unit), 1), w),
+                        unit=unit_text(unit, w), published=day_text(published, w))
     identity = [content_text(c) for c in claims] + [since.isoformat(), published.isoformat()]
     return single_finding(context, "conflict", "duration", claims, ("elapsed",), summary, identity)
 
 
-def figure_text_in(claim: Claim, unit: str) -> str:
+def unit_text(unit: str, w) -> str:
+    """days | hari: a unit's plural in the report's language."""
+    return w.plurals.get(unit, (unit, unit + "s"))[1]
+
+
+def figure_text_in(claim: Claim, unit: str, names=None) -> str:
+    w = wording_of(names)
     written = figure_written(claim)
-    stated = f"{interval_text(claim.value, seconds_per(unit))} {unit}s"
-    return f"{stated} (\u201c{written}\u201d)" if written else stated
+    stated = f"{interval_text(claim.value, seconds_per(unit), w)} {unit_text(unit, w)}"
+    return w.phrase("written", stated=stated, written=written) if written else stated

@@ -5,11 +5,9 @@ checker.dashboard.charts; article text is only ever printed through Jinja's auto
 """
 from __future__ import annotations
 
-import functools
 from datetime import date
 from pathlib import Path
 
-import yaml
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 from werkzeug.exceptions import HTTPException
@@ -20,17 +18,17 @@ from checker.dashboard.charts import Bar, StancePoint, TimelinePoint, bars_svg, 
 from checker.dashboard.marks import body_parts, evidence_segments
 from checker.dashboard.security import (CSRF_COOKIE, CSRF_FIELD, SECURITY_HEADERS, csrf_token_valid,
                                         new_csrf_token, safe_href, same_origin, token_matches)
-from checker.compare.wording import day_text
+from checker.compare.wording import day_text, report_wording
 from checker.report import _value_cell, value_text
 
 HERE = Path(__file__).resolve().parent
 PER_PAGE = 50
 
 
-@functools.lru_cache(maxsize=1)
 def reason_words() -> dict[str, str]:
-    """Plain words for the compare stage's reason codes (reasons.yaml beside this module)."""
-    return yaml.safe_load((HERE / "reasons.yaml").read_text(encoding="utf-8")) or {}
+    """Plain words for the compare stage's reason codes, in the default report language
+    (`reasons` in rules/<lang>/wording.yaml)."""
+    return dict(report_wording(rules()).reasons)
 
 dashboard = Blueprint("dashboard", __name__, url_prefix="/", template_folder=str(HERE / "templates"),
                       static_folder=str(HERE / "static"), static_url_path="/dashboard/static")

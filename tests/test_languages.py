@@ -1,0 +1,193 @@
+"""A language is a folder: discovered from its manifest, complete or refused, identified among
+the rules' languages only, and told apart from its close relative (Malay from Indonesian)."""
+import shutil
+from pathlib import Path
+
+import pytest
+
+from checker.ingest import _language_identifier, identify_language, parse_article, split_front_matter
+from checker.pipeline import analyse
+from checker.rulebook import (RuleFileError, compile_rules, default_rules, load_rule_file, load_rules,
+                              registered_kinds)
+
+ROOT = Path(__file__).resolve().parent.parent
+RULES = ROOT / "rules"
+SENTENCES = Path(__file__).resolve().parent / "data" / "language_id"
+
+SPANISH_NUMBERS = """\
+kind: numbers
+language: es
+values: {uno: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10}
+scales: {mil: 1000, millón: 1000000, millones: 1000000}
+hedges_before:
+  unos: {low: 0.9, high: 1.1, estimate: true}
+  más de: {low: 1.0, high: null, low_open: true}
+counted_nouns: [soldados, personas]
+examples:
+  - {text: "10.000 soldados", expect: [{text: "10.000", low: 10000, high: 10000}]}
+  - {text: "1,5 millones de personas", expect: [{text: "1,5 millones", low: 1500000, high: 1500000}]}
+  - {text: "más de 600.000 soldados", expect: [{text: "más de 600.000", low: 600000, high: null}]}
+"""
+
+SPANISH_MEASURES = """\
+kind: measures
+language: es
+cues:
+  deaths: [muertos, fallecidos]
+  troops: [soldados, tropas]
+examples:
+  - {text: "8.000 soldados", expect: [troops]}
+  - {text: "12 muertos", expect: [deaths]}
+"""
+
+
+def spanish_manifest(own: set[str], fallback: str = "en") -> str:
+    """Spanish writes its own numbers and measures and takes every other kind from English."""
+    fallbacks = {kind: fallback for kind in sorted(registered_kinds()) if kind not in own}
+    return ("code: es\nname: Español\ndate_order: dmy\ndecimal_mark: \",\"\n"
+            f"fallbacks: {fallbacks!r}\n".replace("'", ""))
+
+
+@pytest.fixture
+def rules_with_spanish(tmp_path):
+    """A copy of the shared rules and English, and a new folder es/ written as a user would."""
+    root = tmp_path / "rules"
+    shutil.copytree(RULES / "common", root / "common")
+    shutil.copytree(RULES / "en", root / "en")
+    shutil.copy(RULES / "compare.yaml", root / "compare.yaml")
+    (root / "es").mkdir()
+    (root / "es" / "language.yaml").write_text(spanish_manifest({"numbers", "measures"}), encoding="utf-8")
+    (root / "es" / "numbers.yaml").write_text(SPANISH_NUMBERS, encoding="utf-8")
+    (root / "es" / "measures.yaml").write_text(SPANISH_MEASURES, encoding="utf-8")
+    return root
+
+
+def test_a_new_language_folder_runs_its_examples_and_an_extraction(rules_with_spanish):
+    files, languages = load_rules(rules_with_spanish)
+    rules = compile_rules(files, languages)
+    assert rules.codes == ("en", "es")
+    spanish = rules.for_language("es")
+    assert spanish.manifest.name == "Español"
+    kinds = registered_kinds()
+    ran = 0
+    for rule_file in files:
+        if rule_file.language != "es":
+            continue
+        for example in rule_file.examples:
+            expected, actual = kinds[rule_file.kind].run_example(example, spanish)
+            assert actual == expected, (rule_file.path.name, example["text"])
+            ran += 1
+    assert ran == 5
+    # the manifest's decimal mark reached the number engine: "1,5" is one and a half
+    assert spanish["numbers"].decimal_mark == ","
+    article = parse_article("Unos 10.000 soldados llegaron a Kursk, y 12 muertos.", article_id="es1", rules=rules,
+                            meta={"language": "es", "published": "2024-11-03"})
+    _, claims = analyse(article, rules)
+    figures = {(c.measure, c.value.low, c.value.high) for c in claims if c.kind == "quantity"}
+    assert ("troops", 9000, 11000) in figures and ("deaths", 12, 12) in figures
+
+
+def test_a_language_missing_a_kind_is_refused_naming_folder_and_kind(rules_with_spanish):
+    manifest = rules_with_spanish / "es" / "language.yaml"
+    manifest.write_text(spanish_manifest({"numbers", "measures", "stances"}), encoding="utf-8")
+    with pytest.raises(RuleFileError) as err:
+        compile_rules(*load_rules(rules_with_spanish))
+    message = str(err.value)
+    assert str(rules_with_spanish / "es") in message and "'stances'" in message
+
+
+def test_a_fallback_to_an_unknown_language_is_refused(rules_with_spanish):
+    manifest = rules_with_spanish / "es" / "language.yaml"
+    manifest.write_text(spanish_manifest({"numbers", "measures"}, fallback="pt"), encoding="utf-8")
+    with pytest.raises(RuleFileError, match="no language 'pt'"):
+        compile_rules(*load_rules(rules_with_spanish))
+
+
+def test_a_file_whose_language_has_no_folder_is_refused(rules_with_spanish):
+    (rules_with_spanish / "en" / "extra.yaml").write_text(
+        "kind: measures\nlanguage: pt\ncues: {troops: [tropas]}\n", encoding="utf-8")
+    with pytest.raises(RuleFileError, match="'pt' but the file is in the folder of language 'en'"):
+        load_rules(rules_with_spanish)
+
+
+def test_a_manifest_must_name_its_folder(rules_with_spanish):
+    manifest = rules_with_spanish / "es" / "language.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace("code: es", "code: pt"), encoding="utf-8")
+    with pytest.raises(RuleFileError, match="not the folder's name 'es'") as err:
+        load_rules(rules_with_spanish)
+    assert err.value.line == 1
+
+
+def test_a_language_field_that_is_no_code_names_the_line(tmp_path):
+    path = tmp_path / "numbers.yaml"
+    path.write_text("kind: numbers\nlanguage: Malay\n", encoding="utf-8")
+    with pytest.raises(RuleFileError, match="language") as err:
+        load_rule_file(path)
+    assert err.value.line == 2
+
+
+def test_the_project_languages_are_its_folders():
+    rules = default_rules()
+    assert set(rules.codes) == {p.parent.name for p in RULES.glob("*/language.yaml")}
+    assert "ms" in rules.codes  # Malay is a language of its own, not a copy of Indonesian
+    malay, indonesian = rules.for_language("ms"), rules.for_language("id")
+    assert malay["numbers"].decimal_mark == "." and indonesian["numbers"].decimal_mark == ","
+    assert malay["stances"] is not indonesian["stances"]
+
+
+# --- identification ---------------------------------------------------------------------------
+
+MANIFEST_EXAMPLES = [pytest.param(code, example, id=f"{code}:{i}")
+                     for code, lr in default_rules().languages.items()
+                     for i, example in enumerate(lr.manifest.examples)]
+
+
+@pytest.mark.parametrize("code,example", MANIFEST_EXAMPLES)
+def test_manifest_examples_are_identified(code, example):
+    assert identify_language(example["text"], default_rules()) == example["expect"]
+
+
+def test_identification_asks_only_the_rules_languages():
+    rules = default_rules()
+    tagalog = "Ang mga sundalo ay dumating sa lungsod kahapon ng umaga."
+    assert sorted(code for code, _ in _language_identifier(rules.codes).rank(tagalog)) == sorted(rules.codes)
+    # Tagalog is no language of the rules: a Tagalog sentence gets one of ours
+    assert identify_language(tagalog, rules) in rules.codes
+
+
+def _sentences(code: str) -> list[str]:
+    lines = (SENTENCES / f"{code}.txt").read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line.strip() and not line.startswith("#")]
+
+
+def confusion() -> dict:
+    rules = default_rules()
+    table = {}
+    for code in ("ms", "id"):
+        for sentence in _sentences(code):
+            found = identify_language(sentence, rules)
+            table[(code, found)] = table.get((code, found), 0) + 1
+    return table
+
+
+def test_malay_and_indonesian_sentences_are_told_apart():
+    """Measured on 95 Malay sentences and 271 Indonesian ones (tests/data/language_id); the
+    figures are in the commit that added them. A floor a little below what it does now."""
+    table = confusion()
+    malay = table.get(("ms", "ms"), 0) / len(_sentences("ms"))
+    indonesian = table.get(("id", "id"), 0) / len(_sentences("id"))
+    assert malay >= 0.95, table
+    assert indonesian >= 0.90, table
+
+
+def test_every_labelled_article_is_identified_as_its_label():
+    """Whole articles: every seed and corpus article whose front matter names its language is
+    identified as that language when the front matter is taken away."""
+    rules = default_rules()
+    checked = 0
+    for path in sorted((ROOT / "corpus" / "stories").rglob("articles/*.txt")):
+        front, text = split_front_matter(path.read_text(encoding="utf-8"), path.name)
+        if front.get("language"):
+            assert parse_article(text, article_id="x", rules=rules).language == front["language"], path.name
+            checked += 1
+    assert checked >= 17
