@@ -171,15 +171,18 @@ def _detect_language(text: str, rules) -> str:
         return identify_language(text, rules)
 
 
-def scan_report(paths):
+def scan_report(paths, report_language: str | None = None):
     from checker.compare import as_compared, compare_all
     from checker.report import build_report
 
+    rules = _rules()
+    language = _known_language(report_language, "--report-lang", rules)  # before reading: fail fast
     articles, claims, errors = read_articles(paths)
     by_id = {a.id: a for a in articles}
-    findings = compare_all(claims, by_id, _rules())
+    findings = compare_all(claims, by_id, rules, report_language=language)
     # the report shows each claim as it was compared: "the tragedy" as the happening it is about
-    return build_report(articles, as_compared(claims, by_id, _rules()), findings), errors
+    return build_report(articles, as_compared(claims, by_id, rules), findings,
+                        names=report_wording(rules, language)), errors
 
 
 def _load_baseline(path: str):
@@ -206,10 +209,11 @@ def _known(path: str) -> set[str]:
 
 
 def cmd_scan(args) -> int:
+    from checker.compare.wording import report_wording
     from checker.report import to_junit, to_markdown
 
     known = _known(args.baseline) if args.baseline else None  # before the scan: fail fast
-    report, errors = scan_report(args.paths)
+    report, errors = scan_report(args.paths, args.report_lang)
     if known is not None:
         findings = [f for f in report["findings"] if f["id"] not in known]
         left = {f["id"] for f in findings}
@@ -220,7 +224,7 @@ def cmd_scan(args) -> int:
     elif args.format == "junit":
         text = to_junit(report)
     else:
-        text = to_markdown(report)
+        text = to_markdown(report, report_wording(_rules(), args.report_lang))
     write_output(text, args.out)
     flagged = [f for f in report["findings"] if f["type"] in FAIL_LEVELS[args.fail_on]]
     return 1 if flagged else 0
@@ -263,6 +267,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", metavar="FILE")
     p.add_argument("--baseline", metavar="FILE", help="report only findings not in this report")
     p.add_argument("--fail-on", choices=["conflict", "correction", "discrepancy", "never"], default="conflict")
+    p.add_argument("--report-lang", metavar="CODE",
+                   help="the language of summaries and reports (a folder of rules/ with a wording); default English")
     p.set_defaults(func=cmd_scan)
 
     p = sub.add_parser("baseline", help="write the fingerprints of today's findings")

@@ -10,7 +10,7 @@ from datetime import date
 from typing import Iterable, Mapping
 
 from checker.compare.findings import FINGERPRINT_SCHEME
-from checker.compare.wording import day_text, seconds_per
+from checker.compare.wording import count_text, day_text, seconds_per, wording_of
 from checker.model import Article, Claim, Finding
 
 REPORT_VERSION = 1
@@ -93,9 +93,10 @@ def finding_json(finding: Finding) -> dict:
 
 
 def build_report(articles: Iterable[Article] | Mapping[str, Article], claims: Iterable[Claim],
-                 findings: Iterable[Finding]) -> dict:
+                 findings: Iterable[Finding], names=None) -> dict:
     """The JSON report of DESIGN.md's contract (version 1), with the disputed facts the
-    findings are about (`facts`) and the scheme its finding ids are made with."""
+    findings are about (`facts`, labelled in the wording of `names`) and the scheme its finding
+    ids are made with."""
     from checker.compare.disputes import disputed_facts
 
     if not isinstance(articles, Mapping):
@@ -105,7 +106,7 @@ def build_report(articles: Iterable[Article] | Mapping[str, Article], claims: It
             "articles": [article_json(a) for a in sorted(articles.values(), key=lambda a: a.id)],
             "claims": [claim_json(c) for c in claims],
             "findings": [finding_json(f) for f in findings],
-            "facts": disputed_facts(articles, claims, findings)}
+            "facts": disputed_facts(articles, claims, findings, names=names)}
 
 
 # --- baseline ------------------------------------------------------------------------------
@@ -168,92 +169,100 @@ def _quote(text: str) -> str:
     return "> " + text
 
 
-def _outlet_line(article: dict | None, article_id: str) -> str:
+def _outlet_line(article: dict | None, article_id: str, w) -> str:
     if article is None:
         return f"\u2014 {article_id}"
     name = article.get("source") or article_id
     published = article.get("published")
-    day = day_text(date.fromisoformat(published)) if published else "undated"
+    day = day_text(date.fromisoformat(published) if published else None, w)
     link = f"[{_cell(name)}]({article['url']})" if article.get("url") else f"**{_cell(name)}**"
     return f"\u2014 {link}, {day} (`{article_id}`)"
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")
-
-
-def _value_cell(value) -> str:
+def _value_cell(value, names=None) -> str:
+    w = wording_of(names)
     if isinstance(value, Mapping):
         low, high = value.get("low"), value.get("high")
         if low is not None and high is not None:
-            return _figure(low) if low == high else f"{_figure(low)}\u2013{_figure(high)}"
+            return _figure(low, w) if low == high else w.phrase("range", low=_figure(low, w), high=_figure(high, w))
         if low is not None:
-            return f"{'more than' if value.get('low_open') else 'at least'} {_figure(low)}"
+            return w.phrase("more_than" if value.get("low_open") else "at_least", n=_figure(low, w))
         if high is not None:
-            return f"{'fewer than' if value.get('high_open') else 'up to'} {_figure(high)}"
-        return "any"
-    return str(value) if value is not None else "\u2014"
+            return w.phrase("fewer_than" if value.get("high_open") else "up_to", n=_figure(high, w))
+        return w.phrase("any_value")
+    return w.get(f"stance.{value}", str(value)) if value is not None else "\u2014"  # a stance
 
 
-def _figure(x: float) -> str:
-    return f"{int(x):,}" if float(x).is_integer() else f"{x:,}"
+def _figure(x: float, w) -> str:
+    text = f"{int(x):,}" if float(x).is_integer() else f"{x:,}"
+    return text.translate(str.maketrans({",": w.group_mark, ".": w.decimal_mark}))
 
 
-def _facts_markdown(report: dict, numbers: dict) -> list[str]:
+def _word(w, kind: str, code: str) -> str:
+    """A code the report shows (a finding's type, severity or dimension, a value's status) in words."""
+    return w.get(f"{kind}.{code}", code)
+
+
+def _facts_markdown(report: dict, numbers: dict, w) -> list[str]:
     """The disputed facts, each with its values by source and reference time."""
     facts = report.get("facts") or []
     if not facts:
         return []
-    lines = ["### Disputed facts", ""]
+    lines = [f"### {w.phrase('report_facts')}", ""]
     for n, fact in enumerate(facts, 1):
         label = fact["label"][:1].upper() + fact["label"][1:]
         refs = ", ".join(f"#{n}" for n in sorted(numbers[f] for f in fact["findings"] if f in numbers))
-        lines += [f"**{n}. {_cell(label)}**" + (f" \u2014 findings {refs}" if refs else ""), "",
-                  "| When | Value | Source | Outlets | Status |", "| --- | ---: | --- | --- | --- |"]
+        lines += [f"**{n}. {_cell(label)}**" + (" \u2014 " + w.phrase("report_fact_findings", refs=refs) if refs else ""),
+                  "", w.phrase("report_facts_head"), "| --- | ---: | --- | --- | --- |"]
         for value in fact["values"]:
-            when = day_text(date.fromisoformat(value["when"])) if value.get("when") else "undated"
-            lines.append(f"| {when} | {_cell(_value_cell(value['value']))} | {_cell(value['source'])} | "
-                         f"{_cell(', '.join(value['outlets']))} | {_cell(value['status'])} |")
+            when = day_text(date.fromisoformat(value["when"]) if value.get("when") else None, w)
+            lines.append(f"| {when} | {_cell(_value_cell(value['value'], w))} | {_cell(value['source'])} | "
+                         f"{_cell(', '.join(value['outlets']))} | {_cell(_word(w, 'status', value['status']))} |")
         lines.append("")
     return lines
 
 
-def to_markdown(report: dict) -> str:
+def to_markdown(report: dict, names=None) -> str:
     """A pull-request comment: the disputed facts first (values by source and time), then a table
-    of findings by type and each finding with its evidence, the real disagreements first."""
+    of findings by type and each finding with its evidence, the real disagreements first. Its
+    words are the wording's of `names` (default: the default report language)."""
+    w = wording_of(names)
     findings = report["findings"]
     claims = {c["id"]: c for c in report["claims"]}
     articles = {a["id"]: a for a in report["articles"]}
     flagged = sum(1 for f in findings if f["type"] in FLAGS)
     facts = report.get("facts") or []
-    lines = ["## Fact-consistency report", "",
-             f"{_count(len(report['articles']), 'article')}, {_count(len(report['claims']), 'claim')}, "
-             f"{_count(len(findings), 'finding')} ({flagged} flagged) on "
-             f"{_count(len(facts), 'disputed fact')}.", ""]
+    lines = [f"## {w.phrase('report_title')}", "",
+             w.phrase("report_counts", articles=count_text(len(report["articles"]), "article", w),
+                      claims=count_text(len(report["claims"]), "claim", w),
+                      findings=count_text(len(findings), "finding", w), flagged=flagged,
+                      facts=count_text(len(facts), "disputed_fact", w)), ""]
     undated = [a["id"] for a in report["articles"] if not a.get("published")]
     if undated:
-        lines += [f"No publication date found for {', '.join(f'`{_cell(i)}`' for i in undated)}: "
-                  "relative dates in " + ("it" if len(undated) == 1 else "them") + " are left unresolved.", ""]
+        lines += [w.phrase("report_undated_one" if len(undated) == 1 else "report_undated_many",
+                           ids=", ".join(f"`{_cell(i)}`" for i in undated)), ""]
     if not findings:
-        return "\n".join(lines + ["No contradictions found."]) + "\n"
+        return "\n".join(lines + [w.phrase("report_nothing")]) + "\n"
     numbers = {f["id"]: n for n, f in enumerate(findings, 1)}
-    lines += _facts_markdown(report, numbers)
+    lines += _facts_markdown(report, numbers, w)
     counts = Counter((f["type"], f["severity"]) for f in findings)
-    lines += ["### Findings", "", "| Type | Severity | Findings |", "| --- | --- | ---: |"]
+    lines += [f"### {w.phrase('report_findings')}", "", w.phrase("report_findings_head"), "| --- | --- | ---: |"]
     for (kind, severity), n in sorted(counts.items(), key=lambda kv: (
             TYPE_ORDER.index(kv[0][0]) if kv[0][0] in TYPE_ORDER else 9, kv[0][1])):
-        lines.append(f"| {_cell(kind)} | {_cell(severity)} | {n} |")
+        lines.append(f"| {_cell(_word(w, 'type', kind))} | {_cell(_word(w, 'severity', severity))} | {n} |")
     for number, finding in enumerate(findings, 1):
-        lines += ["", f"#### {number}. {finding['type'].capitalize()} ({finding['dimension']}, "
-                      f"{finding['severity']}) `{finding['id']}`", "", finding["summary"], ""]
+        kind = _word(w, "type", finding["type"])
+        lines += ["", f"#### {number}. {kind[:1].upper() + kind[1:]} ({_word(w, 'dimension', finding['dimension'])}, "
+                      f"{_word(w, 'severity', finding['severity'])}) `{finding['id']}`", "", finding["summary"], ""]
         for claim_id in finding["claims"]:
             claim = claims.get(claim_id)
             if claim is None:
-                lines += [f"> (claim {claim_id} not in this report)", ""]
+                lines += [f"> {w.phrase('report_missing_claim', id=claim_id)}", ""]
                 continue
             lines += [_quote(claim["evidence"]["text"]), ">",
-                      "> " + _outlet_line(articles.get(claim["article"]), claim["article"]), ""]
-        lines.append(f"Reasons: {', '.join(finding['reasons']) or 'none given'}")
+                      "> " + _outlet_line(articles.get(claim["article"]), claim["article"], w), ""]
+        reasons = ", ".join(w.get("reason." + r, r) for r in finding["reasons"]) or w.phrase("report_no_reasons")
+        lines.append(w.phrase("report_reasons", reasons=reasons))
     return "\n".join(lines) + "\n"
 
 

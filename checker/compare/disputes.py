@@ -16,7 +16,7 @@ from checker.compare.context import ComparisonContext, is_share
 from checker.compare.findings import RANK
 from checker.compare.semantics import default_semantics
 from checker.compare.settings import FINDING_TYPES, FLAG_TYPES, CompareSettings
-from checker.compare.wording import day_text, display_name, fact_text, proposition_text
+from checker.compare.wording import day_text, display_name, fact_text, proposition_text, wording_of
 from checker.model import Article, Claim, Finding
 
 TYPE_STRENGTH = {t: i for i, t in enumerate(FINDING_TYPES)}
@@ -87,17 +87,18 @@ def _grew(entry: dict, values: list[dict]) -> bool:
                and other["value"]["high"] < value["low"] for other in values)
 
 
-def _label(key: tuple, cluster: list[Claim], names: dict) -> str:
+def _label(key: tuple, cluster: list[Claim], names) -> str:
+    w = wording_of(names)
     if key[0] == "stance":
-        return "stances on " + proposition_text(key[1], names)
+        return w.phrase("stances_on", proposition=proposition_text(key[1], w))
     if key[0] == "event_date":
-        what = key[2].replace("_", " ")
+        what = w.get("event." + key[2]) or key[2].replace("_", " ")
         if "@" in key[1]:  # the date the crowd disaster in Indonesia occurred
-            return f"the date {display_name(key[1], names)} {what}"
-        return f"the date of the {display_name(key[1], names)} {what}"
-    label = fact_text(key[1], key[2], names)
+            return w.phrase("date_of_incident", subject=display_name(key[1], w), event=what)
+        return w.phrase("date_of_actor_event", subject=display_name(key[1], w), event=what)
+    label = fact_text(key[1], key[2], w)
     days = sorted(c.event.day for c in cluster if c.event is not None and c.event.day is not None)
-    return label + (f" ({day_text(days[0])})" if days else "")
+    return w.phrase("fact_on_day", fact=label, day=day_text(days[0], w)) if days else label
 
 
 def _fact_id(key: tuple, cluster: list[Claim]) -> str:
@@ -109,13 +110,15 @@ def _fact_id(key: tuple, cluster: list[Claim]) -> str:
 
 
 def disputed_facts(articles: Mapping[str, Article] | Iterable[Article], claims: Iterable[Claim],
-                   findings: Iterable[Finding], settings: CompareSettings | None = None) -> list[dict]:
-    """The report's `facts` section: each fact a flagged finding touches, with all its values."""
+                   findings: Iterable[Finding], settings: CompareSettings | None = None,
+                   names=None) -> list[dict]:
+    """The report's `facts` section: each fact a flagged finding touches, with all its values,
+    labelled in the wording `names` gives (default: the default report language)."""
     settings = settings or default_settings()
     if not isinstance(articles, Mapping):
         articles = {a.id: a for a in articles}
     context = ComparisonContext(settings, default_semantics(), articles, lambda a, b: a == b, lambda a: a)
-    names = dict(settings.names)
+    names = names if names is not None else dict(settings.names)
     claims = [c for c in claims if not is_share(c)]
     findings = list(findings)
     by_claim: dict = defaultdict(list)

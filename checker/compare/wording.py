@@ -100,9 +100,18 @@ PHRASE_FIELDS = {
     "in_place": {"place"}, "of_subject": {"subject"}, "according_to": {"who"}, "modality": {"modality"},
     "proposition": {"subject", "topic"}, "proposition_in": {"proposition", "place"}, "quoted": {"text"},
     "figure_at": {"fact", "value"}, "speaker_for": {"speaker", "side"}, "actor_event": {"subject", "event"},
-    "event_of": {"subject", "event"}, "count": {"n", "noun"},
+    "event_of": {"subject", "event"}, "count": {"n", "noun"}, "any_value": set(),
+    # the labels of the report's disputed facts (checker.compare.disputes)
+    "stances_on": {"proposition"}, "date_of_incident": {"subject", "event"},
+    "date_of_actor_event": {"subject", "event"}, "fact_on_day": {"fact", "day"},
+    # the Markdown report (checker.report.to_markdown)
+    "report_title": set(), "report_counts": {"articles", "claims", "findings", "flagged", "facts"},
+    "report_undated_one": {"ids"}, "report_undated_many": {"ids"}, "report_nothing": set(),
+    "report_facts": set(), "report_facts_head": set(), "report_fact_findings": {"refs"}, "report_findings": set(),
+    "report_findings_head": set(), "report_missing_claim": {"id"}, "report_no_reasons": set(),
+    "report_reasons": {"reasons"},
 }
-PLURALS = {"claim", "article"}
+PLURALS = {"claim", "article", "finding", "disputed_fact"}
 
 
 def _fields(template: str) -> set[str]:
@@ -150,14 +159,15 @@ def default_wording() -> Wording:
     return report_wording(default_rules())
 
 
-def report_wording(rules, language: str | None = None, names: Mapping[str, str] = ()) -> Wording:
+def report_wording(rules, language: str | None = None, names: Mapping[str, str] | None = None) -> Wording:
     """The wording of `language` (default: the rules' default report language), with `names`
-    (the compare settings' display names) under its own."""
+    (default: the compare settings' display names) under its own."""
     code = language or rules.report_language
     wording = rules.for_language(code)["wording"]
+    names = dict(rules.shared()["compare"].names) if names is None else dict(names)
     return Wording(code, *[getattr(wording, f) for f in ("months", "group_mark", "decimal_mark", "phrases",
                                                           "plurals", "verbs", "summaries")],
-                   {**dict(names), **wording.names}, wording.reasons)
+                   {**names, **wording.names}, wording.reasons)
 
 
 def wording_of(names) -> Wording:
