@@ -57,6 +57,8 @@ class RuleKind:
     run_example: Callable[[dict, "LanguageRules"], tuple[Any, Any]] | None = None
     # manifest field -> the kind's field it sets (before the kind's own files, which may override)
     from_manifest: tuple[tuple[str, str], ...] = ()
+    # the field that receives the codes of every language of the rules (country names in each)
+    languages_field: str | None = None
 
 
 def valid_regex(pattern: str) -> None:
@@ -367,6 +369,8 @@ def compile_rules(files: list[RuleFile], languages: dict[str, Language] | None =
                                                 f"from under fallbacks in its {MANIFEST}")
                 continue
             base = {to: getattr(language, attr) for attr, to in kind.from_manifest} if complete else {}
+            if kind.languages_field and complete:
+                base[kind.languages_field] = tuple(sorted(languages))
             datas = ([base] if base else []) + [f.data for f in chosen]
             try:
                 compiled[name] = kind.compile(datas)

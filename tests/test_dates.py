@@ -5,6 +5,7 @@ from hypothesis import given, settings, strategies as st
 
 from checker.model import DateValue, Interval
 from checker.recognise.dates import find_dateline, find_dates, find_durations, resolve_weekday
+from checker.rulebook import default_rules
 
 TUESDAY = date(2024, 10, 29)
 
@@ -47,7 +48,7 @@ def test_since_anchors_a_duration(rules):
 
 
 @settings(max_examples=300, deadline=None)
-@given(text=st.text(max_size=80), lang=st.sampled_from(["id", "en"]),
+@given(text=st.text(max_size=80), lang=st.sampled_from(default_rules().codes),
        ref=st.one_of(st.none(), st.dates(min_value=date(1950, 1, 1), max_value=date(2090, 12, 31))))
 def test_dates_never_crash_and_spans_hold(rules, text, lang, ref):
     for m in find_dates(text, rules.for_language(lang), ref):
@@ -61,7 +62,7 @@ _WORDS = st.sampled_from(["pada", "Senin", "Minggu", "minggu", "lalu", "28/10", 
 
 
 @settings(max_examples=300, deadline=None)
-@given(words=st.lists(_WORDS, max_size=10), lang=st.sampled_from(["id", "en"]))
+@given(words=st.lists(_WORDS, max_size=10), lang=st.sampled_from(default_rules().codes))
 def test_durations_intervals_are_ordered_and_spans_hold(rules, words, lang):
     text = " ".join(words)
     for m in find_durations(text, rules.for_language(lang)):

@@ -18,7 +18,7 @@ from checker.dashboard.charts import Bar, StancePoint, TimelinePoint, bars_svg, 
 from checker.dashboard.marks import body_parts, evidence_segments
 from checker.dashboard.security import (CSRF_COOKIE, CSRF_FIELD, SECURITY_HEADERS, csrf_token_valid,
                                         new_csrf_token, safe_href, same_origin, token_matches)
-from checker.compare.wording import day_text, report_wording
+from checker.compare.wording import day_text, default_wording
 from checker.report import _value_cell, value_text
 
 HERE = Path(__file__).resolve().parent
@@ -28,7 +28,7 @@ PER_PAGE = 50
 def reason_words() -> dict[str, str]:
     """Plain words for the compare stage's reason codes, in the default report language
     (`reasons` in rules/<lang>/wording.yaml)."""
-    return dict(report_wording(rules()).reasons)
+    return dict(default_wording().reasons)
 
 dashboard = Blueprint("dashboard", __name__, url_prefix="/", template_folder=str(HERE / "templates"),
                       static_folder=str(HERE / "static"), static_url_path="/dashboard/static")

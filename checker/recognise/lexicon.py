@@ -169,23 +169,38 @@ def _plural(demonym: str) -> str | None:
     return None if demonym.endswith(("ese", "ss", "sh", "ch", "x")) else demonym + "s"
 
 
+# the language country ids are made from (north_korea): pycountry's and CLDR's English names
+ID_LANGUAGE = "en"
+# what CLDR adds after the name of a special administrative region ("Hong Kong SAR China")
+REGION_QUALIFIER = re.compile(r"\s+(?:SAR China|DAK Tiongkok|Wilayah Pentadbiran Khas China|SAR China)$")
+
+
 @functools.cache
-def countries() -> tuple[Country, ...]:
+def countries(languages: tuple[str, ...] = ()) -> tuple[Country, ...]:
+    """Every country with its names in English and in each of `languages` (the rules' own:
+    pycountry's translations and CLDR's territory names), demonyms and capital."""
     import gettext
 
     import pycountry
-    from babel import Locale
+    from babel import Locale, UnknownLocaleError
     from countryinfo import CountryInfo
 
-    indonesian = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["id"], fallback=True)
-    cldr_en, cldr_id = Locale.parse("en").territories, Locale.parse("id").territories
+    translations, territories = [], []
+    for code in languages:
+        translations.append(gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[code], fallback=True))
+        try:
+            territories.append(Locale.parse(code).territories)
+        except (UnknownLocaleError, ValueError):  # a language CLDR does not know: pycountry's names only
+            pass
+    cldr_en = Locale.parse(ID_LANGUAGE).territories
     info = {d.get("ISO", {}).get("alpha2"): d for d in CountryInfo.all().values()}
     out = []
     for c in pycountry.countries:
         code, d = c.alpha_2, info.get(c.alpha_2, {})
-        short = re.sub(r"\s+SAR China$", "", cldr_en.get(code) or getattr(c, "common_name", c.name))
+        short = REGION_QUALIFIER.sub("", cldr_en.get(code) or getattr(c, "common_name", c.name))
         names = [short, c.name, getattr(c, "common_name", ""), getattr(c, "official_name", ""),
-                 indonesian.gettext(c.name), re.sub(r"\s+DAK Tiongkok$", "", cldr_id.get(code, "")),
+                 *(t.gettext(c.name) for t in translations),
+                 *(REGION_QUALIFIER.sub("", names_of.get(code, "")) for names_of in territories),
                  *d.get("altSpellings", [])]
         demonym = d.get("demonym") or ""
         demonyms = tuple(x for x in (demonym, _plural(demonym)) if x and _name_usable(x))
@@ -426,6 +441,8 @@ def _token_at(toks: tuple, offset: int) -> int:
 
 def compile_actors(datas: list[dict]) -> Actors:
     entries, governments, roles, bodies = [], {}, {}, {}
+    languages = next((d["languages"] for d in datas if "languages" in d), ())
+    datas = [d for d in datas if "actors" in d]
     for data in datas:
         for actor in data["actors"]:
             ident = actor["id"]
@@ -439,7 +456,7 @@ def compile_actors(datas: list[dict]) -> Actors:
     drop = {n for data in datas if data.get("countries") for n in data["countries"]["drop"]}
     if any(data.get("countries") for data in datas):
         pairs = []
-        for c in countries():
+        for c in countries(languages):
             pairs += [(n, c.id) for n in (*c.names, *c.demonyms)]
             if c.capital:
                 pairs.append((c.capital, c.id))
@@ -514,7 +531,7 @@ def run_actor_example(example: dict, rules: LanguageRules):
     return example["expect"], found
 
 
-register_kind(RuleKind("actors", ActorsSchema, compile_actors, run_actor_example))
+register_kind(RuleKind("actors", ActorsSchema, compile_actors, run_actor_example, languages_field="languages"))
 
 
 # --- places ---------------------------------------------------------------------------------
@@ -594,6 +611,8 @@ class Places:
 
 def compile_places(datas: list[dict]) -> Places:
     entries, parents, regions, known = [], {}, set(), set()
+    languages = next((d["languages"] for d in datas if "languages" in d), ())
+    datas = [d for d in datas if "places" in d]
     for data in datas:  # the hand entries first: their aliases and parents win
         for place in data["places"]:
             known.add(place["id"])
@@ -605,7 +624,7 @@ def compile_places(datas: list[dict]) -> Places:
                 parents[place["id"]] = place["within"]
     for data in datas:
         if data.get("countries"):
-            _country_places(data["countries"], entries, parents, known)
+            _country_places(data["countries"], entries, parents, known, languages)
         if data["provinces"] or data["regencies"]:
             _indonesian_places(data, entries, parents, known)
     unknown = {p for p in parents.values() if p not in known}
@@ -614,10 +633,10 @@ def compile_places(datas: list[dict]) -> Places:
     return Places(AliasTable.build(entries), parents, frozenset(regions))
 
 
-def _country_places(config: dict, entries: list, parents: dict, known: set) -> None:
+def _country_places(config: dict, entries: list, parents: dict, known: set, languages: tuple[str, ...]) -> None:
     pairs = []
-    ids = {c.id for c in countries()}
-    for c in countries():
+    ids = {c.id for c in countries(languages)}
+    for c in countries(languages):
         known.add(c.id)
         pairs += [(n, c.id) for n in c.names]
         if c.continent in config["continents"]:
@@ -670,7 +689,7 @@ def run_place_example(example: dict, rules: LanguageRules):
     return example["expect"], found
 
 
-register_kind(RuleKind("places", PlacesSchema, compile_places, run_place_example))
+register_kind(RuleKind("places", PlacesSchema, compile_places, run_place_example, languages_field="languages"))
 
 
 # --- simple cue tables: measures, modality, topics, events ------------------------------------
