@@ -22,7 +22,7 @@ class Article:
 
     id: str
     body: str
-    language: str  # "id" | "en"
+    language: str  # a language of the rules: a folder rules/<code>/ with a manifest
     title: str = ""
     source: str = ""
     url: str = ""

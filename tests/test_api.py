@@ -157,6 +157,22 @@ def test_check_stores_nothing(client):
     assert body["field"] == "articles.1.text"
 
 
+def test_check_speaks_the_accepted_language(client):
+    """Accept-Language chooses among the rules' languages; the findings stay the same ones."""
+    body = {"articles": [{"text": TROOPS_ID, "source": "A"}, {"text": TROOPS_OTHER, "source": "B"}]}
+    english = client.post("/api/v1/check", json=body, headers=AUTH).get_json()
+    malay = client.post("/api/v1/check", json=body, headers={**AUTH, "Accept-Language": "ms-MY,ms;q=0.9,en;q=0.5"}).get_json()
+    indonesian = client.post("/api/v1/check", json=body, headers={**AUTH, "Accept-Language": "id"}).get_json()
+    unknown = client.post("/api/v1/check", json=body, headers={**AUTH, "Accept-Language": "fr"}).get_json()
+    assert [f["id"] for f in malay["findings"]] == [f["id"] for f in english["findings"]]
+    quantity = [f for f in english["findings"] if f["dimension"] == "quantity"][0]["id"]
+    summary = {name: next(f["summary"] for f in report["findings"] if f["id"] == quantity)
+               for name, report in (("en", english), ("ms", malay), ("id", indonesian), ("fr", unknown))}
+    assert " reports " in summary["en"] and summary["fr"] == summary["en"]
+    assert " melaporkan " in summary["ms"] and " manakala " in summary["ms"]
+    assert " melaporkan " in summary["id"] and " sedangkan " in summary["id"]
+
+
 def test_errors_are_problem_documents(client):
     post = lambda **kw: client.post("/api/v1/articles", **kw)
     assert_problem(post(json={"text": TROOPS_ID}), 401)

@@ -170,12 +170,16 @@ def _unknown(what: str, ident: str) -> Problem:
 @api_v1.response(200, schemas.ReportSchema)
 @require_token
 def check():
-    """Compare the given articles with each other only: a report, nothing stored."""
+    """Compare the given articles with each other only: a report, nothing stored. Its summaries
+    and fact labels speak the best of the rules' languages the `Accept-Language` header asks for
+    (English without one)."""
     if request.mimetype != "application/json":
         raise _unsupported(("application/json",))
     data = _load(schemas.CheckInSchema(), _json_body())
     state = _state()
-    return check_articles([submission_from_fields(a) for a in data["articles"]], state.rules, state.fetch)
+    language = request.accept_languages.best_match(state.rules.codes)
+    return check_articles([submission_from_fields(a) for a in data["articles"]], state.rules, state.fetch,
+                          report_language=language)
 
 
 @api_v1.route("/claims", methods=["GET"])

@@ -152,9 +152,12 @@ def merge_known_findings(sessions: sessionmaker, findings: list) -> list:
     return [merged[f.id] for f in findings]
 
 
-def check_articles(submissions: list[Submission], rules, fetch_settings: FetchSettings) -> dict:
-    """A report over the given articles only; nothing is read from or written to the store."""
+def check_articles(submissions: list[Submission], rules, fetch_settings: FetchSettings,
+                   report_language: str | None = None) -> dict:
+    """A report over the given articles only, its summaries and labels in `report_language`
+    (default: the rules' default report language); nothing is read from or written to the store."""
     from checker.compare import compare_all
+    from checker.compare.wording import report_wording
     from checker.pipeline import analyse as run_pipeline
     from checker.report import build_report
 
@@ -172,7 +175,9 @@ def check_articles(submissions: list[Submission], rules, fetch_settings: FetchSe
         article, found = run_pipeline(article, rules)
         articles[article.id] = article
         claims += found
-    return build_report(articles, claims, compare_all(claims, articles, rules))
+    findings = compare_all(claims, articles, rules, report_language=report_language)
+    wording = report_wording(rules, report_language, rules.shared()["compare"].names)
+    return build_report(articles, claims, findings, names=wording)
 
 
 # --- disputed facts ---------------------------------------------------------------------------
