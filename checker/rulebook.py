@@ -35,6 +35,7 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 MANIFEST = "language.yaml"
 EVERY_LANGUAGE = "all"
+LANGUAGE_CODE = "[a-z]{2,3}"  # ISO 639-1, or 639-3 where a language has no two-letter code
 
 
 class RuleFileError(ValueError):
@@ -103,7 +104,7 @@ class EnvelopeSchema(Schema):
 
     kind = fields.String(required=True)
     language = fields.String(required=True, validate=validate.Regexp(
-        rf"^(?:[a-z]{{2,3}}|{EVERY_LANGUAGE})$", error="must be a language code (two or three lower-case letters) or 'all'"))
+        rf"^(?:{LANGUAGE_CODE}|{EVERY_LANGUAGE})$", error="must be a language code (two or three lower-case letters) or 'all'"))
     description = fields.String()
     examples = fields.List(fields.Dict(), load_default=list)
 
@@ -208,7 +209,8 @@ def load_rule_file(path: Path) -> RuleFile:
 
 
 class ManifestSchema(Schema):
-    code = fields.String(required=True, validate=validate.Regexp(r"^[a-z]{2,3}$", error="must be a language code (two or three lower-case letters)"))
+    code = fields.String(required=True, validate=validate.Regexp(
+        rf"^{LANGUAGE_CODE}$", error="must be a language code (two or three lower-case letters)"))
     name = fields.String(required=True, validate=validate.Length(min=1))
     date_order = fields.String(required=True, validate=validate.OneOf(["dmy", "mdy"]))
     decimal_mark = fields.String(required=True, validate=validate.OneOf([",", "."]))
