@@ -172,7 +172,9 @@ def _detect_language(text: str, rules) -> str:
 
 
 def scan_report(paths, report_language: str | None = None):
+    """(the report of a scan, its summaries and labels in `report_language`; the unreadable files)"""
     from checker.compare import as_compared, compare_all
+    from checker.compare.wording import report_wording
     from checker.report import build_report
 
     rules = _rules()

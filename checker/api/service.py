@@ -176,8 +176,7 @@ def check_articles(submissions: list[Submission], rules, fetch_settings: FetchSe
         articles[article.id] = article
         claims += found
     findings = compare_all(claims, articles, rules, report_language=report_language)
-    wording = report_wording(rules, report_language, rules.shared()["compare"].names)
-    return build_report(articles, claims, findings, names=wording)
+    return build_report(articles, claims, findings, names=report_wording(rules, report_language))
 
 
 # --- disputed facts ---------------------------------------------------------------------------
