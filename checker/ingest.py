@@ -324,11 +324,17 @@ def _distinctive(words: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.Pat
 CLOSE_RUNNER = 0.001
 
 
+# a figure grouped in thousands ("10.000", "1,234,567"): which mark groups tells the convention
+GROUPED_FIGURE = re.compile(r"(?<![\d.,])\d{1,3}(?:([.,])\d{3})+(?![\d.,]?\d)")
+
+
 def identify_language(text: str, rules: Rules) -> str:
     """The most likely of the rules' languages. py3langid's model ranks them; among those it
     leaves in the running (close relatives such as Malay and Indonesian, which share most words
-    and which the model alone confuses on short texts) the one with the most distinctive words
-    (rules/<code>/language.yaml) wins, the model's order breaking ties."""
+    and which the model alone confuses on short texts) the one with the most evidence wins, the
+    model's order breaking ties. Evidence: each of the language's distinctive words
+    (rules/<code>/language.yaml), and each figure grouped with the mark its manifest does not
+    use as the decimal mark (Indonesian 10.000, Malay 10,000)."""
     text = text[:5000]
     codes = rules.codes
     identifier = _language_identifier(codes)
@@ -343,6 +349,10 @@ def identify_language(text: str, rules: Rules) -> str:
     for match in pattern.finditer(text):
         for code in owners[" ".join(match.group(0).split()).casefold()]:
             if code in counts:
+                counts[code] += 1
+    for figure in GROUPED_FIGURE.finditer(text):
+        for code in running:
+            if manifests[code] is not None and figure.group(1) != manifests[code].decimal_mark:
                 counts[code] += 1
     return max(running, key=lambda c: (counts[c], -running.index(c)))
 
