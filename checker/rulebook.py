@@ -360,6 +360,10 @@ def compile_rules(files: list[RuleFile], languages: dict[str, Language] | None =
         languages = {c: Language(c, c, "dmy", ".") for c in codes}
     compiled_languages = {}
     for code, language in sorted(languages.items()):
+        for name, _ in language.fallbacks:
+            if name not in kinds:
+                raise RuleFileError(language.path or Path(code), f"field fallbacks.{name}: no kind {name!r}; "
+                                    f"known: {', '.join(sorted(kinds))}", language.lines.get(("fallbacks", name)))
         compiled = {}
         for name, kind in kinds.items():
             chosen = _kind_files(files, name, language, languages)

@@ -102,6 +102,14 @@ def test_a_fallback_to_an_unknown_language_is_refused(rules_with_spanish):
         compile_rules(*load_rules(rules_with_spanish))
 
 
+def test_a_fallback_for_an_unknown_kind_is_refused(rules_with_spanish):
+    manifest = rules_with_spanish / "es" / "language.yaml"
+    text = manifest.read_text(encoding="utf-8").replace("fallbacks: {", "fallbacks: {framng: en, ")  # a typo
+    manifest.write_text(text, encoding="utf-8")
+    with pytest.raises(RuleFileError, match="fallbacks.framng: no kind 'framng'"):
+        compile_rules(*load_rules(rules_with_spanish))
+
+
 def test_a_file_whose_language_has_no_folder_is_refused(rules_with_spanish):
     (rules_with_spanish / "en" / "extra.yaml").write_text(
         "kind: measures\nlanguage: pt\ncues: {troops: [tropas]}\n", encoding="utf-8")
