@@ -210,12 +210,30 @@ def _known(path: str) -> set[str]:
         raise UsageError(f"--baseline {path}: {exc}")
 
 
+def _decisions(args) -> dict:
+    """Review decisions from --decisions, else from the baseline file when it holds some."""
+    from checker.desk.decisions import DecisionsFileError, read_decisions
+
+    found = {}
+    for option, path in (("--baseline", args.baseline), ("--decisions", args.decisions)):
+        if path:
+            try:
+                found.update(read_decisions(path))
+            except DecisionsFileError as exc:
+                raise UsageError(f"{option} {exc}")
+    return found
+
+
 def cmd_scan(args) -> int:
     from checker.compare.wording import report_wording
-    from checker.report import to_junit, to_markdown
+    from checker.desk.decisions import apply_decisions
+    from checker.report import reviewer_confirmed, to_junit, to_markdown
 
     known = _known(args.baseline) if args.baseline else None  # before the scan: fail fast
+    decisions = _decisions(args)
     report, errors = scan_report(args.paths, args.report_lang)
+    if decisions:
+        report = apply_decisions(report, decisions)
     if known is not None:
         findings = [f for f in report["findings"] if f["id"] not in known]
         left = {f["id"] for f in findings}
@@ -228,7 +246,7 @@ def cmd_scan(args) -> int:
     else:
         text = to_markdown(report, report_wording(_rules(), args.report_lang))
     write_output(text, args.out)
-    flagged = [f for f in report["findings"] if f["type"] in FAIL_LEVELS[args.fail_on]]
+    flagged = [f for f in report["findings"] if f["type"] in FAIL_LEVELS[args.fail_on] and not reviewer_confirmed(f)]
     return 1 if flagged else 0
 
 
@@ -237,6 +255,58 @@ def cmd_baseline(args) -> int:
 
     report, _ = scan_report(args.paths)
     write_output(json.dumps(baseline_file(report), indent=2), args.out)
+    return 0
+
+
+def _store(args):
+    """Sessions on the store the server uses (CHECKER_DATABASE_URL, or --database), migrated."""
+    from checker.storage.database import database_url, make_engine, migrate, session_factory
+
+    engine = make_engine(args.database or database_url())
+    migrate(engine)
+    return session_factory(engine)
+
+
+def cmd_tokens(args) -> int:
+    from checker.desk.accounts import AccountError, add_token
+    from checker.storage import desk
+
+    if args.action in ("add", "revoke") and not args.name:
+        raise UsageError(f"tokens {args.action}: give the token's NAME")
+    sessions = _store(args)
+    if args.action == "add":
+        try:
+            token = add_token(sessions, args.name, args.role)
+        except AccountError as exc:
+            raise UsageError(f"tokens add: {exc}")
+        print(f"checker: token for {args.name} ({args.role}); shown once, stored only as a digest:", file=sys.stderr)
+        print(token)
+    elif args.action == "revoke":
+        if not desk.revoke_token(sessions, args.name, "cli"):
+            raise UsageError(f"tokens revoke: no active token named {args.name!r}")
+        print(f"checker: revoked {args.name}", file=sys.stderr)
+    else:
+        with sessions() as session:
+            for token in desk.list_tokens(session):
+                state = f"revoked {token.revoked_at:%Y-%m-%d}" if token.revoked_at else "active"
+                print(f"{token.name}\t{token.role}\t{token.created_at:%Y-%m-%d}\t{state}")
+    return 0
+
+
+def cmd_decisions(args) -> int:
+    import yaml
+
+    from checker.desk.decisions import decisions_file, extraction_error_examples
+    from checker.storage import desk
+
+    sessions = _store(args)
+    with sessions() as session:
+        if args.action == "export":
+            text = yaml.safe_dump({"examples": extraction_error_examples(session)}, allow_unicode=True,
+                                  sort_keys=False, width=100)
+        else:
+            text = json.dumps(decisions_file(desk.all_decisions(session)), ensure_ascii=False, indent=2)
+    write_output(text, args.out)
     return 0
 
 
@@ -271,12 +341,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--fail-on", choices=["conflict", "correction", "discrepancy", "never"], default="conflict")
     p.add_argument("--report-lang", metavar="CODE",
                    help="the language of summaries and reports (a folder of rules/ with a wording); default English")
+    p.add_argument("--decisions", metavar="FILE", help="reviewers' decisions (GET /api/v1/decisions): "
+                   "dismissed findings are left out, confirmed ones reported as known and never fail")
     p.set_defaults(func=cmd_scan)
 
     p = sub.add_parser("baseline", help="write the fingerprints of today's findings")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--out", metavar="FILE")
     p.set_defaults(func=cmd_baseline)
+
+    p = sub.add_parser("tokens", help="per-user API tokens: add NAME --role reviewer|admin, revoke NAME, list")
+    p.add_argument("action", choices=["add", "revoke", "list"])
+    p.add_argument("name", nargs="?")
+    p.add_argument("--role", choices=["reviewer", "admin"], default="reviewer")
+    p.add_argument("--database", metavar="URL", help="the store's URL (default: CHECKER_DATABASE_URL)")
+    p.set_defaults(func=cmd_tokens)
+
+    p = sub.add_parser("decisions", help="reviewers' decisions: list (the --decisions file of scan), or "
+                       "export extraction errors as claim-pair examples")
+    p.add_argument("action", choices=["list", "export"])
+    p.add_argument("--out", metavar="FILE")
+    p.add_argument("--database", metavar="URL", help="the store's URL (default: CHECKER_DATABASE_URL)")
+    p.set_defaults(func=cmd_decisions)
 
     p = sub.add_parser("serve", help="run the API and dashboard for development")
     p.add_argument("--host", default="127.0.0.1")

@@ -230,13 +230,17 @@ def to_markdown(report: dict, names=None) -> str:
     findings = report["findings"]
     claims = {c["id"]: c for c in report["claims"]}
     articles = {a["id"]: a for a in report["articles"]}
-    flagged = sum(1 for f in findings if f["type"] in FLAGS)
+    flagged = sum(1 for f in findings if f["type"] in FLAGS and not reviewer_confirmed(f))
     facts = report.get("facts") or []
     lines = [f"## {w.phrase('report_title')}", "",
              w.phrase("report_counts", articles=count_text(len(report["articles"]), "article", w),
                       claims=count_text(len(report["claims"]), "claim", w),
                       findings=count_text(len(findings), "finding", w), flagged=flagged,
                       facts=count_text(len(facts), "disputed_fact", w)), ""]
+    known = sum(1 for f in findings if reviewer_confirmed(f))
+    if known or report.get("dismissed"):
+        lines += [f"Reviewers' decisions: {known} confirmed (known, reported, not failing), "
+                  f"{len(report.get('dismissed') or [])} dismissed (left out).", ""]
     undated = [a["id"] for a in report["articles"] if not a.get("published")]
     if undated:
         lines += [w.phrase("report_undated_one" if len(undated) == 1 else "report_undated_many",
@@ -253,7 +257,8 @@ def to_markdown(report: dict, names=None) -> str:
     for number, finding in enumerate(findings, 1):
         kind = _word(w, "type", finding["type"])
         lines += ["", f"#### {number}. {kind[:1].upper() + kind[1:]} ({_word(w, 'dimension', finding['dimension'])}, "
-                      f"{_word(w, 'severity', finding['severity'])}) `{finding['id']}`", "", finding["summary"], ""]
+                      f"{_word(w, 'severity', finding['severity'])}) `{finding['id']}`"
+                      + (" — known: confirmed by a reviewer" if reviewer_confirmed(finding) else ""), "", finding["summary"], ""]
         for claim_id in finding["claims"]:
             claim = claims.get(claim_id)
             if claim is None:
@@ -264,6 +269,11 @@ def to_markdown(report: dict, names=None) -> str:
         reasons = ", ".join(w.get("reason." + r, r) for r in finding["reasons"]) or w.phrase("report_no_reasons")
         lines.append(w.phrase("report_reasons", reasons=reasons))
     return "\n".join(lines) + "\n"
+
+
+def reviewer_confirmed(finding: dict) -> bool:
+    """Confirmed by a reviewer (checker.desk.decisions.apply_decisions): known, never failing."""
+    return (finding.get("decision") or {}).get("state") == "confirmed"
 
 
 # --- junit ---------------------------------------------------------------------------------
@@ -281,7 +291,7 @@ def to_junit(report: dict) -> str:
     case (information only); a clean scan is one passing case."""
     findings = report["findings"]
     claims = {c["id"]: c for c in report["claims"]}
-    failures = sum(1 for f in findings if f["type"] in FLAGS)
+    failures = sum(1 for f in findings if f["type"] in FLAGS and not reviewer_confirmed(f))
     suites = ET.Element("testsuites", name="checker", tests=str(max(len(findings), 1)),
                         failures=str(failures))
     suite = ET.SubElement(suites, "testsuite", name="checker.scan", tests=str(max(len(findings), 1)),
@@ -294,8 +304,8 @@ def to_junit(report: dict) -> str:
         evidence = [f"[{c}] {claims[c]['evidence']['text']}" for c in finding["claims"] if c in claims]
         text = _xml_text("\n".join([f"severity: {finding['severity']}", f"reasons: {', '.join(finding['reasons'])}",
                                     f"articles: {', '.join(finding['articles'])}", *evidence]))
-        if finding["type"] not in FLAGS:
-            ET.SubElement(case, "system-out").text = text
+        if finding["type"] not in FLAGS or reviewer_confirmed(finding):
+            ET.SubElement(case, "system-out").text = ("known: confirmed by a reviewer\n" if reviewer_confirmed(finding) else "") + text
             continue
         failure = ET.SubElement(case, "failure", type=_xml_text(finding["type"]),
                                 message=_xml_text(finding["summary"]))

@@ -1,11 +1,10 @@
 """The /api/v1 blueprint: articles, one-off checks, claims, findings, facts, health."""
 from __future__ import annotations
 
-import hmac
 import json
 from functools import wraps
 
-from flask import Response, current_app, request, url_for
+from flask import Response, current_app, g, request, url_for
 from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import ValidationError
@@ -14,8 +13,11 @@ from checker.api import schemas
 from checker.api.problems import Problem, validation_problem
 from checker.api.service import (Submission, check_articles, get_fact, list_facts, post_article, report_of_view,
                                  submission_from_fields)
-from checker.report import article_json, claim_json, finding_json
+from checker.desk.accounts import authenticate
+from checker.desk.decisions import stored_finding_json
+from checker.report import article_json, claim_json
 from checker.storage import repository
+from checker.storage import desk
 from checker.storage.database import ping
 
 api_v1 = Blueprint("api_v1", __name__, url_prefix="/api/v1", description="Fact-consistency checker API")
@@ -24,6 +26,7 @@ BEARER = [{"bearerAuth": []}]
 RAW_TYPES = ("text/plain", "text/html")
 ERRORS = {code: {"description": text, "content": {"application/problem+json": {"schema": "Problem"}}}
           for code, text in ((400, "malformed body"), (401, "missing or wrong token"),
+                             (403, "the token's role may not do this"),
                              (413, "body over the limit"), (415, "unsupported content type"),
                              (422, "a field fails validation, or the article has nothing to check"))}
 
@@ -32,19 +35,31 @@ def _state():
     return current_app.extensions["checker"]
 
 
-def require_token(view):
-    """Writes need `Authorization: Bearer <token>`; reads stay open."""
-    @wraps(view)
-    def guarded(*args, **kwargs):
-        scheme, _, given = request.headers.get("Authorization", "").partition(" ")
-        if scheme.lower() != "bearer" or not given.strip():
-            raise Problem(401, "Unauthorized", "this request writes: send Authorization: Bearer <token>",
-                          headers={"WWW-Authenticate": "Bearer"})
-        if not hmac.compare_digest(given.strip().encode(), _state().token.encode()):
-            raise Problem(401, "Unauthorized", "the bearer token is not the server's",
-                          headers={"WWW-Authenticate": 'Bearer error="invalid_token"'})
-        return view(*args, **kwargs)
-    return guarded
+def requires(action: str):
+    """Writes need `Authorization: Bearer <token>` of an account whose role may do `action`
+    (checker.desk.accounts); reads stay open. The account is kept in `g.account` for the record."""
+    def decorator(view):
+        @wraps(view)
+        def guarded(*args, **kwargs):
+            scheme, _, given = request.headers.get("Authorization", "").partition(" ")
+            if scheme.lower() != "bearer" or not given.strip():
+                raise Problem(401, "Unauthorized", "this request writes: send Authorization: Bearer <token>",
+                              headers={"WWW-Authenticate": "Bearer"})
+            state = _state()
+            account = authenticate(state.sessions, state.token, given)
+            if account is None:
+                raise Problem(401, "Unauthorized", "the bearer token is not known to this server, or revoked",
+                              headers={"WWW-Authenticate": 'Bearer error="invalid_token"'})
+            if not account.may(action):
+                raise Problem(403, "Forbidden", f"the role {account.role} may not {action}; ask an admin",
+                              slug="forbidden")
+            g.account = account
+            return view(*args, **kwargs)
+        return guarded
+    return decorator
+
+
+require_token = requires("post")
 
 
 def _json_body() -> object:
@@ -131,6 +146,8 @@ class Articles(MethodView):
             raise _unsupported(("application/json", "text/plain", "text/html"))
         state = _state()
         result = post_article(state.sessions, submission, state.rules, state.fetch, state.neighbours)
+        if result.created:
+            desk.record(state.sessions, g.account.name, "post", f"article:{result.article_id}")
         location = url_for("api_v1.ArticleById", article_id=result.article_id)
         return result.report, (201 if result.created else 200), {"Location": location}
 
@@ -148,15 +165,17 @@ class ArticleById(MethodView):
             raise _unknown("article", article_id)
         return report_of_view(view)
 
-    @api_v1.doc(security=BEARER, responses={401: ERRORS[401]})
+    @api_v1.doc(security=BEARER, responses={401: ERRORS[401], 403: ERRORS[403]})
     @api_v1.response(204, description="deleted, with its claims and findings")
     @api_v1.alt_response(404, description="unknown id", schema=schemas.ProblemSchema,
                          content_type="application/problem+json")
-    @require_token
+    @requires("delete")
     def delete(self, article_id):
-        """Delete an article; its claims and the findings that involve it go with it."""
+        """Delete an article; its claims and the findings that involve it go with it (an admin's
+        token). Decisions on those findings stay, and apply again if the article comes back."""
         if not repository.delete_article(_state().sessions, article_id):
             raise _unknown("article", article_id)
+        desk.record(_state().sessions, g.account.name, "delete", f"article:{article_id}")
         return Response(status=204)
 
 
@@ -197,10 +216,12 @@ def claims(page, per_page, **filters):
 @api_v1.arguments(schemas.FindingFilterSchema, location="query", as_kwargs=True)
 @api_v1.response(200, schemas.FindingPageSchema)
 def findings(page, per_page, **filters):
-    """Stored findings, newest first; filter by type, severity, dimension and article."""
+    """Stored findings, newest first, each with its review decision; filter by type, severity,
+    dimension, article and decision."""
     with _state().sessions() as session:
         found = repository.list_findings(session, page=page, per_page=per_page, **filters)
-    return {"items": [finding_json(f) for f in found.items], "page": found.page,
+        decided = desk.decisions_of(session, [f.id for f in found.items])
+    return {"items": [stored_finding_json(f, decided.get(f.id)) for f in found.items], "page": found.page,
             "per_page": found.per_page, "total": found.total}
 
 

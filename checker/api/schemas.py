@@ -2,9 +2,10 @@
 document is generated. Response schemas mirror the JSON report contract of DESIGN.md."""
 from __future__ import annotations
 
-from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate, validates_schema
+from marshmallow import EXCLUDE, RAISE, Schema, ValidationError, fields, validate, validates_schema
 
 from checker.rulebook import default_rules
+from checker.desk.decisions import REASONS, STATES
 
 MAX_ARTICLES_PER_CHECK = 20
 
@@ -88,6 +89,8 @@ class FindingFilterSchema(PageQuerySchema):
     severity = fields.String(validate=validate.OneOf(["high", "medium", "low", "info"]))
     dimension = fields.String(validate=validate.OneOf(["quantity", "stance", "date", "duration"]))
     article = fields.String(validate=validate.Length(max=64))
+    decision = fields.String(validate=validate.OneOf(STATES), metadata={
+        "description": "a reviewer's decision: open (undecided), confirmed or dismissed"})
 
 
 # --- responses: the report contract ------------------------------------------------------------
@@ -157,6 +160,16 @@ class ClaimOutSchema(Schema):
     details = fields.Dict()
 
 
+class DecisionOutSchema(Schema):
+    """A reviewer's decision on a finding; `open` (with nothing else) when none was made."""
+
+    state = fields.String(metadata={"enum": list(STATES)})
+    reason = fields.String(allow_none=True, metadata={"enum": list(REASONS)})
+    note = fields.String()
+    decided_by = fields.String()
+    decided_at = fields.String(metadata={"format": "date-time"})
+
+
 class FindingOutSchema(Schema):
     id = fields.String(required=True)
     type = fields.String()
@@ -166,6 +179,33 @@ class FindingOutSchema(Schema):
     articles = fields.List(fields.String())
     summary = fields.String()
     reasons = fields.List(fields.String())
+    decision = fields.Nested(DecisionOutSchema, metadata={"description": "in stored findings: the review decision"})
+
+
+class DecisionInSchema(Schema):
+    """A review decision (PATCH /findings/{id}): `dismissed` needs a `reason`."""
+
+    class Meta:
+        unknown = RAISE
+
+    state = fields.String(required=True, validate=validate.OneOf(STATES))
+    reason = fields.String(allow_none=True, validate=validate.OneOf(REASONS))
+    note = fields.String(validate=validate.Length(max=2000))
+
+
+class DecisionFileEntrySchema(DecisionOutSchema):
+    finding = fields.String()
+
+
+class DecisionFilterSchema(Schema):
+    class Meta:
+        unknown = EXCLUDE
+
+    state = fields.String(validate=validate.OneOf(STATES))
+
+
+class DecisionsFileSchema(Schema):
+    decisions = fields.List(fields.Nested(DecisionFileEntrySchema))
 
 
 class FactValueSchema(Schema):

@@ -29,8 +29,9 @@ def api_token() -> str | None:
     return _state().token
 
 
-def submit_article(values: dict) -> str:
-    """Check and store a form's article exactly as POST /api/v1/articles does; its id."""
+def submit_article(values: dict) -> tuple[str, bool]:
+    """Check and store a form's article exactly as POST /api/v1/articles does; its id, and
+    whether it is new."""
     from checker.api.problems import Problem
     from checker.api.service import post_article, submission_from_fields
 
@@ -52,4 +53,4 @@ def submit_article(values: dict) -> str:
                               state.neighbours)
     except Problem as problem:
         raise SubmitError(f"{problem.title}: {problem.detail}") from problem
-    return result.article_id
+    return result.article_id, result.created

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, load_only
 from checker.model import Article, Claim, Finding
 from checker.storage.codec import claim_from_dict, finding_from_dict
 from checker.storage.models import ArticleRecord, ClaimRecord, FindingArticleLink, FindingRecord
-from checker.storage.repository import article_from_record, articles_by_id
+from checker.storage.repository import article_from_record, articles_by_id, decision_condition
 
 TYPES = ("conflict", "reversal", "correction", "discrepancy", "update")
 SEVERITIES = ("high", "medium", "low", "info")
@@ -71,6 +71,7 @@ class FindingFilter:
     source: str | None = None
     published_from: date | None = None
     published_to: date | None = None
+    decision: str | None = None  # open | confirmed | dismissed
 
 
 @dataclass(frozen=True)
@@ -144,9 +145,12 @@ def sources(session: Session) -> list[str]:
 
 
 def _finding_conditions(chosen: FindingFilter) -> list:
-    return [column == value for column, value in ((FindingRecord.type, chosen.type),
-                                                  (FindingRecord.severity, chosen.severity),
-                                                  (FindingRecord.dimension, chosen.dimension)) if value]
+    conditions = [column == value for column, value in ((FindingRecord.type, chosen.type),
+                                                        (FindingRecord.severity, chosen.severity),
+                                                        (FindingRecord.dimension, chosen.dimension)) if value]
+    if chosen.decision:
+        conditions.append(decision_condition(FindingRecord.id, chosen.decision))
+    return conditions
 
 
 def findings_page(session: Session, chosen: FindingFilter, page: int = 1, per_page: int = 50) -> Page:
@@ -178,7 +182,9 @@ def findings_page(session: Session, chosen: FindingFilter, page: int = 1, per_pa
         for start in range(0, len(linked), ID_CHUNK):
             rows = session.execute(select(FindingRecord.id, FindingRecord.type, FindingRecord.severity,
                                           FindingRecord.dimension)
-                                   .where(FindingRecord.id.in_(linked[start:start + ID_CHUNK]))).all()
+                                   .where(FindingRecord.id.in_(linked[start:start + ID_CHUNK]),
+                                          *([decision_condition(FindingRecord.id, chosen.decision)]
+                                            if chosen.decision else []))).all()
             matching += [row.id for row in rows if all(getattr(row, k) == v for k, v in wanted.items())]
         matching.sort()
         total = len(matching)

@@ -45,13 +45,6 @@ def same_origin(origin_header: str | None, host_url: str) -> bool:
     return (given.scheme, given.netloc) == (own.scheme, own.netloc)
 
 
-def token_matches(expected: str | None, given: str | None) -> bool:
-    """The API token check: constant time, and never true when no token is configured."""
-    if not expected or not given:
-        return False
-    return hmac.compare_digest(expected.encode(), given.strip().encode())
-
-
 def safe_href(url: str | None) -> str:
     """Only http(s) links reach an href: an article's `javascript:` URL stays text."""
     if not url:

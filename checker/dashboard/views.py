@@ -17,8 +17,11 @@ from checker.dashboard.app_services import api_token, rules, sessions, submit_ar
 from checker.dashboard.charts import Bar, StancePoint, TimelinePoint, bars_svg, source_colours, stance_svg, timeline_svg
 from checker.dashboard.marks import body_parts, evidence_segments
 from checker.dashboard.security import (CSRF_COOKIE, CSRF_FIELD, SECURITY_HEADERS, csrf_token_valid,
-                                        new_csrf_token, safe_href, same_origin, token_matches)
+                                        new_csrf_token, safe_href, same_origin)
 from checker.compare.wording import day_text, default_wording
+from checker.desk import decisions as desk_decisions
+from checker.desk.accounts import authenticate
+from checker.storage import desk
 from checker.report import _value_cell, value_text
 
 HERE = Path(__file__).resolve().parent
@@ -132,21 +135,31 @@ def findings():
     chosen = queries.FindingFilter(
         type=_choice_arg("type", queries.TYPES), dimension=_choice_arg("dimension", queries.DIMENSIONS),
         severity=_choice_arg("severity", queries.SEVERITIES), source=request.args.get("source") or None,
-        published_from=_date_arg("from"), published_to=_date_arg("to"))
+        published_from=_date_arg("from"), published_to=_date_arg("to"),
+        decision=_choice_arg("decision", desk_decisions.STATES))
     with sessions()() as session:
         page = queries.findings_page(session, chosen, _int_arg("page"), PER_PAGE)
         outlets = queries.sources(session)
+        decided = desk.decisions_of(session, [f.id for f in page.items])
     return render_template("dashboard/findings.html", page=page, chosen=chosen, outlets=outlets,
-                           types=queries.TYPES, dimensions=queries.DIMENSIONS, severities=queries.SEVERITIES)
+                           types=queries.TYPES, dimensions=queries.DIMENSIONS, severities=queries.SEVERITIES,
+                           states=desk_decisions.STATES, decided=decided)
 
 
 @dashboard.get("/findings/<finding_id>")
 def finding(finding_id: str):
+    return _finding_page(finding_id)
+
+
+def _finding_page(finding_id: str, status: int = 200, error: str = "", values: dict | None = None):
+    """A finding's evidence side by side, its review decision and the form to record one."""
     with sessions()() as session:
         detail = queries.finding_detail(session, finding_id)
         if detail is None:
             abort(404)
         keys = queries.fact_keys_of(session, [c.id for c in detail.claims])
+        decision = desk.decisions_of(session, [finding_id]).get(finding_id)
+        history = desk.entries_about(session, [f"finding:{finding_id}"], limit=20)
     sides = []
     for claim in detail.claims:
         article = detail.articles.get(claim.article)
@@ -155,8 +168,47 @@ def finding(finding_id: str):
         sides.append({"claim": claim, "article": article,
                       "segments": evidence_segments(claim, rules().for_language(language), published)})
     reasons = [(code, reason_words().get(code, "")) for code in detail.finding.reasons]
-    return render_template("dashboard/finding.html", finding=detail.finding, sides=sides,
-                           facts=sorted(set(keys.values())), reasons=reasons)
+    token = request.cookies.get(CSRF_COOKIE) or new_csrf_token()
+    response = current_app.make_response((render_template(
+        "dashboard/finding.html", finding=detail.finding, sides=sides, facts=sorted(set(keys.values())),
+        reasons=reasons, decision=decision, history=history, states=desk_decisions.STATES,
+        dismiss_reasons=desk_decisions.REASON_WORDS, csrf_token=token, csrf_field=CSRF_FIELD, error=error,
+        values=values or {}), status))
+    _set_csrf_cookie(response, token)
+    return response
+
+
+def _set_csrf_cookie(response, token: str) -> None:
+    response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="Strict", secure=request.is_secure, path="/")
+
+
+def _form_account(form):
+    """The account of a form's API token after the CSRF checks: (account, None) or (None, why)."""
+    if not same_origin(request.headers.get("Origin"), request.host_url) or not csrf_token_valid(
+            request.cookies.get(CSRF_COOKIE), form.get(CSRF_FIELD)):
+        return None, "The form expired or came from another site: please submit it again."
+    account = authenticate(sessions(), api_token(), form.get("api_token"))
+    if account is None:
+        return None, "The API token is missing or wrong."
+    return account, None
+
+
+@dashboard.post("/findings/<finding_id>/decision")
+def decide(finding_id: str):
+    form = request.form
+    values = {k: form.get(k, "") for k in ("state", "reason", "note")}
+    account, refused = _form_account(form)
+    if account is None:
+        return _finding_page(finding_id, 403, refused, values)
+    if not account.may("decide"):
+        return _finding_page(finding_id, 403, f"The role {account.role} may not record decisions.", values)
+    try:
+        decision = desk_decisions.validated(values["state"], values["reason"] or None, values["note"])
+    except desk_decisions.DecisionError as exc:
+        return _finding_page(finding_id, 400, f"{exc.field.capitalize()}: {exc}", values)
+    if desk_decisions.decide(sessions(), finding_id, decision, account.name) is None:
+        abort(404)
+    return redirect(url_for(".finding", finding_id=finding_id, _anchor="decision"), code=303)
 
 
 def _timeline_args():
@@ -274,8 +326,7 @@ def _form_page(status: int = 200, error: str = "", values: dict | None = None):
         "dashboard/submit.html", csrf_token=token, csrf_field=CSRF_FIELD, error=error,
         values=values or {}, languages=[(code, lr.manifest.name if lr.manifest else code)
                                          for code, lr in sorted(rules().languages.items())]), status))
-    response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="Strict", secure=request.is_secure,
-                        path="/")
+    _set_csrf_cookie(response, token)
     return response
 
 
@@ -288,15 +339,15 @@ def submit_form():
 def submit():
     form = request.form
     values = {k: form.get(k, "") for k in ("text", "url", "source", "published", "language", "title")}
-    if not same_origin(request.headers.get("Origin"), request.host_url) or not csrf_token_valid(
-            request.cookies.get(CSRF_COOKIE), form.get(CSRF_FIELD)):
-        return _form_page(403, "The form expired or came from another site: please submit it again.", values)
-    if not token_matches(api_token(), form.get("api_token")):
-        return _form_page(403, "The API token is missing or wrong.", values)
+    account, refused = _form_account(form)
+    if account is None:
+        return _form_page(403, refused, values)
     if not values["text"].strip() and not values["url"].strip():
         return _form_page(400, "Paste the article's text or give its URL.", values)
     try:
-        article_id = submit_article(values)
+        article_id, created = submit_article(values)
     except SubmitError as exc:
         return _form_page(400, str(exc), values)
+    if created:
+        desk.record(sessions(), account.name, "post", f"article:{article_id}")
     return redirect(url_for(".article", article_id=article_id), code=303)

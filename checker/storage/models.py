@@ -72,3 +72,6 @@ class FindingArticleLink(Base):
     finding_id: Mapped[str] = mapped_column(ForeignKey("findings.id", ondelete="CASCADE"), primary_key=True)
     article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True,
                                             index=True)
+
+
+from checker.storage import desk as _desk  # noqa: E402,F401  the desk's tables join the metadata

@@ -246,9 +246,11 @@ def list_claims(session: Session, *, subject: str | None = None, measure: str | 
 
 
 def list_findings(session: Session, *, type: str | None = None, severity: str | None = None,
-                  dimension: str | None = None, article: str | None = None, page: int = 1,
-                  per_page: int = 50) -> Page:
+                  dimension: str | None = None, article: str | None = None, decision: str | None = None,
+                  page: int = 1, per_page: int = 50) -> Page:
     query = select(FindingRecord)
+    if decision is not None:
+        query = query.where(decision_condition(FindingRecord.id, decision))
     for column, value in ((FindingRecord.type, type), (FindingRecord.severity, severity),
                           (FindingRecord.dimension, dimension)):
         if value is not None:
@@ -258,6 +260,15 @@ def list_findings(session: Session, *, type: str | None = None, severity: str | 
             select(FindingArticleLink.finding_id).where(FindingArticleLink.article_id == article)))
     query = query.order_by(FindingRecord.stored_at.desc(), FindingRecord.id)
     return _page(session, query, page, per_page, _finding_from_record)
+
+
+def decision_condition(column, state: str):
+    """Findings a reviewer decided `state`; `open` is every finding not decided otherwise."""
+    from checker.storage.desk import DecisionRecord
+
+    if state == "open":
+        return column.not_in(select(DecisionRecord.finding_id).where(DecisionRecord.state != "open"))
+    return column.in_(select(DecisionRecord.finding_id).where(DecisionRecord.state == state))
 
 
 def incomplete_articles(session: Session) -> list[str]:

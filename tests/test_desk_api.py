@@ -1,0 +1,168 @@
+"""The reviewer's desk through the API, on SQLite and (when reachable) PostgreSQL: review
+decisions (recorded, shown, filtered, lasting across a delete and re-post), per-user tokens with
+roles, and the record of who wrote what."""
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from checker.api import create_app
+from checker.desk.accounts import add_token
+from checker.storage import desk
+
+from test_api import TROOPS_ID, TROOPS_OTHER, assert_problem, database_url  # noqa: F401  (fixture)
+
+ADMIN = "server-admin-token"
+
+
+@pytest.fixture
+def app(database_url):  # noqa: F811
+    app = create_app({"DATABASE_URL": database_url, "API_TOKEN": ADMIN, "TESTING": True})
+    yield app
+    from checker.storage.models import Base
+
+    with app.extensions["checker"].engine.begin() as connection:
+        for table in reversed(Base.metadata.sorted_tables):
+            connection.execute(table.delete())
+    app.extensions["checker"].engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+def bearer(token: str) -> dict:
+    return {"Authorization": f"Bearer {token}"}
+
+
+@pytest.fixture
+def reviewer(app) -> str:
+    return add_token(app.extensions["checker"].sessions, "rita", "reviewer")
+
+
+def post(client, text: str, token: str = ADMIN, source: str = "Outlet") -> dict:
+    response = client.post(f"/api/v1/articles?source={source}", data=text.encode(), content_type="text/plain",
+                           headers=bearer(token))
+    assert response.status_code in (200, 201), response.get_data(as_text=True)
+    return response.get_json()
+
+
+@pytest.fixture
+def finding_id(client) -> str:
+    post(client, TROOPS_ID, source="Antara")
+    report = post(client, TROOPS_OTHER, source="Kompas")
+    assert report["findings"], report
+    return report["findings"][0]["id"]
+
+
+def decide(client, finding_id: str, body, token: str = ADMIN, **kwargs):
+    return client.patch(f"/api/v1/findings/{finding_id}", json=body, headers=bearer(token), **kwargs)
+
+
+def test_a_finding_is_open_until_decided(client, finding_id):
+    body = client.get(f"/api/v1/findings/{finding_id}").get_json()
+    assert body["id"] == finding_id and body["decision"] == {"state": "open"}
+
+
+def test_a_reviewer_confirms_and_the_finding_says_who_and_when(client, finding_id, reviewer):
+    response = decide(client, finding_id, {"state": "confirmed", "note": "both figures checked"}, reviewer)
+    assert response.status_code == 200, response.get_data(as_text=True)
+    decision = client.get(f"/api/v1/findings/{finding_id}").get_json()["decision"]
+    assert decision["state"] == "confirmed" and decision["note"] == "both figures checked"
+    assert decision["decided_by"] == "rita" and decision["decided_at"]
+    listed = client.get("/api/v1/findings?decision=confirmed").get_json()
+    assert [f["id"] for f in listed["items"]] == [finding_id]
+    assert listed["items"][0]["decision"]["decided_by"] == "rita"
+    assert finding_id not in {f["id"] for f in client.get("/api/v1/findings?decision=open").get_json()["items"]}
+
+
+def test_a_dismissal_needs_a_reason_from_the_list(client, finding_id):
+    assert_problem(decide(client, finding_id, {"state": "dismissed"}), 422, "reason")
+    assert_problem(decide(client, finding_id, {"state": "dismissed", "reason": "boring"}), 422, "reason")
+    assert_problem(decide(client, finding_id, {"state": "confirmed", "reason": "update"}), 422, "reason")
+    assert_problem(decide(client, finding_id, {"state": "maybe"}), 422, "state")
+    assert_problem(decide(client, finding_id, {"state": "open", "colour": "red"}), 422, "colour")
+    assert_problem(decide(client, finding_id, ["confirmed"]), 422)
+    assert client.get(f"/api/v1/findings/{finding_id}").get_json()["decision"] == {"state": "open"}
+    ok = decide(client, finding_id, {"state": "dismissed", "reason": "different_scope"})
+    assert ok.get_json()["decision"]["reason"] == "different_scope"
+    assert [f["id"] for f in client.get("/api/v1/findings?decision=dismissed").get_json()["items"]] == [finding_id]
+
+
+def test_decision_requests_gone_wrong_are_problems(client, finding_id):
+    assert_problem(client.patch(f"/api/v1/findings/{finding_id}", json={"state": "confirmed"}), 401)
+    assert_problem(decide(client, finding_id, {"state": "confirmed"}, "not-a-token"), 401)
+    assert_problem(decide(client, "0" * 16, {"state": "confirmed"}), 404)
+    assert_problem(client.patch(f"/api/v1/findings/{finding_id}", data="state=confirmed",
+                                content_type="application/x-www-form-urlencoded", headers=bearer(ADMIN)), 415)
+    assert_problem(client.patch(f"/api/v1/findings/{finding_id}", data="{", content_type="application/json",
+                                headers=bearer(ADMIN)), 400)
+    assert_problem(client.get("/api/v1/findings?decision=later"), 422)
+    assert_problem(client.get("/api/v1/findings/" + "f" * 16), 404)
+
+
+def test_a_decision_survives_a_delete_and_a_repost(client, finding_id):
+    decide(client, finding_id, {"state": "dismissed", "reason": "update", "note": "later count"})
+    article = client.get("/api/v1/articles?source=Kompas").get_json()["items"][0]["id"]
+    assert article in client.get(f"/api/v1/findings/{finding_id}").get_json()["articles"]
+    assert client.delete(f"/api/v1/articles/{article}", headers=bearer(ADMIN)).status_code == 204
+    assert client.get(f"/api/v1/findings/{finding_id}").status_code == 404
+    body = client.get("/api/v1/decisions").get_json()
+    assert [d["finding"] for d in body["decisions"]] == [finding_id]  # kept while the finding is gone
+    reposted = post(client, TROOPS_OTHER, source="Kompas")
+    assert finding_id in {f["id"] for f in reposted["findings"]}
+    decision = client.get(f"/api/v1/findings/{finding_id}").get_json()["decision"]
+    assert (decision["state"], decision["reason"], decision["note"]) == ("dismissed", "update", "later count")
+
+
+def test_a_reviewer_posts_and_decides_but_cannot_delete(client, app, reviewer):
+    report = post(client, TROOPS_ID, reviewer, source="Antara")
+    article = report["articles"][0]["id"]
+    assert_problem(client.delete(f"/api/v1/articles/{article}", headers=bearer(reviewer)), 403)
+    assert client.get(f"/api/v1/articles/{article}").status_code == 200
+    sessions = app.extensions["checker"].sessions
+    assert desk.revoke_token(sessions, "rita", "test")
+    assert_problem(client.post("/api/v1/articles", json={"text": TROOPS_OTHER}, headers=bearer(reviewer)), 401)
+    boss = add_token(sessions, "ade", "admin")
+    assert client.delete(f"/api/v1/articles/{article}", headers=bearer(boss)).status_code == 204
+
+
+def test_every_write_is_recorded_with_who(client, app, finding_id, reviewer):
+    decide(client, finding_id, {"state": "confirmed"}, reviewer)
+    articles = client.get(f"/api/v1/findings/{finding_id}").get_json()["articles"]
+    client.delete(f"/api/v1/articles/{articles[0]}", headers=bearer(ADMIN))
+    with app.extensions["checker"].sessions() as session:
+        entries = desk.entries_about(session, [f"finding:{finding_id}"] + [f"article:{a}" for a in articles])
+    seen = {(e.actor, e.action, e.target) for e in entries}
+    assert ("rita", "decide", f"finding:{finding_id}") in seen
+    assert ("admin", "delete", f"article:{articles[0]}") in seen
+    assert {("admin", "post", f"article:{a}") for a in articles} <= seen
+
+
+def test_tokens_are_stored_as_digests_only(app, reviewer):
+    from sqlalchemy import select
+
+    with app.extensions["checker"].sessions() as session:
+        stored = session.scalars(select(desk.TokenRecord.token_sha256)).all()
+    assert stored and reviewer not in stored and all(len(d) == 64 for d in stored)
+
+
+def test_racing_decisions_on_one_finding_both_answer(app, finding_id):
+    answers = []
+
+    def run(state):
+        with app.test_client() as own:
+            body = {"state": state} if state != "dismissed" else {"state": state, "reason": "other"}
+            answers.append(decide(own, finding_id, body).status_code)
+
+    threads = [threading.Thread(target=run, args=(s,)) for s in ("confirmed", "dismissed") * 3]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert answers == [200] * 6
+    with app.extensions["checker"].sessions() as session:
+        assert len(desk.all_decisions(session)) == 1
+        assert len(desk.entries_about(session, [f"finding:{finding_id}"])) == 6

@@ -1,0 +1,79 @@
+"""The reviewer's desk in the dashboard (Flask's test client over a real SQLite store with the
+seeds): recording a decision through the finding page's form, CSRF and role checks, the
+findings list's decision filter."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import stored_app
+
+from checker.desk.accounts import add_token
+from checker.storage import desk, repository
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+TOKEN = "desk-dashboard-token"
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory):
+    app = stored_app(tmp_path_factory.mktemp("desk-store"), TOKEN,
+                     [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))])
+    yield app
+    app.extensions["checker"].engine.dispose()
+
+
+@pytest.fixture()
+def client(app):
+    return app.test_client()
+
+
+def finding_ids(app) -> list[str]:
+    with app.extensions["checker"].sessions() as session:
+        return [f.id for f in repository.list_findings(session, per_page=100).items]
+
+
+def form_of(client, finding_id: str) -> str:
+    page = client.get(f"/findings/{finding_id}")
+    assert page.status_code == 200
+    return re.search(r'name="csrf_token" value="([^"]+)"', page.get_data(as_text=True)).group(1)
+
+
+def test_the_form_records_a_dismissal_with_its_reason_and_who(app, client):
+    finding_id = finding_ids(app)[0]
+    reviewer = add_token(app.extensions["checker"].sessions, "dina", "reviewer")
+    csrf = form_of(client, finding_id)
+    response = client.post(f"/findings/{finding_id}/decision", data={
+        "csrf_token": csrf, "api_token": reviewer, "state": "dismissed", "reason": "extraction_error",
+        "note": "the speaker was misread"})
+    assert response.status_code == 303
+    html = client.get(f"/findings/{finding_id}").get_data(as_text=True)
+    assert 'class="badge decision-dismissed">dismissed' in html and "extraction error" in html
+    assert "dina" in html and "the speaker was misread" in html
+    listed = client.get("/findings?decision=dismissed").get_data(as_text=True)
+    assert listed.count('class="finding-link"') == 1 and f"/findings/{finding_id}" in listed
+    assert f"/findings/{finding_id}" not in client.get("/findings?decision=open").get_data(as_text=True)
+
+
+def test_the_form_refuses_without_csrf_a_wrong_token_or_a_missing_reason(app, client):
+    finding_id = finding_ids(app)[1]
+    assert client.post(f"/findings/{finding_id}/decision", data={
+        "api_token": TOKEN, "state": "confirmed"}).status_code == 403
+    csrf = form_of(client, finding_id)
+    assert client.post(f"/findings/{finding_id}/decision", data={
+        "csrf_token": csrf, "api_token": TOKEN, "state": "confirmed"},
+        headers={"Origin": "https://evil.example"}).status_code == 403
+    assert client.post(f"/findings/{finding_id}/decision", data={
+        "csrf_token": csrf, "api_token": "guess", "state": "confirmed"}).status_code == 403
+    missing = client.post(f"/findings/{finding_id}/decision", data={
+        "csrf_token": csrf, "api_token": TOKEN, "state": "dismissed", "note": "kept"})
+    assert missing.status_code == 400 and "needs a reason" in missing.get_data(as_text=True)
+    assert "kept" in missing.get_data(as_text=True)  # what was typed is not lost
+    with app.extensions["checker"].sessions() as session:
+        assert finding_id not in desk.decisions_of(session, [finding_id])
+
+
+def test_the_findings_filter_refuses_an_unknown_decision(client):
+    assert client.get("/findings?decision=maybe").status_code == 400
