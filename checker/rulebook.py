@@ -89,6 +89,7 @@ ENGINE_MODULES = (
     "checker.recognise.attribution",
     "checker.frame",
     "checker.compare",
+    "checker.desk.stories",
 )
 
 

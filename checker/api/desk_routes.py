@@ -2,7 +2,9 @@
 decision, every decision as a file for CI, and stories. A thin edge over checker.desk."""
 from __future__ import annotations
 
-from flask import current_app, g, request
+import json
+
+from flask import Response, current_app, g, request, url_for
 from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import ValidationError
@@ -86,3 +88,129 @@ def decisions(state=None):
     """Every review decision, as the file `checker scan --decisions FILE` reads in CI."""
     with _state().sessions() as session:
         return desk_decisions.decisions_file(desk.all_decisions(session, state))
+
+
+# --- stories -------------------------------------------------------------------------------------
+
+def _story_or_404(session, story_id: str):
+    from checker.desk import story_index
+
+    story = story_index.find_story(session, story_id)
+    if story is None:
+        raise _unknown("story", story_id)
+    return story
+
+
+def story_json(session, story) -> dict:
+    from checker.desk import labels, story_index
+    from checker.report import article_json
+
+    detail = story_index.story_detail(session, story)
+    decided = desk.decisions_of(session, [f.id for f in detail.findings])
+    history = desk.entries_about(session, story_index.story_targets(detail), limit=100)
+    return {**story_index.summary_json(story), "articles": [article_json(a) for a in detail.articles],
+            "facts": [{"key": k, "label": labels.fact(k)} for k in story.keys],
+            "disputed": [{"key": k, "label": labels.fact(k), "findings": n} for k, n in detail.disputed],
+            "findings": [desk_decisions.stored_finding_json(f, decided.get(f.id)) for f in detail.findings],
+            "history": [{"at": e.at.isoformat(), "actor": e.actor, "action": e.action, "target": e.target,
+                         "detail": e.detail} for e in history]}
+
+
+@desk_v1.route("/stories", methods=["GET"])
+@desk_v1.arguments(schemas.StoryFilterSchema, location="query", as_kwargs=True)
+@desk_v1.response(200, schemas.StoryPageSchema)
+def stories(page, per_page):
+    """Stories, the latest first: articles grouped by the facts they share (a figure's subject and
+    measure, a stance's proposition, an event's date) within a few weeks of each other."""
+    from checker.desk import story_index
+
+    with _state().sessions() as session:
+        found = story_index.all_stories(session)
+    chosen = found[(page - 1) * per_page: page * per_page]
+    return {"items": [story_index.summary_json(s) for s in chosen], "page": page, "per_page": per_page,
+            "total": len(found)}
+
+
+@desk_v1.route("/stories/<string:story_id>", methods=["GET"])
+@desk_v1.response(200, schemas.StoryOutSchema)
+@desk_v1.doc(responses={404: NOT_FOUND})
+def story(story_id):
+    """A story: its articles by date, the facts they share, its disputed facts, its findings
+    with their decisions, and its history (who posted, deleted and decided what)."""
+    with _state().sessions() as session:
+        return story_json(session, _story_or_404(session, story_id))
+
+
+# --- exports -------------------------------------------------------------------------------------
+
+CSV_RESPONSE = {200: {"description": "one row per claim behind each finding",
+                      "content": {"text/csv": {"schema": {"type": "string"}}}}, 404: NOT_FOUND}
+
+
+def _csv(text: str, name: str) -> Response:
+    return Response(text, mimetype="text/csv", headers={
+        "Content-Disposition": f'attachment; filename="{name}.csv"'})
+
+
+@desk_v1.route("/stories/<string:story_id>/export.csv", methods=["GET"])
+@desk_v1.doc(responses=CSV_RESPONSE)
+def story_csv(story_id):
+    """A story's findings and the evidence behind each, as CSV (its JSON is GET /stories/{id})."""
+    from checker.desk import exports, story_index
+
+    with _state().sessions() as session:
+        detail = story_index.story_detail(session, _story_or_404(session, story_id))
+        rows = exports.finding_rows(session, list(detail.findings))
+    return _csv(exports.to_csv(rows, exports.FINDING_COLUMNS), f"story-{story_id}")
+
+
+@desk_v1.route("/findings/<string:finding_id>/export.csv", methods=["GET"])
+@desk_v1.doc(responses=CSV_RESPONSE)
+def finding_csv(finding_id):
+    """A finding and the evidence behind it, as CSV (its JSON is GET /findings/{id})."""
+    from checker.desk import exports
+
+    with _state().sessions() as session:
+        record = session.get(FindingRecord, finding_id)
+        if record is None:
+            raise _unknown("finding", finding_id)
+        rows = exports.finding_rows(session, [finding_from_dict(record.data)])
+    return _csv(exports.to_csv(rows, exports.FINDING_COLUMNS), f"finding-{finding_id}")
+
+
+@desk_v1.route("/facts/<string:fact_id>/export.csv", methods=["GET"])
+@desk_v1.doc(responses={200: {"description": "one row per value of the fact",
+                              "content": {"text/csv": {"schema": {"type": "string"}}}}, 404: NOT_FOUND})
+def fact_csv(fact_id):
+    """A fact's values by source and reference time with their status, as CSV (its JSON is
+    GET /facts/{id})."""
+    from checker.api.service import get_fact
+    from checker.desk import exports
+
+    with _state().sessions() as session:
+        fact = get_fact(session, fact_id)
+    if fact is None:
+        raise _unknown("fact", fact_id)
+    return _csv(exports.to_csv(exports.fact_rows(fact), exports.FACT_COLUMNS), f"fact-{fact_id[:40]}")
+
+
+@desk_v1.route("/findings/<string:finding_id>/claimreview", methods=["GET"])
+@desk_v1.doc(responses={200: {"description": "schema.org ClaimReview", "content": {
+    "application/ld+json": {"schema": {"type": "object"}}}}, 404: NOT_FOUND,
+    409: {"description": "the finding is not confirmed", "content": {"application/problem+json": {"schema": "Problem"}}}})
+def claim_review(finding_id):
+    """A confirmed contradiction as schema.org ClaimReview JSON-LD: the claim, who made it, where
+    it appeared, the reviewer's verdict and the contradicting evidence."""
+    from checker.desk import exports
+
+    with _state().sessions() as session:
+        record = session.get(FindingRecord, finding_id)
+        if record is None:
+            raise _unknown("finding", finding_id)
+        decision = desk.decisions_of(session, [finding_id]).get(finding_id)
+        if decision is None or decision.state != "confirmed":
+            raise Problem(409, "Not confirmed", "only a finding a reviewer confirmed is published as a "
+                          "ClaimReview", slug="not-confirmed")
+        page = url_for("dashboard.finding", finding_id=finding_id, _external=True)
+        body = exports.claim_review(session, finding_from_dict(record.data), decision, page)
+    return Response(json.dumps(body, ensure_ascii=False), mimetype="application/ld+json")

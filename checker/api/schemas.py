@@ -295,3 +295,50 @@ class ProblemSchema(Schema):
     detail = fields.String()
     field = fields.String()
     errors = fields.Dict(keys=fields.String(), values=fields.List(fields.String()))
+
+
+# --- stories --------------------------------------------------------------------------------------
+
+class StoryFactSchema(Schema):
+    key = fields.String(metadata={"description": "the fact's comparison key"})
+    label = fields.String(metadata={"description": "the fact as a reader names it"})
+    findings = fields.Integer(metadata={"description": "flagged findings about it (disputed facts only)"})
+
+
+class StorySummarySchema(Schema):
+    """A story: articles sharing facts close in time, named after its main fact and its dates."""
+
+    id = fields.String(required=True)
+    name = fields.String()
+    first = fields.String(allow_none=True, metadata={"format": "date"})
+    last = fields.String(allow_none=True, metadata={"format": "date"})
+    articles = fields.Integer()
+    facts = fields.List(fields.Nested(StoryFactSchema), metadata={"description": "its most shared facts"})
+
+
+class StoryPageSchema(_PageSchema):
+    items = fields.List(fields.Nested(StorySummarySchema))
+
+
+class HistoryEntrySchema(Schema):
+    at = fields.String(metadata={"format": "date-time"})
+    actor = fields.String()
+    action = fields.String(metadata={"enum": ["post", "delete", "decide"]})
+    target = fields.String(metadata={"description": "article:<id> or finding:<id>"})
+    detail = fields.Dict()
+
+
+class StoryOutSchema(Schema):
+    id = fields.String(required=True)
+    name = fields.String()
+    first = fields.String(allow_none=True, metadata={"format": "date"})
+    last = fields.String(allow_none=True, metadata={"format": "date"})
+    articles = fields.List(fields.Nested(ArticleOutSchema), metadata={"description": "by date, undated last"})
+    facts = fields.List(fields.Nested(StoryFactSchema), metadata={"description": "every fact its articles share"})
+    disputed = fields.List(fields.Nested(StoryFactSchema), metadata={"description": "facts with flagged findings"})
+    findings = fields.List(fields.Nested(FindingOutSchema), metadata={"description": "the most serious first"})
+    history = fields.List(fields.Nested(HistoryEntrySchema), metadata={"description": "who posted, deleted and decided what"})
+
+
+class StoryFilterSchema(PageQuerySchema):
+    pass

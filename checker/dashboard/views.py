@@ -20,12 +20,14 @@ from checker.dashboard.security import (CSRF_COOKIE, CSRF_FIELD, SECURITY_HEADER
                                         new_csrf_token, safe_href, same_origin)
 from checker.compare.wording import day_text, default_wording
 from checker.desk import decisions as desk_decisions
+from checker.desk import labels, story_index
 from checker.desk.accounts import authenticate
 from checker.storage import desk
 from checker.report import _value_cell, value_text
 
 HERE = Path(__file__).resolve().parent
 PER_PAGE = 50
+OVERVIEW_STORIES = 8
 
 
 def reason_words() -> dict[str, str]:
@@ -62,10 +64,8 @@ def _value(claim):
 
 
 def fact_label(key: str) -> str:
-    """'quantity|north_korea|troops' -> 'north_korea / troops'."""
-    kind, _, rest = key.partition("|")
-    parts = [p for p in rest.split("|") if p]
-    return " / ".join(parts) if parts else kind
+    """'quantity|north_korea|troops' -> 'Troops of North Korea' (checker.desk.labels)."""
+    return labels.fact(key)
 
 
 def fact_url(key: str) -> str:
@@ -81,6 +81,11 @@ def fact_url(key: str) -> str:
 @dashboard.app_context_processor
 def _helpers():
     return {"fact_label": fact_label, "fact_url": fact_url}
+
+
+for _name, _label in (("name", labels.name), ("measure", labels.measure), ("proposition", labels.proposition),
+                      ("lower_first", lambda text: text[:1].lower() + text[1:])):
+    dashboard.add_app_template_filter(_label, _name)
 
 
 def _int_arg(name: str, default: int = 1) -> int:
@@ -122,12 +127,13 @@ def _pagination():
 def overview():
     with sessions()() as session:
         summary = queries.overview(session)
+        stories = story_index.all_stories(session)[:OVERVIEW_STORIES]
     type_chart = bars_svg([Bar(t, n, t, url_for(".findings", type=t)) for t, n in summary.by_type],
                           "Findings by type")
     severity_chart = bars_svg([Bar(s, n, s, url_for(".findings", severity=s)) for s, n in summary.by_severity],
                               "Findings by severity")
     return render_template("dashboard/overview.html", summary=summary, type_chart=type_chart,
-                           severity_chart=severity_chart)
+                           severity_chart=severity_chart, stories=[story_index.summary_json(s) for s in stories])
 
 
 @dashboard.get("/findings")
@@ -244,9 +250,9 @@ def fact_timeline(subject: str, measure: str):
         rows.append({"claim": claim, "article": article, "day": day, "source": source, "href": href})
         if claim.value is not None:
             points.append(TimelinePoint(claim.id, day, claim.value.low, claim.value.high, claim.modality,
-                                        source, f"{value_text(claim)} {measure} ({source}, "
+                                        source, f"{value_text(claim)} {labels.measure(measure)} ({source}, "
                                                 f"{day.isoformat() if day else 'undated'}, {claim.modality})", href))
-    chart = timeline_svg(points, f"{subject} / {measure} over time")
+    chart = timeline_svg(points, f"{labels.fact(key)} over time")
     return render_template("dashboard/timeline.html", subject=subject, measure=measure, line=line,
                            rows=rows, chart=chart, marks=len(points), start=start, end=end,
                            colours=source_colours([p.source for p in points]), facts=_fact_tables(sheet))
@@ -290,14 +296,14 @@ def stance_timeline(proposition: str):
     for claim in line.claims:
         article = line.articles.get(claim.article)
         day = _claim_day(claim, line.articles)
-        actor = claim.subject or claim.speaker or (article.source if article else "") or "(outlet)"
+        actor = labels.name(claim.subject or claim.speaker) or (article.source if article else "") or "(outlet)"
         href = url_for(".article", article_id=claim.article, _anchor=f"claim-{claim.id}")
         rows.append({"claim": claim, "article": article, "day": day, "actor": actor, "href": href})
         if claim.stance:
-            speaker = f" via {claim.speaker}" if claim.speaker and claim.speaker != actor else ""
+            speaker = f" via {labels.name(claim.speaker)}" if claim.speaker and labels.name(claim.speaker) != actor else ""
             points.append(StancePoint(claim.id, day, actor, claim.stance, f"{actor}{speaker}: {claim.stance} "
                                       f"{'on ' + day.isoformat() if day else '(undated)'}", href))
-    chart = stance_svg(points, f"Stances on {proposition}")
+    chart = stance_svg(points, f"Stances on {labels.proposition(proposition)}")
     return render_template("dashboard/stances.html", proposition=proposition, line=line, rows=rows,
                            chart=chart, marks=len(points), start=start, end=end)
 
@@ -351,3 +357,67 @@ def submit():
     if created:
         desk.record(sessions(), account.name, "post", f"article:{article_id}")
     return redirect(url_for(".article", article_id=article_id), code=303)
+
+
+# --- stories -------------------------------------------------------------------------------------
+
+@dashboard.get("/stories")
+def stories():
+    with sessions()() as session:
+        found = story_index.all_stories(session)
+    page_number = _int_arg("page")
+    chosen = found[(page_number - 1) * PER_PAGE: page_number * PER_PAGE]
+    page = queries.Page(tuple(story_index.summary_json(s) for s in chosen), len(found), page_number, PER_PAGE)
+    return render_template("dashboard/stories.html", page=page)
+
+
+def _story_view(story_id: str) -> dict:
+    """What a story's page and its printable report show."""
+    with sessions()() as session:
+        story = story_index.find_story(session, story_id)
+        if story is None:
+            abort(404)
+        detail = story_index.story_detail(session, story)
+        decided = desk.decisions_of(session, [f.id for f in detail.findings])
+        history = desk.entries_about(session, story_index.story_targets(detail), limit=50)
+        disputed = []
+        for key, count in detail.disputed[:DISPUTED_ON_STORY]:
+            tables = [t for t in _fact_tables(queries.fact_sheet(session, key)) if t["disputed"]]
+            disputed.append({"key": key, "label": labels.fact(key), "findings": count, "href": fact_url(key),
+                             "tables": tables})
+    by_outlet: dict[str, list] = {}
+    for article in detail.articles:
+        by_outlet.setdefault(article.source or "(unknown outlet)", []).append(article)
+    return {"story": story, "detail": detail, "decided": decided, "history": history, "disputed": disputed,
+            "by_outlet": sorted(by_outlet.items(), key=lambda kv: kv[0].lower()),
+            "confirmed": [f for f in detail.findings if (d := decided.get(f.id)) and d.state == "confirmed"]}
+
+
+DISPUTED_ON_STORY = 6  # fact tables on a story's page; the rest are linked
+
+
+@dashboard.get("/stories/<story_id>")
+def story(story_id: str):
+    return render_template("dashboard/story.html", **_story_view(story_id))
+
+
+@dashboard.get("/stories/<story_id>/print")
+def story_print(story_id: str):
+    """The story as a report that prints cleanly: disputed facts with their timelines, then every
+    finding with its evidence sentences and decision."""
+    view = _story_view(story_id)
+    charts = []
+    for fact in view["disputed"]:
+        kind, _, rest = fact["key"].partition("|")
+        if kind == "quantity":
+            with sessions()() as session:
+                line = queries.timeline(session, fact["key"])
+            points = [TimelinePoint(c.id, _claim_day(c, line.articles), c.value.low, c.value.high, c.modality,
+                                    (line.articles[c.article].source if c.article in line.articles else "") or "(unknown outlet)",
+                                    value_text(c), "") for c in line.claims if c.value is not None]
+            charts.append((fact["label"], timeline_svg(points, f"{fact['label']} over time")))
+    with sessions()() as session:
+        from checker.desk.exports import claims_by_id
+
+        claims = claims_by_id(session, [c for f in view["detail"].findings for c in f.claims])
+    return render_template("dashboard/story_print.html", charts=charts, claims=claims, **view)
