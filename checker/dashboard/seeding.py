@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy.orm import sessionmaker
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+SEEDS_ACCOUNT = "seeds"  # whom the record names for the articles loaded here
 DEFAULT_FOLDER = Path(__file__).resolve().parent.parent.parent / "seeds"
 
 
@@ -34,6 +35,7 @@ def seed_files(folder: Path) -> list[Path]:
 def load_folder(sessions: sessionmaker, rules, folder: Path, fetch, neighbours: int) -> SeedOutcome:
     from checker.api.problems import Problem
     from checker.api.service import Submission, post_article
+    from checker.storage.desk import record
 
     stored, known, skipped, findings = [], [], [], 0
     for path in seed_files(folder):
@@ -45,6 +47,8 @@ def load_folder(sessions: sessionmaker, rules, folder: Path, fetch, neighbours: 
             skipped.append(f"{path.name}: {getattr(exc, 'detail', exc)}")
             continue
         (stored if result.created else known).append(result.article_id)
+        if result.created:
+            record(sessions, SEEDS_ACCOUNT, "post", f"article:{result.article_id}")
         findings += len(result.report.get("findings", [])) if result.created else 0
     return SeedOutcome(tuple(stored), tuple(known), tuple(skipped), findings)
 

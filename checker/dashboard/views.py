@@ -83,8 +83,7 @@ def _helpers():
     return {"fact_label": fact_label, "fact_url": fact_url}
 
 
-for _name, _label in (("name", labels.name), ("measure", labels.measure), ("proposition", labels.proposition),
-                      ("lower_first", lambda text: text[:1].lower() + text[1:])):
+for _name, _label in (("name", labels.name), ("measure", labels.measure), ("proposition", labels.proposition)):
     dashboard.add_app_template_filter(_label, _name)
 
 
