@@ -111,6 +111,9 @@ def page_urls(client) -> dict[str, str]:
             "article": article, "submit_form": "/submit"}
     if stance:
         urls["stance_timeline"] = stance.group(1)
+    story = re.search(r'href="(/stories/[0-9a-f]+)"', client.get("/stories").get_data(as_text=True))
+    if story:
+        urls.update(stories="/stories", story=story.group(1), findings_open="/findings?decision=open")
     return urls
 
 
