@@ -7,30 +7,11 @@ import threading
 
 import pytest
 
-from checker.api import create_app
 from checker.desk.accounts import add_token
 from checker.storage import desk
 
-from test_api import TROOPS_ID, TROOPS_OTHER, assert_problem, database_url  # noqa: F401  (fixture)
-
-ADMIN = "server-admin-token"
-
-
-@pytest.fixture
-def app(database_url):  # noqa: F811
-    app = create_app({"DATABASE_URL": database_url, "API_TOKEN": ADMIN, "TESTING": True})
-    yield app
-    from checker.storage.models import Base
-
-    with app.extensions["checker"].engine.begin() as connection:
-        for table in reversed(Base.metadata.sorted_tables):
-            connection.execute(table.delete())
-    app.extensions["checker"].engine.dispose()
-
-
-@pytest.fixture
-def client(app):
-    return app.test_client()
+# the API tests' app on each database (the server's token is an admin's), emptied after each test
+from test_api import TOKEN as ADMIN, TROOPS_ID, TROOPS_OTHER, app, assert_problem, client, database_url  # noqa: F401
 
 
 def bearer(token: str) -> dict:

@@ -4,30 +4,12 @@ findings list's decision filter."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
-
-import pytest
-
-from conftest import stored_app
 
 from checker.desk.accounts import add_token
 from checker.storage import desk, repository
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-TOKEN = "desk-dashboard-token"
-
-
-@pytest.fixture(scope="module")
-def app(tmp_path_factory):
-    app = stored_app(tmp_path_factory.mktemp("desk-store"), TOKEN,
-                     [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))])
-    yield app
-    app.extensions["checker"].engine.dispose()
-
-
-@pytest.fixture()
-def client(app):
-    return app.test_client()
+# the dashboard tests' store with the seeds (a store of this module's own: module-scoped)
+from test_dashboard import TOKEN, app, client  # noqa: F401
 
 
 def finding_ids(app) -> list[str]:

@@ -7,11 +7,10 @@ import json
 from flask import Response, current_app, g, request, url_for
 from flask.views import MethodView
 from flask_smorest import Blueprint
-from marshmallow import ValidationError
 
 from checker.api import schemas
 from checker.api.problems import Problem, validation_problem
-from checker.api.routes import BEARER, ERRORS, _json_body, _unknown, _unsupported, requires
+from checker.api.routes import BEARER, ERRORS, _Invalid, _json_body, _load, _unknown, _unsupported, requires
 from checker.desk import decisions as desk_decisions
 from checker.storage import desk
 from checker.storage.codec import finding_from_dict
@@ -20,11 +19,6 @@ from checker.storage.models import FindingRecord
 desk_v1 = Blueprint("desk_v1", __name__, url_prefix="/api/v1", description="The reviewer's desk")
 
 PATCH_TYPES = ("application/json", "application/merge-patch+json")
-
-
-class _Invalid(Exception):
-    def __init__(self, messages):
-        self.messages = messages
 
 
 @desk_v1.errorhandler(_Invalid)
@@ -68,10 +62,7 @@ class FindingById(MethodView):
         if request.mimetype not in PATCH_TYPES:
             raise _unsupported(PATCH_TYPES)
         body = _json_body()
-        try:
-            fields = schemas.DecisionInSchema().load(body if isinstance(body, dict) else {"_schema": body})
-        except ValidationError as exc:
-            raise _Invalid(exc.messages)
+        fields = _load(schemas.DecisionInSchema(), body if isinstance(body, dict) else {"_schema": body})
         try:
             decision = desk_decisions.validated(fields["state"], fields.get("reason"), fields.get("note", ""))
         except desk_decisions.DecisionError as exc:
