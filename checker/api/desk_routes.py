@@ -101,7 +101,7 @@ def story_json(session, story) -> dict:
     history = desk.entries_about(session, story_index.story_targets(detail), limit=100)
     return {**story_index.summary_json(story), "articles": [article_json(a) for a in detail.articles],
             "facts": [{"key": k, "label": labels.fact(k)} for k in story.keys],
-            "disputed": [{"key": k, "label": labels.fact(k), "findings": n} for k, n in detail.disputed],
+            "disputed": [{"key": d.key, "label": d.label, "findings": d.findings} for d in detail.disputed],
             "findings": [desk_decisions.stored_finding_json(f, decided.get(f.id)) for f in detail.findings],
             "history": [{"at": e.at.isoformat(), "actor": e.actor, "action": e.action, "target": e.target,
                          "detail": e.detail} for e in history]}

@@ -379,25 +379,20 @@ def _story_view(story_id: str) -> dict:
         detail = story_index.story_detail(session, story)
         decided = desk.decisions_of(session, [f.id for f in detail.findings])
         history = desk.entries_about(session, story_index.story_targets(detail), limit=50)
-        disputed = []
-        for key, count in detail.disputed[:DISPUTED_ON_STORY]:
-            tables = [t for t in _fact_tables(queries.fact_sheet(session, key)) if t["disputed"]]
-            disputed.append({"key": key, "label": labels.fact(key), "findings": count, "href": fact_url(key),
-                             "tables": tables})
     by_outlet: dict[str, list] = {}
     for article in detail.articles:
         by_outlet.setdefault(article.source or "(unknown outlet)", []).append(article)
-    return {"story": story, "detail": detail, "decided": decided, "history": history, "disputed": disputed,
+    return {"story": story, "detail": detail, "decided": decided, "history": history,
             "by_outlet": sorted(by_outlet.items(), key=lambda kv: kv[0].lower()),
             "confirmed": [f for f in detail.findings if (d := decided.get(f.id)) and d.state == "confirmed"]}
-
-
-DISPUTED_ON_STORY = 6  # fact tables on a story's page; the rest are linked
 
 
 @dashboard.get("/stories/<story_id>")
 def story(story_id: str):
     return render_template("dashboard/story.html", **_story_view(story_id))
+
+
+PRINTED_CHARTS = 6  # timelines in a printed story report
 
 
 @dashboard.get("/stories/<story_id>/print")
@@ -406,15 +401,14 @@ def story_print(story_id: str):
     finding with its evidence sentences and decision."""
     view = _story_view(story_id)
     charts = []
-    for fact in view["disputed"]:
-        kind, _, rest = fact["key"].partition("|")
-        if kind == "quantity":
+    for fact in view["detail"].disputed[:PRINTED_CHARTS]:
+        if fact.key.startswith("quantity|"):
             with sessions()() as session:
-                line = queries.timeline(session, fact["key"])
+                line = queries.timeline(session, fact.key)
             points = [TimelinePoint(c.id, _claim_day(c, line.articles), c.value.low, c.value.high, c.modality,
                                     (line.articles[c.article].source if c.article in line.articles else "") or "(unknown outlet)",
                                     value_text(c), "") for c in line.claims if c.value is not None]
-            charts.append((fact["label"], timeline_svg(points, f"{fact['label']} over time")))
+            charts.append((fact.label, timeline_svg(points, f"{fact.label} over time")))
     with sessions()() as session:
         from checker.desk.exports import claims_by_id
 

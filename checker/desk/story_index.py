@@ -19,6 +19,7 @@ from checker.storage.repository import articles_by_id
 ID_CHUNK = 900
 FLAGGED = ("conflict", "reversal", "correction", "discrepancy")
 _cache: dict = {}
+_ranked: dict = {}  # story id -> its finding ids, the most serious first (valid with _cache)
 _lock = threading.Lock()
 
 
@@ -46,6 +47,7 @@ def all_stories(session: Session) -> list[Story]:
     with _lock:
         _cache.clear()  # one store per process, usually: keep only the latest grouping
         _cache[signature] = stories
+        _ranked.clear()
     return stories
 
 
@@ -66,38 +68,95 @@ def summary_json(story: Story, sources: int | None = None) -> dict:
     return body
 
 
+# A story's page is bounded however long the story runs: its latest articles, its most serious
+# findings, and the disputed facts and values those findings cite (a fact's own page has them all).
+STORY_ARTICLES = 200
+STORY_FINDINGS = 100
+DISPUTE_FINDINGS = 40  # the flagged findings whose claims make the disputed facts' tables
+
+
+@dataclass(frozen=True)
+class DisputedFact:
+    key: str
+    label: str
+    findings: int  # flagged findings about it among the story's shown ones
+    values: tuple[dict, ...]  # one per claim behind them: value, source, speaker, when, finding
+
+
 @dataclass(frozen=True)
 class StoryDetail:
     story: Story
     name: str
-    articles: tuple[Article, ...]  # by date, undated last
-    findings: tuple[Finding, ...]  # the most serious first
-    disputed: tuple[tuple[str, int], ...]  # fact keys of its flagged findings, with how many
+    articles: tuple[Article, ...]  # by date, undated last: the latest STORY_ARTICLES
+    findings: tuple[Finding, ...]  # the most serious first: at most STORY_FINDINGS
+    finding_total: int
+    disputed: tuple[DisputedFact, ...]  # the facts its most serious flagged findings are about
+
+    @property
+    def article_total(self) -> int:
+        return len(self.story.articles)
 
 
-def story_detail(session: Session, story: Story) -> StoryDetail:
-    found = articles_by_id(session, story.articles)
+RANK = {t: n for n, t in enumerate(("conflict", "reversal", "correction", "discrepancy", "update"))}
+
+
+def ranked_findings(session: Session, story: Story) -> list[str]:
+    """The ids of the findings involving the story's articles, the most serious first; kept
+    with the grouping (findings change only when articles come or go)."""
+    with _lock:
+        if story.id in _ranked:
+            return _ranked[story.id]
     linked: set[str] = set()
     for start in range(0, len(story.articles), ID_CHUNK):
         linked.update(session.scalars(select(FindingArticleLink.finding_id).where(
             FindingArticleLink.article_id.in_(story.articles[start:start + ID_CHUNK]))))
-    findings: list[Finding] = []
+    typed = []
     ordered = sorted(linked)
-    for start in range(0, len(ordered), ID_CHUNK):
-        findings += [finding_from_dict(data) for data in session.scalars(
-            select(FindingRecord.data).where(FindingRecord.id.in_(ordered[start:start + ID_CHUNK])))]
-    rank = {t: n for n, t in enumerate(("conflict", "reversal", "correction", "discrepancy", "update"))}
-    findings.sort(key=lambda f: (rank.get(f.type, 9), f.id))
-    first_claims = [f.claims[0] for f in findings if f.type in FLAGGED and f.claims]
-    keys = dict(session.execute(select(ClaimRecord.id, ClaimRecord.key).where(ClaimRecord.id.in_(first_claims))).all()) \
-        if first_claims else {}
-    counts: dict[str, int] = {}
-    for claim_id in first_claims:
-        if claim_id in keys:
-            counts[keys[claim_id]] = counts.get(keys[claim_id], 0) + 1
-    disputed = tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
-    return StoryDetail(story, name_of(story), tuple(found[a] for a in story.articles if a in found),
-                       tuple(findings), disputed)
+    for start in range(0, len(ordered), ID_CHUNK):  # the type only; the data of the chosen few later
+        typed += session.execute(select(FindingRecord.id, FindingRecord.type)
+                                 .where(FindingRecord.id.in_(ordered[start:start + ID_CHUNK]))).all()
+    ranked = [i for i, _ in sorted(typed, key=lambda row: (RANK.get(row[1], 9), row[0]))]
+    with _lock:
+        _ranked[story.id] = ranked
+    return ranked
+
+
+def story_detail(session: Session, story: Story) -> StoryDetail:
+    from checker.desk.exports import claims_by_id
+    from checker.report import value_text
+    from checker.storage.codec import key_text
+
+    shown = story.articles if len(story.articles) <= STORY_ARTICLES else story.articles[-STORY_ARTICLES:]
+    found = articles_by_id(session, shown)
+    ranked = ranked_findings(session, story)
+    chosen = ranked[:STORY_FINDINGS]
+    findings = sorted((finding_from_dict(data) for data in session.scalars(
+        select(FindingRecord.data).where(FindingRecord.id.in_(chosen)))) if chosen else [],
+        key=lambda f: (RANK.get(f.type, 9), f.id))
+    flagged = [f for f in findings if f.type in FLAGGED][:DISPUTE_FINDINGS]
+    claims = claims_by_id(session, [c for f in flagged for c in f.claims])
+    sources = articles_by_id(session, {c.article for c in claims.values()})
+    by_key: dict[str, dict] = {}
+    for finding in flagged:
+        for claim_id in finding.claims:
+            claim = claims.get(claim_id)
+            if claim is None:
+                continue
+            fact = by_key.setdefault(key_text(claim.key()), {"findings": set(), "values": {}})
+            fact["findings"].add(finding.id)
+            article = sources.get(claim.article)
+            fact["values"].setdefault(claim.id, {
+                "value": value_text(claim) if claim.value is not None else (claim.stance or ""),
+                "source": (article.source if article else "") or "(unknown outlet)",
+                "speaker": labels.name(claim.speaker) if claim.speaker else "the outlet itself",
+                "when": claim.when, "article": claim.article, "claim": claim.id, "findings": []})
+            fact["values"][claim.id]["findings"].append((finding.id, finding.type))
+    disputed = tuple(DisputedFact(key, labels.fact(key), len(fact["findings"]),
+                                  tuple(sorted(fact["values"].values(), key=lambda v: (
+                                      v["when"] is None, v["when"] or story.first, v["source"], v["claim"]))))
+                     for key, fact in sorted(by_key.items(), key=lambda kv: (-len(kv[1]["findings"]), kv[0])))
+    return StoryDetail(story, name_of(story), tuple(found[a] for a in shown if a in found),
+                       tuple(findings), len(ranked), disputed)
 
 
 def story_targets(detail: StoryDetail) -> list[str]:
