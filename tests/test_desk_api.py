@@ -147,3 +147,21 @@ def test_racing_decisions_on_one_finding_both_answer(app, finding_id):
     with app.extensions["checker"].sessions() as session:
         assert len(desk.all_decisions(session)) == 1
         assert len(desk.entries_about(session, [f"finding:{finding_id}"])) == 6
+
+
+def test_an_admin_manages_tokens_through_the_api_and_a_reviewer_cannot(client, reviewer):
+    assert_problem(client.get("/api/v1/tokens", headers=bearer(reviewer)), 403)
+    assert_problem(client.post("/api/v1/tokens", json={"name": "x"}, headers=bearer(reviewer)), 403)
+    made = client.post("/api/v1/tokens", json={"name": "nur", "role": "reviewer"}, headers=bearer(ADMIN))
+    assert made.status_code == 201, made.get_data(as_text=True)
+    token = made.get_json()["token"]
+    assert client.post("/api/v1/articles", json={"text": TROOPS_ID}, headers=bearer(token)).status_code == 201
+    listed = client.get("/api/v1/tokens", headers=bearer(ADMIN)).get_json()["items"]
+    assert {t["name"]: t["role"] for t in listed} == {"rita": "reviewer", "nur": "reviewer"}
+    assert all("token" not in t for t in listed)
+    assert_problem(client.post("/api/v1/tokens", json={"name": "nur"}, headers=bearer(ADMIN)), 409)
+    assert_problem(client.post("/api/v1/tokens", json={"name": "a b"}, headers=bearer(ADMIN)), 422, "name")
+    assert_problem(client.post("/api/v1/tokens", json={"name": "z", "role": "god"}, headers=bearer(ADMIN)), 422, "role")
+    assert client.delete("/api/v1/tokens/nur", headers=bearer(ADMIN)).status_code == 204
+    assert_problem(client.post("/api/v1/articles", json={"text": TROOPS_OTHER}, headers=bearer(token)), 401)
+    assert_problem(client.delete("/api/v1/tokens/nur", headers=bearer(ADMIN)), 404)

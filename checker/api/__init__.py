@@ -72,7 +72,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     from checker.api.docs import docs_page
     from checker.api.problems import register_problem_handlers
     from checker.api.desk_routes import desk_v1
-    from checker.api.schemas import DecisionInSchema
+    from checker.api.schemas import DecisionInSchema, TokenInSchema
     from checker.api.routes import api_v1
     from checker.dashboard import dashboard
     from checker.rulebook import default_rules
@@ -104,7 +104,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     api.spec.components.security_scheme("bearerAuth", {"type": "http", "scheme": "bearer"})
     api.register_blueprint(api_v1)
     api.register_blueprint(desk_v1)
-    api.spec.components.schema("DecisionIn", schema=DecisionInSchema)  # a body read by hand (merge-patch too)
+    for name, schema in (("DecisionIn", DecisionInSchema), ("TokenIn", TokenInSchema)):  # bodies read by hand
+        api.spec.components.schema(name, schema=schema)
     app.add_url_rule("/api/v1/docs", "api_docs", docs_page)
     app.register_blueprint(dashboard)
     register_problem_handlers(app)  # after Api: its own error handler would answer plain JSON

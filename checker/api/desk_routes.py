@@ -205,3 +205,56 @@ def claim_review(finding_id):
         page = url_for("dashboard.finding", finding_id=finding_id, _external=True)
         body = exports.claim_review(session, finding_from_dict(record.data), decision, page)
     return Response(json.dumps(body, ensure_ascii=False), mimetype="application/ld+json")
+
+
+# --- tokens (an admin's) -------------------------------------------------------------------------
+
+ADMIN_ERRORS = {k: v for k, v in ERRORS.items() if k in (401, 403)}
+
+
+def _token_json(token) -> dict:
+    return {"name": token.name, "role": token.role, "created_at": token.created_at.isoformat(),
+            "revoked_at": token.revoked_at.isoformat() if token.revoked_at else None}
+
+
+@desk_v1.route("/tokens")
+class Tokens(MethodView):
+    @desk_v1.doc(security=BEARER, responses=ADMIN_ERRORS)
+    @desk_v1.response(200, schemas.TokenListSchema)
+    @requires("tokens")
+    def get(self):
+        """Every API token's name, role and state (never the token itself)."""
+        with _state().sessions() as session:
+            return {"items": [_token_json(t) for t in desk.list_tokens(session)]}
+
+    @desk_v1.doc(security=BEARER, requestBody={"required": True, "content": {
+        "application/json": {"schema": "TokenIn"}}}, responses={**ADMIN_ERRORS, 409: {
+            "description": "the name is taken", "content": {"application/problem+json": {"schema": "Problem"}}}})
+    @desk_v1.response(201, schemas.TokenOutSchema, description="made: the token is shown this once")
+    @requires("tokens")
+    def post(self):
+        """Make a token for a person with a role (`reviewer` or `admin`)."""
+        from checker.desk.accounts import AccountError, add_token
+
+        if request.mimetype != "application/json":
+            raise _unsupported(("application/json",))
+        body = _json_body()
+        fields = _load(schemas.TokenInSchema(), body if isinstance(body, dict) else {"_schema": body})
+        try:
+            token = add_token(_state().sessions, fields["name"], fields["role"], g.account.name)
+        except AccountError as exc:
+            raise Problem(409, "Conflict", str(exc), slug="conflict")
+        with _state().sessions() as session:
+            stored = next(t for t in desk.list_tokens(session) if t.name == fields["name"])
+        return dict(_token_json(stored), token=token), 201
+
+
+@desk_v1.route("/tokens/<string:name>", methods=["DELETE"])
+@desk_v1.doc(security=BEARER, responses={**ADMIN_ERRORS, 404: NOT_FOUND})
+@desk_v1.response(204, description="revoked: the token no longer writes")
+@requires("tokens")
+def revoke_token(name):
+    """Revoke a token (its name stays taken, so the record keeps meaning one person)."""
+    if not desk.revoke_token(_state().sessions, name, g.account.name):
+        raise _unknown("active token", name)
+    return Response(status=204)

@@ -342,3 +342,26 @@ class StoryOutSchema(Schema):
 
 class StoryFilterSchema(PageQuerySchema):
     pass
+
+
+# --- tokens ---------------------------------------------------------------------------------------
+
+class TokenInSchema(Schema):
+    class Meta:
+        unknown = RAISE
+
+    name = fields.String(required=True, validate=validate.Regexp(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$", error=(
+        "letters, digits and . _ @ - only, at most 100")))
+    role = fields.String(load_default="reviewer", validate=validate.OneOf(["reviewer", "admin"]))
+
+
+class TokenOutSchema(Schema):
+    name = fields.String()
+    role = fields.String()
+    created_at = fields.String(metadata={"format": "date-time"})
+    revoked_at = fields.String(allow_none=True, metadata={"format": "date-time"})
+    token = fields.String(metadata={"description": "only when made: shown once, stored as a digest"})
+
+
+class TokenListSchema(Schema):
+    items = fields.List(fields.Nested(TokenOutSchema))
