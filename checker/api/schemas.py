@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from marshmallow import EXCLUDE, RAISE, Schema, ValidationError, fields, validate, validates_schema
 
-from checker.rulebook import default_rules
+from checker.desk.accounts import NAME_PATTERN
 from checker.desk.decisions import REASONS, STATES
+from checker.rulebook import default_rules
 
 MAX_ARTICLES_PER_CHECK = 20
 
@@ -350,7 +351,7 @@ class TokenInSchema(Schema):
     class Meta:
         unknown = RAISE
 
-    name = fields.String(required=True, validate=validate.Regexp(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$", error=(
+    name = fields.String(required=True, validate=validate.Regexp(NAME_PATTERN, error=(
         "letters, digits and . _ @ - only, at most 100")))
     role = fields.String(load_default="reviewer", validate=validate.OneOf(["reviewer", "admin"]))
 
