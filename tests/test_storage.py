@@ -106,7 +106,7 @@ def test_store_and_read_back(sessions):
     a, b = troops(first, 0, 10000), troops(second, 0, 8000)
     assert repository.store_analysis(sessions, first, [a], []).created
     outcome = repository.store_analysis(sessions, second, [b], [finding_between(b, a)])
-    assert outcome == repository.StoreOutcome(second.id, True)
+    assert outcome == repository.StoreOutcome(second.id, True, (finding_between(b, a),))
     with sessions() as session:
         view = repository.article_view(session, second.id)
         assert view.article == second

@@ -88,8 +88,16 @@ class PostResult:
 def post_article(sessions: sessionmaker, submission: Submission, rules, fetch_settings: FetchSettings,
                  neighbours_per_side: int) -> PostResult:
     """Store a new article and answer its findings against the store; the stored one if its
-    content is known already."""
+    content is known already.
+
+    The comparison runs inside the storing transaction, under the locks of the article's facts
+    (see repository.store_analysis): two contradicting articles posted at the same moment are
+    compared one after the other, never both against a store without the other. A disagreement
+    the store holds already (a third outlet quoting the police's 127 against the agency's 174)
+    keeps its id and gains the new claims behind it, so the store ends up with what a scan of the
+    same articles reports, whatever order they came in."""
     from checker.compare import compare, related_keys
+    from checker.compare.findings import merge
     from checker.report import build_report
 
     article = ingest(submission, rules, fetch_settings)
@@ -97,59 +105,37 @@ def post_article(sessions: sessionmaker, submission: Submission, rules, fetch_se
         stored = repository.find_article_id_by_content(session, article.body)
         if stored is not None:
             return PostResult(False, stored, report_of_view(repository.article_view(session, stored)))
-        article, claims = analyse(article, rules)
-        # the facts of the new claims, and the facts that contain them or that they contain
-        keys = related_keys({c.key() for c in claims}, rules)
-        stored_claims = repository.candidate_claims(session, keys, article.published, neighbours_per_side)
+    article, claims = analyse(article, rules)
+    # the facts of the new claims, and the facts that contain them or that they contain
+    keys = related_keys({c.key() for c in claims}, rules)
+    own = {c.id for c in claims}
+    seen: dict = {}
+
+    def against_store(session) -> list:
+        stored_claims = [c for c in repository.candidate_claims(session, keys, article.published, neighbours_per_side)
+                         if c.id not in own]
         articles = repository.articles_by_id(session, {c.article for c in stored_claims})
-    articles[article.id] = article
-    findings = compare(claims, stored_claims, articles, rules)
-    outcome = repository.store_analysis(sessions, article, claims, findings)
+        articles[article.id] = article
+        seen.update(claims=stored_claims, articles=articles)
+        return compare(claims, stored_claims, articles, rules)
+
+    outcome = repository.store_analysis(sessions, article, claims, [], facts=keys, against_store=against_store,
+                                        merge=merge)
     if not outcome.created:  # an identical post won the race
         with sessions() as session:
             return PostResult(False, outcome.article_id,
                               report_of_view(repository.article_view(session, outcome.article_id)))
-    findings = merge_known_findings(sessions, findings)
+    findings = list(outcome.findings)
     cited = {c for f in findings for c in f.claims}
-    own = {c.id for c in claims}
-    others = [c for c in stored_claims if c.id in cited and c.id not in own]
+    others = [c for c in seen["claims"] if c.id in cited]
     involved = {a for f in findings for a in f.articles} | {article.id}
+    articles = seen["articles"]
+    missing = involved - set(articles)
+    if missing:  # a merged finding names articles this post was not compared with
+        with sessions() as session:
+            articles.update(repository.articles_by_id(session, missing))
     report = build_report({k: v for k, v in articles.items() if k in involved}, claims + others, findings)
     return PostResult(True, article.id, report)
-
-
-def merge_known_findings(sessions: sessionmaker, findings: list) -> list:
-    """A disagreement the store holds already, found again by a new article (a third outlet
-    quoting the police's 127 against the agency's 174), keeps its id and gains the new claims
-    behind it, so the store ends up with what a scan of the same articles reports, whatever order
-    they came in. Returns the findings as stored."""
-    from sqlalchemy import select
-
-    from checker.compare.findings import merge
-    from checker.storage.codec import finding_from_dict, finding_to_dict
-    from checker.storage.models import ArticleRecord, FindingArticleLink, FindingRecord
-
-    if not findings:
-        return findings
-    fresh = {f.id: f for f in findings}
-    merged = dict(fresh)
-    with sessions.begin() as session:
-        grown = {}
-        for row in session.scalars(select(FindingRecord).where(FindingRecord.id.in_(list(fresh)))):
-            stored = finding_from_dict(row.data)
-            merged[row.id] = combined = merge(stored, fresh[row.id])
-            if combined != stored:
-                row.data, row.severity = finding_to_dict(combined), combined.severity
-                grown[row.id] = set(combined.articles) - set(stored.articles)
-        wanted = set().union(*grown.values()) if grown else set()
-        if wanted:  # link the findings to the articles they now involve (one query each way)
-            present = set(session.scalars(select(ArticleRecord.id).where(ArticleRecord.id.in_(list(wanted)))))
-            linked = {(f, a) for f, a in session.execute(
-                select(FindingArticleLink.finding_id, FindingArticleLink.article_id)
-                .where(FindingArticleLink.finding_id.in_(list(grown))))}
-            session.add_all(FindingArticleLink(finding_id=f, article_id=a) for f, articles in grown.items()
-                            for a in sorted(articles & present) if (f, a) not in linked)
-    return [merged[f.id] for f in findings]
 
 
 def check_articles(submissions: list[Submission], rules, fetch_settings: FetchSettings,

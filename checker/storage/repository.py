@@ -11,9 +11,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterable
+from typing import Callable, Iterable
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, insert, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, load_only, sessionmaker
 
@@ -62,53 +62,107 @@ def _finding_from_record(record: FindingRecord) -> Finding:
 class StoreOutcome:
     article_id: str
     created: bool  # False: the same content was stored already (maybe by a racing request)
+    findings: tuple[Finding, ...] = ()  # as stored, merged with what the store held
 
 
 def find_article_id_by_content(session: Session, body: str) -> str | None:
     return session.scalar(select(ArticleRecord.id).where(ArticleRecord.content_sha256 == content_sha256(body)))
 
 
-def store_analysis(sessions: sessionmaker, article: Article, claims: list[Claim],
-                   findings: list[Finding]) -> StoreOutcome:
+def store_analysis(sessions: sessionmaker, article: Article, claims: list[Claim], findings: list[Finding], *,
+                   facts: Iterable[tuple] = (), against_store: Callable[[Session], list[Finding]] | None = None,
+                   merge: Callable[[Finding, Finding], Finding] | None = None, attempts: int = 3) -> StoreOutcome:
     """Store the article, its claims and its findings in one transaction: all or nothing.
 
+    `against_store(session)`, when given, makes the findings inside the transaction, once the
+    article's claims are written and the locks of its `facts` (comparison keys) are held: posts
+    touching one fact are serialised there, so of two contradicting articles racing in, the
+    later sees the earlier and the finding between them is never lost. A finding the store
+    holds already is kept, or with `merge(stored, fresh)` grows by the new claims.
+
     Two identical articles racing here meet the unique content hash: the loser's transaction
-    rolls back whole and it answers with the stored one."""
+    rolls back whole and it answers with the stored one. Any other clash (an article deleted
+    meanwhile, a finding written by a post outside the locks) rolls back and is tried again."""
     digest = content_sha256(article.body)
-    try:
-        with sessions.begin() as session:
-            # The article row first: on SQLite the first write takes the lock, so the reads
-            # below happen inside the writer's snapshot.
-            session.execute(insert(ArticleRecord), [dict(
-                id=article.id, content_sha256=digest, source=article.source, url=article.url,
-                published=article.published, language=article.language, title=article.title,
-                body=article.body, claim_count=len(claims), stored_at=utc_now())])
-            if claims:
-                session.execute(insert(ClaimRecord), [dict(
-                    id=c.id, article_id=article.id, position=n, kind=c.kind, key=key_text(c.key()),
-                    published=article.published, subject=c.subject, measure=c.measure,
-                    data=claim_to_dict(c)) for n, c in enumerate(claims)])
-            known = set(session.scalars(select(FindingRecord.id).where(
-                FindingRecord.id.in_([f.id for f in findings])))) if findings else set()
-            present = _present_articles(session, {a for f in findings for a in f.articles} - {article.id})
-            rows, links = [], []
-            for finding in findings:
-                if finding.id in known or not set(finding.articles) - {article.id} <= present:
-                    continue  # stored before, or about an article deleted meanwhile
-                rows.append(dict(id=finding.id, type=finding.type, dimension=finding.dimension,
-                                 severity=finding.severity, data=finding_to_dict(finding), stored_at=utc_now()))
-                links += [dict(finding_id=finding.id, article_id=a) for a in dict.fromkeys(finding.articles)]
-                known.add(finding.id)
-            if rows:
-                session.execute(insert(FindingRecord), rows)
-                session.execute(insert(FindingArticleLink), links)
-    except IntegrityError:
-        with sessions() as session:
-            stored = session.scalar(select(ArticleRecord.id).where(ArticleRecord.content_sha256 == digest))
-        if stored is None:
-            raise
-        return StoreOutcome(stored, created=False)
-    return StoreOutcome(article.id, created=True)
+    for attempt in range(attempts):
+        try:
+            with sessions.begin() as session:
+                lock_facts(session, facts)
+                # The article row first: on SQLite the first write takes the lock, so the reads
+                # below happen inside the writer's snapshot.
+                session.execute(insert(ArticleRecord), [dict(
+                    id=article.id, content_sha256=digest, source=article.source, url=article.url,
+                    published=article.published, language=article.language, title=article.title,
+                    body=article.body, claim_count=len(claims), stored_at=utc_now())])
+                if claims:
+                    session.execute(insert(ClaimRecord), [dict(
+                        id=c.id, article_id=article.id, position=n, kind=c.kind, key=key_text(c.key()),
+                        published=article.published, subject=c.subject, measure=c.measure,
+                        data=claim_to_dict(c)) for n, c in enumerate(claims)])
+                if against_store is not None:
+                    findings = against_store(session)
+                stored = _store_findings(session, article.id, findings, merge)
+            return StoreOutcome(article.id, created=True, findings=tuple(stored))
+        except IntegrityError:
+            with sessions() as session:
+                existing = session.scalar(select(ArticleRecord.id).where(ArticleRecord.content_sha256 == digest))
+            if existing is not None:
+                return StoreOutcome(existing, created=False)
+            if attempt == attempts - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
+def lock_facts(session: Session, keys: Iterable[tuple]) -> None:
+    """Hold, until the transaction ends, the lock of each comparison key: on PostgreSQL one
+    advisory lock per key, taken in one order so that two posts never wait on each other.
+    SQLite has one writer at a time: the transaction's first write is the lock."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    ids = sorted({int.from_bytes(hashlib.sha256(key_text(k).encode("utf-8")).digest()[:8], "big", signed=True)
+                  for k in keys})
+    for lock_id in ids:
+        session.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": lock_id})
+
+
+def _store_findings(session: Session, article_id: str, findings: list[Finding],
+                    merge: Callable[[Finding, Finding], Finding] | None) -> list[Finding]:
+    """Write the new findings and their links; a finding stored before is kept, or merged with
+    the fresh one and linked to the articles it gained. Returns the findings as stored."""
+    if not findings:
+        return []
+    known = {r.id: r for r in session.scalars(select(FindingRecord).where(
+        FindingRecord.id.in_([f.id for f in findings])).order_by(FindingRecord.id).with_for_update())}
+    present = _present_articles(session, {a for f in findings for a in f.articles} - {article_id}) | {article_id}
+    out: dict[str, Finding] = {}
+    rows, links, grown = [], [], {}
+    for finding in findings:
+        if finding.id in out:
+            continue
+        record = known.get(finding.id)
+        if record is not None:
+            stored = _finding_from_record(record)
+            combined = merge(stored, finding) if merge is not None else stored
+            if combined != stored:
+                record.data, record.severity = finding_to_dict(combined), combined.severity
+                grown[finding.id] = set(combined.articles) - set(stored.articles)
+            out[finding.id] = combined
+            continue
+        if not set(finding.articles) <= present:
+            continue  # about an article deleted meanwhile
+        rows.append(dict(id=finding.id, type=finding.type, dimension=finding.dimension,
+                         severity=finding.severity, data=finding_to_dict(finding), stored_at=utc_now()))
+        links += [dict(finding_id=finding.id, article_id=a) for a in dict.fromkeys(finding.articles)]
+        out[finding.id] = finding
+    if rows:
+        session.execute(insert(FindingRecord), rows)
+        session.execute(insert(FindingArticleLink), links)
+    if grown:  # link the merged findings to the articles they now involve
+        linked = {(f, a) for f, a in session.execute(select(FindingArticleLink.finding_id, FindingArticleLink.article_id)
+                                                     .where(FindingArticleLink.finding_id.in_(list(grown))))}
+        session.add_all(FindingArticleLink(finding_id=f, article_id=a) for f, articles in grown.items()
+                        for a in sorted(articles & present) if (f, a) not in linked)
+    return list(out.values())
 
 
 def _present_articles(session: Session, ids: set[str]) -> set[str]:

@@ -1,0 +1,83 @@
+"""Racing posts never lose a finding: pairs of contradicting articles (8,000 against 12,000 North
+Korean troops in Kursk, the same day) posted at the same moment to the real server (gunicorn,
+two workers) on SQLite and on PostgreSQL. Once both are acknowledged, the finding between them
+is stored and returned to at least one of the two posts."""
+from __future__ import annotations
+
+import threading
+import uuid
+from datetime import date, timedelta
+
+import pytest
+import requests
+
+from checker.storage import database
+
+from test_api_e2e import AUTH, start_server, stop
+from test_storage import POSTGRES_SERVER
+
+PAIRS = 50
+MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+          "Oktober", "November", "Desember")
+
+
+def pair_texts(n: int) -> tuple[str, str]:
+    """Two outlets' figures for one day, a day of its own per pair (so each pair's partner is
+    the nearest stored claim of its key, whatever the other pairs stored)."""
+    day = date(2024, 1, 1) + timedelta(days=3 * n)
+    spoken = f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+    def text(outlet: str, figure: str) -> str:
+        return (f"---\nsource: {outlet}\npublished: {day.isoformat()}\n---\n"
+                f"Pentagon mengatakan {figure} tentara Korea Utara telah tiba di Kursk pada {spoken}.\n")
+    return text("Harian Satu", "8.000"), text("Harian Dua", "12.000")
+
+
+def race(base: str, texts: tuple[str, str]) -> list[requests.Response]:
+    barrier = threading.Barrier(len(texts))
+    answers: list = [None] * len(texts)
+
+    def post(n: int) -> None:
+        barrier.wait()
+        answers[n] = requests.post(base + "/articles", data=texts[n].encode(), timeout=120,
+                                   headers={**AUTH, "Content-Type": "text/plain; charset=utf-8"})
+    threads = [threading.Thread(target=post, args=(n,)) for n in range(len(texts))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return answers
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path):
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'race.sqlite3'}"
+        return
+    if not database.postgres_reachable(POSTGRES_SERVER):
+        pytest.skip(f"PostgreSQL not reachable at {POSTGRES_SERVER}")
+    name = f"checker_race_test_{uuid.uuid4().hex[:12]}"
+    yield database.create_database(POSTGRES_SERVER, name)
+    database.drop_database(POSTGRES_SERVER, name)
+
+
+def test_racing_contradictions_are_all_found(database_url):
+    process, base = start_server(database_url)
+    try:
+        lost_reported, lost_stored = [], []
+        for n in range(PAIRS):
+            first, second = race(base, pair_texts(n))
+            assert (first.status_code, second.status_code) == (201, 201), (first.text, second.text)
+            ids = {first.json()["claims"][0]["article"], second.json()["claims"][0]["article"]}
+
+            def between(findings):
+                return [f for f in findings if f["type"] == "conflict" and ids <= set(f["articles"])]
+            if not between(first.json()["findings"] + second.json()["findings"]):
+                lost_reported.append(n)
+            some = next(iter(ids))
+            stored = requests.get(base + "/findings", params={"article": some, "per_page": 200}, timeout=30).json()
+            if not between(stored["items"]):
+                lost_stored.append(n)
+    finally:
+        stop(process)
+    assert (lost_reported, lost_stored) == ([], []), f"of {PAIRS} racing pairs"
