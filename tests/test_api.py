@@ -79,10 +79,43 @@ def test_post_json_creates_and_reposting_returns_the_stored(client):
     assert any(c["kind"] == "quantity" and c["value"]["low"] <= 10000 <= c["value"]["high"]
                for c in report["claims"])
     assert all(c["article"] == article["id"] for c in report["claims"])
-    again = client.post("/api/v1/articles", json={"text": TROOPS_ID + "\n\n", "source": "Other"}, headers=AUTH)
-    assert again.status_code == 200
+    again = client.post("/api/v1/articles", json={"text": TROOPS_ID + "\n\n", "source": "Outlet A"}, headers=AUTH)
+    assert again.status_code == 200  # the same text from the same outlet: nothing new
     assert again.get_json()["articles"][0] == article
     assert client.get("/api/v1/articles").get_json()["total"] == 1
+
+
+def test_syndicated_copy_is_a_new_appearance_of_the_same_text(client):
+    first = client.post("/api/v1/articles", json={"text": TROOPS_ID, "source": "Wire", "published": "2024-11-01",
+                                                  "url": "https://wire.example/a"}, headers=AUTH)
+    assert first.status_code == 201
+    article_id = first.get_json()["articles"][0]["id"]
+    copy = {"text": TROOPS_ID + "\n", "source": "Harian Lain", "published": "2024-11-02",
+            "url": "https://lain.example/b"}
+    second = client.post("/api/v1/articles", json=copy, headers=AUTH)
+    assert second.status_code == 201, second.get_json()
+    assert second.headers["Location"].endswith(f"/api/v1/articles/{article_id}")
+    [entry] = second.get_json()["articles"]
+    assert entry["source"] == "Wire"  # the article is the text as first stored
+    assert [(a["source"], a["url"], a["published"]) for a in entry["appearances"]] == [
+        ("Wire", "https://wire.example/a", "2024-11-01"), ("Harian Lain", "https://lain.example/b", "2024-11-02")]
+    assert client.post("/api/v1/articles", json=copy, headers=AUTH).status_code == 200  # a repeat: idempotent
+    listed = client.get("/api/v1/articles").get_json()
+    assert listed["total"] == 1 and len(listed["items"][0]["appearances"]) == 2
+    assert client.get("/api/v1/claims").get_json()["total"] == len(first.get_json()["claims"])  # analysed once
+    shown = client.get(f"/api/v1/articles/{article_id}").get_json()["articles"][0]["appearances"]
+    assert len(shown) == 2
+    first_id, copy_id = shown[0]["id"], shown[1]["id"]
+    assert client.delete(f"/api/v1/articles/{article_id}/appearances/{first_id}", headers=AUTH).status_code == 409
+    assert client.delete(f"/api/v1/articles/{article_id}/appearances/{copy_id}").status_code == 401
+    assert client.delete(f"/api/v1/articles/{article_id}/appearances/{copy_id}", headers=AUTH).status_code == 204
+    assert client.delete(f"/api/v1/articles/{article_id}/appearances/{copy_id}", headers=AUTH).status_code == 404
+    after = client.get(f"/api/v1/articles/{article_id}").get_json()["articles"][0]["appearances"]
+    assert [a["source"] for a in after] == ["Wire"]  # the others stay
+    assert client.delete(f"/api/v1/articles/{article_id}", headers=AUTH).status_code == 204
+    from checker.storage.models import AppearanceRecord
+    with client.application.extensions["checker"].sessions() as session:
+        assert session.query(AppearanceRecord).count() == 0  # they go with the article
 
 
 def test_raw_text_with_query_metadata_and_findings_against_the_store(client):
@@ -280,7 +313,11 @@ def test_fetch_url_from_an_allowed_host(client, page_server):
     response = client.post("/api/v1/articles", json={"url": url, "source": "Local"}, headers=AUTH)
     assert response.status_code == 201, response.get_json()
     assert response.get_json()["claims"]
-    assert client.post("/api/v1/articles", json={"url": f"{page_server}/hop/2"}, headers=AUTH).status_code == 200
+    assert client.post("/api/v1/articles", json={"url": url, "source": "Local"}, headers=AUTH).status_code == 200
+    # the same page through redirects, under another URL and no outlet: a new appearance of its text
+    hop = client.post("/api/v1/articles", json={"url": f"{page_server}/hop/2"}, headers=AUTH)
+    assert hop.status_code == 201
+    assert [a["url"] for a in hop.get_json()["articles"][0]["appearances"]] == [url, f"{page_server}/hop/2"]
 
 
 def test_fetch_refusals(client, page_server):

@@ -303,3 +303,17 @@ def test_exact_figures_show_their_modality_in_the_symbol():
     alleged = str(timeline_svg([point("a:1", date(2024, 1, 1), 5, 5, modality="alleged")], "x"))
     planned = str(timeline_svg([point("a:1", date(2024, 1, 1), 5, 5, modality="planned")], "x"))
     assert 'r="5" fill="#' in actual and "Z\"" in alleged and "<rect" in planned
+
+
+def test_an_article_page_lists_the_outlets_carrying_the_same_text(app, client):
+    from checker.api.service import Submission, post_article
+
+    state = app.extensions["checker"]
+    text = sorted(SEEDS.glob("*.txt"))[3].read_text(encoding="utf-8")
+    copy = post_article(state.sessions, Submission(text, False, None, {"source": "Koran Salinan",
+                                                                        "url": "https://salinan.example/x"}),
+                        state.rules, state.fetch, state.neighbours)
+    assert copy.created
+    html = unescape(client.get(f"/articles/{copy.article_id}").get_data(as_text=True))
+    assert "The same text in 2 places" in html
+    assert "Koran Salinan" in html and 'href="https://salinan.example/x"' in html

@@ -239,3 +239,26 @@ def test_listing_filters_and_pages(sessions):
         assert repository.list_claims(session, measure="deaths").total == 0
         one = page.items[0].id
         assert [c.article for c in repository.list_claims(session, article=one).items] == [one]
+
+
+def test_migration_gives_every_stored_article_its_first_appearance(tmp_path):
+    from sqlalchemy import text
+
+    from checker.storage import appearances
+
+    engine = database.make_engine(f"sqlite:///{tmp_path / 'old.sqlite3'}")
+    database.migrate(engine, "0001")
+    with engine.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO articles (id, content_sha256, source, url, published, language, title, body, claim_count, "
+            "stored_at) VALUES ('a1', 'h1', 'Wire', 'https://wire.example/1', '2024-11-01', 'id', '', 'x', 0, "
+            "'2024-11-01 00:00:00')"))
+    database.migrate(engine)
+    with database.session_factory(engine)() as session:
+        [first] = appearances.of_articles(session, ["a1"])["a1"]
+    assert (first.source, first.url, first.published) == ("Wire", "https://wire.example/1", date(2024, 11, 1))
+    # a post of the same appearance after the migration is recognised as a repeat
+    posted = Article(id="a1", body="x", language="id", source="Wire", url="https://wire.example/1",
+                     published=date(2024, 11, 1))
+    assert appearances.add(database.session_factory(engine), "a1", posted) == (first, False)
+    engine.dispose()

@@ -12,11 +12,13 @@ from marshmallow import ValidationError
 from checker.api import schemas
 from checker.api.problems import Problem, validation_problem
 from checker.api.service import (Submission, check_articles, get_fact, list_facts, post_article, report_of_view,
+                                 with_appearances,
                                  submission_from_fields)
 from checker.desk.accounts import authenticate
 from checker.desk.decisions import stored_finding_json
 from checker.report import article_json, claim_json
-from checker.storage import repository
+from checker.storage import appearances, repository
+from checker.storage.appearances import appearance_json
 from checker.storage import desk
 from checker.storage.database import ping
 
@@ -125,13 +127,16 @@ class Articles(MethodView):
         """Stored articles, newest first; filter by source, language and publication dates."""
         with _state().sessions() as session:
             found = repository.list_articles(session, page=page, per_page=per_page, **filters)
-        items = [article_json(a) for a in found.items]
+            carried = appearances.of_articles(session, [a.id for a in found.items])
+        items = [dict(article_json(a), appearances=[appearance_json(x) for x in carried[a.id]]) for a in found.items]
         return {"items": items, "page": found.page, "per_page": found.per_page, "total": found.total}
 
     @api_v1.doc(security=BEARER, requestBody=ARTICLE_BODY,
-                responses={**ERRORS, 200: {"description": "the same content was stored before: the stored report",
+                responses={**ERRORS, 200: {"description": "the same text from the same outlet, URL and date was stored "
+                                                          "before: the stored report, nothing new",
                                            "content": {"application/json": {"schema": "Report"}}}})
-    @api_v1.response(201, schemas.ReportSchema, description="stored: the article, its claims and its findings")
+    @api_v1.response(201, schemas.ReportSchema, description="stored: the article, its claims and its "
+                  "findings; or, for a text stored before from another outlet, URL or date, its new appearance")
     @require_token
     def post(self):
         """Store an article and answer its contradictions against everything stored.
@@ -161,9 +166,9 @@ class ArticleById(MethodView):
         """A stored article with its claims and the findings that involve it."""
         with _state().sessions() as session:
             view = repository.article_view(session, article_id)
-        if view is None:
-            raise _unknown("article", article_id)
-        return report_of_view(view)
+            if view is None:
+                raise _unknown("article", article_id)
+            return with_appearances(session, report_of_view(view))
 
     @api_v1.doc(security=BEARER, responses={401: ERRORS[401], 403: ERRORS[403]})
     @api_v1.response(204, description="deleted, with its claims and findings")
@@ -177,6 +182,25 @@ class ArticleById(MethodView):
             raise _unknown("article", article_id)
         desk.record(_state().sessions, g.account.name, "delete", f"article:{article_id}")
         return Response(status=204)
+
+
+@api_v1.route("/articles/<string:article_id>/appearances/<int:appearance_id>", methods=["DELETE"])
+@api_v1.doc(security=BEARER, responses={401: ERRORS[401]})
+@api_v1.response(204, description="deleted; the article and its other appearances stay")
+@api_v1.alt_response(404, description="unknown id", schema=schemas.ProblemSchema, content_type="application/problem+json")
+@api_v1.alt_response(409, description="the article's first appearance", schema=schemas.ProblemSchema,
+                     content_type="application/problem+json")
+@require_token
+def appearance(article_id, appearance_id):
+    """Delete one appearance of an article (an outlet's copy of its text), keeping the others."""
+    try:
+        removed = appearances.remove(_state().sessions, article_id, appearance_id)
+    except appearances.FirstAppearance:
+        raise Problem(409, "Conflict", "this is the appearance the article's claims were read under; it goes "
+                      "only with the article (DELETE /api/v1/articles/{id})", slug="first-appearance")
+    if not removed:
+        raise _unknown("appearance", f"{article_id}/{appearance_id}")
+    return Response(status=204)
 
 
 def _unknown(what: str, ident: str) -> Problem:

@@ -107,6 +107,15 @@ class FactFilterSchema(PageQuerySchema):
                        "(a conflict, reversal, correction or discrepancy)"})
 
 
+class AppearanceOutSchema(Schema):
+    """One outlet, URL and date the article's text was posted under."""
+
+    id = fields.Integer(required=True)
+    source = fields.String(allow_none=True)
+    url = fields.String(allow_none=True)
+    published = fields.String(allow_none=True, metadata={"format": "date"})
+
+
 class ArticleOutSchema(Schema):
     id = fields.String(required=True)
     source = fields.String(allow_none=True)
@@ -117,6 +126,9 @@ class ArticleOutSchema(Schema):
     notes = fields.List(fields.String(), metadata={
         "description": "what a reader should know about the article's metadata, e.g. that no "
                        "publication date was found and its relative dates are left unresolved"})
+    appearances = fields.List(fields.Nested(AppearanceOutSchema), metadata={
+        "description": "stored articles: every outlet, URL and date this same text was posted under, oldest "
+                       "first (wire copy carried by several outlets); the article's own fields are the first"})
 
 
 class ValueSchema(Schema):

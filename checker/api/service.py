@@ -103,8 +103,8 @@ def post_article(sessions: sessionmaker, submission: Submission, rules, fetch_se
     article = ingest(submission, rules, fetch_settings)
     with sessions() as session:
         stored = repository.find_article_id_by_content(session, article.body)
-        if stored is not None:
-            return PostResult(False, stored, report_of_view(repository.article_view(session, stored)))
+    if stored is not None:
+        return known_text_again(sessions, stored, article, rules)
     article, claims = analyse(article, rules)
     # the facts of the new claims, and the facts that contain them or that they contain
     keys = related_keys({c.key() for c in claims}, rules)
@@ -122,9 +122,7 @@ def post_article(sessions: sessionmaker, submission: Submission, rules, fetch_se
     outcome = repository.store_analysis(sessions, article, claims, [], facts=keys, against_store=against_store,
                                         merge=merge)
     if not outcome.created:  # an identical post won the race
-        with sessions() as session:
-            return PostResult(False, outcome.article_id,
-                              report_of_view(repository.article_view(session, outcome.article_id)))
+        return known_text_again(sessions, outcome.article_id, article, rules)
     findings = list(outcome.findings)
     cited = {c for f in findings for c in f.claims}
     others = [c for c in seen["claims"] if c.id in cited]
@@ -135,7 +133,36 @@ def post_article(sessions: sessionmaker, submission: Submission, rules, fetch_se
         with sessions() as session:
             articles.update(repository.articles_by_id(session, missing))
     report = build_report({k: v for k, v in articles.items() if k in involved}, claims + others, findings)
-    return PostResult(True, article.id, report)
+    with sessions() as session:
+        return PostResult(True, article.id, with_appearances(session, report))
+
+
+def known_text_again(sessions: sessionmaker, stored_id: str, posted: Article, rules) -> PostResult:
+    """A text the store holds: a new outlet, URL or date is a new appearance of it (created);
+    the same appearance again changes nothing. Answers with the stored article's report."""
+    from checker.pipeline import infer_published, split_sentences
+    from checker.storage import appearances
+
+    if posted.published is None:  # dated as the first post of the text was, from its dateline
+        language_rules = rules.for_language(posted.language)
+        posted = infer_published(posted, split_sentences(posted.body, language_rules), language_rules)
+    _, created = appearances.add(sessions, stored_id, posted)
+    with sessions() as session:
+        view = repository.article_view(session, stored_id)
+        if view is None:
+            raise Problem(409, "Conflict", "the stored article with this text was deleted meanwhile; post it again",
+                          slug="deleted-meanwhile")
+        return PostResult(created, stored_id, with_appearances(session, report_of_view(view)))
+
+
+def with_appearances(session, report: dict) -> dict:
+    """The report with each stored article's appearances (outlet, URL, date; oldest first)."""
+    from checker.storage import appearances
+
+    found = appearances.of_articles(session, [a["id"] for a in report.get("articles", [])])
+    for entry in report.get("articles", []):
+        entry["appearances"] = [appearances.appearance_json(a) for a in found.get(entry["id"], [])]
+    return report
 
 
 def check_articles(submissions: list[Submission], rules, fetch_settings: FetchSettings,

@@ -24,6 +24,7 @@ from checker.desk import labels, story_index
 from checker.desk.accounts import authenticate
 from checker.storage import desk
 from checker.report import _value_cell, value_text
+from checker.storage import appearances
 
 HERE = Path(__file__).resolve().parent
 PER_PAGE = 50
@@ -318,10 +319,11 @@ def articles():
 def article(article_id: str):
     with sessions()() as session:
         found = queries.article_page(session, article_id)
+        carried = appearances.of_articles(session, [article_id])[article_id]
     if found is None:
         abort(404)
     record, claims, findings_by_claim = found
-    return render_template("dashboard/article.html", article=record, claims=claims,
+    return render_template("dashboard/article.html", article=record, claims=claims, appearances=carried,
                            parts=body_parts(record.body, claims), findings_by_claim=findings_by_claim)
 
 

@@ -74,4 +74,19 @@ class FindingArticleLink(Base):
                                             index=True)
 
 
+class AppearanceRecord(Base):
+    """One post of an article's text: the outlet, URL and date it appeared under. The article
+    row keeps its first; wire copy republished elsewhere adds one row per outlet, URL and date."""
+
+    __tablename__ = "appearances"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)  # a repeat of one appearance is a no-op
+    source: Mapped[str] = mapped_column(String(200), default="")
+    url: Mapped[str] = mapped_column(Text, default="")
+    published: Mapped[date | None] = mapped_column(Date, nullable=True)
+    stored_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+
+
 from checker.storage import desk as _desk  # noqa: E402,F401  the desk's tables join the metadata

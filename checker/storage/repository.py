@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session, load_only, sessionmaker
 
 from checker.model import Article, Claim, Finding
 from checker.storage.codec import claim_from_dict, claim_to_dict, finding_from_dict, finding_to_dict, key_text
-from checker.storage.models import ArticleRecord, ClaimRecord, FindingArticleLink, FindingRecord, utc_now
+from checker.storage import appearances
+from checker.storage.models import AppearanceRecord, ArticleRecord, ClaimRecord, FindingArticleLink, FindingRecord, utc_now
 
 ID_HEX_DIGITS = 16
 
@@ -94,6 +95,7 @@ def store_analysis(sessions: sessionmaker, article: Article, claims: list[Claim]
                     id=article.id, content_sha256=digest, source=article.source, url=article.url,
                     published=article.published, language=article.language, title=article.title,
                     body=article.body, claim_count=len(claims), stored_at=utc_now())])
+                session.execute(insert(AppearanceRecord), [appearances.first_row(article)])
                 if claims:
                     session.execute(insert(ClaimRecord), [dict(
                         id=c.id, article_id=article.id, position=n, kind=c.kind, key=key_text(c.key()),
