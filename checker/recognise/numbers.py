@@ -12,6 +12,8 @@ whole string that is one numeral.
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -71,6 +73,9 @@ class NumbersSchema(Schema):
     not_before = fields.List(fields.String(), load_default=list)
     counted_nouns = fields.List(fields.String(), load_default=list)
     year_range = fields.List(fields.Integer(), load_default=lambda: [1900, 2099])
+    # the most words one numeral phrase holds: a longer run ("1 1 1 ...") is read as several, so
+    # finding the figures of a sentence stays linear in its length
+    max_phrase_words = fields.Integer(load_default=16, validate=validate.Range(min=2, max=64))
     reject_patterns = fields.List(fields.String(), load_default=list)
 
 
@@ -143,9 +148,27 @@ class TailGate:
     last_word: re.Pattern
     longest: int
 
-    def admits(self, text: str) -> bool:
-        stem = len(text.rstrip())  # str.isspace is the set re's \s matches
-        return self.last_word.search(text, max(0, stem - self.longest - 1)) is not None
+    def admits(self, text: str, end: int) -> bool:
+        stem = _stem(text, end)
+        return self.last_word.search(text, max(0, stem - self.longest - 1), end) is not None
+
+
+# characters before a figure (its trailing spaces aside) a tail phrase can reach back: more
+# than any hedge, range frame or 'not after' phrase, so reading only these gives the answer
+# reading the whole sentence before the figure would, at a cost that does not grow with it
+TAIL_REACH = 240
+
+
+def _stem(text: str, end: int) -> int:
+    """Where the spaces right before `end` begin (str.isspace is the set re's \\s matches)."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _tail_search(pattern: re.Pattern, text: str, end: int) -> re.Match | None:
+    """A `...\\s*$` pattern searched at the end of text[:end], over its last characters only."""
+    return pattern.search(text, max(0, _stem(text, end) - TAIL_REACH), end)
 
 
 def _tail_gate(words) -> TailGate | None:
@@ -236,7 +259,7 @@ def compile_numbers(datas: list[dict]) -> NumberRules:
     atom = rf"(?:{digit_atom}|{word_atom}" + (rf"|{article}" if article else "") + ")"
     joiner = rf"(?:(?:{_alternation(joiners | decimal_words)})\s+)?" if (joiners or decimal_words) else ""
     sep = rf"(?:\s+{joiner}|\s+-\s+(?=[^\W\d])|(?<=[^\W\d])[-\u2014](?=[^\W\d])|(?<=\d)(?=[^\W\d]))"
-    phrase = rf"{atom}(?:{sep}{atom})*"
+    phrase = rf"{atom}(?:{sep}{atom}){{0,{int(d.get('max_phrase_words', 16)) - 1}}}"
     vague_alt = _bounded(vague)
     core = rf"(?P<vague>{vague_alt})|(?P<num>{phrase})" if vague else rf"(?P<num>{phrase})"
     cur_before = _alternation(d.get("currencies_before", {}))
@@ -632,7 +655,7 @@ class _Rejected:
     """One sentence's trap spans, found when the first candidate figure asks: every trap regex
     scans the whole sentence, and many sentences have no candidate figure at all."""
 
-    __slots__ = ("_text", "_nr", "_extra", "_spans")
+    __slots__ = ("_text", "_nr", "_extra", "_spans", "_starts", "_reach")
 
     def __init__(self, text: str, nr: NumberRules, extra: list[tuple[int, int]]):
         self._text, self._nr, self._extra = text, nr, extra
@@ -641,7 +664,12 @@ class _Rejected:
     def overlaps(self, start: int, end: int) -> bool:
         if self._spans is None:
             self._spans = _rejected_spans(self._text, self._nr) + self._extra
-        return any(s < end and start < e for s, e in self._spans)
+            self._spans.sort()
+            self._starts = [s for s, _ in self._spans]
+            self._reach = list(itertools.accumulate((e for _, e in self._spans), max))
+        # the spans starting before `end`, and the furthest any of them reaches
+        k = bisect.bisect_left(self._starts, end)
+        return k > 0 and self._reach[k - 1] > start
 
 
 # a letter run (then a hyphen) right before a digit: a code (F-16, G20); any longer run also
@@ -651,11 +679,12 @@ _DIGIT = re.compile(r"\d")
 _DIGIT_TAIL = re.compile(r"\d$")
 _WORD_CHAR = re.compile(r"[^\W_]")
 _DIGITS_ON = re.compile(r"[.,]?\d")
+_LAST_WORD = re.compile(r"(\w+)\s+$")
 _SIGN_TAIL = re.compile(r"(?:^|\s)[-\u2212]\s?$")
 
 
-def _tail_admits(gate: TailGate | None, text: str) -> bool:
-    return gate is None or gate.admits(text)
+def _tail_admits(gate: TailGate | None, text: str, end: int) -> bool:
+    return gate is None or gate.admits(text, end)
 
 
 def _is_year(value: Decimal, raw: str, nr: NumberRules) -> bool:
@@ -665,10 +694,9 @@ def _is_year(value: Decimal, raw: str, nr: NumberRules) -> bool:
 def _collectives(text: str, nr: NumberRules) -> list[Figure]:
     out = []
     for m in nr.collective.finditer(text) if nr.collective else ():
-        before = text[:m.start()]
-        prev = re.search(r"(\w+)\s+$", before)
-        if (nr.not_after_tail and _tail_admits(nr.not_after_gate, before)
-                and nr.not_after_tail.search(before)) or (
+        prev = _tail_search(_LAST_WORD, text, m.start())
+        if (nr.not_after_tail and _tail_admits(nr.not_after_gate, text, m.start())
+                and _tail_search(nr.not_after_tail, text, m.start())) or (
                 prev and (prev.group(1)[0].isupper() and prev.start() > 0
                           or _fold(prev.group(1)) in nr.counted_nouns)):
             continue  # after an ordinal noun or a name: "gelombang kedua", "Brigade kelima"
@@ -762,7 +790,6 @@ def _finish(text, nr: NumberRules, rejects, core_start, core_end, low, high, tok
     # codes and glued units: digits touching letters are names (F-16, G20) or measures (29km)
     # (the `$`-anchored checks search only the last characters before `start`/`end`: the same
     # answer, without trying every start position of the sentence)
-    before = text[:start]
     if _DIGIT.match(text, start) and _LETTERS_TAIL.search(text, max(0, start - 64), start):
         return None
     if _WORD_CHAR.match(text[end:end + 1]) and _DIGIT_TAIL.search(text, max(0, end - 2), end):
@@ -771,7 +798,8 @@ def _finish(text, nr: NumberRules, rejects, core_start, core_end, low, high, tok
         return None  # never a figure cut out of a longer digit string
     if _SIGN_TAIL.search(text, max(0, start - 4), start) and kind != "money":
         return None  # a signed figure ("-7.000" in a ticker) is a change or a reading, not a count
-    if nr.not_after_tail and _tail_admits(nr.not_after_gate, before) and nr.not_after_tail.search(before):
+    if nr.not_after_tail and _tail_admits(nr.not_after_gate, text, start) \
+            and _tail_search(nr.not_after_tail, text, start):
         return None
     if nr.ordinal_head and nr.ordinal_head.match(text[end:]):
         return None  # "twenty-fifth": the figure is the head of an ordinal
@@ -793,8 +821,8 @@ def _finish(text, nr: NumberRules, rejects, core_start, core_end, low, high, tok
     low_open = high_open = False
     hedge_text = ""
     rules_used = [rule] if rule else []
-    hb = (nr.hedge_before_tail.search(before)
-          if nr.hedge_before_tail and _tail_admits(nr.hedge_before_gate, before) else None)
+    hb = (_tail_search(nr.hedge_before_tail, text, start)
+          if nr.hedge_before_tail and _tail_admits(nr.hedge_before_gate, text, start) else None)
     if hb:
         hedge_text = _fold(hb.group(0))
         parts = _split_hedges(hedge_text, nr.hedges_before)
@@ -892,7 +920,7 @@ def _range(text: str, a: Figure, b: Figure, nr: NumberRules) -> Figure | None:
     gap = _fold(text[a.end:b.start])  # b's own hedge ("hingga") may be the connector
     connector = gap or b.hedged_before
     start = a.start
-    frame = nr.frame_open_tail.search(text[:a.start]) if nr.frame_open_tail else None
+    frame = _tail_search(nr.frame_open_tail, text, a.start) if nr.frame_open_tail else None
     framed = bool(frame) and (nr.range_frames.get(_fold(frame.group(0))) == connector
                               or connector in nr.range_connectors)
     small = connector in nr.small_range_connectors and not a.scaled and not b.scaled \
@@ -900,7 +928,7 @@ def _range(text: str, a: Figure, b: Figure, nr: NumberRules) -> Figure | None:
     if not framed and connector not in nr.range_connectors and not small:
         return None
     if framed:
-        if nr.change_tail and nr.change_tail.search(text[:a.start]):
+        if nr.change_tail and _tail_search(nr.change_tail, text, a.start):
             return None
         start = frame.start()
     kind = b.kind if a.kind == "quantity" else a.kind
