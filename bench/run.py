@@ -1,5 +1,6 @@
 """`make bench`: extraction speed against dateparser's search_dates on the same texts, CLI cold
-start, and scan throughput on synthetic corpora of 1,000 and 10,000 articles.
+start, scan throughput on synthetic corpora of 1,000 and 10,000 articles, adversarial sentences
+doubling in size (bench/adversarial.py), and the REST service under load (bench/api_load.py).
 
 Absolute times drift on shared machines; the ratios (speedup, 10k vs 1k throughput) measured in
 the same run are the figures to compare. Writes bench/results.json.
@@ -93,6 +94,9 @@ def main() -> int:
     if len(sizes) == 2:
         small, large = (f"scan_articles_per_s_{s // 1000}k" for s in sizes)
         results["scan_rate_ratio_large_vs_small"] = round(results[large] / results[small], 2)
+    from bench.adversarial import adversarial
+
+    results.update(adversarial())  # linear time on any input: one sentence doubling in size
     from bench.api_load import api_load
 
     results.update(api_load())  # the REST service under load (BENCH_API_STORES, BENCH_API_SECONDS)

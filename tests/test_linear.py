@@ -70,3 +70,16 @@ def test_trap_spans_overlap_as_a_scan_of_every_span_says(rules):
     for start in range(len(text)):
         for end in range(start + 1, min(len(text), start + 12) + 1):
             assert rejected.overlaps(start, end) == any(s < end and start < e for s, e in spans)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 12), st.integers(0, 3)), max_size=40))
+def test_dates_keep_the_longest_non_overlapping_matches_as_a_scan_of_every_kept_one_does(spans):
+    from checker.recognise.dates import _best_non_overlapping
+
+    candidates = [(s, s + n, p, "rule", None) for s, n, p in spans]
+    kept: list = []
+    for cand in sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[0], c[2])):
+        if all(cand[1] <= k[0] or cand[0] >= k[1] for k in kept):
+            kept.append(cand)
+    assert _best_non_overlapping(candidates) == sorted(kept, key=lambda c: c[0])

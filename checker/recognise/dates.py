@@ -14,6 +14,7 @@ resolvers below. Overlapping matches are settled longest first, then by rule ord
 """
 from __future__ import annotations
 
+import bisect
 import calendar
 import functools
 import re
@@ -1023,11 +1024,15 @@ def _is_time_of_day(text: str, start: int, end: int, rules: DateRules) -> bool:
 
 def _best_non_overlapping(candidates: list[tuple]) -> list[tuple]:
     """Longest match first, then the earlier one, then rule order; a later match may not overlap a kept one."""
-    kept: list[tuple] = []
+    kept: list[tuple] = []  # in text order; they never overlap, so their ends are in order too
+    starts: list[int] = []
     for cand in sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[0], c[2])):
-        if all(cand[1] <= k[0] or cand[0] >= k[1] for k in kept):
-            kept.append(cand)
-    return sorted(kept, key=lambda c: c[0])
+        k = bisect.bisect_right(starts, cand[0])
+        if (k and kept[k - 1][1] > cand[0]) or (k < len(kept) and kept[k][0] < cand[1]):
+            continue  # overlaps the kept match before it or the one after it
+        kept.insert(k, cand)
+        starts.insert(k, cand[0])
+    return kept
 
 
 def _scan(text: str, patterns: tuple, rules: DateRules, ref: date | None,
