@@ -26,6 +26,9 @@ from checker.rulebook import LanguageRules, RuleKind, Rules, register_kind, vali
 REQUEST_SOURCE = "<request>"
 METADATA_FIELDS = ("source", "url", "published", "language", "title")
 HTML_SUFFIXES = (".html", ".htm")
+# the longest a given metadata field may be (the store's columns and the API's schema agree)
+FIELD_LIMITS = {"source": 200, "url": 2000, "title": 1000, "language": 8}
+FRONT_MATTER_LIMIT = 16 * 1024  # characters: metadata, not a second article
 
 
 class IngestError(ValueError):
@@ -276,6 +279,16 @@ register_kind(RuleKind("noise", NoiseSchema, compile_noise, run_noise_example))
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S | re.M)
 
 
+class _FrontMatterLoader(yaml.SafeLoader):
+    """Safe YAML whose dates stay text: parse_published reads them and says what is wrong with
+    one ("2024-13-45"), where YAML's own date reading fails with no field named."""
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+
+
 def split_front_matter(raw: str, source: str) -> tuple[dict, str]:
     """(front matter fields, the text after it). A file without front matter has {}."""
     if not raw.startswith("---"):
@@ -283,10 +296,18 @@ def split_front_matter(raw: str, source: str) -> tuple[dict, str]:
     match = FRONT_MATTER.match(raw)
     if match is None:
         raise IngestError(source, "front matter", "opened with '---' but never closed")
+    block = match.group(1)
+    if len(block) > FRONT_MATTER_LIMIT:
+        raise IngestError(source, "front matter", f"{len(block)} characters long; the limit is {FRONT_MATTER_LIMIT}")
     try:
-        data = yaml.safe_load(match.group(1))
+        if any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(block, Loader=yaml.SafeLoader)):
+            # a few hundred bytes of nested aliases expand to megabytes of title
+            raise IngestError(source, "front matter", "YAML aliases (*name) are not accepted; write each value out")
+        data = yaml.load(block, Loader=_FrontMatterLoader)
     except yaml.YAMLError as exc:
         raise IngestError(source, "front matter", f"invalid YAML: {exc}") from exc
+    except RecursionError:
+        raise IngestError(source, "front matter", "nested too deep") from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -407,6 +428,12 @@ def parse_article(raw: str, *, article_id: str, rules: Rules, meta: dict | None 
     front, text = split_front_matter(raw, source_name)
     given = {k: v for k, v in front.items() if k in METADATA_FIELDS and v is not None}
     given.update({k: v for k, v in (meta or {}).items() if k in METADATA_FIELDS and v is not None})
+    for name, value in given.items():
+        if "\x00" in str(value):  # no store's text column holds one
+            raise IngestError(source_name, name, "holds a NUL character")
+    for name, limit in FIELD_LIMITS.items():
+        if name in given and len(str(given[name])) > limit:
+            raise IngestError(source_name, name, f"{len(str(given[name]))} characters long; the limit is {limit}")
     page = {}
     if html:
         text, page = _html_text(text, source_name)
@@ -445,6 +472,9 @@ def parse_article(raw: str, *, article_id: str, rules: Rules, meta: dict | None 
                                today=today or date.today(), other_rules=others)
         published = found.day if found else None
     source = str(given.get("source") or page.get("sitename") or "").strip() or infer_source(text, noise, url)
+    # what was read off the page rather than given is cut to fit, never refused
+    title, url, source = (value[:FIELD_LIMITS[name]] for name, value in
+                          (("title", title), ("url", url), ("source", source)))
     return Article(id=article_id, body=body, language=language, title=title,
                    source=source, url=url, published=published)
 

@@ -70,6 +70,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     from flask_smorest import Api
 
     from checker.api.docs import docs_page
+    from checker.api.guards import register_guards
     from checker.api.problems import register_problem_handlers
     from checker.api.desk_routes import desk_v1
     from checker.api.schemas import DecisionInSchema, TokenInSchema
@@ -109,6 +110,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.add_url_rule("/api/v1/docs", "api_docs", docs_page)
     app.register_blueprint(dashboard)
     register_problem_handlers(app)  # after Api: its own error handler would answer plain JSON
+    register_guards(app)
     return app
 
 

@@ -3,7 +3,7 @@ with a title and a detail a person can act on; validation errors name their fiel
 from __future__ import annotations
 
 from flask import Flask, Response, json
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import HTTPException
 
 PROBLEM_TYPE_BASE = "/api/v1/problems/"  # relative type URIs: resolvable against the server
 
@@ -89,8 +89,11 @@ def _on_unexpected(error: Exception) -> Response:
         return _on_http_exception(error)
     from flask import current_app
 
-    current_app.logger.exception("unhandled error")
-    return problem_response(500, InternalServerError.name, "the server failed on this request; it is logged",
+    try:
+        current_app.logger.exception("unhandled error")
+    except Exception:  # a failing log (disk full) must not turn the answer into gunicorn's bare 500
+        pass
+    return problem_response(500, "Internal Server Error", "the server failed on this request; it is logged",
                             slug="internal-server-error")
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import wraps
 
 from flask import Response, current_app, g, request, url_for
@@ -64,15 +65,54 @@ def requires(action: str):
 require_token = requires("post")
 
 
+JSON_MAX_DEPTH = 16  # an article is an object of strings; /check nests it in a list
+
+
 def _json_body() -> object:
     raw = request.get_data(cache=True)
+    charset = request.mimetype_params.get("charset", "utf-8")
     try:
-        return json.loads(raw.decode("utf-8"))
+        text = raw.decode(charset)
+    except LookupError:
+        raise Problem(415, "Unsupported Media Type", f"unknown charset {charset!r}", slug="unsupported-media-type")
     except UnicodeDecodeError as exc:
-        raise Problem(400, "Invalid UTF-8", f"the body is not valid UTF-8 (byte {exc.start})", slug="invalid-utf-8")
+        raise Problem(400, "Invalid UTF-8", f"the body is not valid {charset} (byte {exc.start})", slug="invalid-utf-8")
+    try:
+        data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise Problem(400, "Malformed JSON", f"the body is not JSON: {exc.msg} at line {exc.lineno} "
                       f"column {exc.colno}", slug="malformed-json")
+    except RecursionError:
+        raise Problem(400, "Malformed JSON", f"the body nests deeper than {JSON_MAX_DEPTH} levels",
+                      slug="malformed-json")
+    except ValueError as exc:  # an integer of thousands of digits
+        raise Problem(400, "Malformed JSON", f"the body is not JSON this server reads: {exc}", slug="malformed-json")
+    _check_json_values(data)
+    return data
+
+
+def _check_json_values(data: object) -> None:
+    """Refuse, naming the place, what no field can hold: nesting past JSON_MAX_DEPTH, and text
+    with lone UTF-16 surrogates ("\\ud800"), which no UTF-8 store or page can carry."""
+    stack = [(data, "", 0)]
+    while stack:
+        value, path, depth = stack.pop()
+        if depth > JSON_MAX_DEPTH:
+            raise Problem(400, "Malformed JSON", f"the body nests deeper than {JSON_MAX_DEPTH} levels",
+                          slug="malformed-json")
+        if isinstance(value, str):
+            if _SURROGATE.search(value):
+                raise Problem(400, "Invalid Unicode", f"{path or 'the body'} holds a lone surrogate "
+                              "(\\ud800-\\udfff), which is no character", field=path or None, slug="invalid-unicode")
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                stack.append((key, f"{path}.{key}" if path else str(key), depth + 1))
+                stack.append((item, f"{path}.{key}" if path else str(key), depth + 1))
+        elif isinstance(value, list):
+            stack.extend((item, f"{path}.{n}" if path else str(n), depth + 1) for n, item in enumerate(value))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _load(schema, data):

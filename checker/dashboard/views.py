@@ -90,9 +90,12 @@ for _name, _label in (("name", labels.name), ("measure", labels.measure), ("prop
 
 def _int_arg(name: str, default: int = 1) -> int:
     try:
-        return max(1, int(request.args.get(name, default)))
+        value = max(1, int(request.args.get(name, default)))
     except ValueError:
         abort(400, f"{name} must be a whole number")
+    if value > 1_000_000:  # past any store's last page, and past what a database's OFFSET holds
+        abort(400, f"{name} must be at most 1000000")
+    return value
 
 
 def _date_arg(name: str) -> date | None:

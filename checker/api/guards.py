@@ -1,0 +1,78 @@
+"""What every request passes before the routes, and every answer carries after them:
+
+- a body limit that holds for chunked bodies too (werkzeug cuts a streamed body at the limit
+  without a word; here it is read to one byte past the limit and refused with a 413 problem);
+- no NUL character in a path or a query parameter (PostgreSQL text cannot hold one: a filter
+  with it would end in a 500), a 400 problem instead;
+- the usual security headers on every answer, API and docs page included (the dashboard sets its
+  own, stricter ones first).
+"""
+from __future__ import annotations
+
+import io
+import json
+
+from flask import Flask, request
+
+from checker.api.problems import Problem
+
+API_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+    # JSON answers run nothing; the docs page has its own stylesheet inline and no script
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; "
+                               "form-action 'none'; frame-ancestors 'none'",
+}
+
+
+class StreamedBodyLimit:
+    """WSGI middleware: a body without Content-Length (chunked) is read here, to at most `limit`
+    bytes; one byte more answers 413, otherwise the app sees it with its length set."""
+
+    def __init__(self, app, limit: int):
+        self.app, self.limit = app, limit
+
+    def __call__(self, environ, start_response):
+        chunked = "chunked" in environ.get("HTTP_TRANSFER_ENCODING", "").lower()
+        if environ.get("CONTENT_LENGTH") or not (chunked or environ.get("wsgi.input_terminated")):
+            return self.app(environ, start_response)
+        stream, body = environ["wsgi.input"], bytearray()
+        while len(body) <= self.limit:
+            piece = stream.read(min(64 * 1024, self.limit + 1 - len(body)))
+            if not piece:
+                break
+            body += piece
+        if len(body) > self.limit:
+            document = {"type": "/api/v1/problems/request-entity-too-large", "title": "Request Entity Too Large",
+                        "status": 413, "detail": f"the request body is larger than this server accepts "
+                                                 f"({self.limit} bytes)"}
+            payload = json.dumps(document).encode()
+            start_response("413 Request Entity Too Large", [
+                ("Content-Type", "application/problem+json"), ("Content-Length", str(len(payload))),
+                ("Connection", "close"), *API_HEADERS.items()])
+            return [payload]
+        environ["wsgi.input"] = io.BytesIO(bytes(body))
+        environ["CONTENT_LENGTH"] = str(len(body))
+        environ.pop("HTTP_TRANSFER_ENCODING", None)
+        environ["wsgi.input_terminated"] = False
+        return self.app(environ, start_response)
+
+
+def _refuse_nul():
+    if "\x00" in request.path or any("\x00" in k or "\x00" in v for k, v in request.args.items(multi=True)):
+        raise Problem(400, "Bad Request", "the path or a query parameter holds a NUL character", slug="nul-character")
+
+
+def _security_headers(response):
+    for name, value in API_HEADERS.items():
+        response.headers.setdefault(name, value)
+    return response
+
+
+def register_guards(app: Flask) -> None:
+    app.before_request(_refuse_nul)
+    app.after_request(_security_headers)
+    limit = app.config.get("MAX_CONTENT_LENGTH")
+    if limit:
+        app.wsgi_app = StreamedBodyLimit(app.wsgi_app, int(limit))
