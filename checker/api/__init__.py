@@ -6,7 +6,8 @@ Environment: CHECKER_DATABASE_URL (default sqlite:///checker.sqlite3), CHECKER_A
 (unset: a random one is made and printed once), CHECKER_MAX_BODY_BYTES (2 MB),
 CHECKER_FETCH_ALLOW_HOSTS (comma-separated host names exempt from the private-address
 check), CHECKER_FETCH_CONNECT_TIMEOUT / CHECKER_FETCH_READ_TIMEOUT (seconds),
-CHECKER_FETCH_MAX_REDIRECTS, CHECKER_COMPARE_NEIGHBOURS (stored claims per key and side of
+CHECKER_FETCH_MAX_REDIRECTS, CHECKER_FETCH_DEADLINE (seconds for a whole fetch; 30),
+CHECKER_COMPARE_NEIGHBOURS (stored claims per key and side of
 the publication date a new article is compared with; 50), CHECKER_AUTO_MIGRATE (1).
 """
 from __future__ import annotations
@@ -53,6 +54,7 @@ def config_from_environment(environ=None) -> dict:
         "FETCH_READ_TIMEOUT": float(env.get("CHECKER_FETCH_READ_TIMEOUT", 10)),
         "FETCH_MAX_BYTES": int(env.get("CHECKER_FETCH_MAX_BYTES", max_body)),
         "FETCH_MAX_REDIRECTS": int(env.get("CHECKER_FETCH_MAX_REDIRECTS", 5)),
+        "FETCH_DEADLINE": float(env.get("CHECKER_FETCH_DEADLINE", 30)),
         "COMPARE_NEIGHBOURS": int(env.get("CHECKER_COMPARE_NEIGHBOURS", 50)),
         "AUTO_MIGRATE": env.get("CHECKER_AUTO_MIGRATE", "1") not in ("0", "false", "no"),
     }
@@ -98,7 +100,8 @@ def create_app(test_config: dict | None = None) -> Flask:
                             connect_timeout=app.config["FETCH_CONNECT_TIMEOUT"],
                             read_timeout=app.config["FETCH_READ_TIMEOUT"],
                             max_bytes=app.config["FETCH_MAX_BYTES"],
-                            max_redirects=app.config["FETCH_MAX_REDIRECTS"]),
+                            max_redirects=app.config["FETCH_MAX_REDIRECTS"],
+                            deadline=app.config["FETCH_DEADLINE"]),
         neighbours=app.config["COMPARE_NEIGHBOURS"])
 
     api = Api(app)
