@@ -1,6 +1,7 @@
 """gunicorn settings for production: `gunicorn -c gunicorn.conf.py`.
 
-CHECKER_BIND (127.0.0.1:8000), CHECKER_WORKERS (2), and the service's own CHECKER_* settings.
+CHECKER_BIND (127.0.0.1:8000), CHECKER_WORKERS (2), CHECKER_THREADS (8 per worker),
+CHECKER_TIMEOUT (60 s), and the service's own CHECKER_* settings.
 The master migrates the database once and, where CHECKER_API_TOKEN is unset, makes the one
 random token every worker shares (each worker making its own would make writes a lottery)."""
 import os
@@ -8,9 +9,16 @@ import os
 wsgi_app = "checker.api:create_app()"
 bind = os.environ.get("CHECKER_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("CHECKER_WORKERS", "2"))
-threads = int(os.environ.get("CHECKER_THREADS", "1"))
+# threads hold slow and idle clients without starving the rest (a sync worker is held whole by
+# one client trickling its headers); gunicorn's own errors (414, 400) answer problem documents
+worker_class = "checker.api.worker.ProblemThreadWorker"
+threads = int(os.environ.get("CHECKER_THREADS", "8"))
+keepalive = 5  # seconds an idle kept-alive connection is held
 timeout = int(os.environ.get("CHECKER_TIMEOUT", "60"))
 graceful_timeout = 20
+limit_request_line = 8190  # the longest request line; longer is a 414 problem
+limit_request_fields = 100
+limit_request_field_size = 8190
 accesslog = os.environ.get("CHECKER_ACCESS_LOG") or None
 
 
