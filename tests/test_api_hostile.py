@@ -125,3 +125,18 @@ def test_a_write_refused_by_its_token_carries_them_too(client):
     response = client.post("/api/v1/articles", json={"text": TROOPS_ID})
     problem(response, 401)
     assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_claims_at_the_ends_of_the_calendar_leave_every_page_standing(client):
+    for published, figure in (("0001-01-01", "8.000"), ("9999-12-31", "12.000"), ("2024-11-04", "10.000")):
+        text = f"Pentagon mengatakan {figure} tentara Korea Utara telah tiba di Kursk."
+        answer = client.post("/api/v1/articles", json={"text": text, "published": published, "source": published},
+                             headers=AUTH)
+        assert answer.status_code == 201, answer.get_json()
+    findings = client.get("/api/v1/findings").get_json()["items"]
+    pages = ["/facts/north_korea/troops", "/facts", "/", "/findings", "/articles"]
+    pages += [f"/findings/{f['id']}" for f in findings]
+    for page in pages:
+        assert client.get(page).status_code == 200, page
+    for fact in client.get("/api/v1/facts", query_string={"all": 1}).get_json()["items"]:
+        assert client.get(f"/api/v1/facts/{fact['id']}").status_code == 200

@@ -71,7 +71,9 @@ def _day_range(days: Sequence[date | None]) -> tuple[date, date]:
     dated = [d for d in days if d is not None] or [date.today()]
     first, last = min(dated), max(dated)
     pad = max(timedelta(days=7), (last - first) / 20)
-    return first - pad, last + pad
+    # a claim dated 0001-01-01 or 9999-12-31 leaves no room to pad: the axis stops at the calendar's ends
+    return (first - pad if first - date.min > pad else date.min,
+            last + pad if date.max - last > pad else date.max)
 
 
 def _month_ticks(first: date, last: date, most: int = 8) -> list[date]:
