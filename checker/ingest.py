@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -29,6 +30,16 @@ HTML_SUFFIXES = (".html", ".htm")
 # the longest a given metadata field may be (the store's columns and the API's schema agree)
 FIELD_LIMITS = {"source": 200, "url": 2000, "title": 1000, "language": 8}
 FRONT_MATTER_LIMIT = 16 * 1024  # characters: metadata, not a second article
+# Invisible format characters (Unicode Cf): soft hyphen, zero-width space and joiners, the
+# bidirectional controls, word joiner and invisible operators, the byte-order mark. Pasted from
+# pages and chat apps they would split a number ("8.\u200b000"), a name or a date in two.
+INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f"
+                       "\ufeff\ufff9-\ufffb]")
+
+
+def normalise_text(text: str) -> str:
+    """NFC (one code point sequence per character as typed) without invisible format characters."""
+    return unicodedata.normalize("NFC", INVISIBLE.sub("", text))
 
 
 class IngestError(ValueError):
@@ -424,10 +435,11 @@ def parse_article(raw: str, *, article_id: str, rules: Rules, meta: dict | None 
     (default: the clock's) bounds the year of a dateline that gives none and the article no other."""
     if "\x00" in raw:
         raise IngestError(source_name, "encoding", "binary content (NUL bytes), not text")
-    raw = raw.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    raw = normalise_text(raw).replace("\r\n", "\n").replace("\r", "\n")
     front, text = split_front_matter(raw, source_name)
     given = {k: v for k, v in front.items() if k in METADATA_FIELDS and v is not None}
     given.update({k: v for k, v in (meta or {}).items() if k in METADATA_FIELDS and v is not None})
+    given = {k: normalise_text(v) if isinstance(v, str) else v for k, v in given.items()}
     for name, value in given.items():
         if "\x00" in str(value):  # no store's text column holds one
             raise IngestError(source_name, name, "holds a NUL character")

@@ -140,3 +140,24 @@ def test_claims_at_the_ends_of_the_calendar_leave_every_page_standing(client):
         assert client.get(page).status_code == 200, page
     for fact in client.get("/api/v1/facts", query_string={"all": 1}).get_json()["items"]:
         assert client.get(f"/api/v1/facts/{fact['id']}").status_code == 200
+
+
+def test_a_store_that_refuses_writes_answers_503_and_keeps_what_it_had(tmp_path):
+    """SQLite opened read-only (as on a read-only disk): a post is a 503 problem with Retry-After,
+    reads go on, and the store holds exactly what it held."""
+    from checker.api import create_app
+
+    path = tmp_path / "store.sqlite3"
+    writable = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{path}", "API_TOKEN": "t"})
+    first = writable.test_client().post("/api/v1/articles", json={"text": TROOPS_ID}, headers={"Authorization": "Bearer t"})
+    assert first.status_code == 201
+    writable.extensions["checker"].engine.dispose()
+    readonly = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///file:{path}?mode=ro&uri=true",
+                           "API_TOKEN": "t", "AUTO_MIGRATE": False})
+    client = readonly.test_client()
+    answer = client.post("/api/v1/articles", json={"text": TROOPS_ID.replace("10.000", "12.000")},
+                         headers={"Authorization": "Bearer t"})
+    body = problem(answer, 503)
+    assert answer.headers["Retry-After"] and "nothing" in body["detail"]
+    assert client.get("/api/v1/articles").get_json()["total"] == 1
+    readonly.extensions["checker"].engine.dispose()

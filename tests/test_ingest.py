@@ -405,3 +405,19 @@ def test_an_undated_article_says_so_in_every_report(rules):
     assert "No publication date found for `undated`" in to_markdown(report)
     table = claims_table([], [undated, dated])
     assert "\nundated: no publication date found" in table and "\ndated:" not in table
+
+
+def test_invisible_characters_never_split_a_number_a_name_or_a_date(rules):
+    from checker.pipeline import analyse
+
+    plain = "Pentagon mengatakan 8.000 tentara Korea Utara tiba di Kursk pada 4 November 2024."
+    hidden = ("Penta\u00adgon mengatakan 8.\u200b000 tentara Korea\u2060 \u202aUtara\u202c tiba di Kursk pada "
+              "4\u200d November 2024.\ufeff")
+
+    def claims(text):
+        _, found = analyse(parse_article(text, article_id="a", rules=rules, meta={"published": "2024-11-04"}), rules)
+        return [(c.kind, c.subject, c.measure, c.value, c.when) for c in found]
+    assert claims(hidden) == claims(plain) and claims(plain)
+    composed = parse_article("Caf\u0065\u0301 8.000 tentara", article_id="b", rules=rules,
+                             meta={"source": "Le Caf\u0065\u0301"})
+    assert composed.body.startswith("Caf\u00e9") and composed.source == "Le Caf\u00e9"

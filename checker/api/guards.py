@@ -5,7 +5,10 @@
 - no NUL character in a path or a query parameter (PostgreSQL text cannot hold one: a filter
   with it would end in a 500), a 400 problem instead;
 - the usual security headers on every answer, API and docs page included (the dashboard sets its
-  own, stricter ones first).
+  own, stricter ones first);
+- a database that does not answer or refuses to write (PostgreSQL stopped or restarting, SQLite
+  on a read-only or full disk) is a 503 problem with Retry-After, not a 500: the transaction
+  rolled back whole, so nothing is half-written, and the pool reconnects by itself.
 """
 from __future__ import annotations
 
@@ -13,8 +16,9 @@ import io
 import json
 
 from flask import Flask, request
+from sqlalchemy.exc import OperationalError
 
-from checker.api.problems import Problem
+from checker.api.problems import Problem, problem_response
 
 API_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -70,7 +74,20 @@ def _security_headers(response):
     return response
 
 
+def _database_unavailable(error: OperationalError):
+    from flask import current_app
+
+    try:
+        current_app.logger.warning("database unavailable: %s", str(error.orig or error).splitlines()[0][:200])
+    except Exception:  # a failing log must not turn the answer into a 500
+        pass
+    return problem_response(503, "Service Unavailable", "the database is unavailable or refuses writes just now; "
+                            "nothing of this request was stored: try again shortly", slug="database-unavailable",
+                            headers={"Retry-After": "5"})
+
+
 def register_guards(app: Flask) -> None:
+    app.register_error_handler(OperationalError, _database_unavailable)
     app.before_request(_refuse_nul)
     app.after_request(_security_headers)
     limit = app.config.get("MAX_CONTENT_LENGTH")
