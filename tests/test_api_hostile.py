@@ -161,3 +161,19 @@ def test_a_store_that_refuses_writes_answers_503_and_keeps_what_it_had(tmp_path)
     assert answer.headers["Retry-After"] and "nothing" in body["detail"]
     assert client.get("/api/v1/articles").get_json()["total"] == 1
     readonly.extensions["checker"].engine.dispose()
+
+
+def test_writes_over_the_tokens_rate_are_a_429_with_retry_after(tmp_path):
+    from checker.api import create_app
+
+    app = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{tmp_path / 'rate.sqlite3'}", "API_TOKEN": "t",
+                      "WRITE_RATE_PER_MINUTE": 12})  # two at once, then one each five seconds
+    client = app.test_client()
+    auth = {"Authorization": "Bearer t"}
+    answers = [client.post("/api/v1/articles", json={"text": TROOPS_ID}, headers=auth) for _ in range(3)]
+    assert [a.status_code for a in answers] == [201, 200, 429]
+    body = problem(answers[2], 429)
+    assert 1 <= int(answers[2].headers["Retry-After"]) <= 5 and "a minute" in body["detail"]
+    assert client.get("/api/v1/articles").status_code == 200  # reads are not counted
+    assert client.post("/api/v1/articles", json={"text": TROOPS_ID}).status_code == 401  # nor others' tries
+    app.extensions["checker"].engine.dispose()

@@ -7,8 +7,9 @@ Environment: CHECKER_DATABASE_URL (default sqlite:///checker.sqlite3), CHECKER_A
 CHECKER_FETCH_ALLOW_HOSTS (comma-separated host names exempt from the private-address
 check), CHECKER_FETCH_CONNECT_TIMEOUT / CHECKER_FETCH_READ_TIMEOUT (seconds),
 CHECKER_FETCH_MAX_REDIRECTS, CHECKER_FETCH_DEADLINE (seconds for a whole fetch; 30),
-CHECKER_COMPARE_NEIGHBOURS (stored claims per key and side of
-the publication date a new article is compared with; 50), CHECKER_AUTO_MIGRATE (1).
+CHECKER_WRITE_RATE_PER_MINUTE (writes a minute per worker with the token, a sixth of them at
+once; 0: no limit; 1200), CHECKER_COMPARE_NEIGHBOURS (stored claims per key and side of the
+publication date a new article is compared with; 50), CHECKER_AUTO_MIGRATE (1).
 """
 from __future__ import annotations
 
@@ -56,6 +57,7 @@ def config_from_environment(environ=None) -> dict:
         "FETCH_MAX_REDIRECTS": int(env.get("CHECKER_FETCH_MAX_REDIRECTS", 5)),
         "FETCH_DEADLINE": float(env.get("CHECKER_FETCH_DEADLINE", 30)),
         "COMPARE_NEIGHBOURS": int(env.get("CHECKER_COMPARE_NEIGHBOURS", 50)),
+        "WRITE_RATE_PER_MINUTE": int(env.get("CHECKER_WRITE_RATE_PER_MINUTE", 1200)),
         "AUTO_MIGRATE": env.get("CHECKER_AUTO_MIGRATE", "1") not in ("0", "false", "no"),
     }
 

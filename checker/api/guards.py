@@ -6,16 +6,22 @@
   with it would end in a 500), a 400 problem instead;
 - the usual security headers on every answer, API and docs page included (the dashboard sets its
   own, stricter ones first);
+- writes with the server's token are rate-limited (CHECKER_WRITE_RATE_PER_MINUTE, a token
+  bucket per worker process): past it, a 429 problem with Retry-After;
 - a database that does not answer or refuses to write (PostgreSQL stopped or restarting, SQLite
   on a read-only or full disk) is a 503 problem with Retry-After, not a 500: the transaction
   rolled back whole, so nothing is half-written, and the pool reconnects by itself.
 """
 from __future__ import annotations
 
+import hmac
 import io
 import json
+import math
+import threading
+import time
 
-from flask import Flask, request
+from flask import Flask, current_app, request
 from sqlalchemy.exc import OperationalError
 
 from checker.api.problems import Problem, problem_response
@@ -68,6 +74,44 @@ def _refuse_nul():
         raise Problem(400, "Bad Request", "the path or a query parameter holds a NUL character", slug="nul-character")
 
 
+class WriteRate:
+    """A token bucket: `per_minute` writes, refilled continuously, at most `burst` at once."""
+
+    def __init__(self, per_minute: int, burst: int):
+        self.rate, self.burst = per_minute / 60.0, float(burst)
+        self.level, self.at = float(burst), time.monotonic()
+        self.lock = threading.Lock()
+
+    def take(self) -> float:
+        """0 when a write may go ahead now, else the seconds until one may."""
+        with self.lock:
+            now = time.monotonic()
+            self.level = min(self.burst, self.level + (now - self.at) * self.rate)
+            self.at = now
+            if self.level >= 1:
+                self.level -= 1
+                return 0.0
+            return (1 - self.level) / self.rate
+
+
+WRITES = ("POST", "PUT", "PATCH", "DELETE")
+
+
+def _limit_writes():
+    rate = current_app.extensions.get("checker_write_rate")
+    if rate is None or request.method not in WRITES or not request.path.startswith("/api/v1/"):
+        return
+    scheme, _, given = request.headers.get("Authorization", "").partition(" ")
+    token = current_app.extensions["checker"].token
+    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
+        return  # answered 401 by the route; only the token's own writes are counted
+    wait = rate.take()
+    if wait:
+        raise Problem(429, "Too Many Requests", f"this token's writes are over {rate.rate * 60:g} a minute; "
+                      f"try again in {math.ceil(wait)} s", slug="too-many-requests",
+                      headers={"Retry-After": str(math.ceil(wait))})
+
+
 def _security_headers(response):
     for name, value in API_HEADERS.items():
         response.headers.setdefault(name, value)
@@ -89,6 +133,10 @@ def _database_unavailable(error: OperationalError):
 def register_guards(app: Flask) -> None:
     app.register_error_handler(OperationalError, _database_unavailable)
     app.before_request(_refuse_nul)
+    per_minute = int(app.config.get("WRITE_RATE_PER_MINUTE") or 0)
+    if per_minute > 0:
+        app.extensions["checker_write_rate"] = WriteRate(per_minute, max(1, per_minute // 6))
+        app.before_request(_limit_writes)
     app.after_request(_security_headers)
     limit = app.config.get("MAX_CONTENT_LENGTH")
     if limit:
