@@ -68,9 +68,10 @@ def read_articles(paths: list[str]):
     files = article_paths(paths)
     articles, claims, errors = [], [], []
     progress = Progress(len(files))
+    ids = article_ids(files)
     for path in files:
         try:
-            article = read_article_file(path, rules)
+            article = read_article_file(path, rules, article_id=ids[path])
         except IngestError as exc:
             errors.append(f"{path}: {exc}")
         else:
@@ -83,6 +84,24 @@ def read_articles(paths: list[str]):
     if not articles:
         raise UsageError("no article could be read")
     return articles, claims, errors
+
+
+def article_ids(files: list[Path]) -> dict[Path, str]:
+    """Each file's article id: its stem, or where two files share a stem (story.txt in two
+    folders), its path from their common folder without the suffix, so neither is lost."""
+    by_stem: dict[str, list[Path]] = {}
+    for path in files:
+        by_stem.setdefault(path.stem, []).append(path)
+    ids = {}
+    for stem, paths in by_stem.items():
+        if len(paths) == 1:
+            ids[paths[0]] = stem
+            continue
+        resolved = [p.resolve() for p in paths]
+        common = Path(os.path.commonpath([str(p.parent) for p in resolved]))
+        for path, full in zip(paths, resolved):
+            ids[path] = full.relative_to(common).with_suffix("").as_posix()
+    return ids
 
 
 def write_output(text: str, out: str | None) -> None:
@@ -247,6 +266,8 @@ def cmd_scan(args) -> int:
         text = to_markdown(report, report_wording(_rules(), args.report_lang))
     write_output(text, args.out)
     flagged = [f for f in report["findings"] if f["type"] in FAIL_LEVELS[args.fail_on] and not reviewer_confirmed(f)]
+    if errors:
+        return 2  # a file was skipped: the scan did not see all it was given
     return 1 if flagged else 0
 
 

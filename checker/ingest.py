@@ -491,8 +491,10 @@ def parse_article(raw: str, *, article_id: str, rules: Rules, meta: dict | None 
                    source=source, url=url, published=published)
 
 
-def read_article_file(path: Path, rules: Rules) -> Article:
-    """An Article from a UTF-8 file: id = the file's stem, HTML by its suffix."""
+def read_article_file(path: Path, rules: Rules, article_id: str | None = None) -> Article:
+    """An Article from a UTF-8 file: id = `article_id` or the file's stem, HTML by its suffix."""
+    if not path.is_file():  # a FIFO or a device would block the read or never end
+        raise IngestError(path.name, "file", "not a regular file")
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -504,5 +506,5 @@ def read_article_file(path: Path, rules: Rules) -> Article:
     except UnicodeDecodeError as exc:
         raise IngestError(path.name, "encoding",
                           f"not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r})") from exc
-    return parse_article(raw, article_id=path.stem, rules=rules,
+    return parse_article(raw, article_id=article_id or path.stem, rules=rules,
                          html=path.suffix.lower() in HTML_SUFFIXES, source_name=path.name)

@@ -60,7 +60,7 @@ def test_binary_file_is_reported_and_the_rest_goes_on(tmp_path):
     good.write_text((SEEDS / "000_80da218001a5c4dd.txt").read_text(encoding="utf-8"), encoding="utf-8")
     run = checker("scan", tmp_path, "--format", "json", "--fail-on", "never")
     assert "bad.txt" in run.stderr
-    assert run.returncode == 0, run.stderr
+    assert run.returncode == 2, run.stderr  # the good file is reported; the skipped one fails the scan
     assert [a["id"] for a in json.loads(run.stdout)["articles"]] == ["good"]
 
 
@@ -84,3 +84,37 @@ def test_baseline_file_names_its_scheme(tmp_path):
     assert run.returncode == 0, run.stderr
     baseline = json.loads(out.read_text())
     assert baseline["fingerprint_scheme"] == 3 and all(len(f) == 16 for f in baseline["fingerprints"])
+
+
+def test_an_impossible_front_matter_date_skips_its_file_and_exits_2(tmp_path):
+    (tmp_path / "bad.txt").write_text("---\npublished: 2024-13-45\n---\nPentagon: 8.000 tentara tiba.\n",
+                                      encoding="utf-8")
+    (tmp_path / "good.txt").write_text((SEEDS / "000_80da218001a5c4dd.txt").read_text(encoding="utf-8"),
+                                       encoding="utf-8")
+    run = checker("scan", tmp_path, "--format", "json", "--fail-on", "never")
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    assert "bad.txt" in run.stderr and "published" in run.stderr
+    assert [a["id"] for a in json.loads(run.stdout)["articles"]] == ["good"]
+
+
+def test_a_fifo_named_on_the_command_line_is_skipped_not_waited_on(tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    run = checker("scan", fifo, SEEDS / "000_80da218001a5c4dd.txt", "--fail-on", "never")
+    assert run.returncode == 2 and "pipe.txt" in run.stderr and "regular file" in run.stderr
+
+
+def test_two_files_of_one_name_in_two_folders_keep_their_contradiction(tmp_path):
+    for folder, figure in (("harian-a", "8.000"), ("harian-b", "12.000")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "story.txt").write_text(
+            f"---\nsource: {folder}\npublished: 2024-11-04\n---\n"
+            f"Pentagon mengatakan {figure} tentara Korea Utara telah tiba di Kursk pada 4 November 2024.\n",
+            encoding="utf-8")
+    run = checker("scan", tmp_path, "--format", "json")
+    report = json.loads(run.stdout)
+    assert sorted(a["id"] for a in report["articles"]) == ["harian-a/story", "harian-b/story"]
+    assert run.returncode == 1
+    assert any(f["type"] == "conflict" and len(set(f["articles"])) == 2 for f in report["findings"])
