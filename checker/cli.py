@@ -331,6 +331,37 @@ def cmd_decisions(args) -> int:
     return 0
 
 
+def cmd_store(args) -> int:
+    from checker.storage.database import database_url, make_engine, migrate
+    from checker.storage.transfer import TransferError, export_store, import_store, row_counts, store_digest
+
+    engine = make_engine(args.database or database_url())
+    try:
+        if args.action == "export":
+            if args.out:
+                with open(args.out, "w", encoding="utf-8") as out:
+                    counts = export_store(engine, out)
+            else:
+                counts = export_store(engine, sys.stdout)
+        elif args.action == "import":
+            migrate(engine)
+            try:
+                with open(args.file, encoding="utf-8") as lines:
+                    counts = import_store(engine, lines)
+            except OSError as exc:
+                raise UsageError(f"{args.file}: cannot read: {exc.strerror or exc}")
+            except (TransferError, UnicodeDecodeError) as exc:
+                raise UsageError(f"{args.file}: {exc}")
+        else:
+            counts = row_counts(engine)
+            print(json.dumps({"rows": counts, "sha256": store_digest(engine)}, indent=2))
+            return 0
+    finally:
+        engine.dispose()
+    print("checker: " + ", ".join(f"{n} {name}" for name, n in counts.items()), file=sys.stderr)
+    return 0
+
+
 def cmd_serve(args) -> int:
     from checker.api import serve
 
@@ -384,6 +415,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", metavar="FILE")
     p.add_argument("--database", metavar="URL", help="the store's URL (default: CHECKER_DATABASE_URL)")
     p.set_defaults(func=cmd_decisions)
+
+
+    p = sub.add_parser("store", help="move a store: export it as JSON lines, import it elsewhere")
+    actions = p.add_subparsers(dest="action", required=True)
+    a = actions.add_parser("export", help="write the whole store as JSON lines")
+    a.add_argument("--out", metavar="FILE")
+    b = actions.add_parser("import", help="load an export into an empty store (migrated first)")
+    b.add_argument("file", metavar="FILE")
+    c = actions.add_parser("digest", help="print the store's row counts and content digest")
+    for action in (a, b, c):
+        action.add_argument("--database", metavar="URL", help="default: CHECKER_DATABASE_URL")
+    p.set_defaults(func=cmd_store)
 
     p = sub.add_parser("serve", help="run the API and dashboard for development")
     p.add_argument("--host", default="127.0.0.1")
