@@ -5,16 +5,12 @@ is stored and returned to at least one of the two posts."""
 from __future__ import annotations
 
 import threading
-import uuid
 from datetime import date, timedelta
 
-import pytest
 import requests
 
-from checker.storage import database
-
+from test_api import database_url  # noqa: F401  (the fixture: SQLite, then PostgreSQL when reachable)
 from test_api_e2e import AUTH, start_server, stop
-from test_storage import POSTGRES_SERVER
 
 PAIRS = 50
 MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
@@ -47,18 +43,6 @@ def race(base: str, texts: tuple[str, str]) -> list[requests.Response]:
     for thread in threads:
         thread.join()
     return answers
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request, tmp_path):
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'race.sqlite3'}"
-        return
-    if not database.postgres_reachable(POSTGRES_SERVER):
-        pytest.skip(f"PostgreSQL not reachable at {POSTGRES_SERVER}")
-    name = f"checker_race_test_{uuid.uuid4().hex[:12]}"
-    yield database.create_database(POSTGRES_SERVER, name)
-    database.drop_database(POSTGRES_SERVER, name)
 
 
 def test_racing_contradictions_are_all_found(database_url):

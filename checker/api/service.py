@@ -114,11 +114,16 @@ def post_article(sessions: sessionmaker, submission: Submission, rules, fetch_se
     def against_store(session) -> list:
         stored_claims = [c for c in repository.candidate_claims(session, keys, article.published, neighbours_per_side)
                          if c.id not in own]
+        if seen and [c.id for c in stored_claims] == [c.id for c in seen["claims"]]:
+            return seen["findings"]  # nothing stored meanwhile: the comparison made before holds
         articles = repository.articles_by_id(session, {c.article for c in stored_claims})
         articles[article.id] = article
         seen.update(claims=stored_claims, articles=articles)
-        return compare(claims, stored_claims, articles, rules)
+        seen["findings"] = compare(claims, stored_claims, articles, rules)
+        return seen["findings"]
 
+    with sessions() as session:  # compared once outside the locks, so they are mostly held briefly
+        against_store(session)
     outcome = repository.store_analysis(sessions, article, claims, [], facts=keys, against_store=against_store,
                                         merge=merge)
     if not outcome.created:  # an identical post won the race

@@ -6,8 +6,10 @@ the pipeline's frozen dataclasses, so callers never see rows.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
@@ -87,7 +89,7 @@ def store_analysis(sessions: sessionmaker, article: Article, claims: list[Claim]
     digest = content_sha256(article.body)
     for attempt in range(attempts):
         try:
-            with sessions.begin() as session:
+            with _one_writer(sessions), sessions.begin() as session:
                 lock_facts(session, facts)
                 # The article row first: on SQLite the first write takes the lock, so the reads
                 # below happen inside the writer's snapshot.
@@ -113,6 +115,17 @@ def store_analysis(sessions: sessionmaker, article: Article, claims: list[Claim]
             if attempt == attempts - 1:
                 raise
     raise AssertionError("unreachable")
+
+
+_SQLITE_WRITER = threading.Lock()
+
+
+def _one_writer(sessions: sessionmaker):
+    """On SQLite, the threads of one process queue here for the database's one writer lock
+    rather than all polling it under the busy timeout (which serves them in no order, leaving
+    some waiting many seconds); PostgreSQL needs no such queue."""
+    bind = sessions.kw.get("bind")
+    return _SQLITE_WRITER if bind is not None and bind.dialect.name == "sqlite" else contextlib.nullcontext()
 
 
 def lock_facts(session: Session, keys: Iterable[tuple]) -> None:
