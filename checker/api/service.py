@@ -112,10 +112,11 @@ def post_article(sessions: sessionmaker, submission: Submission, rules, fetch_se
     seen: dict = {}
 
     def against_store(session) -> list:
+        if seen and repository.candidate_claim_ids(session, keys, article.published, neighbours_per_side) - own \
+                <= {c.id for c in seen["claims"]}:
+            return seen["findings"]  # nothing stored meanwhile: the comparison made before holds
         stored_claims = [c for c in repository.candidate_claims(session, keys, article.published, neighbours_per_side)
                          if c.id not in own]
-        if seen and [c.id for c in stored_claims] == [c.id for c in seen["claims"]]:
-            return seen["findings"]  # nothing stored meanwhile: the comparison made before holds
         articles = repository.articles_by_id(session, {c.article for c in stored_claims})
         articles[article.id] = article
         seen.update(claims=stored_claims, articles=articles)

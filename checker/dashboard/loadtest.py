@@ -40,20 +40,21 @@ def fill_store(sessions, rules, count: int, sample: int = SAMPLE, batch: int = 5
     from checker.ingest import parse_article
     from checker.pipeline import analyse
     from checker.storage.codec import claim_to_dict, finding_to_dict, key_text
-    from checker.storage.models import ArticleRecord, ClaimRecord, FindingArticleLink, FindingRecord
+    from checker.storage.appearances import first_row
+    from checker.storage.models import AppearanceRecord, ArticleRecord, ClaimRecord, FindingArticleLink, FindingRecord
 
     analysed = []
     for n, text in enumerate(_texts(sample)):
         analysed.append(analyse(parse_article(text, article_id=f"s{n}", rules=rules), rules))
     recent: dict = defaultdict(lambda: deque(maxlen=KEY_WINDOW))
     articles_meta: dict = {}
-    rows = {"articles": [], "claims": [], "findings": [], "links": []}
+    rows = {"articles": [], "appearances": [], "claims": [], "findings": [], "links": []}
     totals = defaultdict(int)
     seen_findings: set = set()
 
     def flush():
         with sessions.begin() as session:
-            for model, name in ((ArticleRecord, "articles"), (ClaimRecord, "claims"),
+            for model, name in ((ArticleRecord, "articles"), (AppearanceRecord, "appearances"), (ClaimRecord, "claims"),
                                 (FindingRecord, "findings"), (FindingArticleLink, "links")):
                 if rows[name]:
                     session.execute(insert(model), rows[name])
@@ -75,6 +76,7 @@ def fill_store(sessions, rules, count: int, sample: int = SAMPLE, batch: int = 5
         rows["articles"].append({"id": article_id, "content_sha256": f"{index:064d}", "source": article.source,
                                  "url": "", "published": published, "language": article.language,
                                  "title": article.title, "body": article.body, "claim_count": len(claims)})
+        rows["appearances"].append(first_row(article))
         rows["claims"] += [{"id": c.id, "article_id": article_id, "position": n, "kind": c.kind,
                             "key": key_text(c.key()), "published": published, "subject": c.subject,
                             "measure": c.measure, "data": claim_to_dict(c)} for n, c in enumerate(claims)]

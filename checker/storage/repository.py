@@ -208,19 +208,26 @@ def candidate_claims(session: Session, keys: Iterable[tuple], around: date | Non
     """The stored claims sharing one of `keys`: for each key the `per_side` nearest in time
     before and after `around` (and as many undated), through the (key, published) index.
     Bounding each key keeps the cost of a post flat however large the store grows."""
-    pivot = around or date.today()
     found: dict[str, Claim] = {}
-    for key in dict.fromkeys(key_text(k) for k in keys):
-        base = select(ClaimRecord).where(ClaimRecord.key == key)
-        queries = (
-            base.where(ClaimRecord.published <= pivot).order_by(ClaimRecord.published.desc()),
-            base.where(ClaimRecord.published > pivot).order_by(ClaimRecord.published.asc()),
-            base.where(ClaimRecord.published.is_(None)).order_by(ClaimRecord.id),
-        )
-        for query in queries:
-            for record in session.scalars(query.limit(per_side)):
-                found.setdefault(record.id, _claim_from_record(record))
+    for query in _candidate_queries(select(ClaimRecord), keys, around, per_side):
+        for record in session.scalars(query):
+            found.setdefault(record.id, _claim_from_record(record))
     return list(found.values())
+
+
+def candidate_claim_ids(session: Session, keys: Iterable[tuple], around: date | None, per_side: int) -> set[str]:
+    """The ids of `candidate_claims`, read from the index alone: whether the candidates changed."""
+    return {i for query in _candidate_queries(select(ClaimRecord.id), keys, around, per_side)
+            for i in session.scalars(query)}
+
+
+def _candidate_queries(selected, keys: Iterable[tuple], around: date | None, per_side: int):
+    pivot = around or date.today()
+    for key in dict.fromkeys(key_text(k) for k in keys):
+        base = selected.where(ClaimRecord.key == key)
+        yield base.where(ClaimRecord.published <= pivot).order_by(ClaimRecord.published.desc()).limit(per_side)
+        yield base.where(ClaimRecord.published > pivot).order_by(ClaimRecord.published.asc()).limit(per_side)
+        yield base.where(ClaimRecord.published.is_(None)).order_by(ClaimRecord.id).limit(per_side)
 
 
 def articles_by_id(session: Session, ids: Iterable[str], with_body: bool = False) -> dict[str, Article]:
