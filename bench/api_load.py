@@ -187,8 +187,8 @@ def run_store(count: int, seconds: float, folder: Path) -> dict:
             "api_p99_ms": _percentile(every, 0.99), "api_store_articles": stored.get("articles", 0),
             "api_rss_mb": rss, "api_posts": len(every),
             "api_posts_per_s": round(len(every) / run["elapsed_s"], 1), "api_statuses": run["statuses"],
-            # the workers' mean busy time per post: 8 clients queue on 2 sync workers, so the
-            # client latency is about CLIENTS / WORKERS times this
+            # the workers' mean busy time per post (the inverse of the throughput per worker): 8
+            # clients share 2 workers, so the client latency is about CLIENTS / WORKERS times this
             "api_worker_ms_per_post": round(WORKERS * run["elapsed_s"] * 1000 / len(every), 1),
             "api_store_articles_after": after, "api_store_claims": stored.get("claims", 0),
             "api_store_findings": stored.get("findings", 0), "api_fill_s": round(fill_s, 1)}
