@@ -3,6 +3,8 @@ with the store (only the claims that share its keys), store it in one transactio
 the report. Errors come out as problems the routes answer as they are."""
 from __future__ import annotations
 
+import os
+import threading
 from dataclasses import dataclass, replace
 
 from sqlalchemy.orm import sessionmaker
@@ -13,6 +15,11 @@ from checker.model import Article, Claim
 from checker.storage import repository
 
 PENDING_ID = "pending"  # the id an article has between ingest and its content hash
+
+# Analysing is CPU work under one interpreter lock: a worker's threads hold slow clients and
+# answer reads, but analyse one article at a time (more at once only contend, and the posts
+# per second fall by a third); CHECKER_ANALYSES_PER_WORKER raises it.
+ANALYSING = threading.BoundedSemaphore(max(1, int(os.environ.get("CHECKER_ANALYSES_PER_WORKER", "1"))))
 
 
 @dataclass(frozen=True)
@@ -96,11 +103,16 @@ def post_article(sessions: sessionmaker, submission: Submission, rules, fetch_se
     the store holds already (a third outlet quoting the police's 127 against the agency's 174)
     keeps its id and gains the new claims behind it, so the store ends up with what a scan of the
     same articles reports, whatever order they came in."""
+    article = ingest(submission, rules, fetch_settings)  # a fetch waits outside: it holds no CPU
+    with ANALYSING:
+        return _post_article(sessions, article, rules, neighbours_per_side)
+
+
+def _post_article(sessions: sessionmaker, article: Article, rules, neighbours_per_side: int) -> PostResult:
     from checker.compare import compare, related_keys
     from checker.compare.findings import merge
     from checker.report import build_report
 
-    article = ingest(submission, rules, fetch_settings)
     with sessions() as session:
         stored = repository.find_article_id_by_content(session, article.body)
     if stored is not None:
@@ -175,6 +187,12 @@ def check_articles(submissions: list[Submission], rules, fetch_settings: FetchSe
                    report_language: str | None = None) -> dict:
     """A report over the given articles only, its summaries and labels in `report_language`
     (default: the rules' default report language); nothing is read from or written to the store."""
+    with ANALYSING:
+        return _check_articles(submissions, rules, fetch_settings, report_language)
+
+
+def _check_articles(submissions: list[Submission], rules, fetch_settings: FetchSettings,
+                    report_language: str | None) -> dict:
     from checker.compare import compare_all
     from checker.compare.wording import report_wording
     from checker.pipeline import analyse as run_pipeline
