@@ -40,7 +40,7 @@ def test_lone_surrogates_are_refused_by_field(client):
     for field in ("text", "source", "title", "url"):
         data = {"text": TROOPS_ID, field: "Jakarta \\ud800 x" if field != "url" else "https://a.example/\\udfff"}
         raw = json.dumps(data).replace("\\\\u", "\\u").encode()
-        body = problem(post_raw(client, raw), 400 if field != "url" else 400)
+        body = problem(post_raw(client, raw), 400)
         assert "surrogate" in body["detail"] or "Unicode" in body["detail"], body
 
 
@@ -93,8 +93,6 @@ def test_huge_page_numbers_are_a_422(client):
 
 
 def test_the_500_handler_answers_a_problem_even_when_logging_fails(app):
-    from checker.api.problems import problem_response  # noqa: F401
-
     @app.get("/__boom")
     def boom():
         raise RuntimeError("boom")
