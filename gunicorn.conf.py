@@ -1,7 +1,7 @@
 """gunicorn settings for production: `gunicorn -c gunicorn.conf.py`.
 
 CHECKER_BIND (127.0.0.1:8000), CHECKER_WORKERS (2), CHECKER_THREADS (8 per worker),
-CHECKER_TIMEOUT (60 s), and the service's own CHECKER_* settings.
+CHECKER_KEEPALIVE (0 s), CHECKER_TIMEOUT (60 s), and the service's own CHECKER_* settings.
 The master migrates the database once and, where CHECKER_API_TOKEN is unset, makes the one
 random token every worker shares (each worker making its own would make writes a lottery)."""
 import os
@@ -13,7 +13,9 @@ workers = int(os.environ.get("CHECKER_WORKERS", "2"))
 # one client trickling its headers); gunicorn's own errors (414, 400) answer problem documents
 worker_class = "checker.api.worker.ProblemThreadWorker"
 threads = int(os.environ.get("CHECKER_THREADS", "8"))
-keepalive = 5  # seconds an idle kept-alive connection is held
+# no keep-alive: a kept connection pins its client to one worker, and with threaded workers one
+# worker then takes most clients while the other idles (posts per second fell by a third)
+keepalive = int(os.environ.get("CHECKER_KEEPALIVE", "0"))
 timeout = int(os.environ.get("CHECKER_TIMEOUT", "60"))
 graceful_timeout = 20
 limit_request_line = 8190  # the longest request line; longer is a 414 problem
