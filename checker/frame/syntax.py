@@ -3,6 +3,7 @@ a figure counts, and the place a sentence scopes something to. Pure functions ov
 sentence's mentions and the framing rules."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from checker.frame.settings import words, words_after, words_before
@@ -79,7 +80,7 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
         rest = [m for m in sm.measures if m.start >= whole.end and m is not counted
                 and words(text, whole.end, m.start) <= after_window]
         return min(rest, key=lambda m: (m.value not in outcomes, m.start)) if rest else counted
-    if any(share_of(framing, sm, q) is figure for q in sm.quantities if q is not figure):
+    if any(whole is figure for whole in _wholes(framing, sm)):
         # the whole of a share counts the noun right after it
         after = [m for m in sm.measures if m.start >= figure.end and words(text, figure.end, m.start) <= after_window
                  and not re.search(r"[;:()]|\d", gap(text, figure.end, m.start))]
@@ -122,11 +123,43 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
     return min(near, key=rank)
 
 
+# characters between a share and its whole: more than any share link ("out of the") with its
+# spaces; reading no further keeps framing a sentence of many figures linear
+SHARE_REACH = 64
+
+
+_SORTED: list = [None]  # (the last sentence asked about, its quantities by start, their starts)
+
+
+def _by_start(sm: SentenceMentions) -> tuple[list, list[int]]:
+    entry = _SORTED[0]  # one read: another thread may replace it meanwhile
+    if entry is None or entry[0] is not sm:
+        quantities = sorted(sm.quantities, key=lambda q: q.start)
+        entry = (sm, quantities, [q.start for q in quantities])
+        _SORTED[0] = entry
+    return entry[1], entry[2]
+
+
+_WHOLES: list = [None]  # (framing, sentence, the wholes its shares are of), as _SORTED
+
+
+def _wholes(framing, sm: SentenceMentions) -> list:
+    """The figures of a sentence that some other figure is a share of, found once per sentence."""
+    entry = _WHOLES[0]
+    if entry is None or entry[0] is not framing or entry[1] is not sm:
+        wholes = [w for q in sm.quantities if (w := share_of(framing, sm, q)) is not None and w is not q]
+        entry = (framing, sm, wholes)
+        _WHOLES[0] = entry
+    return entry[2]
+
+
 def share_of(framing, sm: SentenceMentions, figure: Mention) -> Mention | None:
     """The figure this one is a share of: "124 dari 125", "four of the 19", "2 out of 10"."""
-    for q in sm.quantities:
+    quantities, starts = _by_start(sm)
+    for k in range(bisect.bisect_left(starts, figure.end), bisect.bisect_right(starts, figure.end + SHARE_REACH)):
+        q = quantities[k]  # only a link phrase stands between a share and its whole
         between = sm.text[figure.end:q.start].strip()
-        if q.start >= figure.end and any(s == 0 and e == len(between) for s, e, _, _ in framing.share_links.find(between)):
+        if any(s == 0 and e == len(between) for s, e, _, _ in framing.share_links.find(between)):
             return q
     return None
 
