@@ -14,7 +14,6 @@
 """
 from __future__ import annotations
 
-import hmac
 import io
 import json
 import math
@@ -75,23 +74,23 @@ def _refuse_nul():
 
 
 class WriteRate:
-    """A token bucket: `per_minute` writes, refilled continuously, at most `burst` at once."""
+    """A token bucket per account: `per_minute` writes, refilled continuously, at most `burst`
+    at once."""
 
     def __init__(self, per_minute: int, burst: int):
         self.rate, self.burst = per_minute / 60.0, float(burst)
-        self.level, self.at = float(burst), time.monotonic()
+        self.buckets: dict[str, tuple[float, float]] = {}  # account -> (level, when)
         self.lock = threading.Lock()
 
-    def take(self) -> float:
+    def take(self, account: str) -> float:
         """0 when a write may go ahead now, else the seconds until one may."""
         with self.lock:
             now = time.monotonic()
-            self.level = min(self.burst, self.level + (now - self.at) * self.rate)
-            self.at = now
-            if self.level >= 1:
-                self.level -= 1
-                return 0.0
-            return (1 - self.level) / self.rate
+            level, at = self.buckets.get(account, (self.burst, now))
+            level = min(self.burst, level + (now - at) * self.rate)
+            wait = 0.0 if level >= 1 else (1 - level) / self.rate
+            self.buckets[account] = (level - 1 if level >= 1 else level, now)
+            return wait
 
 
 WRITES = ("POST", "PUT", "PATCH", "DELETE")
@@ -101,11 +100,14 @@ def _limit_writes():
     rate = current_app.extensions.get("checker_write_rate")
     if rate is None or request.method not in WRITES or not request.path.startswith("/api/v1/"):
         return
+    from checker.desk.accounts import authenticate
+
     scheme, _, given = request.headers.get("Authorization", "").partition(" ")
-    token = current_app.extensions["checker"].token
-    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
-        return  # answered 401 by the route; only the token's own writes are counted
-    wait = rate.take()
+    state = current_app.extensions["checker"]
+    account = authenticate(state.sessions, state.token, given) if scheme.lower() == "bearer" else None
+    if account is None:
+        return  # answered 401 by the route; only a known token's writes are counted
+    wait = rate.take(account.name)
     if wait:
         raise Problem(429, "Too Many Requests", f"this token's writes are over {rate.rate * 60:g} a minute; "
                       f"try again in {math.ceil(wait)} s", slug="too-many-requests",
