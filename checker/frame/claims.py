@@ -17,7 +17,7 @@ from checker.frame.speakers import (Voice, person_mentions, place_bodies, reache
                                     speaker_for, speakers_by_cue, voice_of)
 from checker.frame.settings import words
 from checker.frame.syntax import (elliptical, clause_of, measure_for, modality, owner_of, place_after, place_in,
-                                  role_of, share_of)
+                                  role_of, share_pairs)
 from checker.frame.times import reference_day
 from checker.model import Article, Claim, Evidence, EventRef, Mark, Mention
 from checker.recognise import SentenceMentions
@@ -143,18 +143,19 @@ class ArticleFramer:
             if len(sm.attribution) > 1 else []
         if len({said for _, said in by_cue}) < 2:
             by_cue = []
+        shares = share_pairs(framing, sm)
         for figure in sm.quantities:
             if figure.kind != "quantity":
                 continue
-            measure = measure_for(framing, priority, sm, figure, outcomes, bare)
+            measure = measure_for(framing, priority, sm, figure, outcomes, bare, shares)
             if measure is None and last_measure is not None and elliptical(sm.text, figure):
                 measure = last_measure  # "the ministry said 3,000 had died, the Red Crescent 150"
             if measure is None:
                 continue
             last_measure = measure
             role = role_of(framing, sm, figure)
-            whole = share_of(framing, sm, figure)
-            if whole is not None and measure_for(framing, priority, sm, whole, outcomes, bare) == measure:
+            whole = shares.get((figure.start, figure.end))
+            if whole is not None and measure_for(framing, priority, sm, whole, outcomes, bare, shares) == measure:
                 role = "part"  # "four of the 19 dead": a share of the figure after it
             if role == "part" and self.last_measure not in (None, measure.value):
                 role = "total"  # "300 di antaranya kritis": the critically injured, a fact of its own

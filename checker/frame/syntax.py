@@ -3,7 +3,6 @@ a figure counts, and the place a sentence scopes something to. Pure functions ov
 sentence's mentions and the framing rules."""
 from __future__ import annotations
 
-import bisect
 import re
 
 from checker.frame.settings import words, words_after, words_before
@@ -68,19 +67,21 @@ def _has_own_measure(sm: SentenceMentions, figure: Mention, other: Mention, befo
 
 
 def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
-                outcomes: frozenset = frozenset(), bare: frozenset = frozenset()) -> Mention | None:
+                outcomes: frozenset = frozenset(), bare: frozenset = frozenset(),
+                shares: dict | None = None) -> Mention | None:
     """The measure a figure counts: outcome phrases outrank counted nouns (file order). After
     a total verb ("naik menjadi 174", "rose to 62") the measure may stand anywhere earlier in
     the clause ("Jumlah orang yang tewas ... naik menjadi 174")."""
     text = sm.text
     after_window, before_window = framing.window("measure_after"), framing.window("measure_before")
-    whole = share_of(framing, sm, figure)
+    shares = share_pairs(framing, sm) if shares is None else shares
+    whole = shares.get((figure.start, figure.end))
     if whole is not None:  # "124 dari 125 korban meninggal sudah dikenali": identified, of the dead
-        counted = measure_for(framing, priority, sm, whole, outcomes, bare)
+        counted = measure_for(framing, priority, sm, whole, outcomes, bare, shares)
         rest = [m for m in sm.measures if m.start >= whole.end and m is not counted
                 and words(text, whole.end, m.start) <= after_window]
         return min(rest, key=lambda m: (m.value not in outcomes, m.start)) if rest else counted
-    if any(whole is figure for whole in _wholes(framing, sm)):
+    if any(w is figure for w in shares.values()):
         # the whole of a share counts the noun right after it
         after = [m for m in sm.measures if m.start >= figure.end and words(text, figure.end, m.start) <= after_window
                  and not re.search(r"[;:()]|\d", gap(text, figure.end, m.start))]
@@ -124,44 +125,22 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
 
 
 # characters between a share and its whole: more than any share link ("out of the") with its
-# spaces; reading no further keeps framing a sentence of many figures linear
+# spaces; a longer stretch is no link phrase, whatever its words
 SHARE_REACH = 64
 
 
-_SORTED: list = [None]  # (the last sentence asked about, its quantities by start, their starts)
-
-
-def _by_start(sm: SentenceMentions) -> tuple[list, list[int]]:
-    entry = _SORTED[0]  # one read: another thread may replace it meanwhile
-    if entry is None or entry[0] is not sm:
-        quantities = sorted(sm.quantities, key=lambda q: q.start)
-        entry = (sm, quantities, [q.start for q in quantities])
-        _SORTED[0] = entry
-    return entry[1], entry[2]
-
-
-_WHOLES: list = [None]  # (framing, sentence, the wholes its shares are of), as _SORTED
-
-
-def _wholes(framing, sm: SentenceMentions) -> list:
-    """The figures of a sentence that some other figure is a share of, found once per sentence."""
-    entry = _WHOLES[0]
-    if entry is None or entry[0] is not framing or entry[1] is not sm:
-        wholes = [w for q in sm.quantities if (w := share_of(framing, sm, q)) is not None and w is not q]
-        entry = (framing, sm, wholes)
-        _WHOLES[0] = entry
-    return entry[2]
-
-
-def share_of(framing, sm: SentenceMentions, figure: Mention) -> Mention | None:
-    """The figure this one is a share of: "124 dari 125", "four of the 19", "2 out of 10"."""
-    quantities, starts = _by_start(sm)
-    for k in range(bisect.bisect_left(starts, figure.end), bisect.bisect_right(starts, figure.end + SHARE_REACH)):
-        q = quantities[k]  # only a link phrase stands between a share and its whole
-        between = sm.text[figure.end:q.start].strip()
-        if any(s == 0 and e == len(between) for s, e, _, _ in framing.share_links.find(between)):
-            return q
-    return None
+def share_pairs(framing, sm: SentenceMentions) -> dict[tuple[int, int], Mention]:
+    """(start, end) of each share -> the figure it is a share of: "124 dari 125", "four of the
+    19", "2 out of 10". Only a link phrase stands between them, so a share's whole is the next
+    figure: one pass over the sentence's figures."""
+    figures = sorted(sm.quantities, key=lambda q: q.start)
+    pairs = {}
+    for share, whole in zip(figures, figures[1:]):
+        between = sm.text[share.end:whole.start].strip()
+        if len(between) <= SHARE_REACH and any(
+                s == 0 and e == len(between) for s, e, _, _ in framing.share_links.find(between)):
+            pairs[(share.start, share.end)] = whole
+    return pairs
 
 
 def total_verb_before(framing, sm: SentenceMentions, figure: Mention) -> bool:
