@@ -15,7 +15,7 @@ from checker.frame.propositions import (Topic, co_holders, confirmations, named_
                                         without_possessors)
 from checker.frame.speakers import (Voice, person_mentions, place_bodies, reaches, register_persons, speaker,
                                     speaker_for, speakers_by_cue, voice_of)
-from checker.frame.settings import words
+from checker.frame.settings import words, words_after
 from checker.frame.syntax import (elliptical, clause_of, measure_for, modality, owner_of, place_after, place_in,
                                   role_of, share_pairs)
 from checker.frame.times import reference_day
@@ -298,6 +298,9 @@ class ArticleFramer:
 
     def frame_durations(self, sm: SentenceMentions) -> None:
         for d in sm.durations:
+            following = words_after(sm.text, d.end, 1).strip().casefold()
+            if following in self.framing.offset_words:
+                continue  # "sehari sebelum kick off": a gap between two happenings
             near = [e for e in sm.events if words(sm.text, e.start, d.start) <= self.framing.window("event_date")]
             extra = [("published", self.article.published), ("figure", d.text)]
             if d.value.since:

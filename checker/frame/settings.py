@@ -57,6 +57,9 @@ class FramingSchema(Schema):
     anaphoric_speakers = fields.List(fields.String(), load_default=list)
     # "Sesudahnya, 10 tembakan ...": a sentence opening so goes on with the last speaker's account
     continuations = fields.List(fields.String(), load_default=list)
+    # "sehari sebelum kick off", "two days after the quake": a length before these is the gap
+    # between two happenings, not time elapsed up to the report
+    offset_words = fields.List(fields.String(), load_default=list)
     # "124 dari 125", "four of the 19": what stands between a share and its whole
     share_links = fields.List(fields.String(), load_default=list)
     # what joins a name to the body it speaks for after it: "Kais Fhakeri of the Red
@@ -87,6 +90,7 @@ class Framing:
     location_cues: AliasTable
     appositive_links: frozenset
     share_links: AliasTable
+    offset_words: frozenset
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -161,4 +165,5 @@ def compile_framing(datas: list[dict]) -> Framing:
         _table(data.get("location_cues", []), "location"),
         frozenset(w.casefold() for w in data.get("appositive_links", ())),
         _table(data.get("share_links", []), "share"),
+        frozenset(w.casefold() for w in data.get("offset_words", ())),
     )
