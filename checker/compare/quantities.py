@@ -156,6 +156,9 @@ def judge(a: Claim, b: Claim, context: ComparisonContext) -> Verdict | None:
                 and None in (first.speaker, second.speaker):
             return None  # the press relaying a toll that grew by the time it wrote: its timeline
         if gap > settings.same_day_days:
+            floors = first.value.high is None and second.value.high is None
+            if floors and "scope" not in differing:
+                return None  # "at least 300", later "at least 100": both hold on other days
             if rises or gap > settings.lower_later_days:
                 return None  # the toll grew: its timeline, not a disagreement
             differing.append("time")  # another body's lower toll, later: which holds?
