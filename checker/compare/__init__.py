@@ -89,12 +89,11 @@ def related_keys(keys: Iterable[tuple], rules) -> set[tuple]:
     or that it contains (deaths meets casualties), and for a happening's figures those of the
     same country's untyped or typed happenings (see happenings). The store loads these for a
     new article."""
-    types = _incident_types(rules)
-
-    def with_untyped(found: set) -> set:
-        return found | {k for key in found for k in untyped_keys(key, types)}
-
-    return with_untyped(_related_keys(with_untyped(set(keys)), _semantics(rules)))
+    semantics, types = _semantics(rules), _incident_types(rules)
+    found = _related_keys(keys, semantics)
+    # one step across typing only: a typed happening's keys meet the untyped, an untyped one's
+    # every type; never typed -> untyped -> every type (that made a post read four times the keys)
+    return found | _related_keys({k for key in found for k in untyped_keys(key, types)}, semantics)
 
 
 def _related_keys(keys: Iterable[tuple], semantics: Semantics) -> set[tuple]:
