@@ -1,3 +1,5 @@
+import os
+
 import pytest
 
 from checker.rulebook import default_rules
@@ -21,3 +23,17 @@ def stored_app(folder, token: str, texts):
         post_article(state.sessions, Submission(text, False, None, {}), state.rules, state.fetch,
                      state.neighbours)
     return app
+
+
+def require_postgres(server: str) -> None:
+    """Skip a PostgreSQL case on a machine without the server (a developer's laptop); where the
+    run must cover both backends (.ci/run sets CHECKER_REQUIRE_POSTGRES=1) an unreachable server
+    fails the test instead, so CI can never pass on SQLite alone."""
+    from checker.storage import database
+
+    if database.postgres_reachable(server):
+        return
+    message = f"PostgreSQL not reachable at {server}"
+    if os.environ.get("CHECKER_REQUIRE_POSTGRES") == "1":
+        pytest.fail(message + " (CHECKER_REQUIRE_POSTGRES=1: this run must test PostgreSQL)")
+    pytest.skip(message)

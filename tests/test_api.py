@@ -13,6 +13,7 @@ from checker.api import create_app
 from checker.storage import database
 
 from test_storage import POSTGRES_SERVER
+from conftest import require_postgres
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "test-token"
@@ -28,8 +29,7 @@ def database_url(request, tmp_path_factory):
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path_factory.mktemp('api') / 'api.sqlite3'}"
         return
-    if not database.postgres_reachable(POSTGRES_SERVER):
-        pytest.skip(f"PostgreSQL not reachable at {POSTGRES_SERVER}")
+    require_postgres(POSTGRES_SERVER)
     name = f"checker_api_test_{uuid.uuid4().hex[:12]}"
     url = database.create_database(POSTGRES_SERVER, name)
     yield url

@@ -15,6 +15,7 @@ from checker.model import Article, Claim, Evidence, Finding, Interval
 from checker.storage import database, repository
 from checker.storage.codec import claim_from_dict, claim_to_dict, key_text
 from checker.storage.models import Base, ClaimRecord
+from conftest import require_postgres
 
 POSTGRES_SERVER = os.environ.get("CHECKER_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 
@@ -30,8 +31,7 @@ def engine(request, tmp_path_factory):
         yield engine
         engine.dispose()
         return
-    if not database.postgres_reachable(POSTGRES_SERVER):
-        pytest.skip(f"PostgreSQL not reachable at {POSTGRES_SERVER}")
+    require_postgres(POSTGRES_SERVER)
     name = f"checker_test_{uuid.uuid4().hex[:12]}"
     url = database.create_database(POSTGRES_SERVER, name)
     engine = database.make_engine(url)

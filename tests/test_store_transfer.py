@@ -15,7 +15,7 @@ import pytest
 from checker.storage import database
 from checker.storage.transfer import TransferError, import_store, row_counts, store_digest
 
-from conftest import stored_app
+from conftest import require_postgres, stored_app
 from test_storage import POSTGRES_SERVER
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,8 +29,7 @@ def store(*args) -> subprocess.CompletedProcess:
 
 @pytest.fixture
 def postgres_url():
-    if not database.postgres_reachable(POSTGRES_SERVER):
-        pytest.skip(f"PostgreSQL not reachable at {POSTGRES_SERVER}")
+    require_postgres(POSTGRES_SERVER)
     name = f"checker_transfer_test_{uuid.uuid4().hex[:12]}"
     yield database.create_database(POSTGRES_SERVER, name)
     database.drop_database(POSTGRES_SERVER, name)
