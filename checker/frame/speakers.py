@@ -16,8 +16,9 @@ from checker.recognise import SentenceMentions
 
 _WORD = re.compile(r"[\w'’.-]+|,")
 _NAME = re.compile(r"^[A-Z][a-z'’-]+$|^[A-Z]\.?$")
-# a run of capitalised words that may be a person's name ("Osama Hamad", "Saleh al-Obaidi")
-_NAME_RUN = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+(?:\s+(?:al-|el-)?[A-Z][\w'’-]+){1,4}")
+# a run of capitalised words that may be a person's name ("Osama Hamad", "Saleh al-Obaidi"): a
+# short lower-case particle joined by a hyphen may open a word, whatever the language's particles
+_NAME_RUN = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+(?:\s+(?:[a-z]{1,3}-)?[A-Z][\w'’-]+){1,4}")
 
 
 def _words(text: str) -> int:
