@@ -98,7 +98,7 @@ def _differences(a: Claim, b: Claim, context: ComparisonContext) -> list[str] | 
 
 def judge(a: Claim, b: Claim, context: ComparisonContext) -> Verdict | None:
     """What two figures of one fact are, or None when both can hold or they are not comparable."""
-    if a.value is None or b.value is None:
+    if a.value is None or b.value is None or context.behaviour(a) == "attribute":
         return None
     loose = overlap(a.value, b.value)
     if not values_apart(a, b, context):

@@ -3,7 +3,9 @@
 The behaviour decides what two differing figures of one fact mean:
 - cumulative (a toll): it only grows unless someone corrects it;
 - stock (troops present): it goes up and down, so only figures close in time can disagree;
-- fixed (a quake's magnitude, the people on board): it never changes, so any two values disagree.
+- fixed (a quake's magnitude, the people on board): it never changes, so any two values disagree;
+- attribute (a victim's age): it describes one of several people or things the frame cannot tell
+  apart ("a girl of eight and an 11-year-old boy"), so it is read but never compared.
 A part's figure (deaths) above its whole's (casualties) at the same time is a contradiction too.
 """
 from __future__ import annotations
@@ -16,7 +18,7 @@ from marshmallow import Schema, ValidationError, fields, validate, validates_sch
 
 from checker.rulebook import LanguageRules, RuleKind, register_kind
 
-BEHAVIOURS = ("cumulative", "stock", "fixed")
+BEHAVIOURS = ("cumulative", "stock", "fixed", "attribute")
 
 
 class WholeSchema(Schema):

@@ -24,8 +24,9 @@ WINDOWS = {
     "cue_after": 5,  # an increment or part cue after a figure
     "modality_after": 2,  # a modality cue right after a figure
     "event_date": 18,  # an incident or event noun and its date
-    "appositive": 4,
-    "dateline": 4,  # words besides its dates in a byline or dateline ("World News | 15 September 2023")  # the start of an appositive after a name and the body it names
+    "appositive": 4,  # the start of an appositive after a name and the body it names
+    "dateline": 4,  # words besides its dates in a byline or dateline ("World News | 15 September 2023")
+    "speech_date": 5,  # a date and the attribution verb it dates ("On Wednesday, Minister X announced")
 }
 
 

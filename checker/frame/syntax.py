@@ -107,6 +107,14 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
                  and not re.search(r"[\d;:!?]|\.\s", gap(text, m.end, figure.start)) and m not in near]
     if not near:
         return None
+    # a cue touching the figure that the rules rank above every outcome near it wins: "a girl
+    # of eight" among those killed is an age, "an 11-year-old boy" too
+    touching = [m for m in near if not (text[figure.end:m.start] if m.start >= figure.end
+                                        else text[m.end:figure.start]).strip(" -")]
+    ranked = [priority.index(m.value) for m in near if m.value in outcomes]
+    top = [m for m in touching if priority.index(m.value) < min(ranked, default=len(priority))]
+    if top:
+        return min(top, key=lambda m: priority.index(m.value))
     adjacent = [m for m in near if m.start >= figure.end and not text[figure.end:m.start].strip()
                 and m.value not in outcomes and m.value not in bare]
     if adjacent and not any(m.value in outcomes and m.start >= figure.end for m in near):
