@@ -63,14 +63,17 @@ class ArticleFramer:
         sm = replace(sm, actors=sm.actors + person_mentions(sm, self.persons))
         self.voice.person = None
         who = speaker(sm, self.actors, self.framing, self.voice, self.rules["places"])
-        event = ev.event_of(sm, self.main, self.rules["places"], self.article.published)
+        event = ev.event_of(sm, self.main, self.rules["places"], self.article.published, self.framing)
         when = reference_day(sm, self.framing, self.article.published, event.day if event else None,
                              self.narrative)
-        # the clock moves to the latest day named, but not to the incident's own day: that
+        # the clock moves to the latest day named, but not to an incident's own day: that
         # says when it happened, not when anything was counted
+        # nor to a day before the main incident's: background ("Siaga 1 sejak 10 Oktober 2023")
+        main_day = self.main.day if self.main is not None else None
         own_days = [d.value.day for d in sm.dates if d.value.grain == "day"
                     and (self.article.published is None or d.value.day <= self.article.published)
-                    and d.value.day != (event.day if event else None)]
+                    and d.value.day not in (main_day, event.day if event else None)
+                    and (main_day is None or d.value.day > main_day)]
         # a byline or dateline ("Fajar Nugraha • 19 September 2024 04:23") names the day of
         # publication, not a day of the news: it does not move the clock
         outside = sm.text

@@ -153,10 +153,16 @@ def main_event(sentences: list[SentenceMentions], places, published: date | None
     return EventRef(kind, country, place, day)
 
 
-def event_of(sm: SentenceMentions, main: EventRef | None, places, published: date | None) -> EventRef | None:
+def event_of(sm: SentenceMentions, main: EventRef | None, places, published: date | None,
+             framing=None) -> EventRef | None:
     """The incident a sentence's subject-less figures are about: another type named in the
-    sentence is another happening; otherwise the article's main incident."""
+    sentence is another happening; so is the main type on a day of its own ("Tuesday's pager
+    explosions" in a report on Wednesday's); otherwise the article's main incident."""
     own = [m.value for m in sm.incidents if m.value != GENERIC]
+    if main is not None and framing is not None and main.type in own:
+        dated = incident_dates(sm, {main.type}, published, framing)
+        if dated and dated[0].value.day != main.day:
+            return EventRef(main.type, main.country, main.place, dated[0].value.day)
     if own and (main is None or main.type not in own):
         sentence_places = [p.value for p in sm.places]
         place = _deepest(places, sentence_places)
