@@ -417,7 +417,10 @@ def judge_key(fresh: list[Claim], old: list[Claim], context: ComparisonContext, 
     fact = (nodes[0].rep.subject, nodes[0].rep.measure)
     if context.settings.parts_within_article:
         mark_parts(nodes, context)
+    replaced = superseded(nodes) if context.behaviour(nodes[0].rep) != "fixed" else (lambda a, b: False)
     for a, b in candidate_pairs(nodes, near, same, context):
+        if replaced(a, b):
+            continue
         if a.part or b.part:
             part, other = (a, b) if a.part else (b, a)
             if (a.part and b.part) or can_be_at_most(part.rep.value, other.rep.value):
@@ -425,6 +428,30 @@ def judge_key(fresh: list[Claim], old: list[Claim], context: ComparisonContext, 
         verdict = judge(a.rep, b.rep, context)
         if verdict is not None:
             groups.add("quantity", fact, (a.authority, b.authority), verdict, *a.claims, *b.claims)
+
+
+def superseded(nodes: list[Node]):
+    """Whether the earlier of two authorities' figures was revised by its own authority before
+    the later one was given: the province's 174 of Sunday, revised by the province to 125 on
+    Monday, is no longer what it says when the police give 131 on Wednesday. A toll or a stock
+    is compared with what each body says at the time, not with what it has withdrawn; the
+    same figure repeated later (or a floor it meets) withdraws nothing."""
+    said: dict = defaultdict(list)
+    for node in nodes:
+        if node.day is not None and node.rep.value is not None:
+            said[node.authority].append((node.day, node.rep.value))
+    for found in said.values():
+        found.sort(key=lambda t: t[0])
+
+    def replaced(a: Node, b: Node) -> bool:
+        if a.authority == b.authority or a.day is None or b.day is None or a.day == b.day:
+            return False
+        early, late = (a, b) if a.day < b.day else (b, a)
+        if early.rep.value is None:
+            return False
+        return any(early.day < day <= late.day and not overlap(value, early.rep.value)
+                   for day, value in said[early.authority])
+    return replaced
 
 
 def judge_containment_keys(parts: list[tuple[Claim, bool]], wholes: list[tuple[Claim, bool]],
