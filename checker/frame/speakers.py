@@ -303,6 +303,13 @@ def _speaker(sm: SentenceMentions, actors, framing, voice: Voice) -> Mention | s
                 chosen = speaking_actor(actors, in_clause)
                 if chosen:
                     return chosen
+            elif clause_start and words(text, clause_start, cue.start) == 0:
+                # "the general staff confirmed the accident but gave a different toll": a verb
+                # right after the break shares the subject of the clause before
+                near = [a for a in before if words(text, a.end, clause_start) <= framing.window("speaker_before")]
+                chosen = speaking_actor(actors, near[::-1]) if near else None
+                if chosen:
+                    return chosen
             if pronoun_before:
                 return voice.last
         if anaphor:
