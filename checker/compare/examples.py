@@ -52,6 +52,8 @@ def example_claim(spec: dict, index: int) -> tuple[Claim, Article]:
     extra = [("published", published)]
     if spec.get("share"):
         extra.append(("role", "part"))
+    if spec.get("earlier"):
+        extra.append(("earlier", True))
     if "since" in spec:
         extra.append(("since", _day(spec["since"])))
     if "figure" in spec:

@@ -24,7 +24,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 
-from checker.compare.context import ComparisonContext, days_between
+from checker.compare.context import ComparisonContext, days_between, extra
 from checker.compare.findings import Groups, Verdict, content_text
 from checker.model import Claim, Interval
 
@@ -433,25 +433,37 @@ def judge_key(fresh: list[Claim], old: list[Claim], context: ComparisonContext, 
 def superseded(nodes: list[Node]):
     """Whether the earlier of two authorities' figures was revised by its own authority before
     the later one was given: the province's 174 of Sunday, revised by the province to 125 on
-    Monday, is no longer what it says when the police give 131 on Wednesday. A toll or a stock
-    is compared with what each body says at the time, not with what it has withdrawn; the
-    same figure repeated later (or a floor it meets) withdraws nothing."""
+    Monday, is no longer what it says when the police give 131 on Wednesday; nor is a count the
+    article calls its source's earlier one ("laporan awal dinasnya menyebut 130 ... turun menjadi
+    125") beside what that source says the same day. A toll or a stock is compared with what
+    each body says at the time, not with what it has withdrawn; the same figure repeated later
+    (or a floor it meets) withdraws nothing."""
     said: dict = defaultdict(list)
     for node in nodes:
         if node.day is not None and node.rep.value is not None:
-            said[node.authority].append((node.day, node.rep.value))
-    for found in said.values():
-        found.sort(key=lambda t: t[0])
+            said[node.authority].append((node.day, node.rep.value, _earlier(node)))
 
     def replaced(a: Node, b: Node) -> bool:
-        if a.authority == b.authority or a.day is None or b.day is None or a.day == b.day:
+        if a.authority == b.authority or a.day is None or b.day is None:
             return False
+        if a.day == b.day:
+            return any(_withdrawn(n, n.day, said) for n in (a, b) if _earlier(n))
         early, late = (a, b) if a.day < b.day else (b, a)
-        if early.rep.value is None:
-            return False
-        return any(early.day < day <= late.day and not overlap(value, early.rep.value)
-                   for day, value in said[early.authority])
+        return _withdrawn(early, late.day, said)
     return replaced
+
+
+def _earlier(node: Node) -> bool:
+    return any(extra(c, "earlier") for c in node.claims)
+
+
+def _withdrawn(node: Node, until: int, said: dict) -> bool:
+    """Whether the node's authority gave another figure after it, up to `until`: a later day,
+    or the same day when the node is marked as its earlier count."""
+    if node.rep.value is None:
+        return False
+    return any((node.day < day or (day == node.day and _earlier(node) and not marked)) and day <= until
+               and not overlap(value, node.rep.value) for day, value, marked in said[node.authority])
 
 
 def judge_containment_keys(parts: list[tuple[Claim, bool]], wholes: list[tuple[Claim, bool]],

@@ -58,8 +58,12 @@ def run_framing_example(example: dict, rules: LanguageRules):
     for claim, want in zip(claims, expected):
         got = {}
         for key in want:
-            value = getattr(claim, key, None) if key not in ("low", "high") else (
-                getattr(claim.value, key) if claim.value else None)
+            if key in ("low", "high"):
+                value = getattr(claim.value, key) if claim.value else None
+            elif hasattr(claim, key):
+                value = getattr(claim, key)
+            else:  # a kind's detail ("earlier", "role")
+                value = dict(claim.extra).get(key)
             got[key] = value.isoformat() if isinstance(value, date) else value
         actual.append(got)
     if len(claims) > len(expected):

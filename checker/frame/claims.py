@@ -16,8 +16,8 @@ from checker.frame.propositions import (Topic, co_holders, confirmations, named_
 from checker.frame.speakers import (Voice, person_mentions, place_bodies, reaches, register_persons, speaker,
                                     speaker_for, speakers_by_cue, voice_of)
 from checker.frame.settings import words, words_after
-from checker.frame.syntax import (elliptical, clause_of, measure_for, modality, owner_of, place_after, place_in,
-                                  role_of, share_pairs)
+from checker.frame.syntax import (earlier, elliptical, clause_of, measure_for, modality, owner_of, place_after, place_in,
+                                  role_of, share_pairs, total_verb_before)
 from checker.frame.times import reference_day
 from checker.model import Article, Claim, Evidence, EventRef, Mark, Mention
 from checker.recognise import SentenceMentions
@@ -153,6 +153,15 @@ class ArticleFramer:
             measure = measure_for(framing, priority, sm, figure, outcomes, bare, shares)
             if measure is None and last_measure is not None and elliptical(sm.text, figure):
                 measure = last_measure  # "the ministry said 3,000 had died, the Red Crescent 150"
+            anaphoric = measure is None and self.last_measure is not None and total_verb_before(framing, sm, figure)
+            if anaphoric:
+                # "Angka itu turun menjadi 125", "the figure was cut to 85": the measure (and the
+                # source) of the figure before
+                named = [(s, e) for s, e, _, _ in framing.figure_anaphora.find(sm.text[:figure.start])]
+                if named:
+                    s, e = named[-1]
+                    measure = Mention("measure", sm.text[s:e], s, e, self.last_measure, "figure_anaphora")
+                anaphoric = bool(named)
             if measure is None:
                 continue
             last_measure = measure
@@ -167,7 +176,7 @@ class ArticleFramer:
                 if clause != (0, len(sm.text)) else None
             if voice is None and len(by_cue) > 1:
                 voice = speaker_for(figure, by_cue)
-            voice = voice or (who if reaches(sm, framing, clause) else None)
+            voice = voice or (who if reaches(sm, framing, clause) else None) or (self.voice.last if anaphoric else None)
             person = self.voice.person if voice else None
             if role == "increment":
                 continue  # "2,000 more troops": the total is not given
@@ -202,7 +211,8 @@ class ArticleFramer:
                      speaker=voice, event=about,
                      marks=self.marks(("figure", figure), ("measure", measure), *self.date_marks(sm, day)),
                      extra=(("figure", figure.text), ("speaker_name", person), ("role", role),
-                            ("published", self.article.published)))
+                            ("published", self.article.published),
+                            *((("earlier", True),) if earlier(framing, sm, figure) else ())))
 
     def frame_stances(self, sm: SentenceMentions, when: date | None) -> None:
         """Stances of one sentence: each cue's holder (and those coordinated with it) on the

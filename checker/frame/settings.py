@@ -63,6 +63,8 @@ class FramingSchema(Schema):
     offset_words = fields.List(fields.String(), load_default=list)
     # "124 dari 125", "four of the 19": what stands between a share and its whole
     share_links = fields.List(fields.String(), load_default=list)
+    # "laporan awal ... 130", "initially put the toll at": a figure its own source has since replaced
+    earlier_cues = fields.List(fields.String(), load_default=list)
     # what joins a name to the body it speaks for after it: "Kais Fhakeri of the Red
     # Crescent", "Osama Hamad, who heads the eastern government," ("," is the appositive)
     appositive_links = fields.List(fields.String(), load_default=list)
@@ -92,6 +94,7 @@ class Framing:
     appositive_links: frozenset
     share_links: AliasTable
     offset_words: frozenset
+    earlier_cues: AliasTable
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -167,4 +170,5 @@ def compile_framing(datas: list[dict]) -> Framing:
         frozenset(w.casefold() for w in data.get("appositive_links", ())),
         _table(data.get("share_links", []), "share"),
         frozenset(w.casefold() for w in data.get("offset_words", ())),
+        _table(data.get("earlier_cues", []), "earlier"),
     )

@@ -189,6 +189,15 @@ def role_of(framing, sm: SentenceMentions, figure: Mention) -> str:
     return "total"
 
 
+def earlier(framing, sm: SentenceMentions, figure: Mention) -> bool:
+    """Whether the figure is marked as a count its source has since replaced: an earlier cue
+    in its clause before it ("laporan awal dinasnya menyebut 130", "initially put the toll at")."""
+    clause_start, _ = clause_of(framing, sm.text, figure.start)
+    head = words_before(sm.text, figure.start, framing.window("cue_before"))
+    offset = figure.start - len(head)
+    return any(offset + s >= clause_start for s, _, _, _ in framing.earlier_cues.find(head))
+
+
 def place_after(framing, sm: SentenceMentions, pos: int, exclude_spans=()) -> str | None:
     _, clause_end = clause_of(framing, sm.text, pos)
     for p in sorted(sm.places, key=lambda p: p.start):
