@@ -138,6 +138,8 @@ def judge(a: Claim, b: Claim, context: ComparisonContext) -> Verdict | None:
         if behaviour == "cumulative":
             if not is_ordered or rises:
                 return verdict("update", "time")  # a toll moving within a day, or growing
+            if _fraction(second.value, first.value, settings.group_at_most):
+                return None  # 3,000 dead, then three: a group within the toll, no revision of it
             return verdict("correction", "value", "time")
         return verdict("update", "time") if is_ordered else verdict("conflict", "value")
 
