@@ -52,8 +52,9 @@ def example_claim(spec: dict, index: int) -> tuple[Claim, Article]:
     extra = [("published", published)]
     if spec.get("share"):
         extra.append(("role", "part"))
-    if spec.get("earlier"):
-        extra.append(("earlier", True))
+    for mark in ("earlier", "revised"):  # how the article placed the figure among its source's
+        if spec.get(mark):
+            extra.append((mark, True))
     if "since" in spec:
         extra.append(("since", _day(spec["since"])))
     if "figure" in spec:

@@ -436,36 +436,42 @@ def superseded(nodes: list[Node]):
     """Whether the earlier of two authorities' figures was revised by its own authority before
     the later one was given: the province's 174 of Sunday, revised by the province to 125 on
     Monday, is no longer what it says when the police give 131 on Wednesday; nor is a count the
-    article calls its source's earlier one ("laporan awal dinasnya menyebut 130 ... turun menjadi
-    125") beside what that source says the same day. A toll or a stock is compared with what
+    article calls its source's earlier one ("laporan awal dinasnya menyebut 130"), or one its
+    source replaced that day with a new total ("cut the toll to 125"), beside what others say. A toll or a stock is compared with what
     each body says at the time, not with what it has withdrawn; the same figure repeated later
     (or a floor it meets) withdraws nothing."""
     said: dict = defaultdict(list)
     for node in nodes:
         if node.day is not None and node.rep.value is not None:
-            said[node.authority].append((node.day, node.rep.value, _earlier(node)))
+            said[node.authority].append((node.day, node.rep.value, _standing(node)))
 
     def replaced(a: Node, b: Node) -> bool:
         if a.authority == b.authority or a.day is None or b.day is None:
             return False
         if a.day == b.day:
-            return any(_withdrawn(n, n.day, said) for n in (a, b) if _earlier(n))
+            return any(_withdrawn(n, n.day, said) for n in (a, b))
         early, late = (a, b) if a.day < b.day else (b, a)
         return _withdrawn(early, late.day, said)
     return replaced
 
 
-def _earlier(node: Node) -> bool:
-    return any(extra(c, "earlier") for c in node.claims)
+def _standing(node: Node) -> int:
+    """Where a figure stands among its source's figures of one day: -1 a count the article calls
+    earlier ("laporan awal"), 1 a new total ("turun menjadi 125", "cut to 125"), else 0."""
+    if any(extra(c, "earlier") for c in node.claims):
+        return -1
+    return 1 if any(extra(c, "revised") for c in node.claims) else 0
 
 
 def _withdrawn(node: Node, until: int, said: dict) -> bool:
     """Whether the node's authority gave another figure after it, up to `until`: a later day,
-    or the same day when the node is marked as its earlier count."""
+    or the same day one that stands after it (a new total beside a plain figure, a plain one
+    beside a count called earlier)."""
     if node.rep.value is None:
         return False
-    return any((node.day < day or (day == node.day and _earlier(node) and not marked)) and day <= until
-               and not overlap(value, node.rep.value) for day, value, marked in said[node.authority])
+    rank = _standing(node)
+    return any((node.day < day or (day == node.day and standing > rank)) and day <= until
+               and not overlap(value, node.rep.value) for day, value, standing in said[node.authority])
 
 
 def judge_containment_keys(parts: list[tuple[Claim, bool]], wholes: list[tuple[Claim, bool]],

@@ -212,7 +212,8 @@ class ArticleFramer:
                      marks=self.marks(("figure", figure), ("measure", measure), *self.date_marks(sm, day)),
                      extra=(("figure", figure.text), ("speaker_name", person), ("role", role),
                             ("published", self.article.published),
-                            *((("earlier", True),) if earlier(framing, sm, figure) else ())))
+                            *((("earlier", True),) if earlier(framing, sm, figure) else ()),
+                            *((("revised", True),) if total_verb_before(framing, sm, figure) else ())))
 
     def frame_stances(self, sm: SentenceMentions, when: date | None) -> None:
         """Stances of one sentence: each cue's holder (and those coordinated with it) on the
