@@ -444,14 +444,17 @@ def superseded(nodes: list[Node]):
     for node in nodes:
         if node.day is not None and node.rep.value is not None:
             said[node.authority].append((node.day, node.rep.value, _standing(node)))
+    for found in said.values():
+        found.sort(key=lambda t: t[0])
+    days = {authority: [t[0] for t in found] for authority, found in said.items()}
 
     def replaced(a: Node, b: Node) -> bool:
         if a.authority == b.authority or a.day is None or b.day is None:
             return False
         if a.day == b.day:
-            return any(_withdrawn(n, n.day, said) for n in (a, b))
+            return any(_withdrawn(n, n.day, said, days) for n in (a, b))
         early, late = (a, b) if a.day < b.day else (b, a)
-        return _withdrawn(early, late.day, said)
+        return _withdrawn(early, late.day, said, days)
     return replaced
 
 
@@ -463,15 +466,20 @@ def _standing(node: Node) -> int:
     return 1 if any(extra(c, "revised") for c in node.claims) else 0
 
 
-def _withdrawn(node: Node, until: int, said: dict) -> bool:
+def _withdrawn(node: Node, until: int, said: dict, days: dict) -> bool:
     """Whether the node's authority gave another figure after it, up to `until`: a later day,
     or the same day one that stands after it (a new total beside a plain figure, a plain one
-    beside a count called earlier)."""
+    beside a count called earlier). Read from the authority's figures sorted by day, between
+    the two days only: the pairs judged lie within the comparison windows."""
     if node.rep.value is None:
         return False
     rank = _standing(node)
-    return any((node.day < day or (day == node.day and standing > rank)) and day <= until
-               and not overlap(value, node.rep.value) for day, value, standing in said[node.authority])
+    found, on = said[node.authority], days[node.authority]
+    for i in range(bisect_left(on, node.day), bisect_right(on, until)):
+        day, value, standing = found[i]
+        if (day > node.day or standing > rank) and not overlap(value, node.rep.value):
+            return True
+    return False
 
 
 def judge_containment_keys(parts: list[tuple[Claim, bool]], wholes: list[tuple[Claim, bool]],
