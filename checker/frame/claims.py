@@ -333,7 +333,7 @@ class ArticleFramer:
         if not dated:
             return
         if event is not None and sm.incidents:
-            near = ev.incident_dates(sm, {event.type}, published, self.framing)
+            near = ev.incident_dates(sm, {event.type, ev.GENERIC}, published, self.framing)  # "the tragedy" names it too
             if near:
                 d = near[0]
                 if (event.id, d.value.day) not in self.event_days:

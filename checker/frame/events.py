@@ -7,6 +7,7 @@ one fact; compare tells apart different happenings of one type and country by th
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -31,6 +32,9 @@ class IncidentsSchema(Schema):
     # counts that say how many people without what happened to them ("300 orang"): a figure
     # of these with no owner is no claim
     bare = fields.List(fields.String(), load_default=list)
+    # words after an incident noun that make it part of a name ("disaster agency", "flood
+    # relief"): no happening is named there
+    names_before = fields.List(fields.String(), load_default=list)
 
 
 @dataclass(frozen=True)
@@ -39,9 +43,13 @@ class Incidents:
     measures: frozenset  # the counts an incident owns (deaths, injured, ...)
     order: tuple = ()  # types in file order: the earlier wins a tie (floods over the storm)
     bare: frozenset = frozenset()  # measures that count people without saying what befell them
+    names_before: frozenset = frozenset()  # "agency" after "disaster": part of a body's name
 
     def find(self, text: str):
-        return _mentions("incident", self.table, text)
+        found = _mentions("incident", self.table, text)
+        if not self.names_before:
+            return found
+        return [m for m in found if _next_word(text, m.end) not in self.names_before]
 
 
 def compile_incidents(datas: list[dict]) -> Incidents:
@@ -53,7 +61,16 @@ def compile_incidents(datas: list[dict]) -> Incidents:
         measures.update(data.get("measures", []))
     order = tuple(dict.fromkeys(t for data in datas for t in data["types"]))
     bare = frozenset(m for data in datas for m in data.get("bare", []))
-    return Incidents(AliasTable.build(entries), frozenset(measures), order, bare)
+    names = frozenset(w.casefold() for data in datas for w in data.get("names_before", []))
+    return Incidents(AliasTable.build(entries), frozenset(measures), order, bare, names)
+
+
+def _next_word(text: str, pos: int) -> str:
+    found = _NEXT_WORD.match(text, pos)
+    return found.group(1).casefold() if found else ""
+
+
+_NEXT_WORD = re.compile(r"\s+([\w-]+)")
 
 
 def run_incident_example(example: dict, rules: LanguageRules):
@@ -89,8 +106,8 @@ def incident_dates(sm: SentenceMentions, types: set, published: date | None, fra
     between_kinds = sm.attribution + sm.stances + sm.quantities
     found = []
     for i in sm.incidents:
-        if i.value not in types:
-            continue
+        if i.value not in types or any(a.start <= i.start and i.end <= a.end for a in sm.actors):
+            continue  # "the disaster agency" names a body, not a happening
         for d in days:
             if d.start >= i.end:
                 gap = words(sm.text, i.end, d.start)
