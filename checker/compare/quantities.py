@@ -287,6 +287,8 @@ def mark_parts(nodes: list[Node], context: ComparisonContext) -> None:
                 big = other.rep
                 if other is node or overlap(small.value, big.value) or not can_be_at_most(small.value, big.value):
                     continue
+                if _standing(node) > _standing(other):
+                    continue  # "cut to 125" after 174, 125 after the "initial" 130: a recount
                 if other.authority != node.authority and (
                         small.speaker or not _fraction(small.value, big.value, context.settings.share_at_most)):
                     continue  # a named body's figure, or one of the same order: a rival total
@@ -433,20 +435,21 @@ def judge_key(fresh: list[Claim], old: list[Claim], context: ComparisonContext, 
 
 
 def superseded(nodes: list[Node]):
-    """Whether the earlier of two authorities' figures was revised by its own authority before
-    the later one was given: the province's 174 of Sunday, revised by the province to 125 on
-    Monday, is no longer what it says when the police give 131 on Wednesday; nor is a count the
-    article calls its source's earlier one ("laporan awal dinasnya menyebut 130"), or one its
-    source replaced that day with a new total ("cut the toll to 125"), beside what others say. A toll or a stock is compared with what
-    each body says at the time, not with what it has withdrawn; the same figure repeated later
-    (or a floor it meets) withdraws nothing."""
-    said: dict = defaultdict(list)
+    """Whether the earlier of two authorities' figures was revised by its own authority, in the
+    same article, before the later one was given: "laporan awal dinasnya menyebut 130 ... turun
+    menjadi 125" leaves the office saying 125, not 130, and "the toll was 62 on Monday; on
+    Tuesday the agency cut it to 54" leaves the agency at 54 from Tuesday on. A toll or a stock
+    is compared with what each body says at the time, not with what it has withdrawn; the same
+    figure repeated later (or a floor it meets) withdraws nothing. A revision told in another
+    article withdraws nothing here: whether it had arrived would then decide a finding, and
+    articles posted in any order must give what a scan gives."""
+    said: dict = defaultdict(list)  # (authority, article) -> its figures by day
     for node in nodes:
         if node.day is not None and node.rep.value is not None:
-            said[node.authority].append((node.day, node.rep.value, _standing(node)))
+            said[(node.authority, node.rep.article)].append((node.day, node.rep.value, _standing(node)))
     for found in said.values():
         found.sort(key=lambda t: t[0])
-    days = {authority: [t[0] for t in found] for authority, found in said.items()}
+    days = {key: [t[0] for t in found] for key, found in said.items()}
 
     def replaced(a: Node, b: Node) -> bool:
         if a.authority == b.authority or a.day is None or b.day is None:
@@ -474,7 +477,8 @@ def _withdrawn(node: Node, until: int, said: dict, days: dict) -> bool:
     if node.rep.value is None:
         return False
     rank = _standing(node)
-    found, on = said[node.authority], days[node.authority]
+    key = (node.authority, node.rep.article)
+    found, on = said[key], days[key]
     for i in range(bisect_left(on, node.day), bisect_right(on, until)):
         day, value, standing = found[i]
         if (day > node.day or standing > rank) and not overlap(value, node.rep.value):
