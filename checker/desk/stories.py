@@ -16,6 +16,7 @@ from datetime import date
 
 from marshmallow import Schema, fields, validate
 
+from checker.model import UNTYPED_EVENT
 from checker.rulebook import RuleKind, register_kind
 
 
@@ -102,8 +103,11 @@ def _story(members: list[ArticleFacts], settings: StorySettings) -> Story:
 
 
 def _kind_rank(key: str) -> int:
-    """A story is named after an event or a stance before a figure of it."""
-    kind = key.partition("|")[0]
+    """A story is named after an event or a stance before a figure of it; the date of an
+    incident of unknown type ("the tragedy") names less than a figure of it does."""
+    kind, _, rest = key.partition("|")
+    if kind == "event_date" and rest.startswith(UNTYPED_EVENT + "@"):
+        return 3
     return {"event_date": 0, "stance": 1, "quantity": 2}.get(kind, 3)
 
 
