@@ -2,15 +2,27 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run extract test peer bench eval clean
+.PHONY: setup lock run extract test peer bench eval clean
 
-$(STAMP): pyproject.toml
+# The dependencies come from the lock files, pinned with their hashes (requirements.lock: the
+# application's, also the Docker image's; requirements-dev.lock: those plus the tests'); the
+# project itself goes in editable, without dependencies of its own choosing.
+$(STAMP): pyproject.toml requirements-dev.lock
 	python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[test]'
+	$(PY) -m pip install -q --require-hashes -r requirements-dev.lock
+	$(PY) -m pip install -q --no-deps -e .
 	touch $(STAMP)
 
 setup: $(STAMP)
+
+# After changing pyproject.toml's dependencies: pin them again, for every platform, with hashes.
+UV_VERSION := 0.13.8
+LOCK_FLAGS := --generate-hashes --universal --python-version 3.11 -q
+lock:
+	test -x $(VENV)/bin/uv || $(PY) -m pip install -q uv==$(UV_VERSION)
+	$(VENV)/bin/uv pip compile pyproject.toml $(LOCK_FLAGS) -o requirements.lock
+	$(VENV)/bin/uv pip compile pyproject.toml $(LOCK_FLAGS) --extra test -c requirements.lock -o requirements-dev.lock
 
 # The main job: the seeds' claims and contradictions, then the API and dashboard on localhost
 # over the embedded SQLite store (in .run/), with the seeds loaded; prints the address and token.

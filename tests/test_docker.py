@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import yaml
@@ -41,10 +42,80 @@ def test_hadolint_would_catch_a_bad_dockerfile(tmp_path):
     assert result.returncode != 0 and "DL" in result.stdout
 
 
-def test_the_base_image_is_a_build_argument_defaulting_to_slim_python():
+def test_the_base_image_is_a_build_argument_pinned_by_digest():
     steps = instructions()
-    assert steps[0] == ("ARG", "BASE_IMAGE=python:3.11-slim")
-    assert ("FROM", "${BASE_IMAGE}") in steps
+    assert steps[0][0] == "ARG"
+    assert re.fullmatch(r"BASE_IMAGE=python:3\.11-slim@sha256:[0-9a-f]{64}", steps[0][1]), steps[0]
+    assert [args for name, args in steps if name == "FROM"] == ["${BASE_IMAGE} AS wheels", "${BASE_IMAGE}"]
+
+
+def test_dependencies_come_from_the_lock_once_and_the_runtime_installs_no_editable():
+    runs = [args for name, args in instructions() if name == "RUN" and "pip " in args]
+    assert len(runs) == 3, runs  # the lock's wheels, the project's wheel, the runtime's one install
+    assert "--require-hashes" in runs[0] and "-r requirements.lock" in runs[0]
+    assert "--no-deps" in runs[1] and "wheel" in runs[1]
+    install = runs[2]
+    assert "--no-index" in install and "/wheels/" in install and "-e " not in install
+    assert "from=wheels" in install
+
+
+def lock_pins(path: Path) -> dict[str, str]:
+    text = path.read_text()
+    pins = dict(re.findall(r"^([A-Za-z0-9._-]+)==([^ \\\n;]+)", text, re.M))
+    blocks = re.split(r"\n(?=[A-Za-z0-9])", text.split("\n", 2)[2])
+    unhashed = [b.split("==")[0] for b in blocks if "==" in b and "--hash=sha256:" not in b]
+    assert not unhashed, f"{path.name}: pinned without a hash: {unhashed}"
+    return {name.lower().replace("_", "-"): version for name, version in pins.items()}
+
+
+def declared(requirements: list[str]) -> set[str]:
+    return {re.split(r"[<>=!\[; ]", r, maxsplit=1)[0].lower().replace("_", "-") for r in requirements}
+
+
+def test_the_locks_pin_every_declared_dependency_with_hashes_and_agree():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    app, dev = lock_pins(ROOT / "requirements.lock"), lock_pins(ROOT / "requirements-dev.lock")
+    missing = declared(project["dependencies"]) - set(app)
+    assert not missing, f"run `make lock`: requirements.lock lacks {sorted(missing)}"
+    missing = declared(project["optional-dependencies"]["test"]) - set(dev)
+    assert not missing, f"run `make lock`: requirements-dev.lock lacks {sorted(missing)}"
+    differ = {name: (version, dev.get(name)) for name, version in app.items() if dev.get(name) != version}
+    assert not differ, f"the two locks pin different versions: {differ}"
+    makefile = (ROOT / "Makefile").read_text()
+    assert "--require-hashes -r requirements-dev.lock" in makefile and "--no-deps -e ." in makefile
+
+
+def test_the_wheel_carries_the_rules_and_migrations_so_a_non_editable_install_works(tmp_path):
+    """The image installs the project's wheel, not the source tree: the code must find its rules
+    and migrations beside itself in site-packages."""
+    source = tmp_path / "src"  # what the Dockerfile's first stage copies, and nothing else
+    source.mkdir()
+    stages = 0
+    for name, args in instructions():
+        stages += name == "FROM"
+        if name == "COPY" and stages == 1:
+            *parts, dest = args.split()
+            for part in parts:
+                if (ROOT / part).is_dir():
+                    shutil.copytree(ROOT / part, source / dest)
+                else:
+                    shutil.copy(ROOT / part, source)
+    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(tmp_path / "w"),
+                            str(source)], capture_output=True, text=True, cwd=tmp_path)
+    assert built.returncode == 0, built.stderr
+    wheel = next((tmp_path / "w").glob("checker-*.whl"))
+    target = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(wheel)],
+                   check=True, capture_output=True)
+    probe = ("import checker.rulebook as r, checker.storage.database as d, sqlalchemy;"
+             "assert r.__file__.startswith(%r), r.__file__;"
+             "print(sorted(r.default_rules().codes));"
+             "e = d.make_engine('sqlite://'); d.migrate(e);"
+             "print(sorted(sqlalchemy.inspect(e).get_table_names()))") % str(target)
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path,
+                         env={**os.environ, "PYTHONPATH": str(target)})
+    assert run.returncode == 0, run.stderr
+    assert "'en', 'id', 'ms'" in run.stdout and "'articles'" in run.stdout, run.stdout
 
 
 def test_the_image_runs_as_a_non_root_user_with_a_volume_and_a_health_check():
