@@ -8,7 +8,8 @@ CHECKER_FETCH_ALLOW_HOSTS (comma-separated host names exempt from the private-ad
 check), CHECKER_FETCH_CONNECT_TIMEOUT / CHECKER_FETCH_READ_TIMEOUT (seconds),
 CHECKER_FETCH_MAX_REDIRECTS, CHECKER_FETCH_DEADLINE (seconds for a whole fetch; 30),
 CHECKER_WRITE_RATE_PER_MINUTE (writes a minute per worker with the token, a sixth of them at
-once; 0: no limit; 1200), CHECKER_COMPARE_NEIGHBOURS (stored claims per key and side of the
+once; 0: no limit; 1200), CHECKER_CHECK_RATE_PER_MINUTE (POST /check and /parse a minute per
+client address, which need no token; 0: no limit; 120), CHECKER_COMPARE_NEIGHBOURS (stored claims per key and side of the
 publication date a new article is compared with; 50), CHECKER_AUTO_MIGRATE (1).
 """
 from __future__ import annotations
@@ -58,6 +59,7 @@ def config_from_environment(environ=None) -> dict:
         "FETCH_DEADLINE": float(env.get("CHECKER_FETCH_DEADLINE", 30)),
         "COMPARE_NEIGHBOURS": int(env.get("CHECKER_COMPARE_NEIGHBOURS", 50)),
         "WRITE_RATE_PER_MINUTE": int(env.get("CHECKER_WRITE_RATE_PER_MINUTE", 1200)),
+        "CHECK_RATE_PER_MINUTE": int(env.get("CHECKER_CHECK_RATE_PER_MINUTE", 120)),
         "AUTO_MIGRATE": env.get("CHECKER_AUTO_MIGRATE", "1") not in ("0", "false", "no"),
     }
 
@@ -70,14 +72,40 @@ def announce_token() -> str:
     return token
 
 
-def create_app(test_config: dict | None = None) -> Flask:
-    from flask_smorest import Api
+def _problem_api():
+    """flask-smorest's Api with problem documents as the error body of every operation in the
+    OpenAPI document (its own default declares a {code, status, message} body never sent)."""
+    import http
 
-    from checker.api.docs import docs_page
+    from flask_smorest import Api
+    from flask_smorest.utils import prepare_response
+
+    from checker.api.schemas import ProblemSchema
+
+    class ProblemApi(Api):
+        ERROR_SCHEMA = ProblemSchema
+
+        def _register_responses(self):
+            for status in http.HTTPStatus:
+                response = {"description": status.phrase}
+                if status >= 400:
+                    response["schema"] = ProblemSchema
+                prepare_response(response, self.spec, "application/problem+json")
+                self.spec.components.response(status.name, response, lazy=True)
+            response = {"description": "an error, as a problem document", "schema": ProblemSchema}
+            prepare_response(response, self.spec, "application/problem+json")
+            self.spec.components.response(self.DEFAULT_ERROR_RESPONSE_NAME, response, lazy=True)
+
+    return ProblemApi
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+
+    from checker.api.docs import docs_page, docs_static
     from checker.api.guards import register_guards
     from checker.api.problems import register_problem_handlers
     from checker.api.desk_routes import desk_v1
-    from checker.api.schemas import DecisionInSchema, TokenInSchema
+    from checker.api.schemas import ArticleInSchema, CheckInSchema, DecisionInSchema, ParseInSchema, TokenInSchema
     from checker.api.routes import api_v1
     from checker.dashboard import dashboard
     from checker.rulebook import default_rules
@@ -106,13 +134,15 @@ def create_app(test_config: dict | None = None) -> Flask:
                             deadline=app.config["FETCH_DEADLINE"]),
         neighbours=app.config["COMPARE_NEIGHBOURS"])
 
-    api = Api(app)
+    api = _problem_api()(app)
     api.spec.components.security_scheme("bearerAuth", {"type": "http", "scheme": "bearer"})
     api.register_blueprint(api_v1)
     api.register_blueprint(desk_v1)
-    for name, schema in (("DecisionIn", DecisionInSchema), ("TokenIn", TokenInSchema)):  # bodies read by hand
+    for name, schema in (("ArticleIn", ArticleInSchema), ("CheckIn", CheckInSchema), ("DecisionIn", DecisionInSchema),
+                         ("ParseIn", ParseInSchema), ("TokenIn", TokenInSchema)):  # bodies read by hand
         api.spec.components.schema(name, schema=schema)
     app.add_url_rule("/api/v1/docs", "api_docs", docs_page)
+    app.add_url_rule("/api/v1/docs/static/<filename>", "api_docs_static", docs_static)
     app.register_blueprint(dashboard)
     register_problem_handlers(app)  # after Api: its own error handler would answer plain JSON
     register_guards(app)

@@ -7,10 +7,11 @@ import json
 from flask import Response, current_app, g, request, url_for
 from flask.views import MethodView
 from flask_smorest import Blueprint
+from marshmallow import RAISE
 
 from checker.api import schemas
 from checker.api.problems import Problem, validation_problem
-from checker.api.routes import BEARER, ERRORS, _Invalid, _json_body, _load, _unknown, _unsupported, requires
+from checker.api.routes import BEARER, ERRORS, LINK_HEADER, _Invalid, paged, _json_body, _load, _unknown, _unsupported, requires
 from checker.desk import decisions as desk_decisions
 from checker.storage import desk
 from checker.storage.codec import finding_from_dict
@@ -73,7 +74,7 @@ class FindingById(MethodView):
 
 
 @desk_v1.route("/decisions", methods=["GET"])
-@desk_v1.arguments(schemas.DecisionFilterSchema, location="query", as_kwargs=True)
+@desk_v1.arguments(schemas.DecisionFilterSchema, location="query", as_kwargs=True, unknown=RAISE)
 @desk_v1.response(200, schemas.DecisionsFileSchema)
 def decisions(state=None):
     """Every review decision, as the file `checker scan --decisions FILE` reads in CI."""
@@ -108,8 +109,8 @@ def story_json(session, story) -> dict:
 
 
 @desk_v1.route("/stories", methods=["GET"])
-@desk_v1.arguments(schemas.StoryFilterSchema, location="query", as_kwargs=True)
-@desk_v1.response(200, schemas.StoryPageSchema)
+@desk_v1.arguments(schemas.StoryFilterSchema, location="query", as_kwargs=True, unknown=RAISE)
+@desk_v1.response(200, schemas.StoryPageSchema, headers=LINK_HEADER)
 def stories(page, per_page):
     """Stories, the latest first: articles grouped by the facts they share (a figure's subject and
     measure, a stance's proposition, an event's date) within a few weeks of each other."""
@@ -118,8 +119,7 @@ def stories(page, per_page):
     with _state().sessions() as session:
         found = story_index.all_stories(session)
     chosen = found[(page - 1) * per_page: page * per_page]
-    return {"items": [story_index.summary_json(s) for s in chosen], "page": page, "per_page": per_page,
-            "total": len(found)}
+    return paged([story_index.summary_json(s) for s in chosen], page, per_page, len(found))
 
 
 @desk_v1.route("/stories/<string:story_id>", methods=["GET"])

@@ -7,7 +7,10 @@
 - the usual security headers on every answer, API and docs page included (the dashboard sets its
   own, stricter ones first);
 - writes with the server's token are rate-limited (CHECKER_WRITE_RATE_PER_MINUTE, a token
-  bucket per worker process): past it, a 429 problem with Retry-After;
+  bucket per worker process): past it, a 429 problem with Retry-After; POST /check and /parse,
+  open to anyone, per client address (CHECKER_CHECK_RATE_PER_MINUTE);
+- 406 for an Accept header the operation cannot serve; reads carry an ETag and Cache-Control
+  (If-None-Match -> 304); a 204 carries no Content-Type;
 - a database that does not answer or refuses to write (PostgreSQL stopped or restarting, SQLite
   on a read-only or full disk) is a 503 problem with Retry-After, not a 500: the transaction
   rolled back whole, so nothing is half-written, and the pool reconnects by itself.
@@ -23,7 +26,9 @@ import time
 from flask import Flask, current_app, request
 from sqlalchemy.exc import OperationalError
 
-from checker.api.problems import Problem, problem_response
+from werkzeug.wsgi import get_current_url
+
+from checker.api.problems import PROBLEM_PATH, Problem, problem_response
 
 API_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -53,9 +58,10 @@ class StreamedBodyLimit:
                 break
             body += piece
         if len(body) > self.limit:
-            document = {"type": "/api/v1/problems/request-entity-too-large", "title": "Request Entity Too Large",
+            root = get_current_url(environ, host_only=True).rstrip("/")
+            document = {"type": root + PROBLEM_PATH + "request-entity-too-large", "title": "Request Entity Too Large",
                         "status": 413, "detail": f"the request body is larger than this server accepts "
-                                                 f"({self.limit} bytes)"}
+                                                 f"({self.limit} bytes)", "instance": environ.get("PATH_INFO", "/")}
             payload = json.dumps(document).encode()
             start_response("413 Request Entity Too Large", [
                 ("Content-Type", "application/problem+json"), ("Content-Length", str(len(payload))),
@@ -94,11 +100,26 @@ class WriteRate:
 
 
 WRITES = ("POST", "PUT", "PATCH", "DELETE")
+# Operations that store nothing and need no token, but cost a worker the whole pipeline: counted
+# per client address (behind a proxy, the proxy's) under CHECKER_CHECK_RATE_PER_MINUTE.
+OPEN_COMPUTE = ("/api/v1/check", "/api/v1/parse")
+
+
+def _limit_open_compute():
+    rate = current_app.extensions.get("checker_check_rate")
+    if rate is None or request.method != "POST" or request.path not in OPEN_COMPUTE:
+        return
+    wait = rate.take(f"address:{request.remote_addr}")
+    if wait:
+        raise Problem(429, "Too Many Requests", f"this address's checks are over {rate.rate * 60:g} a minute; "
+                      f"try again in {math.ceil(wait)} s", slug="too-many-requests",
+                      headers={"Retry-After": str(math.ceil(wait))})
 
 
 def _limit_writes():
     rate = current_app.extensions.get("checker_write_rate")
-    if rate is None or request.method not in WRITES or not request.path.startswith("/api/v1/"):
+    if (rate is None or request.method not in WRITES or not request.path.startswith("/api/v1/")
+            or request.path in OPEN_COMPUTE):
         return
     from checker.desk.accounts import authenticate
 
@@ -112,6 +133,42 @@ def _limit_writes():
         raise Problem(429, "Too Many Requests", f"this token's writes are over {rate.rate * 60:g} a minute; "
                       f"try again in {math.ceil(wait)} s", slug="too-many-requests",
                       headers={"Retry-After": str(math.ceil(wait))})
+
+
+# What an operation answers when it succeeds (errors are always problem documents); the rest
+# of /api/v1 answers JSON.
+OFFERED = {
+    "desk_v1.story_csv": ("text/csv",), "desk_v1.finding_csv": ("text/csv",), "desk_v1.fact_csv": ("text/csv",),
+    "desk_v1.claim_review": ("application/ld+json", "application/json"),
+    "api_docs": ("text/html",), "problem_page": ("text/html",), "api_docs_static": ("*/*",),
+}
+
+
+def _refuse_unacceptable():
+    """406 when the Accept header names no type the operation answers (no header: anything goes)."""
+    if not request.path.startswith("/api/v1/") or "Accept" not in request.headers or request.url_rule is None:
+        return
+    offered = OFFERED.get(request.endpoint, ("application/json",))
+    if offered == ("*/*",) or request.accept_mimetypes.best_match(offered):
+        return
+    raise Problem(406, "Not Acceptable", f"this operation answers {' or '.join(offered)}, which the Accept "
+                  f"header ({request.headers['Accept'][:200]!r}) does not allow", slug="not-acceptable")
+
+
+def _conditional_reads(response):
+    """Reads carry an ETag of their body and must be revalidated (the store changes with any
+    post): If-None-Match with the same ETag answers 304 without a body. A 204 has no body, so
+    no body type either."""
+    if response.status_code == 204:
+        response.headers.pop("Content-Type", None)
+        return response
+    if (request.method not in ("GET", "HEAD") or response.status_code != 200 or response.is_streamed
+            or not request.path.startswith("/api/v1/")):
+        return response
+    response.headers.setdefault("Cache-Control", "private, no-cache" if "Authorization" in request.headers
+                                else "no-cache")
+    response.add_etag()
+    return response.make_conditional(request)
 
 
 def _security_headers(response):
@@ -135,10 +192,16 @@ def _database_unavailable(error: OperationalError):
 def register_guards(app: Flask) -> None:
     app.register_error_handler(OperationalError, _database_unavailable)
     app.before_request(_refuse_nul)
+    app.before_request(_refuse_unacceptable)
     per_minute = int(app.config.get("WRITE_RATE_PER_MINUTE") or 0)
     if per_minute > 0:
         app.extensions["checker_write_rate"] = WriteRate(per_minute, max(1, per_minute // 6))
         app.before_request(_limit_writes)
+    per_minute = int(app.config.get("CHECK_RATE_PER_MINUTE") or 0)
+    if per_minute > 0:
+        app.extensions["checker_check_rate"] = WriteRate(per_minute, max(1, per_minute // 6))
+        app.before_request(_limit_open_compute)
+    app.after_request(_conditional_reads)
     app.after_request(_security_headers)
     limit = app.config.get("MAX_CONTENT_LENGTH")
     if limit:

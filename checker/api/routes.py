@@ -4,11 +4,12 @@ from __future__ import annotations
 import json
 import re
 from functools import wraps
+from urllib.parse import urlencode
 
 from flask import Response, current_app, g, request, url_for
 from flask.views import MethodView
 from flask_smorest import Blueprint
-from marshmallow import ValidationError
+from marshmallow import RAISE, ValidationError
 
 from checker.api import schemas
 from checker.api.problems import Problem, validation_problem
@@ -21,7 +22,9 @@ from checker.report import article_json, claim_json
 from checker.storage import appearances, repository
 from checker.storage.appearances import appearance_json
 from checker.storage import desk
+from checker.storage.codec import claim_from_dict
 from checker.storage.database import ping
+from checker.storage.models import ClaimRecord
 
 api_v1 = Blueprint("api_v1", __name__, url_prefix="/api/v1", description="Fact-consistency checker API")
 
@@ -36,6 +39,28 @@ ERRORS = {code: {"description": text, "content": {"application/problem+json": {"
 
 def _state():
     return current_app.extensions["checker"]
+
+
+LINK_HEADER = {"Link": {"description": "RFC 8288 links to the first, previous, next and last pages (the same "
+                                       "query, another `page`)", "schema": {"type": "string"}}}
+
+
+def paged(items: list, page: int, per_page: int, total: int):
+    """A page of a list: its items and numbers in the body, and Link headers to its neighbours."""
+    last = max(1, -(-total // per_page))
+
+    def link(number: int, rel: str) -> str:
+        query = request.args.to_dict(flat=False)
+        query["page"] = [str(number)]
+        return f'<{request.base_url}?{urlencode(query, doseq=True)}>; rel="{rel}"'
+
+    links = [link(1, "first")]
+    if 1 < page <= last + 1:
+        links.append(link(page - 1, "prev"))
+    if page < last:
+        links.append(link(page + 1, "next"))
+    links.append(link(last, "last"))
+    return {"items": items, "page": page, "per_page": per_page, "total": total}, 200, {"Link": ", ".join(links)}
 
 
 def requires(action: str):
@@ -161,15 +186,15 @@ ARTICLE_BODY = {"required": True, "content": {
 
 @api_v1.route("/articles")
 class Articles(MethodView):
-    @api_v1.arguments(schemas.ArticleFilterSchema, location="query", as_kwargs=True)
-    @api_v1.response(200, schemas.ArticlePageSchema)
+    @api_v1.arguments(schemas.ArticleFilterSchema, location="query", as_kwargs=True, unknown=RAISE)
+    @api_v1.response(200, schemas.ArticlePageSchema, headers=LINK_HEADER)
     def get(self, page, per_page, **filters):
         """Stored articles, newest first; filter by source, language and publication dates."""
         with _state().sessions() as session:
             found = repository.list_articles(session, page=page, per_page=per_page, **filters)
             carried = appearances.of_articles(session, [a.id for a in found.items])
         items = [dict(article_json(a), appearances=[appearance_json(x) for x in carried[a.id]]) for a in found.items]
-        return {"items": items, "page": found.page, "per_page": found.per_page, "total": found.total}
+        return paged(items, found.page, found.per_page, found.total)
 
     @api_v1.doc(security=BEARER, requestBody=ARTICLE_BODY,
                 responses={**ERRORS, 200: {"description": "the same text from the same outlet, URL and date was stored "
@@ -247,15 +272,20 @@ def _unknown(what: str, ident: str) -> Problem:
     return Problem(404, "Not Found", f"no {what} with id {ident!r}", slug="not-found")
 
 
+CHECK_ERRORS = {**{k: v for k, v in ERRORS.items() if k not in (401, 403)}, 429: {
+    "description": "over the rate of checks for this address (CHECKER_CHECK_RATE_PER_MINUTE)",
+    "content": {"application/problem+json": {"schema": "Problem"}}}}
+
+
 @api_v1.route("/check", methods=["POST"])
-@api_v1.doc(security=BEARER, requestBody={"required": True, "content": {"application/json": {"schema": "CheckIn"}}},
-            responses=ERRORS)
+@api_v1.doc(requestBody={"required": True, "content": {"application/json": {"schema": "CheckIn"}}},
+            responses=CHECK_ERRORS)
 @api_v1.response(200, schemas.ReportSchema)
-@require_token
 def check():
-    """Compare the given articles with each other only: a report, nothing stored. Its summaries
-    and fact labels speak the best of the rules' languages the `Accept-Language` header asks for
-    (English without one)."""
+    """Compare the given articles with each other only: a report, nothing stored, so no token is
+    needed (checks are rate-limited per client address instead). Its summaries and fact labels
+    speak the best of the rules' languages the `Accept-Language` header asks for (English without
+    one)."""
     if request.mimetype != "application/json":
         raise _unsupported(("application/json",))
     data = _load(schemas.CheckInSchema(), _json_body())
@@ -265,33 +295,82 @@ def check():
                           report_language=language)
 
 
+PARSE_TYPES = ("application/json", "application/x-www-form-urlencoded")
+
+
+@api_v1.route("/parse", methods=["POST"])
+@api_v1.doc(requestBody={"required": True, "content": {t: {"schema": "ParseIn"} for t in PARSE_TYPES}},
+            responses=CHECK_ERRORS)
+@api_v1.response(200, schemas.ParsedEntitySchema(many=True))
+def parse():
+    """The recognisers alone, as Duckling's /parse answers: every figure, date, duration, actor,
+    place, measure and stance cue in `text`, with its offsets and its value (figures as intervals,
+    dates with their grain). JSON, or a form whose `dims` is a JSON list as Duckling takes it.
+    Stores nothing; rate-limited per client address like /check."""
+    from datetime import datetime
+
+    from checker.api.parse import parse_text
+    from checker.ingest import identify_language
+
+    if request.mimetype == "application/json":
+        body = _json_body()
+    elif request.mimetype == "application/x-www-form-urlencoded":
+        body = request.form.to_dict()
+        if "dims" in body:
+            try:
+                body["dims"] = json.loads(body["dims"])
+            except ValueError:
+                body["dims"] = body["dims"].split(",")
+    else:
+        raise _unsupported(PARSE_TYPES)
+    fields = _load(schemas.ParseInSchema(), body if isinstance(body, dict) else {"_schema": body})
+    rules = _state().rules
+    language = fields.get("language") or identify_language(fields["text"], rules)
+    reference = (datetime.fromisoformat(fields["reftime"].replace("Z", "+00:00")).date()
+                 if fields.get("reftime") else None)
+    dims = set(fields["dims"]) if fields.get("dims") else None
+    return parse_text(fields["text"], rules.for_language(language), reference, dims)
+
+
 @api_v1.route("/claims", methods=["GET"])
-@api_v1.arguments(schemas.ClaimFilterSchema, location="query", as_kwargs=True)
-@api_v1.response(200, schemas.ClaimPageSchema)
+@api_v1.arguments(schemas.ClaimFilterSchema, location="query", as_kwargs=True, unknown=RAISE)
+@api_v1.response(200, schemas.ClaimPageSchema, headers=LINK_HEADER)
 def claims(page, per_page, **filters):
     """Stored claims; filter by subject, measure, kind and article."""
     with _state().sessions() as session:
         found = repository.list_claims(session, page=page, per_page=per_page, **filters)
-    return {"items": [claim_json(c) for c in found.items], "page": found.page,
-            "per_page": found.per_page, "total": found.total}
+    return paged([claim_json(c) for c in found.items], found.page, found.per_page, found.total)
+
+
+@api_v1.route("/claims/<string:claim_id>", methods=["GET"])
+@api_v1.response(200, schemas.ClaimOutSchema)
+@api_v1.alt_response(404, description="unknown id", schema=schemas.ProblemSchema,
+                     content_type="application/problem+json")
+def claim(claim_id):
+    """One stored claim: what was said, by whom, about what, with its evidence sentence."""
+    with _state().sessions() as session:
+        record = session.get(ClaimRecord, claim_id)
+        if record is None:
+            raise _unknown("claim", claim_id)
+        return claim_json(claim_from_dict(record.data))
 
 
 @api_v1.route("/findings", methods=["GET"])
-@api_v1.arguments(schemas.FindingFilterSchema, location="query", as_kwargs=True)
-@api_v1.response(200, schemas.FindingPageSchema)
+@api_v1.arguments(schemas.FindingFilterSchema, location="query", as_kwargs=True, unknown=RAISE)
+@api_v1.response(200, schemas.FindingPageSchema, headers=LINK_HEADER)
 def findings(page, per_page, **filters):
     """Stored findings, newest first, each with its review decision; filter by type, severity,
     dimension, article and decision."""
     with _state().sessions() as session:
         found = repository.list_findings(session, page=page, per_page=per_page, **filters)
         decided = desk.decisions_of(session, [f.id for f in found.items])
-    return {"items": [stored_finding_json(f, decided.get(f.id)) for f in found.items], "page": found.page,
-            "per_page": found.per_page, "total": found.total}
+    return paged([stored_finding_json(f, decided.get(f.id)) for f in found.items], found.page, found.per_page,
+                 found.total)
 
 
 @api_v1.route("/facts", methods=["GET"])
-@api_v1.arguments(schemas.FactFilterSchema, location="query", as_kwargs=True)
-@api_v1.response(200, schemas.FactPageSchema)
+@api_v1.arguments(schemas.FactFilterSchema, location="query", as_kwargs=True, unknown=RAISE)
+@api_v1.response(200, schemas.FactPageSchema, headers=LINK_HEADER)
 def facts(page, per_page, **filters):
     """Disputed facts of the store, most serious first; `all=1` lists every fact.
 
@@ -300,7 +379,7 @@ def facts(page, per_page, **filters):
     consistent) and the findings behind it. Filter by subject, measure, kind and proposition."""
     with _state().sessions() as session:
         found = list_facts(session, page=page, per_page=per_page, **filters)
-    return {"items": found.items, "page": found.page, "per_page": found.per_page, "total": found.total}
+    return paged(found.items, found.page, found.per_page, found.total)
 
 
 @api_v1.route("/facts/<string:fact_id>", methods=["GET"])

@@ -2,8 +2,9 @@
 document is generated. Response schemas mirror the JSON report contract of DESIGN.md."""
 from __future__ import annotations
 
-from marshmallow import EXCLUDE, RAISE, Schema, ValidationError, fields, validate, validates_schema
+from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates_schema
 
+from checker.api.parse import DIMS as PARSE_DIMS
 from checker.desk.accounts import NAME_PATTERN
 from checker.desk.decisions import REASONS, STATES
 from checker.rulebook import default_rules
@@ -22,7 +23,7 @@ class ArticleInSchema(Schema):
     """One article: `text` or `html`, or `url` alone (then the page is fetched)."""
 
     class Meta:
-        unknown = EXCLUDE
+        unknown = RAISE
 
     text = fields.String(validate=validate.Length(min=1), metadata={"description": "the article as plain text"})
     html = fields.String(validate=validate.Length(min=1), metadata={"description": "the article page as HTML"})
@@ -46,7 +47,7 @@ class ArticleQuerySchema(Schema):
     """Metadata of a raw text/plain or text/html body, in the query string."""
 
     class Meta:
-        unknown = EXCLUDE
+        unknown = RAISE
 
     url = fields.URL(schemes={"http", "https"}, validate=validate.Length(max=2000))
     source = fields.String(validate=validate.Length(max=200))
@@ -57,15 +58,75 @@ class ArticleQuerySchema(Schema):
 
 class CheckInSchema(Schema):
     class Meta:
-        unknown = EXCLUDE
+        unknown = RAISE
 
     articles = fields.List(fields.Nested(ArticleInSchema), required=True,
                            validate=validate.Length(min=1, max=MAX_ARTICLES_PER_CHECK))
 
 
+MAX_PARSE_CHARS = 20_000
+
+
+def _reference_time(text: str) -> None:
+    from datetime import datetime
+
+    try:
+        datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise ValidationError("Not an ISO 8601 date or date-time (2025-01-10, 2025-01-10T08:00:00+07:00).")
+
+
+class ParseInSchema(Schema):
+    """POST /parse: a text for the recognisers alone (as Duckling's /parse takes it)."""
+
+    class Meta:
+        unknown = RAISE
+
+    text = fields.String(required=True, validate=validate.Length(min=1, max=MAX_PARSE_CHARS))
+    language = fields.String(validate=known_language, metadata={
+        "description": "a language of the rules; identified from the text when left out"})
+    reftime = fields.String(validate=_reference_time, metadata={
+        "format": "date-time", "description": "the reference time relative dates resolve against (ISO 8601 date "
+                                              "or date-time; its date counts); left out, relative dates stay unresolved"})
+    dims = fields.List(fields.String(validate=validate.OneOf(PARSE_DIMS)), metadata={
+        "description": "the dimensions to answer (default: every one)"})
+
+
+class ParsedBoundSchema(Schema):
+    value = fields.Raw(metadata={"description": "a number, or an ISO 8601 date"})
+    grain = fields.String()
+    open = fields.Boolean(metadata={"description": "a strict bound (\"more than 600\")"})
+
+
+class ParsedValueSchema(Schema):
+    type = fields.String(metadata={"enum": ["value", "interval"]})
+    value = fields.Raw(metadata={"description": "one value: a number, an ISO 8601 date or the rules' id"})
+    grain = fields.String(metadata={"description": "time: day, week, month, quarter or year"})
+    written_grain = fields.String(metadata={"description": "time intervals: span, part, half, decade, ..."})
+    relative = fields.Boolean(metadata={"description": "time: resolved against reftime"})
+    exact = fields.Boolean(metadata={"description": "time: false for a part of a period, whose bounds are a "
+                                                    "convention of the rules"})
+    unit = fields.String(metadata={"description": "duration: its unit as written"})
+    since = fields.String(metadata={"format": "date", "description": "duration: the day it runs from"})
+    normalized = fields.Dict(metadata={"description": "duration: the length in seconds, a value or an interval"})
+    from_ = fields.Nested(ParsedBoundSchema, data_key="from", attribute="from")
+    to = fields.Nested(ParsedBoundSchema, metadata={"description": "exclusive for time, as in Duckling"})
+    open = fields.Boolean()
+
+
+class ParsedEntitySchema(Schema):
+    body = fields.String(metadata={"description": "the text as written"})
+    start = fields.Integer()
+    end = fields.Integer()
+    dim = fields.String(metadata={"enum": list(PARSE_DIMS)})
+    latent = fields.Boolean()
+    value = fields.Nested(ParsedValueSchema)
+    rule = fields.String(metadata={"description": "the rule that matched"})
+
+
 class PageQuerySchema(Schema):
     class Meta:
-        unknown = EXCLUDE
+        unknown = RAISE
 
     page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=1_000_000))
     per_page = fields.Integer(load_default=50, validate=validate.Range(min=1, max=500))
@@ -212,7 +273,7 @@ class DecisionFileEntrySchema(DecisionOutSchema):
 
 class DecisionFilterSchema(Schema):
     class Meta:
-        unknown = EXCLUDE
+        unknown = RAISE
 
     state = fields.String(validate=validate.OneOf(STATES))
 
@@ -302,12 +363,17 @@ class HealthSchema(Schema):
 
 
 class ProblemSchema(Schema):
-    type = fields.String()
-    title = fields.String()
-    status = fields.Integer()
-    detail = fields.String()
-    field = fields.String()
-    errors = fields.Dict(keys=fields.String(), values=fields.List(fields.String()))
+    """An RFC 9457 problem document: every error answer of the API (application/problem+json)."""
+
+    type = fields.String(required=True, metadata={
+        "format": "uri", "description": "the problem's kind: a page of this server saying what it means"})
+    title = fields.String(required=True, metadata={"description": "the kind, in a few words"})
+    status = fields.Integer(required=True, metadata={"description": "the HTTP status"})
+    detail = fields.String(required=True, metadata={"description": "what went wrong here, and what to do"})
+    instance = fields.String(metadata={"format": "uri-reference", "description": "the path of the request"})
+    field = fields.String(metadata={"description": "the one field at fault, when there is one"})
+    errors = fields.Dict(keys=fields.String(), values=fields.List(fields.String()), metadata={
+        "description": "every invalid field (dotted path) with its messages"})
 
 
 # --- stories --------------------------------------------------------------------------------------
