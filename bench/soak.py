@@ -8,7 +8,8 @@ with a pause between requests. The RSS of each worker is sampled every BENCH_SOA
 rules, pint and dateparser load lazily) to the end of the run, per worker.
 
 Merges into bench/results.json (other keys kept): soak_rss_growth_mb (the largest growth of
-one worker, in MB), soak_rss_mb (per worker: after the warm-up and at the end), soak_seconds,
+one worker, in MB), soak_rss_series_mb (the largest worker's RSS once a minute after the
+warm-up), soak_rss_mb (per worker: after the warm-up and at the end), soak_seconds,
 soak_requests and soak_statuses.
 """
 from __future__ import annotations
@@ -154,7 +155,10 @@ def soak(seconds: float, sample_every: float) -> dict:
     after_warmup = next(rss for at, rss in samples if at >= warmup)
     at_end = samples[-1][1]
     growth = {pid: round(at_end[pid] - after_warmup[pid], 1) for pid in workers}
+    # one point a minute of the largest worker's RSS: a plateau (caches filling) or a slope (a leak)
+    minutes = [max(v for v in rss.values() if v) for at, rss in samples if at >= warmup][::max(1, round(60 / sample_every))]
     return {"soak_rss_growth_mb": max(growth.values()),
+            "soak_rss_series_mb": [round(v, 1) for v in minutes],
             "soak_rss_mb": {f"worker{n + 1}": {"after_warmup": round(after_warmup[pid], 1), "end": round(at_end[pid], 1)}
                             for n, pid in enumerate(workers)},
             "soak_seconds": round(seconds), "soak_requests": sum(tally.values()), "soak_statuses": tally}
