@@ -3,7 +3,8 @@
 CHECKER_BIND (127.0.0.1:8000), CHECKER_WORKERS (2), CHECKER_THREADS (8 per worker),
 CHECKER_KEEPALIVE (0 s), CHECKER_TIMEOUT (60 s), and the service's own CHECKER_* settings.
 The master migrates the database once and, where CHECKER_API_TOKEN is unset, makes the one
-random token every worker shares (each worker making its own would make writes a lottery)."""
+random token every worker shares (each worker making its own would make writes a lottery), and
+where CHECKER_RATE_STORE is unset, the file of rate buckets every worker shares."""
 import os
 
 wsgi_app = "checker.api:create_app()"
@@ -34,3 +35,9 @@ def on_starting(server):
     os.environ["CHECKER_AUTO_MIGRATE"] = "0"  # done here, once, before the workers start
     if not os.environ.get(TOKEN_VARIABLE):
         os.environ[TOKEN_VARIABLE] = announce_token()
+    if not os.environ.get("CHECKER_RATE_STORE"):
+        # the rate buckets every worker shares, so a token's rate holds across workers; they
+        # start full with each server start, so a fresh folder of this run's own will do
+        import tempfile
+
+        os.environ["CHECKER_RATE_STORE"] = os.path.join(tempfile.mkdtemp(prefix="checker-rates-"), "rates.sqlite3")

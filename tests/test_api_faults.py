@@ -90,10 +90,12 @@ def cluster():
     made.remove()
 
 
-def start_server(db_url: str, log: Path) -> tuple[subprocess.Popen, str]:
+def start_server(db_url: str, log: Path, rate_limited: bool = False) -> tuple[subprocess.Popen, str]:
     port = free_port()
     env = dict(os.environ, CHECKER_DATABASE_URL=db_url, CHECKER_API_TOKEN=TOKEN, CHECKER_BIND=f"127.0.0.1:{port}",
-               CHECKER_WORKERS="2", CHECKER_WRITE_RATE_PER_MINUTE="0")
+               CHECKER_WORKERS="2")
+    if not rate_limited:
+        env["CHECKER_WRITE_RATE_PER_MINUTE"] = "0"
     with log.open("wb") as stderr:
         process = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"], cwd=ROOT, env=env,
                                    stdout=subprocess.DEVNULL, stderr=stderr, start_new_session=True)

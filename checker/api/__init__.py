@@ -9,7 +9,9 @@ check), CHECKER_FETCH_CONNECT_TIMEOUT / CHECKER_FETCH_READ_TIMEOUT (seconds),
 CHECKER_FETCH_MAX_REDIRECTS, CHECKER_FETCH_DEADLINE (seconds for a whole fetch; 30),
 CHECKER_WRITE_RATE_PER_MINUTE (writes a minute per worker with the token, a sixth of them at
 once; 0: no limit; 1200), CHECKER_CHECK_RATE_PER_MINUTE (POST /check and /parse a minute per
-client address, which need no token; 0: no limit; 120), CHECKER_COMPARE_NEIGHBOURS (stored claims per key and side of the
+client address, which need no token; 0: no limit; 120), CHECKER_RATE_STORE (a SQLite file
+holding the rate buckets, shared by every worker; gunicorn.conf.py makes one; unset: each process
+counts alone), CHECKER_COMPARE_NEIGHBOURS (stored claims per key and side of the
 publication date a new article is compared with; 50), CHECKER_AUTO_MIGRATE (1).
 """
 from __future__ import annotations
@@ -60,6 +62,7 @@ def config_from_environment(environ=None) -> dict:
         "COMPARE_NEIGHBOURS": int(env.get("CHECKER_COMPARE_NEIGHBOURS", 50)),
         "WRITE_RATE_PER_MINUTE": int(env.get("CHECKER_WRITE_RATE_PER_MINUTE", 1200)),
         "CHECK_RATE_PER_MINUTE": int(env.get("CHECKER_CHECK_RATE_PER_MINUTE", 120)),
+        "RATE_STORE": env.get("CHECKER_RATE_STORE") or None,
         "AUTO_MIGRATE": env.get("CHECKER_AUTO_MIGRATE", "1") not in ("0", "false", "no"),
     }
 

@@ -7,7 +7,7 @@
 - the usual security headers on every answer, API and docs page included (the dashboard sets its
   own, stricter ones first);
 - writes with the server's token are rate-limited (CHECKER_WRITE_RATE_PER_MINUTE, a token
-  bucket per worker process): past it, a 429 problem with Retry-After; POST /check and /parse,
+  bucket per token, shared by the workers through CHECKER_RATE_STORE under gunicorn): past it, a 429 problem with Retry-After; POST /check and /parse,
   open to anyone, per client address (CHECKER_CHECK_RATE_PER_MINUTE);
 - 406 for an Accept header the operation cannot serve; reads carry an ETag and Cache-Control
   (If-None-Match -> 304); a 204 carries no Content-Type;
@@ -20,8 +20,10 @@ from __future__ import annotations
 import io
 import json
 import math
+import sqlite3
 import threading
 import time
+from contextlib import closing
 
 from flask import Flask, current_app, request
 from sqlalchemy.exc import OperationalError
@@ -81,21 +83,43 @@ def _refuse_nul():
 
 class WriteRate:
     """A token bucket per account: `per_minute` writes, refilled continuously, at most `burst`
-    at once."""
+    at once. With `store` (a SQLite file every worker of the server opens: gunicorn.conf.py
+    makes one and names it in CHECKER_RATE_STORE) the buckets are shared, so a token's rate
+    holds across workers; without, each process keeps its own (the development server, tests)."""
 
-    def __init__(self, per_minute: int, burst: int):
-        self.rate, self.burst = per_minute / 60.0, float(burst)
+    def __init__(self, per_minute: int, burst: int, store: str | None = None):
+        self.rate, self.burst, self.store = per_minute / 60.0, float(burst), store
         self.buckets: dict[str, tuple[float, float]] = {}  # account -> (level, when)
         self.lock = threading.Lock()
+        if store:
+            with closing(self._connect()) as db:
+                db.execute("CREATE TABLE IF NOT EXISTS buckets (account TEXT PRIMARY KEY, level REAL, at REAL)")
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.store, timeout=10, isolation_level=None)
+        db.execute("PRAGMA synchronous=OFF")  # a rate needs no durability: a lost refill is harmless
+        return db
+
+    def _refill(self, level: float, at: float, now: float) -> tuple[float, float]:
+        """(the level after this write, or as it was when refused; 0, or the seconds to wait)"""
+        level = min(self.burst, level + (now - at) * self.rate)
+        return (level - 1, 0.0) if level >= 1 else (level, (1 - level) / self.rate)
 
     def take(self, account: str) -> float:
         """0 when a write may go ahead now, else the seconds until one may."""
-        with self.lock:
-            now = time.monotonic()
-            level, at = self.buckets.get(account, (self.burst, now))
-            level = min(self.burst, level + (now - at) * self.rate)
-            wait = 0.0 if level >= 1 else (1 - level) / self.rate
-            self.buckets[account] = (level - 1 if level >= 1 else level, now)
+        if not self.store:
+            with self.lock:
+                now = time.time()
+                level, wait = self._refill(*self.buckets.get(account, (self.burst, now)), now)
+                self.buckets[account] = (level, now)
+                return wait
+        with closing(self._connect()) as db:
+            db.execute("BEGIN IMMEDIATE")  # one worker at a time reads and writes a bucket
+            now = time.time()
+            row = db.execute("SELECT level, at FROM buckets WHERE account = ?", (account,)).fetchone()
+            level, wait = self._refill(*(row or (self.burst, now)), now)
+            db.execute("INSERT OR REPLACE INTO buckets VALUES (?, ?, ?)", (account, level, now))
+            db.execute("COMMIT")
             return wait
 
 
@@ -195,11 +219,13 @@ def register_guards(app: Flask) -> None:
     app.before_request(_refuse_unacceptable)
     per_minute = int(app.config.get("WRITE_RATE_PER_MINUTE") or 0)
     if per_minute > 0:
-        app.extensions["checker_write_rate"] = WriteRate(per_minute, max(1, per_minute // 6))
+        app.extensions["checker_write_rate"] = WriteRate(per_minute, max(1, per_minute // 6),
+                                                         app.config.get("RATE_STORE"))
         app.before_request(_limit_writes)
     per_minute = int(app.config.get("CHECK_RATE_PER_MINUTE") or 0)
     if per_minute > 0:
-        app.extensions["checker_check_rate"] = WriteRate(per_minute, max(1, per_minute // 6))
+        app.extensions["checker_check_rate"] = WriteRate(per_minute, max(1, per_minute // 6),
+                                                         app.config.get("RATE_STORE"))
         app.before_request(_limit_open_compute)
     app.after_request(_conditional_reads)
     app.after_request(_security_headers)
