@@ -1,6 +1,6 @@
 """The REST service: a Flask application factory configured from the environment, the
 /api/v1 blueprint, its OpenAPI document (generated from the marshmallow schemas by
-flask-smorest) at /api/v1/openapi.json and a readable page of it at /api/v1/docs.
+flask-smorest) at /api/v1/openapi.json and its reference (Swagger UI, from local files) at /api/v1/docs.
 
 Environment: CHECKER_DATABASE_URL (default sqlite:///checker.sqlite3), CHECKER_API_TOKEN
 (unset: a random one is made and printed once), CHECKER_MAX_BODY_BYTES (2 MB),
