@@ -6,9 +6,9 @@
   with it would end in a 500), a 400 problem instead;
 - the usual security headers on every answer, API and docs page included (the dashboard sets its
   own, stricter ones first);
-- writes with the server's token are rate-limited (CHECKER_WRITE_RATE_PER_MINUTE, a token
-  bucket per token, shared by the workers through CHECKER_RATE_STORE under gunicorn): past it, a 429 problem with Retry-After; POST /check and /parse,
-  open to anyone, per client address (CHECKER_CHECK_RATE_PER_MINUTE);
+- writes are rate-limited per token (CHECKER_WRITE_RATE_PER_MINUTE; token buckets shared by the
+  workers through CHECKER_RATE_STORE under gunicorn): past it, a 429 problem with Retry-After;
+  POST /check and /parse, open to anyone, per client address (CHECKER_CHECK_RATE_PER_MINUTE);
 - 406 for an Accept header the operation cannot serve; reads carry an ETag and Cache-Control
   (If-None-Match -> 304); a 204 carries no Content-Type;
 - a database that does not answer or refuses to write (PostgreSQL stopped or restarting, SQLite
@@ -27,7 +27,6 @@ from contextlib import closing
 
 from flask import Flask, current_app, request
 from sqlalchemy.exc import OperationalError
-
 from werkzeug.wsgi import get_current_url
 
 from checker.api.problems import PROBLEM_PATH, Problem, problem_response
@@ -92,7 +91,7 @@ class WriteRate:
         self.buckets: dict[str, tuple[float, float]] = {}  # account -> (level, when)
         self.lock = threading.Lock()
         if store:
-            with closing(self._connect()) as db:
+            with closing(self._connect()) as db:  # at start: an unusable store fails the worker's start, loudly
                 db.execute("CREATE TABLE IF NOT EXISTS buckets (account TEXT PRIMARY KEY, level REAL, at REAL)")
 
     def _connect(self) -> sqlite3.Connection:
@@ -107,12 +106,18 @@ class WriteRate:
 
     def take(self, account: str) -> float:
         """0 when a write may go ahead now, else the seconds until one may."""
-        if not self.store:
-            with self.lock:
-                now = time.time()
-                level, wait = self._refill(*self.buckets.get(account, (self.burst, now)), now)
-                self.buckets[account] = (level, now)
-                return wait
+        if self.store:
+            try:
+                return self._take_shared(account)
+            except sqlite3.Error as error:  # the buckets' file unwritable: count in this process
+                current_app.logger.warning("rate store %s unusable (%s); counting per worker", self.store, error)
+        with self.lock:
+            now = time.time()
+            level, wait = self._refill(*self.buckets.get(account, (self.burst, now)), now)
+            self.buckets[account] = (level, now)
+            return wait
+
+    def _take_shared(self, account: str) -> float:
         with closing(self._connect()) as db:
             db.execute("BEGIN IMMEDIATE")  # one worker at a time reads and writes a bucket
             now = time.time()
