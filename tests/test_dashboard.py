@@ -148,6 +148,35 @@ def test_a_timeline_window_narrows_the_marks(client):
     assert narrowed < full
 
 
+def test_a_fact_pages_tables_cover_the_claims_its_timeline_shows(client):
+    """The value tables are made from the timeline's claims (bounded), not every stored claim of
+    the key: narrowing the dates drops the values said outside them from the tables too."""
+    def evidence(html):
+        tables = html.split("<h2>Timeline</h2>")[0]
+        return set(re.findall(r'<a href="/articles/[^"#]+#claim-([^"]+)"', tables))
+
+    def marked(html):
+        return set(re.findall(r'<g class="mark" data-claim="([^"]+)"', html))
+
+    full = client.get("/facts/north_korea/troops").get_data(as_text=True)
+    narrowed = client.get("/facts/north_korea/troops?to=2024-10-31").get_data(as_text=True)
+    assert evidence(full) and evidence(narrowed)
+    assert evidence(narrowed) < evidence(full)
+    assert evidence(narrowed) <= marked(narrowed)
+
+
+def test_fast_links_match_the_router(app):
+    from flask import url_for
+
+    from checker.dashboard.views import article_url, finding_url
+
+    with app.test_request_context("/"):
+        assert article_url("ab12") == url_for("dashboard.article", article_id="ab12")
+        assert article_url("ab12", "ab12:3") == url_for("dashboard.article", article_id="ab12", _anchor="claim-ab12:3")
+        assert finding_url("f00d") == url_for("dashboard.finding", finding_id="f00d")
+        assert finding_url("a/b c") == url_for("dashboard.finding", finding_id="a/b c")
+
+
 def test_the_stance_timeline_shows_denial_then_confirmation(client):
     html = client.get("/stances/north_korea.deployment.russia").get_data(as_text=True)
     stances = re.findall(r'<g class="mark" data-claim="[^"]+" data-stance="(\w+)"', html)

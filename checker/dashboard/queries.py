@@ -26,9 +26,9 @@ DISPUTED_TYPES = ("conflict", "reversal", "correction", "discrepancy")
 # The overview ranks disputed facts among the findings of this many latest published articles.
 DISPUTED_WINDOW = 50
 DISPUTED_CAP = 300  # findings of that window read at most
-FACTS_WINDOW = 200
+FACTS_WINDOW = 200  # the facts page lists what the latest this-many articles claim
 FILTER_ARTICLES = 50  # an outlet or date filter lists the findings of this many latest matching articles
-ID_CHUNK = 900  # ids per IN (...) list, under every database's parameter limit  # the facts page lists what the latest this-many articles claim
+ID_CHUNK = 900  # ids per IN (...) list, under every database's parameter limit
 TIMELINE_CAP = 150  # marks on one chart; older claims are reached by narrowing the dates
 
 
@@ -277,9 +277,9 @@ def articles_page(session: Session, source: str | None = None, page: int = 1, pe
 
 @dataclass(frozen=True)
 class FactSheet:
-    """A fact page's table: the facts of one key (one per happening, disputed first) as the
-    compare stage's disputes code makes them over every stored claim of the key, the type of
-    each finding they cite, and where each claim behind a value stands (article id)."""
+    """A fact page's tables: the facts of one key (one per happening, disputed first) as the
+    compare stage's disputes code makes them over the claims the page's timeline shows, the type
+    of each finding they cite, and where each claim behind a value stands (article id)."""
 
     facts: tuple[dict, ...]
     finding_types: dict  # finding id -> type
@@ -287,10 +287,54 @@ class FactSheet:
     articles: dict  # article id -> Article (no body)
 
 
-def fact_sheet(session: Session, key: str) -> FactSheet:
-    from checker.api.service import facts_of_key
+def _facts_of_claims(session: Session, key: str, claims: tuple[Claim, ...]) -> list[dict]:
+    """The facts (disputed and not) that `claims` of one key make, with the findings citing
+    them: the API's facts_of_key over a bounded set of claims instead of every stored one (a
+    key of a long story holds thousands of claims, and comparing them all took seconds)."""
+    from checker.api.service import fact_id
+    from checker.compare.context import ComparisonContext, is_share
+    from checker.compare.disputes import _fact, _happenings, default_settings, disputed_facts, fact_key
+    from checker.compare.findings import RANK
+    from checker.compare.semantics import default_semantics
+    from checker.compare.settings import FLAG_TYPES
+    from checker.storage.codec import key_text
+    from checker.storage.repository import findings_citing
 
-    facts = sorted(facts_of_key(session, key, include_undisputed=True),
+    claims = [c for c in claims if (k := fact_key(c)) is not None and key_text(k) == key]
+    if not claims:
+        return []
+    findings = findings_citing(session, claims)
+    articles = articles_by_id(session, {c.article for c in claims} | {a for f in findings for a in f.articles})
+    settings = default_settings()
+    facts = [dict(f, disputed=True) for f in disputed_facts(articles, claims, findings, settings)]
+    covered = [{c for v in f["values"] for c in v["claims"]} for f in facts]
+    context = ComparisonContext(settings, default_semantics(), articles, lambda a, b: a == b, lambda a: a)
+    by_claim: dict = {}
+    for finding in findings:
+        for claim_id in finding.claims:
+            by_claim.setdefault(claim_id, []).append(finding)
+    for cluster in _happenings([c for c in claims if not is_share(c)], settings.same_happening_days):
+        if not any({c.id for c in cluster} <= ids for ids in covered):
+            touching = {f.id: f for c in cluster for f in by_claim.get(c.id, [])}
+            fact = _fact(fact_key(cluster[0]), cluster, touching, by_claim, context, dict(settings.names))
+            facts.append(dict(fact, disputed=False))
+    by_id = {c.id: c for c in claims}
+    found = {f.id: f for f in findings}
+    out = []
+    for fact in facts:
+        days = sorted(c.event.day for v in fact["values"] for cid in v["claims"]
+                      if (c := by_id.get(cid)) is not None and c.event is not None and c.event.day is not None)
+        first_day = days[0].isoformat() if days and fact["kind"] != "stance" else None
+        rank = min((RANK.get(found[f].type, 9) for f in fact["findings"]
+                    if f in found and found[f].type in FLAG_TYPES), default=9)
+        out.append(dict(fact, id=fact_id(key, first_day), key=key, rank=rank))
+    return out
+
+
+def fact_sheet(session: Session, key: str, claims: tuple[Claim, ...]) -> FactSheet:
+    """The fact tables of `claims` (the page's timeline: the latest TIMELINE_CAP claims of the
+    key inside its date window), so the page costs the same however many claims the key holds."""
+    facts = sorted(_facts_of_claims(session, key, claims),
                    key=lambda f: (not f["disputed"], f["rank"], f["label"], f["id"]))
     finding_ids = sorted({f for fact in facts for f in fact["findings"]}
                          | {f for fact in facts for v in fact["values"] for f in v["findings"]})
@@ -298,9 +342,5 @@ def fact_sheet(session: Session, key: str) -> FactSheet:
     for start in range(0, len(finding_ids), ID_CHUNK):
         types.update(session.execute(select(FindingRecord.id, FindingRecord.type)
                                      .where(FindingRecord.id.in_(finding_ids[start:start + ID_CHUNK]))).all())
-    claim_ids = sorted({c for fact in facts for v in fact["values"] for c in v["claims"]})
-    places = {}
-    for start in range(0, len(claim_ids), ID_CHUNK):
-        places.update(session.execute(select(ClaimRecord.id, ClaimRecord.article_id)
-                                      .where(ClaimRecord.id.in_(claim_ids[start:start + ID_CHUNK]))).all())
+    places = {c.id: c.article for c in claims}
     return FactSheet(tuple(facts), types, places, articles_by_id(session, set(places.values())))

@@ -1,6 +1,9 @@
 """Stories over the store: each article's date and linking fact keys read in two queries, grouped
-by checker.desk.stories, and kept per process until an article is added or deleted (the store's
-article count and latest storing time are the cache's key), so pages do not regroup the store."""
+by checker.desk.stories, and kept per process until an article is added or deleted, so pages do
+not regroup the store. The cache's key is read through primary keys only: the article count, the
+latest appearance (every stored article adds one, with a growing id) and the latest audit entry
+(every delete records one); the latest storing time had no index and cost a scan of every
+article's row, body included, on each page (22 ms at 10,000 articles)."""
 from __future__ import annotations
 
 import threading
@@ -13,7 +16,8 @@ from checker.desk import labels
 from checker.desk.stories import ArticleFacts, Story, StorySettings, group, story_name
 from checker.model import Article, Finding
 from checker.storage.codec import finding_from_dict
-from checker.storage.models import ArticleRecord, ClaimRecord, FindingArticleLink, FindingRecord
+from checker.storage.desk import AuditRecord
+from checker.storage.models import AppearanceRecord, ArticleRecord, ClaimRecord, FindingArticleLink, FindingRecord
 from checker.storage.repository import articles_by_id
 
 ID_CHUNK = 900
@@ -31,8 +35,8 @@ def settings() -> StorySettings:
 
 def all_stories(session: Session) -> list[Story]:
     """Every story of the store, latest first."""
-    count, latest = session.execute(select(func.count(), func.max(ArticleRecord.stored_at))).one()
-    signature = (str(session.get_bind().url), count, latest)
+    signature = (str(session.get_bind().url), session.scalar(select(func.count()).select_from(ArticleRecord)),
+                 session.scalar(select(func.max(AppearanceRecord.id))), session.scalar(select(func.max(AuditRecord.id))))
     with _lock:
         if signature in _cache:
             return _cache[signature]
