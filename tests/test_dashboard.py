@@ -177,6 +177,45 @@ def test_fast_links_match_the_router(app):
         assert finding_url("a/b c") == url_for("dashboard.finding", finding_id="a/b c")
 
 
+def test_the_legend_gives_each_source_the_colour_of_its_marks(client):
+    """Sources differing in case ('TRIBUNNEWS.COM', 'sp-globalindo.co.id') are ordered alike by
+    the chart and its legend, so a swatch is the colour its source's marks are drawn in."""
+    from checker.dashboard.charts import PALETTE
+
+    html = client.get("/facts/north_korea/troops").get_data(as_text=True)
+    legend = re.findall(r'<span class="swatch swatch-(\d)">([^<]+)</span>', html)
+    assert len(legend) >= 3 and any(name != name.lower() for _, name in legend)
+    for swatch, name in legend:
+        strokes = set(re.findall(rf'data-source="{re.escape(name)}">(?:<a [^>]*>)?<title>[^<]*</title><line [^>]*'
+                                 r'stroke="(#[0-9A-Fa-f]{6})"', html))
+        assert strokes == {PALETTE[int(swatch)]}, name
+
+
+def test_a_short_timeline_still_has_dated_ticks(client):
+    html = client.get("/facts/north_korea/troops").get_data(as_text=True)
+    ticks = [t for t in re.findall(r'<text class="tick"[^>]*text-anchor="middle">([^<]+)</text>', html) if t != "undated"]
+    assert len(ticks) >= 3 and len(set(ticks)) == len(ticks)
+
+
+def test_time_ticks_read_as_dates_at_every_span():
+    from checker.dashboard.charts import time_ticks
+
+    for days in (14, 19, 40, 70, 400, 4000):
+        first = date(2024, 10, 22)
+        last = date.fromordinal(first.toordinal() + days)
+        ticks = time_ticks(first, last)
+        assert 3 <= len(ticks) <= 9, (days, ticks)
+        assert all(first <= d <= last for d, _ in ticks) and [d for d, _ in ticks] == sorted(d for d, _ in ticks)
+
+
+def test_the_stance_table_is_in_date_order(client):
+    html = client.get("/stances/north_korea.deployment.russia").get_data(as_text=True)
+    days = re.findall(r'<tr class="claim-row"><td>([^<]+)</td>', html)
+    dated = [d for d in days if d != "undated"]
+    assert len(dated) >= 3 and dated == sorted(dated)
+    assert days == ["undated"] * (len(days) - len(dated)) + dated  # undated first, as their lane on the chart
+
+
 def test_the_stance_timeline_shows_denial_then_confirmation(client):
     html = client.get("/stances/north_korea.deployment.russia").get_data(as_text=True)
     stances = re.findall(r'<g class="mark" data-claim="[^"]+" data-stance="(\w+)"', html)

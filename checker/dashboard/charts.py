@@ -56,8 +56,16 @@ class Bar:
 
 
 def source_colours(sources: Sequence[str]) -> dict[str, str]:
-    """A stable colour per source: sorted, then the palette in turn."""
-    return {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(sorted(set(sources)))}
+    """A stable colour per source, in the legend's order: sorted regardless of case (then by the
+    exact name), the palette in turn."""
+    ordered = sorted(set(sources), key=lambda name: (name.casefold(), name))
+    return {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(ordered)}
+
+
+def legend(colours: dict[str, str]) -> list[tuple[str, int]]:
+    """(source, its colour's place in the palette) in the chart's order: the stylesheet's
+    swatch-<n> classes draw the same colours without an inline style."""
+    return [(name, PALETTE.index(colour)) for name, colour in colours.items()]
 
 
 def _number(x: float) -> str:
@@ -76,7 +84,10 @@ def _day_range(days: Sequence[date | None]) -> tuple[date, date]:
             last + pad if date.max - last > pad else date.max)
 
 
-def _month_ticks(first: date, last: date, most: int = 8) -> list[date]:
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _month_ticks(first: date, last: date, most: int) -> list[date]:
     months = (last.year - first.year) * 12 + last.month - first.month + 1
     step = max(1, -(-months // most))
     ticks, year, month = [], first.year, first.month
@@ -86,7 +97,20 @@ def _month_ticks(first: date, last: date, most: int = 8) -> list[date]:
             ticks.append(tick)
         month += step
         year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
-    return ticks or [first]
+    return ticks
+
+
+def time_ticks(first: date, last: date, months: Sequence[str] = MONTHS, most: int = 8) -> list[tuple[date, str]]:
+    """The axis' ticks and their labels: first days of months when the span holds at least three,
+    else days (every 1, 2, 3, 7 or 14) so a span of a few weeks still reads as dates, not one tick."""
+    monthly = _month_ticks(first, last, most)
+    if len(monthly) >= 3:
+        return [(d, f"{months[d.month - 1]} {d.year}") for d in monthly]
+    days = (last - first).days
+    step = next((s for s in (1, 2, 3, 7, 14) if days // s < most), 28)
+    start = first if step < 7 else first + timedelta(days=-first.weekday() % 7)  # weeks from a Monday
+    ticks = [start + timedelta(days=step * n) for n in range((last - start).days // step + 1)]
+    return [(d, f"{d.day} {months[d.month - 1]} {d.year}") for d in ticks] or [(first, f"{first.day} {months[first.month - 1]} {first.year}")]
 
 
 def _value_ticks(top: float, count: int = 5) -> list[float]:
@@ -123,7 +147,8 @@ def _point_symbol(modality: str, x: float, y: float, colour: str) -> str:
     return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="white" stroke="{colour}" stroke-width="2"/>'
 
 
-def timeline_svg(points: Sequence[TimelinePoint], title: str, width: int = 860, height: int = 360) -> Markup:
+def timeline_svg(points: Sequence[TimelinePoint], title: str, width: int = 860, height: int = 360,
+                 months: Sequence[str] = MONTHS) -> Markup:
     """Each claim an interval bar at its date: the bar runs from low to high (an arrow where a
     side is unbounded), coloured by source, dashed by modality. Claims on the same day sit side by
     side so none hides another."""
@@ -158,10 +183,9 @@ def timeline_svg(points: Sequence[TimelinePoint], title: str, width: int = 860, 
         y = y_of(tick)
         out.append(f'<line x1="{axis}" y1="{y:.1f}" x2="{right}" y2="{y:.1f}" stroke="#ddd"/>'
                    f'<text class="tick" x="{axis - 6}" y="{y + 4:.1f}" text-anchor="end">{_number(tick)}</text>')
-    for tick in _month_ticks(first, last):
-        x = x_of(tick)
-        out.append(f'<text class="tick" x="{x:.1f}" y="{bottom + 18}" text-anchor="middle">'
-                   f'{tick.strftime("%b %Y")}</text>')
+    for tick, label in time_ticks(first, last, months):
+        out.append(f'<text class="tick" x="{x_of(tick):.1f}" y="{bottom + 18}" text-anchor="middle">'
+                   f'{escape(label)}</text>')
 
     colours = source_colours([p.source for p in points])
     same_day: dict[date | None, int] = {}
@@ -206,7 +230,7 @@ def _stance_symbol(kind: str, x: float, y: float, colour: str) -> str:
 STANCE_COLOUR = {"confirm": "#009E73", "deny": "#D55E00", "non_denial": "#E69F00", "non_confirm": "#56B4E9"}
 
 
-def stance_svg(points: Sequence[StancePoint], title: str, width: int = 860) -> Markup:
+def stance_svg(points: Sequence[StancePoint], title: str, width: int = 860, months: Sequence[str] = MONTHS) -> Markup:
     """One row per actor, time across: a filled circle confirms, a cross denies, a ring is a
     non-denial, a diamond a non-confirmation; a reversal shows as a row changing symbol."""
     actors = sorted({p.actor for p in points})
@@ -237,9 +261,9 @@ def stance_svg(points: Sequence[StancePoint], title: str, width: int = 860) -> M
         y = top + row * i + row / 2
         out.append(f'<line x1="{axis}" y1="{y:.1f}" x2="{right}" y2="{y:.1f}" stroke="#ddd"/>'
                    f'<text class="tick" x="{axis - 8}" y="{y + 4:.1f}" text-anchor="end">{escape(actor)}</text>')
-    for tick in _month_ticks(first, last):
+    for tick, label in time_ticks(first, last, months):
         out.append(f'<text class="tick" x="{x_of(tick):.1f}" y="{bottom + 18}" text-anchor="middle">'
-                   f'{tick.strftime("%b %Y")}</text>')
+                   f'{escape(label)}</text>')
     same_slot: dict[tuple, int] = {}
     for point in sorted(points, key=lambda p: (p.day or date.min, p.actor, p.claim_id)):
         slot = (point.actor, point.day)

@@ -14,7 +14,7 @@ from werkzeug.exceptions import HTTPException
 
 from checker.dashboard import queries
 from checker.dashboard.app_services import api_token, rules, sessions, submit_article, SubmitError
-from checker.dashboard.charts import Bar, StancePoint, TimelinePoint, bars_svg, source_colours, stance_svg, timeline_svg
+from checker.dashboard.charts import Bar, StancePoint, TimelinePoint, bars_svg, legend, source_colours, stance_svg, timeline_svg
 from checker.dashboard.marks import body_parts, evidence_segments
 from checker.dashboard.security import (CSRF_COOKIE, CSRF_FIELD, SECURITY_HEADERS, csrf_token_valid,
                                         new_csrf_token, safe_href, same_origin)
@@ -254,6 +254,12 @@ def facts():
     return render_template("dashboard/facts.html", page=page, kind=kind)
 
 
+def _row_order(row: dict) -> tuple:
+    """A chart's table in the chart's order: undated first (their lane is on the left), then by
+    the claim's date, not the article's."""
+    return (row["day"] is not None, row["day"] or date.min, row["claim"].id)
+
+
 def _claim_day(claim, articles) -> date | None:
     article = articles.get(claim.article)
     return claim.when or (article.published if article else None)
@@ -277,10 +283,11 @@ def fact_timeline(subject: str, measure: str):
             points.append(TimelinePoint(claim.id, day, claim.value.low, claim.value.high, claim.modality,
                                         source, f"{value_text(claim)} {labels.measure(measure)} ({source}, "
                                                 f"{day.isoformat() if day else 'undated'}, {claim.modality})", href))
+    rows.sort(key=_row_order)
     chart = timeline_svg(points, f"{labels.fact(key)} over time")
     return render_template("dashboard/timeline.html", subject=subject, measure=measure, line=line,
                            rows=rows, chart=chart, marks=len(points), start=start, end=end,
-                           colours=source_colours([p.source for p in points]), facts=_fact_tables(sheet))
+                           legend=legend(source_colours([p.source for p in points])), facts=_fact_tables(sheet))
 
 
 def _fact_tables(sheet: queries.FactSheet) -> list[dict]:
@@ -328,6 +335,7 @@ def stance_timeline(proposition: str):
             speaker = f" via {labels.name(claim.speaker)}" if claim.speaker and labels.name(claim.speaker) != actor else ""
             points.append(StancePoint(claim.id, day, actor, claim.stance, f"{actor}{speaker}: {claim.stance} "
                                       f"{'on ' + day.isoformat() if day else '(undated)'}", href))
+    rows.sort(key=_row_order)
     chart = stance_svg(points, f"Stances on {labels.proposition(proposition)}")
     return render_template("dashboard/stances.html", proposition=proposition, line=line, rows=rows,
                            chart=chart, marks=len(points), start=start, end=end)
