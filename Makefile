@@ -25,10 +25,23 @@ lock:
 	$(VENV)/bin/uv pip compile pyproject.toml $(LOCK_FLAGS) --extra test -c requirements.lock -o requirements-dev.lock
 
 # The main job: the seeds' claims and contradictions, then the API and dashboard on localhost
-# over the embedded SQLite store (in .run/), with the seeds loaded; prints the address and token.
-run: $(STAMP)
+# over the embedded SQLite store (in CHECKER_DATA_DIR, default .run/), with the seeds loaded;
+# prints the address and token. It listens at CHECKER_BIND when that is set, else at the first
+# free port from 8000; it installs the application alone (`make setup` adds the tests' tools).
+RUN_STAMP := $(VENV)/.installed-run
+CHECKER_DATA_DIR ?= .run
+FREE_PORT := import socket; print(next(p for p in range(8000, 8100) if socket.socket().connect_ex(("127.0.0.1", p))))
+
+$(RUN_STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e .
+	touch $(RUN_STAMP)
+
+run: $(if $(wildcard $(STAMP)),$(STAMP),$(RUN_STAMP))
 	$(VENV)/bin/checker scan seeds/ --format markdown --fail-on never
-	CHECKER_PYTHON=$(abspath $(PY)) CHECKER_DATA_DIR=.run CHECKER_BIND=127.0.0.1:8000 \
+	bind="$${CHECKER_BIND:-127.0.0.1:$$($(PY) -c '$(FREE_PORT)')}" && \
+	CHECKER_PYTHON=$(abspath $(PY)) CHECKER_DATA_DIR=$(CHECKER_DATA_DIR) CHECKER_BIND="$$bind" \
 	CHECKER_LOAD_SEEDS=1 CHECKER_WORKERS=2 PATH="$(abspath $(VENV))/bin:$$PATH" docker/entrypoint.sh
 
 extract: $(STAMP)

@@ -104,9 +104,26 @@ def article_ids(files: list[Path]) -> dict[Path, str]:
     return ids
 
 
+def _out_path(out: str) -> Path:
+    """The --out file, its folder made when missing; a path that cannot be written is a usage
+    error naming it, not a traceback."""
+    path = Path(out)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"--out {out}: cannot make its folder {path.parent}: {exc.strerror or exc}")
+    if path.is_dir():
+        raise UsageError(f"--out {out}: is a folder; give a file name")
+    return path
+
+
 def write_output(text: str, out: str | None) -> None:
     if out:
-        Path(out).write_text(text, encoding="utf-8")
+        path = _out_path(out)
+        try:
+            path.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise UsageError(f"--out {out}: cannot write: {exc.strerror or exc}")
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
@@ -279,11 +296,24 @@ def cmd_baseline(args) -> int:
     return 0
 
 
-def _store(args):
-    """Sessions on the store the server uses (CHECKER_DATABASE_URL, or --database), migrated."""
-    from checker.storage.database import database_url, make_engine, migrate, session_factory
+def user_store_url(environ=os.environ) -> str:
+    """The store `checker serve` and the store commands use when CHECKER_DATABASE_URL is not
+    set: an SQLite file in the user's data folder ($XDG_DATA_HOME/checker, else
+    ~/.local/share/checker), not in whatever folder the command ran from (often a clone, where
+    git and a later `git clean` meet it)."""
+    if environ.get("CHECKER_DATABASE_URL"):
+        return environ["CHECKER_DATABASE_URL"]
+    base = Path(environ.get("XDG_DATA_HOME") or Path(environ.get("HOME") or Path.home()) / ".local" / "share")
+    folder = base / "checker"
+    folder.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{folder / 'checker.sqlite3'}"
 
-    engine = make_engine(args.database or database_url())
+
+def _store(args):
+    """Sessions on the store the server uses (--database, else user_store_url()), migrated."""
+    from checker.storage.database import make_engine, migrate, session_factory
+
+    engine = make_engine(args.database or user_store_url())
     migrate(engine)
     return session_factory(engine)
 
@@ -332,14 +362,14 @@ def cmd_decisions(args) -> int:
 
 
 def cmd_store(args) -> int:
-    from checker.storage.database import database_url, make_engine, migrate
+    from checker.storage.database import make_engine, migrate
     from checker.storage.transfer import TransferError, export_store, import_store, row_counts, store_digest
 
-    engine = make_engine(args.database or database_url())
+    engine = make_engine(args.database or user_store_url())
     try:
         if args.action == "export":
             if args.out:
-                with open(args.out, "w", encoding="utf-8") as out:
+                with open(_out_path(args.out), "w", encoding="utf-8") as out:
                     counts = export_store(engine, out)
             else:
                 counts = export_store(engine, sys.stdout)
@@ -365,12 +395,17 @@ def cmd_store(args) -> int:
 def cmd_serve(args) -> int:
     from checker.api import serve
 
+    os.environ["CHECKER_DATABASE_URL"] = user_store_url()
+    print(f"checker: store {os.environ['CHECKER_DATABASE_URL']}", file=sys.stderr)
     serve(args.host, args.port)
     return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from checker import __version__
+
     parser = argparse.ArgumentParser(prog="checker", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"checker {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("extract", help="print the claims found in articles")
@@ -406,14 +441,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("action", choices=["add", "revoke", "list"])
     p.add_argument("name", nargs="?")
     p.add_argument("--role", choices=["reviewer", "admin"], default="reviewer")
-    p.add_argument("--database", metavar="URL", help="the store's URL (default: CHECKER_DATABASE_URL)")
+    p.add_argument("--database", metavar="URL",
+                   help="the store's URL (default: CHECKER_DATABASE_URL, else the user's store)")
     p.set_defaults(func=cmd_tokens)
 
     p = sub.add_parser("decisions", help="reviewers' decisions: list (the --decisions file of scan), or "
                        "export extraction errors as claim-pair examples")
     p.add_argument("action", choices=["list", "export"])
     p.add_argument("--out", metavar="FILE")
-    p.add_argument("--database", metavar="URL", help="the store's URL (default: CHECKER_DATABASE_URL)")
+    p.add_argument("--database", metavar="URL",
+                   help="the store's URL (default: CHECKER_DATABASE_URL, else the user's store)")
     p.set_defaults(func=cmd_decisions)
 
 
@@ -425,7 +462,7 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("file", metavar="FILE")
     c = actions.add_parser("digest", help="print the store's row counts and content digest")
     for action in (a, b, c):
-        action.add_argument("--database", metavar="URL", help="default: CHECKER_DATABASE_URL")
+        action.add_argument("--database", metavar="URL", help="default: CHECKER_DATABASE_URL, else the user's store")
     p.set_defaults(func=cmd_store)
 
     p = sub.add_parser("serve", help="run the API and dashboard for development")
