@@ -160,3 +160,46 @@ def test_a_reviewer_decides_in_a_story_and_the_decisions_last(server, reviewer, 
     assert body["@type"] == "ClaimReview" and body["author"]["name"] == "rita"
     assert body["reviewRating"]["ratingExplanation"] and body["citation"]
     page.close()
+
+
+def test_the_dashboard_speaks_indonesian(server, browser, tmp_path_factory, playwright):
+    """The language switch turns the chrome, the story's name and facts, and the findings'
+    summaries and reasons Indonesian (from rules/id/wording.yaml); the choice is remembered, and a
+    browser asking for Indonesian gets it without switching. English stays the default."""
+    base = server.base
+    page = browser.new_page()
+    page.goto(f"{base}/")
+    assert page.inner_text("section.stories h2") == "Active stories"
+    page.click("nav.languages a[hreflang=id]")
+    assert page.get_attribute("html", "lang") == "id"
+    assert page.inner_text("section.stories h2") == "Topik terkini"
+    assert "Temuan menurut jenis" in page.inner_text("section.charts")
+    assert page.inner_text("nav.languages strong") == "Bahasa Indonesia"
+
+    page.click("a.story-link >> nth=0")  # the choice is remembered: no lang in this link
+    assert "lang=" not in page.url
+    name = page.inner_text("h1.story-name")
+    assert name.startswith("Pengerahan pasukan Korea Utara di Rusia, 28 Okt 2024"), name
+    assert "Fakta yang dipersoalkan" in page.inner_text("main")
+    summaries = page.locator("table.findings a.finding-link").all_inner_texts()
+    assert any("membantah" in s and "sedangkan" in s for s in summaries), summaries
+    assert page.locator("table.findings span.badge.type-conflict").first.inner_text() == "pertentangan"
+    screenshot(page, "dashboard-id")
+
+    page.click("table.findings a.finding-link >> nth=0")
+    heading = page.inner_text("h1")
+    assert "membenarkan" in heading or "membantah" in heading, heading
+    assert page.inner_text("#decision h2") == "Keputusan pemeriksa"
+    reasons = page.inner_text("ul.reasons")
+    assert "pernyataan" in reasons or "angka" in reasons, reasons  # the reason in the rules' Indonesian
+    page.click("nav.languages a[hreflang=en]")
+    assert page.inner_text("#decision h2") == "Review decision"
+    page.close()
+
+    asking = launch(playwright, tmp_path_factory.mktemp("chromium-id"), locale="id-ID")
+    try:
+        page = asking.new_page()
+        page.goto(f"{base}/")
+        assert page.inner_text("section.stories h2") == "Topik terkini"
+    finally:
+        asking.close()

@@ -385,3 +385,45 @@ def test_an_article_page_lists_the_outlets_carrying_the_same_text(app, client):
     html = unescape(client.get(f"/articles/{copy.article_id}").get_data(as_text=True))
     assert "The same text in 2 places" in html
     assert "Koran Salinan" in html and 'href="https://salinan.example/x"' in html
+
+
+# --- the reader's language -----------------------------------------------------------------
+
+def test_every_language_labels_the_whole_dashboard():
+    """Each language of the rules with a wording has every dashboard label English has, with the
+    same {fields}: a missing one would show English in the middle of an Indonesian page."""
+    from checker.desk import reader
+    from checker.rulebook import default_rules
+
+    codes = [code for code, _ in reader.languages()]
+    assert codes == list(default_rules().codes)  # discovered from rules/, none left out
+    for code in codes:
+        assert reader.missing_labels(code) == [], code
+
+
+def test_the_language_follows_accept_language_then_the_switch_and_remembers_it(app):
+    from checker.desk import reader
+
+    client = app.test_client()
+    english = client.get("/", headers={"Accept-Language": "fr, en;q=0.5"})
+    assert english.headers["Content-Language"] == reader.default_language() == "en"
+    assert "Active stories" in english.get_data(as_text=True)
+    assert "Accept-Language" in english.headers["Vary"]
+    asked = client.get("/", headers={"Accept-Language": "id-ID,id;q=0.9,en;q=0.5"})
+    assert asked.headers["Content-Language"] == "id" and "Topik terkini" in asked.get_data(as_text=True)
+    switched = client.get("/?lang=ms")  # the switch wins over the header, and is remembered
+    assert switched.headers["Content-Language"] == "ms" and "lang=ms" in switched.headers["Set-Cookie"]
+    later = client.get("/findings", headers={"Accept-Language": "id"})
+    assert later.headers["Content-Language"] == "ms" and "Dapatan" in later.get_data(as_text=True)
+    assert client.get("/?lang=xx").headers["Content-Language"] == "ms"  # not a language of the rules
+
+
+def test_a_findings_summary_reads_in_the_readers_language(app):
+    client = app.test_client()
+    finding = all_findings(app)[0]
+    english = client.get(f"/findings/{finding.id}?lang=en").get_data(as_text=True)
+    assert unescape(finding.summary) in unescape(english)
+    indonesian = unescape(client.get(f"/findings/{finding.id}?lang=id").get_data(as_text=True))
+    assert unescape(finding.summary) not in indonesian
+    assert re.search(r"\b(Okt|Des|Agu|Mei) 20\d\d\b", indonesian)  # its dates in Indonesian
+    assert "Keputusan pemeriksa" in indonesian

@@ -18,9 +18,9 @@ from checker.dashboard.charts import Bar, StancePoint, TimelinePoint, bars_svg, 
 from checker.dashboard.marks import body_parts, evidence_segments
 from checker.dashboard.security import (CSRF_COOKIE, CSRF_FIELD, SECURITY_HEADERS, csrf_token_valid,
                                         new_csrf_token, safe_href, same_origin)
-from checker.compare.wording import day_text, default_wording
+from checker.compare.wording import day_text, default_wording, interval_text
 from checker.desk import decisions as desk_decisions
-from checker.desk import labels, story_index
+from checker.desk import labels, reader, story_index
 from checker.desk.accounts import authenticate
 from checker.storage import desk
 from checker.report import _value_cell, value_text
@@ -31,20 +31,61 @@ PER_PAGE = 50
 OVERVIEW_STORIES = 8
 
 
-def reason_words() -> dict[str, str]:
-    """Plain words for the compare stage's reason codes, in the default report language
-    (`reasons` in rules/<lang>/wording.yaml)."""
-    return dict(default_wording().reasons)
+def reason_words(language: str | None = None) -> dict[str, str]:
+    """Plain words for the compare stage's reason codes, in `language` (default: the default
+    report language's; `reasons` in rules/<lang>/wording.yaml)."""
+    return dict(reader.wording(language).reasons if language else default_wording().reasons)
+
+
+LANG_COOKIE = "lang"
 
 dashboard = Blueprint("dashboard", __name__, url_prefix="/", template_folder=str(HERE / "templates"),
                       static_folder=str(HERE / "static"), static_url_path="/dashboard/static")
+
+
+@dashboard.before_request
+def _reader_language():
+    """The page's language: ?lang= (then remembered in a cookie), the cookie, Accept-Language."""
+    g.lang = reader.choose(request.args.get("lang"), request.cookies.get(LANG_COOKIE), request.accept_languages)
+    g.words = reader.wording(g.lang)
 
 
 @dashboard.after_request
 def _security_headers(response):
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
+    if "lang" in g:
+        response.headers["Content-Language"] = g.lang
+        response.vary.update(("Accept-Language", "Cookie"))
+        if request.args.get("lang") == g.lang:
+            response.set_cookie(LANG_COOKIE, g.lang, max_age=365 * 24 * 3600, samesite="Lax",
+                                secure=request.is_secure, httponly=True, path="/")
     return response
+
+
+def t(key: str, **values) -> str:
+    """A dashboard label in the reader's language (rules/<lang>/wording.yaml, names ui.*)."""
+    return reader.label(g.lang, key, **values)
+
+
+def word(key: str) -> str:
+    """An engine id's word in the reader's language ('reason.scope', 'modality.estimate'): the
+    wording's names, then the dashboard's labels, else the id's last part."""
+    return g.words.get(key) or reader.label(g.lang, key, missing=None) or key.rpartition(".")[2].replace("_", " ")
+
+
+def _switch_url(code: str) -> str:
+    args = request.args.to_dict()
+    args["lang"] = code
+    return url_for(request.endpoint, **(request.view_args or {}), **args) if request.endpoint else f"/?lang={code}"
+
+
+@dashboard.app_context_processor
+def _language():
+    if "lang" not in g:
+        return {}
+    return {"t": t, "word": word, "lang": g.lang, "languages": reader.languages(), "switch_url": _switch_url,
+            "day": lambda d: day_text(d, g.words) if d else t("undated")}
 
 
 @dashboard.errorhandler(HTTPException)
@@ -61,12 +102,16 @@ def _href(url):
 
 @dashboard.app_template_filter("value")
 def _value(claim):
-    return value_text(claim)
+    """A figure with the reader's digit grouping (10.000 in Indonesian, 10,000 in English)."""
+    if claim.value is None or claim.kind == "duration" or "words" not in g:
+        return value_text(claim)
+    return interval_text(claim.value, names=g.words)
 
 
 def fact_label(key: str) -> str:
-    """'quantity|north_korea|troops' -> 'Troops of North Korea' (checker.desk.labels)."""
-    return labels.fact(key)
+    """'quantity|north_korea|troops' -> 'Troops of North Korea' (checker.desk.labels), in the
+    reader's language."""
+    return labels.fact(key, g.words if "words" in g else None)
 
 
 def fact_url(key: str) -> str:
@@ -101,13 +146,23 @@ def finding_url(finding_id: str) -> str:
     return _prefix("dashboard.finding", "finding_id") + quote(finding_id, safe=PATH_SAFE)
 
 
+def summary(finding) -> str:
+    """A finding's summary in the reader's language (the view words its findings beforehand)."""
+    return g.get("summaries", {}).get(finding.id) or finding.summary
+
+
 @dashboard.app_context_processor
 def _helpers():
-    return {"fact_label": fact_label, "fact_url": fact_url, "article_url": article_url, "finding_url": finding_url}
+    return {"fact_label": fact_label, "fact_url": fact_url, "article_url": article_url, "finding_url": finding_url,
+            "summary": summary}
+
+
+def _in_reader_language(label):
+    return lambda ident: label(ident, g.words if "words" in g else None)
 
 
 for _name, _label in (("name", labels.name), ("measure", labels.measure), ("proposition", labels.proposition)):
-    dashboard.add_app_template_filter(_label, _name)
+    dashboard.add_app_template_filter(_in_reader_language(_label), _name)
 
 
 def _int_arg(name: str, default: int = 1) -> int:
@@ -153,12 +208,13 @@ def overview():
     with sessions()() as session:
         summary = queries.overview(session)
         stories = story_index.all_stories(session)[:OVERVIEW_STORIES]
-    type_chart = bars_svg([Bar(t, n, t, url_for(".findings", type=t)) for t, n in summary.by_type],
-                          "Findings by type")
-    severity_chart = bars_svg([Bar(s, n, s, url_for(".findings", severity=s)) for s, n in summary.by_severity],
-                              "Findings by severity")
+    type_chart = bars_svg([Bar(t("type." + k), n, k, url_for(".findings", type=k)) for k, n in summary.by_type],
+                          t("findings_by_type"))
+    severity_chart = bars_svg([Bar(t("severity." + k), n, k, url_for(".findings", severity=k))
+                               for k, n in summary.by_severity], t("findings_by_severity"))
     return render_template("dashboard/overview.html", summary=summary, type_chart=type_chart,
-                           severity_chart=severity_chart, stories=[story_index.summary_json(s) for s in stories])
+                           severity_chart=severity_chart,
+                           stories=[story_index.summary_json(s, w=g.words) for s in stories])
 
 
 @dashboard.get("/findings")
@@ -172,6 +228,7 @@ def findings():
         page = queries.findings_page(session, chosen, _int_arg("page"), PER_PAGE)
         outlets = queries.sources(session)
         decided = desk.decisions_of(session, [f.id for f in page.items])
+        g.summaries = reader.summaries(session, page.items, g.lang)
     return render_template("dashboard/findings.html", page=page, chosen=chosen, outlets=outlets,
                            types=queries.TYPES, dimensions=queries.DIMENSIONS, severities=queries.SEVERITIES,
                            states=desk_decisions.STATES, decided=decided)
@@ -191,6 +248,7 @@ def _finding_page(finding_id: str, status: int = 200, error: str = "", values: d
         keys = queries.fact_keys_of(session, [c.id for c in detail.claims])
         decision = desk.decisions_of(session, [finding_id]).get(finding_id)
         history = desk.entries_about(session, [f"finding:{finding_id}"], limit=20)
+        g.summaries = reader.summaries(session, [detail.finding], g.lang)
     sides = []
     for claim in detail.claims:
         article = detail.articles.get(claim.article)
@@ -198,12 +256,12 @@ def _finding_page(finding_id: str, status: int = 200, error: str = "", values: d
         published = article.published if article else None
         sides.append({"claim": claim, "article": article,
                       "segments": evidence_segments(claim, rules().for_language(language), published)})
-    reasons = [(code, reason_words().get(code, "")) for code in detail.finding.reasons]
+    reasons = [(code, reason_words(g.lang).get(code, "")) for code in detail.finding.reasons]
     token = request.cookies.get(CSRF_COOKIE) or new_csrf_token()
     response = current_app.make_response((render_template(
         "dashboard/finding.html", finding=detail.finding, sides=sides, facts=sorted(set(keys.values())),
         reasons=reasons, decision=decision, history=history, states=desk_decisions.STATES,
-        dismiss_reasons=desk_decisions.REASON_WORDS, csrf_token=token, csrf_field=CSRF_FIELD, error=error,
+        dismiss_reasons={code: t("dismiss." + code) for code in desk_decisions.REASONS}, csrf_token=token, csrf_field=CSRF_FIELD, error=error,
         values=values or {}), status))
     _set_csrf_cookie(response, token)
     return response
@@ -401,7 +459,7 @@ def stories():
         found = story_index.all_stories(session)
     page_number = _int_arg("page")
     chosen = found[(page_number - 1) * PER_PAGE: page_number * PER_PAGE]
-    page = queries.Page(tuple(story_index.summary_json(s) for s in chosen), len(found), page_number, PER_PAGE)
+    page = queries.Page(tuple(story_index.summary_json(s, w=g.words) for s in chosen), len(found), page_number, PER_PAGE)
     return render_template("dashboard/stories.html", page=page)
 
 
@@ -411,12 +469,13 @@ def _story_view(story_id: str) -> dict:
         story = story_index.find_story(session, story_id)
         if story is None:
             abort(404)
-        detail = story_index.story_detail(session, story)
+        detail = story_index.story_detail(session, story, g.words)
         decided = desk.decisions_of(session, [f.id for f in detail.findings])
+        g.summaries = reader.summaries(session, detail.findings, g.lang)
         history = desk.entries_about(session, story_index.story_targets(detail), limit=50)
     by_outlet: dict[str, list] = {}
     for article in detail.articles:
-        by_outlet.setdefault(article.source or "(unknown outlet)", []).append(article)
+        by_outlet.setdefault(article.source or t("unknown_outlet"), []).append(article)
     return {"story": story, "detail": detail, "decided": decided, "history": history,
             "by_outlet": sorted(by_outlet.items(), key=lambda kv: kv[0].lower()),
             "confirmed": [f for f in detail.findings if (d := decided.get(f.id)) and d.state == "confirmed"]}

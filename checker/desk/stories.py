@@ -113,17 +113,17 @@ def _kind_rank(key: str) -> int:
 
 # --- names --------------------------------------------------------------------------------------
 
-def story_name(story: Story, fact_label) -> str:
+def story_name(story: Story, fact_label, untitled: str = "Untitled story", w=None) -> str:
     """Its main fact's label, then its dates: 'North Korea deployment in Russia, 28 Oct 2024 –
-    29 Apr 2025'; 'untitled story' when it shares no fact."""
+    29 Apr 2025'; `untitled` when it shares no fact. Dates in `w`'s language (a Wording)."""
     from checker.compare.wording import day_text
 
-    what = fact_label(story.main_key) if story.main_key else "Untitled story"
+    what = fact_label(story.main_key) if story.main_key else untitled
     if story.first is None:
-        return f"{what} (undated)"
+        return f"{what} ({day_text(None, w)})"
     if story.first == story.last:
-        return f"{what}, {day_text(story.first)}"
-    return f"{what}, {day_text(story.first)} \u2013 {day_text(story.last)}"
+        return f"{what}, {day_text(story.first, w)}"
+    return f"{what}, {day_text(story.first, w)} \u2013 {day_text(story.last, w)}"
 
 
 # --- rules --------------------------------------------------------------------------------------

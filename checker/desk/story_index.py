@@ -59,14 +59,15 @@ def find_story(session: Session, story_id: str) -> Story | None:
     return next((s for s in all_stories(session) if s.id == story_id), None)
 
 
-def name_of(story: Story) -> str:
-    return story_name(story, labels.fact)
+def name_of(story: Story, w=None) -> str:
+    """The story's readable name, in `w`'s language (a Wording; default the report language's)."""
+    return story_name(story, lambda key: labels.fact(key, w), labels._ui(labels._words(w), "untitled_story"), w)
 
 
-def summary_json(story: Story, sources: int | None = None) -> dict:
-    body = {"id": story.id, "name": name_of(story), "first": story.first.isoformat() if story.first else None,
+def summary_json(story: Story, sources: int | None = None, w=None) -> dict:
+    body = {"id": story.id, "name": name_of(story, w), "first": story.first.isoformat() if story.first else None,
             "last": story.last.isoformat() if story.last else None, "articles": len(story.articles),
-            "facts": [{"key": k, "label": labels.fact(k)} for k in story.keys[:5]]}
+            "facts": [{"key": k, "label": labels.fact(k, w)} for k in story.keys[:5]]}
     if sources is not None:
         body["sources"] = sources
     return body
@@ -125,9 +126,9 @@ def ranked_findings(session: Session, story: Story) -> list[str]:
     return ranked
 
 
-def story_detail(session: Session, story: Story) -> StoryDetail:
+def story_detail(session: Session, story: Story, w=None) -> StoryDetail:
+    """The story's page, its labels in `w`'s language (a Wording; default the report language's)."""
     from checker.desk.exports import claims_by_id
-    from checker.report import value_text
     from checker.storage.codec import key_text
 
     shown = story.articles if len(story.articles) <= STORY_ARTICLES else story.articles[-STORY_ARTICLES:]
@@ -150,17 +151,30 @@ def story_detail(session: Session, story: Story) -> StoryDetail:
             fact["findings"].add(finding.id)
             article = sources.get(claim.article)
             fact["values"].setdefault(claim.id, {
-                "value": value_text(claim) if claim.value is not None else (claim.stance or ""),
-                "source": (article.source if article else "") or "(unknown outlet)",
-                "speaker": labels.name(claim.speaker) if claim.speaker else "the outlet itself",
+                "value": _value_words(claim, w),
+                "source": (article.source if article else "") or labels._ui(labels._words(w), "unknown_outlet"),
+                "speaker": labels.name(claim.speaker, w) if claim.speaker else labels._ui(labels._words(w), "outlet_itself"),
                 "when": claim.when, "article": claim.article, "claim": claim.id, "findings": []})
             fact["values"][claim.id]["findings"].append((finding.id, finding.type))
-    disputed = tuple(DisputedFact(key, labels.fact(key), len(fact["findings"]),
+    disputed = tuple(DisputedFact(key, labels.fact(key, w), len(fact["findings"]),
                                   tuple(sorted(fact["values"].values(), key=lambda v: (
                                       v["when"] is None, v["when"] or story.first, v["source"], v["claim"]))))
                      for key, fact in sorted(by_key.items(), key=lambda kv: (-len(kv[1]["findings"]), kv[0])))
-    return StoryDetail(story, name_of(story), tuple(found[a] for a in shown if a in found),
+    return StoryDetail(story, name_of(story, w), tuple(found[a] for a in shown if a in found),
                        tuple(findings), len(ranked), disputed)
+
+
+def _value_words(claim, w) -> str:
+    """A value as the reader reads it: a figure with the language's digit grouping (10.000 in
+    Indonesian), a stance by its verb; the plain form without a wording."""
+    from checker.compare.wording import interval_text
+    from checker.report import value_text
+
+    if claim.value is not None:
+        return value_text(claim) if w is None or claim.kind == "duration" else interval_text(claim.value, names=w)
+    if claim.stance and w is not None:
+        return labels._ui(w, "stance." + claim.stance)
+    return claim.stance or ""
 
 
 def story_targets(detail: StoryDetail) -> list[str]:
