@@ -148,7 +148,7 @@ def _point_symbol(modality: str, x: float, y: float, colour: str) -> str:
 
 
 def timeline_svg(points: Sequence[TimelinePoint], title: str, width: int = 860, height: int = 360,
-                 months: Sequence[str] = MONTHS) -> Markup:
+                 months: Sequence[str] = MONTHS, undated_label: str = "undated") -> Markup:
     """Each claim an interval bar at its date: the bar runs from low to high (an arrow where a
     side is unbounded), coloured by source, dashed by modality. Claims on the same day sit side by
     side so none hides another."""
@@ -178,7 +178,7 @@ def timeline_svg(points: Sequence[TimelinePoint], title: str, width: int = 860, 
     if undated:
         out.append(f'<line x1="{left - 6}" y1="{top}" x2="{left - 6}" y2="{bottom}" stroke="#bbb" '
                    f'stroke-dasharray="2 2"/><text class="tick" x="{axis + UNDATED_LANE / 2 - 4}" '
-                   f'y="{bottom + 18}" text-anchor="middle">undated</text>')
+                   f'y="{bottom + 18}" text-anchor="middle">{escape(undated_label)}</text>')
     for tick in _value_ticks(top_value):
         y = y_of(tick)
         out.append(f'<line x1="{axis}" y1="{y:.1f}" x2="{right}" y2="{y:.1f}" stroke="#ddd"/>'
@@ -230,7 +230,8 @@ def _stance_symbol(kind: str, x: float, y: float, colour: str) -> str:
 STANCE_COLOUR = {"confirm": "#009E73", "deny": "#D55E00", "non_denial": "#E69F00", "non_confirm": "#56B4E9"}
 
 
-def stance_svg(points: Sequence[StancePoint], title: str, width: int = 860, months: Sequence[str] = MONTHS) -> Markup:
+def stance_svg(points: Sequence[StancePoint], title: str, width: int = 860, months: Sequence[str] = MONTHS,
+               undated_label: str = "undated") -> Markup:
     """One row per actor, time across: a filled circle confirms, a cross denies, a ring is a
     non-denial, a diamond a non-confirmation; a reversal shows as a row changing symbol."""
     actors = sorted({p.actor for p in points})
@@ -255,7 +256,7 @@ def stance_svg(points: Sequence[StancePoint], title: str, width: int = 860, mont
 
     if undated:
         out.append(f'<text class="tick" x="{axis + UNDATED_LANE / 2 - 4}" y="{bottom + 18}" '
-                   f'text-anchor="middle">undated</text>')
+                   f'text-anchor="middle">{escape(undated_label)}</text>')
 
     for i, actor in enumerate(actors):
         y = top + row * i + row / 2

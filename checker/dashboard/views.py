@@ -334,15 +334,17 @@ def fact_timeline(subject: str, measure: str):
     for claim in line.claims:
         article = line.articles.get(claim.article)
         day = _claim_day(claim, line.articles)
-        source = (article.source if article else "") or "(unknown outlet)"
+        source = (article.source if article else "") or t("unknown_outlet")
         href = article_url(claim.article, claim.id)
         rows.append({"claim": claim, "article": article, "day": day, "source": source, "href": href})
         if claim.value is not None:
             points.append(TimelinePoint(claim.id, day, claim.value.low, claim.value.high, claim.modality,
-                                        source, f"{value_text(claim)} {labels.measure(measure)} ({source}, "
-                                                f"{day.isoformat() if day else 'undated'}, {claim.modality})", href))
+                                        source, f"{_value(claim)} {labels.measure(measure, g.words)} ({source}, "
+                                                f"{day_text(day, g.words) if day else t('undated')}, "
+                                                f"{word('modality.' + claim.modality)})", href))
     rows.sort(key=_row_order)
-    chart = timeline_svg(points, f"{labels.fact(key)} over time")
+    chart = timeline_svg(points, t("over_time", fact=labels.fact(key, g.words)), months=g.words.months,
+                         undated_label=t("undated"))
     return render_template("dashboard/timeline.html", subject=subject, measure=measure, line=line,
                            rows=rows, chart=chart, marks=len(points), start=start, end=end,
                            legend=legend(source_colours([p.source for p in points])), facts=_fact_tables(sheet))
@@ -365,8 +367,8 @@ def _fact_tables(sheet: queries.FactSheet) -> list[dict]:
                 evidence.append({"label": (article.source if article else "") or article_id,
                                  "href": article_url(article_id, claim_id)})
             values.append({
-                "when": day_text(date.fromisoformat(value["when"])) if value.get("when") else "undated",
-                "value": _value_cell(value["value"]), "source": value["source"],
+                "when": day_text(date.fromisoformat(value["when"]), g.words) if value.get("when") else t("undated"),
+                "value": _value_cell(value["value"], g.words), "source": value["source"],
                 "outlets": value["outlets"], "status": value["status"], "evidence": evidence,
                 "findings": [{"id": f, "type": sheet.finding_types.get(f, ""), "href": finding_url(f)}
                              for f in value["findings"]]})
@@ -386,15 +388,17 @@ def stance_timeline(proposition: str):
     for claim in line.claims:
         article = line.articles.get(claim.article)
         day = _claim_day(claim, line.articles)
-        actor = labels.name(claim.subject or claim.speaker) or (article.source if article else "") or "(outlet)"
+        actor = labels.name(claim.subject or claim.speaker, g.words) or (article.source if article else "") or t("outlet_itself")
         href = article_url(claim.article, claim.id)
         rows.append({"claim": claim, "article": article, "day": day, "actor": actor, "href": href})
         if claim.stance:
-            speaker = f" via {labels.name(claim.speaker)}" if claim.speaker and labels.name(claim.speaker) != actor else ""
-            points.append(StancePoint(claim.id, day, actor, claim.stance, f"{actor}{speaker}: {claim.stance} "
-                                      f"{'on ' + day.isoformat() if day else '(undated)'}", href))
+            speaker = (f" ({labels.name(claim.speaker, g.words)})"
+                       if claim.speaker and labels.name(claim.speaker, g.words) != actor else "")
+            points.append(StancePoint(claim.id, day, actor, claim.stance, f"{actor}{speaker}: {t('stance.' + claim.stance)}, "
+                                      f"{day_text(day, g.words) if day else t('undated')}", href))
     rows.sort(key=_row_order)
-    chart = stance_svg(points, f"Stances on {labels.proposition(proposition)}")
+    chart = stance_svg(points, t("stances_on", proposition=labels.proposition(proposition, g.words)),
+                       months=g.words.months, undated_label=t("undated"))
     return render_template("dashboard/stances.html", proposition=proposition, line=line, rows=rows,
                            chart=chart, marks=len(points), start=start, end=end)
 
@@ -414,6 +418,9 @@ def article(article_id: str):
     if found is None:
         abort(404)
     record, claims, findings_by_claim = found
+    with sessions()() as session:
+        g.summaries = reader.summaries(session, list({f.id: f for fs in findings_by_claim.values() for f in fs}.values()),
+                                       g.lang)
     return render_template("dashboard/article.html", article=record, claims=claims, appearances=carried,
                            parts=body_parts(record.body, claims), findings_by_claim=findings_by_claim)
 
@@ -500,9 +507,10 @@ def story_print(story_id: str):
             with sessions()() as session:
                 line = queries.timeline(session, fact.key)
             points = [TimelinePoint(c.id, _claim_day(c, line.articles), c.value.low, c.value.high, c.modality,
-                                    (line.articles[c.article].source if c.article in line.articles else "") or "(unknown outlet)",
-                                    value_text(c), "") for c in line.claims if c.value is not None]
-            charts.append((fact.label, timeline_svg(points, f"{fact.label} over time")))
+                                    (line.articles[c.article].source if c.article in line.articles else "")
+                                    or t("unknown_outlet"), _value(c), "") for c in line.claims if c.value is not None]
+            charts.append((fact.label, timeline_svg(points, t("over_time", fact=fact.label), months=g.words.months,
+                                                    undated_label=t("undated"))))
     with sessions()() as session:
         from checker.desk.exports import claims_by_id
 
