@@ -14,7 +14,8 @@ from werkzeug.exceptions import HTTPException
 
 from checker.dashboard import queries
 from checker.dashboard.app_services import api_token, rules, sessions, submit_article, SubmitError
-from checker.dashboard.charts import Bar, StancePoint, TimelinePoint, bars_svg, legend, source_colours, stance_svg, timeline_svg
+from checker.dashboard.charts import (Bar, StancePoint, TimelinePoint, bars_svg, legend, source_colours, stance_svg,
+                                      timeline_svg)
 from checker.dashboard.marks import body_parts, evidence_segments
 from checker.dashboard.security import (CSRF_COOKIE, CSRF_FIELD, SECURITY_HEADERS, csrf_token_valid,
                                         new_csrf_token, safe_href, same_origin)
