@@ -32,10 +32,11 @@ RUN_STAMP := $(VENV)/.installed-run
 CHECKER_DATA_DIR ?= .run
 FREE_PORT := import socket; print(next(p for p in range(8000, 8100) if socket.socket().connect_ex(("127.0.0.1", p))))
 
-$(RUN_STAMP): pyproject.toml
+$(RUN_STAMP): pyproject.toml requirements.lock
 	python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e .
+	$(PY) -m pip install -q --require-hashes -r requirements.lock
+	$(PY) -m pip install -q --no-deps -e .
 	touch $(RUN_STAMP)
 
 run: $(if $(wildcard $(STAMP)),$(STAMP),$(RUN_STAMP))
