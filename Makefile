@@ -56,7 +56,7 @@ peer: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m bench.run
-	$(PY) -m checker.dashboard.loadtest --articles 10000 --rounds 20 --merge-into bench/results.json
+	$(PY) -m bench.dashboard_load --articles 10000 --rounds 20 --merge-into bench/results.json
 	$(PY) -m bench.soak  # 10 minutes (BENCH_SOAK_SECONDS): soak_rss_growth_mb, merged into bench/results.json
 
 eval: $(STAMP)

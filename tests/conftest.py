@@ -14,7 +14,7 @@ def stored_app(folder, token: str, texts):
     """A real app on a SQLite store in `folder`, with the given article texts posted one by
     one; the caller disposes of `app.extensions["checker"].engine`."""
     from checker.api import create_app
-    from checker.api.service import Submission, post_article
+    from checker.usecases.posting import Submission, post_article
 
     app = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{folder / 'store.sqlite3'}",
                       "API_TOKEN": token})

@@ -44,7 +44,7 @@ def facts(url: str) -> tuple[dict, str]:
 
 
 def test_a_store_moves_to_postgresql_and_back_with_nothing_lost(tmp_path, postgres_url):
-    from checker.api.service import Submission, post_article
+    from checker.usecases.posting import Submission, post_article
 
     app = stored_app(tmp_path, "t", [p.read_text(encoding="utf-8") for p in SEEDS])
     state = app.extensions["checker"]

@@ -71,16 +71,7 @@ def problem_type(slug: str) -> str:
     return PROBLEM_PATH + slug
 
 
-class Problem(Exception):
-    """An error the service raises on purpose: status, a short title, the detail, and the
-    field it concerns (for 422), answered as a problem document."""
-
-    def __init__(self, status: int, title: str, detail: str, *, field: str | None = None,
-                 slug: str | None = None, headers: dict | None = None):
-        super().__init__(detail)
-        self.status, self.title, self.detail, self.field = status, title, detail, field
-        self.slug = slug or slug_of(title)
-        self.headers = headers or {}
+from checker.usecases.problems import Problem  # noqa: E402,F401  raised by the use cases, answered here
 
 
 def problem_response(status: int, title: str, detail: str, *, slug: str, field: str | None = None,

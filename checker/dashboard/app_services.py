@@ -1,6 +1,6 @@
 """The one place that knows how the dashboard reaches the service the app factory built
-(checker.api.ServiceState in app.extensions["checker"]): the store's sessions, the compiled
-rules, the API token, and the same post-an-article path the REST API takes."""
+(app.extensions["checker"], built by checker.api.create_app): the store's sessions, the compiled
+rules, the API token, and the same post-an-article use case the REST API calls."""
 from __future__ import annotations
 
 from datetime import date
@@ -32,8 +32,8 @@ def api_token() -> str | None:
 def submit_article(values: dict) -> tuple[str, bool]:
     """Check and store a form's article exactly as POST /api/v1/articles does; its id, and
     whether it is new."""
-    from checker.api.problems import Problem
-    from checker.api.service import post_article, submission_from_fields
+    from checker.usecases.posting import post_article, submission_from_fields
+    from checker.usecases.problems import Problem
 
     fields = {k: values[k].strip() for k in ("source", "title", "language") if values.get(k, "").strip()}
     if values.get("published", "").strip():

@@ -33,8 +33,9 @@ def seed_files(folder: Path) -> list[Path]:
 
 
 def load_folder(sessions: sessionmaker, rules, folder: Path, fetch, neighbours: int) -> SeedOutcome:
-    from checker.api.problems import Problem
-    from checker.api.service import Submission, post_article
+    """Post each file of `folder` (never a URL: `fetch` settings are passed on unused)."""
+    from checker.usecases.posting import Submission, post_article
+    from checker.usecases.problems import Problem
     from checker.storage.desk import record
 
     stored, known, skipped, findings = [], [], [], 0
@@ -61,10 +62,9 @@ def store_is_empty(sessions: sessionmaker) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from checker.api import config_from_environment
-    from checker.api.fetch import FetchSettings
     from checker.rulebook import default_rules
-    from checker.storage.database import make_engine, migrate, session_factory
+    from checker.storage.database import database_url, make_engine, migrate, session_factory
+    from checker.usecases.posting import neighbours_from_environment
 
     parser = argparse.ArgumentParser(prog="python -m checker.dashboard.seeding", description=__doc__.splitlines()[0])
     parser.add_argument("folder", nargs="?", default=str(DEFAULT_FOLDER))
@@ -74,14 +74,13 @@ def main(argv: list[str] | None = None) -> int:
     if not folder.is_dir():
         print(f"checker: seeds: {folder} is not a folder", file=sys.stderr)
         return 2
-    config = config_from_environment()
-    engine = make_engine(config["DATABASE_URL"])
+    engine = make_engine(database_url())
     migrate(engine)
     sessions = session_factory(engine)
     if not args.always and not store_is_empty(sessions):
         print("checker: seeds: the store holds articles already; not loading", file=sys.stderr)
         return 0
-    outcome = load_folder(sessions, default_rules(), folder, FetchSettings(), config["COMPARE_NEIGHBOURS"])
+    outcome = load_folder(sessions, default_rules(), folder, None, neighbours_from_environment())
     for line in outcome.skipped:
         print(f"checker: seeds: skipped {line}", file=sys.stderr)
     print(f"checker: seeds: {len(outcome.stored)} articles stored, {len(outcome.known)} known already, "

@@ -1,4 +1,4 @@
-"""How fast the dashboard answers with a large store: `python -m checker.dashboard.loadtest
+"""How fast the dashboard answers with a large store: `python -m bench.dashboard_load
 [--articles 10000] [--rounds 20]` prints JSON with `dashboard_p95_ms` (the 95th percentile over
 every page request) and each page's own p95.
 
@@ -30,7 +30,7 @@ KEY_WINDOW = 5  # latest claims per key a copy is compared with (the service use
 
 
 def _texts(count: int) -> list[str]:
-    from bench.corpus import article  # the lead's synthetic corpus (run from the repository root)
+    from bench.corpus import article
 
     return [article(i)[1] for i in range(count)]
 
@@ -142,7 +142,7 @@ def measure(client, urls: dict[str, str], rounds: int) -> dict:
 def main(argv: list[str] | None = None) -> int:
     from checker.api import create_app
 
-    parser = argparse.ArgumentParser(prog="python -m checker.dashboard.loadtest")
+    parser = argparse.ArgumentParser(prog="python -m bench.dashboard_load")
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--store", help="an SQLite file to keep (filled only when it holds no articles)")
