@@ -39,7 +39,7 @@ def _free_port() -> int:
 
 
 def fill(db_url: str, count: int) -> dict:
-    from bench.dashboard_load import fill_store
+    from bench.fill import fill_store
     from checker.rulebook import default_rules
     from checker.storage.database import make_engine, migrate, session_factory
 

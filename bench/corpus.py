@@ -57,11 +57,16 @@ def _figure(rng: random.Random, lang: str, actor: int, place: int) -> str:
     return f"{n:,}".replace(",", ".") if lang == "id" else f"{n:,}"
 
 
-def article(index: int, seed: int = 7, target_bytes: int = 3000, per_day: int = 5) -> tuple[str, str]:
-    """(file name, text) of synthetic article number `index`."""
+START = date(2020, 1, 1)  # the first day of the corpus's archive
+
+
+def article(index: int, seed: int = 7, target_bytes: int = 3000, per_day: int = 5,
+            published: date | None = None) -> tuple[str, str]:
+    """(file name, text) of synthetic article number `index`, dated `published` if given (a
+    post into a stored period), else by its place in the archive."""
     rng = random.Random(seed * 1_000_003 + index)
     lang = "id" if index % 3 else "en"
-    published = date(2020, 1, 1) + timedelta(days=index // per_day)
+    published = published or START + timedelta(days=index // per_day)
     templates = TEMPLATES_ID if lang == "id" else TEMPLATES_EN
     fill = (ACTORS_ID, SPEAKERS_ID, PLACES_ID) if lang == "id" else (ACTORS_EN, SPEAKERS_EN, PLACES_EN)
     lines = [f"---\nsource: Outlet {index % 40}\npublished: {published.isoformat()}\nlanguage: {lang}\n---",

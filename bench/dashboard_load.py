@@ -2,11 +2,8 @@
 [--articles 10000] [--rounds 20]` prints JSON with `dashboard_p95_ms` (the 95th percentile over
 every page request) and each page's own p95.
 
-The store is filled quickly but honestly: a sample of distinct synthetic articles goes through
-the real pipeline once, then is stored again and again under new ids, outlets and dates, each
-copy compared (by the real compare stage) with the latest claims of its keys, and written with
-bulk inserts into the same tables the service writes. Pages are then timed in-process through
-Flask's test client, so the figure is the dashboard's own cost without the network.
+The store is filled through the repository's bulk insert (bench/fill.py). Pages are then timed
+in-process through Flask's test client, so the figure is the dashboard's own cost without the network.
 """
 from __future__ import annotations
 
@@ -16,83 +13,9 @@ import statistics
 import sys
 import tempfile
 import time
-from collections import defaultdict, deque
-from dataclasses import replace
-from datetime import timedelta
 from pathlib import Path
 
-from sqlalchemy import insert
-
-SAMPLE = 100  # distinct analysed articles the store is built from
-OUTLETS = 40
-KEY_WINDOW = 5  # latest claims per key a copy is compared with (the service uses more; the synthetic
-# corpus repeats its figures so often that a wider window only multiplies near-identical findings)
-
-
-def _texts(count: int) -> list[str]:
-    from bench.corpus import article
-
-    return [article(i)[1] for i in range(count)]
-
-
-def fill_store(sessions, rules, count: int, sample: int = SAMPLE, batch: int = 500) -> dict:
-    from checker.compare import compare
-    from checker.ingest import parse_article
-    from checker.pipeline import analyse
-    from checker.storage.codec import claim_to_dict, finding_to_dict, key_text
-    from checker.storage.appearances import first_row
-    from checker.storage.models import AppearanceRecord, ArticleRecord, ClaimRecord, FindingArticleLink, FindingRecord
-
-    analysed = []
-    for n, text in enumerate(_texts(sample)):
-        analysed.append(analyse(parse_article(text, article_id=f"s{n}", rules=rules), rules))
-    recent: dict = defaultdict(lambda: deque(maxlen=KEY_WINDOW))
-    articles_meta: dict = {}
-    rows = {"articles": [], "appearances": [], "claims": [], "findings": [], "links": []}
-    totals = defaultdict(int)
-    seen_findings: set = set()
-
-    def flush():
-        with sessions.begin() as session:
-            for model, name in ((ArticleRecord, "articles"), (AppearanceRecord, "appearances"), (ClaimRecord, "claims"),
-                                (FindingRecord, "findings"), (FindingArticleLink, "links")):
-                if rows[name]:
-                    session.execute(insert(model), rows[name])
-                    totals[name] += len(rows[name])
-                    rows[name].clear()
-
-    for index in range(count):
-        base, claims = analysed[index % sample]
-        article_id = f"a{index:07d}"
-        published = base.published + timedelta(days=(index // sample) * 3) if base.published else None
-        article = replace(base, id=article_id, published=published, source=f"Outlet {index % OUTLETS}")
-        claims = [replace(c, id=f"{article_id}:{n + 1}", article=article_id,
-                          when=(c.when + (published - base.published)) if c.when and published else c.when)
-                  for n, c in enumerate(claims)]
-        stored = [c for claim in claims for c in recent[claim.key()]]
-        articles_meta[article_id] = replace(article, body="")
-        findings = compare(claims, stored, {a: articles_meta[a] for a in {c.article for c in stored} | {article_id}},
-                           rules)
-        rows["articles"].append({"id": article_id, "content_sha256": f"{index:064d}", "source": article.source,
-                                 "url": "", "published": published, "language": article.language,
-                                 "title": article.title, "body": article.body, "claim_count": len(claims)})
-        rows["appearances"].append(first_row(article))
-        rows["claims"] += [{"id": c.id, "article_id": article_id, "position": n, "kind": c.kind,
-                            "key": key_text(c.key()), "published": published, "subject": c.subject,
-                            "measure": c.measure, "data": claim_to_dict(c)} for n, c in enumerate(claims)]
-        for finding in findings:
-            if finding.id in seen_findings:
-                continue
-            seen_findings.add(finding.id)
-            rows["findings"].append({"id": finding.id, "type": finding.type, "dimension": finding.dimension,
-                                     "severity": finding.severity, "data": finding_to_dict(finding)})
-            rows["links"] += [{"finding_id": finding.id, "article_id": a} for a in dict.fromkeys(finding.articles)]
-        for claim in claims:
-            recent[claim.key()].append(claim)
-        if len(rows["articles"]) >= batch:
-            flush()
-    flush()
-    return dict(totals)
+from bench.fill import fill_store
 
 
 def page_urls(client) -> dict[str, str]:
@@ -106,7 +29,7 @@ def page_urls(client) -> dict[str, str]:
     stances = client.get("/facts?kind=stance").get_data(as_text=True)
     stance = re.search(r'href="(/stances/[^"]+)"', stances)
     articles = client.get("/articles").get_data(as_text=True)
-    article = re.search(r'href="(/articles/a\d+)"', articles).group(1)
+    article = re.search(r'href="(/articles/[0-9a-f]+)"', articles).group(1)
     urls = {"overview": "/", "findings": "/findings", "findings_filtered": "/findings?type=conflict&source=Outlet+3",
             "findings_page_50": "/findings?page=50", "finding": finding, "facts": "/facts",
             "timeline": fact, "articles": "/articles", "articles_page_100": "/articles?page=100",

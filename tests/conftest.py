@@ -20,8 +20,7 @@ def stored_app(folder, token: str, texts):
                       "API_TOKEN": token})
     state = app.extensions["checker"]
     for text in texts:
-        post_article(state.sessions, Submission(text, False, None, {}), state.rules, state.fetch,
-                     state.neighbours)
+        post_article(state.sessions, Submission(text, False, None, {}), state.rules, state.fetch)
     return app
 
 

@@ -1,5 +1,5 @@
 """One answer for the same articles: `checker scan` of a story and the same articles posted one
-by one to the service (each compared with what the store holds, within its neighbour window),
+by one to the service (each compared with what the store holds),
 in either order, give the same findings with the same ids. Run on every labelled story."""
 from __future__ import annotations
 
@@ -19,7 +19,6 @@ from checker.storage import database, repository
 ROOT = Path(__file__).resolve().parent.parent
 STORIES = sorted(p for p in (ROOT.parent / "shared" / "stories").glob("*/articles") if p.is_dir()) or \
     sorted(p for p in (ROOT / "corpus" / "stories").glob("*/articles") if p.is_dir())
-NEIGHBOURS = 50  # the service's default (CHECKER_COMPARE_NEIGHBOURS)
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +81,7 @@ def test_the_service_stores_what_a_scan_reports(folder, rules, tmp_path):
             for stem in order:
                 text = paths[stem].read_text(encoding="utf-8")
                 post_article(sessions, Submission(text, paths[stem].suffix.lower() in (".html", ".htm"), None, {}),
-                             rules, FetchSettings(), NEIGHBOURS)
+                             rules, FetchSettings())
             with sessions() as session:
                 stored = repository.list_findings(session, per_page=10_000).items
         finally:

@@ -1,5 +1,5 @@
 """Storage against SQLite, and again against PostgreSQL where one is reachable: one transaction
-per article, dedupe on content, key lookups bounded per key, deletes that take findings along."""
+per article, dedupe on content, the claims a post is compared with, deletes that take findings along."""
 from __future__ import annotations
 
 import os
@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from checker.model import Article, Claim, Evidence, Finding, Interval
 from checker.storage import database, repository
 from checker.storage.codec import claim_from_dict, claim_to_dict, key_text
-from checker.storage.models import Base, ClaimRecord
+from checker.storage.models import Base, ClaimRecord, FactValueRecord
 from conftest import require_postgres
 
 POSTGRES_SERVER = os.environ.get("CHECKER_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
@@ -97,7 +97,7 @@ def test_migrations_match_the_models(engine):
     names = set(inspect(engine).get_table_names())
     assert {"articles", "claims", "findings", "finding_articles", "alembic_version"} <= names
     indexes = {i["name"]: i["column_names"] for i in inspect(engine).get_indexes("claims")}
-    assert indexes["ix_claims_key_published"] == ["key", "published"]
+    assert indexes["ix_claims_key_published_id"] == ["key", "published", "id"]
 
 
 def test_store_and_read_back(sessions):
@@ -189,24 +189,81 @@ def test_a_finding_about_a_deleted_article_is_not_stored(sessions):
         assert repository.counts(session) == {"articles": 1, "claims": 1, "findings": 0}
 
 
-def test_candidates_share_a_key_and_are_bounded_per_key(sessions):
+def test_candidates_are_the_neighbourhood_and_every_speakers_latest_stance(sessions, monkeypatch):
+    monkeypatch.setattr(repository, "NEIGHBOURHOOD", 3)
     start = date(2024, 1, 1)
+    proposition = "north_korea.deployment.russia"
     for day in range(30):
         article = make_article(f"Hari {day}", published=start + timedelta(days=day))
-        other = Claim(id=f"{article.id}:1", article=article.id, kind="quantity", evidence=Evidence("x", 0, 1),
-                      subject="russia", measure="deaths", value=Interval(5, 5))
-        repository.store_analysis(sessions, article, [troops(article, 0, 1000 + day), other], [])
+        stance = Claim(id=f"{article.id}:1", article=article.id, kind="stance", evidence=Evidence("x", 0, 1),
+                       proposition=proposition, speaker=("russia", "ukraine", "united_states")[day % 3],
+                       stance="deny" if day < 15 else "confirm")
+        repository.store_analysis(sessions, article, [troops(article, 0, 1000 + day), stance], [])
     undated = make_article("Tanpa tanggal", published=None)
     repository.store_analysis(sessions, undated, [troops(undated, 0, 7)], [])
+    around = start + timedelta(days=10)
+
+    def days(found):
+        published = {a.id: a.published for a in repository.articles_by_id(session, {c.article for c in found}).values()}
+        return sorted((published[c.article] - start).days if published[c.article] else -1 for c in found)
+
     with sessions() as session:
-        found = repository.candidate_claims(session, [("quantity", "north_korea", "troops")],
-                                            start + timedelta(days=10), per_side=3)
-        values = sorted(c.value.low for c in found)
-        assert values == [7, 1008, 1009, 1010, 1011, 1012, 1013]  # nearest 3 each side + undated
-        assert all(c.key() == ("quantity", "north_korea", "troops") for c in found)
-        assert repository.candidate_claims(session, [("stance", "nothing")], None, per_side=3) == []
-        articles = repository.articles_by_id(session, {c.article for c in found})
-        assert len(articles) == 7 and all(a.body == "" for a in articles.values())
+        figures = repository.candidate_claims(session, [("quantity", "north_korea", "troops")], around)
+        assert all(c.key() == ("quantity", "north_korea", "troops") for c in figures)
+        assert days(figures) == [-1, 8, 9, 10, 11, 12, 13]  # the nearest 3 on each side, and the undated
+        stances = repository.candidate_claims(session, [("stance", proposition)], around)
+        # the nearest 3 on each side, and each speaker's latest denial (days 12-14) and confirmation (27-29)
+        assert days(stances) == [8, 9, 10, 11, 12, 13, 14, 27, 28, 29]
+        assert repository.candidate_claims(session, [("stance", "nothing")], None) == []
+
+
+def test_deleting_the_latest_claim_of_a_value_names_the_one_before(sessions):
+    first, second = make_article("Awal 900", published=date(2024, 1, 1)), make_article("Akhir 900", published=date(2024, 2, 1))
+    for article in (first, second):
+        repository.store_analysis(sessions, article, [troops(article, 0, 900)], [])
+    repository.delete_article(sessions, second.id)
+    with sessions() as session:
+        assert {r.claim_id for r in session.scalars(select(FactValueRecord))} == {f"{first.id}:0"}
+
+
+BUSY_FACT = {  # one proposition: Russia's early denial, then thousands of other bodies' confirmations
+    "denial": ("2024-10-01", "Kremlin membantah laporan tentang pengerahan pasukan Korea Utara ke Rusia."),
+    "confirmation": ("2024-10-02", "Pentagon mengonfirmasi bahwa pasukan Korea Utara telah dikerahkan ke Rusia."),
+    "turn": ("2024-12-01", "Kremlin mengonfirmasi bahwa pasukan Korea Utara telah dikerahkan ke Rusia."),
+}
+
+
+def _front(published: str, source: str, body: str) -> str:
+    return f"---\nsource: {source}\npublished: {published}\nlanguage: id\n---\n{body}\n"
+
+
+def test_an_old_denial_on_a_busy_fact_is_still_found(sessions, rules):
+    """Russia denies; 3,000 later articles give the Pentagon's confirmation; then Russia
+    confirms: the reversal against the denial is found, though the denial is thousands of
+    claims away in time (no neighbour window reaches it; its distinct value does)."""
+    from dataclasses import replace
+
+    from checker.ingest import parse_article
+    from checker.pipeline import analyse
+    from checker.usecases.posting import Submission, post_article
+
+    day, text = BUSY_FACT["denial"]
+    denial = post_article(sessions, Submission(_front(day, "Outlet D", text), False, None, {}), rules, None)
+    assert denial.created
+    day, text = BUSY_FACT["confirmation"]
+    base, claims = analyse(parse_article(_front(day, "Outlet P", text), article_id="p", rules=rules), rules)
+    assert [c.stance for c in claims] == ["confirm"]
+    copies = []
+    for n in range(3000):
+        body = f"{base.body}\nSalinan {n}"
+        article = replace(base, id=repository.content_id(body), body=body, source=f"Outlet {n % 40}",
+                          published=base.published + timedelta(days=n // 50))
+        copies.append((article, [replace(c, id=f"{article.id}:{k}", article=article.id) for k, c in enumerate(claims)]))
+    repository.bulk_store(sessions, copies, [])
+    day, text = BUSY_FACT["turn"]
+    turn = post_article(sessions, Submission(_front(day, "Outlet C", text), False, None, {}), rules, None)
+    reversals = [f for f in turn.report["findings"] if f["type"] == "reversal"]
+    assert len(reversals) == 1 and denial.article_id in reversals[0]["articles"], turn.report["findings"]
 
 
 def test_candidate_lookup_uses_the_key_index(tmp_path):
@@ -219,7 +276,7 @@ def test_candidate_lookup_uses_the_key_index(tmp_path):
     with engine.connect() as connection:
         plan = " ".join(str(row) for row in connection.exec_driver_sql("EXPLAIN QUERY PLAN " + sql))
     engine.dispose()
-    assert "ix_claims_key_published" in plan
+    assert "ix_claims_key_published_id" in plan
 
 
 def test_listing_filters_and_pages(sessions):
@@ -261,4 +318,36 @@ def test_migration_gives_every_stored_article_its_first_appearance(tmp_path):
     posted = Article(id="a1", body="x", language="id", source="Wire", url="https://wire.example/1",
                      published=date(2024, 11, 1))
     assert appearances.add(database.session_factory(engine), "a1", posted) == (first, False)
+    engine.dispose()
+
+
+def test_migration_gives_stored_claims_their_fact_values(tmp_path):
+    import json
+
+    from sqlalchemy import text
+
+    engine = database.make_engine(f"sqlite:///{tmp_path / 'old.sqlite3'}")
+    database.migrate(engine, "0003")
+    article = make_article("Lama", published=date(2024, 11, 1))
+    claims = [troops(article, 0, 8000), troops(article, 1, 8000),
+              Claim(id=f"{article.id}:2", article=article.id, kind="stance", evidence=Evidence("x", 0, 1),
+                    proposition="north_korea.deployment.russia", speaker="russia", stance="deny")]
+    with engine.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO articles (id, content_sha256, source, url, published, language, title, body, claim_count, "
+            "stored_at) VALUES (:id, 'h1', 'Wire', '', '2024-11-01', 'id', '', 'x', 3, '2024-11-01 00:00:00')"),
+            {"id": article.id})
+        for n, claim in enumerate(claims):
+            connection.execute(text(
+                "INSERT INTO claims (id, article_id, position, kind, key, published, subject, measure, data) "
+                "VALUES (:id, :article, :n, :kind, :key, '2024-11-01', NULL, NULL, :data)"),
+                {"id": claim.id, "article": article.id, "n": n, "kind": claim.kind, "key": key_text(claim.key()),
+                 "data": json.dumps(claim_to_dict(claim))})
+    database.migrate(engine)
+    with database.session_factory(engine)() as session:
+        values = {(r.key, r.speaker, r.stance, r.value, r.claim_id) for r in session.scalars(select(FactValueRecord))}
+        columns = {r.id: (r.speaker, r.stance, r.value) for r in session.scalars(select(ClaimRecord))}
+    assert values == {("quantity|north_korea|troops", "", "", "8000.0|8000.0|00", f"{article.id}:1"),
+                      ("stance|north_korea.deployment.russia", "russia", "deny", "", f"{article.id}:2")}
+    assert columns[f"{article.id}:2"] == ("russia", "deny", "")
     engine.dispose()

@@ -49,8 +49,7 @@ def submit_article(values: dict) -> tuple[str, bool]:
         fields["url"] = values["url"].strip()
     state = _state()
     try:
-        result = post_article(state.sessions, submission_from_fields(fields), state.rules, state.fetch,
-                              state.neighbours)
+        result = post_article(state.sessions, submission_from_fields(fields), state.rules, state.fetch)
     except Problem as problem:
         raise SubmitError(f"{problem.title}: {problem.detail}") from problem
     return result.article_id, result.created

@@ -32,7 +32,7 @@ def seed_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
 
 
-def load_folder(sessions: sessionmaker, rules, folder: Path, fetch, neighbours: int) -> SeedOutcome:
+def load_folder(sessions: sessionmaker, rules, folder: Path, fetch=None) -> SeedOutcome:
     """Post each file of `folder` (never a URL: `fetch` settings are passed on unused)."""
     from checker.usecases.posting import Submission, post_article
     from checker.usecases.problems import Problem
@@ -43,7 +43,7 @@ def load_folder(sessions: sessionmaker, rules, folder: Path, fetch, neighbours: 
         html = path.suffix.lower() in (".html", ".htm")
         try:
             result = post_article(sessions, Submission(path.read_text(encoding="utf-8"), html, None, {}),
-                                  rules, fetch, neighbours)
+                                  rules, fetch)
         except (Problem, UnicodeDecodeError) as exc:
             skipped.append(f"{path.name}: {getattr(exc, 'detail', exc)}")
             continue
@@ -64,7 +64,6 @@ def store_is_empty(sessions: sessionmaker) -> bool:
 def main(argv: list[str] | None = None) -> int:
     from checker.rulebook import default_rules
     from checker.storage.database import database_url, make_engine, migrate, session_factory
-    from checker.usecases.posting import neighbours_from_environment
 
     parser = argparse.ArgumentParser(prog="python -m checker.dashboard.seeding", description=__doc__.splitlines()[0])
     parser.add_argument("folder", nargs="?", default=str(DEFAULT_FOLDER))
@@ -80,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.always and not store_is_empty(sessions):
         print("checker: seeds: the store holds articles already; not loading", file=sys.stderr)
         return 0
-    outcome = load_folder(sessions, default_rules(), folder, None, neighbours_from_environment())
+    outcome = load_folder(sessions, default_rules(), folder)
     for line in outcome.skipped:
         print(f"checker: seeds: skipped {line}", file=sys.stderr)
     print(f"checker: seeds: {len(outcome.stored)} articles stored, {len(outcome.known)} known already, "

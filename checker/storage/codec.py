@@ -50,6 +50,21 @@ def key_text(key: tuple) -> str:
     return "|".join("" if part is None else str(part) for part in key)
 
 
+def value_text(value: Interval | None) -> str:
+    """An interval as one comparable string ("" for none): "8000.0|12000.0|00"."""
+    if value is None:
+        return ""
+    low, high = ("" if v is None else repr(float(v)) for v in (value.low, value.high))
+    return f"{low}|{high}|{int(bool(value.low_open))}{int(bool(value.high_open))}"
+
+
+def fact_columns(data: dict) -> dict:
+    """A stored claim's (claim_to_dict's) speaker, stance and value as the claims table's columns."""
+    value = data.get("value")
+    return {"speaker": (data.get("speaker") or "")[:100], "stance": data.get("stance") or "",
+            "value": value_text(interval_from_dict(value)) if value is not None else ""}
+
+
 def claim_to_dict(claim: Claim) -> dict:
     return {
         "id": claim.id, "article": claim.article, "kind": claim.kind,

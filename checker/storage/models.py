@@ -1,8 +1,11 @@
 """The stored form of articles, claims and findings (SQLAlchemy 2.0 declarative models).
 
 A claim row keeps the columns the API filters on and the comparison key (indexed together with
-the article's publication date, so a new article loads only the claims of its keys, nearest in
-time first); `data` holds the whole claim so the compare stage gets back the dataclass it made.
+the article's publication date and the id, so a new article reads the ids of its keys' claims
+nearest in time from the index alone); `data` holds the whole claim so the compare stage gets
+back the dataclass it made. A fact value row is the compact form of what a fact holds: one row
+per distinct (key, speaker, stance, value), naming its latest claim, so a post meets every value
+a fact was ever given, however many claims repeat the common ones.
 A finding links to every article it involves, so deleting an article takes its findings along.
 """
 from __future__ import annotations
@@ -42,7 +45,7 @@ class ArticleRecord(Base):
 
 class ClaimRecord(Base):
     __tablename__ = "claims"
-    __table_args__ = (Index("ix_claims_key_published", "key", "published"),)
+    __table_args__ = (Index("ix_claims_key_published_id", "key", "published", "id"),)
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
@@ -52,7 +55,25 @@ class ClaimRecord(Base):
     published: Mapped[date | None] = mapped_column(Date, nullable=True)  # the article's, for nearness
     subject: Mapped[str | None] = mapped_column(String(100), nullable=True, index=True)
     measure: Mapped[str | None] = mapped_column(String(100), nullable=True, index=True)
+    speaker: Mapped[str] = mapped_column(String(100), default="")  # "" for the outlet's own voice
+    stance: Mapped[str] = mapped_column(String(16), default="")
+    value: Mapped[str] = mapped_column(String(100), default="")  # the interval as text (value_text)
     data: Mapped[dict] = mapped_column(JSON)
+
+
+class FactValueRecord(Base):
+    """One distinct value of a fact: a comparison key, who gave it (the speaker, "" for an
+    outlet's own voice), the stance and the interval, with the latest claim that gives it.
+    Kept in the transaction that stores the claims; rebuilt for the values of a deleted article."""
+
+    __tablename__ = "fact_values"
+
+    key: Mapped[str] = mapped_column(String(400), primary_key=True)
+    speaker: Mapped[str] = mapped_column(String(100), primary_key=True)
+    stance: Mapped[str] = mapped_column(String(16), primary_key=True)
+    value: Mapped[str] = mapped_column(String(100), primary_key=True)
+    claim_id: Mapped[str] = mapped_column(String(64))  # the latest claim giving it (published, then id)
+    published: Mapped[date | None] = mapped_column(Date, nullable=True)
 
 
 class FindingRecord(Base):

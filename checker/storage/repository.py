@@ -11,18 +11,21 @@ import hashlib
 import re
 import threading
 import unicodedata
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date
 from typing import Callable, Iterable
 
-from sqlalchemy import delete, func, insert, select, text
+from sqlalchemy import Date, and_, bindparam, delete, func, insert, or_, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, load_only, sessionmaker
 
 from checker.model import Article, Claim, Finding
-from checker.storage.codec import claim_from_dict, claim_to_dict, finding_from_dict, finding_to_dict, key_text
+from checker.storage.codec import (claim_from_dict, claim_to_dict, fact_columns, finding_from_dict, finding_to_dict,
+                                   key_text)
 from checker.storage import appearances
-from checker.storage.models import AppearanceRecord, ArticleRecord, ClaimRecord, FindingArticleLink, FindingRecord, utc_now
+from checker.storage.models import (AppearanceRecord, ArticleRecord, ClaimRecord, FactValueRecord, FindingArticleLink,
+                                    FindingRecord, utc_now)
 
 ID_HEX_DIGITS = 16
 
@@ -98,13 +101,9 @@ def store_analysis(sessions: sessionmaker, article: Article, claims: list[Claim]
                     published=article.published, language=article.language, title=article.title,
                     body=article.body, claim_count=len(claims), stored_at=utc_now())])
                 session.execute(insert(AppearanceRecord), [appearances.first_row(article)])
-                if claims:
-                    session.execute(insert(ClaimRecord), [dict(
-                        id=c.id, article_id=article.id, position=n, kind=c.kind, key=key_text(c.key()),
-                        published=article.published, subject=c.subject, measure=c.measure,
-                        data=claim_to_dict(c)) for n, c in enumerate(claims)])
-                if against_store is not None:
+                if against_store is not None:  # before the article's own claims become its facts' latest values
                     findings = against_store(session)
+                insert_claims(session, claim_rows(article, claims))
                 stored = _store_findings(session, article.id, findings, merge)
             return StoreOutcome(article.id, created=True, findings=tuple(stored))
         except IntegrityError:
@@ -115,6 +114,76 @@ def store_analysis(sessions: sessionmaker, article: Article, claims: list[Claim]
             if attempt == attempts - 1:
                 raise
     raise AssertionError("unreachable")
+
+
+def claim_rows(article: Article, claims: list[Claim]) -> list[dict]:
+    """The claims table's rows of an article's claims."""
+    rows = []
+    for n, claim in enumerate(claims):
+        data = claim_to_dict(claim)
+        rows.append(dict(id=claim.id, article_id=article.id, position=n, kind=claim.kind, key=key_text(claim.key()),
+                         published=article.published, subject=claim.subject, measure=claim.measure, data=data,
+                         **fact_columns(data)))
+    return rows
+
+
+def insert_claims(session: Session, rows: list[dict]) -> None:
+    """Insert claim rows, and note each distinct value they give a fact (fact_values): a value
+    seen before now names its latest claim."""
+    if not rows:
+        return
+    session.execute(insert(ClaimRecord), rows)
+    latest: dict[tuple, dict] = {}
+    for row in rows:
+        value = (row["key"], row["speaker"], row["stance"], row["value"])
+        if value not in latest or _order(row["published"], row["id"]) > _order(latest[value]["published"],
+                                                                             latest[value]["id"]):
+            latest[value] = row
+    values = [dict(key=k, speaker=sp, stance=st, value=v, claim_id=row["id"], published=row["published"])
+              for (k, sp, st, v), row in sorted(latest.items())]
+    upsert = _upsert_of(session)
+    for start in range(0, len(values), 500):
+        statement = upsert(FactValueRecord).values(values[start:start + 500])
+        new = statement.excluded
+        held = FactValueRecord.__table__.c
+        later = or_(and_(held.published.is_(None), new.published.is_not(None)),
+                    new.published > held.published,
+                    and_(or_(new.published == held.published, and_(held.published.is_(None), new.published.is_(None))),
+                         new.claim_id > held.claim_id))
+        session.execute(statement.on_conflict_do_update(
+            index_elements=["key", "speaker", "stance", "value"],
+            set_={"claim_id": new.claim_id, "published": new.published}, where=later))
+
+
+def _order(published: date | None, claim_id: str) -> tuple:
+    return (published or date.min, claim_id)
+
+
+def _upsert_of(session: Session):
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as upsert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as upsert
+    return upsert
+
+
+def bulk_store(sessions: sessionmaker, articles: list[tuple[Article, list[Claim]]], findings: list[Finding]) -> None:
+    """Store analysed articles (distinct texts) and findings in one transaction, with bulk
+    inserts and without comparing: a benchmark's fill, whose findings are made beforehand."""
+    with _one_writer(sessions), sessions.begin() as session:
+        if articles:
+            session.execute(insert(ArticleRecord), [dict(
+                id=a.id, content_sha256=content_sha256(a.body), source=a.source,
+                url=a.url, published=a.published, language=a.language, title=a.title, body=a.body,
+                claim_count=len(claims), stored_at=utc_now()) for a, claims in articles])
+            session.execute(insert(AppearanceRecord), [appearances.first_row(a) for a, _ in articles])
+            insert_claims(session, [row for a, claims in articles for row in claim_rows(a, claims)])
+        if findings:
+            session.execute(insert(FindingRecord), [dict(
+                id=f.id, type=f.type, dimension=f.dimension, severity=f.severity, data=finding_to_dict(f),
+                stored_at=utc_now()) for f in findings])
+            session.execute(insert(FindingArticleLink), [dict(finding_id=f.id, article_id=a) for f in findings
+                                                         for a in dict.fromkeys(f.articles)])
 
 
 _SQLITE_WRITER = threading.Lock()
@@ -196,38 +265,112 @@ def delete_article(sessions: sessionmaker, article_id: str) -> bool:
         if doomed:
             session.execute(delete(FindingArticleLink).where(FindingArticleLink.finding_id.in_(doomed)))
             session.execute(delete(FindingRecord).where(FindingRecord.id.in_(doomed)))
+        own = select(ClaimRecord.id).where(ClaimRecord.article_id == article_id)
+        values = list(session.execute(select(FactValueRecord.key, FactValueRecord.speaker, FactValueRecord.stance,
+                                             FactValueRecord.value).where(FactValueRecord.claim_id.in_(own))))
+        session.execute(delete(FactValueRecord).where(FactValueRecord.claim_id.in_(own)))
         session.execute(delete(ClaimRecord).where(ClaimRecord.article_id == article_id))
         session.execute(delete(ArticleRecord).where(ArticleRecord.id == article_id))
+        _renote_values(session, values)
     return True
+
+
+def _renote_values(session: Session, values) -> None:
+    """The fact values whose latest claim went: named again by their latest remaining claim."""
+    rows = []
+    for key, speaker, stance, value in values:
+        latest = session.execute(
+            select(ClaimRecord.id, ClaimRecord.published)
+            .where(ClaimRecord.key == key, ClaimRecord.speaker == speaker, ClaimRecord.stance == stance,
+                   ClaimRecord.value == value)
+            .order_by(ClaimRecord.published.is_(None), ClaimRecord.published.desc(), ClaimRecord.id.desc())
+            .limit(1)).first()
+        if latest is not None:
+            rows.append(dict(key=key, speaker=speaker, stance=stance, value=value, claim_id=latest.id,
+                             published=latest.published))
+    if rows:
+        session.execute(insert(FactValueRecord), rows)
 
 
 # --- what a new article is compared with ------------------------------------------------------
 
-def candidate_claims(session: Session, keys: Iterable[tuple], around: date | None,
-                     per_side: int) -> list[Claim]:
-    """The stored claims sharing one of `keys`: for each key the `per_side` nearest in time
-    before and after `around` (and as many undated), through the (key, published) index.
-    Bounding each key keeps the cost of a post flat however large the store grows."""
-    found: dict[str, Claim] = {}
-    for query in _candidate_queries(select(ClaimRecord), keys, around, per_side):
-        for record in session.scalars(query):
-            found.setdefault(record.id, _claim_from_record(record))
-    return list(found.values())
+NEIGHBOURHOOD = 50  # per key and side of the article's date: the claims compared whole (see below)
+_NEAREST = {side: text(f"SELECT id FROM claims WHERE key = :key AND {condition} ORDER BY {order} LIMIT :n")
+            .bindparams(bindparam("pivot", type_=Date))
+            for side, condition, order in (("before", "published <= :pivot", "published DESC, id DESC"),
+                                           ("after", "published > :pivot", "published, id"),
+                                           ("undated", "published IS NULL AND :pivot IS NOT NULL", "id"))}
 
 
-def candidate_claim_ids(session: Session, keys: Iterable[tuple], around: date | None, per_side: int) -> set[str]:
-    """The ids of `candidate_claims`, read from the index alone: whether the candidates changed."""
-    return {i for query in _candidate_queries(select(ClaimRecord.id), keys, around, per_side)
-            for i in session.scalars(query)}
-
-
-def _candidate_queries(selected, keys: Iterable[tuple], around: date | None, per_side: int):
+def candidate_claim_ids(session: Session, keys: Iterable[tuple], around: date | None) -> set[str]:
+    """The ids of the stored claims a new article with claims of `keys`, dated `around`, is
+    compared with, read from indexes alone: for each key that holds claims, the NEIGHBOURHOOD
+    nearest in time on each side of `around` (and as many undated), whose every claim joins a
+    finding they make, so the findings near in time list all their claims as a scan's do; and
+    for a stance, the latest statement of every distinct (speaker, stance) the fact holds
+    (fact_values), however old or busy the fact: a denial is reversed by a confirmation of any
+    later date, while figures and dates are compared only within the compare stage's windows.
+    The work grows with the article's facts and their speakers, not with the store."""
+    texts = sorted({key_text(k) for k in keys})
+    found: set[str] = set()
+    present: set[str] = set()
+    for start in range(0, len(texts), 400):
+        chunk = texts[start:start + 400]
+        for key, claim_id in session.execute(select(FactValueRecord.key, FactValueRecord.claim_id)
+                                             .where(FactValueRecord.key.in_(chunk))):
+            present.add(key)
+            if key.startswith("stance|"):
+                found.add(claim_id)
     pivot = around or date.today()
-    for key in dict.fromkeys(key_text(k) for k in keys):
-        base = selected.where(ClaimRecord.key == key)
-        yield base.where(ClaimRecord.published <= pivot).order_by(ClaimRecord.published.desc()).limit(per_side)
-        yield base.where(ClaimRecord.published > pivot).order_by(ClaimRecord.published.asc()).limit(per_side)
-        yield base.where(ClaimRecord.published.is_(None)).order_by(ClaimRecord.id).limit(per_side)
+    for key in sorted(present):
+        for query in _NEAREST.values():
+            found.update(session.scalars(query, {"key": key, "pivot": pivot, "n": NEIGHBOURHOOD}))
+    return found
+
+
+_DECODED: OrderedDict[tuple, Claim] = OrderedDict()  # (claim id, its article's stored_at) -> claim
+_DECODED_LOCK = threading.Lock()
+DECODED_CLAIMS = 20_000  # the claims a worker keeps decoded: the facts it met lately
+
+
+def claims_by_id(session: Session, ids: Iterable[str]) -> dict[str, Claim]:
+    """Stored claims by id. A claim row never changes; its id comes back only when its article
+    is deleted and posted again (with a new stored_at), so decoded claims are kept per process
+    under (id, stored_at) and only the others are read and decoded."""
+    ids = sorted(set(ids))
+    stamps: dict[str, object] = {}
+    for start in range(0, len(ids), 900):  # under every database's parameter limit
+        for claim_id, stamp in session.execute(
+                select(ClaimRecord.id, ArticleRecord.stored_at).join(ArticleRecord, ArticleRecord.id == ClaimRecord.article_id)
+                .where(ClaimRecord.id.in_(ids[start:start + 900]))):
+            stamps[claim_id] = stamp
+    out: dict[str, Claim] = {}
+    with _DECODED_LOCK:
+        for claim_id, stamp in stamps.items():
+            claim = _DECODED.get((claim_id, stamp))
+            if claim is not None:
+                _DECODED.move_to_end((claim_id, stamp))
+                out[claim_id] = claim
+    missing = [i for i in stamps if i not in out]
+    fresh = {}
+    for start in range(0, len(missing), 900):
+        for claim_id, data in session.execute(select(ClaimRecord.id, ClaimRecord.data)
+                                              .where(ClaimRecord.id.in_(missing[start:start + 900]))):
+            fresh[claim_id] = claim_from_dict(data)
+    with _DECODED_LOCK:
+        for claim_id, claim in fresh.items():
+            _DECODED[(claim_id, stamps[claim_id])] = claim
+        while len(_DECODED) > DECODED_CLAIMS:
+            _DECODED.popitem(last=False)
+    out.update(fresh)
+    return out
+
+
+def candidate_claims(session: Session, keys: Iterable[tuple], around: date | None) -> list[Claim]:
+    """The claims of candidate_claim_ids."""
+    ids = sorted(candidate_claim_ids(session, keys, around))
+    found = claims_by_id(session, ids)
+    return [found[i] for i in ids if i in found]
 
 
 def articles_by_id(session: Session, ids: Iterable[str], with_body: bool = False) -> dict[str, Article]:

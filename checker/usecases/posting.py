@@ -22,12 +22,6 @@ PENDING_ID = "pending"  # the id an article has between ingest and its content h
 ANALYSING = threading.BoundedSemaphore(max(1, int(os.environ.get("CHECKER_ANALYSES_PER_WORKER", "1"))))
 
 
-def neighbours_from_environment(environ=None) -> int:
-    """CHECKER_COMPARE_NEIGHBOURS: stored claims per key and side of the publication date a new
-    article is compared with (50)."""
-    return int((os.environ if environ is None else environ).get("CHECKER_COMPARE_NEIGHBOURS", 50))
-
-
 @dataclass(frozen=True)
 class Submission:
     """One article as posted: the raw text or HTML (or a URL to fetch) and its metadata."""
@@ -101,8 +95,7 @@ class PostResult:
     report: dict
 
 
-def post_article(sessions: sessionmaker, submission: Submission, rules, fetch_settings,
-                 neighbours_per_side: int) -> PostResult:
+def post_article(sessions: sessionmaker, submission: Submission, rules, fetch_settings) -> PostResult:
     """Store a new article and answer its findings against the store; the stored one if its
     content is known already.
 
@@ -114,10 +107,10 @@ def post_article(sessions: sessionmaker, submission: Submission, rules, fetch_se
     same articles reports, whatever order they came in."""
     article = ingest(submission, rules, fetch_settings)  # a fetch waits outside: it holds no CPU
     with ANALYSING:
-        return _post_article(sessions, article, rules, neighbours_per_side)
+        return _post_article(sessions, article, rules)
 
 
-def _post_article(sessions: sessionmaker, article: Article, rules, neighbours_per_side: int) -> PostResult:
+def _post_article(sessions: sessionmaker, article: Article, rules) -> PostResult:
     from checker.compare import compare, related_keys
     from checker.compare.findings import merge
     from checker.report import build_report
@@ -133,14 +126,16 @@ def _post_article(sessions: sessionmaker, article: Article, rules, neighbours_pe
     seen: dict = {}
 
     def against_store(session) -> list:
-        if seen and repository.candidate_claim_ids(session, keys, article.published, neighbours_per_side) - own \
-                <= {c.id for c in seen["claims"]}:
+        ids = repository.candidate_claim_ids(session, keys, article.published) - own
+        if seen and ids == set(seen["claims"]):
             return seen["findings"]  # nothing stored meanwhile: the comparison made before holds
-        stored_claims = [c for c in repository.candidate_claims(session, keys, article.published, neighbours_per_side)
-                         if c.id not in own]
+        known = seen.get("claims", {})
+        stored = {i: known[i] for i in ids if i in known}
+        stored.update(repository.claims_by_id(session, ids - set(known)))
+        stored_claims = [stored[i] for i in sorted(stored)]
         articles = repository.articles_by_id(session, {c.article for c in stored_claims})
         articles[article.id] = article
-        seen.update(claims=stored_claims, articles=articles)
+        seen.update(claims=stored, articles=articles)
         seen["findings"] = compare(claims, stored_claims, articles, rules)
         return seen["findings"]
 
@@ -152,7 +147,7 @@ def _post_article(sessions: sessionmaker, article: Article, rules, neighbours_pe
         return known_text_again(sessions, outcome.article_id, article, rules)
     findings = list(outcome.findings)
     cited = {c for f in findings for c in f.claims}
-    others = [c for c in seen["claims"] if c.id in cited]
+    others = [c for c in seen["claims"].values() if c.id in cited]
     involved = {a for f in findings for a in f.articles} | {article.id}
     articles = seen["articles"]
     missing = involved - set(articles)
