@@ -59,31 +59,75 @@ class Progress:
             sys.stderr.flush()
 
 
-def read_articles(paths: list[str]):
-    """(articles, claims, errors): every readable file analysed; unreadable ones reported."""
-    from checker.ingest import IngestError, read_article_file
-    from checker.pipeline import analyse
-
-    rules = _rules()
+def read_articles(paths: list[str], jobs: int = 1):
+    """(articles, claims, errors): every readable file analysed (on `jobs` processes); unreadable
+    ones reported. The result is in file order whatever the number of processes."""
     files = article_paths(paths)
     articles, claims, errors = [], [], []
     progress = Progress(len(files))
     ids = article_ids(files)
-    for path in files:
-        try:
-            article = read_article_file(path, rules, article_id=ids[path])
-        except IngestError as exc:
-            errors.append(f"{path}: {exc}")
+    for path, (analysed, error) in zip(files, _analysed(files, ids, jobs)):
+        if error is not None:
+            errors.append(error)
         else:
-            article, found = analyse(article, rules)
-            articles.append(article)
-            claims += found
+            articles.append(analysed[0])
+            claims += analysed[1]
         progress.step(path.name)
     for message in errors:
         print(f"checker: skipped {message}", file=sys.stderr)
     if not articles:
         raise UsageError("no article could be read")
     return articles, claims, errors
+
+
+def _analyse_file(task: tuple[Path, str]):
+    """One file read and analysed: ((article, claims), None), or (None, why it was skipped)."""
+    from checker.ingest import IngestError, read_article_file
+    from checker.pipeline import analyse
+
+    path, article_id = task
+    rules = _rules()
+    try:
+        article = read_article_file(path, rules, article_id=article_id)
+    except IngestError as exc:
+        return None, f"{path}: {exc}"
+    return analyse(article, rules), None
+
+
+def _analysed(files: list[Path], ids: dict[Path, str], jobs: int):
+    """_analyse_file of each file, in order; extraction is per article and pure, so it runs in a
+    pool of `jobs` processes forked after the rules are compiled (each inherits them), and the
+    comparison, which needs every claim, runs after, in this process."""
+    tasks = [(path, ids[path]) for path in files]
+    jobs = max(1, min(jobs, len(tasks)))
+    if jobs == 1:
+        yield from map(_analyse_file, tasks)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    _rules()
+    context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+        yield from pool.map(_analyse_file, tasks, chunksize=max(1, len(tasks) // (jobs * 8)))
+
+
+def default_jobs() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r}: the number of processes must be a whole number of at least 1")
+    return value
 
 
 def article_ids(files: list[Path]) -> dict[Path, str]:
@@ -207,15 +251,16 @@ def _detect_language(text: str, rules) -> str:
         return identify_language(text, rules)
 
 
-def scan_report(paths, report_language: str | None = None):
-    """(the report of a scan, its summaries and labels in `report_language`; the unreadable files)"""
+def scan_report(paths, report_language: str | None = None, jobs: int = 1):
+    """(the report of a scan, its summaries and labels in `report_language`; the unreadable
+    files): extraction on `jobs` processes, then the comparison of every claim by key."""
     from checker.compare import as_compared, compare_all
     from checker.compare.wording import report_wording
     from checker.report import build_report
 
     rules = _rules()
     language = _known_language(report_language, "--report-lang", rules)  # before reading: fail fast
-    articles, claims, errors = read_articles(paths)
+    articles, claims, errors = read_articles(paths, jobs)
     by_id = {a.id: a for a in articles}
     findings = compare_all(claims, by_id, rules, report_language=language)
     # the report shows each claim as it was compared: "the tragedy" as the happening it is about
@@ -267,7 +312,7 @@ def cmd_scan(args) -> int:
 
     known = _known(args.baseline) if args.baseline else None  # before the scan: fail fast
     decisions = _decisions(args)
-    report, errors = scan_report(args.paths, args.report_lang)
+    report, errors = scan_report(args.paths, args.report_lang, args.jobs)
     if decisions:
         report = apply_decisions(report, decisions)
     if known is not None:
@@ -430,6 +475,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the language of summaries and reports (a folder of rules/ with a wording); default English")
     p.add_argument("--decisions", metavar="FILE", help="reviewers' decisions (GET /api/v1/decisions): "
                    "dismissed findings are left out, confirmed ones reported as known and never fail")
+    p.add_argument("--jobs", type=_jobs, default=default_jobs(), metavar="N",
+                   help="processes extracting claims (default: the cores); the report is the same for any N")
     p.set_defaults(func=cmd_scan)
 
     p = sub.add_parser("baseline", help="write the fingerprints of today's findings")

@@ -118,3 +118,33 @@ def test_two_files_of_one_name_in_two_folders_keep_their_contradiction(tmp_path)
     assert sorted(a["id"] for a in report["articles"]) == ["harian-a/story", "harian-b/story"]
     assert run.returncode == 1
     assert any(f["type"] == "conflict" and len(set(f["articles"])) == 2 for f in report["findings"])
+
+
+def test_scan_on_several_processes_writes_the_same_report_byte_for_byte(tmp_path):
+    """--jobs N extracts in N processes and compares after: the report is the one a single
+    process writes, for every format (the seeds, and synthetic articles sharing their facts)."""
+    from bench.corpus import article
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for path in sorted(SEEDS.glob("*.txt")):
+        (folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    for index in range(12):
+        name, text = article(index, target_bytes=1200)
+        (folder / name).write_text(text, encoding="utf-8")
+    (folder / "broken.md").write_text("---\npublished: 2024-13-45\n---\nTeks.\n", encoding="utf-8")
+    for fmt in ("json", "markdown", "junit"):
+        outputs = []
+        for jobs in (1, 3):
+            out = tmp_path / f"{fmt}_{jobs}.out"
+            run = checker("scan", folder, "--format", fmt, "--out", out, "--fail-on", "never", "--jobs", jobs)
+            assert run.returncode == 2, run.stderr  # the broken file is skipped, the others reported
+            assert "broken.md" in run.stderr
+            outputs.append(out.read_bytes())
+        assert outputs[0] == outputs[1], fmt
+    assert json.loads((tmp_path / "json_3.out").read_text(encoding="utf-8"))["findings"]
+
+
+def test_scan_refuses_a_number_of_processes_below_one():
+    run = checker("scan", SEEDS, "--jobs", "0")
+    assert run.returncode == 2 and "at least 1" in run.stderr
