@@ -1,6 +1,9 @@
 """`make bench`: extraction speed against dateparser's search_dates on the same texts, CLI cold
-start, scan throughput on synthetic corpora of 1,000 and 10,000 articles, adversarial sentences
-doubling in size (bench/adversarial.py), and the REST service under load (bench/api_load.py).
+start, `checker scan` throughput on synthetic corpora of 1,000 and 10,000 articles (on every
+core, and on one process for the smaller), adversarial sentences doubling in size
+(bench/adversarial.py), and the REST service under load on SQLite and PostgreSQL
+(bench/api_load.py). Reduced runs: BENCH_SCAN_SIZES (1000,10000), BENCH_API_STORES
+(10000,100000), BENCH_API_SECONDS (20), BENCH_API_BACKENDS (sqlite,postgresql).
 
 Absolute times drift on shared machines; the ratios (speedup, 10k vs 1k throughput) measured in
 the same run are the figures to compare. Writes bench/results.json.
@@ -64,23 +67,21 @@ def cold_start() -> float:
     return round(time.perf_counter() - start, 3)
 
 
-def scan_rate(count: int) -> float:
-    from bench.corpus import article
-    from checker.compare import compare_all
-    from checker.ingest import parse_article
-    from checker.pipeline import analyse
-    from checker.rulebook import default_rules
+def scan_rate(count: int, jobs: int) -> float:
+    """Articles a second of `checker scan` (files read, extraction on `jobs` processes, the
+    comparison, the report) on `count` synthetic articles written to a folder."""
+    import tempfile
 
-    rules = default_rules()
-    corpus = [article(i) for i in range(count)]
-    start = time.perf_counter()
-    articles, claims = {}, []
-    for name, text in corpus:
-        a, found = analyse(parse_article(text, article_id=name, rules=rules), rules)
-        articles[a.id] = a
-        claims += found
-    compare_all(claims, articles, rules)
-    return round(count / (time.perf_counter() - start), 1)
+    from bench.corpus import article
+    from checker.cli import scan_report
+
+    with tempfile.TemporaryDirectory(prefix="scan_") as folder:
+        for i in range(count):
+            name, text = article(i)
+            (Path(folder) / name).write_text(text, encoding="utf-8")
+        start = time.perf_counter()
+        scan_report([folder], jobs=jobs)
+        return round(count / (time.perf_counter() - start), 1)
 
 
 def main() -> int:
@@ -92,8 +93,13 @@ def main() -> int:
     results.update(extraction(seeds + synthetic, 40))
     results["cli_cold_start_s"] = cold_start()
     sizes = [int(s) for s in os.environ.get("BENCH_SCAN_SIZES", "1000,10000").split(",")]
+    from checker.cli import default_jobs
+
+    jobs = default_jobs()
+    results["scan_jobs"] = jobs
     for size in sizes:
-        results[f"scan_articles_per_s_{size // 1000}k"] = scan_rate(size)
+        results[f"scan_articles_per_s_{size // 1000}k"] = scan_rate(size, jobs)
+    results[f"scan_articles_per_s_{sizes[0] // 1000}k_one_process"] = scan_rate(sizes[0], 1)
     if len(sizes) == 2:
         small, large = (f"scan_articles_per_s_{s // 1000}k" for s in sizes)
         results["scan_rate_ratio_large_vs_small"] = round(results[large] / results[small], 2)
