@@ -45,7 +45,9 @@ class ArticleRecord(Base):
 
 class ClaimRecord(Base):
     __tablename__ = "claims"
-    __table_args__ = (Index("ix_claims_key_published_id", "key", "published", "id"),)
+    __table_args__ = (Index("ix_claims_key_published_id", "key", "published", "id"),
+                      # a fact value's claims, to name its latest again when an article goes
+                      Index("ix_claims_fact_value", "key", "speaker", "stance", "value", "published"))
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)

@@ -1,6 +1,6 @@
 """A store built for the comparison: claims carry their speaker, stance and value as columns,
 the (key, published) index also holds the id (a post reads its candidates' ids from the index
-alone), and fact_values keeps one row per distinct (key, speaker, stance, value) with its latest
+alone), an index finds a fact value's claims, and fact_values keeps one row per distinct (key, speaker, stance, value) with its latest
 claim, filled here from the claims already stored.
 
 Revision ID: 0004
@@ -24,6 +24,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('value', sa.String(length=100), nullable=False, server_default=''))
         batch_op.drop_index('ix_claims_key_published')
         batch_op.create_index('ix_claims_key_published_id', ['key', 'published', 'id'], unique=False)
+        batch_op.create_index('ix_claims_fact_value', ['key', 'speaker', 'stance', 'value', 'published'], unique=False)
     facts = op.create_table('fact_values',
     sa.Column('key', sa.String(length=400), nullable=False),
     sa.Column('speaker', sa.String(length=100), nullable=False),
@@ -64,6 +65,7 @@ def _later(published, claim_id, held) -> bool:
 def downgrade() -> None:
     op.drop_table('fact_values')
     with op.batch_alter_table('claims', schema=None) as batch_op:
+        batch_op.drop_index('ix_claims_fact_value')
         batch_op.drop_index('ix_claims_key_published_id')
         batch_op.create_index('ix_claims_key_published', ['key', 'published'], unique=False)
         batch_op.drop_column('value')
