@@ -49,7 +49,7 @@ def test_a_store_moves_to_postgresql_and_back_with_nothing_lost(tmp_path, postgr
     app = stored_app(tmp_path, "t", [p.read_text(encoding="utf-8") for p in SEEDS])
     state = app.extensions["checker"]
     copy = post_article(state.sessions, Submission(SEEDS[0].read_text(encoding="utf-8"), False, None,
-                                                   {"source": "Koran Salinan"}), state.rules, state.fetch, 50)
+                                                   {"source": "Koran Salinan"}), state.rules, state.fetch)
     assert copy.created
     state.engine.dispose()
     sqlite_url = f"sqlite:///{tmp_path / 'store.sqlite3'}"
