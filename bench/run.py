@@ -97,11 +97,13 @@ def main() -> int:
 
     jobs = default_jobs()
     results["scan_jobs"] = jobs
+    from bench.api_load import _size
+
     for size in sizes:
-        results[f"scan_articles_per_s_{size // 1000}k"] = scan_rate(size, jobs)
-    results[f"scan_articles_per_s_{sizes[0] // 1000}k_one_process"] = scan_rate(sizes[0], 1)
+        results[f"scan_articles_per_s_{_size(size)}"] = scan_rate(size, jobs)
+    results[f"scan_articles_per_s_{_size(sizes[0])}_one_process"] = scan_rate(sizes[0], 1)
     if len(sizes) == 2:
-        small, large = (f"scan_articles_per_s_{s // 1000}k" for s in sizes)
+        small, large = (f"scan_articles_per_s_{_size(s)}" for s in sizes)
         results["scan_rate_ratio_large_vs_small"] = round(results[large] / results[small], 2)
     from bench.adversarial import adversarial
 
