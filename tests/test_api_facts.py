@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from checker.api import create_app
-from checker.api.service import fact_id, parse_fact_id
+from checker.usecases.facts import fact_id, parse_fact_id
 
 from test_api import AUTH, TOKEN, assert_problem, database_url  # noqa: F401  (the fixture)
 

@@ -374,13 +374,13 @@ def test_exact_figures_show_their_modality_in_the_symbol():
 
 
 def test_an_article_page_lists_the_outlets_carrying_the_same_text(app, client):
-    from checker.api.service import Submission, post_article
+    from checker.usecases.posting import Submission, post_article
 
     state = app.extensions["checker"]
     text = sorted(SEEDS.glob("*.txt"))[3].read_text(encoding="utf-8")
     copy = post_article(state.sessions, Submission(text, False, None, {"source": "Koran Salinan",
                                                                         "url": "https://salinan.example/x"}),
-                        state.rules, state.fetch, state.neighbours)
+                        state.rules, state.fetch)
     assert copy.created
     html = unescape(client.get(f"/articles/{copy.article_id}").get_data(as_text=True))
     assert "The same text in 2 places" in html

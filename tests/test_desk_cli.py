@@ -66,7 +66,7 @@ def test_tokens_add_list_revoke(tmp_path):
 
 def test_extraction_errors_export_as_claim_pair_examples(tmp_path):
     from checker.api import create_app
-    from checker.api.service import Submission, post_article
+    from checker.usecases.posting import Submission, post_article
     from checker.desk.decisions import decide, validated
 
     url = f"sqlite:///{tmp_path / 'store.sqlite3'}"
@@ -75,7 +75,7 @@ def test_extraction_errors_export_as_claim_pair_examples(tmp_path):
     findings = []
     for path in sorted(SEEDS.glob("*.txt")):
         result = post_article(state.sessions, Submission(path.read_text(encoding="utf-8"), False, None, {}),
-                              state.rules, state.fetch, state.neighbours)
+                              state.rules, state.fetch)
         findings += result.report["findings"]
     chosen, other = findings[0], findings[1]
     decide(state.sessions, chosen["id"], validated("dismissed", "extraction_error", "misread speaker"), "rita")

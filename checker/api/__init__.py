@@ -11,8 +11,7 @@ CHECKER_WRITE_RATE_PER_MINUTE (writes a minute per worker with the token, a sixt
 once; 0: no limit; 1200), CHECKER_CHECK_RATE_PER_MINUTE (POST /check and /parse a minute per
 client address, which need no token; 0: no limit; 120), CHECKER_RATE_STORE (a SQLite file
 holding the rate buckets, shared by every worker; gunicorn.conf.py makes one; unset: each process
-counts alone), CHECKER_COMPARE_NEIGHBOURS (stored claims per key and side of the
-publication date a new article is compared with; 50), CHECKER_AUTO_MIGRATE (1).
+counts alone), CHECKER_AUTO_MIGRATE (1).
 """
 from __future__ import annotations
 
@@ -40,7 +39,6 @@ class ServiceState:
     rules: object
     token: str
     fetch: FetchSettings
-    neighbours: int
 
 
 def config_from_environment(environ=None) -> dict:
@@ -59,7 +57,6 @@ def config_from_environment(environ=None) -> dict:
         "FETCH_MAX_BYTES": int(env.get("CHECKER_FETCH_MAX_BYTES", max_body)),
         "FETCH_MAX_REDIRECTS": int(env.get("CHECKER_FETCH_MAX_REDIRECTS", 5)),
         "FETCH_DEADLINE": float(env.get("CHECKER_FETCH_DEADLINE", 30)),
-        "COMPARE_NEIGHBOURS": int(env.get("CHECKER_COMPARE_NEIGHBOURS", 50)),
         "WRITE_RATE_PER_MINUTE": int(env.get("CHECKER_WRITE_RATE_PER_MINUTE", 1200)),
         "CHECK_RATE_PER_MINUTE": int(env.get("CHECKER_CHECK_RATE_PER_MINUTE", 120)),
         "RATE_STORE": env.get("CHECKER_RATE_STORE") or None,
@@ -134,8 +131,7 @@ def create_app(test_config: dict | None = None) -> Flask:
                             read_timeout=app.config["FETCH_READ_TIMEOUT"],
                             max_bytes=app.config["FETCH_MAX_BYTES"],
                             max_redirects=app.config["FETCH_MAX_REDIRECTS"],
-                            deadline=app.config["FETCH_DEADLINE"]),
-        neighbours=app.config["COMPARE_NEIGHBOURS"])
+                            deadline=app.config["FETCH_DEADLINE"]))
 
     api = _problem_api()(app)
     api.spec.components.security_scheme("bearerAuth", {"type": "http", "scheme": "bearer"})

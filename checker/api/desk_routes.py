@@ -175,7 +175,7 @@ def finding_csv(finding_id):
 def fact_csv(fact_id):
     """A fact's values by source and reference time with their status, as CSV (its JSON is
     GET /facts/{id})."""
-    from checker.api.service import get_fact
+    from checker.usecases.facts import get_fact
     from checker.desk import exports
 
     with _state().sessions() as session:

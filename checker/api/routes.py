@@ -13,9 +13,9 @@ from marshmallow import RAISE, ValidationError
 
 from checker.api import schemas
 from checker.api.problems import Problem, validation_problem
-from checker.api.service import (Submission, check_articles, get_fact, list_facts, post_article, report_of_view,
-                                 with_appearances,
-                                 submission_from_fields)
+from checker.usecases.facts import get_fact, list_facts
+from checker.usecases.posting import (Submission, check_articles, post_article, report_of_view, submission_from_fields,
+                                      with_appearances)
 from checker.desk.accounts import authenticate
 from checker.desk.decisions import stored_finding_json
 from checker.report import article_json, claim_json
@@ -215,7 +215,7 @@ class Articles(MethodView):
         else:
             raise _unsupported(("application/json", "text/plain", "text/html"))
         state = _state()
-        result = post_article(state.sessions, submission, state.rules, state.fetch, state.neighbours)
+        result = post_article(state.sessions, submission, state.rules, state.fetch)
         if result.created:
             desk.record(state.sessions, g.account.name, "post", f"article:{result.article_id}")
         location = url_for("api_v1.ArticleById", article_id=result.article_id)

@@ -291,7 +291,7 @@ def _facts_of_claims(session: Session, key: str, claims: tuple[Claim, ...]) -> l
     """The facts (disputed and not) that `claims` of one key make, with the findings citing
     them: the API's facts_of_key over a bounded set of claims instead of every stored one (a
     key of a long story holds thousands of claims, and comparing them all took seconds)."""
-    from checker.api.service import fact_id
+    from checker.usecases.facts import fact_id
     from checker.compare.context import ComparisonContext, is_share
     from checker.compare.disputes import _fact, _happenings, default_settings, disputed_facts, fact_key
     from checker.compare.findings import RANK
