@@ -70,6 +70,16 @@ _DURATION_OUT = {
 }
 
 
+# Recognizers-Text halves a period where our rules take thirds: "early next year" is January to
+# June, "late this month" the 16th on, "end of the week" Thursday to
+# Sunday, "mid-November" the 10th to the 20th. (start, stop, weekdays, side) as DateRules.parts.
+_RECOGNIZERS_PARTS = {
+    **{word: (0, 0.5, (0, 2), None) for word in ("early", "beginning", "start")},
+    **{word: (0.5, 1, (3, 6), None) for word in ("late", "end")},
+    **{word: (0.3, 0.667, (1, 4), None) for word in ("mid", "middle")},
+}
+
+
 def convention(rules: LanguageRules, **settings) -> LanguageRules:
     """The language's rules with a peer's convention for dates without a year or week."""
     dates = dataclasses.replace(rules["dates"], **settings)
@@ -341,7 +351,8 @@ def score() -> list[dict]:
     indonesian = default_rules().for_language("id")
     duckling = convention(en, direction="future", weekday_today=False,
                           whole_periods=("week", "month", "quarter", "year", "decade"))
-    recognizers = convention(en, direction="past", weekday_today=False, yearless_future_days=0)
+    recognizers = convention(en, direction="past", weekday_today=False, yearless_future_days=0,
+                             parts={**en["dates"].parts, **_RECOGNIZERS_PARTS})
     return [
         _row("duckling", "en", "date", _score_duckling_dates(duckling)),
         _row("recognizers-text", "en", "date", _score_recognizers_dates(recognizers)),

@@ -135,6 +135,9 @@ class DatesSchema(Schema):
     # are the two reported quarters); the others count days back or on from P
     whole_periods = fields.List(fields.String(validate=validate.OneOf(_UNITS)))
     ordinals = fields.Dict(keys=fields.String(), values=fields.Integer(), load_default=dict)  # first, ketiga, III, last=-1
+    # decades named in words, to their first year: the seventies = 1970
+    decade_words = fields.Dict(keys=fields.String(), values=fields.Integer(validate=validate.Range(1000, 2990)),
+                               load_default=dict)
     parts = fields.Dict(keys=fields.String(), values=fields.Nested(PartSchema), load_default=dict)
     holidays = fields.Dict(keys=fields.String(), values=fields.Nested(HolidaySchema), load_default=dict)
     # words before a date that open its interval on one side: "after 2010", "before 2018"
@@ -235,6 +238,7 @@ class DateRules:
     weekday_today: bool = True
     whole_periods: tuple = ("quarter", "decade")
     ordinals: dict = field(default_factory=dict)
+    decade_words: dict = field(default_factory=dict)  # folded word -> first year
     parts: dict = field(default_factory=dict)  # folded word -> (start, stop, weekdays, side)
     holidays: dict = field(default_factory=dict)  # folded phrase -> holiday dict
     range_opener: re.Pattern | None = None
@@ -288,6 +292,7 @@ def _placeholders(tables: dict) -> dict:
         "nth": rf"(?P<nth>\d{{1,2}}(?:{suffix})?(?!\d)|{_alternation(list(tables['ordinals']) + list(tables['day_words']))})",
         "part": rf"(?P<part>{_alternation(tables['parts'])})",
         "holiday": rf"(?P<holiday>{_alternation(tables['holidays'])})",
+        "decade_word": rf"(?P<decade_word>{_alternation(tables['decade_words'])})",
         "this": rf"(?P<this>{_alternation(tables['units'])})",
         # further parts of a compound length: "2 years 1 month 21 days ago"
         "more": rf"(?:\s*,?\s*(?:{joiner}\s+)?(?P<num2>\d+|{numbers})\s+(?P<unit2>{_alternation(tables['units'])}))?"
@@ -346,7 +351,8 @@ def _gap(words: list[str]) -> re.Pattern | None:
 def compile_dates(datas: list[dict]) -> DateRules:
     tables = {key: _merge(datas, key) for key in
               ("months", "weekdays", "weekdays_capitalised", "day_words", "number_words", "units",
-               "fused_units", "relative_days", "relative_periods", "ordinals", "parts", "holidays")}
+               "fused_units", "relative_days", "relative_periods", "ordinals", "parts", "holidays",
+               "decade_words")}
     for key in ("ordinal_suffixes", "year_intro", "time_markers_before", "time_markers_after",
                 "amount_markers_before", "published_markers", "updated_markers", "range_openers",
                 "range_joiners", "range_opener_joiners", "open_after", "open_before", "open_from",
@@ -385,7 +391,7 @@ def compile_dates(datas: list[dict]) -> DateRules:
         direction=next((d["direction"] for d in datas if d.get("direction")), "past"),
         weekday_today=next((d["weekday_today"] for d in datas if "weekday_today" in d), True),
         whole_periods=next((tuple(d["whole_periods"]) for d in datas if "whole_periods" in d), ("quarter", "decade")),
-        ordinals=fold(tables["ordinals"]),
+        ordinals=fold(tables["ordinals"]), decade_words=fold(tables["decade_words"]),
         parts={_fold(k): (v["start"], v["stop"], tuple(v.get("weekdays", ())), v.get("side"))
                for k, v in tables["parts"].items()},
         holidays=fold(tables["holidays"]),
@@ -555,6 +561,8 @@ def _resolve(p: CompiledPattern, m: re.Match, rules: DateRules, ref: date | None
     if p.production == "year":
         return DateValue(date(_year_of(g["year"], rules, ref), 1, 1), "year")
     if p.production == "decade":
+        if "decade_word" in g:
+            return DateValue(date(rules.decade_words[_fold(g["decade_word"])], 1, 1), "decade")
         return DateValue(date(_year_of(g["year"], rules, ref) // 10 * 10, 1, 1), "decade")
     if p.production == "century":
         n = _nth_number(g, rules)
@@ -568,7 +576,10 @@ def _resolve(p: CompiledPattern, m: re.Match, rules: DateRules, ref: date | None
         if p.production == "holiday":
             return _holiday(g, parent, rules, ref, p.direction)
         if parent is None and p.production == "nth" and ref is not None:
-            parent = DateValue(date(ref.year, 1, 1), "year", relative=True)  # "the third quarter"
+            if p.unit == "weekday":  # "the second Sunday": of P's month
+                parent = DateValue(ref.replace(day=1), "month", relative=True)
+            else:  # "the third quarter": of P's year
+                parent = DateValue(date(ref.year, 1, 1), "year", relative=True)
         if parent is None:
             return None
         if p.production == "part":
