@@ -239,3 +239,6 @@ class Finding:
     articles: tuple[str, ...]
     summary: str
     reasons: tuple[str, ...]
+    # the sentences a finding without claims of its own rests on (near-duplicates):
+    # (article, start, end, text), offsets in the article's body
+    evidence: tuple[tuple[str, int, int, str], ...] = ()

@@ -86,10 +86,13 @@ def event_json(claim: Claim) -> dict | None:
 
 
 def finding_json(finding: Finding) -> dict:
-    return {"id": finding.id, "type": finding.type, "dimension": finding.dimension,
-            "severity": finding.severity, "claims": list(finding.claims),
-            "articles": list(finding.articles), "summary": finding.summary,
-            "reasons": list(finding.reasons)}
+    out = {"id": finding.id, "type": finding.type, "dimension": finding.dimension,
+           "severity": finding.severity, "claims": list(finding.claims),
+           "articles": list(finding.articles), "summary": finding.summary,
+           "reasons": list(finding.reasons)}
+    if finding.evidence:  # near-duplicates: the two sentences
+        out["evidence"] = [{"article": a, "start": s, "end": e, "text": t} for a, s, e, t in finding.evidence]
+    return out
 
 
 def build_report(articles: Iterable[Article] | Mapping[str, Article], claims: Iterable[Claim],

@@ -18,6 +18,7 @@ from typing import Callable, Iterable, Mapping
 from checker.compare.context import ComparisonContext, figure_fact, is_share
 from checker.compare.findings import FINGERPRINT_SCHEME, Groups, make_finding, rank
 from checker.compare.happenings import typed_happenings, untyped_keys
+from checker.compare.near_duplicates import near_duplicate_findings
 from checker.compare.quantities import judge_containment_keys, judge_key
 from checker.compare.semantics import Semantics, default_semantics
 from checker.compare.settings import FINDING_TYPES, FLAG_TYPES, CompareSchema, CompareSettings, compile_settings
@@ -150,9 +151,12 @@ def _containment(by_key_new: dict, by_key_old: dict, context: ComparisonContext,
 
 def compare(new: Iterable[Claim], stored: Iterable[Claim], articles: Mapping[str, Article] | Iterable[Article],
             rules, *, within: Callable[[str, str], bool] | None = None,
-            government_of: Callable[[str], str] | None = None, report_language: str | None = None) -> list[Finding]:
-    """Findings that involve at least one new claim, the real disagreements first, their
+            government_of: Callable[[str], str] | None = None, report_language: str | None = None,
+            fresh_articles: Iterable[str] | None = None) -> list[Finding]:
+    """Findings that involve at least one new claim (or, near-duplicates, an article of
+    `fresh_articles`, default the new claims' articles), the real disagreements first, their
     summaries in `report_language` (default: the rules' default report language)."""
+    new = list(new)
     context = make_context(rules, articles, within, government_of)
     if hasattr(rules, "for_language"):
         names = report_wording(rules, report_language, context.settings.names)
@@ -190,6 +194,9 @@ def compare(new: Iterable[Claim], stored: Iterable[Claim], articles: Mapping[str
     for group in groups:
         finding = make_finding(context, group, summarise(group, context, names))
         findings.setdefault(finding.id, finding)
+    fresh_articles = {c.article for c in new} if fresh_articles is None else fresh_articles
+    for finding in near_duplicate_findings(context, rules, fresh_articles, new + old, names):
+        findings.setdefault(finding.id, finding)
     return sorted(findings.values(), key=rank)
 
 
@@ -200,8 +207,11 @@ def as_compared(claims: Iterable[Claim], articles, rules) -> list[Claim]:
 
 
 def compare_all(claims: Iterable[Claim], articles, rules, **options) -> list[Finding]:
-    """A scan: every claim against every other claim of its fact."""
-    return compare(list(claims), [], articles, rules, **options)
+    """A scan: every claim against every other claim of its fact, every article's sentences
+    against every other's (near-duplicates)."""
+    if not isinstance(articles, Mapping):
+        articles = {a.id: a for a in articles}
+    return compare(list(claims), [], articles, rules, fresh_articles=tuple(articles), **options)
 
 
 def _run_example(example: dict, language_rules):
