@@ -220,6 +220,8 @@ class ManifestSchema(Schema):
     # (Malay "kerana", "polis" beside Indonesian "karena", "polisi"); see ingest.identify_language
     distinctive_words = fields.List(fields.String(validate=validate.Length(min=1)), load_default=list)
     report_default = fields.Boolean(load_default=False)  # reports speak it unless asked otherwise
+    # a close call between relatives with no word to tell them apart goes to it (ingest.identify_language)
+    identify_default = fields.Boolean(load_default=False)
     description = fields.String()
     examples = fields.List(fields.Dict(), load_default=list)
 
@@ -235,7 +237,8 @@ class Language:
     fallbacks: tuple[tuple[str, str], ...] = ()  # (kind, the language whose rules of that kind it uses)
     distinctive_words: tuple[str, ...] = ()
     report_default: bool = False
-    examples: tuple[dict, ...] = ()  # {text, expect: language code}: identify_language's corpus
+    examples: tuple[dict, ...] = ()
+    identify_default: bool = False  # {text, expect: language code}: identify_language's corpus
     path: Path | None = field(default=None, compare=False)
     lines: dict = field(default_factory=dict, compare=False)
 
@@ -257,7 +260,7 @@ def load_manifest(path: Path) -> Language:
                                 lines.get(("examples", i)))
     return Language(found["code"], found["name"], found["date_order"], found["decimal_mark"],
                     tuple(sorted(found["fallbacks"].items())), tuple(found["distinctive_words"]),
-                    found["report_default"], tuple(found["examples"]), path, lines)
+                    found["report_default"], tuple(found["examples"]), found["identify_default"], path, lines)
 
 
 def load_languages(root: Path = RULES_DIR) -> dict[str, Language]:
