@@ -35,7 +35,10 @@ is the case's tags or its text, decided before looking at our answers:
 - Recognizers-Text rows tagged not_supported_in_some_rt_ports (its own ports disagree);
 - number_in_text rows whose expected numbers are parts of dates, times, phone numbers,
   addresses, codes or durations (the checker reads those as what they are, not as counts);
-- number_range rows written with math symbols (<, >, =, ~) or relating ordinals ("the tenth").
+- number_range rows written with math symbols (<, >, =, ~), their words after the figure ("more
+  than 5000 or equal to") or relating ordinals ("the tenth");
+- digits read one by one or in spoken groups ("three-nought-four", "one twenty two").
+Each row of `score()` counts these per reason (`out_of_scope_by_reason`).
 """
 from __future__ import annotations
 
@@ -58,7 +61,12 @@ FRACTION_TEXT = re.compile(
 NOT_COUNT_CONTEXT = re.compile(
     r"\d+/\d+|\d+\.\d+\.\d+|\+\d|\bphone\b|\bSCP-|\byears?\b|\bnrs?\.|\bin \d{4}\b|\bkg\b|\{",
     re.I)
-MATH_RANGE = re.compile(r"[<>=~]|\b(?:tenth|fifteenth)\b")
+MATH_RANGE = re.compile(r"[<>=~]|\b(?:tenth|fifteenth)\b|\d\s+or equal\b")
+# digits read one by one or in spoken groups: "three-nought-four" (304), "one twenty two" (122)
+_DIGIT_WORD = r"(?:zero|nought|one|two|three|four|five|six|seven|eight|nine)"
+SPOKEN_DIGITS = re.compile(rf"\b{_DIGIT_WORD}(?:-{_DIGIT_WORD}){{2,}}\b|^{_DIGIT_WORD}\s+"
+                           r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\s+"
+                           rf"{_DIGIT_WORD}$", re.I)
 INDIAN_UNITS = re.compile(r"\b(?:lakhs?|lkhs?|lac|crores?|krores?|cr|kr|koti)\b", re.I)
 GIGA = re.compile(r"\d\s?G\b")
 NEGATIVE = re.compile(r"\b(?:minus|negative|negatif)\b|(?<![\w\d])-\s?\d")
@@ -76,28 +84,36 @@ def _close(a, b) -> bool:
     return abs(a - b) <= 1e-6 * max(1.0, abs(b))
 
 
-def _out_of_scope(case: dict) -> bool:
+def _out_of_scope(case: dict) -> str | None:
+    """The reason a case is no news figure, None when it is in scope."""
     tags = set(case.get("tags", []))
     text = case["text"]
-    if tags & {"vague_or_collective", "indian_units", "abbreviation", "prefix_parse_module_behaviour",
-               "ambiguous_module_heuristic", "not_supported_in_some_rt_ports",
-               "digit_by_digit_reading"}:
-        return True
+    for tag, reason in (("vague_or_collective", "vague_word"), ("indian_units", "indian_units"),
+                        ("abbreviation", "chat_abbreviation"), ("digit_by_digit_reading", "digit_by_digit"),
+                        ("prefix_parse_module_behaviour", "module_behaviour"),
+                        ("ambiguous_module_heuristic", "module_behaviour"),
+                        ("not_supported_in_some_rt_ports", "ports_disagree")):
+        if tag in tags:
+            return reason
     if any(t.startswith("note:currently only") for t in tags):
-        return True
-    if ("si_suffix" in tags and case["lang"] == "id") or GIGA.search(text) or INDIAN_UNITS.search(text):
-        return True
+        return "module_behaviour"
+    if ("si_suffix" in tags and case["lang"] == "id") or GIGA.search(text):
+        return "si_suffix"
+    if INDIAN_UNITS.search(text):
+        return "indian_units"
+    if SPOKEN_DIGITS.search(text):
+        return "digit_by_digit"
     if case["dim"] in ("number_in_text", "number_range", "percent") and NEGATIVE.search(text):
-        return True  # negative figures are not counts
+        return "negative"  # negative figures are not counts
     if case["dim"] == "percent" and PERCENT_OF.search(text):
-        return True
+        return "percent_of"
     if case["dim"] in ("number", "number_in_text", "number_range", "percent") and FRACTION_TEXT.search(text):
-        return True
+        return "fraction_or_ratio"
     if case["dim"] in ("number_in_text", "number_range") and NOT_COUNT_CONTEXT.search(text):
-        return True
+        return "not_a_count"
     if case["dim"] == "number_range" and MATH_RANGE.search(text):
-        return True
-    return False
+        return "math_range"
+    return None
 
 
 def _judge(case: dict, rules) -> bool:
@@ -189,10 +205,10 @@ def details() -> list[dict]:
     rules = default_rules()
     rows = []
     for suite, case in _cases():
-        scope = not _out_of_scope(case) and case["dim"] != "digit_sequence"
-        ok = _judge(case, rules.for_language(case["lang"])) if scope else None
+        reason = "digit_sequence" if case["dim"] == "digit_sequence" else _out_of_scope(case)
+        ok = _judge(case, rules.for_language(case["lang"])) if reason is None else None
         rows.append({"suite": suite, "lang": case["lang"], "dimension": case["dim"],
-                     "text": case["text"], "in_scope": scope, "correct": ok})
+                     "text": case["text"], "in_scope": reason is None, "reason": reason, "correct": ok})
     return rows
 
 
@@ -200,6 +216,7 @@ def score() -> list[dict]:
     totals: Counter = Counter()
     correct: Counter = Counter()
     outside: Counter = Counter()
+    reasons: dict = {}
     order: list[tuple] = []
     for row in details():
         key = (row["suite"], row["lang"], row["dimension"])
@@ -210,10 +227,14 @@ def score() -> list[dict]:
             correct[key] += int(bool(row["correct"]))
         else:
             outside[key] += 1
+            by_reason = reasons.setdefault(key, Counter())
+            by_reason[row["reason"]] += 1
     return [{"suite": s, "lang": lang, "dimension": d, "cases": totals[(s, lang, d)],
              "correct": correct[(s, lang, d)],
              "accuracy": correct[(s, lang, d)] / totals[(s, lang, d)] if totals[(s, lang, d)] else 0.0,
-             "out_of_scope": outside[(s, lang, d)]} for s, lang, d in order]
+             "out_of_scope": outside[(s, lang, d)],
+             "out_of_scope_by_reason": dict(sorted(reasons.get((s, lang, d), Counter()).items()))}
+            for s, lang, d in order]
 
 
 if __name__ == "__main__":

@@ -488,6 +488,8 @@ def evaluate(tokens: list[Token], bare_decimal_word: bool = False) -> Decimal | 
             if last is not None:
                 if not (last >= 10 and t.value < _place(last) and t.value == t.value.to_integral_value()):
                     return None
+                if tokens[i - 1].role == "digits" and t.role == "value":
+                    return None  # "RM4,200 satu tan": a figure in digits takes no number word after it
                 group += last
             last, seen_value = t.value, True
         elif t.role == "article":
@@ -497,7 +499,10 @@ def evaluate(tokens: list[Token], bare_decimal_word: bool = False) -> Decimal | 
                 last = Decimal(1)
             seen_value = True
         elif t.role == "fraction":
-            last = (last or Decimal(0)) + t.value
+            if last is None and not group and last_scale is not None and total > 0 and i == len(tokens) - 1:
+                total += t.value * last_scale  # "dua juta setengah": and a half million
+            else:
+                last = (last or Decimal(0)) + t.value
             seen_value = True
         elif t.role == "multiplier":
             if last is None:
@@ -752,8 +757,12 @@ def _figure(text: str, m: re.Match, nr: NumberRules, rejects) -> tuple[Figure | 
             core_end = tokens[-1].end
             if all(t.role == "fraction" for t in tokens):
                 return None, core_end
+            # the currency before it still marks it ("RM4,200 satu tan"); what follows the
+            # longer reading (a percent sign, a currency after) does not
+            before = m if m.groupdict().get("cur") and not m.groupdict().get("pct") \
+                and not m.groupdict().get("curafter") else None
             fig = _finish(text, nr, rejects, core_start, core_end, float(value), float(value),
-                          tokens, None, m.start(), "", "")
+                          tokens, before, m.start(), "", "")
             return fig, core_end
         if all(t.role == "fraction" for t in tokens):
             return None, core_end  # "half" alone is relative to a base, not a figure
@@ -840,6 +849,8 @@ def _finish(text, nr: NumberRules, rejects, core_start, core_end, low, high, tok
     if ha:
         word = _fold(ha.group(0))
         h = nr.hedges_after[word]
+        if estimate_only and (h.low is None or h.high is None):
+            low, high = nominal  # "about 500 or more": the bound is the figure, not the estimate's edge
         low, high, lo, ho = _apply(h, low, high)
         low_open, high_open = low_open or lo, high_open or ho
         rules_used.append(f"hedge:{word}" + (":estimate" if h.estimate else ""))
