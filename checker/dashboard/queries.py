@@ -291,44 +291,9 @@ def _facts_of_claims(session: Session, key: str, claims: tuple[Claim, ...]) -> l
     """The facts (disputed and not) that `claims` of one key make, with the findings citing
     them: the API's facts_of_key over a bounded set of claims instead of every stored one (a
     key of a long story holds thousands of claims, and comparing them all took seconds)."""
-    from checker.usecases.facts import fact_id
-    from checker.compare.context import ComparisonContext, is_share
-    from checker.compare.disputes import _fact, _happenings, default_settings, disputed_facts, fact_key
-    from checker.compare.findings import RANK
-    from checker.compare.semantics import default_semantics
-    from checker.compare.settings import FLAG_TYPES
-    from checker.storage.codec import key_text
-    from checker.storage.repository import findings_citing
+    from checker.usecases.facts import facts_of_key
 
-    claims = [c for c in claims if (k := fact_key(c)) is not None and key_text(k) == key]
-    if not claims:
-        return []
-    findings = findings_citing(session, claims)
-    articles = articles_by_id(session, {c.article for c in claims} | {a for f in findings for a in f.articles})
-    settings = default_settings()
-    facts = [dict(f, disputed=True) for f in disputed_facts(articles, claims, findings, settings)]
-    covered = [{c for v in f["values"] for c in v["claims"]} for f in facts]
-    context = ComparisonContext(settings, default_semantics(), articles, lambda a, b: a == b, lambda a: a)
-    by_claim: dict = {}
-    for finding in findings:
-        for claim_id in finding.claims:
-            by_claim.setdefault(claim_id, []).append(finding)
-    for cluster in _happenings([c for c in claims if not is_share(c)], settings.same_happening_days):
-        if not any({c.id for c in cluster} <= ids for ids in covered):
-            touching = {f.id: f for c in cluster for f in by_claim.get(c.id, [])}
-            fact = _fact(fact_key(cluster[0]), cluster, touching, by_claim, context, dict(settings.names))
-            facts.append(dict(fact, disputed=False))
-    by_id = {c.id: c for c in claims}
-    found = {f.id: f for f in findings}
-    out = []
-    for fact in facts:
-        days = sorted(c.event.day for v in fact["values"] for cid in v["claims"]
-                      if (c := by_id.get(cid)) is not None and c.event is not None and c.event.day is not None)
-        first_day = days[0].isoformat() if days and fact["kind"] != "stance" else None
-        rank = min((RANK.get(found[f].type, 9) for f in fact["findings"]
-                    if f in found and found[f].type in FLAG_TYPES), default=9)
-        out.append(dict(fact, id=fact_id(key, first_day), key=key, rank=rank))
-    return out
+    return facts_of_key(session, key, include_undisputed=True, claims=claims)
 
 
 def fact_sheet(session: Session, key: str, claims: tuple[Claim, ...]) -> FactSheet:

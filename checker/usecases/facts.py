@@ -39,11 +39,12 @@ def parse_fact_id(ident: str) -> tuple[str, str | None] | None:
     return key, (day or None)
 
 
-def facts_of_key(session, key: str, include_undisputed: bool = False) -> list[dict]:
+def facts_of_key(session, key: str, include_undisputed: bool = False, claims=None) -> list[dict]:
     """The facts of one stored comparison key: the compare stage's disputed facts over every
-    stored claim of the key and the findings citing them, and with `include_undisputed` the
-    key's other happenings too, made by the same code. Each fact as the report's `facts` section
-    gives it, with `id` the API's (see above), `report_id` the report's, `key` and `disputed`."""
+    stored claim of the key (or over `claims`, a bounded set of them: a dashboard page's
+    timeline) and the findings citing them, and with `include_undisputed` the key's other
+    happenings too, made by the same code. Each fact as the report's `facts` section gives it,
+    with `id` the API's (see above), `report_id` the report's, `key` and `disputed`."""
     from checker.compare.context import ComparisonContext, is_share
     from checker.compare.disputes import _fact, _happenings, default_settings, disputed_facts, fact_key
     from checker.compare.findings import RANK
@@ -51,7 +52,7 @@ def facts_of_key(session, key: str, include_undisputed: bool = False) -> list[di
     from checker.compare.settings import FLAG_TYPES
     from checker.storage.codec import key_text
 
-    claims = [c for c in repository.claims_of_key(session, key)
+    claims = [c for c in (repository.claims_of_key(session, key) if claims is None else claims)
               if (k := fact_key(c)) is not None and key_text(k) == key]
     if not claims:
         return []
