@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -27,6 +25,8 @@ from pathlib import Path
 
 import requests
 
+from bench.api_load import _children, _free_port, _rss_kb, stop_server  # one way to run and watch gunicorn
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results.json"
 TOKEN = "soak-token"
@@ -35,32 +35,12 @@ CLIENTS = 2
 PAUSE_S = 0.2  # between one client's requests: a moderate load, not a saturating one
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _rss_mb(pid: int) -> float | None:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    except OSError:  # gone meanwhile
-        return None
-    return None
+def _rss_mb(pid: int) -> float:
+    return _rss_kb(pid) / 1024
 
 
 def _workers(master: int) -> list[int]:
-    found = []
-    for status in Path("/proc").glob("[0-9]*/status"):
-        try:
-            ppid = next(line for line in status.read_text().splitlines() if line.startswith("PPid:"))
-        except (OSError, StopIteration):
-            continue
-        if int(ppid.split()[1]) == master:
-            found.append(int(status.parent.name))
-    return sorted(found)
+    return sorted(_children(master))
 
 
 def start_server(db_url: str, log: Path) -> tuple[subprocess.Popen, str]:
@@ -85,17 +65,6 @@ def start_server(db_url: str, log: Path) -> tuple[subprocess.Popen, str]:
         time.sleep(0.2)
     stop_server(process)
     raise RuntimeError("server did not answer /health in time")
-
-
-def stop_server(process: subprocess.Popen) -> None:
-    try:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=30)
-    except ProcessLookupError:
-        return
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=10)
 
 
 def client(base: str, n: int, until: float, tally: dict, lock: threading.Lock) -> None:
