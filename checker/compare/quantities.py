@@ -50,15 +50,16 @@ def overlap(a: Interval, b: Interval) -> bool:
 
 
 def scope_relation(a: Claim, b: Claim, context: ComparisonContext) -> str:
-    """same | a_inside (a's place within b's) | b_inside | unspecified | unrelated."""
+    """same | a_inside (a's place within b's) | b_inside | unspecified | unrelated. A place the
+    sentence does not give (the happening's, taken for its figure) narrows no scope."""
     if a.where == b.where:
         return "same"
     if a.where is None or b.where is None:
         return "unspecified"
     if context.within(a.where, b.where):
-        return "a_inside"
+        return "unspecified" if extra(a, "place_of_event") else "a_inside"
     if context.within(b.where, a.where):
-        return "b_inside"
+        return "unspecified" if extra(b, "place_of_event") else "b_inside"
     return "unrelated"
 
 
@@ -108,6 +109,8 @@ def judge(a: Claim, b: Claim, context: ComparisonContext) -> Verdict | None:
     same_authority = context.authority(a) == context.authority(b)
     if a.article == b.article and not (a.speaker and b.speaker):
         return None  # an article's own figure beside a body's, or its own breakdown
+    if a.article != b.article and (extra(a, "earlier") or extra(b, "earlier")):
+        return None  # a figure its own article calls since replaced ("initially", "in its first report"): history
     differing = _differences(a, b, context)
     if differing is None:
         return None
@@ -151,6 +154,8 @@ def judge(a: Claim, b: Claim, context: ComparisonContext) -> Verdict | None:
         if a.event is None and gap > settings.fixed_max_days:
             return None
     elif behaviour == "cumulative":
+        if loose and is_ordered and rises and gap:
+            return None  # a floor one day, a count above it a later day: both hold, the toll grew
         small, big = (a, b) if can_be_at_most(a.value, b.value) else (b, a)
         if _fraction(small.value, big.value, settings.group_at_most):
             return None  # five aid workers beside thousands dead: a group within the toll

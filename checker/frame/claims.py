@@ -194,9 +194,10 @@ class ArticleFramer:
             if subject is None and measure.value in bare:
                 continue
             skip = [(owner.start, owner.end)] if owner else []
-            where = place_after(framing, sm, figure.end, skip) or place_in(framing, sm, skip)
-            if about is not None and where is None:
-                where = about.place
+            where = place_after(framing, sm, figure.end, skip, figure.start) or place_in(framing, sm, skip)
+            inherited = about is not None and where is None and about.place is not None
+            if inherited:
+                where = about.place  # the happening's place, not one the sentence gives
             day = when
             if about is not None and about.day is not None and facts is not None \
                     and facts.behaviour_of(measure.value) == "fixed":
@@ -213,6 +214,7 @@ class ArticleFramer:
                      extra=(("figure", figure.text), ("speaker_name", person), ("role", role),
                             ("published", self.article.published),
                             *((("earlier", True),) if earlier(framing, sm, figure) else ()),
+                            *((("place_of_event", True),) if inherited else ()),
                             *((("revised", True),) if total_verb_before(framing, sm, figure) else ())))
 
     def frame_stances(self, sm: SentenceMentions, when: date | None) -> None:

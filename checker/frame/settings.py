@@ -21,8 +21,11 @@ WINDOWS = {
     "speaker_before": 7,  # "..., the Pentagon said": a speaker just before the verb
     "pronoun": 5,  # a pronoun and the attribution verb it is the subject of
     "cue_before": 6,  # a total, increment, part or as-of cue and the figure or date after it
+    "earlier_cue": 10,  # "In its first report on Saturday, OCHA had said at least 11,300": the clause's opening
     "cue_after": 5,  # an increment or part cue after a figure
     "modality_after": 2,  # a modality cue right after a figure
+    "place_after": 10,  # a figure and the place it counts in after it, before one earlier in its clause counts
+    "modality_before": 6,  # ... or before it in its clause ("plans to send up to 10,000")
     "event_date": 18,  # an incident or event noun and its date
     "appositive": 4,  # the start of an appositive after a name and the body it names
     "dateline": 4,  # words besides its dates in a byline or dateline ("World News | 15 September 2023")
@@ -71,6 +74,8 @@ class FramingSchema(Schema):
     # words before the place where something happens ("di", "melanda", "hit"), unlike the
     # place people come from ("dari Jepang")
     location_cues = fields.List(fields.String(), load_default=list)
+    # what makes a name the owner of the noun after it ("Iran's ambassador"), not a place
+    possessives = fields.List(fields.String(), load_default=list)
 
 
 @dataclass(frozen=True)
@@ -95,6 +100,7 @@ class Framing:
     share_links: AliasTable
     offset_words: frozenset
     earlier_cues: AliasTable
+    possessives: tuple = ()
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -171,4 +177,5 @@ def compile_framing(datas: list[dict]) -> Framing:
         _table(data.get("share_links", []), "share"),
         frozenset(w.casefold() for w in data.get("offset_words", ())),
         _table(data.get("earlier_cues", []), "earlier"),
+        tuple(data.get("possessives", ())),
     )

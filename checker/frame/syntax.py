@@ -193,26 +193,46 @@ def earlier(framing, sm: SentenceMentions, figure: Mention) -> bool:
     """Whether the figure is marked as a count its source has since replaced: an earlier cue
     in its clause before it ("laporan awal dinasnya menyebut 130", "initially put the toll at")."""
     clause_start, _ = clause_of(framing, sm.text, figure.start)
-    head = words_before(sm.text, figure.start, framing.window("cue_before"))
+    head = words_before(sm.text, figure.start, framing.window("earlier_cue"))
     offset = figure.start - len(head)
     return any(offset + s >= clause_start for s, _, _, _ in framing.earlier_cues.find(head))
 
 
-def place_after(framing, sm: SentenceMentions, pos: int, exclude_spans=()) -> str | None:
-    _, clause_end = clause_of(framing, sm.text, pos)
-    for p in sorted(sm.places, key=lambda p: p.start):
-        if p.start < pos or p.start > clause_end:
+def _owner_name(framing, sm: SentenceMentions, place: Mention) -> bool:
+    """A place named as the owner of what follows ("Iran's ambassador"): no location."""
+    return any(sm.text.startswith(mark, place.end) for mark in framing.possessives)
+
+
+def place_after(framing, sm: SentenceMentions, pos: int, exclude_spans=(), start: int | None = None) -> str | None:
+    """The place of what stands at `pos`: the first place after it in its clause when it stands
+    close ("killed 2,000 in the coastal city of Derna"); else the nearest one its clause puts it
+    in before it ("across Lebanon in blasts that killed nine ... Iran's ambassador to Beirut
+    among them" is Lebanon's toll); else the first after it. `start` is where the thing begins
+    when it is longer than a point (a figure)."""
+    clause_start, clause_end = clause_of(framing, sm.text, pos)
+    start = pos if start is None else start
+    after, before = [], []
+    for p in sm.places:
+        if any(p.start < e and s < p.end for s, e in exclude_spans) or _owner_name(framing, sm, p):
             continue
-        if any(p.start < e and s < p.end for s, e in exclude_spans):
-            continue
-        return p.value
-    return None
+        if pos <= p.start <= clause_end:
+            after.append((p.start, p.value))
+        elif clause_start <= p.start and p.end <= start and (
+                framing.place_preposition.search(sm.text[:p.start])
+                or framing.location_cues.find(words_before(sm.text, p.start, 1))):
+            before.append((-p.start, p.value))
+    after.sort()
+    if after and words(sm.text, pos, after[0][0]) <= framing.window("place_after"):
+        return after[0][1]
+    if before:
+        return min(before)[1]
+    return after[0][1] if after else None
 
 
 def place_in(framing, sm: SentenceMentions, exclude_spans=()) -> str | None:
     """A place the sentence puts something in or sends it to ("ke Rusia", "di Kursk")."""
     for p in sorted(sm.places, key=lambda p: p.start):
-        if any(p.start < e and s < p.end for s, e in exclude_spans):
+        if any(p.start < e and s < p.end for s, e in exclude_spans) or _owner_name(framing, sm, p):
             continue
         if framing.place_preposition.search(sm.text[:p.start]):
             return p.value
@@ -222,6 +242,7 @@ def place_in(framing, sm: SentenceMentions, exclude_spans=()) -> str | None:
 def modality(sm: SentenceMentions, framing, figure: Mention) -> str:
     clause_start, _ = clause_of(framing, sm.text, figure.start)
     cues = {m.value for m in sm.modality if clause_start <= m.start < figure.start
+            and words(sm.text, m.end, figure.start) <= framing.window("modality_before")
             or (m.start >= figure.end and words(sm.text, figure.end, m.start) <= framing.window("modality_after"))}
     for name in ("planned", "alleged", "estimate"):
         if name in cues:
