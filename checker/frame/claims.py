@@ -300,7 +300,7 @@ class ArticleFramer:
         if before:
             # the head of the subject phrase comes first in both languages; a person named in
             # it is the most specific holder ("Kepala Staf Umum Rusia, Valery Gerasimov")
-            persons = [a for a in before[:3] if actors.role(a.value) == "person"]
+            persons = [a for a in before[:3] if actors.role(a.value) == "person" or a.rule.startswith("person:")]
             heads = [a for a in before if actors.role(a.value) != "conduit"]
             return (persons or heads or [None])[0]
         pronoun = [p for p in sm.pronouns if clause_start <= p.start < cue.start]

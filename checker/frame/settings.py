@@ -76,6 +76,9 @@ class FramingSchema(Schema):
     location_cues = fields.List(fields.String(), load_default=list)
     # what makes a name the owner of the noun after it ("Iran's ambassador"), not a place
     possessives = fields.List(fields.String(), load_default=list)
+    # what a person no rule knows is introduced as ("Yuli Sumpil, a conductor of ...", "Pendiri
+    # Gold Apollo, Hsu Ching-kuang"): such a name speaks for itself
+    person_roles = fields.List(fields.String(), load_default=list)
 
 
 @dataclass(frozen=True)
@@ -101,6 +104,7 @@ class Framing:
     offset_words: frozenset
     earlier_cues: AliasTable
     possessives: tuple = ()
+    person_roles: AliasTable | None = None
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -178,4 +182,5 @@ def compile_framing(datas: list[dict]) -> Framing:
         frozenset(w.casefold() for w in data.get("offset_words", ())),
         _table(data.get("earlier_cues", []), "earlier"),
         tuple(data.get("possessives", ())),
+        _table(data.get("person_roles", []), "role"),
     )

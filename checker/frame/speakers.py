@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from checker.frame.settings import words
+from checker.frame.settings import words, words_after, words_before
 from checker.frame.syntax import clause_of
 from checker.model import Mention
 from checker.recognise.lexicon import UNPLACED, place_body
@@ -159,7 +159,69 @@ def register_persons(sentences: list[SentenceMentions], actors, framing, places=
                 introduced.append(span)
                 note(sm.text[span[0]:span[1]], body)
         last_body = bodies[-1] if bodies else None
+        actor_spans = [(a.start, a.end) for a in sm.actors]  # known persons too
+        for name in _unknown_persons(sm, framing, known + introduced + actor_spans, found):
+            for part in {name, *name.split()}:
+                if len(part) >= 3:
+                    found.setdefault(part, set()).add(person_id(name))
     return {name: bodies.pop() for name, bodies in found.items() if len(bodies) == 1}
+
+
+def person_id(name: str) -> str:
+    """The id of a person the actors rules do not know: their name ("Yuli Sumpil" ->
+    yuli_sumpil), an authority of their own."""
+    return re.sub(r"[^\w]+", "_", name.casefold()).strip("_")
+
+
+def _unknown_persons(sm: SentenceMentions, framing, known: list, found: dict) -> list[str]:
+    """Names of people no rule knows, introduced as speakers: a name with a role after it ("Yuli
+    Sumpil, a conductor of the fan group,"), after a role that a comma closes ("Ketua Panitia
+    Pelaksana Arema FC, Abdul Haris,"), or right beside an attribution verb ("kata Abdul Haris",
+    "Abdul Haris said"). A role naming a known body ("juru bicara pemerintah Hungaria, Zoltan
+    Kovacs") is left to that body; a name already found for a body stays the body's."""
+    text, out = sm.text, []
+    taken = [(m.start, m.end) for m in sm.attribution + sm.stances + sm.pronouns]
+    named = [(m.start, m.end) for m in sm.actors + sm.places]
+    roles = framing.person_roles
+
+    def role_at(pos: int) -> bool:  # a role word opens the phrase at pos, after an article at most
+        head = words_after(text, pos, 3)
+        return any(len(re.findall(r"[\w'’-]+", head[:s])) <= 1 for s, _, _, _ in roles.find(head)) if roles else False
+
+    def names_body(lo: int, hi: int) -> bool:
+        return any(lo <= s and e <= hi for s, e in named)
+
+    for run in _NAME_RUN.finditer(text):
+        parts = list(re.finditer(r"\S+", run.group()))
+        # a title, or a verb capitalised to open the sentence ("Menurut Dedi"), is no part of a name
+        while parts and (parts[0].group().casefold().rstrip(".") in framing.honorifics or any(
+                s <= run.start() + parts[0].start() < e for s, e in taken)):
+            parts = parts[1:]
+        if len(parts) < 2:
+            continue
+        start, end = run.start() + parts[0].start(), run.end()
+        name = " ".join(p.group() for p in parts)
+        if name in found or any(s < end and start < e for s, e in known):
+            continue
+        close = text.find(",", end + 1)
+        close = len(text) if close < 0 else close
+        appositive = text.startswith(",", end) and role_at(end + 1) and not names_body(end, close)
+        before = text[:start].rstrip()
+        opening = before[:-1].rfind(",") + 1 if before.endswith(",") else -1  # the phrase a comma closes
+        if opening >= 0 and names_body(opening, start):
+            continue  # "The health minister of the eastern administration, Othman Abdeljalil": the body's
+        titled = opening >= 0 and role_at(opening)
+        # "kata Abdul Haris" (a verb whose speaker follows), "Yuli Sumpil said" (precedes); never
+        # "told Sky News": whom something was told
+        # ... unless a role stands right before the name ("Juru bicara pemerintah Zoltan Kovacs
+        # menegaskan"): the role of a body the article named, which the body's voice covers
+        role_before = bool(roles and roles.find(words_before(text, start, 3)))
+        beside = not role_before and any((c.value in ("after", "either") and 0 <= start - c.end <= 2)
+                                         or (c.value in ("before", "either") and 0 <= c.start - end <= 2)
+                                         for c in sm.attribution)
+        if appositive or titled or beside:
+            out.append(name)
+    return out
 
 
 def _appositives(sm: SentenceMentions, actors, framing, known: list) -> list[tuple[str, Mention]]:
