@@ -65,7 +65,7 @@ class Mention:
       date     -> DateValue
       duration -> DurationValue
       actor/place/measure -> canonical id (str)
-      stance   -> "confirm" | "deny" | "non_denial" | "non_confirm"
+      stance   -> "confirm" | "deny" | "non_denial" | "non_confirm" | "neutral"
       attribution -> "attribution"; modality -> "planned" | "alleged" | "estimate"
     """
 
@@ -212,7 +212,7 @@ class Claim:
     when: date | None = None  # reference date
     modality: str = "actual"  # actual | planned | alleged | estimate
     speaker: str | None = None  # canonical actor id, None = the outlet's own voice
-    stance: str | None = None  # confirm | deny | non_denial | non_confirm
+    stance: str | None = None  # confirm | deny | non_denial | non_confirm | neutral (no comment)
     proposition: str | None = None  # e.g. "north_korea.troops_in.russia"
     event: EventRef | None = None  # set when the subject is an event, not an actor
     marks: tuple[Mark, ...] = ()  # the mentions it was read from, offsets in evidence.text

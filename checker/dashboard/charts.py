@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 # How a modality draws its bar: solid for what happened, dashed or dotted for what is less sure.
 MODALITY_DASH = {"actual": "", "estimate": "6 3", "planned": "2 3", "alleged": "1 4"}
-STANCE_SYMBOL = {"confirm": "circle", "deny": "cross", "non_denial": "ring", "non_confirm": "diamond"}
+STANCE_SYMBOL = {"confirm": "circle", "deny": "cross", "non_denial": "ring", "non_confirm": "diamond", "neutral": "square"}
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ class StancePoint:
     claim_id: str
     day: date | None  # None: undated, drawn in a lane of its own
     actor: str
-    stance: str  # confirm | deny | non_denial | non_confirm
+    stance: str  # confirm | deny | non_denial | non_confirm | neutral
     label: str
     href: str = ""
 
@@ -227,7 +227,8 @@ def _stance_symbol(kind: str, x: float, y: float, colour: str) -> str:
             f'fill="white" stroke="{colour}" stroke-width="2"/>')
 
 
-STANCE_COLOUR = {"confirm": "#009E73", "deny": "#D55E00", "non_denial": "#E69F00", "non_confirm": "#56B4E9"}
+STANCE_COLOUR = {"confirm": "#009E73", "deny": "#D55E00", "non_denial": "#E69F00", "non_confirm": "#56B4E9",
+                 "neutral": "#999999"}
 
 
 def stance_svg(points: Sequence[StancePoint], title: str, width: int = 860, months: Sequence[str] = MONTHS,

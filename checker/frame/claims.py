@@ -112,7 +112,7 @@ class ArticleFramer:
         the stance's object, not a figure the outlet or the denier gives."""
         fresh = self.claims[start:]
         denied = [(c.value, c.speaker) for c in fresh if c.kind == "stance" and c.value is not None
-                  and c.stance in ("deny", "non_confirm")]
+                  and c.stance in ("deny", "non_confirm", "neutral")]
         if not denied:
             return
         body = getattr(self.actors, "body", self.actors.government)
@@ -238,7 +238,7 @@ class ArticleFramer:
             if (body, prop.id) in done:
                 return
             done.add((body, prop.id))
-            if prop.figure and label in ("deny", "non_confirm"):
+            if prop.figure and label in ("deny", "non_confirm", "neutral"):
                 topic.disputed.append((prop, reading.value, body))
             self.add(kind="stance", evidence=on, subject=government, speaker=holder, stance=label,
                      proposition=prop.id, value=reading.value, unit="count" if reading.value else None,

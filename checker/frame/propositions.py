@@ -390,7 +390,7 @@ def agent_of(sm: SentenceMentions, rules, chosen: Chosen, cue: Mention | None, h
             later = sorted((a for a in others if a.start > words.end), key=lambda a: a.start)
             if later:
                 return actors.government(later[0].value), later[0]
-        if cue is not None and isinstance(cue.value, StanceCue) and cue.value.label in ("non_confirm", "non_denial"):
+        if cue is not None and isinstance(cue.value, StanceCue) and cue.value.label in ("non_confirm", "non_denial", "neutral"):
             return holder_government, None  # "gave no response when asked about the explosions"
     if theme is not None and spec is not None and (spec.agent == "theme" or spec.requires_theme):
         return theme.value, None
@@ -552,7 +552,7 @@ def read_cue(sm: SentenceMentions, cue: Mention, holder: Mention, rules, topic: 
         if chosen is not None:
             break
     if value.role != "accuse" and (chosen is None or value.role == "contrast"
-                                   or value.label in ("deny", "non_confirm", "non_denial")):
+                                   or value.label in ("deny", "non_confirm", "non_denial", "neutral")):
         # a figure the stance governs before any predicate: "rejected the claim that the
         # floods killed 11,300", "killed 125, not 174"
         scope = spans[-1] if value.label != "confirm" else spans[0]
@@ -563,7 +563,7 @@ def read_cue(sm: SentenceMentions, cue: Mention, holder: Mention, rules, topic: 
     if chosen is None:
         if topic.last is not None and refers_back(sm, rules, cue):
             return Reading(topic.last, value=topic.last_value)  # "menepis laporan itu": the last one
-        if value.label in ("non_confirm", "non_denial") and main is not None \
+        if value.label in ("non_confirm", "non_denial", "neutral") and main is not None \
                 and main.type in rules["stances"].incident_predicates:
             # "militer Israel memilih tidak berkomentar": on the article's incident
             chosen = Chosen(rules["stances"].incident_predicates[main.type], None, None, False, True)
@@ -648,7 +648,7 @@ def read_figure(sm: SentenceMentions, cue: Mention, scope: tuple[int, int], rule
             continue
         if claim.subject and claim.measure and (claim.measure in tolls or value.role == "contrast"):
             return _figure_reading(claim.subject, claim.measure, claim.value, claim, figure, topic, main, tolls)
-    if figures or value.label not in ("deny", "non_confirm"):
+    if figures or value.label not in ("deny", "non_confirm", "neutral"):
         return None
     # "never provided the UN with the higher death toll", "belum dapat memastikan jumlah korban
     # meninggal": the article's figure for that measure

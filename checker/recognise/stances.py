@@ -3,7 +3,8 @@ predicate lexicon's grammar that tells the frame stage what a stance is about.
 
 A stance verb is found from the rule file's forms; the words just before it (and whole phrases
 such as "neither confirmed nor denied", "fake news", "declined to comment") decide the label:
-  confirm | deny | non_denial ("did not explicitly deny") | non_confirm ("could not confirm").
+  confirm | deny | non_denial ("did not explicitly deny") | non_confirm ("could not confirm") |
+  neutral ("declined to comment", "neither confirmed nor denied": says nothing either way).
 An accusation ("blamed Israel", "menuding Israel sebagai dalang") is a confirmation whose agent
 is the one accused. Each cue is a Mention whose value is a `StanceCue`: its label, its role
 (report; accuse; contrast: "125, not 174" disputes the figure after it; self: "had nothing
@@ -27,7 +28,7 @@ from checker.model import Mention
 from checker.recognise.lexicon import AliasTable
 from checker.rulebook import LanguageRules, RuleKind, register_kind
 
-LABELS = ("confirm", "deny", "non_denial", "non_confirm")
+LABELS = ("confirm", "deny", "non_denial", "non_confirm", "neutral")
 ROLES = ("report", "accuse", "contrast", "self")
 
 
@@ -35,7 +36,7 @@ ROLES = ("report", "accuse", "contrast", "self")
 class StanceCue:
     """The value of a stance mention."""
 
-    label: str  # confirm | deny | non_denial | non_confirm
+    label: str  # confirm | deny | non_denial | non_confirm | neutral
     role: str = "report"  # report | accuse | contrast | self ("had nothing to do with")
     passive: bool = False
 
