@@ -162,6 +162,12 @@ class ArticleFramer:
                     s, e = named[-1]
                     measure = Mention("measure", sm.text[s:e], s, e, self.last_measure, "figure_anaphora")
                 anaphoric = bool(named)
+            if measure is None and role_of(framing, sm, figure) == "part":
+                # "37 were killed, two of them children", "dua di antaranya anggota Polri": a
+                # share of the figure before, in its measure
+                before = last_measure.value if last_measure is not None else self.last_measure
+                if before is not None:
+                    measure = Mention("measure", figure.text, figure.start, figure.end, before, "part_anaphora")
             if measure is None:
                 continue
             last_measure = measure
