@@ -207,17 +207,16 @@ def place_after(framing, sm: SentenceMentions, pos: int, exclude_spans=(), start
     """The place of what stands at `pos`: the first place after it in its clause when it stands
     close ("killed 2,000 in the coastal city of Derna"); else the nearest one its clause puts it
     in before it ("across Lebanon in blasts that killed nine ... Iran's ambassador to Beirut
-    among them" is Lebanon's toll); else the first after it. `start` is where the thing begins
-    when it is longer than a point (a figure)."""
+    among them" is Lebanon's toll); else the first after it. A place before is looked for only
+    when `start`, where the thing (a figure) begins, is given."""
     clause_start, clause_end = clause_of(framing, sm.text, pos)
-    start = pos if start is None else start
     after, before = [], []
     for p in sm.places:
         if any(p.start < e and s < p.end for s, e in exclude_spans) or _owner_name(framing, sm, p):
             continue
         if pos <= p.start <= clause_end:
             after.append((p.start, p.value))
-        elif clause_start <= p.start and p.end <= start and (
+        elif start is not None and clause_start <= p.start and p.end <= start and (
                 framing.place_preposition.search(sm.text[:p.start])
                 or framing.location_cues.find(words_before(sm.text, p.start, 1))):
             before.append((-p.start, p.value))
