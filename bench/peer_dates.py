@@ -72,11 +72,14 @@ _DURATION_OUT = {
 
 # Recognizers-Text halves a period where our rules take thirds: "early next year" is January to
 # June, "late this month" the 16th on, "end of the week" Thursday to
-# Sunday, "mid-November" the 10th to the 20th. (start, stop, weekdays, side) as DateRules.parts.
+# Sunday, "mid-November" the 10th to the 20th, "later this year" said in May July to December.
+# (start, stop, weekdays, side) as DateRules.parts.
 _RECOGNIZERS_PARTS = {
     **{word: (0, 0.5, (0, 2), None) for word in ("early", "beginning", "start")},
     **{word: (0.5, 1, (3, 6), None) for word in ("late", "end")},
     **{word: (0.3, 0.667, (1, 4), None) for word in ("mid", "middle")},
+    # and "earlier"/"later" are the first/second half's days before P/from P on
+    "earlier": (0, 0.5, (0, 2), "before"), "later": (0.5, 1, (3, 6), "after"),
 }
 
 
@@ -148,10 +151,11 @@ _TWO_ENDS = re.compile(r"\b(?:to|till|until|through|thru|and)\b|[-~–]")
 def _written_end(found, expected: tuple) -> bool:
     """Recognizers-Text ends a two-ended range ("Oct. 2 to October 22", "2014-2018") at the
     start of its written end, exclusive: our interval must run to the end of the period that
-    starts there (the day, the month, the year)."""
+    starts there (the day, the month, the quarter, the year)."""
     first, last = _found_interval(found)
     end = expected[1] + timedelta(days=1)
     ends = {end, DateValue(end, "month").end if end.day == 1 else None,
+            DateValue(end, "quarter").end if end.day == 1 and end.month % 3 == 1 else None,
             DateValue(end, "year").end if (end.month, end.day) == (1, 1) else None}
     return first == expected[0] and last in ends
 

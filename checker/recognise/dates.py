@@ -843,14 +843,23 @@ def _parent(g: dict, rules: DateRules, ref: date | None) -> DateValue | None:
 def _part(parent: DateValue, share: tuple, ref: date | None = None) -> DateValue | None:
     """A part of a period ("awal Maret", "late 2024", "akhir pekan"): its share of the
     period's months (a year, a quarter) or days (a month, a week), never exact; or its days
-    before P ("earlier this year") or from P on ("later this month")."""
+    before P ("earlier this year") or from P on ("later this month"). A side with a share
+    less than the whole period is that share's days before P or from P on: with "later" the
+    second half, "later this year" said in May is July to December, said in November the
+    rest of the year."""
     first, last = parent.day, parent.end
     if share[3]:
-        if ref is None or not first <= ref <= last:
+        whole = share[0] <= 0 and share[1] >= 1
+        if ref is None or (whole and not first <= ref <= last):
             return None
+        if not whole:
+            inner = _part(parent, (share[0], share[1], share[2], None))
+            first, last = inner.day, inner.end
         if share[3] == "before":
-            return DateValue(first, "part", True, ref - timedelta(days=1)) if ref > first else None
-        return DateValue(ref, "part", True, last)
+            last = min(last, ref - timedelta(days=1))
+        else:
+            first = max(first, ref)
+        return DateValue(first, "part", True, last) if first <= last else None
     if parent.grain == "week" and share[2]:
         return DateValue(first + timedelta(days=share[2][0]), "part", parent.relative,
                          first + timedelta(days=share[2][1]), exact=False)
