@@ -97,6 +97,9 @@ def test_no_finding(rules, first, second):
      "Sebuah perkumpulan pelajar di Malang dan Surakarta berdiri pada tahun 1962.", "date"),
     ("Pada 1948, Amir dieksekusi mati oleh pemerintah karena terlibat pemberontakan.",
      "Amir dieksekusi mati pada 1947.", "date"),
+    # a copy that moved a word: the figure keeps the word before it ("berusia")
+    ("Penyanyi berusia 49 tahun ini membuat penonton terharu dengan penampilannya.",
+     "Penyanyi ini berusia 50 tahun.", "quantity"),
     # a word added before the figure that is no hedge ("sebesar")
     ("Biaya yang diperlukan saat itu adalah sebesar 16 juta dolar.", "Biaya yang diperlukan adalah 15 juta dolar.",
      "quantity"),

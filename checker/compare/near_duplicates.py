@@ -200,11 +200,12 @@ def _agree(a: Figure, b: Figure) -> bool:
                 or (b.high is not None and a.low is not None and b.high < a.low))
 
 
-def changed_figure(a: Line, b: Line, negations: frozenset,
-                   guard: frozenset = frozenset()) -> tuple[Figure, Figure] | None:
+def changed_figure(a: Line, b: Line, negations: frozenset, guard: frozenset = frozenset(),
+                   intro: frozenset = frozenset()) -> tuple[Figure, Figure] | None:
     """The first figure that differs between two versions of a sentence (in a's, b's order), or
     None when they are no near-duplicates or agree. `guard`: words that, added beside a figure,
-    change what it says (hedges, range and change words: "lebih dari 2000" beside "2.676")."""
+    change what it says (hedges, range and change words: "lebih dari 2000" beside "2.676");
+    `intro`: words that introduce dates, no evidence of where a moved figure belongs."""
     short, long_ = (a, b) if len(a.tokens) <= len(b.tokens) else (b, a)
     same = short.tokens == long_.tokens
     if sum(t != "#" for t in short.tokens) < _MIN_WORDS or (len(short.tokens) < _MIN_TOKENS and not (
@@ -215,7 +216,7 @@ def changed_figure(a: Line, b: Line, negations: frozenset,
     if sum(block.size for block in blocks) == len(short.tokens):
         differing = _in_order(short, long_, blocks, negations, guard)
     else:  # not in order: a copy that moved a clause, or no copy
-        differing = _moved(short, long_, negations)
+        differing = _moved(short, long_, negations, intro)
     # one figure changed; several only in the very same sentence (a trimmed copy with a new date
     # and a new count may tell of another time: "Pada tahun 1939, ... 2.161 siswa")
     if not differing or (len(differing) > 1 and not same):
@@ -271,7 +272,7 @@ def _kept(tokens: tuple, matched: set, j: int, step: int, guard: frozenset) -> b
     return True
 
 
-def _moved(short: Line, long_: Line, negations: frozenset) -> list | None:
+def _moved(short: Line, long_: Line, negations: frozenset, intro: frozenset = frozenset()) -> list | None:
     """A copy that moved a clause: every word of the shorter is in the longer, which adds no
     negation, and each figure of the shorter has exactly one counterpart of its dimension that
     moved with its clause (`_placed`) and no other figure stands as close to the same words. A
@@ -285,7 +286,7 @@ def _moved(short: Line, long_: Line, negations: frozenset) -> list | None:
     for n, i in enumerate(i for i, t in enumerate(short.tokens) if t == "#"):
         x = short.figures[n]
         same = [m for m, y in enumerate(long_.figures) if y.dimension == x.dimension and m not in used]
-        placed = [m for m in same if _placed(short.tokens, i, long_.tokens, at_long[m])]
+        placed = [m for m in same if _placed(short.tokens, i, long_.tokens, at_long[m], intro)]
         near = [m for m in same if _beside(short.tokens, i) & _beside(long_.tokens, at_long[m])]
         if len(placed) != 1 or set(near) - set(placed):
             return None  # no counterpart, or another figure stands as close: which one changed?
@@ -299,14 +300,17 @@ def _moved(short: Line, long_: Line, negations: frozenset) -> list | None:
     return differing
 
 
-def _placed(short: tuple, i: int, long_: tuple, j: int) -> bool:
+def _placed(short: tuple, i: int, long_: tuple, j: int, intro: frozenset = frozenset()) -> bool:
     """The figure moved with its clause: the word after it, its unit or counted noun, is the same
-    in both ("luas 329.847 km persegi" / "adalah 329.849 km persegi"), or two words beside it in
+    in both ("luas 329.847 km persegi" / "adalah 329.849 km persegi"), or the word before it, unless
+    that word introduces dates (`intro`: "pada", "tahun" of the dates rules), or two words beside it in
     the longer stand together in the shorter's clause, other than the words beside the shorter's
     figure ("[Pada tahun 1926] di Malang" / "di Malang dan Surakarta berdiri [pada tahun 1962]";
     in "Di Thessaly, [pada tahun 352], ia mengalahkan ..." the year is another clause's)."""
     if i + 1 < len(short) and j + 1 < len(long_) and short[i + 1] == long_[j + 1] != "#":
         return True
+    if i and j and short[i - 1] == long_[j - 1] != "#" and short[i - 1] not in intro:
+        return True  # "berusia 49" / "berusia 50"; "pada tahun 352" is no evidence of the clause
     clause = " " + " ".join(short) + " "
     own = (tuple(short[i + 1:i + 3]), tuple(short[max(0, i - 2):i]))
     for side, pair in enumerate((long_[j + 1:j + 3], long_[max(0, j - 2):j])):
@@ -325,6 +329,10 @@ def _open(figure: Figure) -> bool:
 
 
 _NO_END = float(date.max.toordinal() - 366)
+
+
+def _intro(language_rules) -> frozenset:
+    return frozenset(getattr(language_rules.get("dates"), "intro_words", ()) or ())
 
 
 def _guard(language_rules) -> frozenset:
@@ -353,6 +361,7 @@ def near_duplicate_findings(context: ComparisonContext, rules, fresh_articles: I
     postings: dict[str, list[Line]] = defaultdict(list)
     negations: dict[str, frozenset] = {}
     guards: dict[str, frozenset] = {}
+    intros: dict[str, frozenset] = {}
     lines: list[Line] = []
     for article_id in sorted(context.articles):
         article = context.articles[article_id]
@@ -361,6 +370,7 @@ def near_duplicate_findings(context: ComparisonContext, rules, fresh_articles: I
         language_rules = rules.for_language(article.language)
         negations.setdefault(article.language, _negations(language_rules))
         guards.setdefault(article.language, _guard(language_rules))
+        intros.setdefault(article.language, _intro(language_rules))
         for line in lines_of(article, language_rules):
             lines.append(line)
             for key in set(_keys(line)):
@@ -393,7 +403,8 @@ def near_duplicate_findings(context: ComparisonContext, rules, fresh_articles: I
         language = context.articles[a.article].language
         other = context.articles[b.article].language
         words = negations[language] | negations.get(other, frozenset())
-        changed = changed_figure(a, b, words, guards[language] | guards.get(other, frozenset()))
+        changed = changed_figure(a, b, words, guards[language] | guards.get(other, frozenset()),
+                                 intros[language] | intros.get(other, frozenset()))
         if changed is None:
             continue
         fa, fb = changed

@@ -239,6 +239,7 @@ class DateRules:
     whole_periods: tuple = ("quarter", "decade")
     ordinals: dict = field(default_factory=dict)
     decade_words: dict = field(default_factory=dict)  # folded word -> first year
+    intro_words: frozenset = frozenset()  # the words of `year_intro` ("pada", "tahun", "sejak"), folded
     parts: dict = field(default_factory=dict)  # folded word -> (start, stop, weekdays, side)
     holidays: dict = field(default_factory=dict)  # folded phrase -> holiday dict
     range_opener: re.Pattern | None = None
@@ -395,6 +396,7 @@ def compile_dates(datas: list[dict]) -> DateRules:
         parts={_fold(k): (v["start"], v["stop"], tuple(v.get("weekdays", ())), v.get("side"))
                for k, v in tables["parts"].items()},
         holidays=fold(tables["holidays"]),
+        intro_words=frozenset(w for phrase in tables["year_intro"] for w in _fold(phrase).split()),
         range_opener=_marker(tables["range_openers"], True),
         range_opener_start=_marker(tables["range_openers"], False),
         range_joiner=_gap(tables["range_joiners"]),
