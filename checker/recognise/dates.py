@@ -33,7 +33,7 @@ _DIRECTIONS = ("on_or_before", "before", "previous_week", "this_week", "next_wee
                "within", "nth")
 _PRODUCTIONS = ("date", "numeric", "year", "month", "weekday", "relative_day", "relative_period",
                 "offset", "in_period", "span", "part", "nth", "holiday", "day_of_month", "weekday_day",
-                "decade", "century", "shift", "periods", "weekday_count", "length")
+                "decade", "century", "shift", "periods", "weekday_count", "length", "leading")
 _NTH_UNITS = ("day", "weekday", "week", "month", "quarter", "half")
 
 
@@ -573,6 +573,13 @@ def _resolve(p: CompiledPattern, m: re.Match, rules: DateRules, ref: date | None
         return DateValue(date(max(1, (n - 1) * 100), 1, 1), "span", last=date((n - 1) * 100 + 99, 12, 31))
     if p.production == "span":
         return _span(g, rules, ref)
+    if p.production == "leading":  # "the first six months of 2024", "sembilan bulan pertama tahun ini"
+        parent = _parent(g, rules, ref)
+        n = _number(g["num"], rules)
+        unit = rules.units.get(_fold(g["unit"]))
+        if parent is None or not n or unit is None or n * unit[1] != int(n * unit[1]):
+            return None
+        return _leading(parent, unit[0], int(n * unit[1]), "from_end" in g)
     if p.production in ("part", "nth", "holiday"):
         parent = _parent(g, rules, ref)
         if p.production == "holiday":
@@ -879,6 +886,25 @@ def _part(parent: DateValue, share: tuple, ref: date | None = None) -> DateValue
     start = first + timedelta(days=round(days * share[0]))
     stop = first + timedelta(days=max(round(days * share[1]), round(days * share[0]) + 1))
     return DateValue(start, "part", parent.relative, stop - timedelta(days=1), exact=False)
+
+
+def _leading(parent: DateValue, unit: str, n: int, from_end: bool) -> DateValue | None:
+    """The first (from_end: last) n days, weeks, months or quarters of a period, inside it:
+    "the first six months of 2024" is January to June, "tiga bulan terakhir 2023" October to
+    December."""
+    first, last = parent.day, parent.end
+    if unit in ("day", "week"):
+        days = timedelta(days=n * (7 if unit == "week" else 1) - 1)
+        start, stop = (last - days, last) if from_end else (first, first + days)
+    elif unit in ("month", "quarter"):
+        months = n * (3 if unit == "quarter" else 1)
+        start, stop = ((_add_months(last + timedelta(days=1), -months), last) if from_end
+                       else (first, _add_months(first, months) - timedelta(days=1)))
+    else:
+        return None
+    if n < 1 or start < first or stop > last or (start, stop) == (first, last):
+        return None
+    return DateValue(start, "span", parent.relative, stop)
 
 
 def _nth(g: dict, unit: str | None, parent: DateValue, rules: DateRules) -> DateValue | None:
