@@ -211,6 +211,8 @@ def changed_figure(a: Line, b: Line, negations: frozenset, guard: frozenset = fr
     if sum(t != "#" for t in short.tokens) < _MIN_WORDS or (len(short.tokens) < _MIN_TOKENS and not (
             same or _words(short)[:1] == _words(long_)[:1])):
         return None
+    if not set(short.tokens) <= set(long_.tokens):
+        return None  # a word of the shorter is not in the longer: no copy (before the costly alignment)
     matcher = difflib.SequenceMatcher(None, short.tokens, long_.tokens, autojunk=False)
     blocks = [block for block in matcher.get_matching_blocks() if block.size]
     if sum(block.size for block in blocks) == len(short.tokens):
