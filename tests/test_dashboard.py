@@ -427,3 +427,20 @@ def test_a_findings_summary_reads_in_the_readers_language(app):
     assert unescape(finding.summary) not in indonesian
     assert re.search(r"\b(Okt|Des|Agu|Mei) 20\d\d\b", indonesian)  # its dates in Indonesian
     assert "Keputusan pemeriksa" in indonesian
+
+
+def test_an_article_without_outlet_or_title_is_named_in_words_not_by_its_digest(app):
+    """Seed 003 names no outlet, title or date: the store knows it only by its digest id, which
+    no summary, fact table or evidence link may show in its place."""
+    client = app.test_client()
+    ids = [a["id"] for a in client.get("/api/v1/articles?per_page=100").get_json()["items"]]
+    summaries = [f["summary"] for f in client.get("/api/v1/findings?per_page=100").get_json()["items"]]
+    assert any(s.startswith("An unnamed outlet (undated) reports") for s in summaries), summaries
+    pages = {(lang, path): unescape(client.get(f"/{path}?lang={lang}").get_data(as_text=True))
+             for lang in ("en", "id") for path in ("findings", "facts/north_korea/troops")}
+    for text in summaries + list(pages.values()):
+        shown = re.sub(r'(href|id|value|data-claim)="[^"]*"', "", text)  # ids in links are addresses, not names
+        assert not [i for i in ids if i in shown], shown[:400]
+    assert "An unnamed outlet (undated)" in pages["en", "findings"]
+    assert "an unnamed outlet" in pages["en", "facts/north_korea/troops"]
+    assert "Media tanpa nama (tanpa tanggal)" in pages["id", "findings"]

@@ -42,6 +42,15 @@ def since_of(claim: Claim) -> date | None:
     return value if isinstance(value, date) else None
 
 
+# the store names an article by the first 16 hex digits of its text's SHA-256: no name to show
+STORE_ID = re.compile(r"[0-9a-f]{16}")
+
+
+def file_name(article_id: str) -> str:
+    """An article's id when it is a name to show (a file's), else "" (a store's digest)."""
+    return "" if STORE_ID.fullmatch(article_id) else article_id
+
+
 @functools.lru_cache(maxsize=4096)
 def body_digest(body: str) -> str:
     """The identity of an article's text wherever it is read (the command line names articles
@@ -82,8 +91,19 @@ class ComparisonContext:
         return str((article.source if article else "") or extra(claim, "source") or "")
 
     def outlet(self, claim: Claim) -> str:
-        """The outlet as a reader names it: its source, else the article's own id."""
-        return self._source(claim) or claim.article
+        """The outlet as a reader names it: its source, else the article's own id when that is
+        a name (a file's, on the command line), else "" (checker.compare.wording then names the
+        article by its title or as an unnamed outlet): a store's id is a digest of the text."""
+        return self._source(claim) or file_name(claim.article)
+
+    def outlet_of(self, article_id: str) -> str:
+        """outlet() for an article rather than a claim."""
+        article = self.articles.get(article_id)
+        return (article.source if article is not None else "") or file_name(article_id)
+
+    def title_of(self, article_id: str) -> str:
+        article = self.articles.get(article_id)
+        return " ".join((article.title or "").split()) if article is not None else ""
 
     def authority(self, claim: Claim) -> str:
         """Who stands behind a figure: the body the speaker speaks for (the police and a

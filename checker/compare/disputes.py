@@ -16,7 +16,7 @@ from checker.compare.context import ComparisonContext, is_share
 from checker.compare.findings import RANK
 from checker.compare.semantics import default_semantics
 from checker.compare.settings import FINDING_TYPES, FLAG_TYPES, CompareSettings
-from checker.compare.wording import day_text, display_name, fact_text, proposition_text, wording_of
+from checker.compare.wording import day_text, display_name, fact_text, outlet_text, proposition_text, wording_of
 from checker.model import Article, Claim, Finding
 
 TYPE_STRENGTH = {t: i for i, t in enumerate(FINDING_TYPES)}
@@ -155,12 +155,12 @@ def _fact(key: tuple, cluster: list[Claim], touching: dict, by_claim: dict, cont
         if entry is None:
             entry = groups[group_key] = {
                 "value": value, "when": when.isoformat() if when else None,
-                "source": display_name(claim.speaker, names) if claim.speaker else context.outlet(claim),
+                "source": display_name(claim.speaker, names) if claim.speaker else outlet_text(claim, context, names),
                 "speaker": claim.speaker, "outlets": [], "claims": [], "articles": [], "findings": []}
         entry["claims"].append(claim.id)
         if claim.article not in entry["articles"]:
             entry["articles"].append(claim.article)
-        outlet = context.outlet(claim)
+        outlet = outlet_text(claim, context, names)
         if outlet not in entry["outlets"]:
             entry["outlets"].append(outlet)
         for finding in by_claim.get(claim.id, []):

@@ -425,7 +425,7 @@ def _claims_at(figure: Figure, claims: list[Claim]) -> list[Claim]:
 
 def _finding(context: ComparisonContext, a: Line, b: Line, fa: Figure, fb: Figure,
              behind: list[Claim], names) -> Finding:
-    from checker.compare.wording import day_text, wording_of
+    from checker.compare.wording import article_outlet_text, day_text, wording_of
 
     w = wording_of(names)
     day_a, day_b = context.articles[a.article].published, context.articles[b.article].published
@@ -438,7 +438,7 @@ def _finding(context: ComparisonContext, a: Line, b: Line, fa: Figure, fb: Figur
         kind, reasons = "correction", ("time", "date" if fa.dimension == "date" else "value")
     else:
         kind, reasons = "update", ("time", "value")
-    outlets = [context.articles[x.article].source or x.article for x in (a, b)]
+    outlets = [article_outlet_text(x.article, context, w) for x in (a, b)]
     sides = {"a_source": w.phrase("source", outlet=outlets[0], day=day_text(day_a, w)),
              "b_source": w.phrase("source", outlet=outlets[1], day=day_text(day_b, w))}
     if fa.dimension == "date":

@@ -63,7 +63,9 @@ class Wording:
         return self.phrases[key].format(**values)
 
     def summary(self, key: str, **values) -> str:
-        return self.summaries[key].format(**values)
+        text = self.summaries[key].format(**values)
+        unnamed = self.phrases.get("unnamed_outlet")
+        return text[:1].upper() + text[1:] if unnamed and text.startswith(unnamed) else text
 
     def with_names(self, names: Mapping[str, str]) -> "Wording":
         """These display names under the language's own (its own win: they are its words)."""
@@ -100,7 +102,7 @@ PHRASE_FIELDS = {
     "in_place": {"place"}, "of_subject": {"subject"}, "according_to": {"who"}, "modality": {"modality"},
     "proposition": {"subject", "topic"}, "proposition_in": {"proposition", "place"}, "quoted": {"text"},
     "figure_at": {"fact", "value"}, "speaker_for": {"speaker", "side"}, "actor_event": {"subject", "event"},
-    "event_of": {"subject", "event"}, "count": {"n", "noun"}, "any_value": set(),
+    "event_of": {"subject", "event"}, "count": {"n", "noun"}, "any_value": set(), "unnamed_outlet": set(),
     # the labels of the report's disputed facts (checker.compare.disputes)
     "stances_on": {"proposition"}, "date_of_incident": {"subject", "event"},
     "date_of_actor_event": {"subject", "event"}, "fact_on_day": {"fact", "day"},
@@ -179,7 +181,8 @@ def wording_of(names) -> Wording:
 
 def run_wording_example(example: dict, rules: LanguageRules):
     """`day:` renders a date, `interval:` a figure ([low, high], with low_open/high_open),
-    `fact:` [subject, measure], `proposition:` an id; `expect` is the text."""
+    `fact:` [subject, measure], `proposition:` an id, `outlet:` an article's source, id and
+    title; `expect` is the text."""
     w = rules["wording"].with_names(dict(rules["compare"].names))
     if "day" in example:
         actual = day_text(date.fromisoformat(str(example["day"])), w)
@@ -193,8 +196,14 @@ def run_wording_example(example: dict, rules: LanguageRules):
         actual = proposition_text(example["proposition"], w)
     elif "name" in example:
         actual = display_name(example["name"], w)
+    elif "outlet" in example:  # {source, id, title}: how a summary names an article's outlet
+        from checker.compare.context import file_name
+
+        given = example["outlet"]
+        actual = _outlet_words(given.get("source") or file_name(str(given.get("id", ""))),
+                               " ".join(str(given.get("title") or "").split()), w)
     else:
-        raise ValueError("a wording example needs day, interval, fact, proposition or name")
+        raise ValueError("a wording example needs day, interval, fact, proposition, name or outlet")
     return example["expect"], actual
 
 
@@ -285,16 +294,40 @@ def _units():
     return pint.UnitRegistry()
 
 
+TITLE_CHARS = 60  # a title standing for an unnamed outlet is cut to this many characters
+
+
+def outlet_text(claim: Claim, context: ComparisonContext, names=None) -> str:
+    """The outlet of a claim's article as a reader names it: its source (or its file's name on
+    the command line), else its title in quotes, else an unnamed outlet; never the store's digest."""
+    return _outlet_words(context.outlet(claim), context.title_of(claim.article), names)
+
+
+def article_outlet_text(article_id: str, context: ComparisonContext, names=None) -> str:
+    return _outlet_words(context.outlet_of(article_id), context.title_of(article_id), names)
+
+
+def _outlet_words(named: str, title: str, names) -> str:
+    if named:
+        return named
+    w = wording_of(names)
+    if not title:
+        return w.phrase("unnamed_outlet")
+    if len(title) > TITLE_CHARS:
+        title = title[:TITLE_CHARS].rsplit(" ", 1)[0].rstrip(" ,.:;-–—") + "…"
+    return w.phrase("quoted", text=title)
+
+
 def source_text(claim: Claim, context: ComparisonContext, names=None) -> str:
     """Tribunnews (3 Nov 2024)"""
     w = wording_of(names)
-    return w.phrase("source", outlet=context.outlet(claim), day=day_text(context.published(claim), w))
+    return w.phrase("source", outlet=outlet_text(claim, context, w), day=day_text(context.published(claim), w))
 
 
 def source_inline(claim: Claim, context: ComparisonContext, names=None) -> str:
     """Tribunnews, 3 Nov 2024 (for use inside parentheses)"""
     w = wording_of(names)
-    return w.phrase("source_inline", outlet=context.outlet(claim), day=day_text(context.published(claim), w))
+    return w.phrase("source_inline", outlet=outlet_text(claim, context, w), day=day_text(context.published(claim), w))
 
 
 def figure_text(claim: Claim, names=None) -> str:
@@ -341,7 +374,7 @@ def stance_verb(stance: str | None, past: bool = False, names=None) -> str:
 
 def who_text(claim: Claim, context: ComparisonContext, names) -> str:
     """Whose figure it is: the body that gave it, else the outlet in its own voice."""
-    return display_name(claim.speaker, names) if claim.speaker else context.outlet(claim)
+    return display_name(claim.speaker, names) if claim.speaker else outlet_text(claim, context, names)
 
 
 def count_text(n: int, noun: str, names=None) -> str:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, load_only
 from checker.model import Article, Claim, Finding
 from checker.storage.codec import claim_from_dict, finding_from_dict
 from checker.storage.models import ArticleRecord, ClaimRecord, FindingArticleLink, FindingRecord
-from checker.storage.repository import article_from_record, articles_by_id, decision_condition
+from checker.storage.repository import article_from_record, articles_by_id, claims_by_id, decision_condition
 
 TYPES = ("conflict", "reversal", "correction", "discrepancy", "update")
 SEVERITIES = ("high", "medium", "low", "info")
@@ -30,6 +30,9 @@ FACTS_WINDOW = 200  # the facts page lists what the latest this-many articles cl
 FILTER_ARTICLES = 50  # an outlet or date filter lists the findings of this many latest matching articles
 ID_CHUNK = 900  # ids per IN (...) list, under every database's parameter limit
 TIMELINE_CAP = 150  # marks on one chart; older claims are reached by narrowing the dates
+# claims of a fact counted for "the latest 150 of N": past this a page says "more than 1,000"
+# rather than count a long story's every claim (25,000 index entries took 2-17 ms a page)
+COUNT_CAP = 1000
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,11 @@ class Timeline:
     key: str
     claims: tuple[Claim, ...]
     articles: dict
-    total: int  # claims of the key inside the date window, of which `claims` are the latest
+    total: int  # claims of the key inside the date window (at most COUNT_CAP + 1), of which `claims` are the latest
+
+    @property
+    def more_than_counted(self) -> bool:
+        return self.total > COUNT_CAP
 
 
 def _count(session: Session, model) -> int:
@@ -232,16 +239,17 @@ def article_page(session: Session, article_id: str) -> tuple[Article, tuple[Clai
 def timeline(session: Session, key: str, published_from: date | None = None,
              published_to: date | None = None, cap: int = TIMELINE_CAP) -> Timeline:
     """The latest `cap` claims of one fact key inside the date window, through the
-    (key, published) index."""
-    query = select(ClaimRecord).where(ClaimRecord.key == key)
+    (key, published, id) index: their ids from the index alone, counted up to COUNT_CAP + 1,
+    and the claims decoded once per worker (repository.claims_by_id keeps them)."""
+    query = select(ClaimRecord.id).where(ClaimRecord.key == key)
     if published_from:
         query = query.where(ClaimRecord.published >= published_from)
     if published_to:
         query = query.where(ClaimRecord.published <= published_to)
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    datas = session.scalars(query.with_only_columns(ClaimRecord.data)  # no ORM objects: only the data
-                            .order_by(ClaimRecord.published.desc(), ClaimRecord.id).limit(cap)).all()
-    claims = tuple(claim_from_dict(data) for data in reversed(datas))
+    total = session.scalar(select(func.count()).select_from(query.limit(COUNT_CAP + 1).subquery())) or 0
+    ids = session.scalars(query.order_by(ClaimRecord.published.desc(), ClaimRecord.id).limit(cap)).all()
+    found = claims_by_id(session, ids)
+    claims = tuple(found[i] for i in reversed(ids) if i in found)
     return Timeline(key, claims, articles_by_id(session, {c.article for c in claims}), total)
 
 
@@ -287,19 +295,23 @@ class FactSheet:
     articles: dict  # article id -> Article (no body)
 
 
-def _facts_of_claims(session: Session, key: str, claims: tuple[Claim, ...]) -> list[dict]:
+def _facts_of_claims(session: Session, key: str, claims: tuple[Claim, ...], articles: dict) -> list[dict]:
     """The facts (disputed and not) that `claims` of one key make, with the findings citing
     them: the API's facts_of_key over a bounded set of claims instead of every stored one (a
     key of a long story holds thousands of claims, and comparing them all took seconds)."""
     from checker.usecases.facts import facts_of_key
 
-    return facts_of_key(session, key, include_undisputed=True, claims=claims)
+    return facts_of_key(session, key, include_undisputed=True, claims=claims, articles=articles)
 
 
-def fact_sheet(session: Session, key: str, claims: tuple[Claim, ...]) -> FactSheet:
+def fact_sheet(session: Session, key: str, claims: tuple[Claim, ...], articles: dict | None = None) -> FactSheet:
     """The fact tables of `claims` (the page's timeline: the latest TIMELINE_CAP claims of the
-    key inside its date window), so the page costs the same however many claims the key holds."""
-    facts = sorted(_facts_of_claims(session, key, claims),
+    key inside its date window, with `articles`, theirs, when the caller has them), so the page
+    costs the same however many claims the key holds."""
+    places = {c.id: c.article for c in claims}
+    articles = dict(articles) if articles is not None else {}
+    articles.update(articles_by_id(session, set(places.values()) - set(articles)))
+    facts = sorted(_facts_of_claims(session, key, claims, articles),
                    key=lambda f: (not f["disputed"], f["rank"], f["label"], f["id"]))
     finding_ids = sorted({f for fact in facts for f in fact["findings"]}
                          | {f for fact in facts for v in fact["values"] for f in v["findings"]})
@@ -307,5 +319,4 @@ def fact_sheet(session: Session, key: str, claims: tuple[Claim, ...]) -> FactShe
     for start in range(0, len(finding_ids), ID_CHUNK):
         types.update(session.execute(select(FindingRecord.id, FindingRecord.type)
                                      .where(FindingRecord.id.in_(finding_ids[start:start + ID_CHUNK]))).all())
-    places = {c.id: c.article for c in claims}
-    return FactSheet(tuple(facts), types, places, articles_by_id(session, set(places.values())))
+    return FactSheet(tuple(facts), types, places, {a: articles[a] for a in set(places.values()) if a in articles})

@@ -5,6 +5,7 @@ checker.dashboard.charts; article text is only ever printed through Jinja's auto
 """
 from __future__ import annotations
 
+import functools
 from datetime import date
 from pathlib import Path
 from urllib.parse import quote
@@ -19,7 +20,7 @@ from checker.dashboard.charts import (Bar, StancePoint, TimelinePoint, bars_svg,
 from checker.dashboard.marks import body_parts, evidence_segments
 from checker.dashboard.security import (CSRF_COOKIE, CSRF_FIELD, SECURITY_HEADERS, csrf_token_valid,
                                         new_csrf_token, safe_href, same_origin)
-from checker.compare.wording import day_text, default_wording, interval_text
+from checker.compare.wording import day_text, default_wording, interval_text, number_text
 from checker.desk import decisions as desk_decisions
 from checker.desk import labels, reader, story_index
 from checker.desk.accounts import authenticate
@@ -64,15 +65,53 @@ def _security_headers(response):
     return response
 
 
+# Labels are pure functions of the language and the id (the rules are loaded once a process), and
+# a page asks for the same few hundreds times over (a fact page: 150 rows, each naming its place,
+# speaker, modality and value), so each is worked out once per process and language: bounded.
+LABELS_KEPT = 8192
+
+
+@functools.lru_cache(maxsize=LABELS_KEPT)
+def _label(language: str, key: str) -> str:
+    return reader.label(language, key)
+
+
 def t(key: str, **values) -> str:
     """A dashboard label in the reader's language (rules/<lang>/wording.yaml, names ui.*)."""
-    return reader.label(g.lang, key, **values)
+    return reader.label(g.lang, key, **values) if values else _label(g.lang, key)
+
+
+@functools.lru_cache(maxsize=LABELS_KEPT)
+def _word(language: str, key: str) -> str:
+    return (reader.wording(language).get(key) or reader.label(language, key, missing=None)
+            or key.rpartition(".")[2].replace("_", " "))
 
 
 def word(key: str) -> str:
     """An engine id's word in the reader's language ('reason.scope', 'modality.estimate'): the
     wording's names, then the dashboard's labels, else the id's last part."""
-    return g.words.get(key) or reader.label(g.lang, key, missing=None) or key.rpartition(".")[2].replace("_", " ")
+    return _word(g.lang, key)
+
+
+@functools.lru_cache(maxsize=LABELS_KEPT)
+def _id_label(kind: str, language: str, ident) -> str:
+    return {"name": labels.name, "measure": labels.measure, "proposition": labels.proposition,
+            "fact": labels.fact}[kind](ident, reader.wording(language))
+
+
+@functools.lru_cache(maxsize=LABELS_KEPT)
+def _interval_label(language: str, value) -> str:
+    return interval_text(value, names=reader.wording(language))
+
+
+@functools.lru_cache(maxsize=LABELS_KEPT)
+def _day_label(language: str, day) -> str:
+    return day_text(day, reader.wording(language))
+
+
+def _day(day) -> str:
+    """A date in the reader's words ('3 Nov 2024', '3 Nov 2024' in Indonesian), or 'undated'."""
+    return _day_label(g.lang, day) if day else t("undated")
 
 
 def _switch_url(code: str) -> str:
@@ -86,7 +125,7 @@ def _language():
     if "lang" not in g:
         return {}
     return {"t": t, "word": word, "lang": g.lang, "languages": reader.languages(), "switch_url": _switch_url,
-            "day": lambda d: day_text(d, g.words) if d else t("undated")}
+            "day": _day}
 
 
 @dashboard.errorhandler(HTTPException)
@@ -106,13 +145,21 @@ def _value(claim):
     """A figure with the reader's digit grouping (10.000 in Indonesian, 10,000 in English)."""
     if claim.value is None or claim.kind == "duration" or "words" not in g:
         return value_text(claim)
-    return interval_text(claim.value, names=g.words)
+    return _interval_label(g.lang, claim.value)
 
 
 def fact_label(key: str) -> str:
     """'quantity|north_korea|troops' -> 'Troops of North Korea' (checker.desk.labels), in the
     reader's language."""
-    return labels.fact(key, g.words if "words" in g else None)
+    return _id_label("fact", g.lang, key) if "words" in g else labels.fact(key)
+
+
+def outlet_label(article) -> str:
+    """An article's outlet, else its title, else "unknown outlet": never its id, a digest."""
+    if article is not None and article.source:
+        return article.source
+    title = " ".join((article.title or "").split()) if article is not None else ""
+    return (title[:60].rsplit(" ", 1)[0] + "…" if len(title) > 60 else title) or t("unknown_outlet")
 
 
 def fact_url(key: str) -> str:
@@ -152,18 +199,27 @@ def summary(finding) -> str:
     return g.get("summaries", {}).get(finding.id) or finding.summary
 
 
+def counted(line: queries.Timeline) -> str:
+    """How many claims a timeline's window holds: '2,140', or 'more than 1,000' past what is
+    counted (queries.COUNT_CAP)."""
+    if line.more_than_counted:
+        return g.words.phrase("more_than", n=number_text(queries.COUNT_CAP, g.words))
+    return number_text(line.total, g.words)
+
+
 @dashboard.app_context_processor
 def _helpers():
     return {"fact_label": fact_label, "fact_url": fact_url, "article_url": article_url, "finding_url": finding_url,
-            "summary": summary}
+            "summary": summary, "counted": counted}
 
 
-def _in_reader_language(label):
-    return lambda ident: label(ident, g.words if "words" in g else None)
+def _in_reader_language(kind: str):
+    label = getattr(labels, kind)
+    return lambda ident: _id_label(kind, g.lang, ident) if "words" in g else label(ident)
 
 
-for _name, _label in (("name", labels.name), ("measure", labels.measure), ("proposition", labels.proposition)):
-    dashboard.add_app_template_filter(_in_reader_language(_label), _name)
+for _kind in ("name", "measure", "proposition"):
+    dashboard.add_app_template_filter(_in_reader_language(_kind), _kind)
 
 
 def _int_arg(name: str, default: int = 1) -> int:
@@ -330,7 +386,7 @@ def fact_timeline(subject: str, measure: str):
     key = f"quantity|{subject}|{measure}"
     with sessions()() as session:
         line = queries.timeline(session, key, start, end)
-        sheet = queries.fact_sheet(session, key, line.claims)
+        sheet = queries.fact_sheet(session, key, line.claims, line.articles)
     rows, points = [], []
     for claim in line.claims:
         article = line.articles.get(claim.article)
@@ -340,8 +396,8 @@ def fact_timeline(subject: str, measure: str):
         rows.append({"claim": claim, "article": article, "day": day, "source": source, "href": href})
         if claim.value is not None:
             points.append(TimelinePoint(claim.id, day, claim.value.low, claim.value.high, claim.modality,
-                                        source, f"{_value(claim)} {labels.measure(measure, g.words)} ({source}, "
-                                                f"{day_text(day, g.words) if day else t('undated')}, "
+                                        source, f"{_value(claim)} {_id_label('measure', g.lang, measure)} ({source}, "
+                                                f"{_day(day)}, "
                                                 f"{word('modality.' + claim.modality)})", href))
     rows.sort(key=_row_order)
     chart = timeline_svg(points, t("over_time", fact=labels.fact(key, g.words)), months=g.words.months,
@@ -365,10 +421,10 @@ def _fact_tables(sheet: queries.FactSheet) -> list[dict]:
                     continue  # one link per article: its first claim of this value
                 seen.add(article_id)
                 article = sheet.articles.get(article_id)
-                evidence.append({"label": (article.source if article else "") or article_id,
+                evidence.append({"label": outlet_label(article),
                                  "href": article_url(article_id, claim_id)})
             values.append({
-                "when": day_text(date.fromisoformat(value["when"]), g.words) if value.get("when") else t("undated"),
+                "when": _day(date.fromisoformat(value["when"]) if value.get("when") else None),
                 "value": _value_cell(value["value"], g.words), "source": value["source"],
                 "outlets": value["outlets"], "status": value["status"], "evidence": evidence,
                 "findings": [{"id": f, "type": sheet.finding_types.get(f, ""), "href": finding_url(f)}
@@ -389,14 +445,14 @@ def stance_timeline(proposition: str):
     for claim in line.claims:
         article = line.articles.get(claim.article)
         day = _claim_day(claim, line.articles)
-        actor = labels.name(claim.subject or claim.speaker, g.words) or (article.source if article else "") or t("outlet_itself")
+        actor = _id_label("name", g.lang, claim.subject or claim.speaker) or (article.source if article else "") or t("outlet_itself")
         href = article_url(claim.article, claim.id)
         rows.append({"claim": claim, "article": article, "day": day, "actor": actor, "href": href})
         if claim.stance:
-            speaker = (f" ({labels.name(claim.speaker, g.words)})"
-                       if claim.speaker and labels.name(claim.speaker, g.words) != actor else "")
+            speaker = (f" ({_id_label('name', g.lang, claim.speaker)})"
+                       if claim.speaker and _id_label("name", g.lang, claim.speaker) != actor else "")
             points.append(StancePoint(claim.id, day, actor, claim.stance, f"{actor}{speaker}: {t('stance.' + claim.stance)}, "
-                                      f"{day_text(day, g.words) if day else t('undated')}", href))
+                                      f"{_day(day)}", href))
     rows.sort(key=_row_order)
     chart = stance_svg(points, t("stances_on", proposition=labels.proposition(proposition, g.words)),
                        months=g.words.months, undated_label=t("undated"))

@@ -377,10 +377,17 @@ def articles_by_id(session: Session, ids: Iterable[str], with_body: bool = False
     ids = list(dict.fromkeys(ids))
     if not ids:
         return {}
+    if not with_body:  # the comparison needs outlets and dates, not 3 KB of text per article;
+        # plain rows, not ORM objects: half the time for a page's 200 articles
+        found = {}
+        for start in range(0, len(ids), 900):  # under every database's parameter limit
+            for r in session.execute(select(ArticleRecord.id, ArticleRecord.source, ArticleRecord.url,
+                                            ArticleRecord.published, ArticleRecord.language, ArticleRecord.title)
+                                     .where(ArticleRecord.id.in_(ids[start:start + 900]))):
+                found[r.id] = Article(id=r.id, body="", language=r.language, title=r.title or "",
+                                      source=r.source or "", url=r.url or "", published=r.published)
+        return found
     query = select(ArticleRecord).where(ArticleRecord.id.in_(ids))
-    if not with_body:  # the comparison needs outlets and dates, not 3 KB of text per article
-        query = query.options(load_only(ArticleRecord.id, ArticleRecord.source, ArticleRecord.url,
-                                        ArticleRecord.published, ArticleRecord.language, ArticleRecord.title))
     return {r.id: article_from_record(r, with_body) for r in session.scalars(query)}
 
 

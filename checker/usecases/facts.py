@@ -39,17 +39,19 @@ def parse_fact_id(ident: str) -> tuple[str, str | None] | None:
     return key, (day or None)
 
 
-def facts_of_key(session, key: str, include_undisputed: bool = False, claims=None) -> list[dict]:
+def facts_of_key(session, key: str, include_undisputed: bool = False, claims=None, articles=None) -> list[dict]:
     """The facts of one stored comparison key: the compare stage's disputed facts over every
     stored claim of the key (or over `claims`, a bounded set of them: a dashboard page's
     timeline) and the findings citing them, and with `include_undisputed` the key's other
     happenings too, made by the same code. Each fact as the report's `facts` section gives it,
-    with `id` the API's (see above), `report_id` the report's, `key` and `disputed`."""
+    with `id` the API's (see above), `report_id` the report's, `key` and `disputed`. `articles`:
+    those the caller has read already (only the others are read)."""
     from checker.compare.context import ComparisonContext, is_share
     from checker.compare.disputes import _fact, _happenings, default_settings, disputed_facts, fact_key
     from checker.compare.findings import RANK
     from checker.compare.semantics import default_semantics
     from checker.compare.settings import FLAG_TYPES
+    from checker.compare.wording import wording_of
     from checker.storage.codec import key_text
 
     claims = [c for c in (repository.claims_of_key(session, key) if claims is None else claims)
@@ -57,11 +59,15 @@ def facts_of_key(session, key: str, include_undisputed: bool = False, claims=Non
     if not claims:
         return []
     findings = repository.findings_citing(session, claims)
-    articles = repository.articles_by_id(session, {c.article for c in claims} | {a for f in findings for a in f.articles})
+    known = dict(articles or {})
+    wanted = {c.article for c in claims} | {a for f in findings for a in f.articles}
+    known.update(repository.articles_by_id(session, wanted - set(known)))
+    articles = {a: known[a] for a in wanted if a in known}
     by_id = {c.id: c for c in claims}
     found = {f.id: f for f in findings}
     settings = default_settings()
-    facts = [dict(f, disputed=True) for f in disputed_facts(articles, claims, findings, settings)]
+    names = wording_of(dict(settings.names))  # merged once, not for each label a fact's values need
+    facts = [dict(f, disputed=True) for f in disputed_facts(articles, claims, findings, settings, names)]
     if include_undisputed:
         covered = [{c for v in f["values"] for c in v["claims"]} for f in facts]
         context = ComparisonContext(settings, default_semantics(), articles, lambda a, b: a == b, lambda a: a)
@@ -74,7 +80,7 @@ def facts_of_key(session, key: str, include_undisputed: bool = False, claims=Non
             if any({c.id for c in cluster} <= ids for ids in covered):
                 continue
             touching = {f.id: f for c in cluster for f in by_claim.get(c.id, [])}
-            fact = _fact(fact_key(cluster[0]), cluster, touching, by_claim, context, dict(settings.names))
+            fact = _fact(fact_key(cluster[0]), cluster, touching, by_claim, context, names)
             fact.pop("rank", None)
             facts.append(dict(fact, disputed=False))
     out = []
