@@ -41,3 +41,9 @@ def on_starting(server):
         import tempfile
 
         os.environ["CHECKER_RATE_STORE"] = os.path.join(tempfile.mkdtemp(prefix="checker-rates-"), "rates.sqlite3")
+
+
+def post_worker_init(worker):
+    from checker.api import freeze_loaded
+
+    freeze_loaded()

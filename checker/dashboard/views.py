@@ -124,8 +124,13 @@ def _switch_url(code: str) -> str:
 def _language():
     if "lang" not in g:
         return {}
-    return {"t": t, "word": word, "lang": g.lang, "languages": reader.languages(), "switch_url": _switch_url,
-            "day": _day}
+    lang = g.lang  # bound here once: a page calls these hundreds of times, each a lookup of g
+
+    def t_(key: str, **values) -> str:
+        return reader.label(lang, key, **values) if values else _label(lang, key)
+
+    return {"t": t_, "word": lambda key: _word(lang, key), "lang": lang, "languages": reader.languages(),
+            "switch_url": _switch_url, "day": lambda d: _day_label(lang, d) if d else _label(lang, "undated")}
 
 
 @dashboard.errorhandler(HTTPException)
@@ -209,8 +214,16 @@ def counted(line: queries.Timeline) -> str:
 
 @dashboard.app_context_processor
 def _helpers():
-    return {"fact_label": fact_label, "fact_url": fact_url, "article_url": article_url, "finding_url": finding_url,
-            "summary": summary, "counted": counted}
+    articles, findings = _prefix("dashboard.article", "article_id"), _prefix("dashboard.finding", "finding_id")
+    said = g.get("summaries", {})
+
+    def article_url_(article_id: str, claim_id: str | None = None) -> str:
+        return (articles + quote(article_id, safe=PATH_SAFE)
+                + (f"#claim-{quote(claim_id, safe=':@')}" if claim_id else ""))
+
+    return {"fact_label": fact_label, "fact_url": fact_url, "article_url": article_url_, "summary":
+            lambda finding: said.get(finding.id) or finding.summary, "counted": counted,
+            "finding_url": lambda finding_id: findings + quote(finding_id, safe=PATH_SAFE)}
 
 
 def _in_reader_language(kind: str):
