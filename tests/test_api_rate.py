@@ -22,6 +22,34 @@ def test_two_processes_opening_one_store_share_a_bucket(tmp_path):
     assert alone.take("a") == 0 and apart.take("a") == 0 and alone.take("a") > 0
 
 
+def test_refilled_buckets_are_not_kept_for_ever(tmp_path, monkeypatch):
+    """One bucket per client address that ever called /check must not pile up in a worker's
+    memory (nor in the shared file): a bucket that has refilled is the same as none."""
+    from checker.api import guards
+
+    clock = [1_000_000.0]
+    monkeypatch.setattr(guards.time, "time", lambda: clock[0])
+    alone = WriteRate(60, 10)
+    for n in range(3000):
+        alone.take(f"address:10.0.{n // 256}.{n % 256}")
+    assert len(alone.buckets) == 3000  # all still refilling: every one kept
+    clock[0] += 11  # ten writes at one a second: every bucket is full again
+    for n in range(1200):  # past the next pruning point (twice the 2,050 left at the last)
+        alone.take(f"address:192.168.{n // 256}.{n % 256}")
+    assert len(alone.buckets) == 1200 and "address:10.0.0.0" not in alone.buckets  # the new, live ones only
+    assert alone.take("address:192.168.0.0") == 0 and alone.take("address:192.168.0.1") == 0  # the live ones kept
+    shared = WriteRate(60, 10, str(tmp_path / "rates.sqlite3"))
+    for n in range(WriteRate.PRUNE_EVERY - 1):
+        shared.take(f"address:10.1.0.{n}")
+    clock[0] += 2 * WriteRate.IDLE_SECONDS
+    shared.take("address:10.2.0.1")  # the PRUNE_EVERY-th write deletes the idle rows
+    import sqlite3
+    from contextlib import closing
+
+    with closing(sqlite3.connect(tmp_path / "rates.sqlite3")) as db:
+        assert db.execute("SELECT account FROM buckets").fetchall() == [("address:10.2.0.1",)]
+
+
 def test_a_tokens_rate_holds_across_gunicorns_workers(tmp_path, monkeypatch):
     monkeypatch.delenv("CHECKER_RATE_STORE", raising=False)
     monkeypatch.setenv("CHECKER_WRITE_RATE_PER_MINUTE", "1")  # one, then one a minute (a slow first post must

@@ -86,10 +86,20 @@ class WriteRate:
     makes one and names it in CHECKER_RATE_STORE) the buckets are shared, so a token's rate
     holds across workers; without, each process keeps its own (the development server, tests)."""
 
+    # A bucket that has refilled is the same as none, so buckets are not kept for ever (one per
+    # client address that ever called /check would grow without end): in this process, the full
+    # ones go whenever their number passes twice what was left last time (at least PRUNE_AT); in
+    # the shared file, every PRUNE_EVERY-th write of a process deletes the rows idle for
+    # IDLE_SECONDS (an hour, or longer if this limiter refills slower: others share the file).
+    PRUNE_AT = 1024
+    PRUNE_EVERY = 256
+    IDLE_SECONDS = 3600.0
+
     def __init__(self, per_minute: int, burst: int, store: str | None = None):
         self.rate, self.burst, self.store = per_minute / 60.0, float(burst), store
         self.buckets: dict[str, tuple[float, float]] = {}  # account -> (level, when)
         self.lock = threading.Lock()
+        self._prune_at, self._takes = self.PRUNE_AT, 0
         if store:
             with closing(self._connect()) as db:  # at start: an unusable store fails the worker's start, loudly
                 db.execute("CREATE TABLE IF NOT EXISTS buckets (account TEXT PRIMARY KEY, level REAL, at REAL)")
@@ -115,6 +125,10 @@ class WriteRate:
             now = time.time()
             level, wait = self._refill(*self.buckets.get(account, (self.burst, now)), now)
             self.buckets[account] = (level, now)
+            if len(self.buckets) > self._prune_at:
+                self.buckets = {k: (lv, at) for k, (lv, at) in self.buckets.items()
+                                if lv + (now - at) * self.rate < self.burst}
+                self._prune_at = max(self.PRUNE_AT, 2 * len(self.buckets))
             return wait
 
     def _take_shared(self, account: str) -> float:
@@ -124,6 +138,11 @@ class WriteRate:
             row = db.execute("SELECT level, at FROM buckets WHERE account = ?", (account,)).fetchone()
             level, wait = self._refill(*(row or (self.burst, now)), now)
             db.execute("INSERT OR REPLACE INTO buckets VALUES (?, ?, ?)", (account, level, now))
+            with self.lock:
+                self._takes += 1
+                prune = self._takes % self.PRUNE_EVERY == 0
+            if prune:
+                db.execute("DELETE FROM buckets WHERE at < ?", (now - max(self.IDLE_SECONDS, self.burst / self.rate),))
             db.execute("COMMIT")
             return wait
 
