@@ -1,4 +1,4 @@
-"""The flow of DESIGN.md as one call: article -> sentences -> mentions -> claims.
+"""The flow of ARCHITECTURE.md as one call: article -> sentences -> mentions -> claims.
 
 Pure: takes an ingested Article and the compiled rules, returns claims. Storage, HTTP and the
 command line call this; nothing here does I/O.

@@ -1,4 +1,4 @@
-"""Reports of a scan: the JSON contract of DESIGN.md, and Markdown, JUnit XML and a plain claims
+"""Reports of a scan: the JSON contract of ARCHITECTURE.md, and Markdown, JUnit XML and a plain claims
 table made from it. Everything here reads the report dict, so a stored or baseline report
 renders the same way as a fresh one."""
 from __future__ import annotations
@@ -97,7 +97,7 @@ def finding_json(finding: Finding) -> dict:
 
 def build_report(articles: Iterable[Article] | Mapping[str, Article], claims: Iterable[Claim],
                  findings: Iterable[Finding], names=None) -> dict:
-    """The JSON report of DESIGN.md's contract (version 1), with the disputed facts the
+    """The JSON report of ARCHITECTURE.md's contract (version 1), with the disputed facts the
     findings are about (`facts`, labelled in the wording of `names`) and the scheme its finding
     ids are made with."""
     from checker.compare.disputes import disputed_facts

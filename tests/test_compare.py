@@ -1,4 +1,4 @@
-"""The compare stage on claims built by hand: the seed situations of DESIGN.md, the traps that
+"""The compare stage on claims built by hand: the seeds' situations, the traps that
 must not be flagged, fingerprint stability and the incremental contract."""
 import random
 from datetime import date, timedelta

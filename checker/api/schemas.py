@@ -1,5 +1,5 @@
 """Request and response bodies of /api/v1: marshmallow schemas, from which the OpenAPI
-document is generated. Response schemas mirror the JSON report contract of DESIGN.md."""
+document is generated. Response schemas mirror the JSON report contract of ARCHITECTURE.md."""
 from __future__ import annotations
 
 from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates_schema
