@@ -92,6 +92,14 @@ def test_huge_page_numbers_are_a_422(client):
     assert client.get("/articles", query_string={"page": str(10 ** 18)}).status_code in (200, 400, 404)
 
 
+def test_a_check_of_more_articles_than_the_cap_is_a_422_naming_the_field(client):
+    from checker.api.schemas import MAX_ARTICLES_PER_CHECK
+
+    many = {"articles": [{"text": f"{TROOPS_ID} ({n})"} for n in range(MAX_ARTICLES_PER_CHECK + 1)]}
+    body = problem(client.post("/api/v1/check", json=many), 422)
+    assert "articles" in json.dumps(body)
+
+
 def test_the_500_handler_answers_a_problem_even_when_logging_fails(app):
     @app.get("/__boom")
     def boom():
