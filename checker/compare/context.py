@@ -51,7 +51,7 @@ def file_name(article_id: str) -> str:
     return "" if STORE_ID.fullmatch(article_id) else article_id
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=256)  # keyed by whole texts (up to the body limit each): few
 def body_digest(body: str) -> str:
     """The identity of an article's text wherever it is read (the command line names articles
     by file, the store by this same digest): NFC, whitespace collapsed, SHA-256, 16 digits."""
