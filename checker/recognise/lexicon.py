@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from marshmallow import Schema, fields, validate
 
 from checker.model import Mention
+from checker.recognise import prefilter
 from checker.rulebook import LanguageRules, RuleKind, register_kind
 
 # Words keep inner hyphens and apostrophes ("Kim Jong-un", "luka-luka", "People's"); any
@@ -59,6 +60,9 @@ def _key(form: str, fold: bool) -> tuple[str, ...]:
     return tuple(t.casefold().replace("’", "'") for t in found) if fold else tuple(found)
 
 
+_MEMO_SIZE = 4096  # sentences remembered per table (a few articles' worth)
+
+
 @dataclass(frozen=True)
 class AliasTable:
     """Surface forms -> canonical id, matched as whole token sequences, longest first.
@@ -70,6 +74,9 @@ class AliasTable:
     exact: dict  # tuple of tokens as written -> id (case-sensitive forms: "AS", "UN")
     longest: int
     starts: dict  # first token (casefolded) -> longest form starting with it
+    # text -> its matches: recognise and then framing ask the same table about the same sentence
+    # again and again (places, actors); a bounded memo of a pure function
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(cls, entries: list[tuple[str, str, bool]]) -> "AliasTable":
@@ -91,8 +98,21 @@ class AliasTable:
         longest = max(starts.values(), default=0)
         return cls(folded, exact, longest, starts)
 
+    def __reduce__(self):  # sent to another process without its memo
+        return (type(self), (self.folded, self.exact, self.longest, self.starts))
+
     def find(self, text: str) -> list[tuple[int, int, str, str]]:
         """(start, end, id, text) of every match, longest first, left to right."""
+        if not prefilter.enabled():
+            return self._find(text)
+        found = self.memo.get(text)
+        if found is None:
+            if len(self.memo) >= _MEMO_SIZE:
+                self.memo.clear()
+            found = self.memo[text] = tuple(self._find(text))
+        return list(found)
+
+    def _find(self, text: str) -> list[tuple[int, int, str, str]]:
         if not self.longest:
             return []
         index = token_index(text)

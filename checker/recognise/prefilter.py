@@ -1,0 +1,183 @@
+"""Prefilters: which of many regular expressions can match a text, found in one pass.
+
+A rule book's patterns are many (the dates engine has some seventy per language) and most
+match nothing in a given sentence, yet `finditer` has to try each at every position. Each
+compiled pattern is read once (its parse tree) for the literals a match cannot do without: a
+set of strings of which every match contains at least one (the month names of a pattern built
+around `{month}`), or a digit. One Aho-Corasick automaton (pyahocorasick) finds all of those
+strings of all patterns in the lowercased text in one pass; a pattern none of whose literals is
+there is not run. The gate only ever says "cannot match": a pattern that passes runs as before,
+so the mentions found are the same (tests/test_prefilter.py compares both paths on the rule
+corpora and the seeds).
+
+Soundness rests on two facts of Python's `re`: a literal matched with IGNORECASE matches only
+characters whose lowercase is the literal's lowercase, except for the few characters `re`
+treats as equivalent beyond case (dotless i, long s, Greek variants: `_UNSURE`); a text holding
+one of those, or whose lowercase changes its length, runs every pattern.
+"""
+from __future__ import annotations
+
+import contextlib
+import re
+from dataclasses import dataclass
+
+import ahocorasick
+
+try:  # the parse tree of a pattern; the module's name changed in Python 3.11
+    from re import _constants as _c
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover - older Pythons
+    import sre_constants as _c
+    import sre_parse as _sre_parse
+
+_ENABLED = [True]  # off only in the test comparing both paths (`disabled`)
+DIGIT = "#digit"  # the gate's key for "any decimal digit"
+_DIGIT_RE = re.compile(r"\d")
+# characters `re` matches case-insensitively to a letter whose lowercase differs from theirs
+# (sre's equivalence table: i/ı, s/ſ, µ/μ, Greek letter variants) and capital sigma, whose
+# lowercase depends on its place in the word
+_UNSURE = re.compile("[\u0130\u0131\u017f\u00b5\u0345\u0390\u03a3\u03b0\u03c2\u03d0\u03d1"
+                     "\u03d5\u03d6\u03f0\u03f1\u03f5\u1e9b\u1fbe\u1fd3\u1fe3\ufb05\ufb06]")
+
+
+def _digits_only(items) -> bool:
+    """An IN class every character of which is a decimal digit ("[12]", "[0-9]", "\\d")."""
+    for op, av in items:
+        if op is _c.LITERAL:
+            if not chr(av).isdecimal():
+                return False
+        elif op is _c.RANGE:
+            lo, hi = av
+            if not all(chr(c).isdecimal() for c in range(lo, hi + 1)):
+                return False
+        elif op is _c.CATEGORY:
+            if av is not _c.CATEGORY_DIGIT:
+                return False
+        else:  # NEGATE and anything else
+            return False
+    return True
+
+
+def _weight(key: str) -> float:
+    """How rare a key is in news text: a digit (in most sentences) or punctuation and spaces
+    count less than letters."""
+    if key == DIGIT:
+        return 0.5
+    return len(key) if any(c.isalpha() for c in key) else len(key) / 4
+
+
+def _score(keys: frozenset) -> tuple:
+    """How selective a gate is: its commonest key, then fewer keys."""
+    return (min(_weight(k) for k in keys), -len(keys))
+
+
+def _gate(tree) -> frozenset | None:
+    """Keys of which every match of the sequence `tree` holds at least one, or None."""
+    best: frozenset | None = None
+    run: list[str] = []
+
+    def offer(keys: frozenset | None) -> None:
+        nonlocal best
+        if keys and (best is None or _score(keys) > _score(best)):
+            best = keys
+
+    def flush() -> None:
+        if run:
+            offer(frozenset({"".join(run)}))
+            run.clear()
+
+    for op, av in tree:
+        if op is _c.LITERAL:
+            low = chr(av).lower()
+            if len(low) == 1:
+                run.append(low)
+                continue
+            flush()
+            continue
+        flush()
+        if op is _c.SUBPATTERN:
+            offer(_gate(av[-1]))
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+            low, _high, body = av
+            if low >= 1:
+                offer(_gate(body))
+        elif op is getattr(_c, "ATOMIC_GROUP", None):
+            offer(_gate(av))
+        elif op is _c.BRANCH:
+            union: set = set()
+            for branch in av[1]:
+                keys = _gate(branch)
+                if keys is None:
+                    union = None
+                    break
+                union |= keys
+            offer(frozenset(union) if union else None)
+        elif op is _c.IN:
+            offer(frozenset({DIGIT}) if _digits_only(av) else None)
+        elif op is _c.CATEGORY:
+            offer(frozenset({DIGIT}) if av is _c.CATEGORY_DIGIT else None)
+        # assertions, anchors, classes of letters, any character, back references: no key
+    flush()
+    return best
+
+
+def literal_gate(pattern: re.Pattern) -> frozenset | None:
+    """The keys (lowercase strings, or DIGIT) of which every match of `pattern` holds one; None
+    when no such set is known (the pattern is always run)."""
+    if pattern.flags & re.VERBOSE:
+        return None
+    try:
+        tree = _sre_parse.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001 - an unreadable tree only costs the gate
+        return None
+    return _gate(tree)
+
+
+@dataclass(frozen=True)
+class KeyFinder:
+    """The automaton of every string key of some gates: which of them a text holds."""
+
+    automaton: object | None
+
+    @classmethod
+    def build(cls, gates) -> "KeyFinder":
+        strings = sorted({k for g in gates if g for k in g if k != DIGIT})
+        if not strings:
+            return cls(None)
+        automaton = ahocorasick.Automaton()
+        for s in strings:
+            automaton.add_word(s, s)
+        automaton.make_automaton()
+        return cls(automaton)
+
+    def present(self, text: str) -> frozenset | None:
+        """The keys found in `text`; None when the text must run every pattern."""
+        if not _ENABLED[0]:
+            return None
+        low = text.lower()
+        if len(low) != len(text) or _UNSURE.search(text):
+            return None
+        found = {key for _end, key in self.automaton.iter(low)} if self.automaton is not None else set()
+        if _DIGIT_RE.search(text):
+            found.add(DIGIT)
+        return frozenset(found)
+
+
+def may_match(gate: frozenset | None, present: frozenset | None) -> bool:
+    """Whether a pattern with this gate can match a text holding `present` keys."""
+    return gate is None or present is None or not gate.isdisjoint(present)
+
+
+def enabled() -> bool:
+    return _ENABLED[0]
+
+
+@contextlib.contextmanager
+def disabled():
+    """Every pattern runs on every text and every table looks again, as without the prefilter
+    and the memo (for tests comparing the two)."""
+    _ENABLED[0] = False
+    try:
+        yield
+    finally:
+        _ENABLED[0] = True
