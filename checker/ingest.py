@@ -22,6 +22,7 @@ from marshmallow import Schema, fields
 
 from checker.dateline import DatelineRules, DatelineSchema, compile_dateline, find_page_date
 from checker.model import Article
+from checker.recognise.prefilter import PatternSet
 from checker.rulebook import LanguageRules, RuleKind, Rules, register_kind, valid_regex
 
 REQUEST_SOURCE = "<request>"
@@ -108,6 +109,9 @@ class NoiseRules:
     prose: Shape
     sources: tuple[tuple[str, re.Pattern], ...] = ()
     dateline: DatelineRules = field(default_factory=lambda: compile_dateline([]))
+    # the line and span patterns with their prefilter: which can match a line (one pass)
+    line_set: PatternSet | None = None
+    span_set: PatternSet | None = None
 
 
 def compile_noise(datas: list[dict]) -> NoiseRules:
@@ -128,7 +132,9 @@ def compile_noise(datas: list[dict]) -> NoiseRules:
     if headline is None or prose is None:
         raise ValueError("noise rules need a 'headline' and a 'prose' shape")
     return NoiseRules(tuple(lines), tuple(spans), headline, prose, tuple(sources),
-                      compile_dateline([d["dateline"] for d in datas if d.get("dateline")]))
+                      compile_dateline([d["dateline"] for d in datas if d.get("dateline")]),
+                      PatternSet.build((r.pattern for r in lines), lines),
+                      PatternSet.build(p for _, p in spans))
 
 
 @dataclass(frozen=True)
@@ -144,7 +150,8 @@ def line_noise(line: str, noise: NoiseRules) -> LineRule | None:
     """The rule that makes this whole line noise; one that also takes the following lines
     (a marker and its headline) wins over one that takes the line alone."""
     stripped = line.strip()
-    matching = [r for r in noise.lines if r.pattern.fullmatch(stripped)]
+    rules = noise.line_set.candidates(stripped) if noise.line_set is not None else noise.lines
+    matching = [r for r in rules if r.pattern.fullmatch(stripped)]
     return next((r for r in matching if r.then is not None), matching[0] if matching else None)
 
 
@@ -177,7 +184,8 @@ def noise_line_numbers(lines: list[str], noise: NoiseRules) -> set[int]:
 
 def _remove_spans(line: str, noise: NoiseRules) -> str:
     """The line without its noise spans; the pieces left are joined by one space."""
-    cuts = sorted((m.start(), m.end()) for _, p in noise.spans for m in p.finditer(line)
+    patterns = noise.span_set.candidates(line) if noise.span_set is not None else [p for _, p in noise.spans]
+    cuts = sorted((m.start(), m.end()) for p in patterns for m in p.finditer(line)
                   if m.end() > m.start())
     if not cuts:
         return line.strip()

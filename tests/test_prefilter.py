@@ -93,3 +93,15 @@ def test_a_table_answers_from_its_memo_as_it_would_without():
     assert table.find(text) != first  # callers get their own list
     copy = pickle.loads(pickle.dumps(table))
     assert copy.memo == {} and copy.find(text) == table._find(text)
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.stem)
+def test_same_article_with_and_without_the_prefilter(path):
+    """The noise rules' prefilter: the page cleaned as before (lines, spans, title, date)."""
+    rules = default_rules()
+    text = path.read_text(encoding="utf-8")
+    noisy = text + "\n\nBaca juga: Banjir di Malang\nADVERTISEMENT\nFoto: Antara\nAlso read: Floods in Java\n"
+    for page in (text, noisy, noisy.upper()):
+        with prefilter.disabled():
+            plain = parse_article(page, article_id=path.stem, rules=rules)
+        assert parse_article(page, article_id=path.stem, rules=rules) == plain

@@ -21,6 +21,7 @@ from decimal import Decimal, InvalidOperation
 from marshmallow import Schema, fields, validate
 
 from checker.model import Interval, Mention
+from checker.recognise.prefilter import PatternSet
 from checker.rulebook import LanguageRules, RuleKind, register_kind
 
 
@@ -135,6 +136,7 @@ class NumberRules:
     # cheap exact pre-checks for the two tail regexes run on the text before every figure
     hedge_before_gate: "TailGate | None" = None
     not_after_gate: "TailGate | None" = None
+    reject_set: PatternSet | None = None  # the trap regexes and their prefilter
 
 
 @dataclass(frozen=True)
@@ -319,7 +321,8 @@ def compile_numbers(datas: list[dict]) -> NumberRules:
                          if d.get("not_before") else None),
         counted_head=(re.compile(rf"^\s*(?:{_bounded(d['counted_nouns'])})", re.I)
                       if d.get("counted_nouns") else None),
-        rejects=tuple(_compile_reject(p) for p in d.get("reject_patterns", [])),
+        rejects=(rejects := tuple(_compile_reject(p) for p in d.get("reject_patterns", []))),
+        reject_set=PatternSet.build(rejects),
         words=words,
         hedge_before_gate=_tail_gate(hedges_before),
         not_after_gate=_tail_gate(d.get("not_after", [])),
@@ -653,7 +656,8 @@ def _apply(h: Hedge, low: float | None, high: float | None) -> tuple:
 
 
 def _rejected_spans(text: str, nr: NumberRules) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for rx in nr.rejects for m in rx.finditer(text) if m.end() > m.start()]
+    patterns = nr.reject_set.candidates(text) if nr.reject_set is not None else nr.rejects
+    return [(m.start(), m.end()) for rx in patterns for m in rx.finditer(text) if m.end() > m.start()]
 
 
 class _Rejected:

@@ -181,3 +181,27 @@ def disabled():
         yield
     finally:
         _ENABLED[0] = True
+
+
+@dataclass(frozen=True)
+class PatternSet:
+    """Patterns run one after another over the same text (trap patterns, noise rules), and
+    the gates that tell which of them can match it."""
+
+    items: tuple  # the patterns, or what each stands for (a noise rule)
+    gates: tuple
+    keys: KeyFinder
+
+    @classmethod
+    def build(cls, patterns, items=None) -> "PatternSet":
+        patterns = tuple(patterns)
+        gates = tuple(literal_gate(p) for p in patterns)
+        return cls(tuple(items) if items is not None else patterns, gates, KeyFinder.build(gates))
+
+    def candidates(self, text: str) -> list:
+        """The items whose pattern may match `text` (all of them where the prefilter cannot
+        tell), in their order."""
+        present = self.keys.present(text)
+        if present is None:
+            return list(self.items)
+        return [p for p, g in zip(self.items, self.gates) if g is None or not g.isdisjoint(present)]
