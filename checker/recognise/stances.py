@@ -26,6 +26,7 @@ from marshmallow import Schema, fields, validate
 
 from checker.model import Mention
 from checker.recognise.lexicon import AliasTable
+from checker.recognise.prefilter import PatternSet
 from checker.rulebook import LanguageRules, RuleKind, register_kind
 
 LABELS = ("confirm", "deny", "non_denial", "non_confirm", "neutral")
@@ -197,6 +198,7 @@ class StanceRules:
     auxiliaries: frozenset
     not_a_place_before: AliasTable
     not_a_place_after: AliasTable
+    phrase_set: PatternSet | None = None  # the phrases with their prefilter
 
 
 def _check_regex(pattern: str, where: str) -> re.Pattern:
@@ -275,7 +277,8 @@ def compile_stances(datas: list[dict]) -> StanceRules:
                        _check_regex(verbal, "verbal"), _words(figure_nouns, "figure"),
                        _preposition(preps), frozenset(w.casefold() for w in affixes),
                        frozenset(w.casefold() for w in auxiliaries),
-                       _words(nap_before, "name"), _words(nap_after, "name"))
+                       _words(nap_before, "name"), _words(nap_after, "name"),
+                       PatternSet.build((p[0] for p in phrases), phrases))
 
 
 def _preposition(words: list[str]) -> re.Pattern:
@@ -299,7 +302,8 @@ def find_stances(text: str, rules: LanguageRules) -> list[Mention]:
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
     idioms: list[Mention] = []
-    for pattern, label, role, name, alone in stance.phrases:
+    phrases = stance.phrase_set.candidates(text) if stance.phrase_set is not None else stance.phrases
+    for pattern, label, role, name, alone in phrases:
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
