@@ -61,6 +61,16 @@ def _key(form: str, fold: bool) -> tuple[str, ...]:
 
 
 _MEMO_SIZE = 4096  # sentences remembered per table (a few articles' worth)
+_MEMOS: list[dict] = []  # every built table's memo (see forget_sentences)
+
+
+def forget_sentences() -> None:
+    """Empty the caches of sentences (the tables' memos, the token streams): a benchmark's
+    warm-up leaves the compiled rules built and no sentence remembered."""
+    for memo in _MEMOS:
+        memo.clear()
+    for cached in (tokens, token_index, possessives):
+        cached.cache_clear()
 
 
 @dataclass(frozen=True)
@@ -96,7 +106,9 @@ class AliasTable:
             first = key[0].casefold().replace("’", "'")
             starts[first] = max(starts.get(first, 0), len(key))
         longest = max(starts.values(), default=0)
-        return cls(folded, exact, longest, starts)
+        table = cls(folded, exact, longest, starts)
+        _MEMOS.append(table.memo)
+        return table
 
     def __reduce__(self):  # sent to another process without its memo
         return (type(self), (self.folded, self.exact, self.longest, self.starts))
