@@ -13,7 +13,7 @@ from checker.recognise import recognise
 from checker.recognise import prefilter
 from checker.recognise.dates import find_dateline
 from checker.recognise.lexicon import AliasTable
-from checker.recognise.prefilter import DIGIT, KeyFinder, literal_gate, may_match
+from checker.recognise.prefilter import DIGIT, KeyFinder, literal_gate, literal_gates, may_match
 from checker.rulebook import default_rules, load_rule_files
 from checker.segment import split_sentences
 
@@ -78,7 +78,11 @@ def test_literal_gate_of_a_pattern():
     assert literal_gate(re.compile(r"(?:since|SEJAK) \w+", re.I)) == frozenset({"since", "sejak"})
     assert literal_gate(re.compile(r"(?:since)? \w+")) == frozenset({" "})
     assert literal_gate(re.compile(r"\w+")) is None  # nothing a match must hold
-    finder = KeyFinder.build([frozenset({"jan"}), frozenset({DIGIT})])
+    # a gate checks the most selective sets of keys, each of which a match needs one of
+    assert literal_gates(re.compile(r"(?:in|by) (?:jan|feb) (?:19|20)\d\d", re.I)) == (
+        frozenset({"jan", "feb"}), frozenset({"in", "by"}), frozenset({DIGIT}))
+    assert not may_match(literal_gates(re.compile(r"(?:in|by) (?:jan|feb)")), frozenset({"in", "march"}))
+    finder = KeyFinder.build([(frozenset({"jan"}),), (frozenset({DIGIT}),)])
     assert finder.present("JAN 2020") == frozenset({"jan", DIGIT})
     assert finder.present("on ſunday") is None  # long s: every pattern runs
 

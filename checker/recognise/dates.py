@@ -25,7 +25,7 @@ from typing import Callable
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from checker.model import DateValue, DurationValue, Interval, Mention
-from checker.recognise.prefilter import KeyFinder, literal_gate, may_match
+from checker.recognise.prefilter import KeyFinder, PatternSet, literal_gates, may_match
 from checker.rulebook import LanguageRules, RuleKind, register_kind
 
 _BEFORE, _AFTER = r"(?<![\w])", r"(?![\w])"
@@ -211,7 +211,7 @@ class CompiledPattern:
     order: str | None
     unit: str | None = None
     requires: frozenset | None = None
-    literals: frozenset | None = None  # a match holds one of these (prefilter.literal_gate)
+    literals: tuple | None = None  # a match holds one key of each set (prefilter.literal_gates)
 
 
 @dataclass(frozen=True)
@@ -258,6 +258,7 @@ class DateRules:
     open_onward: re.Pattern | None = None
     open_blocked: re.Pattern | None = None
     keys: KeyFinder | None = None  # the patterns' literals, found in one pass (prefilter)
+    pattern_set: PatternSet | None = None  # `patterns`, indexed by their literals
 
 
 def _merge(datas: list[dict], key: str) -> dict:
@@ -336,7 +337,7 @@ def _compile_patterns(specs: list[dict], holes: dict, tables: dict) -> tuple:
                 else {_fold(w).split()[0]}))
         compiled.append(CompiledPattern(spec["name"], regex, spec["production"], spec.get("direction"),
                                         spec.get("sign", -1), tuple(spec.get("capitalised", ())),
-                                        spec.get("order"), spec.get("unit"), gate, literal_gate(regex)))
+                                        spec.get("order"), spec.get("unit"), gate, literal_gates(regex)))
     return tuple(compiled)
 
 
@@ -415,6 +416,7 @@ def compile_dates(datas: list[dict]) -> DateRules:
         open_blocked=re.compile(rf"^{_alternation(tables['open_blocked_after'])}(?![\w])", re.IGNORECASE)
         if tables["open_blocked_after"] else None,
         keys=KeyFinder.build(p.literals for p in patterns + dateline),
+        pattern_set=PatternSet.build(p.regex for p in patterns),
     )
 
 
@@ -1093,8 +1095,13 @@ def _scan(text: str, patterns: tuple, rules: DateRules, ref: date | None,
     words = set(re.findall(r"[^\W\d_]+", text.casefold()))
     words |= {"#digit"} if re.search(r"\d", text) else set()
     words |= {"#dash"} if re.search(r"[-\u2013]", text) else set()
-    present = rules.keys.present(text) if rules.keys is not None else None
-    for priority, p in enumerate(patterns):
+    if rules.pattern_set is not None and patterns is rules.patterns:
+        present, order = None, rules.pattern_set.indexes(text)  # the patterns that may match
+    else:
+        present = rules.keys.present(text) if rules.keys is not None else None
+        order = range(len(patterns))
+    for priority in order:
+        p = patterns[priority]
         if p.requires is not None and p.requires.isdisjoint(words):
             continue
         if not may_match(p.literals, present):

@@ -71,19 +71,15 @@ def _score(keys: frozenset) -> tuple:
     return (min(_weight(k) for k in keys), -len(keys))
 
 
-def _gate(tree) -> frozenset | None:
-    """Keys of which every match of the sequence `tree` holds at least one, or None."""
-    best: frozenset | None = None
+def _needs(tree) -> list[frozenset]:
+    """Sets of keys every match of the sequence `tree` holds one of (each set on its own: a
+    match holds a key of every one of them)."""
+    needs: list[frozenset] = []
     run: list[str] = []
-
-    def offer(keys: frozenset | None) -> None:
-        nonlocal best
-        if keys and (best is None or _score(keys) > _score(best)):
-            best = keys
 
     def flush() -> None:
         if run:
-            offer(frozenset({"".join(run)}))
+            needs.append(frozenset({"".join(run)}))
             run.clear()
 
     for op, av in tree:
@@ -96,41 +92,70 @@ def _gate(tree) -> frozenset | None:
             continue
         flush()
         if op is _c.SUBPATTERN:
-            offer(_gate(av[-1]))
+            needs += _needs(av[-1])
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
             low, _high, body = av
             if low >= 1:
-                offer(_gate(body))
+                needs += _needs(body)
         elif op is getattr(_c, "ATOMIC_GROUP", None):
-            offer(_gate(av))
+            needs += _needs(av)
         elif op is _c.BRANCH:
-            union: set = set()
+            union: set | None = set()
             for branch in av[1]:
-                keys = _gate(branch)
+                keys = _best(_needs(branch))
                 if keys is None:
                     union = None
                     break
                 union |= keys
-            offer(frozenset(union) if union else None)
+            if union:
+                needs.append(frozenset(union))
         elif op is _c.IN:
-            offer(frozenset({DIGIT}) if _digits_only(av) else None)
+            if _digits_only(av):
+                needs.append(frozenset({DIGIT}))
         elif op is _c.CATEGORY:
-            offer(frozenset({DIGIT}) if av is _c.CATEGORY_DIGIT else None)
+            if av is _c.CATEGORY_DIGIT:
+                needs.append(frozenset({DIGIT}))
         # assertions, anchors, classes of letters, any character, back references: no key
     flush()
+    return needs
+
+
+def _best(needs: list[frozenset]) -> frozenset | None:
+    """The most selective of the sets (the first of equals)."""
+    best = None
+    for keys in needs:
+        if best is None or _score(keys) > _score(best):
+            best = keys
     return best
+
+
+def _parse(pattern: re.Pattern):
+    if pattern.flags & re.VERBOSE:
+        return None
+    try:
+        return _sre_parse.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001 - an unreadable tree only costs the gate
+        return None
 
 
 def literal_gate(pattern: re.Pattern) -> frozenset | None:
     """The keys (lowercase strings, or DIGIT) of which every match of `pattern` holds one; None
-    when no such set is known (the pattern is always run)."""
-    if pattern.flags & re.VERBOSE:
+    when no such set is known."""
+    tree = _parse(pattern)
+    return None if tree is None else _best(_needs(tree))
+
+
+GATE_SETS = 3  # the most selective sets a gate checks
+
+
+def literal_gates(pattern: re.Pattern) -> tuple | None:
+    """A pattern's gate: the few most selective sets of keys a match holds one of each; None
+    when none is known (the pattern is always run)."""
+    tree = _parse(pattern)
+    if tree is None:
         return None
-    try:
-        tree = _sre_parse.parse(pattern.pattern, pattern.flags)
-    except Exception:  # noqa: BLE001 - an unreadable tree only costs the gate
-        return None
-    return _gate(tree)
+    ranked = sorted(dict.fromkeys(_needs(tree)), key=_score, reverse=True)
+    return tuple(ranked[:GATE_SETS]) or None
 
 
 @dataclass(frozen=True)
@@ -141,7 +166,7 @@ class KeyFinder:
 
     @classmethod
     def build(cls, gates) -> "KeyFinder":
-        strings = sorted({k for g in gates if g for k in g if k != DIGIT})
+        strings = sorted({k for g in gates if g for keys in g for k in keys if k != DIGIT})
         if not strings:
             return cls(None)
         automaton = ahocorasick.Automaton()
@@ -163,9 +188,14 @@ class KeyFinder:
         return frozenset(found)
 
 
-def may_match(gate: frozenset | None, present: frozenset | None) -> bool:
-    """Whether a pattern with this gate can match a text holding `present` keys."""
-    return gate is None or present is None or not gate.isdisjoint(present)
+def may_match(gate: tuple | None, present: frozenset | None) -> bool:
+    """Whether a pattern with this gate (literal_gates) can match a text holding `present` keys."""
+    if gate is None or present is None:
+        return True
+    for keys in gate:
+        if keys.isdisjoint(present):
+            return False
+    return True
 
 
 def enabled() -> bool:
@@ -185,23 +215,41 @@ def disabled():
 
 @dataclass(frozen=True)
 class PatternSet:
-    """Patterns run one after another over the same text (trap patterns, noise rules), and
-    the gates that tell which of them can match it."""
+    """Patterns run one after another over the same text (date patterns, trap patterns, noise
+    rules), and the gates that tell which of them can match it. The patterns are indexed by the
+    keys of their most selective set: a text's keys name the few to check."""
 
     items: tuple  # the patterns, or what each stands for (a noise rule)
     gates: tuple
     keys: KeyFinder
+    by_key: dict  # key -> indexes of the patterns whose first set holds it
+    always: frozenset  # indexes of the patterns without a gate
 
     @classmethod
     def build(cls, patterns, items=None) -> "PatternSet":
         patterns = tuple(patterns)
-        gates = tuple(literal_gate(p) for p in patterns)
-        return cls(tuple(items) if items is not None else patterns, gates, KeyFinder.build(gates))
+        gates = tuple(literal_gates(p) for p in patterns)
+        by_key: dict = {}
+        for i, gate in enumerate(gates):
+            for key in gate[0] if gate else ():
+                by_key.setdefault(key, set()).add(i)
+        return cls(tuple(items) if items is not None else patterns, gates, KeyFinder.build(gates),
+                   {k: frozenset(v) for k, v in by_key.items()},
+                   frozenset(i for i, g in enumerate(gates) if g is None))
 
-    def candidates(self, text: str) -> list:
-        """The items whose pattern may match `text` (all of them where the prefilter cannot
-        tell), in their order."""
+    def indexes(self, text: str) -> list[int]:
+        """The indexes of the patterns that may match `text` (all of them where the prefilter
+        cannot tell), in order."""
         present = self.keys.present(text)
         if present is None:
-            return list(self.items)
-        return [p for p, g in zip(self.items, self.gates) if g is None or not g.isdisjoint(present)]
+            return list(range(len(self.items)))
+        found = set(self.always)
+        for key in present:
+            found |= self.by_key.get(key, frozenset())
+        gates = self.gates
+        return sorted(i for i in found if may_match(gates[i], present))
+
+    def candidates(self, text: str) -> list:
+        """The items whose pattern may match `text`, in their order."""
+        items = self.items
+        return [items[i] for i in self.indexes(text)]
