@@ -154,8 +154,15 @@ def literal_gates(pattern: re.Pattern) -> tuple | None:
     tree = _parse(pattern)
     if tree is None:
         return None
-    ranked = sorted(dict.fromkeys(_needs(tree)), key=_score, reverse=True)
+    ranked = sorted((keys for keys in dict.fromkeys(_needs(tree)) if not any(_common(k) for k in keys)),
+                    key=_score, reverse=True)
     return tuple(ranked[:GATE_SETS]) or None
+
+
+def _common(key: str) -> bool:
+    """A key in nearly every sentence (spaces, a full stop, a comma): it tells nothing, and its
+    every occurrence would be reported by the automaton."""
+    return key != DIGIT and not key.strip(" .,")
 
 
 @dataclass(frozen=True)
