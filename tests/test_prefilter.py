@@ -63,7 +63,7 @@ def test_the_prefilter_skips_patterns():
     """The gates are read from the patterns: a sentence without dates runs none of the month
     patterns (were every gate None, the comparison above would prove nothing)."""
     dates = default_rules().for_language("en")["dates"]
-    present = dates.keys.present("The ministry said 12 soldiers were hurt.")
+    present = dates.pattern_set.keys.present("The ministry said 12 soldiers were hurt.")
     assert present is not None and DIGIT in present
     skipped = [p.name for p in dates.patterns if not may_match(p.literals, present)]
     assert "month_day_year" in skipped
@@ -109,3 +109,11 @@ def test_same_article_with_and_without_the_prefilter(path):
         with prefilter.disabled():
             plain = parse_article(page, article_id=path.stem, rules=rules)
         assert parse_article(page, article_id=path.stem, rules=rules) == plain
+
+
+def test_a_pattern_set_travels_to_another_process_and_reads_its_gates_there():
+    patterns = default_rules().for_language("en")["numbers"].reject_set
+    copy = pickle.loads(pickle.dumps(patterns))
+    assert copy == patterns and "gates" not in vars(copy)
+    text = "At 10 a.m. on page 3, 12 soldiers died."
+    assert copy.candidates(text) == patterns.candidates(text)

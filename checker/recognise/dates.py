@@ -25,7 +25,7 @@ from typing import Callable
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from checker.model import DateValue, DurationValue, Interval, Mention
-from checker.recognise.prefilter import KeyFinder, PatternSet, literal_gates, may_match
+from checker.recognise.prefilter import PatternSet, literal_gates
 from checker.rulebook import LanguageRules, RuleKind, register_kind
 
 _BEFORE, _AFTER = r"(?<![\w])", r"(?![\w])"
@@ -211,7 +211,11 @@ class CompiledPattern:
     order: str | None
     unit: str | None = None
     requires: frozenset | None = None
-    literals: tuple | None = None  # a match holds one key of each set (prefilter.literal_gates)
+
+    @property
+    def literals(self) -> tuple | None:
+        """The sets of keys a match holds one of each (prefilter.literal_gates, read once)."""
+        return literal_gates(self.regex)
 
 
 @dataclass(frozen=True)
@@ -257,8 +261,8 @@ class DateRules:
     open_from_start: re.Pattern | None = None
     open_onward: re.Pattern | None = None
     open_blocked: re.Pattern | None = None
-    keys: KeyFinder | None = None  # the patterns' literals, found in one pass (prefilter)
-    pattern_set: PatternSet | None = None  # `patterns`, indexed by their literals
+    pattern_set: PatternSet | None = None  # `patterns`, indexed by their literals (prefilter)
+    dateline_set: PatternSet | None = None  # the dateline patterns, then `patterns`
 
 
 def _merge(datas: list[dict], key: str) -> dict:
@@ -337,7 +341,7 @@ def _compile_patterns(specs: list[dict], holes: dict, tables: dict) -> tuple:
                 else {_fold(w).split()[0]}))
         compiled.append(CompiledPattern(spec["name"], regex, spec["production"], spec.get("direction"),
                                         spec.get("sign", -1), tuple(spec.get("capitalised", ())),
-                                        spec.get("order"), spec.get("unit"), gate, literal_gates(regex)))
+                                        spec.get("order"), spec.get("unit"), gate))
     return tuple(compiled)
 
 
@@ -415,8 +419,8 @@ def compile_dates(datas: list[dict]) -> DateRules:
         open_onward=_marker(tables["open_onward"], False),
         open_blocked=re.compile(rf"^{_alternation(tables['open_blocked_after'])}(?![\w])", re.IGNORECASE)
         if tables["open_blocked_after"] else None,
-        keys=KeyFinder.build(p.literals for p in patterns + dateline),
         pattern_set=PatternSet.build(p.regex for p in patterns),
+        dateline_set=PatternSet.build(p.regex for p in dateline + patterns),
     )
 
 
@@ -1090,21 +1094,17 @@ def _best_non_overlapping(candidates: list[tuple]) -> list[tuple]:
 
 
 def _scan(text: str, patterns: tuple, rules: DateRules, ref: date | None,
-          language_rules: LanguageRules | None) -> list[Mention]:
+          language_rules: LanguageRules | None, pattern_set: PatternSet | None = None) -> list[Mention]:
+    """`pattern_set`: `patterns` with their prefilter (else every pattern is tried)."""
     candidates, shifts = [], []
     words = set(re.findall(r"[^\W\d_]+", text.casefold()))
     words |= {"#digit"} if re.search(r"\d", text) else set()
     words |= {"#dash"} if re.search(r"[-\u2013]", text) else set()
-    if rules.pattern_set is not None and patterns is rules.patterns:
-        present, order = None, rules.pattern_set.indexes(text)  # the patterns that may match
-    else:
-        present = rules.keys.present(text) if rules.keys is not None else None
-        order = range(len(patterns))
+    # the patterns that may match, in their order
+    order = pattern_set.indexes(text) if pattern_set is not None else range(len(patterns))
     for priority in order:
         p = patterns[priority]
         if p.requires is not None and p.requires.isdisjoint(words):
-            continue
-        if not may_match(p.literals, present):
             continue
         for m in p.regex.finditer(text):
             if m.end() == m.start():
@@ -1238,7 +1238,7 @@ def find_dates(text: str, rules: LanguageRules, ref: date | None) -> list[Mentio
     date_rules = rules.get("dates")
     if date_rules is None or not text:
         return []
-    return _scan(text, date_rules.patterns, date_rules, ref, rules)
+    return _scan(text, date_rules.patterns, date_rules, ref, rules, date_rules.pattern_set)
 
 
 def find_dateline(text: str, rules: LanguageRules) -> date | None:
@@ -1250,7 +1250,7 @@ def find_dateline(text: str, rules: LanguageRules) -> date | None:
     patterns = date_rules.dateline_patterns + date_rules.patterns
     first = None
     for line in text.splitlines()[:40]:
-        days = [m.value.day for m in _scan(line, patterns, date_rules, None, rules)
+        days = [m.value.day for m in _scan(line, patterns, date_rules, None, rules, date_rules.dateline_set)
                 if m.value.grain == "day"]
         if not days:
             continue

@@ -18,6 +18,7 @@ one of those, or whose lowercase changes its length, runs every pattern.
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 from dataclasses import dataclass
 
@@ -129,11 +130,11 @@ def _best(needs: list[frozenset]) -> frozenset | None:
     return best
 
 
-def _parse(pattern: re.Pattern):
-    if pattern.flags & re.VERBOSE:
+def _parse(source: str, flags: int):
+    if flags & re.VERBOSE:
         return None
     try:
-        return _sre_parse.parse(pattern.pattern, pattern.flags)
+        return _sre_parse.parse(source, flags)
     except Exception:  # noqa: BLE001 - an unreadable tree only costs the gate
         return None
 
@@ -141,7 +142,7 @@ def _parse(pattern: re.Pattern):
 def literal_gate(pattern: re.Pattern) -> frozenset | None:
     """The keys (lowercase strings, or DIGIT) of which every match of `pattern` holds one; None
     when no such set is known."""
-    tree = _parse(pattern)
+    tree = _parse(pattern.pattern, pattern.flags)
     return None if tree is None else _best(_needs(tree))
 
 
@@ -151,7 +152,13 @@ GATE_SETS = 3  # the most selective sets a gate checks
 def literal_gates(pattern: re.Pattern) -> tuple | None:
     """A pattern's gate: the few most selective sets of keys a match holds one of each; None
     when none is known (the pattern is always run)."""
-    tree = _parse(pattern)
+    return _gates_of(pattern.pattern, pattern.flags)
+
+
+@functools.lru_cache(maxsize=None)
+def _gates_of(source: str, flags: int) -> tuple | None:
+    """Read once per process for each pattern (reading the tree costs as much as compiling)."""
+    tree = _parse(source, flags)
     if tree is None:
         return None
     ranked = sorted((keys for keys in dict.fromkeys(_needs(tree)) if not any(_common(k) for k in keys)),
@@ -220,29 +227,51 @@ def disabled():
         _ENABLED[0] = True
 
 
-@dataclass(frozen=True)
 class PatternSet:
     """Patterns run one after another over the same text (date patterns, trap patterns, noise
     rules), and the gates that tell which of them can match it. The patterns are indexed by the
-    keys of their most selective set: a text's keys name the few to check."""
+    keys of their most selective set: a text's keys name the few to check. The gates are read
+    on the first text (reading a pattern's tree costs as much as compiling it: a language whose
+    rules are never used does not pay)."""
 
-    items: tuple  # the patterns, or what each stands for (a noise rule)
-    gates: tuple
-    keys: KeyFinder
-    by_key: dict  # key -> indexes of the patterns whose first set holds it
-    always: frozenset  # indexes of the patterns without a gate
+    def __init__(self, patterns, items=None):
+        self.patterns = tuple(patterns)
+        self.items = tuple(items) if items is not None else self.patterns
 
     @classmethod
     def build(cls, patterns, items=None) -> "PatternSet":
-        patterns = tuple(patterns)
-        gates = tuple(literal_gates(p) for p in patterns)
+        return cls(patterns, items)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, PatternSet) and (self.patterns, self.items) == (other.patterns, other.items)
+
+    def __hash__(self) -> int:
+        return hash(self.patterns)
+
+    def __reduce__(self):  # sent to another process without its automaton: built again there
+        return (PatternSet, (self.patterns, self.items))
+
+    @functools.cached_property
+    def gates(self) -> tuple:
+        return tuple(literal_gates(p) for p in self.patterns)
+
+    @functools.cached_property
+    def keys(self) -> KeyFinder:
+        return KeyFinder.build(self.gates)
+
+    @functools.cached_property
+    def by_key(self) -> dict:
+        """key -> indexes of the patterns whose first set holds it."""
         by_key: dict = {}
-        for i, gate in enumerate(gates):
+        for i, gate in enumerate(self.gates):
             for key in gate[0] if gate else ():
                 by_key.setdefault(key, set()).add(i)
-        return cls(tuple(items) if items is not None else patterns, gates, KeyFinder.build(gates),
-                   {k: frozenset(v) for k, v in by_key.items()},
-                   frozenset(i for i, g in enumerate(gates) if g is None))
+        return {k: frozenset(v) for k, v in by_key.items()}
+
+    @functools.cached_property
+    def always(self) -> frozenset:
+        """Indexes of the patterns without a gate."""
+        return frozenset(i for i, g in enumerate(self.gates) if g is None)
 
     def indexes(self, text: str) -> list[int]:
         """The indexes of the patterns that may match `text` (all of them where the prefilter
