@@ -60,7 +60,7 @@ def _key(form: str, fold: bool) -> tuple[str, ...]:
     return tuple(t.casefold().replace("’", "'") for t in found) if fold else tuple(found)
 
 
-_MEMO_SIZE = 4096  # sentences remembered per table (a few articles' worth)
+_MEMO_SIZE = SENTENCES_KEPT  # sentences remembered per table: those of the articles in hand
 _MEMOS: list[dict] = []  # every built table's memo (see forget_sentences)
 
 
