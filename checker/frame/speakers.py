@@ -167,6 +167,20 @@ def register_persons(sentences: list[SentenceMentions], actors, framing, places=
     return {name: bodies.pop() for name, bodies in found.items() if len(bodies) == 1}
 
 
+def _names(text: str, framing, skip=()) -> list[tuple[int, int, str]]:
+    """(start, end, name) of the runs of capitalised words that may be a person's name, without
+    the titles before them (and words inside `skip` spans); a name has two words at least."""
+    out = []
+    for run in _NAME_RUN.finditer(text):
+        parts = list(re.finditer(r"\S+", run.group()))
+        while parts and (parts[0].group().casefold().rstrip(".") in framing.honorifics
+                         or any(s <= run.start() + parts[0].start() < e for s, e in skip)):
+            parts = parts[1:]
+        if len(parts) >= 2:
+            out.append((run.start() + parts[0].start(), run.end(), " ".join(p.group() for p in parts)))
+    return out
+
+
 def person_id(name: str) -> str:
     """The id of a person the actors rules do not know: their name ("Yuli Sumpil" ->
     yuli_sumpil), an authority of their own."""
@@ -191,16 +205,8 @@ def _unknown_persons(sm: SentenceMentions, framing, known: list, found: dict) ->
     def names_body(lo: int, hi: int) -> bool:
         return any(lo <= s and e <= hi for s, e in named)
 
-    for run in _NAME_RUN.finditer(text):
-        parts = list(re.finditer(r"\S+", run.group()))
-        # a title, or a verb capitalised to open the sentence ("Menurut Dedi"), is no part of a name
-        while parts and (parts[0].group().casefold().rstrip(".") in framing.honorifics or any(
-                s <= run.start() + parts[0].start() < e for s, e in taken)):
-            parts = parts[1:]
-        if len(parts) < 2:
-            continue
-        start, end = run.start() + parts[0].start(), run.end()
-        name = " ".join(p.group() for p in parts)
+    # a verb capitalised to open the sentence ("Menurut Dedi") is no part of a name either
+    for start, end, name in _names(text, framing, taken):
         if name in found or any(s < end and start < e for s, e in known):
             continue
         close = text.find(",", end + 1)
@@ -234,20 +240,13 @@ def _appositives(sm: SentenceMentions, actors, framing, known: list) -> list[tup
     # they speak for
     bodies = sorted((a for a in sm.actors if actors.role(a.value) not in ("conduit", "person")
                      and (a.start, a.end) not in places), key=lambda a: a.start)
-    for run in _NAME_RUN.finditer(text):
-        parts = [w for w in re.finditer(r"\S+", run.group())]
-        while parts and parts[0].group().casefold().rstrip(".") in framing.honorifics:
-            parts = parts[1:]
-        if len(parts) < 2:
-            continue
-        start = run.start() + parts[0].start()
-        parts = [w.group() for w in parts]
-        if any(s < run.end() and start < e for s, e in known):
+    for start, end, name in _names(text, framing):
+        if any(s < end and start < e for s, e in known):
             continue  # a place, a body, a date: not a person
-        link = re.match(r"\s*(,|[\w'’]+)", text[run.end():])
+        link = re.match(r"\s*(,|[\w'’]+)", text[end:])
         if link is None or link.group(1).casefold() not in framing.appositive_links:
             continue
-        pos = run.end() + link.end()
+        pos = end + link.end()
         comma = link.group(1) == ","
         stop = text.find(",", pos) if comma else -1
         if comma and stop < 0:
@@ -256,7 +255,7 @@ def _appositives(sm: SentenceMentions, actors, framing, known: list) -> list[tup
         body = next((a for a in bodies if a.start >= pos and (stop < 0 or a.start < stop)
                      and words(text, pos, a.start) <= reach), None)
         if body is not None:
-            out.append((" ".join(parts), body))
+            out.append((name, body))
     return out
 
 
