@@ -167,12 +167,16 @@ class EventRef:
     """The happening a figure or date is about when no actor owns it: "the death toll" of a
     stadium crush. `type` is a canonical event type from the events rules (crowd_disaster,
     flood, explosion...), `place` the most specific place known for it, `country` the place's
-    country (the part of the subject id), `day` its date when known."""
+    country (the part of the subject id), `day` its date when known. `phase` tells the parts of
+    a happening that comes in waves apart: None for the happening (or its first wave), "sequel"
+    for a later wave ("a second wave of blasts", "gempa susulan"), "all" for every wave together
+    ("both waves", "kedua gelombang"); each counts its own figures."""
 
     type: str
     country: str
     place: str | None = None
     day: date | None = None
+    phase: str | None = None
 
     @property
     def id(self) -> str:

@@ -82,7 +82,7 @@ def event_json(claim: Claim) -> dict | None:
     if event is None:
         return None
     return {"id": event.id, "type": event.type, "country": event.country, "place": event.place,
-            "day": _iso(event.day)}
+            "day": _iso(event.day), **({"phase": event.phase} if event.phase else {})}
 
 
 def finding_json(finding: Finding) -> dict:

@@ -146,9 +146,12 @@ class ComparisonContext:
     def same_happening(self, a: Claim, b: Claim) -> bool:
         """Two figures of one event subject (type@country) are about the same happening when
         its days are close and its places lie in one hierarchy; an undated happening is the same
-        when the figures are close in time. Actors' figures are always one subject."""
+        when the figures are close in time; its waves (EventRef.phase) are apart. Actors'
+        figures are always one subject."""
         if a.event is None or b.event is None:
             return True
+        if a.event.phase != b.event.phase:
+            return False  # a second wave, or all the waves together, counts apart from the first
         if a.event.day is not None and b.event.day is not None:
             if abs((a.event.day - b.event.day).days) > self.settings.same_happening_days:
                 return False

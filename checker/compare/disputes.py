@@ -44,8 +44,14 @@ def fact_key(claim: Claim) -> tuple | None:
 
 
 def _happenings(claims: list[Claim], window: int) -> list[list[Claim]]:
-    """One key's claims split into happenings: event days chained within `window` days; claims
-    without an event day go with the happening nearest in time (one when there is one only)."""
+    """One key's claims split into happenings: by wave (EventRef.phase), then event days chained
+    within `window` days; claims without an event day go with the happening nearest in time (one
+    when there is one only)."""
+    phases: dict = defaultdict(list)
+    for claim in claims:
+        phases[claim.event.phase if claim.event is not None else None].append(claim)
+    if len(phases) > 1:
+        return [cluster for phase in sorted(phases, key=str) for cluster in _happenings(phases[phase], window)]
     dated = sorted((c for c in claims if c.event is not None and c.event.day is not None),
                    key=lambda c: (c.event.day, c.id))
     clusters: list[list[Claim]] = []

@@ -34,7 +34,7 @@ def _event(spec: dict) -> EventRef | None:
         return None
     kind, _, country = subject.partition("@")
     given = spec.get("event") or {}
-    return EventRef(kind, country, given.get("place"), _day(given.get("day")))
+    return EventRef(kind, country, given.get("place"), _day(given.get("day")), given.get("phase"))
 
 
 def example_claim(spec: dict, index: int) -> tuple[Claim, Article]:

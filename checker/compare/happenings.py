@@ -34,7 +34,7 @@ def typed_happenings(claims: list[Claim], context: ComparisonContext) -> list[Cl
     for claim in claims:
         event = claim.event
         if event is not None and event.typed:
-            typed.setdefault((event.type, event.country, event.place, event.day), claim)
+            typed.setdefault((event.type, event.country, event.place, event.day, event.phase), claim)
     if not typed:
         return claims
     out = []
@@ -58,7 +58,7 @@ def _figure_event(claim: Claim) -> EventRef | None:
 
 
 def _retyped(claim: Claim, old: EventRef, kind: str) -> Claim:
-    event = EventRef(kind, old.country, old.place, old.day)
+    event = EventRef(kind, old.country, old.place, old.day, old.phase)
     subject = event.id if claim.subject == old.id else claim.subject
     proposition = claim.proposition
     if proposition and proposition.startswith(old.id + "."):

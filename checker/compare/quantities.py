@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from checker.compare.context import ComparisonContext, days_between, extra
 from checker.compare.findings import Groups, Verdict, content_text
@@ -105,7 +105,7 @@ def judge(a: Claim, b: Claim, context: ComparisonContext) -> Verdict | None:
     if not values_apart(a, b, context):
         return None
     if not context.same_happening(a, b):
-        return None
+        return judge_wave(a, b, context)
     same_authority = context.authority(a) == context.authority(b)
     if a.article == b.article and not (a.speaker and b.speaker):
         return None  # an article's own figure beside a body's, or its own breakdown
@@ -176,6 +176,37 @@ def judge(a: Claim, b: Claim, context: ComparisonContext) -> Verdict | None:
     if not differing:
         return verdict("conflict", "value", *attribution)
     return verdict("discrepancy", *differing, *attribution)
+
+
+def _whole_of_waves(a: Claim, b: Claim) -> tuple[Claim, Claim] | None:
+    """(one wave's figure, all the waves' figure) when exactly one of two figures of a happening
+    counts every wave together ("both waves killed 37") and the other one wave."""
+    if a.event is None or b.event is None or (a.event.phase == "all") == (b.event.phase == "all"):
+        return None
+    return (b, a) if a.event.phase == "all" else (a, b)
+
+
+def judge_wave(a: Claim, b: Claim, context: ComparisonContext) -> Verdict | None:
+    """One wave's toll above all the waves' toll, given as late or later, cannot hold: the
+    pager wave's 300 critically injured against 30 for both waves two days on."""
+    pair = _whole_of_waves(a, b)
+    if pair is None or context.behaviour(a) != "cumulative":
+        return None
+    wave, whole = pair
+    if can_be_at_most(wave.value, whole.value):
+        return None
+    if not context.same_happening(wave, replace(whole, event=replace(whole.event, phase=wave.event.phase))):
+        return None
+    if wave.article == whole.article and not (wave.speaker and whole.speaker):
+        return None
+    gap = days_between(context.reference_date(wave), context.reference_date(whole))
+    later = context.order_key(whole) >= context.order_key(wave)
+    if gap is None or not (later or gap == 0) or gap > context.settings.lower_later_days:
+        return None
+    attribution = ("attribution",) if context.voice(wave) != context.voice(whole) else ()
+    kind = "conflict" if gap == 0 else "discrepancy"
+    reasons = ("containment", "value", *attribution, *(("time",) if gap else ()))
+    return Verdict(kind, tuple(sorted(set(reasons))), wave, whole, gap)
 
 
 def far_past_bound(a: Interval, b: Interval, factor: float) -> bool:
@@ -252,7 +283,7 @@ def nodes_of(fresh: list[Claim], old: list[Claim], context: ComparisonContext) -
         event = claim.event
         key = (claim.article, context.authority(claim), context.order_key(claim), claim.measure,
                None if value is None else (value.low, value.high, value.low_open, value.high_open),
-               claim.where, claim.modality, None if event is None else (event.day, event.place))
+               claim.where, claim.modality, None if event is None else (event.day, event.place, event.phase))
         node = found.get(key)
         if node is None:
             day = context.reference_date(claim)
@@ -312,7 +343,7 @@ def _class(node: Node) -> tuple:
     claim, value, event = node.rep, node.rep.value, node.rep.event
     return (node.authority, node.part, claim.measure,
             None if value is None else (value.low, value.high, value.low_open, value.high_open),
-            claim.where, claim.modality, None if event is None else (event.day, event.place))
+            claim.where, claim.modality, None if event is None else (event.day, event.place, event.phase))
 
 
 def _nearest(nodes: list[Node], window: int, skip_same: bool, seen: set, possible=None):
@@ -382,6 +413,8 @@ def _may_disagree(a: Node, b: Node, context: ComparisonContext) -> bool:
             return False  # a share no larger than another source's figure can hold beside it
     if scope_relation(x, y, context) == "unrelated":
         return False
+    if x.event is not None and y.event is not None and x.event.phase != y.event.phase:
+        return _whole_of_waves(x, y) is not None  # one wave's figure against all the waves'
     if x.event is not None and y.event is not None and x.event.day is not None and y.event.day is not None:
         return context.same_happening(x, y)
     return True

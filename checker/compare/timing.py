@@ -63,7 +63,7 @@ def compare_event_dates(fresh: list[Claim], old: list[Claim], context: Compariso
             continue
         event = claim.event
         key = (context.authority(claim), days_of(claim), context.published(claim),
-               None if event is None else (event.day, event.place))
+               None if event is None else (event.day, event.place, event.phase))
         node = nodes.get(key)
         if node is None:
             node = nodes[key] = [claim.when.toordinal(), new, [], set(), days_of(claim)[1].toordinal()]

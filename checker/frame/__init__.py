@@ -60,6 +60,8 @@ def run_framing_example(example: dict, rules: LanguageRules):
         for key in want:
             if key in ("low", "high"):
                 value = getattr(claim.value, key) if claim.value else None
+            elif key == "phase":  # the wave of the happening the claim is about
+                value = claim.event.phase if claim.event is not None else None
             elif hasattr(claim, key):
                 value = getattr(claim, key)
             else:  # a kind's detail ("earlier", "role")

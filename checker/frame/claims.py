@@ -36,6 +36,7 @@ class ArticleFramer:
     event_days: set = field(default_factory=set)
     narrative: date | None = None  # the latest day the text so far has named
     last_measure: str | None = None  # of the article's last whole figure, which a share divides
+    whole_measures: set = field(default_factory=set)  # of every whole figure the article gave so far
     last_sentence_claims: tuple = ()  # what "Angka itu diumumkan X" gives X
 
     @property
@@ -175,8 +176,10 @@ class ArticleFramer:
             whole = shares.get((figure.start, figure.end))
             if whole is not None and measure_for(framing, priority, sm, whole, outcomes, bare, shares) == measure:
                 role = "part"  # "four of the 19 dead": a share of the figure after it
-            if role == "part" and self.last_measure not in (None, measure.value):
-                role = "total"  # "300 di antaranya kritis": the critically injured, a fact of its own
+            if role == "part" and self.last_measure is not None and measure.value not in self.whole_measures:
+                # "300 di antaranya kritis": the critically injured, a fact of its own; but "two of
+                # its members died" after a headline's "kill 8, injure thousands" is a share of the dead
+                role = "total"
             clause = clause_of(framing, sm.text, figure.start)
             voice = speaker(sm, actors, framing, self.voice, self.rules["places"], clause) \
                 if clause != (0, len(sm.text)) else None
@@ -212,6 +215,7 @@ class ArticleFramer:
                 self.topic.subject = subject
             if role != "part":
                 self.last_measure = measure.value
+                self.whole_measures.add(measure.value)
             self.add(kind="quantity", evidence=Evidence(sm.text, sm.sentence.start, sm.sentence.end),
                      subject=subject, measure=measure.value, value=figure.value, unit="count",
                      where=where, when=day, modality=modality(sm, framing, figure),

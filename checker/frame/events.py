@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from marshmallow import Schema, fields
@@ -120,10 +120,22 @@ def incident_dates(sm: SentenceMentions, types: set, published: date | None, fra
     return [d for _, d in sorted(found, key=lambda t: t[0])]
 
 
+def phase_of(sm: SentenceMentions, framing) -> str | None:
+    """The wave of a happening a sentence tells of: "all" its waves together ("both waves",
+    "kedua gelombang"), a later one ("a second wave", "gempa susulan": "sequel"), else None."""
+    table = getattr(framing, "phase_cues", None)
+    if table is None:
+        return None
+    found = {ident for _, _, ident, _ in table.find(sm.text)}
+    return "all" if "all" in found else "sequel" if "sequel" in found else None
+
+
 def main_event(sentences: list[SentenceMentions], places, published: date | None,
                order: tuple = (), framing=None) -> EventRef | None:
     """The article's main incident: the type most named in its title and lead (else anywhere),
-    placed in the country most named in the article, at the most specific place of the lead."""
+    placed in the country most named in the article, at the most specific place of the lead;
+    a later wave when the title or lead says so ("Lebanon hit by second wave of blasts"), then
+    dated only by the sentences that tell of that wave."""
     lead = sentences[:LEAD_SENTENCES]
     typed = [m.value for sm in lead for m in sm.incidents if m.value != GENERIC]
     if not typed:
@@ -161,20 +173,34 @@ def main_event(sentences: list[SentenceMentions], places, published: date | None
     sites = [p for later, p in sorted(sites, key=lambda t: t[0]) if later == sites[0][0]] if sites else []
     place = _deepest(places, [p for p in sites if places.country(p) == country]) or _deepest(
         places, [p for p in lead_places if places.country(p) == country]) or (country if countries else None)
+    phase = "sequel" if any(phase_of(sm, framing) == "sequel" for sm in lead) else None
     day = None
     for sm in sentences:
+        if phase_of(sm, framing) != phase:
+            continue
         dated = incident_dates(sm, {kind, GENERIC}, published, framing) if framing is not None else []
         if dated:
             day = min(d.value.day for d in dated)
             break
-    return EventRef(kind, country, place, day)
+    return EventRef(kind, country, place, day, phase)
 
 
 def event_of(sm: SentenceMentions, main: EventRef | None, places, published: date | None,
              framing=None) -> EventRef | None:
     """The incident a sentence's subject-less figures are about: another type named in the
     sentence is another happening; so is the main type on a day of its own ("Tuesday's pager
-    explosions" in a report on Wednesday's); otherwise the article's main incident."""
+    explosions" in a report on Wednesday's); otherwise the article's main incident. A sentence
+    telling of another wave ("a second wave", "both waves") speaks of that wave."""
+    event = _event_of(sm, main, places, published, framing)
+    phase = phase_of(sm, framing)
+    if event is None or phase is None or phase == event.phase:
+        return event  # no wave named: the main wave, or the one of the day the sentence gives
+    dated = incident_dates(sm, {event.type, GENERIC}, published, framing) if framing is not None else []
+    return replace(event, phase=phase, day=dated[0].value.day if dated else None)
+
+
+def _event_of(sm: SentenceMentions, main: EventRef | None, places, published: date | None,
+              framing=None) -> EventRef | None:
     own = [m.value for m in sm.incidents if m.value != GENERIC]
     if main is not None and framing is not None and main.type in own:
         dated = incident_dates(sm, {main.type}, published, framing)

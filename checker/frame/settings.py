@@ -79,6 +79,10 @@ class FramingSchema(Schema):
     # what a person no rule knows is introduced as ("Yuli Sumpil, a conductor of ...", "Pendiri
     # Gold Apollo, Hsu Ching-kuang"): such a name speaks for itself
     person_roles = fields.List(fields.String(), load_default=list)
+    # a later wave of a happening ("a second wave of blasts", "gempa susulan") and all its waves
+    # together ("both waves", "kedua gelombang"): each counts figures of its own
+    sequel_cues = fields.List(fields.String(), load_default=list)
+    all_waves_cues = fields.List(fields.String(), load_default=list)
 
 
 @dataclass(frozen=True)
@@ -105,6 +109,7 @@ class Framing:
     earlier_cues: AliasTable
     possessives: tuple = ()
     person_roles: AliasTable | None = None
+    phase_cues: AliasTable | None = None
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -183,4 +188,6 @@ def compile_framing(datas: list[dict]) -> Framing:
         _table(data.get("earlier_cues", []), "earlier"),
         tuple(data.get("possessives", ())),
         _table(data.get("person_roles", []), "role"),
+        AliasTable.build([(f, "sequel", False) for f in data.get("sequel_cues", [])]
+                         + [(f, "all", False) for f in data.get("all_waves_cues", [])]),
     )

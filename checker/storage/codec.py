@@ -84,14 +84,16 @@ def event_to_dict(event: EventRef | None) -> dict | None:
     if event is None:
         return None
     return {"type": event.type, "country": event.country, "place": event.place,
-            "day": event.day.isoformat() if event.day else None}
+            "day": event.day.isoformat() if event.day else None,
+            **({"phase": event.phase} if event.phase else {})}
 
 
 def event_from_dict(data: dict | None) -> EventRef | None:
     if not data:
         return None  # claims stored before events were kept have none
     day = data.get("day")
-    return EventRef(data["type"], data["country"], data.get("place"), date.fromisoformat(day) if day else None)
+    return EventRef(data["type"], data["country"], data.get("place"), date.fromisoformat(day) if day else None,
+                    data.get("phase"))
 
 
 def claim_from_dict(data: dict) -> Claim:
