@@ -415,7 +415,7 @@ def test_a_scan_costs_the_same_per_claim_however_long_the_archive():
     from checker.compare import make_context
     from checker.compare.quantities import candidate_pairs, nodes_of, windows
 
-    per_claim = []
+    per_claim, counts = [], []
     for days in (250, 1000):  # both longer than the longest window (a body's own revisions, 180 days)
         claims = archive(days)
         context = make_context(SETTINGS, {}, within=within, government_of=government_of)
@@ -423,7 +423,11 @@ def test_a_scan_costs_the_same_per_claim_however_long_the_archive():
         pairs = sum(1 for _ in candidate_pairs(nodes_of(claims, [], context), near, same, context))
         per_claim.append(pairs / len(claims))
         findings = compare_all(claims, {}, SETTINGS, within=within, government_of=government_of)
-        assert len(findings) <= 5 * 4 / 2 + 5  # one per pair of bodies and type, not per pair of claims
+        # one per pair of bodies and pair of their figures (each body gives three values), not
+        # per pair of claims: however long the archive, no more findings
+        assert len(findings) <= (5 * 4 // 2) * 3 * 3
+        counts.append(len(findings))
+    assert counts[0] == counts[1], counts
     assert 0 < per_claim[1] <= per_claim[0] * 1.05, per_claim
 
 

@@ -22,9 +22,10 @@ from datetime import date
 from checker.compare.context import ComparisonContext
 from checker.model import UNTYPED_EVENT, Claim, Finding
 
-# 1: per pair of claims, sha1 of their content (40 digits); 2: per disagreement; 3: this, a
-# happening's fact named by its country alone (see happening_free)
-FINGERPRINT_SCHEME = 3
+# 1: per pair of claims, sha1 of their content (40 digits); 2: per disagreement; 3: a
+# happening's fact named by its country alone (see happening_free); 4: this, figures'
+# disagreements per pair of figures (Groups.add `values`)
+FINGERPRINT_SCHEME = 4
 FINGERPRINT_DIGITS = 16
 RANK = {"conflict": 0, "reversal": 0, "correction": 2, "discrepancy": 3, "update": 4}
 
@@ -77,6 +78,7 @@ class Group:
     fact: tuple
     sides: tuple  # the two authorities (or sides), sorted; one twice for a revision
     internal: bool
+    between: tuple | None = None  # the two figures judged, for a finding per pair of figures
     claims: dict = field(default_factory=dict)  # id -> Claim
     reasons: set = field(default_factory=set)
     best: tuple | None = None  # (sort key, verdict)
@@ -104,17 +106,23 @@ class Groups:
         self.groups: dict[tuple, Group] = {}
 
     def add(self, dimension: str, fact: tuple, sides: tuple, verdict: Verdict, *claims: Claim,
-            across: bool = False) -> None:
+            across: bool = False, values: tuple | None = None) -> None:
         """Add a judged pair (and the claims standing with it); `across` keeps a pair of one
-        article in the sources' finding (a side's own turn is the side's, wherever told)."""
+        article in the sources' finding (a side's own turn is the side's, wherever told).
+        `values`, the two figures judged, makes a finding one per pair of figures of the two
+        sides: the police's 125 against the agency's 174 is one finding, its 131 against 174
+        another, so one side's own revision (125, then 131) never stands inside one finding as
+        if it were the disagreement; repeats of a figure stay one side of one finding."""
         first, second = verdict.first, verdict.second
         internal = first.article == second.article and not across
         # a disagreement inside one article is that article's; across articles, the sources'
         article = first.article if internal else None
-        key = (dimension, verdict.type, happening_free(fact), tuple(sorted(sides)), article)
+        between = None if internal or values is None else tuple(sorted(values))
+        key = (dimension, verdict.type, happening_free(fact), tuple(sorted(sides)), article, between)
         group = self.groups.get(key)
         if group is None:
-            group = self.groups[key] = Group(dimension, verdict.type, fact, tuple(sorted(sides)), internal)
+            group = self.groups[key] = Group(dimension, verdict.type, fact, tuple(sorted(sides)), internal,
+                                             between=between)
         elif str(group.fact[0]).startswith(UNTYPED_EVENT + "@") and fact != group.fact:
             group.fact = fact  # the typed happening names the fact better than "the tragedy"
         group.add(verdict, *claims)
@@ -136,6 +144,8 @@ def group_id(group: Group) -> str:
     parts = [group.dimension, group.type, list(happening_free(group.fact)), list(group.sides)]
     if group.internal:  # the article is named by what it says, which every reading shares
         parts.append(sorted(content_text(c) for c in group.claims.values()))
+    elif group.between is not None:
+        parts.append(list(group.between))
     return fingerprint(*parts)
 
 

@@ -333,6 +333,12 @@ def mark_parts(nodes: list[Node], context: ComparisonContext) -> None:
                     break
 
 
+def _value_key(claim: Claim) -> str:
+    """A figure as a finding's identity names it: its interval."""
+    v = claim.value
+    return f"{v.low}|{v.high}|{v.low_open}|{v.high_open}"
+
+
 def _fraction(small: Interval, big: Interval, share: float) -> bool:
     """`small` is at most `share` of `big` (13 of 125, three of 2,300; not 125 beside 130)."""
     return small.high is not None and big.low is not None and small.high <= share * big.low
@@ -469,7 +475,8 @@ def judge_key(fresh: list[Claim], old: list[Claim], context: ComparisonContext, 
                 continue  # a share no larger than another source's figure can hold beside it
         verdict = judge(a.rep, b.rep, context)
         if verdict is not None:
-            groups.add("quantity", fact, (a.authority, b.authority), verdict, *a.claims, *b.claims)
+            groups.add("quantity", fact, (a.authority, b.authority), verdict, *a.claims, *b.claims,
+                       values=(_value_key(a.rep), _value_key(b.rep)))
 
 
 def superseded(nodes: list[Node]):
@@ -553,4 +560,4 @@ def judge_containment_keys(parts: list[tuple[Claim, bool]], wholes: list[tuple[C
             if verdict is not None:
                 fact = (whole.rep.subject, f"{part.rep.measure}<{whole.rep.measure}")
                 groups.add("quantity", fact, (part.authority, whole.authority), verdict,
-                           *part.claims, *whole.claims)
+                           *part.claims, *whole.claims, values=(_value_key(part.rep), _value_key(whole.rep)))
