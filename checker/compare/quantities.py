@@ -333,10 +333,14 @@ def mark_parts(nodes: list[Node], context: ComparisonContext) -> None:
                     break
 
 
-def _value_key(claim: Claim) -> str:
-    """A figure as a finding's identity names it: its interval."""
+def _value_key(claim: Claim) -> float:
+    """A figure as a finding's identity names it: the number a reader would say ("about 3,000"
+    and "3,000" are 3,000; "at least 90" and "90" are 90), so a body repeating its figure with
+    or without a hedge stays one side of one finding."""
     v = claim.value
-    return f"{v.low}|{v.high}|{v.low_open}|{v.high_open}"
+    if v.low is not None and v.high is not None:
+        return round((v.low + v.high) / 2, 6)
+    return v.low if v.low is not None else v.high
 
 
 def _fraction(small: Interval, big: Interval, share: float) -> bool:

@@ -30,6 +30,7 @@ WINDOWS = {
     "appositive": 4,  # the start of an appositive after a name and the body it names
     "dateline": 4,  # words besides its dates in a byline or dateline ("World News | 15 September 2023")
     "speech_date": 5,  # a date and the attribution verb it dates ("On Wednesday, Minister X announced")
+    "colon_speaker": 6,  # a headline's speaker before its colon ("BPBD Jatim: ...")
 }
 
 

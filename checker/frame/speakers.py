@@ -311,6 +311,8 @@ def speaker(sm: SentenceMentions, actors, framing, voice: Voice, places=None,
         if not sm.attribution:
             return None
     found = _speaker(sm, actors, framing, voice)
+    if found is None and clause is None:
+        found = colon_speaker(sm, actors, framing)
     if found is None and clause is None and continues(sm, framing):
         found = voice.last
     if isinstance(found, Mention):
@@ -376,6 +378,23 @@ def _speaker(sm: SentenceMentions, actors, framing, voice: Voice) -> Mention | s
         if anaphor:
             return voice.last
     return None
+
+
+# what a headline's label may be without being its speaker: "Lebanon: pager explosions kill 8"
+# names a place, "Reuters: ..." a conduit
+LABEL_ROLES = ("state", "bloc", "conduit")
+
+
+def colon_speaker(sm: SentenceMentions, actors, framing) -> Mention | None:
+    """A headline's or lead's speaker before a colon ("BPBD Jatim: Korban Meninggal Capai 174
+    Jiwa", "Kapolri: 11 Personel ...", "UN agency: 30,000 displaced"): a body or person named
+    in the few words before the first colon; a country or an agency there is a label."""
+    colon = re.search(r":\s", sm.text)
+    if colon is None or words(sm.text, 0, colon.start()) > framing.window("colon_speaker"):
+        return None
+    named = [a for a in sorted(sm.actors, key=lambda a: a.start)
+             if a.end <= colon.start() and actors.role(a.value) not in LABEL_ROLES]
+    return named[0] if named else None
 
 
 def continues(sm: SentenceMentions, framing) -> bool:
