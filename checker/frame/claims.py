@@ -176,6 +176,11 @@ class ArticleFramer:
             whole = shares.get((figure.start, figure.end))
             if whole is not None and measure_for(framing, priority, sm, whole, outcomes, bare, shares) == measure:
                 role = "part"  # "four of the 19 dead": a share of the figure after it
+            elif role == "part" and whole is None:
+                before = [q for q in sm.quantities if q.kind == "quantity" and q.end <= figure.start]
+                counted = measure_for(framing, priority, sm, before[-1], outcomes, bare, shares) if before else None
+                if before and (counted is None or counted.value != measure.value):
+                    role = "total"  # "19 members, four of whom died": the dead, counted whole
             if role == "part" and self.last_measure is not None and measure.value not in self.whole_measures:
                 # "300 di antaranya kritis": the critically injured, a fact of its own; but "two of
                 # its members died" after a headline's "kill 8, injure thousands" is a share of the dead

@@ -100,6 +100,9 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
             continue
         if re.search(r"[;:()]|\d", between):  # another figure or a clause in between
             continue
+        lo, hi = (figure.end, m.start) if m.start >= figure.end else (m.end, figure.start)
+        if any(q is not figure and lo <= q.start and q.end <= hi for q in sm.quantities):
+            continue  # a figure in words between: "killed nine people and wounded nearly 3,000"
         near.append(m)
     if total_verb_before(framing, sm, figure):
         clause_start, _ = clause_of(framing, text, figure.start)
