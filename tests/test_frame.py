@@ -92,3 +92,27 @@ def test_a_figure_is_a_total_a_part_or_an_increment(rules, lang, text, role):
     found = [c for c in claims(rules, lang, text) if c.kind == "quantity"]
     assert [dict(c.extra)["role"] for c in found] == ([role] if role else [])
 
+
+
+def test_two_agencies_magnitudes_of_one_quake_conflict_and_an_aftershock_stays_apart(rules):
+    """A magnitude is read as a fact of the quake (rule "reading:magnitude"), not dropped as a
+    non-count; two agencies' magnitudes of one quake conflict, an aftershock's does not."""
+    from checker.compare import compare_all
+
+    bmkg = Article("bmkg", "Gempa bermagnitudo 5,6 mengguncang Cianjur pada Senin, menurut BMKG.\n"
+                           "Gempa susulan bermagnitudo 4,2 kembali mengguncang Cianjur, kata BMKG.",
+                   "id", published=date(2022, 11, 22), source="Kompas")
+    usgs = Article("usgs", "The USGS said the magnitude 5.4 earthquake struck Cianjur on Monday.", "en",
+                   published=date(2022, 11, 22), source="Reuters")
+    found = []
+    for article in (bmkg, usgs):
+        language_rules = rules.for_language(article.language)
+        found += frame(article, split_sentences(article.body, language_rules), language_rules)
+    magnitudes = sorted((c.value.low, c.event.phase) for c in found if c.measure == "magnitude")
+    assert magnitudes == [(4.2, "sequel"), (5.4, None), (5.6, None)]
+    findings = compare_all(found, {a.id: a for a in (bmkg, usgs)}, rules)
+    magnitude_findings = [f for f in findings if f.dimension == "quantity"]
+    assert [f.type for f in magnitude_findings] == ["conflict"]
+    assert {c.split(":")[0] for c in magnitude_findings[0].claims} == {"bmkg", "usgs"}
+    [aftershock] = [c.id for c in found if c.measure == "magnitude" and c.event.phase == "sequel"]
+    assert aftershock not in magnitude_findings[0].claims

@@ -91,9 +91,14 @@ def test_offsets_are_local_to_the_sentence(rules):
 
 
 @pytest.mark.parametrize("text", ["2024", "tahun 2022", "20:19", "08.41", "28/10", "Halaman 123",
-                                  "ke-3", "F-16", "G20", "COVID-19", "IDX30", "LQ45", "6,9 SR"])
+                                  "ke-3", "F-16", "G20", "COVID-19", "IDX30", "LQ45"])
 def test_traps_from_the_brief_yield_nothing(rules, text):
     assert find_quantities(text, rules.for_language("id")) == []
+
+
+def test_a_magnitude_is_a_reading_never_a_count(rules):
+    [found] = find_quantities("gempa 6,9 SR", rules.for_language("id"))
+    assert (found.text, found.value.low, found.rule) == ("6,9", 6.9, "reading:magnitude")
 
 
 def test_year_like_figure_before_a_counted_noun_is_a_count(rules):

@@ -24,6 +24,13 @@ from checker.recognise import SentenceMentions
 from checker.recognise.stances import agent_after
 
 
+def reading_measure(figure: Mention) -> Mention | None:
+    """A reading names its own measure ("magnitudo 5,6" is a magnitude, rule "reading:magnitude")."""
+    if not figure.rule.startswith("reading:"):
+        return None
+    return Mention("measure", figure.text, figure.start, figure.end, figure.rule.split(":", 1)[1], figure.rule)
+
+
 @dataclass
 class ArticleFramer:
     article: Article
@@ -151,7 +158,7 @@ class ArticleFramer:
         for figure in sm.quantities:
             if figure.kind != "quantity":
                 continue
-            measure = measure_for(framing, priority, sm, figure, outcomes, bare, shares)
+            measure = reading_measure(figure) or measure_for(framing, priority, sm, figure, outcomes, bare, shares)
             if measure is None and last_measure is not None and elliptical(sm.text, figure):
                 measure = last_measure  # "the ministry said 3,000 had died, the Red Crescent 150"
             anaphoric = measure is None and self.last_measure is not None and total_verb_before(framing, sm, figure)
@@ -222,7 +229,8 @@ class ArticleFramer:
                 self.last_measure = measure.value
                 self.whole_measures.add(measure.value)
             self.add(kind="quantity", evidence=Evidence(sm.text, sm.sentence.start, sm.sentence.end),
-                     subject=subject, measure=measure.value, value=figure.value, unit="count",
+                     subject=subject, measure=measure.value, value=figure.value,
+                     unit=measure.value if measure.rule.startswith("reading:") else "count",
                      where=where, when=day, modality=modality(sm, framing, figure),
                      speaker=voice, event=about,
                      marks=self.marks(("figure", figure), ("measure", measure), *self.date_marks(sm, day)),

@@ -103,7 +103,8 @@ def incident_dates(sm: SentenceMentions, types: set, published: date | None, fra
     an as-of date ("Sampai Minggu malam") dates a count."""
     days = [d for d in sm.dates if d.value.grain == "day" and (published is None or d.value.day <= published)
             and not framing.as_of_cues.find(words_before(sm.text, d.start, framing.window("cue_before") // 2))]
-    between_kinds = sm.attribution + sm.stances + sm.quantities
+    # a reading of the incident itself ("gempa bermagnitudo 5,6 ... pada Senin") stands between nothing
+    between_kinds = sm.attribution + sm.stances + [q for q in sm.quantities if not q.rule.startswith("reading:")]
     found = []
     for i in sm.incidents:
         if i.value not in types or any(a.start <= i.start and i.end <= a.end for a in sm.actors):

@@ -78,6 +78,11 @@ class NumbersSchema(Schema):
     # finding the figures of a sentence stays linear in its length
     max_phrase_words = fields.Integer(load_default=16, validate=validate.Range(min=2, max=64))
     reject_patterns = fields.List(fields.String(), load_default=list)
+    # readings that are no counts but facts of their own: a quake's magnitude ("magnitudo 5,6",
+    # "6,9 SR", "a 7.8 magnitude quake"), by the words before or after the figure
+    readings = fields.Dict(keys=fields.String(), values=fields.Dict(
+        keys=fields.String(validate=validate.OneOf(["before", "after"])),
+        values=fields.List(fields.String())), load_default=dict)
 
 
 # --- compiled rules -----------------------------------------------------------------------------
@@ -132,6 +137,7 @@ class NumberRules:
     counted_head: re.Pattern | None
     rejects: tuple  # compiled trap regexes
     currencies: dict = field(default_factory=dict)  # folded marker -> currency code
+    readings: tuple = ()  # (name, pattern with the figure in group "n")
     words: dict = field(default_factory=dict)  # every number word -> its role
     # cheap exact pre-checks for the two tail regexes run on the text before every figure
     hedge_before_gate: "TailGate | None" = None
@@ -328,7 +334,37 @@ def compile_numbers(datas: list[dict]) -> NumberRules:
         not_after_gate=_tail_gate(d.get("not_after", [])),
         currencies={_fold(k): v for k, v in {**d.get("currencies_before", {}),
                                              **d.get("currencies_after", {})}.items()},
+        readings=_readings(d.get("readings", {}), decimal),
     )
+
+
+def _readings(specs: dict, decimal: str) -> tuple:
+    """Each reading's pattern: a cue, the figure (digits with the language's decimal mark),
+    or the figure, then a cue."""
+    figure = rf"(?P<n>\d{{1,2}}(?:{re.escape(decimal)}\d{{1,2}})?)(?![\d{re.escape(decimal)}]\d)"
+    out = []
+    for name, cues in specs.items():
+        if cues.get("before"):
+            out.append((name, re.compile(rf"(?<![\w-])(?:{_alternation(cues['before'])})\s*-?\s*{figure}", re.I)))
+        if cues.get("after"):
+            out.append((name, re.compile(
+                rf"(?<![\w.,]){figure}\s*-?\s*(?:{_alternation(cues['after'])})(?![\w])", re.I)))
+    return tuple(out)
+
+
+def find_readings(text: str, nr: NumberRules) -> list[Mention]:
+    """A quake's magnitude and the like: quantities of their own kind of fact (rule
+    "reading:<name>"), which the counting rules leave out."""
+    out: list[Mention] = []
+    for name, pattern in nr.readings:
+        for m in pattern.finditer(text):
+            value = parse_digits(m.group("n"), nr)
+            start, end = m.span("n")  # the figure alone: its cue is the measure, not the value
+            if value is None or any(o.start < end and start < o.end for o in out):
+                continue  # "berkekuatan 4,2 SR": one reading, whichever cue found it
+            out.append(Mention("quantity", text[start:end], start, end,
+                               Interval(float(value), float(value)), f"reading:{name}"))
+    return out
 
 
 def _compile_reject(pattern: str) -> re.Pattern:
@@ -992,8 +1028,13 @@ def find_quantities(text: str, rules: LanguageRules) -> list[Mention]:
     if nr is None or not text:
         return []
     figs = _merge_repeats(text, _merge_ranges(text, _figures(text, nr), nr))
-    return [Mention(f.kind, text[f.start:f.end], f.start, f.end,
-                    Interval(f.low, f.high, f.low_open, f.high_open), f.rule) for f in figs]
+    found = [Mention(f.kind, text[f.start:f.end], f.start, f.end,
+                     Interval(f.low, f.high, f.low_open, f.high_open), f.rule) for f in figs]
+    if nr.readings:  # a reading is the more specific reading of its digits
+        readings = find_readings(text, nr)
+        found = sorted([f for f in found if not any(r.start < f.end and f.start < r.end for r in readings)]
+                       + readings, key=lambda m: m.start)
+    return found
 
 
 # --- the rule kind ------------------------------------------------------------------------------
