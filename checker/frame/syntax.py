@@ -61,8 +61,9 @@ def _has_own_measure(sm: SentenceMentions, figure: Mention, other: Mention, befo
             continue
         if figure.end <= o.start and o.end <= other.start:
             return True
-        if o.end <= figure.start and words(sm.text, o.end, figure.start) <= before:
-            return True
+        if o.end <= figure.start and words(sm.text, o.end, figure.start) <= before \
+                and not re.search(r"[,;:]|\d", sm.text[o.end:figure.start]):
+            return True  # not one across a comma: "2.345 rumah rusak berat, 1.200 ..." is the 2.345's
     return False
 
 
