@@ -13,7 +13,7 @@ from checker.frame import events as ev
 from checker.frame.propositions import (Topic, co_holders, confirmations, named_holder, note_context,
                                         polarity, read_assertions, read_cue, unknown_speaker,
                                         without_possessors)
-from checker.frame.speakers import (Voice, person_mentions, place_bodies, reaches, register_persons, speaker,
+from checker.frame.speakers import (Voice, in_dateline, person_mentions, place_bodies, reaches, register_persons, speaker,
                                     speaker_for, speakers_by_cue, voice_of)
 from checker.frame.settings import words, words_after
 from checker.frame.syntax import (earlier, elliptical, clause_of, measure_for, modality, owner_of, place_after, place_in,
@@ -68,7 +68,8 @@ class ArticleFramer:
     # --- one sentence ---------------------------------------------------------------------------
 
     def frame_sentence(self, sm: SentenceMentions) -> None:
-        sm = replace(sm, actors=sm.actors + person_mentions(sm, self.persons))
+        sm = replace(sm, actors=[a for a in sm.actors if not in_dateline(sm.text, a)]
+                     + person_mentions(sm, self.persons))
         self.voice.person = None
         who = speaker(sm, self.actors, self.framing, self.voice, self.rules["places"])
         event = ev.event_of(sm, self.main, self.rules["places"], self.article.published, self.framing)

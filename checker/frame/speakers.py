@@ -380,6 +380,18 @@ def _speaker(sm: SentenceMentions, actors, framing, voice: Voice) -> Mention | s
     return None
 
 
+# a dateline opening a lead: a place (and an outlet, a date) before a dash ("Jakarta - ",
+# "JAKARTA, KOMPAS.com - ", "CIANJUR, Indonesia, Nov 22 (Reuters) - ")
+DATELINE = re.compile(r"^\W*[A-Z][^\s-]*(?:[ ,]+[^\s-]+){0,6}?\s+[-\u2013\u2014]\s")
+
+
+def in_dateline(text: str, actor: Mention) -> bool:
+    """Whether a mention stands in the sentence's dateline: the capital in "Jakarta - BNPB
+    mencatat ..." is where the report was filed, not who speaks."""
+    line = DATELINE.match(text)
+    return line is not None and actor.end <= line.end()
+
+
 # what a headline's label may be without being its speaker: "Lebanon: pager explosions kill 8"
 # names a place, "Reuters: ..." a conduit
 LABEL_ROLES = ("state", "bloc", "conduit")
