@@ -35,6 +35,10 @@ class IncidentsSchema(Schema):
     # words after an incident noun that make it part of a name ("disaster agency", "flood
     # relief"): no happening is named there
     names_before = fields.List(fields.String(), load_default=list)
+    # what a crash or an accident is when the sentence names its vehicle ("the jet crashed into
+    # the sea", "kecelakaan pesawat"): type -> the vehicle nouns; `retype` the types they override
+    vehicles = fields.Dict(keys=fields.String(), values=fields.List(fields.String()), load_default=dict)
+    retype = fields.List(fields.String(), load_default=list)
 
 
 @dataclass(frozen=True)
@@ -44,12 +48,19 @@ class Incidents:
     order: tuple = ()  # types in file order: the earlier wins a tie (floods over the storm)
     bare: frozenset = frozenset()  # measures that count people without saying what befell them
     names_before: frozenset = frozenset()  # "agency" after "disaster": part of a body's name
+    vehicles: AliasTable | None = None  # vehicle nouns -> the type of their crash
+    retype: frozenset = frozenset()  # types (and "generic") a vehicle named beside them overrides
 
     def find(self, text: str):
         found = _mentions("incident", self.table, text)
-        if not self.names_before:
-            return found
-        return [m for m in found if _next_word(text, m.end) not in self.names_before]
+        if self.names_before:
+            found = [m for m in found if _next_word(text, m.end) not in self.names_before]
+        if self.vehicles is not None and any(m.value in self.retype for m in found):
+            vehicle = self.vehicles.find(text)
+            if vehicle:  # the first vehicle the sentence names: "the jet crashed", "pesawat jatuh"
+                kind = vehicle[0][2]
+                found = [replace(m, value=kind) if m.value in self.retype else m for m in found]
+        return found
 
 
 def compile_incidents(datas: list[dict]) -> Incidents:
@@ -62,7 +73,10 @@ def compile_incidents(datas: list[dict]) -> Incidents:
     order = tuple(dict.fromkeys(t for data in datas for t in data["types"]))
     bare = frozenset(m for data in datas for m in data.get("bare", []))
     names = frozenset(w.casefold() for data in datas for w in data.get("names_before", []))
-    return Incidents(AliasTable.build(entries), frozenset(measures), order, bare, names)
+    vehicles = [(f, kind, False) for data in datas for kind, forms in data.get("vehicles", {}).items() for f in forms]
+    retype = frozenset(t for data in datas for t in data.get("retype", []))
+    return Incidents(AliasTable.build(entries), frozenset(measures), order, bare, names,
+                     AliasTable.build(vehicles) if vehicles else None, retype)
 
 
 def _next_word(text: str, pos: int) -> str:
