@@ -17,7 +17,7 @@ from checker.frame.speakers import (Voice, in_dateline, person_mentions, place_b
                                     speaker_for, speakers_by_cue, voice_of)
 from checker.frame.settings import words, words_after
 from checker.frame.syntax import (earlier, elliptical, clause_of, measure_for, modality, owner_of, place_after, place_in,
-                                  role_of, share_pairs, total_verb_before)
+                                  role_of, sender_of, share_pairs, total_verb_before)
 from checker.frame.times import reference_day
 from checker.model import Article, Claim, Evidence, EventRef, Mark, Mention
 from checker.recognise import SentenceMentions
@@ -209,6 +209,8 @@ class ArticleFramer:
                 owner = owner_of(framing, sm, noun, sm.actors)
                 if owner:
                     break
+            if owner is None and measure.value in framing.sent_measures:
+                owner = sender_of(framing, sm, figure)
             subject, about = (actors.government(owner.value), None) if owner else (None, None)
             if subject is None and event is not None and incidents is not None \
                     and measure.value in incidents.measures:

@@ -82,6 +82,10 @@ class FramingSchema(Schema):
     person_roles = fields.List(fields.String(), load_default=list)
     # a later wave of a happening ("a second wave of blasts", "gempa susulan") and all its waves
     # together ("both waves", "kedua gelombang"): each counts figures of its own
+    # the verbs (topics ids) whose subject owns the troops counted after them ("X sent 1,500
+    # troops"), and the measures they own so
+    sending_topics = fields.List(fields.String(), load_default=list)
+    sent_measures = fields.List(fields.String(), load_default=list)
     sequel_cues = fields.List(fields.String(), load_default=list)
     all_waves_cues = fields.List(fields.String(), load_default=list)
 
@@ -111,6 +115,8 @@ class Framing:
     possessives: tuple = ()
     person_roles: AliasTable | None = None
     phase_cues: AliasTable | None = None
+    sending_topics: frozenset = frozenset()
+    sent_measures: frozenset = frozenset()
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -191,4 +197,6 @@ def compile_framing(datas: list[dict]) -> Framing:
         _table(data.get("person_roles", []), "role"),
         AliasTable.build([(f, "sequel", False) for f in data.get("sequel_cues", [])]
                          + [(f, "all", False) for f in data.get("all_waves_cues", [])]),
+        frozenset(data.get("sending_topics", ())),
+        frozenset(data.get("sent_measures", ())),
     )

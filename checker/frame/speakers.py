@@ -344,7 +344,8 @@ def _speaker(sm: SentenceMentions, actors, framing, voice: Voice) -> Mention | s
         if cue.value == "either":
             # "Putin said ...": an actor right before the verb speaks; "..., said the
             # Pentagon": one right after it; an actor further on is part of what was said
-            right_before = [a for a in before if _words(text[a.end:cue.start]) <= 1]
+            right_before = [a for a in before if _words(text[a.end:cue.start]) <= 1
+                            or _owns_speaker(text[a.end:cue.start], framing)]
             right_after = [a for a in after if _words(text[cue.end:a.start]) <= 3]
             for group in (right_before[::-1], right_after):
                 chosen = speaking_actor(actors, group) if group else None
@@ -407,6 +408,13 @@ def colon_speaker(sm: SentenceMentions, actors, framing) -> Mention | None:
     named = [a for a in sorted(sm.actors, key=lambda a: a.start)
              if a.end <= colon.start() and actors.role(a.value) not in LABEL_ROLES]
     return named[0] if named else None
+
+
+def _owns_speaker(between: str, framing) -> bool:
+    """"South Korea's spy agency said": a name owning the few words before the verb is who
+    speaks (through its agency), not a name after the verb."""
+    possessive = next((p for p in framing.possessives if between.startswith(p)), None)
+    return possessive is not None and 1 <= _words(between[len(possessive):]) <= 3
 
 
 def continues(sm: SentenceMentions, framing) -> bool:

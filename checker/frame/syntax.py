@@ -52,6 +52,21 @@ def owner_of(framing, sm: SentenceMentions, noun: Mention, actors: list[Mention]
     return None
 
 
+def sender_of(framing, sm: SentenceMentions, figure: Mention) -> Mention | None:
+    """Who sent the troops a figure counts: "North Korea had sent about 1,500 troops", "Korea
+    Utara telah mengirim 10.000 tentara": the actor right before a sending verb (framing
+    `sending_topics`) that stands right before the figure."""
+    window, text = framing.window("owner"), sm.text
+    verbs = [t for t in sm.topics if t.value in framing.sending_topics and t.end <= figure.start
+             and words(text, t.end, figure.start) <= window]
+    if not verbs:
+        return None
+    verb = max(verbs, key=lambda t: t.end)
+    before = [a for a in sm.actors if a.end <= verb.start and words(text, a.end, verb.start) <= 2
+              and not re.search(r"[,;:]", text[a.end:verb.start])]
+    return max(before, key=lambda a: a.end) if before else None
+
+
 def _has_own_measure(sm: SentenceMentions, figure: Mention, other: Mention, before: int,
                      bare: frozenset) -> bool:
     """Whether a figure has a measure of its own besides `other`: an outcome right after it, or
