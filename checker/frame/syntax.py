@@ -234,6 +234,8 @@ def place_after(framing, sm: SentenceMentions, pos: int, exclude_spans=(), start
         if any(p.start < e and s < p.end for s, e in exclude_spans) or _owner_name(framing, sm, p):
             continue
         if pos <= p.start <= clause_end:
+            if any(pos <= a.start < p.start for a in sm.attribution):
+                continue  # in the speaker's tag: "..., kata intelijen Korea Selatan", "said in Kyiv"
             after.append((p.start, p.value))
         elif start is not None and clause_start <= p.start and p.end <= start and (
                 framing.place_preposition.search(sm.text[:p.start])
