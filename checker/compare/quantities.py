@@ -343,6 +343,12 @@ def _value_key(claim: Claim) -> float:
     return v.low if v.low is not None else v.high
 
 
+def _same_part(a: Node, b: Node) -> bool:
+    """Two figures of the same part of a venue ("ke tribun utara") are rivals even where each is
+    its article's share of a total: 1 shot at the north stand against 10 there."""
+    return a.rep.where is not None and a.rep.where == b.rep.where and "/" in a.rep.where
+
+
 def _fraction(small: Interval, big: Interval, share: float) -> bool:
     """`small` is at most `share` of `big` (13 of 125, three of 2,300; not 125 beside 130)."""
     return small.high is not None and big.low is not None and small.high <= share * big.low
@@ -417,7 +423,7 @@ def _may_disagree(a: Node, b: Node, context: ComparisonContext) -> bool:
         return False
     if not values_apart(x, y, context):
         return False
-    if a.part or b.part:
+    if (a.part or b.part) and not _same_part(a, b):
         part, other = (a, b) if a.part else (b, a)
         if (a.part and b.part) or can_be_at_most(part.rep.value, other.rep.value):
             return False  # a share no larger than another source's figure can hold beside it
@@ -473,7 +479,7 @@ def judge_key(fresh: list[Claim], old: list[Claim], context: ComparisonContext, 
     for a, b in candidate_pairs(nodes, near, same, context):
         if replaced(a, b):
             continue
-        if a.part or b.part:
+        if (a.part or b.part) and not _same_part(a, b):
             part, other = (a, b) if a.part else (b, a)
             if (a.part and b.part) or can_be_at_most(part.rep.value, other.rep.value):
                 continue  # a share no larger than another source's figure can hold beside it

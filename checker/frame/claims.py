@@ -17,7 +17,7 @@ from checker.frame.speakers import (Voice, in_dateline, person_mentions, place_b
                                     speaker_for, speakers_by_cue, voice_of)
 from checker.frame.settings import words, words_after
 from checker.frame.syntax import (earlier, elliptical, clause_of, measure_for, modality, owner_of, place_after, place_in,
-                                  role_of, sender_of, share_pairs, total_verb_before)
+                                  role_of, sender_of, share_pairs, total_verb_before, venue_part)
 from checker.frame.times import reference_day
 from checker.model import Article, Claim, Evidence, EventRef, Mark, Mention
 from checker.recognise import SentenceMentions
@@ -222,6 +222,9 @@ class ArticleFramer:
             inherited = about is not None and where is None and about.place is not None
             if inherited:
                 where = about.place  # the happening's place, not one the sentence gives
+            part = venue_part(framing, sm, figure)
+            if part is not None and where is not None:
+                where, inherited = f"{where}/{part}", False  # "ke tribun utara": a part of the venue
             day = when
             if about is not None and about.day is not None and facts is not None \
                     and facts.behaviour_of(measure.value) == "fixed":

@@ -84,6 +84,8 @@ class FramingSchema(Schema):
     # together ("both waves", "kedua gelombang"): each counts figures of its own
     # the verbs (topics ids) whose subject owns the troops counted after them ("X sent 1,500
     # troops"), and the measures they own so
+    # parts of a venue a figure may count in ("10 tembakan diarahkan ke tribun utara"): id -> forms
+    venue_parts = fields.Dict(keys=fields.String(), values=fields.List(fields.String()), load_default=dict)
     sending_topics = fields.List(fields.String(), load_default=list)
     sent_measures = fields.List(fields.String(), load_default=list)
     sequel_cues = fields.List(fields.String(), load_default=list)
@@ -117,6 +119,7 @@ class Framing:
     phase_cues: AliasTable | None = None
     sending_topics: frozenset = frozenset()
     sent_measures: frozenset = frozenset()
+    venue_parts: AliasTable | None = None
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -199,4 +202,5 @@ def compile_framing(datas: list[dict]) -> Framing:
                          + [(f, "all", False) for f in data.get("all_waves_cues", [])]),
         frozenset(data.get("sending_topics", ())),
         frozenset(data.get("sent_measures", ())),
+        AliasTable.build([(f, ident, False) for ident, forms in data.get("venue_parts", {}).items() for f in forms]),
     )

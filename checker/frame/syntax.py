@@ -249,6 +249,20 @@ def place_after(framing, sm: SentenceMentions, pos: int, exclude_spans=(), start
     return after[0][1] if after else None
 
 
+def venue_part(framing, sm: SentenceMentions, figure: Mention) -> str | None:
+    """The part of a venue a figure counts in, named after it in its clause with no other
+    figure between ("satu tembakan ke tribun utara", "seven shots at the south stand")."""
+    table = framing.venue_parts
+    if table is None:
+        return None
+    _, clause_end = clause_of(framing, sm.text, figure.start)
+    for start, end, ident, _ in table.find(sm.text):
+        if figure.end <= start <= clause_end and words(sm.text, figure.end, start) <= framing.window("place_after") \
+                and not any(figure.end <= q.start and q.end <= start for q in sm.quantities):
+            return ident
+    return None
+
+
 def place_in(framing, sm: SentenceMentions, exclude_spans=()) -> str | None:
     """A place the sentence puts something in or sends it to ("ke Rusia", "di Kursk")."""
     for p in sorted(sm.places, key=lambda p: p.start):

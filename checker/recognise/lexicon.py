@@ -654,7 +654,11 @@ class Places:
             and following.value == self.country(place.value)
 
     def ancestors(self, place: str) -> tuple[str, ...]:
-        """Enclosing places, nearest first (kursk -> (russia, europe))."""
+        """Enclosing places, nearest first (kursk -> (russia, europe)); a part of a venue the
+        frame names ("kanjuruhan/north_stand") lies within the venue."""
+        if "/" in place:
+            venue = place.rsplit("/", 1)[0]
+            return (venue,) + self.ancestors(venue)
         chain, seen = [], {place}
         while place in self.parents and self.parents[place] not in seen:
             place = self.parents[place]
