@@ -86,6 +86,11 @@ class FramingSchema(Schema):
     # troops"), and the measures they own so
     # parts of a venue a figure may count in ("10 tembakan diarahkan ke tribun utara"): id -> forms
     venue_parts = fields.Dict(keys=fields.String(), values=fields.List(fields.String()), load_default=dict)
+    # measures a figure counts only as the noun right after it, or after one of `after_links`
+    # ("hundreds of pagers", "ribuan pager"): never a noun elsewhere in the clause ("pager
+    # explosions kill 8" counts the dead)
+    after_only = fields.List(fields.String(), load_default=list)
+    after_links = fields.List(fields.String(), load_default=list)
     sending_topics = fields.List(fields.String(), load_default=list)
     sent_measures = fields.List(fields.String(), load_default=list)
     sequel_cues = fields.List(fields.String(), load_default=list)
@@ -120,6 +125,8 @@ class Framing:
     sending_topics: frozenset = frozenset()
     sent_measures: frozenset = frozenset()
     venue_parts: AliasTable | None = None
+    after_only: frozenset = frozenset()
+    after_links: frozenset = frozenset()
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -203,4 +210,6 @@ def compile_framing(datas: list[dict]) -> Framing:
         frozenset(data.get("sending_topics", ())),
         frozenset(data.get("sent_measures", ())),
         AliasTable.build([(f, ident, False) for ident, forms in data.get("venue_parts", {}).items() for f in forms]),
+        frozenset(data.get("after_only", ())),
+        frozenset(w.casefold() for w in data.get("after_links", ())),
     )

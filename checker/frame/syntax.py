@@ -104,6 +104,10 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
         return min(after, key=lambda m: m.start) if after else None
     near = []
     for m in sm.measures:
+        if m.value in framing.after_only:
+            link = " ".join(text[figure.end:m.start].split()).casefold()
+            if m.start < figure.end or (link and link not in framing.after_links):
+                continue  # "ratusan pager", "hundreds of pagers"; never "pager explosions kill 8"
         if m.start >= figure.end and words(text, figure.end, m.start) <= after_window:
             between = gap(text, figure.end, m.start)
         elif m.end <= figure.start and words(text, m.end, figure.start) <= before_window:
