@@ -18,7 +18,7 @@ from checker.frame.speakers import (Voice, in_dateline, person_mentions, place_b
 from checker.frame.settings import words, words_after
 from checker.frame.syntax import (earlier, elliptical, clause_of, measure_for, modality, owner_of, place_after, place_in,
                                   role_of, sender_of, share_pairs, total_verb_before, venue_part)
-from checker.frame.times import reference_day
+from checker.frame.times import anchored, reference_day
 from checker.model import Article, Claim, Evidence, EventRef, Mark, Mention
 from checker.recognise import SentenceMentions
 from checker.recognise.stances import agent_after
@@ -45,6 +45,7 @@ class ArticleFramer:
     last_measure: str | None = None  # of the article's last whole figure, which a share divides
     whole_measures: set = field(default_factory=set)  # of every whole figure the article gave so far
     last_sentence_claims: tuple = ()  # what "Angka itu diumumkan X" gives X
+    last_named: date | None = None  # the last day the text named, which "the next day" counts from
 
     @property
     def framing(self):
@@ -70,6 +71,11 @@ class ArticleFramer:
     def frame_sentence(self, sm: SentenceMentions) -> None:
         sm = replace(sm, actors=[a for a in sm.actors if not in_dateline(sm.text, a)]
                      + person_mentions(sm, self.persons))
+        sm = anchored(sm, self.framing, self.last_named, self.article.published)
+        named = [d.value.day for d in sorted(sm.dates, key=lambda d: d.start) if d.value.grain == "day"
+                 and (self.article.published is None or d.value.day <= self.article.published)]
+        if named:
+            self.last_named = named[-1]
         self.voice.person = None
         who = speaker(sm, self.actors, self.framing, self.voice, self.rules["places"])
         event = ev.event_of(sm, self.main, self.rules["places"], self.article.published, self.framing)

@@ -89,6 +89,9 @@ class FramingSchema(Schema):
     # measures a figure counts only as the noun right after it, or after one of `after_links`
     # ("hundreds of pagers", "ribuan pager"): never a noun elsewhere in the clause ("pager
     # explosions kill 8" counts the dead)
+    # days counted from the day the text last named, not from publication ("the next day",
+    # "keesokan harinya", "sehari sebelumnya"): phrase -> days after that day
+    anchored_days = fields.Dict(keys=fields.String(), values=fields.Integer(), load_default=dict)
     after_only = fields.List(fields.String(), load_default=list)
     after_links = fields.List(fields.String(), load_default=list)
     sending_topics = fields.List(fields.String(), load_default=list)
@@ -127,6 +130,7 @@ class Framing:
     venue_parts: AliasTable | None = None
     after_only: frozenset = frozenset()
     after_links: frozenset = frozenset()
+    anchored_days: AliasTable | None = None
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -212,4 +216,5 @@ def compile_framing(datas: list[dict]) -> Framing:
         AliasTable.build([(f, ident, False) for ident, forms in data.get("venue_parts", {}).items() for f in forms]),
         frozenset(data.get("after_only", ())),
         frozenset(w.casefold() for w in data.get("after_links", ())),
+        AliasTable.build([(f, str(n), False) for f, n in data.get("anchored_days", {}).items()]),
     )

@@ -7,10 +7,12 @@ reference then; so is a date that dates any incident the sentence names ("Tuesda
 explosions killed 12"). Dates after publication are plans and deadlines, never reference days."""
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 
 from checker.frame.events import incident_dates
 from checker.frame.settings import words, words_before
+from checker.model import DateValue, Mention
 from checker.recognise import SentenceMentions
 
 
@@ -38,6 +40,31 @@ def reference_day(sm: SentenceMentions, framing, published: date | None,
         # that incident's too: the figure is told as of the report
         return published
     return narrative or published
+
+
+def anchored(sm: SentenceMentions, framing, anchor: date | None, published: date | None) -> SentenceMentions:
+    """A day counted from the day the text named last ("On September 17 ... The next day",
+    "pada 17 September, disusul ... keesokan harinya"): that day plus the rule's offset, in
+    place of the recognisers' reading from publication (or of no reading at all)."""
+    table = getattr(framing, "anchored_days", None)
+    found = table.find(sm.text) if table is not None else []
+    if not found:
+        return sm
+    written = [d for d in sm.dates if d.value.grain == "day" and not getattr(d.value, "relative", False)]
+    dates = list(sm.dates)
+    for start, end, offset, text in found:
+        if any(d.start >= end and words(sm.text, end, d.start) <= 2 for d in written):
+            continue  # "Sehari kemudian, Rabu (18/9)": the day written out says it
+        before = [d for d in written if d.end <= start]  # "pada 17 September, disusul ... keesokan harinya"
+        base = max(before, key=lambda d: d.end).value.day if before else anchor
+        if base is None:
+            continue
+        day = base + timedelta(days=int(offset))
+        if published is not None and day > published:
+            continue
+        dates = [d for d in dates if not (d.start < end and start < d.end)]
+        dates.append(Mention("date", text, start, end, DateValue(day, "day", relative=True), "frame:anchored_day"))
+    return replace(sm, dates=sorted(dates, key=lambda d: d.start))
 
 
 def _dates_speech(sm: SentenceMentions, d, framing) -> bool:
