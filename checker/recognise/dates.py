@@ -34,7 +34,7 @@ _DIRECTIONS = ("on_or_before", "before", "previous_week", "this_week", "next_wee
                "within", "nth")
 _PRODUCTIONS = ("date", "numeric", "year", "month", "weekday", "relative_day", "relative_period",
                 "offset", "in_period", "span", "part", "nth", "holiday", "day_of_month", "weekday_day",
-                "decade", "century", "shift", "periods", "weekday_count", "length", "leading")
+                "decade", "century", "shift", "periods", "weekday_count", "length", "leading", "today")
 _NTH_UNITS = ("day", "weekday", "week", "month", "quarter", "half")
 
 
@@ -53,6 +53,9 @@ class PatternSchema(Schema):
     # most sentences name no quarter, century or holiday); "#digit" and "#dash" stand for a
     # digit and a dash, "{holiday}" and "{part}" for the first words of those tables
     requires = fields.List(fields.String(validate=lambda w: not w.startswith("{") or w in ("{holiday}", "{part}")))
+    # a match that stands only as an end of a range ("between Jan 22 and now", "from March to
+    # date"): alone, "now" and "date" are no date
+    range_end_only = fields.Boolean(load_default=False)
 
 
 class PeriodSchema(Schema):
@@ -211,6 +214,7 @@ class CompiledPattern:
     order: str | None
     unit: str | None = None
     requires: frozenset | None = None
+    range_end_only: bool = False
 
     @property
     def literals(self) -> tuple | None:
@@ -341,7 +345,8 @@ def _compile_patterns(specs: list[dict], holes: dict, tables: dict) -> tuple:
                 else {_fold(w).split()[0]}))
         compiled.append(CompiledPattern(spec["name"], regex, spec["production"], spec.get("direction"),
                                         spec.get("sign", -1), tuple(spec.get("capitalised", ())),
-                                        spec.get("order"), spec.get("unit"), gate))
+                                        spec.get("order"), spec.get("unit"), gate,
+                                        spec.get("range_end_only", False)))
     return tuple(compiled)
 
 
@@ -634,6 +639,8 @@ def _resolve(p: CompiledPattern, m: re.Match, rules: DateRules, ref: date | None
         return _day_of_month(_day_of(g["day"], rules), rules, ref)
     if p.production == "relative_day":
         return DateValue(ref + timedelta(days=rules.relative_days[_fold(g["rel"])]), "day", relative=True)
+    if p.production == "today":  # "now", "date" as a range's end: the publication day
+        return DateValue(ref, "day", relative=True)
     if p.production == "relative_period":
         unit, offset, part, latest = rules.relative_periods[_fold(g["period"])]
         if not part:
@@ -1121,7 +1128,9 @@ def _scan(text: str, patterns: tuple, rules: DateRules, ref: date | None,
                 candidates.append((m.start(), m.end(), priority, p.name, value))
     found = [Mention("date", text[s:e], s, e, value, rule=f"dates:{name}")
              for s, e, _, name, value in _best_non_overlapping(candidates) if value.day is not None]
-    return _opened(text, _shifted(text, _joined(text, found, rules), shifts), rules)
+    ends_only = {f"dates:{p.name}" for p in patterns if p.range_end_only}
+    found = [m for m in _joined(text, found, rules) if m.rule not in ends_only]
+    return _opened(text, _shifted(text, found, shifts), rules)
 
 
 def _opened(text: str, found: list[Mention], rules: DateRules) -> list[Mention]:
@@ -1184,6 +1193,7 @@ def _joined(text: str, found: list[Mention], rules: DateRules) -> list[Mention]:
             if moved is not None and moved > second.day:
                 moved = _safe_date(second.day.year - 1, first.day.month, first.day.day)
             first = DateValue(moved, first.grain, False) if moved else first
+        second = _after_first(first, second, m.text, rules)
         if second.end <= first.day:
             out.append(m)
             continue
@@ -1194,6 +1204,37 @@ def _joined(text: str, found: list[Mention], rules: DateRules) -> list[Mention]:
                           first.exact and second.exact)
         out[-1] = Mention("date", text[start:m.end], start, m.end, value, rule=f"{prev.rule}+{m.rule}")
     return out
+
+
+def _after_first(first: DateValue, second: DateValue, text: str, rules: DateRules) -> DateValue:
+    """A range's second end without its year or week runs on from the first: "between now and
+    November 15th" is the coming November 15th, "from next Monday to Friday" that week's
+    Friday, "2/29-3/1" the March 1st right after that February 29th."""
+    if not second.relative or second.grain not in ("day", "month") or second.last is not None:
+        return second
+    if _names_month(text, rules):
+        if second.end <= first.day:  # on to the first one after the first end
+            steps = range(1, 9)
+        elif (second.day - first.day).days > 366:  # back to the first one after the first end
+            steps = range(-1, -9, -1)
+        else:
+            return second
+        base = second.day
+        for step in steps:
+            moved = _safe_date(base.year + step, base.month, base.day)
+            if moved is None:
+                continue
+            if step < 0 and moved <= first.day:
+                break
+            second = DateValue(moved, second.grain, True)
+            if step > 0 and second.end > first.day:
+                break
+        return second
+    if second.grain == "day" and second.end <= first.day and any(
+            _weekday_of(w, rules) is not None for w in re.findall(r"[^\W\d_]+\.?", text)):
+        ahead = (second.day.weekday() - first.day.weekday()) % 7 or 7
+        return DateValue(first.day + timedelta(days=ahead), "day", True)
+    return second
 
 
 def _names_month(text: str, rules: DateRules) -> bool:
