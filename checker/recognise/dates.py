@@ -1007,7 +1007,22 @@ def _holiday(g: dict, parent: DateValue | None, rules: DateRules, ref: date | No
     if found is None:
         return None
     first, last = found
+    if "weekend" in g and first == last:
+        first, last = _weekend_around(first)
     return DateValue(first, "day" if first == last else "span", relative, None if first == last else last)
+
+
+def _weekend_around(day: date) -> tuple[date, date]:
+    """A holiday's weekend: the Saturday and Sunday it falls on, from the Saturday before a
+    Monday or Tuesday holiday (Labor Day weekend), to the Sunday after one from Wednesday to
+    Friday (Thanksgiving weekend)."""
+    weekday = day.weekday()
+    if weekday >= 5:
+        saturday = day - timedelta(days=weekday - 5)
+        return saturday, saturday + timedelta(days=1)
+    if weekday <= 1:
+        return day - timedelta(days=weekday + 2), day
+    return day, day + timedelta(days=6 - weekday)
 
 
 def _day_of_month(day: int | None, rules: DateRules, ref: date) -> DateValue | None:
