@@ -658,17 +658,22 @@ def _resolve(p: CompiledPattern, m: re.Match, rules: DateRules, ref: date | None
         if amount is None:
             return None
         try:
-            day = shift(ref, unit, p.sign * amount)
-            for n, u in (("num2", "unit2"), ("num3", "unit3")):  # the further parts of a compound length
-                if n in g:
-                    more, more_unit = _amount({"num": g[n], "unit": g[u]}, rules, language_rules)
-                    if more is None:
-                        return None
-                    day = shift(day, more_unit, p.sign * more)
-            return DateValue(day, "day", relative=True)
+            day = _further(shift(ref, unit, p.sign * amount), g, p.sign, rules, language_rules)
+            return DateValue(day, "day", relative=True) if day else None
         except (ValueError, OverflowError):  # "2024 tahun lalu": before year 1, no calendar date
             return None
     return None
+
+
+def _further(day: date, g: dict, sign: int, rules: DateRules, language_rules) -> date | None:
+    """`day` moved on by the further parts of a compound length ("2 years 1 month 21 days")."""
+    for n, u in (("num2", "unit2"), ("num3", "unit3")):
+        if n in g:
+            more, more_unit = _amount({"num": g[n], "unit": g[u]}, rules, language_rules)
+            if more is None:
+                return None
+            day = shift(day, more_unit, sign * more)
+    return day
 
 
 def _amount(g: dict, rules: DateRules, language_rules) -> tuple[float | None, str | None]:
@@ -694,8 +699,10 @@ def _periods(p: CompiledPattern, g: dict, rules: DateRules, ref: date, language_
             if unit == "day":
                 return DateValue(ref + timedelta(days=int(amount)), "day", relative=True)
             return _period(ref, unit, int(amount))
-        far = shift(ref, unit, p.sign * amount)
+        far = _further(shift(ref, unit, p.sign * amount), g, p.sign, rules, language_rules)
     except (ValueError, OverflowError):
+        return None
+    if far is None:
         return None
     if p.direction == "within":
         return DateValue(ref, "span", True, far - timedelta(days=1))
