@@ -154,6 +154,11 @@ class DatesSchema(Schema):
     # Wednesday's blasts")
     open_blocked_after = fields.List(fields.String(), load_default=list)
     compound_joiners = fields.List(fields.String(), load_default=list)  # "2 years and 3 months ago"
+    # words before an offset or a shift that bound it on one side: "more than two weeks ago" is
+    # every day before the day two weeks back, "less than 3 days after tomorrow" the days
+    # between tomorrow and that day
+    offset_hedges = fields.Dict(keys=fields.String(), values=fields.String(validate=validate.OneOf(["more", "less"])),
+                                load_default=dict)
     # two dates joined into one span: "17 to 18 September", "between Oct. 21 and 25", "hingga"
     range_openers = fields.List(fields.String(), load_default=list)
     range_joiners = fields.List(fields.String(), load_default=list)
@@ -265,6 +270,8 @@ class DateRules:
     open_from_start: re.Pattern | None = None
     open_onward: re.Pattern | None = None
     open_blocked: re.Pattern | None = None
+    offset_hedge: re.Pattern | None = None
+    offset_hedges: dict = field(default_factory=dict)  # folded words -> more | less
     pattern_set: PatternSet | None = None  # `patterns`, indexed by their literals (prefilter)
     dateline_set: PatternSet | None = None  # the dateline patterns, then `patterns`
 
@@ -366,7 +373,7 @@ def compile_dates(datas: list[dict]) -> DateRules:
     tables = {key: _merge(datas, key) for key in
               ("months", "weekdays", "weekdays_capitalised", "day_words", "number_words", "units",
                "fused_units", "relative_days", "relative_periods", "ordinals", "parts", "holidays",
-               "decade_words")}
+               "decade_words", "offset_hedges")}
     for key in ("ordinal_suffixes", "year_intro", "time_markers_before", "time_markers_after",
                 "amount_markers_before", "published_markers", "updated_markers", "range_openers",
                 "range_joiners", "range_opener_joiners", "open_after", "open_before", "open_from",
@@ -422,6 +429,8 @@ def compile_dates(datas: list[dict]) -> DateRules:
         open_from=_marker(tables["open_from"], True),
         open_from_start=_marker(tables["open_from"], False),
         open_onward=_marker(tables["open_onward"], False),
+        offset_hedge=_marker(list(tables["offset_hedges"]), True),
+        offset_hedges=fold(tables["offset_hedges"]),
         open_blocked=re.compile(rf"^{_alternation(tables['open_blocked_after'])}(?![\w])", re.IGNORECASE)
         if tables["open_blocked_after"] else None,
         pattern_set=PatternSet.build(p.regex for p in patterns),
@@ -1141,13 +1150,24 @@ def _scan(text: str, patterns: tuple, rules: DateRules, ref: date | None,
             if p.production in ("shift", "length"):  # "three days after", "for three days from"
                 amount, unit = _amount(_groups(m), rules, language_rules)
                 if amount is not None:
-                    shifts.append((m.start(), m.end(), p.sign * amount, unit, p.production))
+                    start, hedge = _offset_hedge(text, m.start(), rules)
+                    shifts.append((start, m.end(), p.sign * amount, unit, p.production, hedge))
                 continue
             if p.production in ("date", "numeric", "span") and _is_time_of_day(text, m.start(), m.end(), rules):
                 continue
             value = _resolve(p, m, rules, ref, language_rules)
             if value is not None:
-                candidates.append((m.start(), m.end(), priority, p.name, value))
+                start, hedge = _offset_hedge(text, m.start(), rules) if p.production == "offset" else (m.start(), None)
+                if hedge:  # "more than two weeks ago"
+                    value = _bounded(hedge, ref, value.day, value.relative)
+                candidates.append((start, m.end(), priority, p.name, value))
+    # "for 3 days from today" holds the shift "3 days from" and the offset "3 days from today":
+    # the length is meant, from the date after it
+    shifts = [s for s in shifts if not any(o[0] <= s[0] and s[1] <= o[1] and o[1] - o[0] > s[1] - s[0]
+                                           for o in shifts)]
+    lengths = [(s[0], s[0] + re.search(r"\S+\s*$", text[s[0]:s[1]]).start(), s[1]) for s in shifts
+               if s[4] == "length"]  # (start, its last word's start, end)
+    candidates = [c for c in candidates if not any(s < c[0] < last < e < c[1] for s, last, e in lengths)]
     found = [Mention("date", text[s:e], s, e, value, rule=f"dates:{name}")
              for s, e, _, name, value in _best_non_overlapping(candidates) if value.day is not None]
     ends_only = {f"dates:{p.name}" for p in patterns if p.range_end_only}
@@ -1259,6 +1279,28 @@ def _after_first(first: DateValue, second: DateValue, text: str, rules: DateRule
     return second
 
 
+def _offset_hedge(text: str, start: int, rules: DateRules) -> tuple[int, str | None]:
+    """The hedge right before an offset or a shift ("more than", "kurang dari"): the match's
+    new start and the hedge's kind."""
+    found = rules.offset_hedge.search(text[max(0, start - 30):start]) if rules.offset_hedge else None
+    if found is None:
+        return start, None
+    return start - len(found.group()), rules.offset_hedges[_fold(found.group())]
+
+
+def _bounded(hedge: str, anchor: date, target: date, relative: bool) -> DateValue:
+    """A hedged offset from `anchor` to `target`: "more than" lies beyond the target, open on
+    its far side; "less than" between the anchor and the target, both out of it only at the
+    target."""
+    if hedge == "more":
+        if target < anchor:
+            return DateValue(date.min, "open", relative, target - timedelta(days=1))
+        return DateValue(target + timedelta(days=1), "open", relative, date.max)
+    if target < anchor:
+        return DateValue(target + timedelta(days=1), "span", relative, anchor)
+    return DateValue(anchor, "span", relative, max(anchor, target - timedelta(days=1)))
+
+
 def _names_month(text: str, rules: DateRules) -> bool:
     """A month is written ("Feb 1st", "10/25"), not only a day name ("next Friday")."""
     return bool(re.search(r"\d\s*[/.-]\s*\d", text)) or any(
@@ -1269,7 +1311,7 @@ def _shifted(text: str, found: list[Mention], shifts: list[tuple]) -> list[Menti
     """"three days after January 12", "dua hari sebelum Lebaran": the date right after a shift,
     moved by it (a date whose match took the shift's last word, "after January 12", too)."""
     out = list(found)
-    for start, end, amount, unit, production in shifts:
+    for start, end, amount, unit, production, hedge in shifts:
         if any(o.start < start < o.end for o in out):
             continue  # the shift's words belong to a longer date
         anchor = next((i for i, m in enumerate(out) if m.end > end and m.start > start
@@ -1283,7 +1325,9 @@ def _shifted(text: str, found: list[Mention], shifts: list[tuple]) -> list[Menti
             stop = shift(v.day, unit, abs(amount)) - timedelta(days=1)
         except (ValueError, OverflowError):
             continue
-        if production == "length":  # "for three days from 17 August": those days
+        if hedge:  # "more than 2 weeks before today", "less than 3 days after tomorrow"
+            value = _bounded(hedge, v.day if amount < 0 else v.end, first if amount < 0 else last, v.relative)
+        elif production == "length":  # "for three days from 17 August": those days
             value = DateValue(v.day, "span", v.relative, max(stop, v.day), v.exact)
         elif v.grain == "span":  # "dua hari sebelum Lebaran": from its first day
             value = DateValue(first, "day", v.relative)
