@@ -28,7 +28,7 @@ from checker.model import DateValue, DurationValue, Interval, Mention
 from checker.recognise.prefilter import PatternSet, literal_gates
 from checker.rulebook import LanguageRules, RuleKind, register_kind
 
-_BEFORE, _AFTER = r"(?<![\w])", r"(?![\w])"
+_BEFORE, _AFTER = r"(?<![\w])(?<!\d[.,])", r"(?![\w])"  # never inside a figure: 6,107.31 August
 _UNITS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade")
 _DIRECTIONS = ("on_or_before", "before", "previous_week", "this_week", "next_week", "after",
                "within", "nth")
@@ -924,8 +924,19 @@ def _part(parent: DateValue, share: tuple, ref: date | None = None) -> DateValue
 def _leading(parent: DateValue, unit: str, n: int, from_end: bool) -> DateValue | None:
     """The first (from_end: last) n days, weeks, months or quarters of a period, inside it:
     "the first six months of 2024" is January to June, "tiga bulan terakhir 2023" October to
-    December."""
+    December. Weeks of a month or a year are whole Monday-based weeks, the first holding the
+    period's first Thursday ("the first 2 weeks of 2021" are January 4 to 17)."""
     first, last = parent.day, parent.end
+    if unit == "week" and parent.grain in ("month", "quarter", "half", "year"):
+        # whole weeks: the first holds the period's first Thursday, the last its last (as _nth)
+        days = timedelta(days=7 * n - 1)
+        if from_end:
+            stop = last - timedelta(days=(last.weekday() - 3) % 7 + 3) + timedelta(days=6)
+            start = stop - days
+        else:
+            start = first + timedelta(days=(3 - first.weekday()) % 7 - 3)
+            stop = start + days
+        return DateValue(start, "span", parent.relative, stop) if n >= 1 else None
     if unit in ("day", "week"):
         days = timedelta(days=n * (7 if unit == "week" else 1) - 1)
         start, stop = (last - days, last) if from_end else (first, first + days)
