@@ -143,6 +143,9 @@ class DatesSchema(Schema):
     decade_words = fields.Dict(keys=fields.String(), values=fields.Integer(validate=validate.Range(1000, 2990)),
                                load_default=dict)
     parts = fields.Dict(keys=fields.String(), values=fields.Nested(PartSchema), load_default=dict)
+    # parts that name a period's bound ("the end of", "the beginning of"): "before the end of
+    # the year" runs up to its last day, "after the beginning of March" from its first
+    boundary_parts = fields.List(fields.String(), load_default=list)
     holidays = fields.Dict(keys=fields.String(), values=fields.Nested(HolidaySchema), load_default=dict)
     # words before a date that open its interval on one side: "after 2010", "before 2018"
     open_after = fields.List(fields.String(), load_default=list)
@@ -256,6 +259,7 @@ class DateRules:
     decade_words: dict = field(default_factory=dict)  # folded word -> first year
     intro_words: frozenset = frozenset()  # the words of `year_intro` ("pada", "tahun", "sejak"), folded
     parts: dict = field(default_factory=dict)  # folded word -> (start, stop, weekdays, side)
+    boundary_parts: frozenset = frozenset()  # folded words of parts naming a bound (end, beginning)
     holidays: dict = field(default_factory=dict)  # folded phrase -> holiday dict
     range_opener: re.Pattern | None = None
     range_opener_start: re.Pattern | None = None
@@ -377,7 +381,7 @@ def compile_dates(datas: list[dict]) -> DateRules:
     for key in ("ordinal_suffixes", "year_intro", "time_markers_before", "time_markers_after",
                 "amount_markers_before", "published_markers", "updated_markers", "range_openers",
                 "range_joiners", "range_opener_joiners", "open_after", "open_before", "open_from",
-                "open_onward", "open_blocked_after", "compound_joiners"):
+                "open_onward", "open_blocked_after", "compound_joiners", "boundary_parts"):
         tables[key] = [w for d in datas for w in d.get(key, [])]
     for phrase, period in tables["relative_periods"].items():
         if period.get("part") and _fold(period["part"]) not in {_fold(k) for k in tables["parts"]}:
@@ -416,6 +420,7 @@ def compile_dates(datas: list[dict]) -> DateRules:
         parts={_fold(k): (v["start"], v["stop"], tuple(v.get("weekdays", ())), v.get("side"))
                for k, v in tables["parts"].items()},
         holidays=fold(tables["holidays"]),
+        boundary_parts=frozenset(_fold(w) for w in tables["boundary_parts"]),
         intro_words=frozenset(w for phrase in tables["year_intro"] for w in _fold(phrase).split()),
         range_opener=_marker(tables["range_openers"], True),
         range_opener_start=_marker(tables["range_openers"], False),
@@ -1212,14 +1217,28 @@ def _opened(text: str, found: list[Mention], rules: DateRules) -> list[Mention]:
         v, end = m.value, m.end
         if marker is None:
             side, end = "from", m.end + len(tail.group())
+        share = _boundary_share(m, rules)
+        if side == "after" and share is not None and share[0] <= 0:  # after the beginning of March: from its start
+            side = "from"
         if side == "after":
             value = DateValue(v.end + timedelta(days=1), "open", v.relative, date.max, v.exact)
         elif side == "from":
             value = DateValue(v.day, "open", v.relative, date.max, v.exact)
+        elif share is not None and share[1] >= 1:  # before the end of the year: up to its last day
+            value = DateValue(date.min, "open", v.relative, v.end, v.exact)
         else:
             value = DateValue(date.min, "open", v.relative, v.day - timedelta(days=1), v.exact)
         out.append(Mention("date", text[start:end], start, end, value, rule=f"dates:open+{m.rule}"))
     return out
+
+
+def _boundary_share(m: Mention, rules: DateRules) -> tuple | None:
+    """The share of the part a mention names when that part names a bound of its period ("the
+    end of 2000"), else None ("late 2000")."""
+    if m.value.grain != "part":
+        return None
+    return next((rules.parts[_fold(w)] for w in re.findall(r"[^\W\d_]+", m.text)
+                 if _fold(w) in rules.boundary_parts and _fold(w) in rules.parts), None)
 
 
 def _joined(text: str, found: list[Mention], rules: DateRules) -> list[Mention]:
