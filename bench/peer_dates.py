@@ -141,7 +141,7 @@ def _range_interval(value: dict, end_inclusive: bool, timex: str | None = None) 
         end_inclusive = True
     if end is not None and not end_inclusive:
         end -= timedelta(days=1)
-    if start is not None and value.get("mod") == "after" and re.fullmatch(r"\d{4}-\d\d-\d\d", timex or ""):
+    if start is not None and value.get("mod") == "after" and re.fullmatch(r"[\dX]{4}-[\dX]{2}-\d\d", timex or ""):
         start += timedelta(days=1)
     return start, end
 

@@ -433,7 +433,9 @@ def compile_dates(datas: list[dict]) -> DateRules:
         open_before_start=_marker(tables["open_before"], False),
         open_from=_marker(tables["open_from"], True),
         open_from_start=_marker(tables["open_from"], False),
-        open_onward=_marker(tables["open_onward"], False),
+        # "2018 or later", not "2018 or later than 2020" (a bound of its own)
+        open_onward=re.compile(rf"^\s*{_alternation(tables['open_onward'])}(?![\w])(?!\s+than\b)", re.IGNORECASE)
+        if tables["open_onward"] else None,
         offset_hedge=_marker(list(tables["offset_hedges"]), True),
         offset_hedges=fold(tables["offset_hedges"]),
         open_blocked=re.compile(rf"^{_alternation(tables['open_blocked_after'])}(?![\w])", re.IGNORECASE)
@@ -1124,9 +1126,12 @@ def _in_period(g: dict, rules: DateRules, ref: date) -> DateValue | None:
     return None
 
 
+_FULL_NUMERIC = re.compile(r"\d{1,2}([/.-])\d{1,2}\1\d{2,4}")  # 02-02-2020: a day, never a clock time
+
+
 def _is_time_of_day(text: str, start: int, end: int, rules: DateRules) -> bool:
     """A match starting with a digit right after "pukul"/"at" is a clock time, after "$" an amount."""
-    if text[start:start + 1].isdigit():
+    if text[start:start + 1].isdigit() and not _FULL_NUMERIC.match(text, start, end):
         before = text[max(0, start - 20):start]
         for marker in (rules.time_before, rules.amount_before):
             if marker is not None and marker.search(before):
@@ -1281,26 +1286,15 @@ def _joined(text: str, found: list[Mention], rules: DateRules) -> list[Mention]:
 def _after_first(first: DateValue, second: DateValue, text: str, rules: DateRules) -> DateValue:
     """A range's second end without its year or week runs on from the first: "between now and
     November 15th" is the coming November 15th, "from next Monday to Friday" that week's
-    Friday, "2/29-3/1" the March 1st right after that February 29th."""
+    Friday."""
     if not second.relative or second.grain not in ("day", "month") or second.last is not None:
         return second
     if _names_month(text, rules):
-        if second.end <= first.day:  # on to the first one after the first end
-            steps = range(1, 9)
-        elif (second.day - first.day).days > 366:  # back to the first one after the first end
-            steps = range(-1, -9, -1)
-        else:
-            return second
         base = second.day
-        for step in steps:
+        for step in range(1, 9) if second.end <= first.day else ():  # on to the first one after the first end
             moved = _safe_date(base.year + step, base.month, base.day)
-            if moved is None:
-                continue
-            if step < 0 and moved <= first.day:
-                break
-            second = DateValue(moved, second.grain, True)
-            if step > 0 and second.end > first.day:
-                break
+            if moved is not None and moved > first.day:
+                return DateValue(moved, second.grain, True)
         return second
     if second.grain == "day" and second.end <= first.day and any(
             _weekday_of(w, rules) is not None for w in re.findall(r"[^\W\d_]+\.?", text)):
