@@ -1237,6 +1237,19 @@ def _opened(text: str, found: list[Mention], rules: DateRules) -> list[Mention]:
     return out
 
 
+def _bound_end(m: Mention, rules: DateRules, first: bool) -> DateValue:
+    """A range's end that names a bound of a period is that instant: "from the end of 2007"
+    starts on January 1, 2008, "to the start of 2008" ends on December 31, 2007."""
+    share, v = _boundary_share(m, rules), m.value
+    if share is None:
+        return v
+    if first and share[1] >= 1 and share[0] > 0:
+        return DateValue(v.end + timedelta(days=1), "day", v.relative)
+    if not first and share[0] <= 0 and share[1] < 1:
+        return DateValue(v.day - timedelta(days=1), "day", v.relative)
+    return v
+
+
 def _boundary_share(m: Mention, rules: DateRules) -> tuple | None:
     """The share of the part a mention names when that part names a bound of its period ("the
     end of 2000"), else None ("late 2000")."""
@@ -1263,7 +1276,7 @@ def _joined(text: str, found: list[Mention], rules: DateRules) -> list[Mention]:
                                 or (opener and rules.range_opener_joiner and rules.range_opener_joiner.match(gap))):
             out.append(m)
             continue
-        first, second = prev.value, m.value
+        first, second = _bound_end(prev, rules, True), _bound_end(m, rules, False)
         if first.relative and not second.relative and first.grain in ("day", "month") \
                 and _names_month(prev.text, rules):
             moved = _safe_date(second.day.year, first.day.month, first.day.day)
