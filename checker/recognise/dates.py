@@ -386,6 +386,9 @@ def compile_dates(datas: list[dict]) -> DateRules:
     for phrase, period in tables["relative_periods"].items():
         if period.get("part") and _fold(period["part"]) not in {_fold(k) for k in tables["parts"]}:
             raise ValueError(f"relative period {phrase!r}: part {period['part']!r} is not in parts")
+    for word in tables["boundary_parts"]:
+        if _fold(word) not in {_fold(k) for k in tables["parts"]}:
+            raise ValueError(f"boundary part {word!r} is not in parts")
     holes = _placeholders(tables)
     patterns = _compile_patterns([p for d in datas for p in d.get("patterns", [])], holes, tables)
     dateline = _compile_patterns([p for d in datas for p in d.get("dateline_patterns", [])], holes, tables)
