@@ -161,3 +161,16 @@ def test_range_end_words_alone_are_no_date():
     [span] = find_dates("Sales from March to date rose", en, date(2016, 11, 7))
     assert (span.value.day, span.value.end) == (date(2016, 3, 1), date(2016, 11, 7))
 
+
+
+def test_this_weekday_points_forward_only_under_a_forward_convention():
+    import dataclasses
+
+    from checker.recognise.dates import find_dates
+    from checker.rulebook import LanguageRules, default_rules
+    en = default_rules().for_language("en")
+    forward = LanguageRules("en", {**en.compiled, "dates": dataclasses.replace(en["dates"], direction="future")})
+    tuesday = date(2013, 2, 12)
+    assert find_dates("this Monday", en, tuesday)[0].value.day == date(2013, 2, 11)
+    assert find_dates("this Monday", forward, tuesday)[0].value.day == date(2013, 2, 18)
+    assert find_dates("Monday of this week", forward, tuesday)[0].value.day == date(2013, 2, 11)

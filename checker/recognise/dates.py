@@ -642,8 +642,10 @@ def _resolve(p: CompiledPattern, m: re.Match, rules: DateRules, ref: date | None
         return DateValue(_infer_year(month, None, ref, window, direction), "month", relative=True)
     if p.production == "weekday":
         weekday = _weekday_of(g["weekday"], rules)
-        return DateValue(resolve_weekday(weekday, ref, p.direction or _bare_weekday(rules)), "day",
-                         relative=True)
+        day = resolve_weekday(weekday, ref, p.direction or _bare_weekday(rules))
+        if "this_day" in g and rules.direction == "future" and day < ref:
+            day += timedelta(days=7)  # pointing forward, "this Monday" said on a Tuesday is the coming one
+        return DateValue(day, "day", relative=True)
     if p.production == "weekday_day":
         return _weekday_day(g, rules, ref)
     if p.production == "weekday_count":  # "3 fridays from now", "2 thursdays ago"
