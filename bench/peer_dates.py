@@ -28,6 +28,12 @@ Out of scope, counted per reason, only what a news editor would accept as not ne
 - vague: "a few days ago", "the day", "my day": no checkable day.
 - anaphoric: "the week", "same year", "the month": the period is named elsewhere in the text.
 - week_number: "week 10", "week 3 of 2027": a season's or a schedule's week.
+- math_symbols: "> = 2019", "=2019": a query language's comparison, not prose (the number
+  suites leave out "< 5" likewise).
+- chat_abbreviation: "otd" (on this day): a chat form no report writes.
+- business_days: "in four business days": a count of working days needs a country's holiday
+  calendar (the duration suites leave them out too).
+- anaphoric also covers "that weekend": the weekend is named elsewhere in the text.
 - dateparser (its cases carry no reference date, so P = 2024-10-29 unless given; the expected
   day comes from dateparser's English normalisation, "3 week ago" = P - 21 days):
   sub_day_offset ("baru saja", "dalam 43 menit": a time of day), not_a_date_value_test
@@ -56,8 +62,11 @@ _OUT_OF_SCOPE = (
     ("spelled_year", re.compile(r"nineteen|two thousand|seventeen hundred|hundred", re.I)),
     ("season", re.compile(r"summer|spring|autumn|\bfall\b|winter|\bseasons?\b", re.I)),
     ("vague", re.compile(r"\bfew\b|\bcouple\b|\bseveral\b|^(?:the|my|this|past|last|the last)\s+day$", re.I)),
-    ("anaphoric", re.compile(r"^(?:the|my|same|the same)\s+(?:week|month|year)$", re.I)),
+    ("anaphoric", re.compile(r"^(?:(?:the|my|same|the same)\s+(?:week|month|year)|that\s+weekend)$", re.I)),
     ("week_number", re.compile(r"\bweek\s+\d+\b", re.I)),
+    ("math_symbols", re.compile(r"[<>=]")),
+    ("chat_abbreviation", re.compile(r"^otd$", re.I)),
+    ("business_days", re.compile(r"\bbusiness\s+days?\b", re.I)),
 )
 _DURATION_OUT = {
     "prime_marks": re.compile(r"\d['\"]"),
@@ -112,15 +121,28 @@ def _grain_interval(day: date, grain: str) -> tuple[date, date]:
     return day, DateValue(day, grain).end
 
 
-def _range_interval(value: dict, end_inclusive: bool) -> tuple | None:
-    """A peer's {start, end} as (first day, last day); an open side is None."""
+_TIMEX_DAYS = re.compile(r"\((\d{4}-\d\d-\d\d),(\d{4}-\d\d-\d\d),P(\d+)D\)")
+
+
+def _range_interval(value: dict, end_inclusive: bool, timex: str | None = None) -> tuple | None:
+    """A peer's {start, end} as (first day, last day); an open side is None.
+    Recognizers-Text's ends are exclusive, except where its timex counts the end day in
+    ("(2016-11-07,2016-11-30,P24D)": 24 days from the 7th to the 30th, both in); its "after" a
+    day ("after January 1, 2007", timex 2007-01-01) starts at that day's first instant,
+    exclusive, so the first whole day after it is the next one."""
     try:
         start = date.fromisoformat(value["start"]) if value.get("start") else None
         end = date.fromisoformat(value["end"]) if value.get("end") else None
     except (TypeError, ValueError):
         return None
+    counted = _TIMEX_DAYS.fullmatch(timex or "")
+    if counted and (date.fromisoformat(counted.group(2)) - date.fromisoformat(counted.group(1))).days + 1 \
+            == int(counted.group(3)):
+        end_inclusive = True
     if end is not None and not end_inclusive:
         end -= timedelta(days=1)
+    if start is not None and value.get("mod") == "after" and re.fullmatch(r"[\dX]{4}-[\dX]{2}-\d\d", timex or ""):
+        start += timedelta(days=1)
     return start, end
 
 
@@ -219,7 +241,7 @@ def _score_recognizers_dates(rules) -> dict:
         elif isinstance(raw, str):
             expected = _grain_interval(*_parse_expected(raw))
         else:
-            expected = _range_interval(raw, end_inclusive=False)
+            expected = _range_interval(raw, end_inclusive=False, timex=r.get("timex"))
         start = r["text"].lower().find(span.lower())
         found = find_dates(r["text"], rules, ref)
         if start < 0:

@@ -28,13 +28,13 @@ from checker.model import DateValue, DurationValue, Interval, Mention
 from checker.recognise.prefilter import PatternSet, literal_gates
 from checker.rulebook import LanguageRules, RuleKind, register_kind
 
-_BEFORE, _AFTER = r"(?<![\w])", r"(?![\w])"
+_BEFORE, _AFTER = r"(?<![\w])(?<!\d[.,])", r"(?![\w])"  # never inside a figure: 6,107.31 August
 _UNITS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade")
 _DIRECTIONS = ("on_or_before", "before", "previous_week", "this_week", "next_week", "after",
                "within", "nth")
 _PRODUCTIONS = ("date", "numeric", "year", "month", "weekday", "relative_day", "relative_period",
                 "offset", "in_period", "span", "part", "nth", "holiday", "day_of_month", "weekday_day",
-                "decade", "century", "shift", "periods", "weekday_count", "length", "leading")
+                "decade", "century", "shift", "periods", "weekday_count", "length", "leading", "today")
 _NTH_UNITS = ("day", "weekday", "week", "month", "quarter", "half")
 
 
@@ -53,6 +53,9 @@ class PatternSchema(Schema):
     # most sentences name no quarter, century or holiday); "#digit" and "#dash" stand for a
     # digit and a dash, "{holiday}" and "{part}" for the first words of those tables
     requires = fields.List(fields.String(validate=lambda w: not w.startswith("{") or w in ("{holiday}", "{part}")))
+    # a match that stands only as an end of a range ("between Jan 22 and now", "from March to
+    # date"): alone, "now" and "date" are no date
+    range_end_only = fields.Boolean(load_default=False)
 
 
 class PeriodSchema(Schema):
@@ -140,6 +143,9 @@ class DatesSchema(Schema):
     decade_words = fields.Dict(keys=fields.String(), values=fields.Integer(validate=validate.Range(1000, 2990)),
                                load_default=dict)
     parts = fields.Dict(keys=fields.String(), values=fields.Nested(PartSchema), load_default=dict)
+    # parts that name a period's bound ("the end of", "the beginning of"): "before the end of
+    # the year" runs up to its last day, "after the beginning of March" from its first
+    boundary_parts = fields.List(fields.String(), load_default=list)
     holidays = fields.Dict(keys=fields.String(), values=fields.Nested(HolidaySchema), load_default=dict)
     # words before a date that open its interval on one side: "after 2010", "before 2018"
     open_after = fields.List(fields.String(), load_default=list)
@@ -151,6 +157,11 @@ class DatesSchema(Schema):
     # Wednesday's blasts")
     open_blocked_after = fields.List(fields.String(), load_default=list)
     compound_joiners = fields.List(fields.String(), load_default=list)  # "2 years and 3 months ago"
+    # words before an offset or a shift that bound it on one side: "more than two weeks ago" is
+    # every day before the day two weeks back, "less than 3 days after tomorrow" the days
+    # between tomorrow and that day
+    offset_hedges = fields.Dict(keys=fields.String(), values=fields.String(validate=validate.OneOf(["more", "less"])),
+                                load_default=dict)
     # two dates joined into one span: "17 to 18 September", "between Oct. 21 and 25", "hingga"
     range_openers = fields.List(fields.String(), load_default=list)
     range_joiners = fields.List(fields.String(), load_default=list)
@@ -211,6 +222,7 @@ class CompiledPattern:
     order: str | None
     unit: str | None = None
     requires: frozenset | None = None
+    range_end_only: bool = False
 
     @property
     def literals(self) -> tuple | None:
@@ -247,6 +259,7 @@ class DateRules:
     decade_words: dict = field(default_factory=dict)  # folded word -> first year
     intro_words: frozenset = frozenset()  # the words of `year_intro` ("pada", "tahun", "sejak"), folded
     parts: dict = field(default_factory=dict)  # folded word -> (start, stop, weekdays, side)
+    boundary_parts: frozenset = frozenset()  # folded words of parts naming a bound (end, beginning)
     holidays: dict = field(default_factory=dict)  # folded phrase -> holiday dict
     range_opener: re.Pattern | None = None
     range_opener_start: re.Pattern | None = None
@@ -261,6 +274,8 @@ class DateRules:
     open_from_start: re.Pattern | None = None
     open_onward: re.Pattern | None = None
     open_blocked: re.Pattern | None = None
+    offset_hedge: re.Pattern | None = None
+    offset_hedges: dict = field(default_factory=dict)  # folded words -> more | less
     pattern_set: PatternSet | None = None  # `patterns`, indexed by their literals (prefilter)
     dateline_set: PatternSet | None = None  # the dateline patterns, then `patterns`
 
@@ -341,7 +356,8 @@ def _compile_patterns(specs: list[dict], holes: dict, tables: dict) -> tuple:
                 else {_fold(w).split()[0]}))
         compiled.append(CompiledPattern(spec["name"], regex, spec["production"], spec.get("direction"),
                                         spec.get("sign", -1), tuple(spec.get("capitalised", ())),
-                                        spec.get("order"), spec.get("unit"), gate))
+                                        spec.get("order"), spec.get("unit"), gate,
+                                        spec.get("range_end_only", False)))
     return tuple(compiled)
 
 
@@ -361,15 +377,18 @@ def compile_dates(datas: list[dict]) -> DateRules:
     tables = {key: _merge(datas, key) for key in
               ("months", "weekdays", "weekdays_capitalised", "day_words", "number_words", "units",
                "fused_units", "relative_days", "relative_periods", "ordinals", "parts", "holidays",
-               "decade_words")}
+               "decade_words", "offset_hedges")}
     for key in ("ordinal_suffixes", "year_intro", "time_markers_before", "time_markers_after",
                 "amount_markers_before", "published_markers", "updated_markers", "range_openers",
                 "range_joiners", "range_opener_joiners", "open_after", "open_before", "open_from",
-                "open_onward", "open_blocked_after", "compound_joiners"):
+                "open_onward", "open_blocked_after", "compound_joiners", "boundary_parts"):
         tables[key] = [w for d in datas for w in d.get(key, [])]
     for phrase, period in tables["relative_periods"].items():
         if period.get("part") and _fold(period["part"]) not in {_fold(k) for k in tables["parts"]}:
             raise ValueError(f"relative period {phrase!r}: part {period['part']!r} is not in parts")
+    for word in tables["boundary_parts"]:
+        if _fold(word) not in {_fold(k) for k in tables["parts"]}:
+            raise ValueError(f"boundary part {word!r} is not in parts")
     holes = _placeholders(tables)
     patterns = _compile_patterns([p for d in datas for p in d.get("patterns", [])], holes, tables)
     dateline = _compile_patterns([p for d in datas for p in d.get("dateline_patterns", [])], holes, tables)
@@ -404,6 +423,7 @@ def compile_dates(datas: list[dict]) -> DateRules:
         parts={_fold(k): (v["start"], v["stop"], tuple(v.get("weekdays", ())), v.get("side"))
                for k, v in tables["parts"].items()},
         holidays=fold(tables["holidays"]),
+        boundary_parts=frozenset(_fold(w) for w in tables["boundary_parts"]),
         intro_words=frozenset(w for phrase in tables["year_intro"] for w in _fold(phrase).split()),
         range_opener=_marker(tables["range_openers"], True),
         range_opener_start=_marker(tables["range_openers"], False),
@@ -416,7 +436,11 @@ def compile_dates(datas: list[dict]) -> DateRules:
         open_before_start=_marker(tables["open_before"], False),
         open_from=_marker(tables["open_from"], True),
         open_from_start=_marker(tables["open_from"], False),
-        open_onward=_marker(tables["open_onward"], False),
+        # "2018 or later", not "2018 or later than 2020" (a bound of its own)
+        open_onward=re.compile(rf"^\s*{_alternation(tables['open_onward'])}(?![\w])(?!\s+than\b)", re.IGNORECASE)
+        if tables["open_onward"] else None,
+        offset_hedge=_marker(list(tables["offset_hedges"]), True),
+        offset_hedges=fold(tables["offset_hedges"]),
         open_blocked=re.compile(rf"^{_alternation(tables['open_blocked_after'])}(?![\w])", re.IGNORECASE)
         if tables["open_blocked_after"] else None,
         pattern_set=PatternSet.build(p.regex for p in patterns),
@@ -618,8 +642,10 @@ def _resolve(p: CompiledPattern, m: re.Match, rules: DateRules, ref: date | None
         return DateValue(_infer_year(month, None, ref, window, direction), "month", relative=True)
     if p.production == "weekday":
         weekday = _weekday_of(g["weekday"], rules)
-        return DateValue(resolve_weekday(weekday, ref, p.direction or _bare_weekday(rules)), "day",
-                         relative=True)
+        day = resolve_weekday(weekday, ref, p.direction or _bare_weekday(rules))
+        if "this_day" in g and rules.direction == "future" and day < ref:
+            day += timedelta(days=7)  # pointing forward, "this Monday" said on a Tuesday is the coming one
+        return DateValue(day, "day", relative=True)
     if p.production == "weekday_day":
         return _weekday_day(g, rules, ref)
     if p.production == "weekday_count":  # "3 fridays from now", "2 thursdays ago"
@@ -634,6 +660,8 @@ def _resolve(p: CompiledPattern, m: re.Match, rules: DateRules, ref: date | None
         return _day_of_month(_day_of(g["day"], rules), rules, ref)
     if p.production == "relative_day":
         return DateValue(ref + timedelta(days=rules.relative_days[_fold(g["rel"])]), "day", relative=True)
+    if p.production == "today":  # "now", "date" as a range's end: the publication day
+        return DateValue(ref, "day", relative=True)
     if p.production == "relative_period":
         unit, offset, part, latest = rules.relative_periods[_fold(g["period"])]
         if not part:
@@ -651,17 +679,22 @@ def _resolve(p: CompiledPattern, m: re.Match, rules: DateRules, ref: date | None
         if amount is None:
             return None
         try:
-            day = shift(ref, unit, p.sign * amount)
-            for n, u in (("num2", "unit2"), ("num3", "unit3")):  # the further parts of a compound length
-                if n in g:
-                    more, more_unit = _amount({"num": g[n], "unit": g[u]}, rules, language_rules)
-                    if more is None:
-                        return None
-                    day = shift(day, more_unit, p.sign * more)
-            return DateValue(day, "day", relative=True)
+            day = _further(shift(ref, unit, p.sign * amount), g, p.sign, rules, language_rules)
+            return DateValue(day, "day", relative=True) if day else None
         except (ValueError, OverflowError):  # "2024 tahun lalu": before year 1, no calendar date
             return None
     return None
+
+
+def _further(day: date, g: dict, sign: int, rules: DateRules, language_rules) -> date | None:
+    """`day` moved on by the further parts of a compound length ("2 years 1 month 21 days")."""
+    for n, u in (("num2", "unit2"), ("num3", "unit3")):
+        if n in g:
+            more, more_unit = _amount({"num": g[n], "unit": g[u]}, rules, language_rules)
+            if more is None:
+                return None
+            day = shift(day, more_unit, sign * more)
+    return day
 
 
 def _amount(g: dict, rules: DateRules, language_rules) -> tuple[float | None, str | None]:
@@ -687,8 +720,10 @@ def _periods(p: CompiledPattern, g: dict, rules: DateRules, ref: date, language_
             if unit == "day":
                 return DateValue(ref + timedelta(days=int(amount)), "day", relative=True)
             return _period(ref, unit, int(amount))
-        far = shift(ref, unit, p.sign * amount)
+        far = _further(shift(ref, unit, p.sign * amount), g, p.sign, rules, language_rules)
     except (ValueError, OverflowError):
+        return None
+    if far is None:
         return None
     if p.direction == "within":
         return DateValue(ref, "span", True, far - timedelta(days=1))
@@ -901,8 +936,19 @@ def _part(parent: DateValue, share: tuple, ref: date | None = None) -> DateValue
 def _leading(parent: DateValue, unit: str, n: int, from_end: bool) -> DateValue | None:
     """The first (from_end: last) n days, weeks, months or quarters of a period, inside it:
     "the first six months of 2024" is January to June, "tiga bulan terakhir 2023" October to
-    December."""
+    December. Weeks of a month or a year are whole Monday-based weeks, the first holding the
+    period's first Thursday ("the first 2 weeks of 2021" are January 4 to 17)."""
     first, last = parent.day, parent.end
+    if unit == "week" and parent.grain in ("month", "quarter", "half", "year"):
+        # whole weeks: the first holds the period's first Thursday, the last its last (as _nth)
+        days = timedelta(days=7 * n - 1)
+        if from_end:
+            stop = last - timedelta(days=(last.weekday() - 3) % 7 + 3) + timedelta(days=6)
+            start = stop - days
+        else:
+            start = first + timedelta(days=(3 - first.weekday()) % 7 - 3)
+            stop = start + days
+        return DateValue(start, "span", parent.relative, stop) if n >= 1 else None
     if unit in ("day", "week"):
         days = timedelta(days=n * (7 if unit == "week" else 1) - 1)
         start, stop = (last - days, last) if from_end else (first, first + days)
@@ -1000,7 +1046,22 @@ def _holiday(g: dict, parent: DateValue | None, rules: DateRules, ref: date | No
     if found is None:
         return None
     first, last = found
+    if "weekend" in g and first == last:
+        first, last = _weekend_around(first)
     return DateValue(first, "day" if first == last else "span", relative, None if first == last else last)
+
+
+def _weekend_around(day: date) -> tuple[date, date]:
+    """A holiday's weekend: the Saturday and Sunday it falls on, from the Saturday before a
+    Monday or Tuesday holiday (Labor Day weekend), to the Sunday after one from Wednesday to
+    Friday (Thanksgiving weekend)."""
+    weekday = day.weekday()
+    if weekday >= 5:
+        saturday = day - timedelta(days=weekday - 5)
+        return saturday, saturday + timedelta(days=1)
+    if weekday <= 1:
+        return day - timedelta(days=weekday + 2), day
+    return day, day + timedelta(days=6 - weekday)
 
 
 def _day_of_month(day: int | None, rules: DateRules, ref: date) -> DateValue | None:
@@ -1070,9 +1131,12 @@ def _in_period(g: dict, rules: DateRules, ref: date) -> DateValue | None:
     return None
 
 
+_FULL_NUMERIC = re.compile(r"\d{1,2}([/.-])\d{1,2}\1\d{2,4}")  # 02-02-2020: a day, never a clock time
+
+
 def _is_time_of_day(text: str, start: int, end: int, rules: DateRules) -> bool:
     """A match starting with a digit right after "pukul"/"at" is a clock time, after "$" an amount."""
-    if text[start:start + 1].isdigit():
+    if text[start:start + 1].isdigit() and not _FULL_NUMERIC.match(text, start, end):
         before = text[max(0, start - 20):start]
         for marker in (rules.time_before, rules.amount_before):
             if marker is not None and marker.search(before):
@@ -1112,16 +1176,29 @@ def _scan(text: str, patterns: tuple, rules: DateRules, ref: date | None,
             if p.production in ("shift", "length"):  # "three days after", "for three days from"
                 amount, unit = _amount(_groups(m), rules, language_rules)
                 if amount is not None:
-                    shifts.append((m.start(), m.end(), p.sign * amount, unit, p.production))
+                    start, hedge = _offset_hedge(text, m.start(), rules)
+                    shifts.append((start, m.end(), p.sign * amount, unit, p.production, hedge))
                 continue
             if p.production in ("date", "numeric", "span") and _is_time_of_day(text, m.start(), m.end(), rules):
                 continue
             value = _resolve(p, m, rules, ref, language_rules)
             if value is not None:
-                candidates.append((m.start(), m.end(), priority, p.name, value))
+                start, hedge = _offset_hedge(text, m.start(), rules) if p.production == "offset" else (m.start(), None)
+                if hedge:  # "more than two weeks ago"
+                    value = _bounded(hedge, ref, value.day, value.relative)
+                candidates.append((start, m.end(), priority, p.name, value))
+    # "for 3 days from today" holds the shift "3 days from" and the offset "3 days from today":
+    # the length is meant, from the date after it
+    shifts = [s for s in shifts if not any(o[0] <= s[0] and s[1] <= o[1] and o[1] - o[0] > s[1] - s[0]
+                                           for o in shifts)]
+    lengths = [(s[0], s[0] + re.search(r"\S+\s*$", text[s[0]:s[1]]).start(), s[1]) for s in shifts
+               if s[4] == "length"]  # (start, its last word's start, end)
+    candidates = [c for c in candidates if not any(s < c[0] < last < e < c[1] for s, last, e in lengths)]
     found = [Mention("date", text[s:e], s, e, value, rule=f"dates:{name}")
              for s, e, _, name, value in _best_non_overlapping(candidates) if value.day is not None]
-    return _opened(text, _shifted(text, _joined(text, found, rules), shifts), rules)
+    ends_only = {f"dates:{p.name}" for p in patterns if p.range_end_only}
+    found = [m for m in _joined(text, found, rules) if m.rule not in ends_only]
+    return _opened(text, _shifted(text, found, shifts), rules)
 
 
 def _opened(text: str, found: list[Mention], rules: DateRules) -> list[Mention]:
@@ -1150,14 +1227,41 @@ def _opened(text: str, found: list[Mention], rules: DateRules) -> list[Mention]:
         v, end = m.value, m.end
         if marker is None:
             side, end = "from", m.end + len(tail.group())
+        share = _boundary_share(m, rules)
+        if side == "after" and share is not None and share[0] <= 0:  # after the beginning of March: from its start
+            side = "from"
         if side == "after":
             value = DateValue(v.end + timedelta(days=1), "open", v.relative, date.max, v.exact)
         elif side == "from":
             value = DateValue(v.day, "open", v.relative, date.max, v.exact)
+        elif share is not None and share[1] >= 1:  # before the end of the year: up to its last day
+            value = DateValue(date.min, "open", v.relative, v.end, v.exact)
         else:
             value = DateValue(date.min, "open", v.relative, v.day - timedelta(days=1), v.exact)
         out.append(Mention("date", text[start:end], start, end, value, rule=f"dates:open+{m.rule}"))
     return out
+
+
+def _bound_end(m: Mention, rules: DateRules, first: bool) -> DateValue:
+    """A range's end that names a bound of a period is that instant: "from the end of 2007"
+    starts on January 1, 2008, "to the start of 2008" ends on December 31, 2007."""
+    share, v = _boundary_share(m, rules), m.value
+    if share is None:
+        return v
+    if first and share[1] >= 1 and share[0] > 0:
+        return DateValue(v.end + timedelta(days=1), "day", v.relative)
+    if not first and share[0] <= 0 and share[1] < 1:
+        return DateValue(v.day - timedelta(days=1), "day", v.relative)
+    return v
+
+
+def _boundary_share(m: Mention, rules: DateRules) -> tuple | None:
+    """The share of the part a mention names when that part names a bound of its period ("the
+    end of 2000"), else None ("late 2000")."""
+    if m.value.grain != "part":
+        return None
+    return next((rules.parts[_fold(w)] for w in re.findall(r"[^\W\d_]+", m.text)
+                 if _fold(w) in rules.boundary_parts and _fold(w) in rules.parts), None)
 
 
 def _joined(text: str, found: list[Mention], rules: DateRules) -> list[Mention]:
@@ -1177,13 +1281,14 @@ def _joined(text: str, found: list[Mention], rules: DateRules) -> list[Mention]:
                                 or (opener and rules.range_opener_joiner and rules.range_opener_joiner.match(gap))):
             out.append(m)
             continue
-        first, second = prev.value, m.value
+        first, second = _bound_end(prev, rules, True), _bound_end(m, rules, False)
         if first.relative and not second.relative and first.grain in ("day", "month") \
                 and _names_month(prev.text, rules):
             moved = _safe_date(second.day.year, first.day.month, first.day.day)
             if moved is not None and moved > second.day:
                 moved = _safe_date(second.day.year - 1, first.day.month, first.day.day)
             first = DateValue(moved, first.grain, False) if moved else first
+        second = _after_first(first, second, m.text, rules)
         if second.end <= first.day:
             out.append(m)
             continue
@@ -1196,6 +1301,48 @@ def _joined(text: str, found: list[Mention], rules: DateRules) -> list[Mention]:
     return out
 
 
+def _after_first(first: DateValue, second: DateValue, text: str, rules: DateRules) -> DateValue:
+    """A range's second end without its year or week runs on from the first: "between now and
+    November 15th" is the coming November 15th, "from next Monday to Friday" that week's
+    Friday."""
+    if not second.relative or second.grain not in ("day", "month") or second.last is not None:
+        return second
+    if _names_month(text, rules):
+        base = second.day
+        for step in range(1, 9) if second.end <= first.day else ():  # on to the first one after the first end
+            moved = _safe_date(base.year + step, base.month, base.day)
+            if moved is not None and moved > first.day:
+                return DateValue(moved, second.grain, True)
+        return second
+    if second.grain == "day" and second.end <= first.day and any(
+            _weekday_of(w, rules) is not None for w in re.findall(r"[^\W\d_]+\.?", text)):
+        ahead = (second.day.weekday() - first.day.weekday()) % 7 or 7
+        return DateValue(first.day + timedelta(days=ahead), "day", True)
+    return second
+
+
+def _offset_hedge(text: str, start: int, rules: DateRules) -> tuple[int, str | None]:
+    """The hedge right before an offset or a shift ("more than", "kurang dari"): the match's
+    new start and the hedge's kind."""
+    found = rules.offset_hedge.search(text[max(0, start - 30):start]) if rules.offset_hedge else None
+    if found is None:
+        return start, None
+    return start - len(found.group()), rules.offset_hedges[_fold(found.group())]
+
+
+def _bounded(hedge: str, anchor: date, target: date, relative: bool) -> DateValue:
+    """A hedged offset from `anchor` to `target`: "more than" lies beyond the target, open on
+    its far side; "less than" between the anchor and the target, both out of it only at the
+    target."""
+    if hedge == "more":
+        if target < anchor:
+            return DateValue(date.min, "open", relative, target - timedelta(days=1))
+        return DateValue(target + timedelta(days=1), "open", relative, date.max)
+    if target < anchor:
+        return DateValue(target + timedelta(days=1), "span", relative, anchor)
+    return DateValue(anchor, "span", relative, max(anchor, target - timedelta(days=1)))
+
+
 def _names_month(text: str, rules: DateRules) -> bool:
     """A month is written ("Feb 1st", "10/25"), not only a day name ("next Friday")."""
     return bool(re.search(r"\d\s*[/.-]\s*\d", text)) or any(
@@ -1206,7 +1353,7 @@ def _shifted(text: str, found: list[Mention], shifts: list[tuple]) -> list[Menti
     """"three days after January 12", "dua hari sebelum Lebaran": the date right after a shift,
     moved by it (a date whose match took the shift's last word, "after January 12", too)."""
     out = list(found)
-    for start, end, amount, unit, production in shifts:
+    for start, end, amount, unit, production, hedge in shifts:
         if any(o.start < start < o.end for o in out):
             continue  # the shift's words belong to a longer date
         anchor = next((i for i, m in enumerate(out) if m.end > end and m.start > start
@@ -1220,7 +1367,9 @@ def _shifted(text: str, found: list[Mention], shifts: list[tuple]) -> list[Menti
             stop = shift(v.day, unit, abs(amount)) - timedelta(days=1)
         except (ValueError, OverflowError):
             continue
-        if production == "length":  # "for three days from 17 August": those days
+        if hedge:  # "more than 2 weeks before today", "less than 3 days after tomorrow"
+            value = _bounded(hedge, v.day if amount < 0 else v.end, first if amount < 0 else last, v.relative)
+        elif production == "length":  # "for three days from 17 August": those days
             value = DateValue(v.day, "span", v.relative, max(stop, v.day), v.exact)
         elif v.grain == "span":  # "dua hari sebelum Lebaran": from its first day
             value = DateValue(first, "day", v.relative)

@@ -956,8 +956,8 @@ def _bounds(text: str, a: Figure, b: Figure, nr: NumberRules) -> Figure | None:
     lower, upper = (a, b) if a.high is None else (b, a)
     if lower.high is not None or lower.low is None or upper.low is not None or upper.high is None:
         return None
-    if lower.low > upper.high:
-        return None
+    if lower.low > upper.high or (lower.low == upper.high and (lower.low_open or upper.high_open)):
+        return None  # no figure lies in both: "less than 10, more than 10" are two bounds
     return Figure(a.kind, a.start, b.end, a.core_start, b.core_end, lower.low, upper.high,
                   lower.low_open, upper.high_open, "bounds+" + a.rule + "+" + b.rule, a.unit or b.unit,
                   True, b.scale, a.hedged_before, b.hedged_after)
