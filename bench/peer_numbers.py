@@ -132,7 +132,9 @@ def _judge(case: dict, rules) -> bool:
             if at < 0 or any(m.start < at + len(span) and at < m.end for m in found):
                 return False
         return True
-    found = find_quantities(text, rules)
+    # a reading (a quake's magnitude, a person's age) is recognised as a fact of its own kind,
+    # never as a count: the suites' numbers in text are counts and amounts
+    found = [m for m in find_quantities(text, rules) if not m.rule.startswith("reading:")]
     if dim == "number_in_text":
         got = sorted(m.value.low for m in found if m.value.low == m.value.high and m.value.low is not None)
         if len(got) != len(found):
