@@ -8,24 +8,14 @@ import sys
 
 import pytest
 
-from test_cli import ROOT, SEEDS, checker
+from test_cli import ROOT, SEEDS, checker, mixed_folder
 
 pytest.importorskip("distributed", reason="the test extra installs dask[distributed]; checker[dask] is optional")
 
 
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory):
-    from bench.corpus import article
-
-    folder = tmp_path_factory.mktemp("dask") / "articles"
-    folder.mkdir()
-    for path in sorted(SEEDS.glob("*.txt")):
-        (folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
-    for index in range(10):
-        name, text = article(index, target_bytes=1200)
-        (folder / name).write_text(text, encoding="utf-8")
-    (folder / "broken.md").write_text("---\npublished: 2024-13-45\n---\nTeks.\n", encoding="utf-8")
-    return folder
+    return mixed_folder(tmp_path_factory.mktemp("dask"), 10)
 
 
 def _scan(folder, out, *options) -> bytes:
