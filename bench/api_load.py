@@ -14,6 +14,13 @@ api_worker_ms_per_post_<n>k, api_rss_mb_<n>k, findings_per_article_<n>k (finding
 gained per article posted) for SQLite, the same with a `_postgresql` suffix for PostgreSQL,
 api_p95_ratio_<large>k_vs_<small>k (and `_postgresql`), and every figure of every run under
 api_runs. findings_per_article is the largest SQLite store's.
+
+Past one machine: on PostgreSQL, the smallest store is run again with BENCH_API_INSTANCES
+(default 2; 1 leaves it out) gunicorn instances on ports of their own sharing the one database,
+started at once (each migrates it as it starts), WORKERS workers in all, the clients spread over
+them; then PAIRS contradicting pairs are raced with one post to each instance. Keys:
+api_p95_ms_<n>k_postgresql_2x and the others of REPORTED likewise, and api_lost_pairs_<n>k_postgresql_2x
+(pairs without a conflict finding linked to both their articles: must be 0).
 """
 from __future__ import annotations
 
@@ -57,27 +64,43 @@ def fill(db_url: str, count: int) -> dict:
         engine.dispose()
 
 
-def start_server(db_url: str, log: Path) -> tuple[subprocess.Popen, str]:
-    port = _free_port()
-    env = dict(os.environ, CHECKER_DATABASE_URL=db_url, CHECKER_API_TOKEN=TOKEN,
-               CHECKER_BIND=f"127.0.0.1:{port}", CHECKER_WORKERS=str(WORKERS))
-    env.pop("CHECKER_ACCESS_LOG", None)
-    with log.open("wb") as stderr:
-        process = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"], cwd=ROOT,
-                                   env=env, stdout=subprocess.DEVNULL, stderr=stderr, start_new_session=True)
-    base = f"http://127.0.0.1:{port}/api/v1"
+def start_servers(db_url: str, logs: list[Path], workers: int = WORKERS) -> list[tuple[subprocess.Popen, str]]:
+    """One gunicorn instance per log, all started at once on one database (each migrating it as
+    it starts), on ports of their own; returns them once every one answers /health."""
+    started = []
+    for log in logs:
+        port = _free_port()
+        env = dict(os.environ, CHECKER_DATABASE_URL=db_url, CHECKER_API_TOKEN=TOKEN,
+                   CHECKER_BIND=f"127.0.0.1:{port}", CHECKER_WORKERS=str(workers))
+        env.pop("CHECKER_ACCESS_LOG", None)
+        env.pop("CHECKER_RATE_STORE", None)  # each instance its own rate buckets
+        with log.open("wb") as stderr:
+            process = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"], cwd=ROOT,
+                                       env=env, stdout=subprocess.DEVNULL, stderr=stderr, start_new_session=True)
+        started.append((process, f"http://127.0.0.1:{port}/api/v1", log))
     deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"server exited: {log.read_text(errors='replace')[-2000:]}")
-        try:
-            if requests.get(base + "/health", timeout=10).status_code == 200:
-                return process, base
-        except requests.RequestException:  # not listening yet
-            pass
+    waiting = list(started)
+    while waiting and time.monotonic() < deadline:
+        for process, base, log in list(waiting):
+            if process.poll() is not None:
+                for other, _, _ in started:
+                    stop_server(other)
+                raise RuntimeError(f"server exited: {log.read_text(errors='replace')[-2000:]}")
+            try:
+                if requests.get(base + "/health", timeout=10).status_code == 200:
+                    waiting.remove((process, base, log))
+            except requests.RequestException:  # not listening yet
+                pass
         time.sleep(0.2)
-    stop_server(process)
-    raise RuntimeError("server did not answer /health in time")
+    if waiting:
+        for process, _, _ in started:
+            stop_server(process)
+        raise RuntimeError("server did not answer /health in time")
+    return [(process, base) for process, base, _ in started]
+
+
+def start_server(db_url: str, log: Path) -> tuple[subprocess.Popen, str]:
+    return start_servers(db_url, [log])[0]
 
 
 def stop_server(process: subprocess.Popen) -> None:
@@ -124,23 +147,23 @@ def _percentile(ordered: list[float], q: float) -> float:
     return round(ordered[min(len(ordered) - 1, int(q * len(ordered)))], 2)
 
 
-def drive(base: str, first_index: int, seconds: float, first_day, last_day) -> dict:
+def drive(bases: list[str], first_index: int, seconds: float, first_day, last_day) -> dict:
     """CLIENTS threads, each with its own session, posting new synthetic articles dated between
-    `first_day` and `last_day` until the time is up (or MAX_POSTS_PER_CLIENT): the latencies of
-    the successful posts and a tally of the rest."""
+    `first_day` and `last_day` until the time is up (or MAX_POSTS_PER_CLIENT), client n to
+    instance n modulo their number: the latencies of the successful posts and a tally of the rest."""
     from datetime import timedelta
 
     from bench.corpus import article
 
     span = (last_day - first_day).days + 1
 
-    url = base + "/articles"
     headers = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "text/plain; charset=utf-8"}
     latencies: list[list[float]] = [[] for _ in range(CLIENTS)]
     statuses: list[dict] = [{} for _ in range(CLIENTS)]
     start_line = threading.Barrier(CLIENTS + 1)
 
     def client(n: int) -> None:
+        url = bases[n % len(bases)] + "/articles"
         with requests.Session() as session:
             def post(k: int) -> tuple[int, float]:
                 index = first_index + n + CLIENTS * k
@@ -184,35 +207,90 @@ def _count(base: str, what: str) -> int:
     return requests.get(f"{base}/{what}", params={"per_page": 1}, timeout=60).json()["total"]
 
 
-def run_store(count: int, seconds: float, db_url: str, folder: Path) -> dict:
+def run_store(count: int, seconds: float, db_url: str, folder: Path, instances: int = 1) -> dict:
+    """Fill a store of `count` articles, start `instances` servers on it (WORKERS workers in
+    all) and drive them; with more than one, then race contradicting pairs across them."""
     from bench.fill import period
 
     began = time.perf_counter()
     stored = fill(db_url, count)
     fill_s = time.perf_counter() - began
-    process, base = start_server(db_url, folder / f"gunicorn_{count}.log")
+    workers = max(1, WORKERS // instances)
+    servers = start_servers(db_url, [folder / f"gunicorn_{count}_{i}.log" for i in range(instances)], workers)
+    bases = [base for _, base in servers]
     try:
-        findings_before = _count(base, "findings")
-        run = drive(base, count, seconds, *period(count))
-        rss = server_rss_mb(process.pid)
-        after = _count(base, "articles")
-        findings_after = _count(base, "findings")
+        findings_before = _count(bases[0], "findings")
+        run = drive(bases, count, seconds, *period(count))
+        rss = round(sum(server_rss_mb(process.pid) for process, _ in servers), 1)
+        lost = lost_pairs(bases) if instances > 1 else None
+        after = _count(bases[-1], "articles")
+        findings_after = _count(bases[-1], "findings")
     finally:
-        stop_server(process)
+        for process, _ in servers:
+            stop_server(process)
     every = run["latencies"]
     if not every:
         raise RuntimeError(f"no post succeeded: {run['statuses']}")
     posted = after - stored.get("articles", 0)
-    return {"api_p50_ms": _percentile(every, 0.50), "api_p95_ms": _percentile(every, 0.95),
-            "api_p99_ms": _percentile(every, 0.99), "api_store_articles": stored.get("articles", 0),
-            "api_rss_mb": rss, "api_posts": len(every),
-            "api_posts_per_s": round(len(every) / run["elapsed_s"], 1), "api_statuses": run["statuses"],
-            # the workers' mean busy time per post (the inverse of the throughput per worker): 8
-            # clients share 2 workers, so the client latency is about CLIENTS / WORKERS times this
-            "api_worker_ms_per_post": round(WORKERS * run["elapsed_s"] * 1000 / len(every), 1),
-            "findings_per_article": round((findings_after - findings_before) / max(posted, 1), 2),
-            "api_store_articles_after": after, "api_store_claims": stored.get("claims", 0),
-            "api_store_findings": stored.get("findings", 0), "api_fill_s": round(fill_s, 1)}
+    figures = {"api_p50_ms": _percentile(every, 0.50), "api_p95_ms": _percentile(every, 0.95),
+               "api_p99_ms": _percentile(every, 0.99), "api_store_articles": stored.get("articles", 0),
+               "api_rss_mb": rss, "api_posts": len(every),
+               "api_posts_per_s": round(len(every) / run["elapsed_s"], 1), "api_statuses": run["statuses"],
+               # the workers' mean busy time per post (the inverse of the throughput per worker): 8
+               # clients share 2 workers, so the client latency is about CLIENTS / WORKERS times this
+               "api_worker_ms_per_post": round(workers * instances * run["elapsed_s"] * 1000 / len(every), 1),
+               "findings_per_article": round((findings_after - findings_before) / max(posted, 1), 2),
+               "api_store_articles_after": after, "api_store_claims": stored.get("claims", 0),
+               "api_store_findings": stored.get("findings", 0), "api_fill_s": round(fill_s, 1),
+               "api_instances": instances, "api_workers_per_instance": workers}
+    if lost is not None:
+        figures.update(api_pairs=PAIRS, api_lost_pairs=lost)
+    return figures
+
+
+PAIRS = 20  # contradicting pairs raced across two instances after a load with several
+
+
+def pair_texts(n: int) -> tuple[str, str]:
+    """Two outlets of their own giving different figures for one fact on one day."""
+    day = f"2031-{1 + n % 12:02d}-{1 + n // 12:02d}"
+
+    def text(outlet: str, figure: str) -> str:
+        return (f"---\nsource: {outlet}\npublished: {day}\n---\n"
+                f"Pentagon mengatakan {figure} tentara Korea Utara telah tiba di Kursk.\n")
+    return text(f"Pasangan {n} Satu", "8.000"), text(f"Pasangan {n} Dua", "12.000")
+
+
+def lost_pairs(bases: list[str], pairs: int = PAIRS) -> int:
+    """Race each pair's two posts at once, one to the first instance and one to the second;
+    a pair is lost unless a conflict finding is linked to both its articles (whichever
+    instance is asked) and returned to one of the two posts."""
+    headers = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "text/plain; charset=utf-8"}
+    lost = 0
+    for n in range(pairs):
+        texts = pair_texts(n)
+        barrier = threading.Barrier(2)
+        answers: list = [None, None]
+
+        def post(k: int) -> None:
+            barrier.wait()
+            answers[k] = requests.post(bases[k % len(bases)] + "/articles", data=texts[k].encode(),
+                                       headers=headers, timeout=120)
+        threads = [threading.Thread(target=post, args=(k,)) for k in (0, 1)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        if any(a is None or a.status_code != 201 for a in answers):
+            lost += 1
+            continue
+        articles = {a.json()["claims"][0]["article"] for a in answers}
+        linked = set.intersection(*({f["id"] for f in requests.get(
+            bases[(k + 1) % len(bases)] + "/findings", params={"article": a, "per_page": 200}, timeout=60).json()["items"]
+            if f["type"] == "conflict"} for k, a in enumerate(sorted(articles))))
+        if not linked or not [f for a in answers for f in a.json()["findings"] if f["id"] in linked]:
+            lost += 1
+    return lost
 
 
 POSTGRES_SERVER = os.environ.get("CHECKER_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
@@ -220,7 +298,7 @@ REPORTED = ("api_p50_ms", "api_p95_ms", "api_p99_ms", "api_posts_per_s", "api_wo
             "findings_per_article")
 
 
-def _run_backend(backend: str, count: int, seconds: float, folder: Path) -> dict:
+def _run_backend(backend: str, count: int, seconds: float, folder: Path, instances: int = 1) -> dict:
     import uuid
 
     from checker.storage import database
@@ -230,17 +308,18 @@ def _run_backend(backend: str, count: int, seconds: float, folder: Path) -> dict
     name = f"checker_bench_{uuid.uuid4().hex[:10]}"
     url = database.create_database(POSTGRES_SERVER, name)
     try:
-        return run_store(count, seconds, url, folder)
+        return run_store(count, seconds, url, folder, instances)
     finally:
         database.drop_database(POSTGRES_SERVER, name)
 
 
 def api_load(stores: list[int] | None = None, seconds: float | None = None,
-             backends: list[str] | None = None) -> dict:
+             backends: list[str] | None = None, instances: int | None = None) -> dict:
     from checker.storage import database
 
     stores = stores or [int(s) for s in os.environ.get("BENCH_API_STORES", "10000,100000").split(",")]
     seconds = seconds if seconds is not None else float(os.environ.get("BENCH_API_SECONDS", "20"))
+    instances = instances if instances is not None else int(os.environ.get("BENCH_API_INSTANCES", "2"))
     backends = backends or [b.strip() for b in os.environ.get("BENCH_API_BACKENDS", "sqlite,postgresql").split(",")]
     results: dict = {"api_seconds": seconds, "api_clients": CLIENTS, "api_workers": WORKERS, "api_runs": {}}
     for backend in backends:
@@ -254,6 +333,11 @@ def api_load(stores: list[int] | None = None, seconds: float | None = None,
                 by_store[count] = _run_backend(backend, count, seconds, Path(folder))
                 for key in REPORTED:
                     results[f"{key}_{_size(count)}{suffix}"] = by_store[count][key]
+            if backend == "postgresql" and instances > 1:  # past one machine: instances on one database
+                several = _run_backend(backend, min(stores), seconds, Path(folder), instances)
+                for key in REPORTED + ("api_lost_pairs",):
+                    results[f"{key}_{_size(min(stores))}{suffix}_{instances}x"] = several[key]
+                results["api_runs"][f"{backend}_{instances}x"] = {str(min(stores)): several}
         results["api_runs"][backend] = {str(k): v for k, v in by_store.items()}
         if len(stores) >= 2:
             small, large = min(stores), max(stores)

@@ -3,7 +3,8 @@ start, `checker scan` throughput on synthetic corpora of 1,000 and 10,000 articl
 core, and on one process for the smaller), adversarial sentences doubling in size
 (bench/adversarial.py), and the REST service under load on SQLite and PostgreSQL
 (bench/api_load.py). Reduced runs: BENCH_SCAN_SIZES (1000,10000), BENCH_API_STORES
-(10000,100000), BENCH_API_SECONDS (20), BENCH_API_BACKENDS (sqlite,postgresql).
+(10000,100000), BENCH_API_SECONDS (20), BENCH_API_BACKENDS (sqlite,postgresql),
+BENCH_API_INSTANCES (2: gunicorn instances sharing one PostgreSQL in a run of their own; 1: none).
 
 Absolute times drift on shared machines; the ratios (speedup, 10k vs 1k throughput) measured in
 the same run are the figures to compare. Writes bench/results.json.

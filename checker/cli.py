@@ -59,14 +59,15 @@ class Progress:
             sys.stderr.flush()
 
 
-def read_articles(paths: list[str], jobs: int = 1):
-    """(articles, claims, errors): every readable file analysed (on `jobs` processes); unreadable
-    ones reported. The result is in file order whatever the number of processes."""
+def read_articles(paths: list[str], jobs: int = 1, engine: str = "local", scheduler: str | None = None):
+    """(articles, claims, errors): every readable file analysed (on `jobs` processes, or on a
+    Dask cluster with engine "dask"); unreadable ones reported. The result is in file order
+    whatever the number of processes."""
     files = article_paths(paths)
     articles, claims, errors = [], [], []
     progress = Progress(len(files))
     ids = article_ids(files)
-    for path, (analysed, error) in zip(files, _analysed(files, ids, jobs)):
+    for path, (analysed, error) in zip(files, _analysed(files, ids, jobs, engine, scheduler)):
         if error is not None:
             errors.append(error)
         else:
@@ -94,11 +95,21 @@ def _analyse_file(task: tuple[Path, str]):
     return analyse(article, rules), None
 
 
-def _analysed(files: list[Path], ids: dict[Path, str], jobs: int):
+def _analysed(files: list[Path], ids: dict[Path, str], jobs: int, engine: str = "local",
+              scheduler: str | None = None):
     """_analyse_file of each file, in order; extraction is per article and pure, so it runs in a
-    pool of `jobs` processes forked after the rules are compiled (each inherits them), and the
-    comparison, which needs every claim, runs after, in this process."""
+    pool of `jobs` processes forked after the rules are compiled (each inherits them), or over
+    partitions on a Dask cluster (checker/cli_dask.py), and the comparison, which needs every
+    claim, runs after, in this process."""
     tasks = [(path, ids[path]) for path in files]
+    if engine == "dask":
+        from checker.cli_dask import DaskMissing, analysed_on_dask
+
+        try:
+            yield from analysed_on_dask(tasks, scheduler)
+        except DaskMissing as exc:
+            raise UsageError(str(exc)) from None
+        return
     jobs = max(1, min(jobs, len(tasks)))
     if jobs == 1:
         yield from map(_analyse_file, tasks)
@@ -251,16 +262,18 @@ def _detect_language(text: str, rules) -> str:
         return identify_language(text, rules)
 
 
-def scan_report(paths, report_language: str | None = None, jobs: int = 1):
+def scan_report(paths, report_language: str | None = None, jobs: int = 1, engine: str = "local",
+                scheduler: str | None = None):
     """(the report of a scan, its summaries and labels in `report_language`; the unreadable
-    files): extraction on `jobs` processes, then the comparison of every claim by key."""
+    files): extraction on `jobs` processes (or a Dask cluster), then the comparison of every
+    claim by key."""
     from checker.compare import as_compared, compare_all
     from checker.compare.wording import report_wording
     from checker.report import build_report
 
     rules = _rules()
     language = _known_language(report_language, "--report-lang", rules)  # before reading: fail fast
-    articles, claims, errors = read_articles(paths, jobs)
+    articles, claims, errors = read_articles(paths, jobs, engine, scheduler)
     by_id = {a.id: a for a in articles}
     findings = compare_all(claims, by_id, rules, report_language=language)
     # the report shows each claim as it was compared: "the tragedy" as the happening it is about
@@ -312,7 +325,9 @@ def cmd_scan(args) -> int:
 
     known = _known(args.baseline) if args.baseline else None  # before the scan: fail fast
     decisions = _decisions(args)
-    report, errors = scan_report(args.paths, args.report_lang, args.jobs)
+    if args.scheduler and args.engine != "dask":
+        raise UsageError("--scheduler is the address of a Dask scheduler: it goes with --engine dask")
+    report, errors = scan_report(args.paths, args.report_lang, args.jobs, args.engine, args.scheduler)
     if decisions:
         report = apply_decisions(report, decisions)
     if known is not None:
@@ -477,6 +492,11 @@ def build_parser() -> argparse.ArgumentParser:
                    "dismissed findings are left out, confirmed ones reported as known and never fail")
     p.add_argument("--jobs", type=_jobs, default=default_jobs(), metavar="N",
                    help="processes extracting claims (default: the cores); the report is the same for any N")
+    p.add_argument("--engine", choices=["local", "dask"], default="local",
+                   help="where claims are extracted: here (--jobs processes) or on a Dask cluster "
+                   "(install checker[dask]); the report is the same")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="the Dask scheduler (tcp://host:8786) for --engine dask; default a local cluster of 2 processes")
     p.set_defaults(func=cmd_scan)
 
     p = sub.add_parser("baseline", help="write the fingerprints of today's findings")

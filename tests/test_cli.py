@@ -120,19 +120,26 @@ def test_two_files_of_one_name_in_two_folders_keep_their_contradiction(tmp_path)
     assert any(f["type"] == "conflict" and len(set(f["articles"])) == 2 for f in report["findings"])
 
 
-def test_scan_on_several_processes_writes_the_same_report_byte_for_byte(tmp_path):
-    """--jobs N extracts in N processes and compares after: the report is the one a single
-    process writes, for every format (the seeds, and synthetic articles sharing their facts)."""
+def mixed_folder(root: Path, synthetic: int) -> Path:
+    """root/articles: the seeds, `synthetic` synthetic articles sharing their facts, and a file
+    whose front matter is broken (skipped by a scan)."""
     from bench.corpus import article
 
-    folder = tmp_path / "articles"
+    folder = root / "articles"
     folder.mkdir()
     for path in sorted(SEEDS.glob("*.txt")):
         (folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
-    for index in range(12):
+    for index in range(synthetic):
         name, text = article(index, target_bytes=1200)
         (folder / name).write_text(text, encoding="utf-8")
     (folder / "broken.md").write_text("---\npublished: 2024-13-45\n---\nTeks.\n", encoding="utf-8")
+    return folder
+
+
+def test_scan_on_several_processes_writes_the_same_report_byte_for_byte(tmp_path):
+    """--jobs N extracts in N processes and compares after: the report is the one a single
+    process writes, for every format (the seeds, and synthetic articles sharing their facts)."""
+    folder = mixed_folder(tmp_path, 12)
     for fmt in ("json", "markdown", "junit"):
         outputs = []
         for jobs in (1, 3):

@@ -49,20 +49,21 @@ def test_posting_one_by_one_in_any_order_finds_what_a_scan_finds(folder, rules):
     articles, claims, findings = scanned(folder, rules)
     expected = shape(findings)
     assert expected, f"{folder.parent.name}: the story raises no finding at all"
+    every = {c.id: c for found in claims.values() for c in found}
     for order in (sorted(articles), sorted(articles, reverse=True)):
         seen, store, known = {}, [], set()
         for article_id in order:
             for finding in compare(claims[article_id], store, {a: articles[a] for a in known | {article_id}}, rules):
-                seen[finding.id] = finding if finding.id not in seen else _merged(seen[finding.id], finding)
+                seen[finding.id] = finding if finding.id not in seen else _merged(seen[finding.id], finding, every)
             store += claims[article_id]
             known.add(article_id)
         assert shape(seen.values()) == expected, order
 
 
-def _merged(a, b):
+def _merged(a, b, claims):
     from checker.compare.findings import merge
 
-    return merge(a, b)
+    return merge(a, b, claims)
 
 
 @pytest.mark.parametrize("folder", STORIES, ids=[p.parent.name for p in STORIES])

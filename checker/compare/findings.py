@@ -11,6 +11,12 @@ The fingerprint is made of what names the disagreement (type, fact, the two auth
 one article, the evidence it quotes), never of article ids, claim numbers or the order claims
 arrived in. A scan of a folder and the same articles posted one by one to the service give the
 same ids, because a finding exists exactly when one pair of its claims exists.
+
+What a finding lists is bounded (`bounded`): per distinct value its CLAIMS_PER_VALUE first
+claims, at most CLAIMS_KEPT in all, so a dispute a thousand articles repeat costs a post what a
+dispute of ten does. The choice depends on the set of claims alone, never on the order they
+arrived in: bounding the union of two bounded lists gives what bounding all the claims gives, so
+a scan and posts one by one still list the same claims.
 """
 from __future__ import annotations
 
@@ -18,6 +24,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Mapping
 
 from checker.compare.context import ComparisonContext
 from checker.model import UNTYPED_EVENT, Claim, Finding
@@ -27,6 +34,8 @@ from checker.model import UNTYPED_EVENT, Claim, Finding
 # disagreements per pair of figures (Groups.add `values`)
 FINGERPRINT_SCHEME = 4
 FINGERPRINT_DIGITS = 16
+CLAIMS_PER_VALUE = 3  # the first claims (by `_kept_order`) of each distinct value a finding lists
+CLAIMS_KEPT = 24  # at most this many claims in all
 RANK = {"conflict": 0, "reversal": 0, "correction": 2, "discrepancy": 3, "update": 4}
 
 
@@ -52,6 +61,32 @@ def content_text(claim: Claim) -> str:
 def fingerprint(*parts) -> str:
     payload = json.dumps([FINGERPRINT_SCHEME, *parts], ensure_ascii=False, default=str)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:FINGERPRINT_DIGITS]
+
+
+def _said(claim: Claim) -> tuple:
+    """What a claim says, whoever says it: claims saying the same are one value of a finding."""
+    value = claim.value
+    return (claim.kind, None if value is None else value.low, None if value is None else value.high, claim.unit,
+            claim.stance, _untyped(claim.proposition))
+
+
+def _kept_order(claim: Claim) -> tuple:
+    """Which claims a bounded finding keeps first: the earliest reference date, then content
+    (the same in a scan and in the service), the id only between identical copies."""
+    return (claim.when is None, claim.when or date.min, content_text(claim), claim.id)
+
+
+def bounded(claims) -> list[Claim]:
+    """The claims a finding lists: of each distinct value (`_said`) the CLAIMS_PER_VALUE first
+    by `_kept_order`, then the CLAIMS_KEPT first of those. Both steps keep the first n of a set
+    in one fixed order, so bounded(bounded(a) + bounded(b)) == bounded(a + b): merging bounded
+    findings gives the bounded finding of all their claims (tests/test_bounded_findings.py)."""
+    per_value: dict[tuple, list[Claim]] = {}
+    for claim in sorted({c.id: c for c in claims}.values(), key=_kept_order):
+        kept = per_value.setdefault(_said(claim), [])
+        if len(kept) < CLAIMS_PER_VALUE:
+            kept.append(claim)
+    return sorted((c for kept in per_value.values() for c in kept), key=_kept_order)[:CLAIMS_KEPT]
 
 
 def chronological(claims, context: ComparisonContext) -> list[Claim]:
@@ -151,9 +186,9 @@ def group_id(group: Group) -> str:
 
 def make_finding(context: ComparisonContext, group: Group, summary: str,
                  reasons: tuple[str, ...] | None = None) -> Finding:
-    ordered = chronological(group.claims.values(), context)
+    ordered = chronological(bounded(group.claims.values()), context)
     articles = tuple(dict.fromkeys(c.article for c in ordered))
-    softer = context.softer(*ordered)  # every figure behind it hedged (estimated, alleged)
+    softer = context.softer(*group.claims.values())  # every figure behind it hedged (estimated, alleged)
     return Finding(id=group_id(group), type=group.type, dimension=group.dimension,
                    severity=context.settings.severity_of(group.type, softer),
                    claims=tuple(c.id for c in ordered), articles=articles, summary=summary,
@@ -170,18 +205,23 @@ def single_finding(context: ComparisonContext, finding_type: str, dimension: str
                    summary=summary, reasons=reasons)
 
 
-def merge(stored: Finding, fresh: Finding) -> Finding:
+def merge(stored: Finding, fresh: Finding, claims: Mapping[str, Claim] | None = None) -> Finding:
     """One disagreement found again with more claims behind it (a new article joins a dispute
-    the store holds): every claim and reason of both, the graver severity, the first summary.
-    A finding's claims, reasons and severity are what all its pairs make, so merging what each
-    post found gives what a scan of all the articles finds."""
+    the store holds): the claims of both, bounded (`bounded`, which needs `claims`, the Claim of
+    each id; without it every claim is kept), every reason, the graver severity, the first
+    summary. A finding's claims, reasons and severity are what all its pairs make, so merging
+    what each post found gives what a scan of all the articles finds."""
     if stored.id != fresh.id:
         raise ValueError(f"cannot merge findings {stored.id} and {fresh.id}")
     order = ("high", "medium", "low", "info")
     severity = min(stored.severity, fresh.severity, key=lambda s: order.index(s) if s in order else 9)
+    ids = tuple(dict.fromkeys(stored.claims + fresh.claims))
+    articles = tuple(dict.fromkeys(stored.articles + fresh.articles))
+    if claims is not None and all(i in claims for i in ids):
+        kept = bounded(claims[i] for i in ids)
+        ids, articles = tuple(c.id for c in kept), tuple(dict.fromkeys(c.article for c in kept))
     return Finding(id=stored.id, type=stored.type, dimension=stored.dimension, severity=severity,
-                   claims=tuple(dict.fromkeys(stored.claims + fresh.claims)),
-                   articles=tuple(dict.fromkeys(stored.articles + fresh.articles)), summary=stored.summary,
+                   claims=ids, articles=articles, summary=stored.summary,
                    reasons=tuple(sorted(set(stored.reasons) | set(fresh.reasons))))
 
 

@@ -52,12 +52,21 @@ def _alembic_config(url: str):
     return config
 
 
+# the advisory lock that serialises migrations on PostgreSQL (any fixed 64-bit number)
+MIGRATION_LOCK = int.from_bytes(b"chkmigr1", "big", signed=True)
+
+
 def migrate(engine: Engine, revision: str = "head") -> None:
-    """Bring the schema to `revision` with Alembic, on the engine's own connection."""
+    """Bring the schema to `revision` with Alembic, on the engine's own connection. Several
+    processes may start at once on one PostgreSQL database (two servers, each migrating as it
+    starts): each waits for a transaction-scoped advisory lock first, so one upgrades and the
+    others, once it commits, find the schema at head. SQLite's first write is its lock."""
     from alembic import command
 
     config = _alembic_config(engine.url.render_as_string(hide_password=False))
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": MIGRATION_LOCK})
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
 

@@ -78,14 +78,15 @@ def find_article_id_by_content(session: Session, body: str) -> str | None:
 
 def store_analysis(sessions: sessionmaker, article: Article, claims: list[Claim], findings: list[Finding], *,
                    facts: Iterable[tuple] = (), against_store: Callable[[Session], list[Finding]] | None = None,
-                   merge: Callable[[Finding, Finding], Finding] | None = None, attempts: int = 3) -> StoreOutcome:
+                   merge: Callable[..., Finding] | None = None, attempts: int = 3) -> StoreOutcome:
     """Store the article, its claims and its findings in one transaction: all or nothing.
 
     `against_store(session)`, when given, makes the findings inside the transaction, once the
     article's claims are written and the locks of its `facts` (comparison keys) are held: posts
     touching one fact are serialised there, so of two contradicting articles racing in, the
     later sees the earlier and the finding between them is never lost. A finding the store
-    holds already is kept, or with `merge(stored, fresh)` grows by the new claims.
+    holds already is kept, or with `merge(stored, fresh, claims)` grows by the new claims
+    (`claims`: the stored Claim of each id the two list).
 
     Two identical articles racing here meet the unique content hash: the loser's transaction
     rolls back whole and it answers with the stored one. Any other clash (an article deleted
@@ -211,7 +212,7 @@ def lock_facts(session: Session, keys: Iterable[tuple]) -> None:
 
 
 def _store_findings(session: Session, article_id: str, findings: list[Finding],
-                    merge: Callable[[Finding, Finding], Finding] | None) -> list[Finding]:
+                    merge: Callable[..., Finding] | None) -> list[Finding]:
     """Write the new findings and their links; a finding stored before is kept, or merged with
     the fresh one and linked to the articles it gained. Returns the findings as stored."""
     if not findings:
@@ -227,10 +228,14 @@ def _store_findings(session: Session, article_id: str, findings: list[Finding],
         record = known.get(finding.id)
         if record is not None:
             stored = _finding_from_record(record)
-            combined = merge(stored, finding) if merge is not None else stored
+            # the merge bounds what the finding lists by what its claims say: it is given them
+            combined = merge(stored, finding, claims_by_id(session, stored.claims + finding.claims)) \
+                if merge is not None else stored
             if combined != stored:
                 record.data, record.severity = finding_to_dict(combined), combined.severity
-                grown[finding.id] = set(combined.articles) - set(stored.articles)
+            # linked to every article it involves, listed or not (an article's findings)
+            if (new := (set(combined.articles) | set(finding.articles)) - set(stored.articles)):
+                grown[finding.id] = new
             out[finding.id] = combined
             continue
         if not set(finding.articles) <= present:
@@ -244,7 +249,8 @@ def _store_findings(session: Session, article_id: str, findings: list[Finding],
         session.execute(insert(FindingArticleLink), links)
     if grown:  # link the merged findings to the articles they now involve
         linked = {(f, a) for f, a in session.execute(select(FindingArticleLink.finding_id, FindingArticleLink.article_id)
-                                                     .where(FindingArticleLink.finding_id.in_(list(grown))))}
+                                                     .where(FindingArticleLink.finding_id.in_(list(grown)),
+                                                            FindingArticleLink.article_id.in_(set().union(*grown.values()))))}
         session.add_all(FindingArticleLink(finding_id=f, article_id=a) for f, articles in grown.items()
                         for a in sorted(articles & present) if (f, a) not in linked)
     return list(out.values())

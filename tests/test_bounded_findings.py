@@ -1,0 +1,57 @@
+"""A finding lists a bounded number of claims (checker.compare.findings.bounded), chosen by what
+the claims say, never by the order they arrived in: merging bounded findings gives the bounded
+finding of all their claims, and a dispute repeated by many articles stays small in the store."""
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+
+from checker.compare.findings import CLAIMS_KEPT, CLAIMS_PER_VALUE, bounded, merge
+from checker.model import Claim, Evidence, Finding, Interval
+
+
+def _claim(n: int, value: int, day: int) -> Claim:
+    return Claim(id=f"a{n}:0", article=f"a{n}", kind="quantity",
+                 evidence=Evidence(text=f"Outlet {n % 7} said {value} died", start=0, end=20),
+                 subject="flood@indonesia", measure="deaths", value=Interval(value, value),
+                 when=date(2024, 1, 1) + timedelta(days=day))
+
+
+def _finding(claims) -> Finding:
+    kept = bounded(claims)
+    return Finding(id="f", type="conflict", dimension="quantity", severity="high",
+                   claims=tuple(c.id for c in kept), articles=tuple(dict.fromkeys(c.article for c in kept)),
+                   summary="", reasons=())
+
+
+def test_bounding_is_the_same_whichever_way_the_claims_are_split():
+    rnd = random.Random(7)
+    for _ in range(200):
+        claims = [_claim(n, rnd.choice([10, 12, 15, 20, 30]) + rnd.randrange(3) * 100, rnd.randrange(30))
+                  for n in range(rnd.randrange(1, 120))]
+        whole = {c.id for c in bounded(claims)}
+        pieces = [claims[i::3] for i in range(3)]
+        rnd.shuffle(pieces)
+        every = {c.id: c for c in claims}
+        merged = _finding(pieces[0])
+        for piece in pieces[1:]:
+            merged = merge(merged, _finding(piece), every)
+        assert set(merged.claims) == whole
+
+
+def test_a_dispute_told_a_thousand_times_keeps_a_few_claims_per_value():
+    claims = [_claim(n, (127, 174)[n % 2], n % 50) for n in range(1_000)]
+    kept = bounded(claims)
+    assert len(kept) == 2 * CLAIMS_PER_VALUE <= CLAIMS_KEPT
+    assert {c.value.low for c in kept} == {127, 174}  # both sides stay
+    assert [c.when for c in kept] == sorted(c.when for c in kept)  # the earliest first
+    everything = {c.id: c for c in claims}
+    stored = _finding(claims[:2])
+    for claim in claims[2:]:
+        stored = merge(stored, _finding([claim] + claims[:1]), everything)
+    assert set(stored.claims) == {c.id for c in kept}
+
+
+def test_without_the_claims_a_merge_keeps_every_claim():
+    a, b = _finding([_claim(1, 10, 1)]), _finding([_claim(2, 12, 2)])
+    assert merge(a, b).claims == ("a1:0", "a2:0")
