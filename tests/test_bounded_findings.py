@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from checker.compare.findings import CLAIMS_KEPT, CLAIMS_PER_VALUE, bounded, merge
+from checker.compare.findings import ARTICLES_PER_VALUE, CLAIMS_KEPT, CLAIMS_PER_ARTICLE, bounded, merge
 from checker.model import Claim, Evidence, Finding, Interval
 
 
@@ -42,7 +42,7 @@ def test_bounding_is_the_same_whichever_way_the_claims_are_split():
 def test_a_dispute_told_a_thousand_times_keeps_a_few_claims_per_value():
     claims = [_claim(n, (127, 174)[n % 2], n % 50) for n in range(1_000)]
     kept = bounded(claims)
-    assert len(kept) == 2 * CLAIMS_PER_VALUE <= CLAIMS_KEPT
+    assert len(kept) == 2 * ARTICLES_PER_VALUE <= CLAIMS_KEPT  # one claim per article here
     assert {c.value.low for c in kept} == {127, 174}  # both sides stay
     assert [c.when for c in kept] == sorted(c.when for c in kept)  # the earliest first
     everything = {c.id: c for c in claims}
@@ -50,6 +50,13 @@ def test_a_dispute_told_a_thousand_times_keeps_a_few_claims_per_value():
     for claim in claims[2:]:
         stored = merge(stored, _finding([claim] + claims[:1]), everything)
     assert set(stored.claims) == {c.id for c in kept}
+
+
+def test_one_article_repeating_a_figure_keeps_a_few_of_its_claims():
+    claims = [Claim(id=f"a:{n}", article="a", kind="quantity", evidence=Evidence(text=f"{n} said 127", start=0, end=9),
+                    subject="flood@indonesia", measure="deaths", value=Interval(127, 127), when=date(2024, 1, 1))
+              for n in range(10)]
+    assert len(bounded(claims)) == CLAIMS_PER_ARTICLE
 
 
 def test_without_the_claims_a_merge_keeps_every_claim():

@@ -12,8 +12,9 @@ one article, the evidence it quotes), never of article ids, claim numbers or the
 arrived in. A scan of a folder and the same articles posted one by one to the service give the
 same ids, because a finding exists exactly when one pair of its claims exists.
 
-What a finding lists is bounded (`bounded`): per distinct value its CLAIMS_PER_VALUE first
-claims, at most CLAIMS_KEPT in all, so a dispute a thousand articles repeat costs a post what a
+What a finding lists is bounded (`bounded`): per distinct value the claims of its
+ARTICLES_PER_VALUE first articles, at most CLAIMS_PER_ARTICLE of each, at most CLAIMS_KEPT in all
+(every claim of a dispute among a dozen outlets stays listed), so a dispute a thousand articles repeat costs a post what a
 dispute of ten does. The choice depends on the set of claims alone, never on the order they
 arrived in: bounding the union of two bounded lists gives what bounding all the claims gives, so
 a scan and posts one by one still list the same claims.
@@ -34,8 +35,9 @@ from checker.model import UNTYPED_EVENT, Claim, Finding
 # disagreements per pair of figures (Groups.add `values`)
 FINGERPRINT_SCHEME = 4
 FINGERPRINT_DIGITS = 16
-CLAIMS_PER_VALUE = 3  # the first claims (by `_kept_order`) of each distinct value a finding lists
-CLAIMS_KEPT = 24  # at most this many claims in all
+ARTICLES_PER_VALUE = 12  # the first articles (by their first claim in `_kept_order`) of each value listed
+CLAIMS_PER_ARTICLE = 3  # an article's first claims of a value listed
+CLAIMS_KEPT = 72  # at most this many claims in all
 RANK = {"conflict": 0, "reversal": 0, "correction": 2, "discrepancy": 3, "update": 4}
 
 
@@ -77,16 +79,22 @@ def _kept_order(claim: Claim) -> tuple:
 
 
 def bounded(claims) -> list[Claim]:
-    """The claims a finding lists: of each distinct value (`_said`) the CLAIMS_PER_VALUE first
-    by `_kept_order`, then the CLAIMS_KEPT first of those. Both steps keep the first n of a set
-    in one fixed order, so bounded(bounded(a) + bounded(b)) == bounded(a + b): merging bounded
-    findings gives the bounded finding of all their claims (tests/test_bounded_findings.py)."""
-    per_value: dict[tuple, list[Claim]] = {}
+    """The claims a finding lists: of each distinct value (`_said`) the ARTICLES_PER_VALUE
+    articles whose first claim comes first in `_kept_order`, of each the CLAIMS_PER_ARTICLE first
+    claims, then the CLAIMS_KEPT first of all. Each step keeps the first n of a set in one fixed
+    order, so bounded(bounded(a) + bounded(b)) == bounded(a + b): merging bounded findings gives
+    the bounded finding of all their claims (tests/test_bounded_findings.py)."""
+    per_value: dict[tuple, dict[str, list[Claim]]] = {}
     for claim in sorted({c.id: c for c in claims}.values(), key=_kept_order):
-        kept = per_value.setdefault(_said(claim), [])
-        if len(kept) < CLAIMS_PER_VALUE:
-            kept.append(claim)
-    return sorted((c for kept in per_value.values() for c in kept), key=_kept_order)[:CLAIMS_KEPT]
+        articles = per_value.setdefault(_said(claim), {})
+        if claim.article not in articles:
+            if len(articles) >= ARTICLES_PER_VALUE:
+                continue
+            articles[claim.article] = []
+        if len(articles[claim.article]) < CLAIMS_PER_ARTICLE:
+            articles[claim.article].append(claim)
+    return sorted((c for articles in per_value.values() for kept in articles.values() for c in kept),
+                  key=_kept_order)[:CLAIMS_KEPT]
 
 
 def chronological(claims, context: ComparisonContext) -> list[Claim]:
