@@ -62,3 +62,38 @@ def test_one_article_repeating_a_figure_keeps_a_few_of_its_claims():
 def test_without_the_claims_a_merge_keeps_every_claim():
     a, b = _finding([_claim(1, 10, 1)]), _finding([_claim(2, 12, 2)])
     assert merge(a, b).claims == ("a1:0", "a2:0")
+
+
+def test_every_post_of_a_busy_dispute_is_linked_to_the_finding_it_was_told(tmp_path):
+    """More pairs of two outlets repeating one disagreement than a finding lists articles of a
+    value: the stored finding lists a bounded sample of its claims, yet every posted article
+    shows the findings its post answered."""
+    from test_api_race import pair_texts
+
+    from checker.api.fetch import FetchSettings
+    from checker.rulebook import default_rules
+    from checker.storage import database, repository
+    from checker.usecases.posting import Submission, post_article
+
+    rules = default_rules()
+    engine = database.make_engine(f"sqlite:///{tmp_path / 'busy.sqlite3'}")
+    database.migrate(engine)
+    sessions = database.session_factory(engine)
+    try:
+        told = {}
+        pairs = ARTICLES_PER_VALUE + 2
+        for n in range(pairs):
+            for text in pair_texts(n):
+                result = post_article(sessions, Submission(text, False, None, {}), rules, FetchSettings())
+                told[result.article_id] = {f["id"] for f in result.report["findings"]}
+        with sessions() as session:
+            stored = repository.list_findings(session, per_page=100).items
+            for article_id, findings in told.items():
+                assert findings <= {f.id for f in repository.article_view(session, article_id).findings}, article_id
+    finally:
+        engine.dispose()
+    conflicts = [f for f in stored if f.type == "conflict"]
+    assert conflicts and max(len(f.claims) for f in conflicts) <= 2 * ARTICLES_PER_VALUE * CLAIMS_PER_ARTICLE
+    # the case at hand: some article was told of a finding whose list leaves it out
+    assert any(article_id not in f.articles for f in conflicts for article_id, found in told.items() if f.id in found)
+    assert sum(1 for found in told.values() if found) >= pairs  # the later post of each pair was told

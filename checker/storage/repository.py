@@ -233,8 +233,7 @@ def _store_findings(session: Session, article_id: str, findings: list[Finding],
                 if merge is not None else stored
             if combined != stored:
                 record.data, record.severity = finding_to_dict(combined), combined.severity
-            # linked to every article it involves, listed or not (an article's findings): the
-            # posted one always, even when the bounded list leaves its claims out
+            # linked to every article it involves, listed or not (an article's findings)
             if (new := (set(combined.articles) | set(finding.articles) | {article_id}) - set(stored.articles)):
                 grown[finding.id] = new
             out[finding.id] = combined
@@ -243,6 +242,7 @@ def _store_findings(session: Session, article_id: str, findings: list[Finding],
             continue  # about an article deleted meanwhile
         rows.append(dict(id=finding.id, type=finding.type, dimension=finding.dimension,
                          severity=finding.severity, data=finding_to_dict(finding), stored_at=utc_now()))
+        # the posted article too: its finding may list only the first claims of a busy dispute
         links += [dict(finding_id=finding.id, article_id=a) for a in dict.fromkeys((*finding.articles, article_id))]
         out[finding.id] = finding
     if rows:
