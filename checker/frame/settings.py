@@ -94,6 +94,8 @@ class FramingSchema(Schema):
     anchored_days = fields.Dict(keys=fields.String(), values=fields.Integer(), load_default=dict)
     after_only = fields.List(fields.String(), load_default=list)
     after_links = fields.List(fields.String(), load_default=list)
+    # actors' roles that before a headline's colon are a label, not its speaker ("Lebanon: ...")
+    colon_labels = fields.List(fields.String(), load_default=list)
     sending_topics = fields.List(fields.String(), load_default=list)
     sent_measures = fields.List(fields.String(), load_default=list)
     sequel_cues = fields.List(fields.String(), load_default=list)
@@ -131,6 +133,7 @@ class Framing:
     after_only: frozenset = frozenset()
     after_links: frozenset = frozenset()
     anchored_days: AliasTable | None = None
+    colon_labels: frozenset = frozenset()
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -217,4 +220,5 @@ def compile_framing(datas: list[dict]) -> Framing:
         frozenset(data.get("after_only", ())),
         frozenset(w.casefold() for w in data.get("after_links", ())),
         AliasTable.build([(f, str(n), False) for f, n in data.get("anchored_days", {}).items()]),
+        frozenset(data.get("colon_labels", ())),
     )

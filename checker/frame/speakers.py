@@ -393,11 +393,6 @@ def in_dateline(text: str, actor: Mention) -> bool:
     return line is not None and actor.end <= line.end()
 
 
-# what a headline's label may be without being its speaker: "Lebanon: pager explosions kill 8"
-# names a place, "Reuters: ..." a conduit
-LABEL_ROLES = ("state", "bloc", "conduit")
-
-
 def colon_speaker(sm: SentenceMentions, actors, framing) -> Mention | None:
     """A headline's or lead's speaker before a colon ("BPBD Jatim: Korban Meninggal Capai 174
     Jiwa", "Kapolri: 11 Personel ...", "UN agency: 30,000 displaced"): a body or person named
@@ -406,7 +401,7 @@ def colon_speaker(sm: SentenceMentions, actors, framing) -> Mention | None:
     if colon is None or words(sm.text, 0, colon.start()) > framing.window("colon_speaker"):
         return None
     named = [a for a in sorted(sm.actors, key=lambda a: a.start)
-             if a.end <= colon.start() and actors.role(a.value) not in LABEL_ROLES]
+             if a.end <= colon.start() and actors.role(a.value) not in framing.colon_labels]
     return named[0] if named else None
 
 

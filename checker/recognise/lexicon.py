@@ -697,8 +697,9 @@ def compile_places(datas: list[dict]) -> Places:
     for data in datas:
         if data.get("cities"):
             cued |= _world_cities(data["cities"], entries, parents, known, languages)
-            words = "|".join(re.escape(w) for w in sorted(data["cities"]["cues"], key=len, reverse=True))
-            cue = re.compile(rf"(?<![\w-])(?:{words})\s+$", re.I)
+            from checker.recognise.numbers import _alternation  # the rules' one alternation builder
+
+            cue = re.compile(rf"(?<![\w-])(?:{_alternation(data['cities']['cues'])})\s+$", re.I)
     unknown = {p for p in parents.values() if p not in known}
     if unknown:
         raise ValueError(f"places lie within unknown places: {sorted(unknown)}")
