@@ -56,10 +56,12 @@ def scope_relation(a: Claim, b: Claim, context: ComparisonContext) -> str:
         return "same"
     if a.where is None or b.where is None:
         return "unspecified"
+    # a figure of places counted together holds every figure of one of them, even one whose
+    # place is only the happening's ("the toll rose to 3,381" beside "7,800 in Turkey and Syria")
     if context.within(a.where, b.where):
-        return "unspecified" if extra(a, "place_of_event") else "a_inside"
+        return "unspecified" if extra(a, "place_of_event") and "+" not in b.where else "a_inside"
     if context.within(b.where, a.where):
-        return "unspecified" if extra(b, "place_of_event") else "b_inside"
+        return "unspecified" if extra(b, "place_of_event") and "+" not in a.where else "b_inside"
     return "unrelated"
 
 
