@@ -111,7 +111,10 @@ class ArticleFramer:
         self.drop_denied_figures(before)
         self.frame_durations(sm)
         self.frame_event_dates(sm, who, event)
-        if who and not sm.quantities and self.framing.figure_anaphora.find(sm.text):
+        anaphora = self.framing.figure_anaphora.find(sm.text)
+        if who and not sm.quantities and anaphora and not any(
+                a.value == who and a.start < anaphora[0][0] for a in sm.actors):
+            # "Angka itu diumumkan Kepala BPBD"; not "the WHO warned that the toll could rise"
             self.give_speaker_to_previous(who)
         if who:
             self.voice.last = who

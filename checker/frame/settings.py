@@ -86,6 +86,9 @@ class FramingSchema(Schema):
     # troops"), and the measures they own so
     # parts of a venue a figure may count in ("10 tembakan diarahkan ke tribun utara"): id -> forms
     venue_parts = fields.Dict(keys=fields.String(), values=fields.List(fields.String()), load_default=dict)
+    # the part of a country a side holds ("government-held areas", "wilayah yang dikuasai
+    # oposisi"), named anywhere in the figure's clause: the two sides' tolls are no rivals
+    area_parts = fields.Dict(keys=fields.String(), values=fields.List(fields.String()), load_default=dict)
     # measures a figure counts only as the noun right after it, or after one of `after_links`
     # ("hundreds of pagers", "ribuan pager"): never a noun elsewhere in the clause ("pager
     # explosions kill 8" counts the dead)
@@ -137,6 +140,7 @@ class Framing:
     sending_topics: frozenset = frozenset()
     sent_measures: frozenset = frozenset()
     venue_parts: AliasTable | None = None
+    area_parts: AliasTable | None = None
     after_only: frozenset = frozenset()
     counted_things: frozenset = frozenset()
     joint_links: frozenset = frozenset()
@@ -227,6 +231,7 @@ def compile_framing(datas: list[dict]) -> Framing:
         frozenset(data.get("sending_topics", ())),
         frozenset(data.get("sent_measures", ())),
         AliasTable.build([(f, ident, False) for ident, forms in data.get("venue_parts", {}).items() for f in forms]),
+        AliasTable.build([(f, ident, False) for ident, forms in data.get("area_parts", {}).items() for f in forms]),
         frozenset(data.get("after_only", ())),
         frozenset(data.get("counted_things", ())),
         frozenset(w.casefold() for w in data.get("joint_links", ())),

@@ -268,7 +268,22 @@ def venue_part(framing, sm: SentenceMentions, figure: Mention) -> str | None:
         if figure.end <= start <= clause_end and words(sm.text, figure.end, start) <= framing.window("place_after") \
                 and not any(figure.end <= q.start and q.end <= start for q in sm.quantities):
             return ident
-    return None
+    return area_part(framing, sm, figure)
+
+
+def area_part(framing, sm: SentenceMentions, figure: Mention) -> str | None:
+    """The part of a country one side holds that a figure counts in, named before or after it
+    in its clause with no other figure between ("538 killed in government-held areas",
+    "korban tewas di wilayah yang dikuasai pemerintah bertambah menjadi 812")."""
+    if framing.area_parts is None:
+        return None
+    start, end = clause_of(framing, sm.text, figure.start)
+    near = []
+    for s, e, ident, _ in framing.area_parts.find(sm.text[start:end]):
+        lo, hi = (figure.end, start + s) if start + s >= figure.end else (start + e, figure.start)
+        if not any(lo <= q.start and q.end <= hi for q in sm.quantities if q is not figure):
+            near.append((hi - lo, ident))
+    return min(near)[1] if near else None
 
 
 def joint_places(framing, sm: SentenceMentions, places, start: int = 0, end: int | None = None) -> str | None:
