@@ -422,8 +422,15 @@ def frame_article(article: Article, mentions: list[SentenceMentions], rules) -> 
     """All claims of an article from its sentences' mentions, in body order."""
     framer = ArticleFramer(article, rules)
     incidents = rules.get("incidents")
-    framer.main = ev.main_event(mentions, rules["places"], article.published,
-                                incidents.order if incidents is not None else (), rules["framing"])
+    order = incidents.order if incidents is not None else ()
+    # the dateline names where the report was filed ("TEMPO.CO, Jakarta -", "ISTANBUL/DAMASCUS,
+    # Feb 6 (Reuters) -"), not where it happened: its places only when the text names no other
+    filed = [replace(sm, places=[p for p in sm.places if not in_dateline(sm.text, p)]) for sm in mentions]
+    framer.main = ev.main_event(filed, rules["places"], article.published, order, rules["framing"])
+    if framer.main is None or framer.main.country == "unknown":
+        framer.main = ev.main_event(mentions, rules["places"], article.published, order, rules["framing"])
+    else:
+        mentions = filed
     country = framer.main.country if framer.main is not None and framer.main.country != "unknown" else None
     mentions = [place_bodies(sm, country, rules["actors"]) for sm in mentions]
     framer.persons = register_persons(mentions, rules["actors"], rules["framing"], rules["places"])

@@ -79,6 +79,16 @@ def _name_after(text: str, pos: int, honorifics: frozenset) -> tuple[int, int] |
     return (start, end) if start is not None else None
 
 
+def _title_goes_on(text: str, end: int, bodies_after: list[Mention]) -> bool:
+    """Whether capitalised words after a title are the title's own ("Kepala Pusat Data dan
+    Informasi BNPB Abdul Muhari", "Head of Public Relations of the Police"): a linking word and
+    another capitalised word, or a body right after them."""
+    rest = text[end:end + 40]
+    if re.match(r"\s+(?:dan|and|of|for|&)\s+[A-Z]", rest):
+        return True
+    return any(re.fullmatch(r"\s*", text[end:b.start]) for b in bodies_after)
+
+
 def place_bodies(sm: SentenceMentions, country: str | None, actors_table=None) -> SentenceMentions:
     """Bodies named without their country ("the health ministry said", "the Red Crescent")
     are the story's country's; in a story placed nowhere they name no one. A body that exists
@@ -151,7 +161,8 @@ def register_persons(sentences: list[SentenceMentions], actors, framing, places=
             if title.group().casefold() not in framing.honorifics:
                 continue
             span = _name_after(sm.text, title.end(), framing.honorifics)
-            if span is None or any(s < span[1] and span[0] < e for s, e in known + introduced):
+            if span is None or any(s < span[1] and span[0] < e for s, e in known + introduced) \
+                    or _title_goes_on(sm.text, span[1], [a for a in bodies if a.start >= span[1]]):
                 continue
             before = [a for a in bodies if a.end <= title.start()]
             body = before[-1] if before else last_body
