@@ -47,6 +47,7 @@ class ArticleFramer:
     last_sentence_claims: tuple = ()  # what "Angka itu diumumkan X" gives X
     last_named: date | None = None  # the last day the text named, which "the next day" counts from
     last_joint: str | None = None  # the places the text last named together, "both countries"
+    last_country: str | None = None  # of the last figure placed by its own words: whose "capital"
 
     @property
     def framing(self):
@@ -234,10 +235,18 @@ class ArticleFramer:
             inherited = about is not None and where is None and about.place is not None
             if inherited:
                 where = about.place  # the happening's place, not one the sentence gives
+            happening = about or self.main
+            country = self.rules["places"].country(where) if where and not inherited else \
+                self.last_country or (happening.country if happening else None)
+            capital = self.capital_place(sm, figure, country)
+            if capital and (where is None or inherited or where == country):
+                where, inherited = capital, False  # "33 tewas di ibu kota": Kyiv's toll
             joint = self.joint_place(sm, figure)
             if joint and (where is None or inherited or where in joint.split("+")) and \
                     (facts is None or facts.behaviour_of(measure.value) != "fixed"):
                 where, inherited = joint, False  # "killed 2,300 in Turkey and Syria": both countries' toll
+            if where and not inherited and "+" not in where:
+                self.last_country = self.rules["places"].country(where)
             part = venue_part(framing, sm, figure)
             if part is not None and where is not None:
                 where, inherited = f"{where}/{part}", False  # "ke tribun utara": a part of the venue
@@ -261,6 +270,17 @@ class ArticleFramer:
                             *((("earlier", True),) if earlier(framing, sm, figure) else ()),
                             *((("place_of_event", True),) if inherited else ()),
                             *((("revised", True),) if total_verb_before(framing, sm, figure) else ())))
+
+    def capital_place(self, sm: SentenceMentions, figure: Mention, country: str | None) -> str | None:
+        """The story's country's capital, when the figure's clause names it only as "the capital"
+        ("33 orang tewas di ibu kota", "killed 20 in the capital") close after the figure."""
+        if not country or self.framing.capital_cues is None:
+            return None
+        _, end = clause_of(self.framing, sm.text, figure.start)
+        for s, _, _, _ in self.framing.capital_cues.find(sm.text[figure.end:end]):
+            if words(sm.text, figure.end, figure.end + s) <= self.framing.window("place_after"):
+                return self.rules["places"].capitals.get(country)
+        return None
 
     def joint_place(self, sm: SentenceMentions, figure: Mention) -> str | None:
         """The places a figure's clause names together, or those the text last named together

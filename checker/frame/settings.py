@@ -103,6 +103,8 @@ class FramingSchema(Schema):
     # the phrases that name the pair named last ("both countries", "kedua negara")
     joint_links = fields.List(fields.String(), load_default=list)
     joint_cues = fields.List(fields.String(), load_default=list)
+    # "the capital": the capital of the country the story happens in
+    capital_cues = fields.List(fields.String(), load_default=list)
     after_links = fields.List(fields.String(), load_default=list)
     # actors' roles that before a headline's colon are a label, not its speaker ("Lebanon: ...")
     colon_labels = fields.List(fields.String(), load_default=list)
@@ -145,6 +147,7 @@ class Framing:
     counted_things: frozenset = frozenset()
     joint_links: frozenset = frozenset()
     joint_cues: AliasTable | None = None
+    capital_cues: AliasTable | None = None
     after_links: frozenset = frozenset()
     anchored_days: AliasTable | None = None
     colon_labels: frozenset = frozenset()
@@ -236,6 +239,7 @@ def compile_framing(datas: list[dict]) -> Framing:
         frozenset(data.get("counted_things", ())),
         frozenset(w.casefold() for w in data.get("joint_links", ())),
         _table(data.get("joint_cues", []), "joint"),
+        _table(data.get("capital_cues", []), "capital"),
         frozenset(w.casefold() for w in data.get("after_links", ())),
         AliasTable.build([(f, str(n), False) for f, n in data.get("anchored_days", {}).items()]),
         frozenset(data.get("colon_labels", ())),

@@ -639,6 +639,7 @@ class Places:
     regions: frozenset
     cued: frozenset = frozenset()  # places named only after a cue word or before ", <country>"
     cue: re.Pattern | None = None  # a cue word ending right before a place
+    capitals: dict = field(default_factory=dict)  # country -> its capital ("the capital" of a story)
 
     def find(self, text: str) -> list[Mention]:
         found = _mentions("place", self.table, text)
@@ -725,7 +726,9 @@ def compile_places(datas: list[dict]) -> Places:
     unknown = {p for p in parents.values() if p not in known}
     if unknown:
         raise ValueError(f"places lie within unknown places: {sorted(unknown)}")
-    return Places(AliasTable.build(entries), parents, frozenset(regions), frozenset(cued), cue)
+    capitals = {c.id: snake(c.capital) for c in countries(languages)
+                if c.capital and snake(c.capital) in known and any(d.get("countries") for d in datas)}
+    return Places(AliasTable.build(entries), parents, frozenset(regions), frozenset(cued), cue, capitals)
 
 
 AMBIGUITY = 3  # how much larger a city must be than a namesake abroad to take the name
