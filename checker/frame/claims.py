@@ -13,7 +13,7 @@ from checker.frame import events as ev
 from checker.frame.propositions import (Topic, co_holders, confirmations, named_holder, note_context,
                                         polarity, read_assertions, read_cue, unknown_speaker,
                                         without_possessors)
-from checker.frame.speakers import (Voice, in_dateline, person_mentions, place_bodies, reaches, register_persons, speaker,
+from checker.frame.speakers import (Voice, defined_bodies, defined_mentions, in_dateline, person_mentions, place_bodies, reaches, register_persons, speaker,
                                     speaker_for, speakers_by_cue, voice_of)
 from checker.frame.settings import words, words_after
 from checker.frame.syntax import (earlier, elliptical, clause_of, joint_places, measure_for, modality, owner_of, place_after, place_in,
@@ -453,6 +453,8 @@ def frame_article(article: Article, mentions: list[SentenceMentions], rules) -> 
         mentions = filed
     country = framer.main.country if framer.main is not None and framer.main.country != "unknown" else None
     mentions = [place_bodies(sm, country, rules["actors"]) for sm in mentions]
+    defined = defined_bodies(mentions, rules["actors"], rules["framing"])
+    mentions = [defined_mentions(sm, defined) for sm in mentions]
     framer.persons = register_persons(mentions, rules["actors"], rules["framing"], rules["places"])
     framer.topic.sentences = tuple(mentions)
     for sm in mentions:

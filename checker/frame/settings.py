@@ -105,6 +105,9 @@ class FramingSchema(Schema):
     joint_cues = fields.List(fields.String(), load_default=list)
     # "the capital": the capital of the country the story happens in
     capital_cues = fields.List(fields.String(), load_default=list)
+    # words that make a name an organisation's: an article's "Badan Gizi Nasional (BGN)" speaks,
+    # its "Makan Bergizi Gratis (MBG)" programme does not
+    body_words = fields.List(fields.String(), load_default=list)
     after_links = fields.List(fields.String(), load_default=list)
     # actors' roles that before a headline's colon are a label, not its speaker ("Lebanon: ...")
     colon_labels = fields.List(fields.String(), load_default=list)
@@ -148,6 +151,7 @@ class Framing:
     joint_links: frozenset = frozenset()
     joint_cues: AliasTable | None = None
     capital_cues: AliasTable | None = None
+    body_words: frozenset = frozenset()
     after_links: frozenset = frozenset()
     anchored_days: AliasTable | None = None
     colon_labels: frozenset = frozenset()
@@ -240,6 +244,7 @@ def compile_framing(datas: list[dict]) -> Framing:
         frozenset(w.casefold() for w in data.get("joint_links", ())),
         _table(data.get("joint_cues", []), "joint"),
         _table(data.get("capital_cues", []), "capital"),
+        frozenset(w.casefold() for w in data.get("body_words", ())),
         frozenset(w.casefold() for w in data.get("after_links", ())),
         AliasTable.build([(f, str(n), False) for f, n in data.get("anchored_days", {}).items()]),
         frozenset(data.get("colon_labels", ())),

@@ -270,6 +270,47 @@ def _appositives(sm: SentenceMentions, actors, framing, known: list) -> list[tup
     return out
 
 
+# a body an article introduces by its name and abbreviation: "Badan Gizi Nasional (BGN)",
+# "Jaringan Pemantau Pendidikan Indonesia (JPPI)", "the National Nutrition Agency (BGN)"
+_DEFINED = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:dan|and|of|for|the|untuk|dari|&)\s+)?){1,7}[A-Z][\w'’-]*)"
+                      r"\s*\(([A-Z][A-Z0-9]{1,9})\)")
+
+
+def defined_bodies(mentions: list[SentenceMentions], actors, framing) -> dict[str, str]:
+    """Names and abbreviations of the bodies an article defines that no rule knows: each, with
+    its full name, one speaker for the whole article ({"BGN": "bgn", "Badan Gizi Nasional": "bgn"})."""
+    out: dict[str, str] = {}
+    for sm in mentions:
+        for m in _DEFINED.finditer(sm.text):
+            name, abbreviation = m.group(1), m.group(2)
+            if not any(w.casefold() in framing.body_words for w in name.split()):
+                continue  # a programme, a law, a place: no speaker
+            if any(a.start < m.end(2) and m.start(2) < a.end or a.start <= m.start(1) and m.end(1) <= a.end
+                   for a in sm.actors) or actors.table.find(abbreviation):
+                continue  # a body the rules know ("Badan Nasional Penanggulangan Bencana (BNPB)")
+            ident = abbreviation.casefold()
+            out.setdefault(abbreviation, ident)
+            out.setdefault(name, ident)
+    return out
+
+
+def defined_mentions(sm: SentenceMentions, defined: dict[str, str]) -> SentenceMentions:
+    """The sentence with the article's own bodies among its actors, where no known one stands."""
+    if not defined:
+        return sm
+    found: list[Mention] = []
+    for form in sorted(defined, key=len, reverse=True):
+        for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", sm.text):
+            if not any(f.start < m.end() and m.start() < f.end for f in found):
+                found.append(Mention("actor", form, m.start(), m.end(), defined[form], rule=f"defined:{defined[form]}"))
+    if not found:
+        return sm
+    # the body's own name holds the names inside it ("... Pendidikan Indonesia (JPPI)")
+    kept = [a for a in sm.actors if not any(f.start <= a.start and a.end <= f.end for f in found)]
+    return replace(sm, actors=sorted(kept + [f for f in found if not any(
+        a.start < f.end and f.start < a.end for a in kept)], key=lambda a: a.start))
+
+
 def person_mentions(sm: SentenceMentions, persons: dict[str, str]) -> list[Mention]:
     """Registered names in a sentence, as actor mentions of the body they speak for."""
     if not persons:
