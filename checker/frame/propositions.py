@@ -308,8 +308,14 @@ def _actors_except(sm: SentenceMentions, actors, skip: list[Mention], lex=None) 
         for p in sm.places:
             if p not in real_places(replace(sm, places=[p]), lex):
                 wars.add((p.start, p.end))
+    skip = [s for s in skip if s is not None]
+    body = getattr(actors, "body", actors.government)
+
+    def beside(a: Mention, s: Mention) -> bool:  # "Kepala BSSN Hinsa Siburian": one speaker's title and name
+        gap = sm.text[a.end:s.start] if a.end <= s.start else sm.text[s.end:a.start]
+        return body(a.value) == body(s.value) and len(_WORD.findall(gap)) <= 1
     return [a for a in sm.actors if actors.role(a.value) != "conduit" and (a.start, a.end) not in wars
-            and not any(overlaps(a, s) for s in skip if s is not None)]
+            and not any(overlaps(a, s) or beside(a, s) for s in skip)]
 
 
 def agent_of(sm: SentenceMentions, rules, chosen: Chosen, cue: Mention | None, holder: Mention | None,
@@ -360,10 +366,14 @@ def agent_of(sm: SentenceMentions, rules, chosen: Chosen, cue: Mention | None, h
                 return named.value, named
         before = [a for a in others if floor <= a.start and a.end <= words.start
                   and len(_WORD.findall(text[a.end:words.start])) <= 8]
+        suffered = passive_form(lex, text, words)
+        if suffered:
+            before = []  # "PDN diserang ransomware", "the hospital was attacked": the one attacked
         if before:
             nearest = max(before, key=lambda a: a.end)
             return actors.government(nearest.value), nearest
-        named = named_before(sm, rules, words.start, max(floor, holder.end if holder is not None else 0), names)
+        named = None if suffered else \
+            named_before(sm, rules, words.start, max(floor, holder.end if holder is not None else 0), names)
         if named is not None:  # "saying BAC had made and sold them"
             return named.value, named
         if cue is not None and 0 <= words.start - cue.end and lex.verbal.search(words.text) and all(
@@ -389,6 +399,10 @@ def agent_of(sm: SentenceMentions, rules, chosen: Chosen, cue: Mention | None, h
             return topic.subject, None  # "mengonfirmasi pengerahan itu": whose troops were counted
         if words is not None:
             later = sorted((a for a in others if a.start > words.end), key=lambda a: a.start)
+            if words is not None and passive_form(lex, text, words):
+                # "Kyiv diserang Rusia": the one right after a passive did it; one further on
+                # ("... tebusan 8 juta dolar AS") did not
+                later = [a for a in later if len(_WORD.findall(text[words.end:a.start])) <= 1]
             if later:
                 return actors.government(later[0].value), later[0]
         if cue is not None and isinstance(cue.value, StanceCue) and cue.value.label in ("non_confirm", "non_denial", "neutral"):
@@ -400,6 +414,17 @@ def agent_of(sm: SentenceMentions, rules, chosen: Chosen, cue: Mention | None, h
 
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|[0-9][\w-]*[A-Z][\w-]*)"
 _NAME = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}")
+
+
+SOMEONE = "someone"  # the agent of a stance's proposition when the sentence names none
+
+
+def passive_form(lex, text: str, words: Mention) -> bool:
+    """Whether a predicate's verb stands in the passive ("diserang", "was attacked"), so the
+    actor before it suffered it; nouns ("serangan", "the attack") are no passive."""
+    form = words.text.split()[0]
+    return bool(lex.verbal.search(form) is None and lex.passive.search(form)) or bool(
+        lex.passive.search(text[max(0, words.start - 25):words.start]) and not form.casefold().endswith("ing"))
 
 
 def _name(sm: SentenceMentions, rules, start: int, end: int, names: dict) -> Mention | None:
@@ -571,6 +596,9 @@ def read_cue(sm: SentenceMentions, cue: Mention, holder: Mention, rules, topic: 
         else:
             return None
     agent, agent_words = agent_of(sm, rules, chosen, cue, holder, government, cue.end, topic)
+    spec = rules["stances"].predicates.get(chosen.predicate)
+    if agent is None and spec is not None and spec.agent == "someone" and chosen.mention is not None:
+        agent = SOMEONE  # "mengakui PDN diserang ransomware": attacked, by whoever
     if agent is None:
         return None
     prop = build(sm, rules, chosen, agent, agent_words, [holder, cue], government, topic, main)

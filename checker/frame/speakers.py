@@ -273,7 +273,7 @@ def _appositives(sm: SentenceMentions, actors, framing, known: list) -> list[tup
 # a body an article introduces by its name and abbreviation: "Badan Gizi Nasional (BGN)",
 # "Jaringan Pemantau Pendidikan Indonesia (JPPI)", "the National Nutrition Agency (BGN)"
 _DEFINED = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:dan|and|of|for|the|untuk|dari|&)\s+)?){1,7}[A-Z][\w'’-]*)"
-                      r"\s*\(([A-Z][A-Z0-9]{1,9})\)")
+                      r"\s*\(([A-Z][A-Za-z0-9]{1,11})\)")
 
 
 def defined_bodies(mentions: list[SentenceMentions], actors, framing) -> dict[str, str]:
@@ -305,6 +305,16 @@ def defined_mentions(sm: SentenceMentions, defined: dict[str, str]) -> SentenceM
                 found.append(Mention("actor", form, m.start(), m.end(), defined[form], rule=f"defined:{defined[form]}"))
     if not found:
         return sm
+    found.sort(key=lambda f: f.start)
+    merged: list[Mention] = []
+    for f in found:  # "Badan Siber dan Sandi Negara (BSSN)" is one mention of one body
+        last = merged[-1] if merged else None
+        if last is not None and last.value == f.value and re.fullmatch(r"\s*\(", sm.text[last.end:f.start]) \
+                and sm.text[f.end:f.end + 1] == ")":
+            merged[-1] = replace(last, text=sm.text[last.start:f.end + 1], end=f.end + 1)
+        else:
+            merged.append(f)
+    found = merged
     # the body's own name holds the names inside it ("... Pendidikan Indonesia (JPPI)")
     kept = [a for a in sm.actors if not any(f.start <= a.start and a.end <= f.end for f in found)]
     return replace(sm, actors=sorted(kept + [f for f in found if not any(

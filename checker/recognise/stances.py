@@ -71,8 +71,9 @@ class PredicateSchema(Schema):
     themes = fields.List(fields.String(), load_default=list)  # the themes it takes, if limited
     negates = fields.String(load_default=None)  # "excessive" negates "justified"
     means = fields.String(load_default=None)  # "made" (of devices) means "manufacture"
-    # who the proposition is about when no actor is named: "the doors were locked" (theme)
-    agent = fields.String(load_default="actor", validate=validate.OneOf(["actor", "theme"]))
+    # who the proposition is about when no actor is named: "the doors were locked" (theme);
+    # "someone" when a stance on it holds without knowing who ("admitted the centre was attacked")
+    agent = fields.String(load_default="actor", validate=validate.OneOf(["actor", "theme", "someone"]))
     # whether where it happens is part of what it is ("deployed in Kursk"; not "made the pagers")
     placed = fields.Boolean(load_default=True)
     # whether a speaker saying it ("X said BAC made the pagers") is a stance of the speaker
