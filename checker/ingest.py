@@ -23,7 +23,7 @@ from marshmallow import Schema, fields
 from checker.dateline import DatelineRules, DatelineSchema, compile_dateline, find_page_date
 from checker.model import Article
 from checker.recognise.prefilter import PatternSet
-from checker.rulebook import LanguageRules, RuleKind, Rules, register_kind, valid_regex
+from checker.rulebook import LanguageRules, Rules, valid_regex
 
 REQUEST_SOURCE = "<request>"
 METADATA_FIELDS = ("source", "url", "published", "language", "title")
@@ -288,9 +288,6 @@ def run_noise_example(example: dict, rules: LanguageRules) -> tuple[object, obje
 
         return run_published_example(example, rules)
     return example["clean"], clean_body(example["text"], noise)
-
-
-register_kind(RuleKind("noise", NoiseSchema, compile_noise, run_noise_example))
 
 
 # --- metadata ---------------------------------------------------------------------------------

@@ -10,7 +10,8 @@ A rule file is YAML with an envelope every file shares:
       - text: "sekitar 10.000"
         ...                  # kind-specific expectation
 
-Engines register themselves with `register_kind`; this module knows none of them by name.
+The kinds are listed in one place, `checker.kinds.KINDS` (each with its schema, compile and
+example runner); this module knows none of them by name and no engine registers itself.
 A bad file raises RuleFileError naming the file, the line and the problem.
 
 Languages are discovered, never listed: a folder `rules/<code>/` with a `language.yaml`
@@ -22,7 +23,6 @@ and the kind when the rules load, never a KeyError in the middle of an analysis.
 from __future__ import annotations
 
 import functools
-import importlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,9 +47,12 @@ class RuleFileError(ValueError):
         super().__init__(f"{where}: {message}")
 
 
+LANGUAGE, SHARED = "language", "shared"  # where a kind's files live (RuleKind.home)
+
+
 @dataclass(frozen=True)
 class RuleKind:
-    """An engine's contract with the rule book."""
+    """An engine's contract with the rule book (the list of them: checker.kinds.KINDS)."""
 
     name: str
     schema: type[Schema]  # validates the kind-specific fields
@@ -60,6 +63,12 @@ class RuleKind:
     from_manifest: tuple[tuple[str, str], ...] = ()
     # the field that receives the codes of every language of the rules (country names in each)
     languages_field: str | None = None
+    # LANGUAGE: every language folder has files of this kind (or a fallback names a language that
+    # has); SHARED: the shared files (language: all) hold it for every language
+    home: str = LANGUAGE
+    # Language -> data the kind starts from before any file of it (dateparser's calendar words
+    # for dates); the files add to it and override it
+    seed: Callable[["Language"], dict] | None = None
 
 
 def valid_regex(pattern: str) -> None:
@@ -70,33 +79,11 @@ def valid_regex(pattern: str) -> None:
         raise ValidationError(f"invalid regular expression {pattern!r}: {exc}")
 
 
-_KINDS: dict[str, RuleKind] = {}
-
-
-def register_kind(kind: RuleKind) -> RuleKind:
-    _KINDS[kind.name] = kind
-    return kind
-
-
-# The engines that read rule files; importing one registers its kinds.
-ENGINE_MODULES = (
-    "checker.ingest",
-    "checker.segment",
-    "checker.recognise.numbers",
-    "checker.recognise.dates",
-    "checker.recognise.lexicon",
-    "checker.recognise.stances",
-    "checker.recognise.attribution",
-    "checker.frame",
-    "checker.compare",
-    "checker.desk.stories",
-)
-
-
 def registered_kinds() -> dict[str, RuleKind]:
-    for module in ENGINE_MODULES:
-        importlib.import_module(module)
-    return dict(_KINDS)
+    """Every kind of rule file, by name, in the order of checker.kinds.KINDS."""
+    from checker.kinds import KINDS  # the engines import this module: the list is read when asked
+
+    return {kind.name: kind for kind in KINDS}
 
 
 class EnvelopeSchema(Schema):
@@ -340,8 +327,9 @@ class Rules:
         return self.languages[self.codes[0]]
 
 
-def _kind_files(files: list[RuleFile], name: str, language: Language, languages: dict) -> list[RuleFile]:
-    """A language's files of one kind: the shared ones, then its own or its fallback's."""
+def _kind_files(files: list[RuleFile], name: str, language: Language,
+                languages: dict) -> tuple[list[RuleFile], list[RuleFile]]:
+    """A language's files of one kind: the shared ones, and its own or its fallback's."""
     shared = [f for f in files if f.kind == name and f.language == EVERY_LANGUAGE]
     own = [f for f in files if f.kind == name and f.language == language.code]
     fallback = language.fallback(name)
@@ -351,7 +339,20 @@ def _kind_files(files: list[RuleFile], name: str, language: Language, languages:
                                 f"field fallbacks.{name}: no language {fallback!r} (have {', '.join(sorted(languages))})",
                                 language.lines.get(("fallbacks", name)))
         own = [f for f in files if f.kind == name and f.language == fallback]
-    return shared + own
+    return shared, own
+
+
+def _missing(kind: RuleKind, language: Language, shared: list, own: list) -> str | None:
+    """Why a language cannot have a kind's rules, or None when it can."""
+    folder = language.path.parent if language.path else Path(language.code)
+    if kind.home == SHARED and not (shared or own):
+        return (f"language {language.code!r} has no {kind.name!r} rules: the shared files "
+                f"(language: all, outside the language folders) hold none, and {folder} has none")
+    if kind.home == LANGUAGE and not own:
+        return (f"language {language.code!r} has no {kind.name!r} rules: add a rule file of kind "
+                f"{kind.name} to {folder}, or name a language to take them from under fallbacks "
+                f"in its {MANIFEST}")
+    return None
 
 
 def compile_rules(files: list[RuleFile], languages: dict[str, Language] | None = None) -> Rules:
@@ -370,18 +371,17 @@ def compile_rules(files: list[RuleFile], languages: dict[str, Language] | None =
                                     f"known: {', '.join(sorted(kinds))}", language.lines.get(("fallbacks", name)))
         compiled = {}
         for name, kind in kinds.items():
-            chosen = _kind_files(files, name, language, languages)
+            shared, own = _kind_files(files, name, language, languages)
+            if complete and (why := _missing(kind, language, shared, own)):
+                raise RuleFileError(language.path.parent if language.path else Path(code), why)
+            chosen = shared + own
             if not chosen:
-                if complete:
-                    folder = language.path.parent if language.path else Path(code)
-                    raise RuleFileError(folder, f"language {code!r} has no {name!r} rules: add a rule file "
-                                                f"of kind {name} to {folder}, or name a language to take them "
-                                                f"from under fallbacks in its {MANIFEST}")
                 continue
             base = {to: getattr(language, attr) for attr, to in kind.from_manifest} if complete else {}
             if kind.languages_field and complete:
                 base[kind.languages_field] = tuple(sorted(languages))
-            datas = ([base] if base else []) + [f.data for f in chosen]
+            seeded = [kind.seed(language)] if kind.seed and complete else []
+            datas = [d for d in seeded if d] + ([base] if base else []) + [f.data for f in chosen]
             try:
                 compiled[name] = kind.compile(datas)
             except (ValueError, KeyError, TypeError) as exc:

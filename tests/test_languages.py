@@ -95,6 +95,44 @@ def test_a_language_missing_a_kind_is_refused_naming_folder_and_kind(rules_with_
     assert str(rules_with_spanish / "es") in message and "'stances'" in message
 
 
+def test_a_language_kind_is_not_satisfied_by_the_shared_files_alone(rules_with_spanish):
+    """rules/common/noise.yaml holds page noise for every language, but noise is a kind each
+    language writes (its own "Baca juga"): a folder without it, and no fallback, is refused."""
+    manifest = rules_with_spanish / "es" / "language.yaml"
+    text = manifest.read_text(encoding="utf-8").replace("noise: en, ", "")
+    assert "noise" not in text.split("fallbacks:")[1]
+    manifest.write_text(text, encoding="utf-8")
+    with pytest.raises(RuleFileError) as err:
+        compile_rules(*load_rules(rules_with_spanish))
+    message = str(err.value)
+    assert str(rules_with_spanish / "es") in message and "'noise'" in message and "fallbacks" in message
+
+
+def test_a_shared_kind_missing_from_the_shared_files_is_refused(rules_with_spanish):
+    (rules_with_spanish / "common" / "facts.yaml").unlink()
+    with pytest.raises(RuleFileError) as err:
+        compile_rules(*load_rules(rules_with_spanish))
+    assert "'facts'" in str(err.value) and "language: all" in str(err.value)
+
+
+def test_the_kinds_are_one_explicit_list():
+    """checker.kinds.KINDS is the registry: no engine registers itself on import, every kind
+    there has a schema, a compile and an example runner, and ARCHITECTURE.md's table names it."""
+    import checker.rulebook as rulebook
+    from checker.kinds import KINDS
+
+    assert not hasattr(rulebook, "register_kind") and not hasattr(rulebook, "ENGINE_MODULES")
+    assert list(registered_kinds()) == [k.name for k in KINDS]
+    table = (ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    for kind in KINDS:
+        assert kind.schema and kind.compile and kind.run_example, kind.name
+        assert f"| {kind.name} " in table or f", {kind.name} |" in table, kind.name
+    files, _ = load_rules(RULES)
+    for kind in KINDS:  # every kind has files where its home says
+        where = {f.language for f in files if f.kind == kind.name}
+        assert ("all" in where) if kind.home == "shared" else where - {"all"}, kind.name
+
+
 def test_a_fallback_to_an_unknown_language_is_refused(rules_with_spanish):
     manifest = rules_with_spanish / "es" / "language.yaml"
     manifest.write_text(spanish_manifest({"numbers", "measures"}, fallback="pt"), encoding="utf-8")

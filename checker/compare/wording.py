@@ -16,7 +16,7 @@ from marshmallow import Schema, ValidationError, fields, validate
 
 from checker.compare.context import ComparisonContext, figure_written
 from checker.model import Claim, Interval
-from checker.rulebook import LanguageRules, RuleKind, register_kind
+from checker.rulebook import LanguageRules
 
 
 class WordingSchema(Schema):
@@ -205,9 +205,6 @@ def run_wording_example(example: dict, rules: LanguageRules):
     else:
         raise ValueError("a wording example needs day, interval, fact, proposition, name or outlet")
     return example["expect"], actual
-
-
-register_kind(RuleKind("wording", WordingSchema, compile_wording, run_wording_example))
 
 
 def display_name(ident: str | None, names) -> str:

@@ -26,7 +26,7 @@ from marshmallow import Schema, ValidationError, fields, validate, validates_sch
 
 from checker.model import DateValue, DurationValue, Interval, Mention
 from checker.recognise.prefilter import PatternSet, literal_gates
-from checker.rulebook import LanguageRules, RuleKind, register_kind
+from checker.rulebook import LanguageRules
 
 _BEFORE, _AFTER = r"(?<![\w])(?<!\d[.,])", r"(?![\w])"  # never inside a figure: 6,107.31 August
 _UNITS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade")
@@ -1614,8 +1614,3 @@ def _in_unit(seconds: float | None, example: dict) -> float | None:
     if seconds is None:
         return None
     return round(seconds / seconds_per(example.get("unit", "second")), 4)
-
-
-register_kind(RuleKind("dates", DatesSchema, compile_dates, run_dates_example,
-                        from_manifest=(("date_order", "numeric_order"),)))
-register_kind(RuleKind("durations", DurationsSchema, compile_durations, run_durations_example))

@@ -22,7 +22,7 @@ from marshmallow import Schema, fields, validate
 
 from checker.model import Interval, Mention
 from checker.recognise.prefilter import PatternSet
-from checker.rulebook import LanguageRules, RuleKind, register_kind
+from checker.rulebook import LanguageRules
 
 
 # --- schema -------------------------------------------------------------------------------------
@@ -610,7 +610,6 @@ def _value_of(text: str, rules: NumberRules, leaked_grouping: bool = False) -> D
     return evaluate(tokens, rules.bare_decimal_word)
 
 
-
 def parse_number(text: str, rules: LanguageRules) -> float | None:
     """The value of a whole string that is one numeral, None if it is not one."""
     nr: NumberRules | None = rules.get("numbers")
@@ -1070,7 +1069,3 @@ def run_numbers_example(example: dict, rules: LanguageRules):
     actual = [{k: r[k] for k in r if any(k in e for e in expected) or k in ("text", "low", "high")}
               for r in actual]
     return expected, actual
-
-
-register_kind(RuleKind("numbers", NumbersSchema, compile_numbers, run_numbers_example,
-                        from_manifest=(("decimal_mark", "decimal_mark"),)))

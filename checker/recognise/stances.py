@@ -27,7 +27,7 @@ from marshmallow import Schema, fields, validate
 from checker.model import Mention
 from checker.recognise.lexicon import AliasTable
 from checker.recognise.prefilter import PatternSet
-from checker.rulebook import LanguageRules, RuleKind, register_kind
+from checker.rulebook import LanguageRules
 
 LABELS = ("confirm", "deny", "non_denial", "non_confirm", "neutral")
 ROLES = ("report", "accuse", "contrast", "self")
@@ -390,6 +390,3 @@ def _num(x) -> str:
     if x is None:
         return "?"
     return str(int(x)) if float(x).is_integer() else str(x)
-
-
-register_kind(RuleKind("stances", StancesSchema, compile_stances, run_stance_example))
