@@ -71,12 +71,49 @@ class RuleKind:
     seed: Callable[["Language"], dict] | None = None
 
 
+# --- the words and patterns of rule files, made into matchers: one home for every engine -------
+
+# matches nothing; its literal lets the prefilter (recognise/prefilter.py) skip it at once
+NEVER = "(?!x)x"
+
+
+def fold(text: str, *, dot: bool = False) -> str:
+    """A rule word, or the text a rule matched, as the engines' tables key it: case-folded, any
+    run of whitespace one space; `dot` also drops a final full stop (abbreviations: "Jan.",
+    "Okt.", "Dr."), for tables whose patterns make the dot optional."""
+    folded = " ".join(text.casefold().split())
+    return folded.rstrip(".") if dot else folded
+
+
+def alternation(words, *, optional_dot: bool = False) -> str:
+    """One group matching any of a rule file's words: longest first (so "sampai dengan" wins
+    over "sampai"), each escaped, a space inside a word matching any run of whitespace (a line
+    break in "lebih\ndari"); NEVER when there are none. `optional_dot` lets an abbreviation
+    take its full stop."""
+    forms = sorted({" ".join(w.split()) for w in words if w and w.strip()}, key=lambda w: (-len(w), w))
+    body = "|".join(r"\s+".join(map(re.escape, w.split())) for w in forms) or NEVER
+    return f"(?:{body})" + (r"\.?" if optional_dot else "")
+
+
+def _regex_problem(pattern: str, exc: re.error) -> str:
+    return f"invalid regular expression {pattern!r}: {exc}"
+
+
+def rule_regex(pattern: str, where: str, flags: int = 0) -> re.Pattern:
+    """A rule's regular expression compiled; a bad one is a ValueError naming the rule (`where`)
+    and the problem, which compile_rules reports with the rule files' paths."""
+    try:
+        return re.compile(pattern, flags)
+    except re.error as exc:
+        raise ValueError(f"{where}: {_regex_problem(pattern, exc)}") from exc
+
+
 def valid_regex(pattern: str) -> None:
-    """A marshmallow validator: a rule's pattern must compile (the error names it)."""
+    """A marshmallow validator: a rule's pattern must compile (the error names it and its line)."""
     try:
         re.compile(pattern)
     except re.error as exc:
-        raise ValidationError(f"invalid regular expression {pattern!r}: {exc}")
+        raise ValidationError(_regex_problem(pattern, exc))
 
 
 def registered_kinds() -> dict[str, RuleKind]:
@@ -389,6 +426,29 @@ def compile_rules(files: list[RuleFile], languages: dict[str, Language] | None =
                 raise RuleFileError(Path(paths), f"cannot compile {name} rules: {exc}") from exc
         compiled_languages[code] = LanguageRules(code, compiled, language if complete else None)
     return Rules(tuple(files), compiled_languages)
+
+
+def example_languages(rule_file: RuleFile, example: dict, codes) -> tuple[str, ...]:
+    """The languages an example holds in: the one it names (`lang`), else its file's language,
+    else (a shared file's) every language of the rules."""
+    if "lang" in example:
+        return (example["lang"],)
+    return tuple(codes) if rule_file.language == EVERY_LANGUAGE else (rule_file.language,)
+
+
+def example_cases(files, codes) -> list[tuple[RuleFile, int, dict, str]]:
+    """Every (file, index, example, language) the rule corpora hold."""
+    return [(f, i, example, lang) for f in files for i, example in enumerate(f.examples)
+            for lang in example_languages(f, example, codes)]
+
+
+def run_example(rule_file: RuleFile, example: dict, rules: LanguageRules) -> tuple[Any, Any]:
+    """One example through its kind's engine: (expected, actual), equal when the rule holds.
+    The one example runner: the corpora's tests and a new language's check go through it."""
+    kind = registered_kinds()[rule_file.kind]
+    if kind.run_example is None:
+        raise RuleFileError(rule_file.path, f"kind {kind.name} cannot run examples")
+    return kind.run_example(example, rules)
 
 
 @functools.lru_cache(maxsize=4)

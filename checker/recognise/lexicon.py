@@ -16,7 +16,7 @@ from marshmallow import Schema, fields, validate
 
 from checker.model import Mention
 from checker.recognise import prefilter
-from checker.rulebook import LanguageRules
+from checker.rulebook import LanguageRules, alternation
 
 # Words keep inner hyphens and apostrophes ("Kim Jong-un", "luka-luka", "People's"); any
 # other non-space character is a token of its own, so "U.S." and "(Korut)" match as written.
@@ -694,9 +694,7 @@ def compile_places(datas: list[dict]) -> Places:
     for data in datas:
         if data.get("cities"):
             cued |= _world_cities(data["cities"], entries, parents, known, languages)
-            from checker.recognise.numbers import _alternation  # the rules' one alternation builder
-
-            cue = re.compile(rf"(?<![\w-])(?:{_alternation(data['cities']['cues'])})\s+$", re.I)
+            cue = re.compile(rf"(?<![\w-]){alternation(data['cities']['cues'])}\s+$", re.I)
     unknown = {p for p in parents.values() if p not in known}
     if unknown:
         raise ValueError(f"places lie within unknown places: {sorted(unknown)}")
