@@ -37,7 +37,7 @@ KINDS: tuple[RuleKind, ...] = (
     # a language's calendar words are seeded from dateparser's data for it (dates.seed_vocabulary);
     # its dates.yaml adds to them or overrides them
     RuleKind("dates", dates.DatesSchema, dates.compile_dates, dates.run_dates_example,
-             from_manifest=(("date_order", "numeric_order"),)),
+             from_manifest=(("date_order", "numeric_order"),), seed=dates.seed_vocabulary),
     RuleKind("durations", dates.DurationsSchema, dates.compile_durations, dates.run_durations_example),
     RuleKind("actors", lexicon.ActorsSchema, lexicon.compile_actors, lexicon.run_actor_example,
              languages_field="languages", home=SHARED),

@@ -130,6 +130,50 @@ def test_the_kinds_are_one_explicit_list():
         assert ("all" in where) if kind.home == "shared" else where - {"all"}, kind.name
 
 
+SPANISH_DATES = """\
+kind: dates
+language: es
+description: Spanish dates; the month and day names and relative words are dateparser's.
+patterns:
+  - name: day_month_year  # 3 de marzo de 2024
+    pattern: '{day}\\s+de\\s+{month}(?:\\s+de\\s+{year})?'
+    production: date
+  - name: relative_day  # ayer, hoy, mañana
+    pattern: '{rel}'
+    production: relative_day
+examples:
+  - {text: "el 3 de marzo de 2024", expect: [{text: "3 de marzo de 2024", day: 2024-03-03}]}
+  - {text: "llegaron ayer", ref: 2024-11-03, expect: [{text: "ayer", day: 2024-11-02}]}
+"""
+
+
+def test_a_new_language_starts_with_dateparsers_calendar_words(rules_with_spanish):
+    """Its dates file writes two patterns and no word: "marzo" and "ayer" are seeded from
+    dateparser's Spanish data when the rules load."""
+    (rules_with_spanish / "es" / "dates.yaml").write_text(SPANISH_DATES, encoding="utf-8")
+    manifest = rules_with_spanish / "es" / "language.yaml"
+    manifest.write_text(spanish_manifest({"numbers", "measures", "dates"}), encoding="utf-8")
+    files, languages = load_rules(rules_with_spanish)
+    spanish = compile_rules(files, languages).for_language("es")
+    assert spanish["dates"].months["marzo"] == 3 and spanish["dates"].weekdays["lunes"] == 0
+    dates_file = next(f for f in files if f.language == "es" and f.kind == "dates")
+    for example in dates_file.examples:
+        expected, actual = run_example(dates_file, example, spanish)
+        assert actual == expected, example["text"]
+
+
+def test_the_seed_leaves_out_what_the_rules_drop_or_give_another_meaning(rules):
+    from checker.recognise.dates import seed_vocabulary
+
+    malay = seed_vocabulary(rules.for_language("ms").manifest)["seeded_from_dateparser"]
+    assert malay["months"]["ogos"] == 8 and malay["weekdays"]["khamis"] == 3
+    assert malay["relative_days"]["semalam"] == -1 and "sel" in malay["weekdays"]
+    ms, id_ = rules.for_language("ms")["dates"], rules.for_language("id")["dates"]
+    assert ms.months["ogos"] == 8 and "sel" not in ms.weekdays  # dropped in rules/ms/dates.yaml
+    assert "minggu" not in id_.weekdays and id_.weekdays_capitalised["minggu"] == 6  # another meaning
+    assert seed_vocabulary(type(rules.for_language("ms").manifest)("zz", "none", "dmy", ".")) == {}
+
+
 def test_a_fallback_to_an_unknown_language_is_refused(rules_with_spanish):
     manifest = rules_with_spanish / "es" / "language.yaml"
     manifest.write_text(spanish_manifest({"numbers", "measures"}, fallback="pt"), encoding="utf-8")

@@ -20,6 +20,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Callable
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
@@ -100,6 +101,18 @@ class UnitSchema(Schema):
     times = fields.Float(load_default=1.0)
 
 
+# the tables a language's dates rules start from, seeded from dateparser's data for the language
+SEEDED_TABLES = ("months", "weekdays", "units", "fused_units", "relative_days", "relative_periods")
+
+
+class SeedSchema(Schema):
+    """What a dates file takes of the calendar words seeded from dateparser (seed_vocabulary):
+    the tables seeded, and the forms of its data these rules leave out (with the reason beside
+    them in the file). The file's own tables add words and override seeded ones."""
+    tables = fields.List(fields.String(validate=validate.OneOf(SEEDED_TABLES)), load_default=lambda: list(SEEDED_TABLES))
+    drop = fields.List(fields.String(validate=validate.Length(min=1)), load_default=list)
+
+
 class DatesSchema(Schema):
     months = fields.Dict(keys=fields.String(), values=fields.Integer(validate=validate.Range(1, 12)),
                          load_default=dict)
@@ -172,6 +185,7 @@ class DatesSchema(Schema):
     published_markers = fields.List(fields.String(), load_default=list)  # date lines: published
     updated_markers = fields.List(fields.String(), load_default=list)  # date lines: not P
     dateline_patterns = fields.List(fields.Nested(PatternSchema), load_default=list)
+    seed = fields.Nested(SeedSchema)  # what of dateparser's calendar words the language takes
 
 
 class DurationsSchema(Schema):
@@ -358,11 +372,92 @@ def _gap(words: list[str]) -> re.Pattern | None:
     return re.compile(rf"^\s*(?:{alternation(words)})\s*$", re.IGNORECASE) if words else None
 
 
+_WORD_TABLES = ("months", "weekdays", "weekdays_capitalised", "day_words", "number_words", "units",
+                "fused_units", "relative_days", "relative_periods", "ordinals", "parts", "holidays",
+                "decade_words", "offset_hedges")
+SEED_KEY = "seeded_from_dateparser"  # the seed's data, ahead of the files' (never in a rule file)
+_SEED_UNITS = ("day", "week", "month", "year")
+_MIN_SEEDED = 3  # shorter forms of dateparser's data ("d", "mo", "tu", "hr") are other words in prose
+
+
+@functools.lru_cache(maxsize=None)
+def _dateparser_info(code: str) -> dict:
+    """dateparser's data for a language (its month and day names, units, relative words), read
+    from its data file without importing dateparser (the CLI's cold start); {} when it has none."""
+    import ast
+    import importlib.util
+
+    spec = importlib.util.find_spec("dateparser")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "date_translation_data" / f"{code}.py"
+    if not re.fullmatch(r"[a-z]{2,3}", code) or not path.is_file():
+        return {}
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "info" for t in node.targets):
+            return ast.literal_eval(node.value)
+    return {}
+
+
+def seed_vocabulary(language) -> dict:
+    """A language's calendar words from dateparser's data, as the dates tables write them:
+    month and day names, the units day to year, the relative days ("semalam": -1, "esok": 1),
+    the relative periods ("bulan lalu": the month before) and the words fusing one and a unit
+    ("setahun"). compile_dates puts them under the language's own tables, less what its files
+    drop or give another meaning (rules/<lang>/dates.yaml, `seed`)."""
+    info = _dateparser_info(language.code)
+    if not info:
+        return {}
+    tables: dict = {name: {} for name in SEEDED_TABLES}
+    names = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+             "october", "november", "december")
+    for number, name in enumerate(names, 1):
+        tables["months"].update((form, number) for form in info.get(name, ()))
+    days = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    for number, name in enumerate(days):
+        tables["weekdays"].update((form, number) for form in info.get(name, ()))
+    for unit in _SEED_UNITS:
+        tables["units"].update((form, {"unit": unit}) for form in info.get(unit, ()))
+    for meaning, forms in info.get("relative-type", {}).items():
+        found = re.fullmatch(r"(in )?(\d) (day|week|month|year)( ago)?", meaning)
+        if not found:
+            continue  # "last monday", "\\1 day ago": the rules' own patterns read those
+        future, amount, unit, past = bool(found.group(1)), int(found.group(2)), found.group(3), bool(found.group(4))
+        if future == past:
+            if not future and amount == 1:  # "1 year": setahun, a year
+                tables["fused_units"].update((form, {"unit": unit}) for form in forms)
+            continue
+        offset = amount if future else -amount
+        if unit == "day":
+            tables["relative_days"].update((form, offset) for form in forms)
+        elif amount <= 1:
+            tables["relative_periods"].update((form, {"unit": unit, "offset": offset}) for form in forms)
+    return {SEED_KEY: {name: {form: value for form, value in table.items() if len(form) >= _MIN_SEEDED}
+                       for name, table in tables.items()}}
+
+
+def _seeded_tables(datas: list[dict]) -> dict:
+    """Each table's seeded words that the files take: of the tables their `seed` names, less the
+    forms it drops and those the files list in another table (Indonesian "minggu" is a week
+    and, capitalised, Sunday: dateparser's Sunday "minggu" is not taken as a weekday)."""
+    seeded = next((d[SEED_KEY] for d in datas if d.get(SEED_KEY)), None)
+    if not seeded:
+        return {}
+    settings = [d["seed"] for d in datas if d.get("seed")]
+    chosen = settings[-1]["tables"] if settings else SEEDED_TABLES
+    dropped = {_fold(w) for s in settings for w in s["drop"]}
+    listed = {name: {_fold(k) for d in datas for k in (d.get(name) or {})} for name in _WORD_TABLES}
+    out = {}
+    for name in chosen:
+        others = set().union(*(forms for other, forms in listed.items() if other != name))
+        out[name] = {form: value for form, value in seeded.get(name, {}).items()
+                     if _fold(form) not in dropped and _fold(form) not in others}
+    return out
+
+
 def compile_dates(datas: list[dict]) -> DateRules:
-    tables = {key: _merge(datas, key) for key in
-              ("months", "weekdays", "weekdays_capitalised", "day_words", "number_words", "units",
-               "fused_units", "relative_days", "relative_periods", "ordinals", "parts", "holidays",
-               "decade_words", "offset_hedges")}
+    seeded = _seeded_tables(datas)
+    tables = {key: {**seeded.get(key, {}), **_merge(datas, key)} for key in _WORD_TABLES}
     for key in ("ordinal_suffixes", "year_intro", "time_markers_before", "time_markers_after",
                 "amount_markers_before", "published_markers", "updated_markers", "range_openers",
                 "range_joiners", "range_opener_joiners", "open_after", "open_before", "open_from",
