@@ -83,7 +83,7 @@ def test_baseline_file_names_its_scheme(tmp_path):
     run = checker("baseline", SEEDS / "000_80da218001a5c4dd.txt", SEEDS / "001_1e607148f1def720.txt", "--out", out)
     assert run.returncode == 0, run.stderr
     baseline = json.loads(out.read_text())
-    assert baseline["fingerprint_scheme"] == 4 and all(len(f) == 16 for f in baseline["fingerprints"])
+    assert baseline["fingerprint_scheme"] == 5 and all(len(f) == 16 for f in baseline["fingerprints"])
 
 
 def test_an_impossible_front_matter_date_skips_its_file_and_exits_2(tmp_path):

@@ -59,7 +59,7 @@ def test_json_follows_the_contract():
     assert set(finding) >= {"id", "type", "dimension", "severity", "claims", "articles", "summary", "reasons"}
     assert finding["type"] == "conflict" and finding["severity"] == "high"
     assert isinstance(finding["claims"], list) and isinstance(finding["reasons"], list)
-    assert r["fingerprint_scheme"] == 4 and len(finding["id"]) == 16
+    assert r["fingerprint_scheme"] == 5 and len(finding["id"]) == 16
 
 
 def test_json_has_the_disputed_facts():
@@ -111,7 +111,7 @@ def test_new_findings_against_a_report_or_a_fingerprint_list():
     r = report()
     assert new_findings(r, r) == []
     assert new_findings(r, baseline_file(r)) == []
-    assert new_findings(r, {"version": 2, "fingerprint_scheme": 4, "fingerprints": []}) == r["findings"]
+    assert new_findings(r, {"version": 2, "fingerprint_scheme": 5, "fingerprints": []}) == r["findings"]
     assert new_findings(r, [f["id"] for f in r["findings"]]) == []
     assert new_findings(r, []) == r["findings"] and new_findings(r, None) == r["findings"]
 

@@ -33,7 +33,7 @@ from checker.model import UNTYPED_EVENT, Claim, Finding
 # 1: per pair of claims, sha1 of their content (40 digits); 2: per disagreement; 3: a
 # happening's fact named by its country alone (see happening_free); 4: this, figures'
 # disagreements per pair of figures (Groups.add `values`)
-FINGERPRINT_SCHEME = 4
+FINGERPRINT_SCHEME = 5
 FINGERPRINT_DIGITS = 16
 ARTICLES_PER_VALUE = 12  # the first articles (by their first claim in `_kept_order`) of each value listed
 CLAIMS_PER_ARTICLE = 3  # an article's first claims of a value listed

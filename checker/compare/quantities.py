@@ -56,10 +56,12 @@ def scope_relation(a: Claim, b: Claim, context: ComparisonContext) -> str:
         return "same"
     if a.where is None or b.where is None:
         return "unspecified"
+    # a figure of places counted together holds every figure of one of them, even one whose
+    # place is only the happening's ("the toll rose to 3,381" beside "7,800 in Turkey and Syria")
     if context.within(a.where, b.where):
-        return "unspecified" if extra(a, "place_of_event") else "a_inside"
+        return "unspecified" if extra(a, "place_of_event") and "+" not in b.where else "a_inside"
     if context.within(b.where, a.where):
-        return "unspecified" if extra(b, "place_of_event") else "b_inside"
+        return "unspecified" if extra(b, "place_of_event") and "+" not in a.where else "b_inside"
     return "unrelated"
 
 
@@ -466,6 +468,9 @@ def windows(behaviour: str, context: ComparisonContext) -> tuple[int, int]:
     return near, max(near, s.update_max_days)
 
 
+ANY_SIDE = "*"  # the sides of a fixed fact's finding: every source of either value
+
+
 def judge_key(fresh: list[Claim], old: list[Claim], context: ComparisonContext, groups: Groups) -> None:
     """Every disagreement among one fact's figures that involves a new figure."""
     nodes = nodes_of(fresh, old, context)
@@ -475,7 +480,8 @@ def judge_key(fresh: list[Claim], old: list[Claim], context: ComparisonContext, 
     fact = (nodes[0].rep.subject, nodes[0].rep.measure)
     if context.settings.parts_within_article:
         mark_parts(nodes, context)
-    replaced = superseded(nodes) if context.behaviour(nodes[0].rep) != "fixed" else (lambda a, b: False)
+    fixed = context.behaviour(nodes[0].rep) == "fixed"
+    replaced = superseded(nodes) if not fixed else (lambda a, b: False)
     for a, b in candidate_pairs(nodes, near, same, context):
         if replaced(a, b):
             continue
@@ -485,7 +491,10 @@ def judge_key(fresh: list[Claim], old: list[Claim], context: ComparisonContext, 
                 continue  # a share no larger than another source's figure can hold beside it
         verdict = judge(a.rep, b.rep, context)
         if verdict is not None:
-            groups.add("quantity", fact, (a.authority, b.authority), verdict, *a.claims, *b.claims,
+            # a fixed fact has one true value: 7.8 against 7.7 is one disagreement, whoever
+            # says each; a toll's is between the bodies that count it
+            sides = (a.authority, b.authority) if not fixed or a.authority == b.authority else (ANY_SIDE,)
+            groups.add("quantity", fact, sides, verdict, *a.claims, *b.claims,
                        values=(_value_key(a.rep), _value_key(b.rep)))
 
 

@@ -214,6 +214,8 @@ def display_name(ident: str | None, names) -> str:
         return w.phrase("unnamed_party")
     if ident in w:
         return w[ident]
+    if "+" in ident:  # places counted together: "Syria and Turkiye"
+        return f" {w.phrase('and')} ".join(display_name(part, w) for part in ident.split("+"))
     if "@" in ident:  # an event subject: crowd_disaster@indonesia
         return subject_text(ident, w)
     return " ".join(word.capitalize() for word in ident.split("_"))

@@ -16,7 +16,7 @@ from checker.frame.propositions import (Topic, co_holders, confirmations, named_
 from checker.frame.speakers import (Voice, in_dateline, person_mentions, place_bodies, reaches, register_persons, speaker,
                                     speaker_for, speakers_by_cue, voice_of)
 from checker.frame.settings import words, words_after
-from checker.frame.syntax import (earlier, elliptical, clause_of, measure_for, modality, owner_of, place_after, place_in,
+from checker.frame.syntax import (earlier, elliptical, clause_of, joint_places, measure_for, modality, owner_of, place_after, place_in,
                                   role_of, sender_of, share_pairs, total_verb_before, venue_part)
 from checker.frame.times import anchored, reference_day
 from checker.model import Article, Claim, Evidence, EventRef, Mark, Mention
@@ -46,6 +46,7 @@ class ArticleFramer:
     whole_measures: set = field(default_factory=set)  # of every whole figure the article gave so far
     last_sentence_claims: tuple = ()  # what "Angka itu diumumkan X" gives X
     last_named: date | None = None  # the last day the text named, which "the next day" counts from
+    last_joint: str | None = None  # the places the text last named together, "both countries"
 
     @property
     def framing(self):
@@ -76,6 +77,7 @@ class ArticleFramer:
                  and (self.article.published is None or d.value.day <= self.article.published)]
         if named:
             self.last_named = named[-1]
+        self.last_joint = joint_places(self.framing, sm, self.rules["places"]) or self.last_joint
         self.voice.person = None
         who = speaker(sm, self.actors, self.framing, self.voice, self.rules["places"])
         event = ev.event_of(sm, self.main, self.rules["places"], self.article.published, self.framing)
@@ -109,7 +111,10 @@ class ArticleFramer:
         self.drop_denied_figures(before)
         self.frame_durations(sm)
         self.frame_event_dates(sm, who, event)
-        if who and not sm.quantities and self.framing.figure_anaphora.find(sm.text):
+        anaphora = self.framing.figure_anaphora.find(sm.text)
+        if who and not sm.quantities and anaphora and not any(
+                a.value == who and a.start < anaphora[0][0] for a in sm.actors):
+            # "Angka itu diumumkan Kepala BPBD"; not "the WHO warned that the toll could rise"
             self.give_speaker_to_previous(who)
         if who:
             self.voice.last = who
@@ -209,7 +214,8 @@ class ArticleFramer:
             if role == "increment":
                 continue  # "2,000 more troops": the total is not given
             nouns = [m for m in sm.measures if m.start >= figure.end
-                     and words(sm.text, figure.end, m.start) <= framing.window("owner")]
+                     and words(sm.text, figure.end, m.start) <= framing.window("owner")
+                     and (m.value not in framing.counted_things or m.value == measure.value)]  # "di berbagai kota Lebanon"
             owner = None
             for noun in sorted(nouns, key=lambda m: m.start) or [measure]:
                 owner = owner_of(framing, sm, noun, sm.actors)
@@ -228,6 +234,10 @@ class ArticleFramer:
             inherited = about is not None and where is None and about.place is not None
             if inherited:
                 where = about.place  # the happening's place, not one the sentence gives
+            joint = self.joint_place(sm, figure)
+            if joint and (where is None or inherited or where in joint.split("+")) and \
+                    (facts is None or facts.behaviour_of(measure.value) != "fixed"):
+                where, inherited = joint, False  # "killed 2,300 in Turkey and Syria": both countries' toll
             part = venue_part(framing, sm, figure)
             if part is not None and where is not None:
                 where, inherited = f"{where}/{part}", False  # "ke tribun utara": a part of the venue
@@ -251,6 +261,15 @@ class ArticleFramer:
                             *((("earlier", True),) if earlier(framing, sm, figure) else ()),
                             *((("place_of_event", True),) if inherited else ()),
                             *((("revised", True),) if total_verb_before(framing, sm, figure) else ())))
+
+    def joint_place(self, sm: SentenceMentions, figure: Mention) -> str | None:
+        """The places a figure's clause names together, or those the text last named together
+        when the clause says "both countries" ("di kedua negara")."""
+        start, end = clause_of(self.framing, sm.text, figure.start)
+        joint = joint_places(self.framing, sm, self.rules["places"], start, end)
+        if joint is None and self.framing.joint_cues.find(sm.text[start:end]):
+            return self.last_joint
+        return joint
 
     def frame_stances(self, sm: SentenceMentions, when: date | None) -> None:
         """Stances of one sentence: each cue's holder (and those coordinated with it) on the

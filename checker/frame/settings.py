@@ -86,6 +86,9 @@ class FramingSchema(Schema):
     # troops"), and the measures they own so
     # parts of a venue a figure may count in ("10 tembakan diarahkan ke tribun utara"): id -> forms
     venue_parts = fields.Dict(keys=fields.String(), values=fields.List(fields.String()), load_default=dict)
+    # the part of a country a side holds ("government-held areas", "wilayah yang dikuasai
+    # oposisi"), named anywhere in the figure's clause: the two sides' tolls are no rivals
+    area_parts = fields.Dict(keys=fields.String(), values=fields.List(fields.String()), load_default=dict)
     # measures a figure counts only as the noun right after it, or after one of `after_links`
     # ("hundreds of pagers", "ribuan pager"): never a noun elsewhere in the clause ("pager
     # explosions kill 8" counts the dead)
@@ -93,6 +96,13 @@ class FramingSchema(Schema):
     # "keesokan harinya", "sehari sebelumnya"): phrase -> days after that day
     anchored_days = fields.Dict(keys=fields.String(), values=fields.Integer(), load_default=dict)
     after_only = fields.List(fields.String(), load_default=list)
+    # measures of things no outcome befalls as counted: right after a figure, such a noun is what
+    # it counts even with an outcome later in the clause ("in several cities, killing 2,300")
+    counted_things = fields.List(fields.String(), load_default=list)
+    # places counted together: the words that join two ("Turkey and Syria", "Turki-Suriah") and
+    # the phrases that name the pair named last ("both countries", "kedua negara")
+    joint_links = fields.List(fields.String(), load_default=list)
+    joint_cues = fields.List(fields.String(), load_default=list)
     after_links = fields.List(fields.String(), load_default=list)
     # actors' roles that before a headline's colon are a label, not its speaker ("Lebanon: ...")
     colon_labels = fields.List(fields.String(), load_default=list)
@@ -130,7 +140,11 @@ class Framing:
     sending_topics: frozenset = frozenset()
     sent_measures: frozenset = frozenset()
     venue_parts: AliasTable | None = None
+    area_parts: AliasTable | None = None
     after_only: frozenset = frozenset()
+    counted_things: frozenset = frozenset()
+    joint_links: frozenset = frozenset()
+    joint_cues: AliasTable | None = None
     after_links: frozenset = frozenset()
     anchored_days: AliasTable | None = None
     colon_labels: frozenset = frozenset()
@@ -217,7 +231,11 @@ def compile_framing(datas: list[dict]) -> Framing:
         frozenset(data.get("sending_topics", ())),
         frozenset(data.get("sent_measures", ())),
         AliasTable.build([(f, ident, False) for ident, forms in data.get("venue_parts", {}).items() for f in forms]),
+        AliasTable.build([(f, ident, False) for ident, forms in data.get("area_parts", {}).items() for f in forms]),
         frozenset(data.get("after_only", ())),
+        frozenset(data.get("counted_things", ())),
+        frozenset(w.casefold() for w in data.get("joint_links", ())),
+        _table(data.get("joint_cues", []), "joint"),
         frozenset(w.casefold() for w in data.get("after_links", ())),
         AliasTable.build([(f, str(n), False) for f, n in data.get("anchored_days", {}).items()]),
         frozenset(data.get("colon_labels", ())),

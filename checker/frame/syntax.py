@@ -113,7 +113,7 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
         elif m.end <= figure.start and words(text, m.end, figure.start) <= before_window:
             between = gap(text, m.end, figure.start)
             if any(q.end <= m.start and words(text, q.end, m.start) <= before_window
-                   and not _has_own_measure(sm, q, m, before_window, bare)
+                   and not _has_own_measure(sm, q, m, before_window, bare - framing.counted_things)
                    for q in sm.quantities if q is not figure):
                 continue  # "8 people lost their lives and 2,750 others were hurt": the 8's
         else:
@@ -138,6 +138,10 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
     top = [m for m in touching if priority.index(m.value) < min(ranked, default=len(priority))]
     if top:
         return min(top, key=lambda m: priority.index(m.value))
+    things = [m for m in near if m.start >= figure.end and not text[figure.end:m.start].strip()
+              and m.value in framing.counted_things]
+    if things:
+        return things[0]  # "10 provinces", "beberapa kota": places, never the dead after them
     adjacent = [m for m in near if m.start >= figure.end and not text[figure.end:m.start].strip()
                 and m.value not in outcomes and m.value not in bare]
     if adjacent and not any(m.value in outcomes and m.start >= figure.end for m in near):
@@ -264,7 +268,44 @@ def venue_part(framing, sm: SentenceMentions, figure: Mention) -> str | None:
         if figure.end <= start <= clause_end and words(sm.text, figure.end, start) <= framing.window("place_after") \
                 and not any(figure.end <= q.start and q.end <= start for q in sm.quantities):
             return ident
-    return None
+    return area_part(framing, sm, figure)
+
+
+def area_part(framing, sm: SentenceMentions, figure: Mention) -> str | None:
+    """The part of a country one side holds that a figure counts in, named before or after it
+    in its clause with no other figure between ("538 killed in government-held areas",
+    "korban tewas di wilayah yang dikuasai pemerintah bertambah menjadi 812")."""
+    if framing.area_parts is None:
+        return None
+    start, end = clause_of(framing, sm.text, figure.start)
+    near = []
+    for s, e, ident, _ in framing.area_parts.find(sm.text[start:end]):
+        lo, hi = (figure.end, start + s) if start + s >= figure.end else (start + e, figure.start)
+        if not any(lo <= q.start and q.end <= hi for q in sm.quantities if q is not figure):
+            near.append((hi - lo, ident))
+    return min(near)[1] if near else None
+
+
+def joint_places(framing, sm: SentenceMentions, places, start: int = 0, end: int | None = None) -> str | None:
+    """Places named together between `start` and `end` ("in Turkey and Syria", "gempa
+    Turki-Suriah"), none within another: one id for them all ("syria+turkiye"), or None. Only a
+    link word and at most one other word ("southern Turkey and northwest Syria") join two."""
+    end = len(sm.text) if end is None else end
+    named = sorted((p for p in sm.places if start <= p.start and p.end <= end), key=lambda p: p.start)
+    run = named[:1]
+    for a, b in zip(named, named[1:]):
+        between = re.sub(r"([-/&])", r" \1 ", sm.text[a.end:b.start]).casefold().split()
+        if between and between[0] in framing.joint_links and len(between) <= 2 \
+                and not any(re.search(r"[\d,;:()]", w) for w in between):
+            run.append(b)
+        elif len(run) > 1:
+            break
+        else:
+            run = [b]
+    ids = sorted({p.value for p in run})
+    if len(ids) < 2 or any(a != b and places.within(a, b) for a in ids for b in ids):
+        return None
+    return "+".join(ids)
 
 
 def place_in(framing, sm: SentenceMentions, exclude_spans=()) -> str | None:

@@ -639,9 +639,25 @@ class Places:
 
     def find(self, text: str) -> list[Mention]:
         found = _mentions("place", self.table, text)
+        if "-" in text:
+            found = sorted(found + self._hyphened(text, found), key=lambda m: m.start)
         if not self.cued or not any(m.value in self.cued for m in found):
             return found
         return [m for i, m in enumerate(found) if m.value not in self.cued or self._cued(text, m, found[i + 1:])]
+
+    def _hyphened(self, text: str, found: list[Mention]) -> list[Mention]:
+        """Places a hyphen joins into one word ("the Turkey-Syria quake", "gempa Turki-Suriah"):
+        each capitalised part a place of its own, when every part is one."""
+        out = []
+        for match in re.finditer(r"\b[A-Z]\w+(?:-[A-Z]\w+)+\b", text):
+            if any(m.start < match.end() and match.start() < m.end for m in found):
+                continue
+            parts = [(m.start(), m.end()) for m in re.finditer(r"[^-]+", match.group())]
+            named = [self.table.find(match.group()[s:e]) for s, e in parts]
+            if all(len(n) == 1 and n[0][0] == 0 and n[0][1] == e - s for n, (s, e) in zip(named, parts)):
+                out += [Mention("place", text[match.start() + s:match.start() + e], match.start() + s,
+                                match.start() + e, n[0][2], "place:" + n[0][2]) for n, (s, e) in zip(named, parts)]
+        return out
 
     def _cued(self, text: str, place: Mention, after: list[Mention]) -> bool:
         if self.cue is not None and self.cue.search(text, max(0, place.start - 24), place.start):
@@ -652,7 +668,11 @@ class Places:
 
     def ancestors(self, place: str) -> tuple[str, ...]:
         """Enclosing places, nearest first (kursk -> (russia, europe)); a part of a venue the
-        frame names ("kanjuruhan/north_stand") lies within the venue."""
+        frame names ("kanjuruhan/north_stand") lies within the venue; places a figure counts
+        together ("turkiye+syria") lie within what encloses every one of them."""
+        if "+" in place:
+            chains = [self.ancestors(p) for p in place.split("+")]
+            return tuple(a for a in chains[0] if all(a in c for c in chains[1:]))
         if "/" in place:
             venue = place.rsplit("/", 1)[0]
             return (venue,) + self.ancestors(venue)
@@ -664,6 +684,8 @@ class Places:
         return tuple(chain)
 
     def within(self, inner: str, outer: str) -> bool:
+        if "+" in outer and "+" not in inner:  # Turkey's toll is part of Turkey and Syria's
+            return any(self.within(inner, part) for part in outer.split("+"))
         return inner == outer or outer in self.ancestors(inner)
 
     def country(self, place: str) -> str:
