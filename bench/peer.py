@@ -2,7 +2,10 @@
 
 Prints a table per suite and dimension and writes bench/peer.json:
   {"suites": [{suite, lang, dimension, cases, correct, accuracy, out_of_scope}],
+   "dateparser_agreement": [{lang, spans, agree, differ, dateparser_none, open, differ_examples}],
    "comparison": {...}}   (IndoNLI pairs run through the whole checker)
+`dateparser_agreement` runs dateparser over every date span our rules find in the news corpora
+and the sentence sets, and counts where its day falls within ours (bench/peer_dates.py).
 """
 from __future__ import annotations
 
@@ -82,7 +85,15 @@ def main() -> int:
             share = r["out_of_scope"] / (r["cases"] + r["out_of_scope"])
             reasons = ", ".join(f"{k} {v}" for k, v in r.get("out_of_scope_by_reason", {}).items())
             print(f"  {r['suite']} {r['lang']} {r['dimension']}: {share:.1%}: {reasons}")
-    result = {"suites": rows, "comparison": comparison()}
+    from bench.peer_dates import dateparser_agreement
+
+    agreement = dateparser_agreement()
+    print("\ndateparser's own parse of the date spans our rules found (news corpora, sentence sets):")
+    print(f"  {'lang':<6}{'spans':>7}{'agree':>7}{'differ':>8}{'of which convention':>21}{'dateparser none':>17}{'open':>6}")
+    for r in agreement:
+        print(f"  {r['lang']:<6}{r['spans']:>7}{r['agree']:>7}{r['differ']:>8}{r['convention']:>21}"
+              f"{r['dateparser_none']:>17}{r['open']:>6}")
+    result = {"suites": rows, "dateparser_agreement": agreement, "comparison": comparison()}
     print("\ncomparison on IndoNLI pairs:")
     for key, value in result["comparison"].items():
         print(f"  {key:<30}{value:>6}")

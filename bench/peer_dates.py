@@ -364,6 +364,90 @@ def _score_news_id(rules) -> dict:
     return result
 
 
+# --- agreement with dateparser on the spans our rules find -------------------------------------
+
+_NEWS = ("seeds/*.txt", "corpus/stories/*/articles/*.txt", "tests/data/malay/*.txt")
+_SENTENCES = ("tests/data/language_id/id.txt", "tests/data/language_id/ms.txt")
+
+
+def _spans_by_language() -> dict:
+    """Every date our rules find in the news corpora (each article with its own publication date
+    as P) and in the sentence sets (P = 2024-10-29): language -> [(span, P, DateValue)]."""
+    from checker.ingest import parse_article
+    from checker.segment import split_sentences
+
+    rules = default_rules()
+    root = PEER.parent.parent
+    texts = []
+    for pattern in _NEWS:
+        for path in sorted(root.glob(pattern)):
+            article = parse_article(path.read_text(encoding="utf-8"), article_id=path.stem, rules=rules)
+            language_rules = rules.for_language(article.language)
+            texts += [(article.language, s.text, article.published or _DATEPARSER_REF)
+                      for s in split_sentences(article.body, language_rules)]
+    for name in _SENTENCES:
+        lang = Path(name).stem
+        texts += [(lang, line, _DATEPARSER_REF) for line in (root / name).read_text(encoding="utf-8").splitlines()
+                  if line.strip() and not line.startswith("#")]
+    texts += [(r["lang"], r["text"], date.fromisoformat(r["ref"])) for r in _jsonl(PEER / "news-id" / "dates_id.jsonl")]
+    spans: dict = {}
+    for lang, text, ref in texts:
+        for mention in find_dates(text, rules.for_language(lang), ref):
+            spans.setdefault(lang, []).append((mention.text, ref, mention.value))
+    return spans
+
+
+def _dateparser_day(span: str, lang: str, ref: date, order: str):
+    """dateparser's own reading of a span: parse, else the first date search_dates finds in it."""
+    from datetime import datetime
+
+    import dateparser
+    import dateparser.search
+
+    settings = {"RELATIVE_BASE": datetime(ref.year, ref.month, ref.day), "PREFER_DATES_FROM": "past",
+                "DATE_ORDER": order.upper()}
+    found = dateparser.parse(span, languages=[lang], settings=settings)
+    if found is None:
+        hits = dateparser.search.search_dates(span, languages=[lang], settings=settings) or []
+        found = hits[0][1] if hits else None
+    return found.date() if found else None
+
+
+def dateparser_agreement(limit_examples: int = 8) -> list[dict]:
+    """Where dateparser's own parse of a span our rules found agrees with ours: its day falls
+    within our interval (`agree`), outside it (`differ`), or it reads no date there
+    (`dateparser_none`); spans open on one side ("after 2010") are counted apart (`open`). Of the
+    differences, `convention` counts those where the two only resolve a bare day name or a
+    year-less date differently: P's own weekday is P for our news rules and a week before for
+    dateparser, a year-less date a few days after P is the coming one for ours (a schedule), last
+    year's for dateparser's "past"."""
+    rules = default_rules()
+    rows = []
+    for lang, spans in sorted(_spans_by_language().items()):
+        order = rules.for_language(lang).manifest.date_order
+        counts = {"agree": 0, "differ": 0, "convention": 0, "dateparser_none": 0, "open": 0}
+        differ = []
+        for span, ref, value in spans:
+            if value.day == date.min or value.end == date.max:
+                counts["open"] += 1
+                continue
+            theirs = _dateparser_day(span, lang, ref, order)
+            if theirs is None:
+                counts["dateparser_none"] += 1
+            elif value.day <= theirs <= value.end:
+                counts["agree"] += 1
+            else:
+                counts["differ"] += 1
+                counts["convention"] += value.day == value.end and theirs in (
+                    value.day - timedelta(days=7), value.day.replace(year=value.day.year - 1)
+                    if (value.day.month, value.day.day) != (2, 29) else None)
+                if len(differ) < limit_examples:
+                    differ.append({"span": span, "ref": ref.isoformat(), "ours": [value.day.isoformat(), value.end.isoformat()],
+                                   "dateparser": theirs.isoformat()})
+        rows.append({"lang": lang, "spans": len(spans), **counts, "differ_examples": differ})
+    return rows
+
+
 def _row(suite: str, lang: str, dimension: str, result: dict) -> dict:
     cases = result["cases"]
     return {"suite": suite, "lang": lang, "dimension": dimension, "cases": cases,

@@ -61,9 +61,9 @@ def extraction(texts: list[tuple[str, str]], baseline_sample: int) -> dict:
 
     # the once-per-process costs outside the timing: each language's compiled rules (the first
     # article of each, then forgotten) and pint's unit registry, built on the first duration met
-    from checker.recognise.dates import _unit_registry
+    from checker.units import unit_registry
 
-    _unit_registry()
+    unit_registry()
     firsts = {parse_article(text, article_id=name, rules=rules).language: (name, text) for name, text in reversed(texts)}
     for first in firsts.values():
         extract(first)

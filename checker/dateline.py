@@ -29,7 +29,7 @@ from typing import Iterable
 
 from marshmallow import Schema, fields
 
-from checker.rulebook import LanguageRules, valid_regex
+from checker.rulebook import LanguageRules, alternation, fold, valid_regex
 
 HEAD_CHARS = 6000  # how much of a page's head is searched for its date line
 HEAD_LINES = 80
@@ -91,10 +91,8 @@ class DatelineRules:
 
 
 def _words(words: Iterable[str]) -> str | None:
-    forms = sorted({" ".join(w.split()) for w in words if w.strip()}, key=len, reverse=True)
-    if not forms:
-        return None
-    return "(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + ")"
+    words = [w for w in words if w.strip()]
+    return alternation(words) if words else None
 
 
 def compile_dateline(datas: list[dict]) -> DatelineRules:
@@ -148,7 +146,7 @@ class Found:
 
 
 def _fold(word: str) -> str:
-    return word.casefold().rstrip(".")
+    return fold(word, dot=True)  # as the dates engine keys its month names
 
 
 def _named_weekday(text: str, language_rules: LanguageRules) -> int | None:

@@ -23,7 +23,7 @@ from marshmallow import Schema, fields
 from checker.dateline import DatelineRules, DatelineSchema, compile_dateline, find_page_date
 from checker.model import Article
 from checker.recognise.prefilter import PatternSet
-from checker.rulebook import LanguageRules, RuleKind, Rules, register_kind, valid_regex
+from checker.rulebook import LanguageRules, Rules, alternation, fold, valid_regex
 
 REQUEST_SOURCE = "<request>"
 METADATA_FIELDS = ("source", "url", "published", "language", "title")
@@ -290,9 +290,6 @@ def run_noise_example(example: dict, rules: LanguageRules) -> tuple[object, obje
     return example["clean"], clean_body(example["text"], noise)
 
 
-register_kind(RuleKind("noise", NoiseSchema, compile_noise, run_noise_example))
-
-
 # --- metadata ---------------------------------------------------------------------------------
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S | re.M)
@@ -353,10 +350,8 @@ def _distinctive(words: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.Pat
     owners: dict = {}
     for code, listed in words:
         for word in listed:
-            owners.setdefault(word.casefold(), set()).add(code)
-    alternatives = sorted(owners, key=len, reverse=True)
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in alternatives)
-                         + r")(?!\w)", re.IGNORECASE) if alternatives else re.compile(r"(?!)")
+            owners.setdefault(fold(word), set()).add(code)
+    pattern = re.compile(rf"(?<!\w){alternation(owners)}(?!\w)", re.IGNORECASE)
     return pattern, owners
 
 
@@ -392,7 +387,7 @@ def identify_language(text: str, rules: Rules) -> str:
     pattern, owners = _distinctive(tuple((c, m.distinctive_words if m else ()) for c, m in manifests.items()))
     counts = dict.fromkeys(running, 0)
     for match in pattern.finditer(text):
-        for code in owners[" ".join(match.group(0).split()).casefold()]:
+        for code in owners[fold(match.group(0))]:
             if code in counts:
                 counts[code] += 1
     for figure in GROUPED_FIGURE.finditer(text):

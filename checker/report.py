@@ -10,7 +10,8 @@ from datetime import date
 from typing import Iterable, Mapping
 
 from checker.compare.findings import FINGERPRINT_SCHEME
-from checker.compare.wording import count_text, day_text, seconds_per, wording_of
+from checker.compare.wording import count_text, day_text, wording_of
+from checker.units import seconds_per
 from checker.model import Article, Claim, Finding
 
 REPORT_VERSION = 1

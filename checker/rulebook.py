@@ -10,7 +10,8 @@ A rule file is YAML with an envelope every file shares:
       - text: "sekitar 10.000"
         ...                  # kind-specific expectation
 
-Engines register themselves with `register_kind`; this module knows none of them by name.
+The kinds are listed in one place, `checker.kinds.KINDS` (each with its schema, compile and
+example runner); this module knows none of them by name and no engine registers itself.
 A bad file raises RuleFileError naming the file, the line and the problem.
 
 Languages are discovered, never listed: a folder `rules/<code>/` with a `language.yaml`
@@ -22,7 +23,6 @@ and the kind when the rules load, never a KeyError in the middle of an analysis.
 from __future__ import annotations
 
 import functools
-import importlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,9 +47,12 @@ class RuleFileError(ValueError):
         super().__init__(f"{where}: {message}")
 
 
+LANGUAGE, SHARED = "language", "shared"  # where a kind's files live (RuleKind.home)
+
+
 @dataclass(frozen=True)
 class RuleKind:
-    """An engine's contract with the rule book."""
+    """An engine's contract with the rule book (the list of them: checker.kinds.KINDS)."""
 
     name: str
     schema: type[Schema]  # validates the kind-specific fields
@@ -60,43 +63,64 @@ class RuleKind:
     from_manifest: tuple[tuple[str, str], ...] = ()
     # the field that receives the codes of every language of the rules (country names in each)
     languages_field: str | None = None
+    # LANGUAGE: every language folder has files of this kind (or a fallback names a language that
+    # has); SHARED: the shared files (language: all) hold it for every language
+    home: str = LANGUAGE
+    # Language -> data the kind starts from before any file of it (dateparser's calendar words
+    # for dates); the files add to it and override it
+    seed: Callable[["Language"], dict] | None = None
+
+
+# --- the words and patterns of rule files, made into matchers: one home for every engine -------
+
+# matches nothing; its literal lets the prefilter (recognise/prefilter.py) skip it at once
+NEVER = "(?!x)x"
+
+
+def fold(text: str, *, dot: bool = False) -> str:
+    """A rule word, or the text a rule matched, as the engines' tables key it: case-folded, any
+    run of whitespace one space; `dot` also drops a final full stop (abbreviations: "Jan.",
+    "Okt.", "Dr."), for tables whose patterns make the dot optional."""
+    folded = " ".join(text.casefold().split())
+    return folded.rstrip(".") if dot else folded
+
+
+def alternation(words, *, optional_dot: bool = False) -> str:
+    """One group matching any of a rule file's words: longest first (so "sampai dengan" wins
+    over "sampai"), each escaped, a space inside a word matching any run of whitespace (a line
+    break in "lebih\ndari"); NEVER when there are none. `optional_dot` lets an abbreviation
+    take its full stop."""
+    forms = sorted({" ".join(w.split()) for w in words if w and w.strip()}, key=lambda w: (-len(w), w))
+    body = "|".join(r"\s+".join(map(re.escape, w.split())) for w in forms) or NEVER
+    return f"(?:{body})" + (r"\.?" if optional_dot else "")
+
+
+def _regex_problem(pattern: str, exc: re.error) -> str:
+    return f"invalid regular expression {pattern!r}: {exc}"
+
+
+def rule_regex(pattern: str, where: str, flags: int = 0) -> re.Pattern:
+    """A rule's regular expression compiled; a bad one is a ValueError naming the rule (`where`)
+    and the problem, which compile_rules reports with the rule files' paths."""
+    try:
+        return re.compile(pattern, flags)
+    except re.error as exc:
+        raise ValueError(f"{where}: {_regex_problem(pattern, exc)}") from exc
 
 
 def valid_regex(pattern: str) -> None:
-    """A marshmallow validator: a rule's pattern must compile (the error names it)."""
+    """A marshmallow validator: a rule's pattern must compile (the error names it and its line)."""
     try:
         re.compile(pattern)
     except re.error as exc:
-        raise ValidationError(f"invalid regular expression {pattern!r}: {exc}")
-
-
-_KINDS: dict[str, RuleKind] = {}
-
-
-def register_kind(kind: RuleKind) -> RuleKind:
-    _KINDS[kind.name] = kind
-    return kind
-
-
-# The engines that read rule files; importing one registers its kinds.
-ENGINE_MODULES = (
-    "checker.ingest",
-    "checker.segment",
-    "checker.recognise.numbers",
-    "checker.recognise.dates",
-    "checker.recognise.lexicon",
-    "checker.recognise.stances",
-    "checker.recognise.attribution",
-    "checker.frame",
-    "checker.compare",
-    "checker.desk.stories",
-)
+        raise ValidationError(_regex_problem(pattern, exc))
 
 
 def registered_kinds() -> dict[str, RuleKind]:
-    for module in ENGINE_MODULES:
-        importlib.import_module(module)
-    return dict(_KINDS)
+    """Every kind of rule file, by name, in the order of checker.kinds.KINDS."""
+    from checker.kinds import KINDS  # the engines import this module: the list is read when asked
+
+    return {kind.name: kind for kind in KINDS}
 
 
 class EnvelopeSchema(Schema):
@@ -340,8 +364,9 @@ class Rules:
         return self.languages[self.codes[0]]
 
 
-def _kind_files(files: list[RuleFile], name: str, language: Language, languages: dict) -> list[RuleFile]:
-    """A language's files of one kind: the shared ones, then its own or its fallback's."""
+def _kind_files(files: list[RuleFile], name: str, language: Language,
+                languages: dict) -> tuple[list[RuleFile], list[RuleFile]]:
+    """A language's files of one kind: the shared ones, and its own or its fallback's."""
     shared = [f for f in files if f.kind == name and f.language == EVERY_LANGUAGE]
     own = [f for f in files if f.kind == name and f.language == language.code]
     fallback = language.fallback(name)
@@ -351,7 +376,20 @@ def _kind_files(files: list[RuleFile], name: str, language: Language, languages:
                                 f"field fallbacks.{name}: no language {fallback!r} (have {', '.join(sorted(languages))})",
                                 language.lines.get(("fallbacks", name)))
         own = [f for f in files if f.kind == name and f.language == fallback]
-    return shared + own
+    return shared, own
+
+
+def _missing(kind: RuleKind, language: Language, shared: list, own: list) -> str | None:
+    """Why a language cannot have a kind's rules, or None when it can."""
+    folder = language.path.parent if language.path else Path(language.code)
+    if kind.home == SHARED and not (shared or own):
+        return (f"language {language.code!r} has no {kind.name!r} rules: the shared files "
+                f"(language: all, outside the language folders) hold none, and {folder} has none")
+    if kind.home == LANGUAGE and not own:
+        return (f"language {language.code!r} has no {kind.name!r} rules: add a rule file of kind "
+                f"{kind.name} to {folder}, or name a language to take them from under fallbacks "
+                f"in its {MANIFEST}")
+    return None
 
 
 def compile_rules(files: list[RuleFile], languages: dict[str, Language] | None = None) -> Rules:
@@ -370,18 +408,17 @@ def compile_rules(files: list[RuleFile], languages: dict[str, Language] | None =
                                     f"known: {', '.join(sorted(kinds))}", language.lines.get(("fallbacks", name)))
         compiled = {}
         for name, kind in kinds.items():
-            chosen = _kind_files(files, name, language, languages)
+            shared, own = _kind_files(files, name, language, languages)
+            if complete and (why := _missing(kind, language, shared, own)):
+                raise RuleFileError(language.path.parent if language.path else Path(code), why)
+            chosen = shared + own
             if not chosen:
-                if complete:
-                    folder = language.path.parent if language.path else Path(code)
-                    raise RuleFileError(folder, f"language {code!r} has no {name!r} rules: add a rule file "
-                                                f"of kind {name} to {folder}, or name a language to take them "
-                                                f"from under fallbacks in its {MANIFEST}")
                 continue
             base = {to: getattr(language, attr) for attr, to in kind.from_manifest} if complete else {}
             if kind.languages_field and complete:
                 base[kind.languages_field] = tuple(sorted(languages))
-            datas = ([base] if base else []) + [f.data for f in chosen]
+            seeded = [kind.seed(language)] if kind.seed and complete else []
+            datas = [d for d in seeded if d] + ([base] if base else []) + [f.data for f in chosen]
             try:
                 compiled[name] = kind.compile(datas)
             except (ValueError, KeyError, TypeError) as exc:
@@ -389,6 +426,29 @@ def compile_rules(files: list[RuleFile], languages: dict[str, Language] | None =
                 raise RuleFileError(Path(paths), f"cannot compile {name} rules: {exc}") from exc
         compiled_languages[code] = LanguageRules(code, compiled, language if complete else None)
     return Rules(tuple(files), compiled_languages)
+
+
+def example_languages(rule_file: RuleFile, example: dict, codes) -> tuple[str, ...]:
+    """The languages an example holds in: the one it names (`lang`), else its file's language,
+    else (a shared file's) every language of the rules."""
+    if "lang" in example:
+        return (example["lang"],)
+    return tuple(codes) if rule_file.language == EVERY_LANGUAGE else (rule_file.language,)
+
+
+def example_cases(files, codes) -> list[tuple[RuleFile, int, dict, str]]:
+    """Every (file, index, example, language) the rule corpora hold."""
+    return [(f, i, example, lang) for f in files for i, example in enumerate(f.examples)
+            for lang in example_languages(f, example, codes)]
+
+
+def run_example(rule_file: RuleFile, example: dict, rules: LanguageRules) -> tuple[Any, Any]:
+    """One example through its kind's engine: (expected, actual), equal when the rule holds.
+    The one example runner: the corpora's tests and a new language's check go through it."""
+    kind = registered_kinds()[rule_file.kind]
+    if kind.run_example is None:
+        raise RuleFileError(rule_file.path, f"kind {kind.name} cannot run examples")
+    return kind.run_example(example, rules)
 
 
 @functools.lru_cache(maxsize=4)

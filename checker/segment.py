@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from marshmallow import Schema, fields, validate
 
 from checker.model import Sentence
-from checker.rulebook import LanguageRules, RuleKind, register_kind, valid_regex
+from checker.rulebook import LanguageRules, valid_regex
 
 
 class SegmentSchema(Schema):
@@ -147,6 +147,3 @@ def split_sentences(body: str, rules: LanguageRules) -> list[Sentence]:
 
 def run_segment_example(example: dict, rules: LanguageRules) -> tuple[list, list]:
     return list(example["sentences"]), [s.text for s in split_sentences(example["text"], rules)]
-
-
-register_kind(RuleKind("segment", SegmentSchema, compile_segment, run_segment_example))

@@ -7,8 +7,8 @@ import pytest
 
 from checker.ingest import _language_identifier, identify_language, parse_article, split_front_matter
 from checker.pipeline import analyse
-from checker.rulebook import (RuleFileError, compile_rules, default_rules, load_rule_file, load_rules,
-                              registered_kinds)
+from checker.rulebook import (RuleFileError, compile_rules, default_rules, example_cases, load_rule_file,
+                              load_rules, registered_kinds, run_example)
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = ROOT / "rules"
@@ -67,13 +67,10 @@ def test_a_new_language_folder_runs_its_examples_and_an_extraction(rules_with_sp
     assert rules.codes == ("en", "es")
     spanish = rules.for_language("es")
     assert spanish.manifest.name == "Español"
-    kinds = registered_kinds()
     ran = 0
-    for rule_file in files:
-        if rule_file.language != "es":
-            continue
-        for example in rule_file.examples:
-            expected, actual = kinds[rule_file.kind].run_example(example, spanish)
+    for rule_file, _, example, lang in example_cases(files, rules.codes):
+        if rule_file.language == "es":  # its own (the shared ones name words of en, id and ms)
+            expected, actual = run_example(rule_file, example, spanish)
             assert actual == expected, (rule_file.path.name, example["text"])
             ran += 1
     assert ran == 5
@@ -93,6 +90,88 @@ def test_a_language_missing_a_kind_is_refused_naming_folder_and_kind(rules_with_
         compile_rules(*load_rules(rules_with_spanish))
     message = str(err.value)
     assert str(rules_with_spanish / "es") in message and "'stances'" in message
+
+
+def test_a_language_kind_is_not_satisfied_by_the_shared_files_alone(rules_with_spanish):
+    """rules/common/noise.yaml holds page noise for every language, but noise is a kind each
+    language writes (its own "Baca juga"): a folder without it, and no fallback, is refused."""
+    manifest = rules_with_spanish / "es" / "language.yaml"
+    text = manifest.read_text(encoding="utf-8").replace("noise: en, ", "")
+    assert "noise" not in text.split("fallbacks:")[1]
+    manifest.write_text(text, encoding="utf-8")
+    with pytest.raises(RuleFileError) as err:
+        compile_rules(*load_rules(rules_with_spanish))
+    message = str(err.value)
+    assert str(rules_with_spanish / "es") in message and "'noise'" in message and "fallbacks" in message
+
+
+def test_a_shared_kind_missing_from_the_shared_files_is_refused(rules_with_spanish):
+    (rules_with_spanish / "common" / "facts.yaml").unlink()
+    with pytest.raises(RuleFileError) as err:
+        compile_rules(*load_rules(rules_with_spanish))
+    assert "'facts'" in str(err.value) and "language: all" in str(err.value)
+
+
+def test_the_kinds_are_one_explicit_list():
+    """checker.kinds.KINDS is the registry: no engine registers itself on import, every kind
+    there has a schema, a compile and an example runner, and ARCHITECTURE.md's table names it."""
+    import checker.rulebook as rulebook
+    from checker.kinds import KINDS
+
+    assert not hasattr(rulebook, "register_kind") and not hasattr(rulebook, "ENGINE_MODULES")
+    assert list(registered_kinds()) == [k.name for k in KINDS]
+    table = (ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    for kind in KINDS:
+        assert kind.schema and kind.compile and kind.run_example, kind.name
+        assert f"| {kind.name} " in table or f", {kind.name} |" in table, kind.name
+    files, _ = load_rules(RULES)
+    for kind in KINDS:  # every kind has files where its home says
+        where = {f.language for f in files if f.kind == kind.name}
+        assert ("all" in where) if kind.home == "shared" else where - {"all"}, kind.name
+
+
+SPANISH_DATES = """\
+kind: dates
+language: es
+description: Spanish dates; the month and day names and relative words are dateparser's.
+patterns:
+  - name: day_month_year  # 3 de marzo de 2024
+    pattern: '{day}\\s+de\\s+{month}(?:\\s+de\\s+{year})?'
+    production: date
+  - name: relative_day  # ayer, hoy, mañana
+    pattern: '{rel}'
+    production: relative_day
+examples:
+  - {text: "el 3 de marzo de 2024", expect: [{text: "3 de marzo de 2024", day: 2024-03-03}]}
+  - {text: "llegaron ayer", ref: 2024-11-03, expect: [{text: "ayer", day: 2024-11-02}]}
+"""
+
+
+def test_a_new_language_starts_with_dateparsers_calendar_words(rules_with_spanish):
+    """Its dates file writes two patterns and no word: "marzo" and "ayer" are seeded from
+    dateparser's Spanish data when the rules load."""
+    (rules_with_spanish / "es" / "dates.yaml").write_text(SPANISH_DATES, encoding="utf-8")
+    manifest = rules_with_spanish / "es" / "language.yaml"
+    manifest.write_text(spanish_manifest({"numbers", "measures", "dates"}), encoding="utf-8")
+    files, languages = load_rules(rules_with_spanish)
+    spanish = compile_rules(files, languages).for_language("es")
+    assert spanish["dates"].months["marzo"] == 3 and spanish["dates"].weekdays["lunes"] == 0
+    dates_file = next(f for f in files if f.language == "es" and f.kind == "dates")
+    for example in dates_file.examples:
+        expected, actual = run_example(dates_file, example, spanish)
+        assert actual == expected, example["text"]
+
+
+def test_the_seed_leaves_out_what_the_rules_drop_or_give_another_meaning(rules):
+    from checker.recognise.dates import seed_vocabulary
+
+    malay = seed_vocabulary(rules.for_language("ms").manifest)["seeded_from_dateparser"]
+    assert malay["months"]["ogos"] == 8 and malay["weekdays"]["khamis"] == 3
+    assert malay["relative_days"]["semalam"] == -1 and "sel" in malay["weekdays"]
+    ms, id_ = rules.for_language("ms")["dates"], rules.for_language("id")["dates"]
+    assert ms.months["ogos"] == 8 and "sel" not in ms.weekdays  # dropped in rules/ms/dates.yaml
+    assert "minggu" not in id_.weekdays and id_.weekdays_capitalised["minggu"] == 6  # another meaning
+    assert seed_vocabulary(type(rules.for_language("ms").manifest)("zz", "none", "dmy", ".")) == {}
 
 
 def test_a_fallback_to_an_unknown_language_is_refused(rules_with_spanish):

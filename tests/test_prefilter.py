@@ -14,7 +14,7 @@ from checker.recognise import prefilter
 from checker.recognise.dates import find_dateline
 from checker.recognise.lexicon import AliasTable
 from checker.recognise.prefilter import DIGIT, KeyFinder, literal_gate, literal_gates, may_match
-from checker.rulebook import default_rules, load_rule_files
+from checker.rulebook import default_rules, example_cases, load_rule_files
 from checker.segment import split_sentences
 
 SEEDS = sorted((Path(__file__).parent.parent / "seeds").glob("*.txt"))
@@ -28,13 +28,8 @@ ODD = ["PADA 17 AGUSTUS 2024 DAN 3 HARI LALU", "ON MARCH 3, 2021, TWO DAYS AFTER
 def _texts_by_language():
     rules = default_rules()
     texts = {code: set(ODD) for code in rules.codes}
-    for f in load_rule_files():
-        for ex in f.examples:
-            text = ex.get("text")
-            if not isinstance(text, str):
-                continue
-            for code in ([ex["lang"]] if "lang" in ex else rules.codes if f.language == "all" else [f.language]):
-                texts[code].add(text)
+    for _, _, example, code in example_cases(load_rule_files(), rules.codes):
+        texts[code].add(example["text"])
     for path in SEEDS:
         article = parse_article(path.read_text(encoding="utf-8"), article_id=path.stem, rules=rules)
         lang_rules = rules.for_language(article.language)

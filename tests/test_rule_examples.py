@@ -2,24 +2,20 @@
 file's examples (language: all) hold in every language, unless an example names its `lang`."""
 import pytest
 
-from checker.rulebook import default_rules, load_rule_files, registered_kinds
+from checker.rulebook import default_rules, example_cases, load_rule_files, run_example
 
 FILES = load_rule_files()
 CODES = default_rules().codes
 CASES = [
     pytest.param(f, i, ex, lang, id=f"{f.path.parent.name}/{f.path.name}:{f.example_line(i)}"
              + (f"[{lang}]" if f.language == "all" and "lang" not in ex else ""))
-    for f in FILES
-    for i, ex in enumerate(f.examples)
-    for lang in ((ex["lang"],) if "lang" in ex else CODES if f.language == "all" else (f.language,))
+    for f, i, ex, lang in example_cases(FILES, CODES)
 ]
 
 
 @pytest.mark.parametrize("rule_file,index,example,lang", CASES)
 def test_rule_example(rule_file, index, example, lang):
-    kind = registered_kinds()[rule_file.kind]
-    assert kind.run_example is not None, f"{rule_file.path}: kind {kind.name} cannot run examples"
-    expected, actual = kind.run_example(example, default_rules().for_language(lang))
+    expected, actual = run_example(rule_file, example, default_rules().for_language(lang))
     assert actual == expected, f"{rule_file.path}:{rule_file.example_line(index)} {example['text']!r}"
 
 

@@ -21,13 +21,12 @@ from checker.compare.happenings import typed_happenings, untyped_keys
 from checker.compare.near_duplicates import near_duplicate_findings
 from checker.compare.quantities import judge_containment_keys, judge_key
 from checker.compare.semantics import Semantics, default_semantics
-from checker.compare.settings import FINDING_TYPES, FLAG_TYPES, CompareSchema, CompareSettings, compile_settings
+from checker.compare.settings import FINDING_TYPES, FLAG_TYPES, CompareSettings
 from checker.compare.stances import compare_stances, figure_turns
 from checker.compare.summaries import summarise
 from checker.compare.timing import check_duration, compare_event_dates
 from checker.compare.wording import report_wording, wording_of
 from checker.model import Article, Claim, Finding
-from checker.rulebook import RuleKind, register_kind
 
 __all__ = ["as_compared", "compare", "compare_all", "related_keys", "CompareSettings", "FINDING_TYPES", "FLAG_TYPES",
            "FINGERPRINT_SCHEME"]
@@ -212,12 +211,3 @@ def compare_all(claims: Iterable[Claim], articles, rules, **options) -> list[Fin
     if not isinstance(articles, Mapping):
         articles = {a.id: a for a in articles}
     return compare(list(claims), [], articles, rules, fresh_articles=tuple(articles), **options)
-
-
-def _run_example(example: dict, language_rules):
-    from checker.compare.examples import run_example
-
-    return run_example(example, language_rules)
-
-
-register_kind(RuleKind("compare", CompareSchema, compile_settings, _run_example))

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from checker.rulebook import LanguageRules, RuleKind, register_kind
+from checker.rulebook import LanguageRules
 
 BEHAVIOURS = ("cumulative", "stock", "fixed", "attribute")
 
@@ -107,8 +107,6 @@ def run_semantics_example(example: dict, rules: LanguageRules):
         actual["sum"] = semantics.adds_up(measure)
     return expected, actual
 
-
-register_kind(RuleKind("facts", FactsSchema, compile_semantics, run_semantics_example))
 
 FACTS_FILE = Path(__file__).resolve().parent.parent.parent / "rules" / "common" / "facts.yaml"
 

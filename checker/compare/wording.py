@@ -16,7 +16,8 @@ from marshmallow import Schema, ValidationError, fields, validate
 
 from checker.compare.context import ComparisonContext, figure_written
 from checker.model import Claim, Interval
-from checker.rulebook import LanguageRules, RuleKind, register_kind
+from checker.rulebook import LanguageRules
+from checker.units import seconds_per  # noqa: F401 (report, timing and the examples import it from here)
 
 
 class WordingSchema(Schema):
@@ -207,9 +208,6 @@ def run_wording_example(example: dict, rules: LanguageRules):
     return example["expect"], actual
 
 
-register_kind(RuleKind("wording", WordingSchema, compile_wording, run_wording_example))
-
-
 def display_name(ident: str | None, names) -> str:
     w = wording_of(names)
     if not ident:
@@ -281,19 +279,6 @@ def interval_text(value: Interval | None, scale: float = 1.0, names=None) -> str
     if high is not None:
         return w.phrase("fewer_than" if value.high_open else "up_to", n=number_text(high, w))
     return w.phrase("unbounded_figure")
-
-
-@functools.lru_cache(maxsize=64)
-def seconds_per(unit: str) -> float:
-    """Seconds in one `unit` through pint, as the duration recogniser counts them."""
-    return float(_units().Quantity(1, unit).to("second").magnitude) if unit else 1.0
-
-
-@functools.lru_cache(maxsize=1)
-def _units():
-    import pint
-
-    return pint.UnitRegistry()
 
 
 TITLE_CHARS = 60  # a title standing for an unnamed outlet is cut to this many characters

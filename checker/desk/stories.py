@@ -17,7 +17,6 @@ from datetime import date
 from marshmallow import Schema, fields, validate
 
 from checker.model import UNTYPED_EVENT
-from checker.rulebook import RuleKind, register_kind
 
 
 @dataclass(frozen=True)
@@ -142,12 +141,9 @@ def compile_settings(datas: list[dict]) -> StorySettings:
     return StorySettings(tuple(merged["link_kinds"]), merged["event_dates_need_event"], merged["max_gap_days"])
 
 
-def _run_example(example: dict, language_rules) -> tuple:
+def run_stories_example(example: dict, language_rules) -> tuple:
     articles = [ArticleFacts(a["id"], date.fromisoformat(str(a["published"])) if a.get("published") else None,
                              frozenset(a.get("keys", ()))) for a in example["articles"]]
     stories = group(articles, language_rules["stories"])
     expected = sorted(sorted(s) for s in example["stories"])
     return expected, sorted(sorted(s.articles) for s in stories)
-
-
-register_kind(RuleKind("stories", StoriesSchema, compile_settings, _run_example))

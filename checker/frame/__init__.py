@@ -15,7 +15,7 @@ from checker.frame.claims import frame_article
 from checker.frame.settings import FramingSchema, compile_framing
 from checker.model import Article, Claim, Sentence
 from checker.recognise import SentenceMentions, recognise
-from checker.rulebook import LanguageRules, RuleKind, register_kind
+from checker.rulebook import LanguageRules
 
 __all__ = ["frame", "frame_mentions", "recognise", "SentenceMentions"]
 
@@ -71,6 +71,3 @@ def run_framing_example(example: dict, rules: LanguageRules):
     if len(claims) > len(expected):
         actual += [{"unexpected": c.kind, "evidence": c.evidence.text} for c in claims[len(expected):]]
     return expected, actual
-
-
-register_kind(RuleKind("framing", FramingSchema, compile_framing, run_framing_example))

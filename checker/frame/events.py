@@ -18,7 +18,7 @@ from checker.frame.settings import words, words_before
 from checker.model import UNTYPED_EVENT, EventRef
 from checker.recognise import SentenceMentions
 from checker.recognise.lexicon import AliasTable, _mentions
-from checker.rulebook import LanguageRules, RuleKind, register_kind
+from checker.rulebook import LanguageRules
 
 GENERIC = "generic"
 UNTYPED = UNTYPED_EVENT
@@ -89,9 +89,6 @@ _NEXT_WORD = re.compile(r"\s+([\w-]+)")
 
 def run_incident_example(example: dict, rules: LanguageRules):
     return example["expect"], [m.value for m in rules["incidents"].find(example["text"])]
-
-
-register_kind(RuleKind("incidents", IncidentsSchema, compile_incidents, run_incident_example))
 
 
 def _deepest(places, ids: list[str]) -> str | None:
@@ -228,4 +225,3 @@ def _event_of(sm: SentenceMentions, main: EventRef | None, places, published: da
         days = _days(sm, published)
         return EventRef(own[0], country, place, min(days) if days else None)
     return main
-

@@ -12,7 +12,7 @@ from marshmallow import Schema, fields
 
 from checker.model import Mention
 from checker.recognise.lexicon import AliasTable
-from checker.rulebook import LanguageRules, RuleKind, register_kind
+from checker.rulebook import LanguageRules
 
 DIRECTIONS = ("after", "before", "either", "previous")
 
@@ -53,6 +53,3 @@ def find_pronouns(text: str, rules: LanguageRules) -> list[Mention]:
 
 def run_attribution_example(example: dict, rules: LanguageRules):
     return example["expect"], [m.value for m in find_attribution(example["text"], rules)]
-
-
-register_kind(RuleKind("attribution", AttributionSchema, compile_attribution, run_attribution_example))

@@ -20,13 +20,16 @@ import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Callable
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from checker.model import DateValue, DurationValue, Interval, Mention
 from checker.recognise.prefilter import PatternSet, literal_gates
-from checker.rulebook import LanguageRules, RuleKind, register_kind
+from checker.recognise.numbers import Hedge, HedgeSchema, apply_hedges
+from checker.rulebook import LanguageRules, alternation, fold, rule_regex
+from checker.units import seconds_per
 
 _BEFORE, _AFTER = r"(?<![\w])(?<!\d[.,])", r"(?![\w])"  # never inside a figure: 6,107.31 August
 _UNITS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade")
@@ -96,6 +99,18 @@ class HolidaySchema(Schema):
 class UnitSchema(Schema):
     unit = fields.String(required=True, validate=validate.OneOf(_UNITS))
     times = fields.Float(load_default=1.0)
+
+
+# the tables a language's dates rules start from, seeded from dateparser's data for the language
+SEEDED_TABLES = ("months", "weekdays", "units", "fused_units", "relative_days", "relative_periods")
+
+
+class SeedSchema(Schema):
+    """What a dates file takes of the calendar words seeded from dateparser (seed_vocabulary):
+    the tables seeded, and the forms of its data these rules leave out (with the reason beside
+    them in the file). The file's own tables add words and override seeded ones."""
+    tables = fields.List(fields.String(validate=validate.OneOf(SEEDED_TABLES)), load_default=lambda: list(SEEDED_TABLES))
+    drop = fields.List(fields.String(validate=validate.Length(min=1)), load_default=list)
 
 
 class DatesSchema(Schema):
@@ -170,18 +185,7 @@ class DatesSchema(Schema):
     published_markers = fields.List(fields.String(), load_default=list)  # date lines: published
     updated_markers = fields.List(fields.String(), load_default=list)  # date lines: not P
     dateline_patterns = fields.List(fields.Nested(PatternSchema), load_default=list)
-
-
-class HedgeSchema(Schema):
-    low = fields.Float(allow_none=True, load_default=1.0)  # factor of N; None = unbounded
-    high = fields.Float(allow_none=True, load_default=1.0)
-    low_open = fields.Boolean(load_default=False)
-    high_open = fields.Boolean(load_default=False)
-
-    @validates_schema
-    def _ordered(self, data, **_):
-        if data["low"] is not None and data["high"] is not None and data["low"] > data["high"]:
-            raise ValidationError("hedge low factor above high factor")
+    seed = fields.Nested(SeedSchema)  # what of dateparser's calendar words the language takes
 
 
 class DurationsSchema(Schema):
@@ -201,14 +205,9 @@ class DurationsSchema(Schema):
 
 # --- compiled rules ---------------------------------------------------------------------------
 
-def _alternation(words, optional_dot: bool = False) -> str:
-    forms = sorted({" ".join(w.split()) for w in words}, key=len, reverse=True)
-    body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) or r"(?!x)x"
-    return f"(?:{body})" + (r"\.?" if optional_dot else "")
-
-
 def _fold(word: str) -> str:
-    return " ".join(word.casefold().rstrip(".").split())
+    """Month and day names may end in an optional full stop ("Jan.", "Okt."): keyed without it."""
+    return fold(word, dot=True)
 
 
 @dataclass(frozen=True)
@@ -289,38 +288,38 @@ def _merge(datas: list[dict], key: str) -> dict:
 
 def _placeholders(tables: dict) -> dict:
     """The named groups a pattern template may use."""
-    suffix = _alternation(tables["ordinal_suffixes"]) if tables["ordinal_suffixes"] else "(?!x)x"
-    day_words = _alternation(tables["day_words"])
-    numbers = _alternation(tables["number_words"])
-    joiner = _alternation(tables["compound_joiners"])
+    suffix = alternation(tables["ordinal_suffixes"])
+    day_words = alternation(tables["day_words"])
+    numbers = alternation(tables["number_words"])
+    joiner = alternation(tables["compound_joiners"])
     return {
         "day": rf"(?P<day>(?:0?[1-9]|[12]\d|3[01])(?:{suffix})?(?!\d)|{day_words})",
         "dd": r"(?P<day>0?[1-9]|[12]\d|3[01])",
         "mm": r"(?P<month>0?[1-9]|1[0-2])",
         "a": r"(?P<a>\d{1,2})",
         "b": r"(?P<b>\d{1,2})",
-        "month": rf"(?P<month>{_alternation(tables['months'], optional_dot=True)})",
+        "month": rf"(?P<month>{alternation(tables['months'], optional_dot=True)})",
         "year": r"(?P<year>(?:1[5-9]|20)\d\d)(?!\d)",
         "yy": r"(?P<year>\d\d)(?!\d)",
         "anyyear": r"(?P<year>(?:1[5-9]|20)\d\d|\d\d)(?!\d)",
-        "weekday": rf"(?P<weekday>{_alternation(list(tables['weekdays']) + list(tables['weekdays_capitalised']), optional_dot=True)})",
+        "weekday": rf"(?P<weekday>{alternation(list(tables['weekdays']) + list(tables['weekdays_capitalised']), optional_dot=True)})",
         "num": rf"(?P<num>\d+(?:[.,]\d+)?|{numbers}(?:[\s-]+{numbers})*)",
-        "unit": rf"(?P<unit>{_alternation(tables['units'])})",
-        "fused": rf"(?P<fused>{_alternation(tables['fused_units'])})",
-        "rel": rf"(?P<rel>{_alternation(tables['relative_days'])})",
-        "period": rf"(?P<period>{_alternation(tables['relative_periods'])})",
-        "intro": rf"(?:{_alternation(tables['year_intro'])})",
+        "unit": rf"(?P<unit>{alternation(tables['units'])})",
+        "fused": rf"(?P<fused>{alternation(tables['fused_units'])})",
+        "rel": rf"(?P<rel>{alternation(tables['relative_days'])})",
+        "period": rf"(?P<period>{alternation(tables['relative_periods'])})",
+        "intro": rf"(?:{alternation(tables['year_intro'])})",
         "day2": rf"(?P<day2>(?:0?[1-9]|[12]\d|3[01])(?:{suffix})?(?!\d)|{day_words})",
-        "month2": rf"(?P<month2>{_alternation(tables['months'], optional_dot=True)})",
+        "month2": rf"(?P<month2>{alternation(tables['months'], optional_dot=True)})",
         "year2": r"(?P<year2>(?:1[5-9]|20)\d\d)(?!\d)",
-        "nth": rf"(?P<nth>\d{{1,2}}(?:{suffix})?(?!\d)|{_alternation(list(tables['ordinals']) + list(tables['day_words']))})",
-        "part": rf"(?P<part>{_alternation(tables['parts'])})",
-        "holiday": rf"(?P<holiday>{_alternation(tables['holidays'])})",
-        "decade_word": rf"(?P<decade_word>{_alternation(tables['decade_words'])})",
-        "this": rf"(?P<this>{_alternation(tables['units'])})",
+        "nth": rf"(?P<nth>\d{{1,2}}(?:{suffix})?(?!\d)|{alternation(list(tables['ordinals']) + list(tables['day_words']))})",
+        "part": rf"(?P<part>{alternation(tables['parts'])})",
+        "holiday": rf"(?P<holiday>{alternation(tables['holidays'])})",
+        "decade_word": rf"(?P<decade_word>{alternation(tables['decade_words'])})",
+        "this": rf"(?P<this>{alternation(tables['units'])})",
         # further parts of a compound length: "2 years 1 month 21 days ago"
-        "more": rf"(?:\s*,?\s*(?:{joiner}\s+)?(?P<num2>\d+|{numbers})\s+(?P<unit2>{_alternation(tables['units'])}))?"
-                rf"(?:\s*,?\s*(?:{joiner}\s+)?(?P<num3>\d+|{numbers})\s+(?P<unit3>{_alternation(tables['units'])}))?",
+        "more": rf"(?:\s*,?\s*(?:{joiner}\s+)?(?P<num2>\d+|{numbers})\s+(?P<unit2>{alternation(tables['units'])}))?"
+                rf"(?:\s*,?\s*(?:{joiner}\s+)?(?P<num3>\d+|{numbers})\s+(?P<unit3>{alternation(tables['units'])}))?",
     }
 
 
@@ -346,9 +345,9 @@ def _compile_patterns(specs: list[dict], holes: dict, tables: dict) -> tuple:
     for spec in specs:
         try:
             body = _unique_groups(spec["pattern"].format(**holes))
-            regex = re.compile(f"{_BEFORE}(?:{body}){_AFTER}", re.IGNORECASE)
-        except (KeyError, IndexError, re.error) as exc:
-            raise ValueError(f"pattern {spec['name']!r}: {exc}") from exc
+        except (KeyError, IndexError) as exc:
+            raise ValueError(f"pattern {spec['name']!r}: no placeholder {exc}") from exc
+        regex = rule_regex(f"{_BEFORE}(?:{body}){_AFTER}", f"pattern {spec['name']!r}", re.IGNORECASE)
         gate = None
         if spec.get("requires"):
             gate = frozenset(word for w in spec["requires"] for word in (
@@ -364,20 +363,101 @@ def _compile_patterns(specs: list[dict], holes: dict, tables: dict) -> tuple:
 def _marker(words: list[str], before: bool) -> re.Pattern | None:
     if not words:
         return None
-    alt = _alternation(words)
+    alt = alternation(words)
     return re.compile(rf"(?<![\w]){alt}\s*$" if before else rf"^\s*{alt}(?![\w])", re.IGNORECASE)
 
 
 def _gap(words: list[str]) -> re.Pattern | None:
     """The whole text between two dates is one of these words."""
-    return re.compile(rf"^\s*(?:{_alternation(words)})\s*$", re.IGNORECASE) if words else None
+    return re.compile(rf"^\s*(?:{alternation(words)})\s*$", re.IGNORECASE) if words else None
+
+
+_WORD_TABLES = ("months", "weekdays", "weekdays_capitalised", "day_words", "number_words", "units",
+                "fused_units", "relative_days", "relative_periods", "ordinals", "parts", "holidays",
+                "decade_words", "offset_hedges")
+SEED_KEY = "seeded_from_dateparser"  # the seed's data, ahead of the files' (never in a rule file)
+_SEED_UNITS = ("day", "week", "month", "year")
+_MIN_SEEDED = 3  # shorter forms of dateparser's data ("d", "mo", "tu", "hr") are other words in prose
+
+
+@functools.lru_cache(maxsize=None)
+def _dateparser_info(code: str) -> dict:
+    """dateparser's data for a language (its month and day names, units, relative words), read
+    from its data file without importing dateparser (the CLI's cold start); {} when it has none."""
+    import ast
+    import importlib.util
+
+    spec = importlib.util.find_spec("dateparser")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "date_translation_data" / f"{code}.py"
+    if not re.fullmatch(r"[a-z]{2,3}", code) or not path.is_file():
+        return {}
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "info" for t in node.targets):
+            return ast.literal_eval(node.value)
+    return {}
+
+
+def seed_vocabulary(language) -> dict:
+    """A language's calendar words from dateparser's data, as the dates tables write them:
+    month and day names, the units day to year, the relative days ("semalam": -1, "esok": 1),
+    the relative periods ("bulan lalu": the month before) and the words fusing one and a unit
+    ("setahun"). compile_dates puts them under the language's own tables, less what its files
+    drop or give another meaning (rules/<lang>/dates.yaml, `seed`)."""
+    info = _dateparser_info(language.code)
+    if not info:
+        return {}
+    tables: dict = {name: {} for name in SEEDED_TABLES}
+    names = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+             "october", "november", "december")
+    for number, name in enumerate(names, 1):
+        tables["months"].update((form, number) for form in info.get(name, ()))
+    days = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    for number, name in enumerate(days):
+        tables["weekdays"].update((form, number) for form in info.get(name, ()))
+    for unit in _SEED_UNITS:
+        tables["units"].update((form, {"unit": unit}) for form in info.get(unit, ()))
+    for meaning, forms in info.get("relative-type", {}).items():
+        found = re.fullmatch(r"(in )?(\d) (day|week|month|year)( ago)?", meaning)
+        if not found:
+            continue  # "last monday", "\\1 day ago": the rules' own patterns read those
+        future, amount, unit, past = bool(found.group(1)), int(found.group(2)), found.group(3), bool(found.group(4))
+        if future == past:
+            if not future and amount == 1:  # "1 year": setahun, a year
+                tables["fused_units"].update((form, {"unit": unit}) for form in forms)
+            continue
+        offset = amount if future else -amount
+        if unit == "day":
+            tables["relative_days"].update((form, offset) for form in forms)
+        elif amount <= 1:
+            tables["relative_periods"].update((form, {"unit": unit, "offset": offset}) for form in forms)
+    return {SEED_KEY: {name: {form: value for form, value in table.items() if len(form) >= _MIN_SEEDED}
+                       for name, table in tables.items()}}
+
+
+def _seeded_tables(datas: list[dict]) -> dict:
+    """Each table's seeded words that the files take: of the tables their `seed` names, less the
+    forms it drops and those the files list in another table (Indonesian "minggu" is a week
+    and, capitalised, Sunday: dateparser's Sunday "minggu" is not taken as a weekday)."""
+    seeded = next((d[SEED_KEY] for d in datas if d.get(SEED_KEY)), None)
+    if not seeded:
+        return {}
+    settings = [d["seed"] for d in datas if d.get("seed")]
+    chosen = settings[-1]["tables"] if settings else SEEDED_TABLES
+    dropped = {_fold(w) for s in settings for w in s["drop"]}
+    listed = {name: {_fold(k) for d in datas for k in (d.get(name) or {})} for name in _WORD_TABLES}
+    out = {}
+    for name in chosen:
+        others = set().union(*(forms for other, forms in listed.items() if other != name))
+        out[name] = {form: value for form, value in seeded.get(name, {}).items()
+                     if _fold(form) not in dropped and _fold(form) not in others}
+    return out
 
 
 def compile_dates(datas: list[dict]) -> DateRules:
-    tables = {key: _merge(datas, key) for key in
-              ("months", "weekdays", "weekdays_capitalised", "day_words", "number_words", "units",
-               "fused_units", "relative_days", "relative_periods", "ordinals", "parts", "holidays",
-               "decade_words", "offset_hedges")}
+    seeded = _seeded_tables(datas)
+    tables = {key: {**seeded.get(key, {}), **_merge(datas, key)} for key in _WORD_TABLES}
     for key in ("ordinal_suffixes", "year_intro", "time_markers_before", "time_markers_after",
                 "amount_markers_before", "published_markers", "updated_markers", "range_openers",
                 "range_joiners", "range_opener_joiners", "open_after", "open_before", "open_from",
@@ -413,9 +493,9 @@ def compile_dates(datas: list[dict]) -> DateRules:
         time_after=_marker(tables["time_markers_after"], False),
         amount_before=_marker(tables["amount_markers_before"], True),
         published=_marker(tables["published_markers"], False) and re.compile(
-            _alternation(tables["published_markers"]), re.IGNORECASE),
+            alternation(tables["published_markers"]), re.IGNORECASE),
         updated=_marker(tables["updated_markers"], False) and re.compile(
-            _alternation(tables["updated_markers"]), re.IGNORECASE),
+            alternation(tables["updated_markers"]), re.IGNORECASE),
         direction=next((d["direction"] for d in datas if d.get("direction")), "past"),
         weekday_today=next((d["weekday_today"] for d in datas if "weekday_today" in d), True),
         whole_periods=next((tuple(d["whole_periods"]) for d in datas if "whole_periods" in d), ("quarter", "decade")),
@@ -437,11 +517,11 @@ def compile_dates(datas: list[dict]) -> DateRules:
         open_from=_marker(tables["open_from"], True),
         open_from_start=_marker(tables["open_from"], False),
         # "2018 or later", not "2018 or later than 2020" (a bound of its own)
-        open_onward=re.compile(rf"^\s*{_alternation(tables['open_onward'])}(?![\w])(?!\s+than\b)", re.IGNORECASE)
+        open_onward=re.compile(rf"^\s*{alternation(tables['open_onward'])}(?![\w])(?!\s+than\b)", re.IGNORECASE)
         if tables["open_onward"] else None,
         offset_hedge=_marker(list(tables["offset_hedges"]), True),
         offset_hedges=fold(tables["offset_hedges"]),
-        open_blocked=re.compile(rf"^{_alternation(tables['open_blocked_after'])}(?![\w])", re.IGNORECASE)
+        open_blocked=re.compile(rf"^{alternation(tables['open_blocked_after'])}(?![\w])", re.IGNORECASE)
         if tables["open_blocked_after"] else None,
         pattern_set=PatternSet.build(p.regex for p in patterns),
         dateline_set=PatternSet.build(p.regex for p in dateline + patterns),
@@ -1419,7 +1499,7 @@ class DurationRules:
     fused_units: dict
     number_words: dict
     fractions: dict
-    hedges_before: dict  # folded -> hedge dict
+    hedges_before: dict  # folded -> Hedge
     hedges_after: dict
     atom: re.Pattern
     joiner: re.Pattern
@@ -1437,49 +1517,36 @@ def compile_durations(datas: list[dict]) -> DurationRules:
     fractions = _merge(datas, "fractions")
     joiners = [w for d in datas for w in d.get("joiners", [])]
     hb, ha = _merge(datas, "hedges_before"), _merge(datas, "hedges_after")
-    num_words = _alternation(numbers)
-    frac = _alternation(fractions)
+    num_words = alternation(numbers)
+    frac = alternation(fractions)
     art = r"(?:an?\s+)?"
-    joiner_alt = _alternation(joiners) if joiners else "(?!x)x"
+    joiner_alt = alternation(joiners)
     fillers = [w for d in datas for w in d.get("fillers", [])]
-    filler = rf"(?:(?:{_alternation(fillers)})\s+)?" if fillers else ""
+    filler = rf"(?:(?:{alternation(fillers)})\s+)?" if fillers else ""
     # one part: N [more] [and] [a half] unit [and a half] | half [an] unit | fused word; a bare
     # unit word ("for months", "I second that") is no length
     atom = (rf"(?:(?P<num>\d+(?:[.,]\d+)?|{num_words}(?:[\s-]+{num_words})*)\s*-?\s*{filler}"
             rf"(?:(?:(?:{joiner_alt})\s+)?{art}(?P<frac1>{frac})\s+(?:of\s+)?{art})?"  # satu setengah
             rf"|{art}(?P<frac2>{frac})(?:\s+|(?<=\d)\s*){art}(?:of\s+)?)"  # 1/2h
-            rf"(?P<unit>{_alternation(units)})"
+            rf"(?P<unit>{alternation(units)})"
             rf"(?:\s+(?:{joiner_alt})\s+{art}(?P<frac3>{frac}))?"
-            rf"|(?P<fused>{_alternation(fused)})")
+            rf"|(?P<fused>{alternation(fused)})")
     return DurationRules(
         units={_fold(k): (v["unit"], v.get("times", 1.0)) for k, v in units.items()},
         fused_units={_fold(k): (v["unit"], v.get("times", 1.0)) for k, v in fused.items()},
         number_words={_fold(k): v for k, v in numbers.items()},
         fractions={_fold(k): v for k, v in fractions.items()},
-        hedges_before={_fold(k): v for k, v in hb.items()},
-        hedges_after={_fold(k): v for k, v in ha.items()},
+        hedges_before={_fold(k): Hedge(**v) for k, v in hb.items()},
+        hedges_after={_fold(k): Hedge(**v) for k, v in ha.items()},
         atom=re.compile(rf"{_BEFORE}(?:{atom}){_AFTER}", re.IGNORECASE),
         joiner=re.compile(rf"^(?:\s*,\s*|\s+(?:{joiner_alt})\s+|\s*,\s*(?:{joiner_alt})\s+|\s+)$", re.IGNORECASE),
-        hedge_before=re.compile(rf"(?<![\w]){_alternation(hb)}\s+$", re.IGNORECASE) if hb else None,
-        hedge_after=re.compile(rf"^\s+{_alternation(ha)}(?![\w])", re.IGNORECASE) if ha else None,
-        since=re.compile(rf"{_BEFORE}{_alternation([w for d in datas for w in d.get('since', [])])}{_AFTER}",
+        hedge_before=re.compile(rf"(?<![\w]){alternation(hb)}\s+$", re.IGNORECASE) if hb else None,
+        hedge_after=re.compile(rf"^\s+{alternation(ha)}(?![\w])", re.IGNORECASE) if ha else None,
+        since=re.compile(rf"{_BEFORE}{alternation([w for d in datas for w in d.get('since', [])])}{_AFTER}",
                          re.IGNORECASE) if any(d.get("since") for d in datas) else None,
         not_after=_marker([w for d in datas for w in d.get("not_after", [])], False),
         not_before=_marker([w for d in datas for w in d.get("not_before", [])], True),
     )
-
-
-@functools.lru_cache(maxsize=None)
-def _unit_registry():
-    """Built once, on the first duration: pint's registry is slow to build (CLI cold start)."""
-    import pint
-    return pint.UnitRegistry()
-
-
-@functools.lru_cache(maxsize=None)
-def seconds_per(unit: str) -> float:
-    """Seconds in one unit, through pint; months and years are pint's (Julian year / 12)."""
-    return float(_unit_registry().Quantity(1, unit).to("second").magnitude)
 
 
 def _atom_seconds(m: re.Match, rules: DurationRules,
@@ -1503,14 +1570,6 @@ def _atom_seconds(m: re.Match, rules: DurationRules,
     if amount <= 0:
         return None
     return amount * times * seconds_per(unit), unit
-
-
-def _hedged(seconds: float, hedge: dict | None) -> Interval:
-    if hedge is None:
-        return Interval(seconds, seconds)
-    low = None if hedge["low"] is None else seconds * hedge["low"]
-    high = None if hedge["high"] is None else seconds * hedge["high"]
-    return Interval(low, high, hedge["low_open"], hedge["high_open"])
 
 
 def find_durations(text: str, rules: LanguageRules) -> list[Mention]:
@@ -1539,16 +1598,16 @@ def find_durations(text: str, rules: LanguageRules) -> list[Mention]:
             continue  # "dua hari lalu" is a date, not a length
         if dur.not_before is not None and dur.not_before.search(text[max(0, start - 20):start]):
             continue  # "berusia 10 tahun", "aged 39 years": an age
-        hedge = None
+        hedges, hedge_after = [], None
         before = dur.hedge_before.search(text[max(0, start - 40):start]) if dur.hedge_before else None
         if before:
-            hedge = dur.hedges_before[_fold(before.group().strip())]
+            hedges = [dur.hedges_before[_fold(before.group().strip())]]
             start -= len(before.group())
         after = dur.hedge_after.match(text[end:end + 20]) if dur.hedge_after else None
-        if after and hedge is None:
-            hedge = dur.hedges_after[_fold(after.group().strip())]
+        if after:
+            hedge_after = dur.hedges_after[_fold(after.group().strip())]
             end += len(after.group())
-        value = DurationValue(_hedged(total, hedge), unit)
+        value = DurationValue(Interval(*apply_hedges(total, total, hedges, hedge_after)), unit)
         found.append(Mention("duration", text[start:end], start, end, value, rule="durations:units"))
     if dur.since is not None:
         for m in dur.since.finditer(text):
@@ -1614,8 +1673,3 @@ def _in_unit(seconds: float | None, example: dict) -> float | None:
     if seconds is None:
         return None
     return round(seconds / seconds_per(example.get("unit", "second")), 4)
-
-
-register_kind(RuleKind("dates", DatesSchema, compile_dates, run_dates_example,
-                        from_manifest=(("date_order", "numeric_order"),)))
-register_kind(RuleKind("durations", DurationsSchema, compile_durations, run_durations_example))

@@ -16,7 +16,7 @@ from marshmallow import Schema, fields, validate
 
 from checker.model import Mention
 from checker.recognise import prefilter
-from checker.rulebook import LanguageRules, RuleKind, register_kind
+from checker.rulebook import LanguageRules, alternation
 
 # Words keep inner hyphens and apostrophes ("Kim Jong-un", "luka-luka", "People's"); any
 # other non-space character is a token of its own, so "U.S." and "(Korut)" match as written.
@@ -571,9 +571,6 @@ def run_actor_example(example: dict, rules: LanguageRules):
     return example["expect"], found
 
 
-register_kind(RuleKind("actors", ActorsSchema, compile_actors, run_actor_example, languages_field="languages"))
-
-
 # --- places ---------------------------------------------------------------------------------
 
 class PlaceSchema(Schema):
@@ -720,9 +717,7 @@ def compile_places(datas: list[dict]) -> Places:
     for data in datas:
         if data.get("cities"):
             cued |= _world_cities(data["cities"], entries, parents, known, languages)
-            from checker.recognise.numbers import _alternation  # the rules' one alternation builder
-
-            cue = re.compile(rf"(?<![\w-])(?:{_alternation(data['cities']['cues'])})\s+$", re.I)
+            cue = re.compile(rf"(?<![\w-]){alternation(data['cities']['cues'])}\s+$", re.I)
     unknown = {p for p in parents.values() if p not in known}
     if unknown:
         raise ValueError(f"places lie within unknown places: {sorted(unknown)}")
@@ -840,9 +835,6 @@ def run_place_example(example: dict, rules: LanguageRules):
     return example["expect"], found
 
 
-register_kind(RuleKind("places", PlacesSchema, compile_places, run_place_example, languages_field="languages"))
-
-
 # --- simple cue tables: measures, modality, topics, events ------------------------------------
 
 class CueTableSchema(Schema):
@@ -862,7 +854,9 @@ class CueTable:
         return _mentions(self.kind, self.table, text)
 
 
-def _cue_kind(name: str, mention_kind: str) -> None:
+def cue_table(name: str, mention_kind: str) -> tuple:
+    """A simple cue kind's compile and run_example (measures, modality, topics, events: the
+    registry in checker/kinds.py names them): `name` is the kind, `mention_kind` its mentions'."""
     def compile_cues(datas: list[dict]) -> CueTable:
         entries, order = [], []
         for data in datas:
@@ -876,14 +870,4 @@ def _cue_kind(name: str, mention_kind: str) -> None:
     def run_example(example: dict, rules: LanguageRules):
         return example["expect"], [m.value for m in rules[name].find(example["text"])]
 
-    register_kind(RuleKind(name, CueTableSchema, compile_cues, run_example))
-
-
-# measures: counted nouns and outcome phrases (troops, deaths, injured, ...)
-_cue_kind("measures", "measure")
-# modality: planned / alleged / estimate cues, in priority order
-_cue_kind("modality", "modality")
-# topics: what a stance is about (deployment, attack, ...), for propositions
-_cue_kind("topics", "topic")
-# events: nouns and verbs of dated events (statement, warning, visit, attack, ...)
-_cue_kind("events", "event")
+    return compile_cues, run_example

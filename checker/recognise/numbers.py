@@ -18,22 +18,30 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from marshmallow import Schema, fields, validate
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from checker.model import Interval, Mention
 from checker.recognise.prefilter import PatternSet
-from checker.rulebook import LanguageRules, RuleKind, register_kind
+from checker.rulebook import LanguageRules, alternation, fold, rule_regex
 
 
 # --- schema -------------------------------------------------------------------------------------
 
 class HedgeSchema(Schema):
-    # factors of N for each bound; null = unbounded on that side
+    """A hedge word and what it makes of a figure N, a count (numbers.yaml) or a length of time
+    (durations.yaml) alike: the factor of N each bound becomes (null: unbounded on that side,
+    so both are written), whether that bound is open, and whether the word only estimates
+    ("sekitar", "about")."""
     low = fields.Float(required=True, allow_none=True)
     high = fields.Float(required=True, allow_none=True)
     low_open = fields.Boolean(load_default=False)
     high_open = fields.Boolean(load_default=False)
     estimate = fields.Boolean(load_default=False)
+
+    @validates_schema
+    def _ordered(self, data, **_):
+        if data["low"] is not None and data["high"] is not None and data["low"] > data["high"]:
+            raise ValidationError("hedge low factor above high factor")
 
 
 class NumbersSchema(Schema):
@@ -94,6 +102,28 @@ class Hedge:
     low_open: bool = False
     high_open: bool = False
     estimate: bool = False
+
+
+def apply_hedges(low: float | None, high: float | None, before: list[Hedge],
+                 after: Hedge | None = None) -> tuple:
+    """A figure's bounds (low, high, low_open, high_open) under the hedges written before it
+    (several may stack, the nearest first applied: "diperkirakan sekitar") and the one after
+    it ("1.000 lebih"). Counts and lengths of time are hedged by this one function: "about 500
+    or more" is at least 500 (an estimate's edge is no bound), "about two weeks or more" at
+    least two weeks."""
+    nominal = (low, high)
+    low_open = high_open = False
+    for hedge in before[::-1]:
+        low, high, lo, ho = _apply(hedge, low, high)
+        low_open, high_open = low_open or lo, high_open or ho
+    if after is not None:
+        if before and all(h.estimate for h in before) and (after.low is None or after.high is None):
+            low, high = nominal
+        low, high, lo, ho = _apply(after, low, high)
+        low_open, high_open = low_open or lo, high_open or ho
+    if low is not None and high is not None and low > high:
+        low, high = high, low
+    return low, high, low_open, high_open
 
 
 @dataclass(frozen=True)
@@ -183,17 +213,7 @@ def _tail_gate(words) -> TailGate | None:
     last = {w.split()[-1] for w in words if w and w.split()}
     if not last:
         return None
-    return TailGate(re.compile(rf"(?:{_alternation(last)})\.?\s*$", re.I), max(map(len, last)))
-
-
-def _fold(text: str) -> str:
-    return re.sub(r"\s+", " ", text.strip().lower())
-
-
-def _alternation(words, flags_case: bool = False) -> str:
-    """Longest first, so 'sampai dengan' wins over 'sampai'; spaces match any whitespace."""
-    parts = sorted({w for w in words if w}, key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in parts)
+    return TailGate(re.compile(rf"(?:{alternation(last)})\.?\s*$", re.I), max(map(len, last)))
 
 
 def _word_edge(word: str, side: str) -> str:
@@ -232,9 +252,9 @@ def compile_numbers(datas: list[dict]) -> NumberRules:
     d = _merge(datas)
     decimal = d.get("decimal_mark", ".")
     group = "." if decimal == "," else ","
-    fold = lambda m: {_fold(k): v for k, v in (m or {}).items()}  # noqa: E731
-    values, multipliers, adders = fold(d.get("values")), fold(d.get("multipliers")), fold(d.get("adders"))
-    scales, fractions, aliases = fold(d.get("scales")), fold(d.get("fractions")), fold(d.get("aliases"))
+    keyed = lambda m: {fold(k): v for k, v in (m or {}).items()}  # noqa: E731
+    values, multipliers, adders = keyed(d.get("values")), keyed(d.get("multipliers")), keyed(d.get("adders"))
+    scales, fractions, aliases = keyed(d.get("scales")), keyed(d.get("fractions")), keyed(d.get("aliases"))
     for alias, expansion in aliases.items():
         for part in expansion.split():
             if part not in {**values, **multipliers, **adders, **scales, **fractions}:
@@ -242,41 +262,41 @@ def compile_numbers(datas: list[dict]) -> NumberRules:
     words = {**{w: "value" for w in values}, **{w: "multiplier" for w in multipliers},
              **{w: "adder" for w in adders}, **{w: "scale" for w in scales},
              **{w: "fraction" for w in fractions}, **{w: "alias" for w in aliases}}
-    one_before = frozenset(_fold(w) for w in d.get("one_before_scale", []))
-    joiners = frozenset(_fold(w) for w in d.get("joiners", []))
-    decimal_words = frozenset(_fold(w) for w in d.get("decimal_words", []))
+    one_before = frozenset(fold(w) for w in d.get("one_before_scale", []))
+    joiners = frozenset(fold(w) for w in d.get("joiners", []))
+    decimal_words = frozenset(fold(w) for w in d.get("decimal_words", []))
     suffix_scales = dict(d.get("suffix_scales", {}))  # case-sensitive: M is not m everywhere
     approx = tuple(sorted(d.get("approx_suffixes", []), key=len, reverse=True))
-    vague = {_fold(k): tuple(v) for k, v in d.get("vague", {}).items()}
+    vague = {fold(k): tuple(v) for k, v in d.get("vague", {}).items()}
     for phrase, bounds in vague.items():
         if len(bounds) != 2:
             raise ValueError(f"vague {phrase!r} needs [low, high]")
-    hedges_before = {_fold(k): Hedge(**v) for k, v in d.get("hedges_before", {}).items()}
-    hedges_after = {_fold(k): Hedge(**v) for k, v in d.get("hedges_after", {}).items()}
+    hedges_before = {fold(k): Hedge(**v) for k, v in d.get("hedges_before", {}).items()}
+    hedges_after = {fold(k): Hedge(**v) for k, v in d.get("hedges_after", {}).items()}
 
-    word_alt = _alternation(words)
-    approx_alt = "|".join(re.escape(a) for a in approx)
+    word_alt = alternation(words)
+    approx_alt = alternation(approx)
     word_atom = rf"(?<![\w])(?:{word_alt})(?:(?![\w])|(?=(?:{approx_alt})(?![\w])))" if approx \
         else rf"(?<![\w])(?:{word_alt})(?![\w])"
     digits = (r"(?<![\d.,])(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?(?![\d.,]\d)"
               r"|\d+(?:[.,]\d+)*(?:[eE][+-]?\d+(?![\w]))?)")
-    suffix_alt = _alternation(suffix_scales)
+    suffix_alt = alternation(suffix_scales)
     digit_atom = digits + (rf"(?:\s?(?:{suffix_alt})(?![\w]))?" if suffix_scales else "")
-    article = (rf"(?<![\w])(?:{_alternation(one_before)})(?=\s+(?:{_alternation({**scales, **multipliers})})(?![\w]))"
+    article = (rf"(?<![\w])(?:{alternation(one_before)})(?=\s+(?:{alternation({**scales, **multipliers})})(?![\w]))"
                if one_before else None)
     atom = rf"(?:{digit_atom}|{word_atom}" + (rf"|{article}" if article else "") + ")"
-    joiner = rf"(?:(?:{_alternation(joiners | decimal_words)})\s+)?" if (joiners or decimal_words) else ""
+    joiner = rf"(?:(?:{alternation(joiners | decimal_words)})\s+)?" if (joiners or decimal_words) else ""
     sep = rf"(?:\s+{joiner}|\s+-\s+(?=[^\W\d])|(?<=[^\W\d])[-\u2014](?=[^\W\d])|(?<=\d)(?=[^\W\d]))"
     phrase = rf"{atom}(?:{sep}{atom}){{0,{int(d.get('max_phrase_words', 16)) - 1}}}"
     vague_alt = _bounded(vague)
     core = rf"(?P<vague>{vague_alt})|(?P<num>{phrase})" if vague else rf"(?P<num>{phrase})"
-    cur_before = _alternation(d.get("currencies_before", {}))
+    cur_before = alternation(d.get("currencies_before", {}))
     # glued or spaced after the figure ("20€", "20Rp", "20 euro"), but a whole word
     cur_after = "|".join(rf"{re.escape(c)}" + _word_edge(c, "after")
                          for c in sorted(d.get("currencies_after", {}), key=len, reverse=True))
     pct = _bounded(d.get("percent_words", []))
     figure = (
-        (rf"(?P<cur>(?<![\w$])(?:{cur_before})\s?)?" if cur_before else "")
+        (rf"(?P<cur>(?<![\w$])(?:{cur_before})\s?)?" if d.get("currencies_before") else "")
         + rf"(?:{core})"
         + (rf"(?:(?P<approx>{approx_alt})(?![\w]))?" if approx else "")
         + (rf"(?P<pct>\s?(?:{pct}))?" if pct else "")
@@ -293,27 +313,27 @@ def compile_numbers(datas: list[dict]) -> NumberRules:
                          if hedges_before else None)
     hedge_after_head = (re.compile(rf"^\s*(?:{_bounded(hedges_after)})", re.I)
                         if hedges_after else None)
-    frames = {_fold(k): _fold(v) for k, v in d.get("range_frames", {}).items()}
+    frames = {fold(k): fold(v) for k, v in d.get("range_frames", {}).items()}
     return NumberRules(
         decimal_mark=decimal, group_mark=group, values=values, multipliers=multipliers,
         adders=adders, scales=scales, fractions=fractions, aliases=aliases,
         one_before_scale=one_before, joiners=joiners, decimal_words=decimal_words,
         bare_decimal_word=bool(d.get("bare_decimal_word", False)),
-        signs=fold(d.get("signs")), suffix_scales=suffix_scales, approx_suffixes=approx,
+        signs=keyed(d.get("signs")), suffix_scales=suffix_scales, approx_suffixes=approx,
         vague=vague, hedges_before=hedges_before, hedges_after=hedges_after,
-        range_connectors=frozenset(_fold(c) for c in d.get("range_connectors", [])),
+        range_connectors=frozenset(fold(c) for c in d.get("range_connectors", [])),
         range_frames=frames,
-        small_range_connectors=frozenset(_fold(c) for c in d.get("small_range_connectors", [])),
+        small_range_connectors=frozenset(fold(c) for c in d.get("small_range_connectors", [])),
         small_range_max=float(d.get("small_range_max", 100)),
-        bound_joiners=frozenset(_fold(c) for c in d.get("bound_joiners", [])),
+        bound_joiners=frozenset(fold(c) for c in d.get("bound_joiners", [])),
         ordinal_head=(re.compile(rf"^[\s\-\u2014]*(?:{_bounded(d['ordinal_words'])})", re.I)
                       if d.get("ordinal_words") else None),
-        power_phrases=tuple(_fold(p) for p in d.get("power_phrases", [])),
+        power_phrases=tuple(fold(p) for p in d.get("power_phrases", [])),
         collective=(re.compile(
-            rf"(?<![\w-])(?:{_alternation(d['collective_prefixes'])})(?P<n>-\s?\d+|[^\W\d_]+)"
-            rf"(?=\s+(?:{_alternation(d['counted_nouns'])})(?![\w]))", re.I)
+            rf"(?<![\w-])(?:{alternation(d['collective_prefixes'])})(?P<n>-\s?\d+|[^\W\d_]+)"
+            rf"(?=\s+(?:{alternation(d['counted_nouns'])})(?![\w]))", re.I)
             if d.get("collective_prefixes") and d.get("counted_nouns") else None),
-        counted_nouns=frozenset(_fold(w) for w in d.get("counted_nouns", [])),
+        counted_nouns=frozenset(fold(w) for w in d.get("counted_nouns", [])),
         year_range=tuple(d.get("year_range", [1900, 2099])),
         figure=re.compile(figure, re.I),
         token=token,
@@ -332,7 +352,7 @@ def compile_numbers(datas: list[dict]) -> NumberRules:
         words=words,
         hedge_before_gate=_tail_gate(hedges_before),
         not_after_gate=_tail_gate(d.get("not_after", [])),
-        currencies={_fold(k): v for k, v in {**d.get("currencies_before", {}),
+        currencies={fold(k): v for k, v in {**d.get("currencies_before", {}),
                                              **d.get("currencies_after", {})}.items()},
         readings=_readings(d.get("readings", {}), decimal),
     )
@@ -345,10 +365,10 @@ def _readings(specs: dict, decimal: str) -> tuple:
     out = []
     for name, cues in specs.items():
         if cues.get("before"):
-            out.append((name, re.compile(rf"(?<![\w-])(?:{_alternation(cues['before'])})\s*-?\s*{figure}", re.I)))
+            out.append((name, re.compile(rf"(?<![\w-])(?:{alternation(cues['before'])})\s*-?\s*{figure}", re.I)))
         if cues.get("after"):
             out.append((name, re.compile(
-                rf"(?<![\w.,]){figure}\s*-?\s*(?:{_alternation(cues['after'])})(?![\w])", re.I)))
+                rf"(?<![\w.,]){figure}\s*-?\s*(?:{alternation(cues['after'])})(?![\w])", re.I)))
     return tuple(out)
 
 
@@ -368,10 +388,7 @@ def find_readings(text: str, nr: NumberRules) -> list[Mention]:
 
 
 def _compile_reject(pattern: str) -> re.Pattern:
-    try:
-        return re.compile(pattern)
-    except re.error as exc:
-        raise ValueError(f"reject pattern {pattern!r}: {exc}") from exc
+    return rule_regex(pattern, "reject pattern")
 
 
 # --- digits -------------------------------------------------------------------------------------
@@ -453,7 +470,7 @@ def _tokens(text: str, rules: NumberRules, offset: int = 0,
         if m.group("digits"):
             value = parse_digits(m.group("digits"), rules, leaked_grouping)
             nxt = matches[k + 1].group("word") if k + 1 < len(matches) else None
-            if (m.groupdict().get("suffix") or (nxt and rules.words.get(_fold(nxt)) == "scale")) \
+            if (m.groupdict().get("suffix") or (nxt and rules.words.get(fold(nxt)) == "scale")) \
                     and re.fullmatch(r"\d{1,3}" + re.escape(rules.group_mark) + r"\d{3}", m.group("digits")):
                 # "3.216 juta": before a scale word a single mark is a decimal point (lexicon 1.1)
                 value = parse_digits(m.group("digits").replace(rules.group_mark, rules.decimal_mark), rules)
@@ -610,13 +627,12 @@ def _value_of(text: str, rules: NumberRules, leaked_grouping: bool = False) -> D
     return evaluate(tokens, rules.bare_decimal_word)
 
 
-
 def parse_number(text: str, rules: LanguageRules) -> float | None:
     """The value of a whole string that is one numeral, None if it is not one."""
     nr: NumberRules | None = rules.get("numbers")
     if nr is None or not isinstance(text, str):
         return None
-    folded = _fold(text)
+    folded = fold(text)
     for phrase in nr.power_phrases:  # "lima koma empat kali sepuluh pangkat enam"
         if f" {phrase} " in folded:
             mantissa, exponent = folded.split(f" {phrase} ", 1)
@@ -743,14 +759,14 @@ def _collectives(text: str, nr: NumberRules) -> list[Figure]:
         if (nr.not_after_tail and _tail_admits(nr.not_after_gate, text, m.start())
                 and _tail_search(nr.not_after_tail, text, m.start())) or (
                 prev and (prev.group(1)[0].isupper() and prev.start() > 0
-                          or _fold(prev.group(1)) in nr.counted_nouns)):
+                          or fold(prev.group(1)) in nr.counted_nouns)):
             continue  # after an ordinal noun or a name: "gelombang kedua", "Brigade kelima"
         raw = m.group("n").lstrip("-").strip()
         value = parse_digits(raw, nr) if raw[0].isdigit() else _value_of(raw, nr)
         if value is None or value < 2 or value != value.to_integral_value():
             continue
         out.append(Figure("quantity", m.start(), m.end(), m.start(), m.end(), float(value), float(value),
-                          False, False, "collective:" + _fold(m.group(0))))
+                          False, False, "collective:" + fold(m.group(0))))
     return out
 
 
@@ -775,8 +791,8 @@ def _figure(text: str, m: re.Match, nr: NumberRules, rejects) -> tuple[Figure | 
     core_end = m.end("vague") if m.groupdict().get("vague") else m.end("num")
     rule_parts: list[str] = []
     if m.groupdict().get("vague"):
-        low, high = nr.vague[_fold(m.group("vague"))]
-        rule_parts.append("vague:" + _fold(m.group("vague")))
+        low, high = nr.vague[fold(m.group("vague"))]
+        rule_parts.append("vague:" + fold(m.group("vague")))
         scaled, scale, raw_value = True, 1.0, None
     else:
         raw = m.group("num")
@@ -866,38 +882,30 @@ def _finish(text, nr: NumberRules, rejects, core_start, core_end, low, high, tok
         return None
     # hedges: before (several may stack: "diperkirakan sekitar") and after ("1.000 lebih")
     nominal = (low, high)
-    estimate_only = False
-    low_open = high_open = False
     hedge_text = ""
     rules_used = [rule] if rule else []
+    before: list[Hedge] = []
     hb = (_tail_search(nr.hedge_before_tail, text, start)
           if nr.hedge_before_tail and _tail_admits(nr.hedge_before_gate, text, start) else None)
     if hb:
-        hedge_text = _fold(hb.group(0))
+        hedge_text = fold(hb.group(0))
         parts = _split_hedges(hedge_text, nr.hedges_before)
-        estimate_only = bool(parts) and all(nr.hedges_before[p].estimate for p in parts)
-        for part in parts[::-1]:
-            h = nr.hedges_before[part]
-            low, high, lo, ho = _apply(h, low, high)
-            low_open, high_open = low_open or lo, high_open or ho
-            rules_used.append(f"hedge:{part}" + (":estimate" if h.estimate else ""))
+        before = [nr.hedges_before[part] for part in parts]
+        rules_used += [f"hedge:{part}" + (":estimate" if h.estimate else "")
+                       for part, h in zip(parts[::-1], before[::-1])]
         start = hb.start()
-    hedged_after = False
+    estimate_only = bool(before) and all(h.estimate for h in before)
+    after = None
     ha = nr.hedge_after_head.match(text[end:]) if nr.hedge_after_head else None
     if ha and _figure_follows(text, end + ha.end(), nr):
         ha = None  # "5000 or less than 6000": 'or less' opens the next figure's hedge
     if ha:
-        word = _fold(ha.group(0))
-        h = nr.hedges_after[word]
-        if estimate_only and (h.low is None or h.high is None):
-            low, high = nominal  # "about 500 or more": the bound is the figure, not the estimate's edge
-        low, high, lo, ho = _apply(h, low, high)
-        low_open, high_open = low_open or lo, high_open or ho
-        rules_used.append(f"hedge:{word}" + (":estimate" if h.estimate else ""))
+        word = fold(ha.group(0))
+        after = nr.hedges_after[word]
+        rules_used.append(f"hedge:{word}" + (":estimate" if after.estimate else ""))
         end += ha.end()
-        hedged_after = True
-    if low is not None and high is not None and low > high:
-        low, high = high, low
+    hedged_after = after is not None
+    low, high, low_open, high_open = apply_hedges(low, high, before, after)
     name = "+".join(rules_used) or "number"
     if kind == "money":
         name += f"+money:{unit}"
@@ -909,7 +917,7 @@ def _finish(text, nr: NumberRules, rejects, core_start, core_end, low, high, tok
 
 def _figure_follows(text: str, pos: int, nr: NumberRules) -> bool:
     for word in re.findall(r"\S+", text[pos:pos + 40])[:3]:
-        if word[0].isdigit() or _fold(word).strip(".,;") in nr.words:
+        if word[0].isdigit() or fold(word).strip(".,;") in nr.words:
             return True
     return False
 
@@ -930,7 +938,7 @@ def _split_hedges(text: str, table: dict) -> list[str]:
 
 
 def _currency(text: str, nr: NumberRules, before: bool) -> str:
-    return nr.currencies.get(_fold(text), "money")
+    return nr.currencies.get(fold(text), "money")
 
 
 def _merge_ranges(text: str, figs: list[Figure], nr: NumberRules) -> list[Figure]:
@@ -951,7 +959,7 @@ def _merge_ranges(text: str, figs: list[Figure], nr: NumberRules) -> list[Figure
 
 def _bounds(text: str, a: Figure, b: Figure, nr: NumberRules) -> Figure | None:
     """'more than 20 and less than 30': a lower and an upper bound joined into one interval."""
-    if _fold(text[a.end:b.start]) not in nr.bound_joiners:
+    if fold(text[a.end:b.start]) not in nr.bound_joiners:
         return None
     lower, upper = (a, b) if a.high is None else (b, a)
     if lower.high is not None or lower.low is None or upper.low is not None or upper.high is None:
@@ -968,11 +976,11 @@ def _range(text: str, a: Figure, b: Figure, nr: NumberRules) -> Figure | None:
         return _bounds(text, a, b, nr)
     if a.hedged_after or a.low is None or a.high is None or b.high is None:
         return None
-    gap = _fold(text[a.end:b.start])  # b's own hedge ("hingga") may be the connector
+    gap = fold(text[a.end:b.start])  # b's own hedge ("hingga") may be the connector
     connector = gap or b.hedged_before
     start = a.start
     frame = _tail_search(nr.frame_open_tail, text, a.start) if nr.frame_open_tail else None
-    framed = bool(frame) and (nr.range_frames.get(_fold(frame.group(0))) == connector
+    framed = bool(frame) and (nr.range_frames.get(fold(frame.group(0))) == connector
                               or connector in nr.range_connectors)
     small = connector in nr.small_range_connectors and not a.scaled and not b.scaled \
         and b.high <= nr.small_range_max
@@ -1070,7 +1078,3 @@ def run_numbers_example(example: dict, rules: LanguageRules):
     actual = [{k: r[k] for k in r if any(k in e for e in expected) or k in ("text", "low", "high")}
               for r in actual]
     return expected, actual
-
-
-register_kind(RuleKind("numbers", NumbersSchema, compile_numbers, run_numbers_example,
-                        from_manifest=(("decimal_mark", "decimal_mark"),)))

@@ -27,7 +27,7 @@ from marshmallow import Schema, fields, validate
 from checker.model import Mention
 from checker.recognise.lexicon import AliasTable
 from checker.recognise.prefilter import PatternSet
-from checker.rulebook import LanguageRules, RuleKind, register_kind
+from checker.rulebook import LanguageRules, alternation, rule_regex
 
 LABELS = ("confirm", "deny", "non_denial", "non_confirm", "neutral")
 ROLES = ("report", "accuse", "contrast", "self")
@@ -203,10 +203,7 @@ class StanceRules:
 
 
 def _check_regex(pattern: str, where: str) -> re.Pattern:
-    try:
-        return re.compile(pattern, re.IGNORECASE)
-    except re.error as exc:
-        raise ValueError(f"{where}: bad regular expression {pattern!r}: {exc}") from exc
+    return rule_regex(pattern, where, re.IGNORECASE)
 
 
 def _words(forms, ident: str) -> AliasTable:
@@ -231,13 +228,11 @@ def compile_stances(datas: list[dict]) -> StanceRules:
         for p in data["phrases"]:
             phrases.append((_check_regex(p["pattern"], p["name"]), p["label"], p["role"], p["name"], p["alone"]))
         for verb, following in data["not_stance_after"].items():
-            alternation = "|".join(re.escape(w) for w in following)
-            not_after[verb.casefold()] = _check_regex(rf"^\W*(?:{alternation})\b", verb)
+            not_after[verb.casefold()] = _check_regex(rf"^\W*{alternation(following)}\b", verb)
         window = data["needs_after_window"]
         for verb, following in data["needs_after"].items():
-            alternation = "|".join(re.escape(w) for w in following)
             needs[verb.casefold()] = _check_regex(
-                rf"^\W*(?:[\w'’-]+\W+){{0,{window}}}?(?:{alternation})\b", verb)
+                rf"^\W*(?:[\w'’-]+\W+){{0,{window}}}?{alternation(following)}\b", verb)
         for ident, spec in data["predicates"].items():
             predicates[ident] = Predicate(spec["light"], spec["requires_theme"] or bool(spec["themes"]),
                                           frozenset(spec["themes"]), spec["negates"], spec["asserted"],
@@ -283,17 +278,14 @@ def compile_stances(datas: list[dict]) -> StanceRules:
 
 
 def _preposition(words: list[str]) -> re.Pattern:
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
-    return re.compile(rf"(?<![\w-])(?:{alternation})\s+(?:the\s+)?$", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-]){alternation(words)}\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _coordination(coordinators: list[str], determiners: list[str]) -> re.Pattern:
     """Between two coordinated actors: a coordinator, perhaps a comma and a determiner
     ("Hezbollah and the Lebanese cabinet", "pemerintah Lebanon maupun Hizbullah")."""
-    words = "|".join(re.escape(w) for w in sorted(coordinators, key=len, reverse=True)) or "(?!)"
-    dets = "|".join(re.escape(w) for w in determiners)
-    det = f"(?:(?:{dets})\\s+)?" if dets else ""
-    return re.compile(rf"\s*,?\s*(?:{words})\s+{det}", re.IGNORECASE)
+    det = f"(?:{alternation(determiners)}\\s+)?" if determiners else ""
+    return re.compile(rf"\s*,?\s*{alternation(coordinators)}\s+{det}", re.IGNORECASE)
 
 
 def find_stances(text: str, rules: LanguageRules) -> list[Mention]:
@@ -391,6 +383,3 @@ def _num(x) -> str:
     if x is None:
         return "?"
     return str(int(x)) if float(x).is_integer() else str(x)
-
-
-register_kind(RuleKind("stances", StancesSchema, compile_stances, run_stance_example))
