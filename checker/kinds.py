@@ -51,7 +51,8 @@ KINDS: tuple[RuleKind, ...] = (
     RuleKind("attribution", attribution.AttributionSchema, attribution.compile_attribution,
              attribution.run_attribution_example),
     # frame
-    RuleKind("framing", FramingSchema, compile_framing, run_framing_example),
+    RuleKind("framing", FramingSchema, compile_framing, run_framing_example,
+             from_manifest=(("home_country", "home_country"),)),
     RuleKind("incidents", frame_events.IncidentsSchema, frame_events.compile_incidents,
              frame_events.run_incident_example, home=SHARED),
     # compare and report

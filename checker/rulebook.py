@@ -246,6 +246,9 @@ class ManifestSchema(Schema):
     report_default = fields.Boolean(load_default=False)  # reports speak it unless asked otherwise
     # a close call between relatives with no word to tell them apart goes to it (ingest.identify_language)
     identify_default = fields.Boolean(load_default=False)
+    # the country a report in the language is about when it names none: Indonesian outlets name
+    # no country for a domestic story ("Polri menangkap 3.195 orang")
+    home_country = fields.String(load_default=None)
     description = fields.String()
     examples = fields.List(fields.Dict(), load_default=list)
 
@@ -263,6 +266,7 @@ class Language:
     report_default: bool = False
     examples: tuple[dict, ...] = ()
     identify_default: bool = False  # {text, expect: language code}: identify_language's corpus
+    home_country: str | None = None  # where a report that names no country happened
     path: Path | None = field(default=None, compare=False)
     lines: dict = field(default_factory=dict, compare=False)
 
@@ -284,7 +288,8 @@ def load_manifest(path: Path) -> Language:
                                 lines.get(("examples", i)))
     return Language(found["code"], found["name"], found["date_order"], found["decimal_mark"],
                     tuple(sorted(found["fallbacks"].items())), tuple(found["distinctive_words"]),
-                    found["report_default"], tuple(found["examples"]), found["identify_default"], path, lines)
+                    found["report_default"], tuple(found["examples"]), found["identify_default"],
+                    found["home_country"], path, lines)
 
 
 def load_languages(root: Path = RULES_DIR) -> dict[str, Language]:

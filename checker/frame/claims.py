@@ -451,6 +451,9 @@ def frame_article(article: Article, mentions: list[SentenceMentions], rules) -> 
         framer.main = ev.main_event(mentions, rules["places"], article.published, order, rules["framing"])
     else:
         mentions = filed
+    home = rules["framing"].home_country
+    if framer.main is not None and framer.main.country == "unknown" and home:
+        framer.main = replace(framer.main, country=home)  # a domestic story names no country
     country = framer.main.country if framer.main is not None and framer.main.country != "unknown" else None
     mentions = [place_bodies(sm, country, rules["actors"]) for sm in mentions]
     defined = defined_bodies(mentions, rules["actors"], rules["framing"])

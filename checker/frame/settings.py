@@ -108,6 +108,8 @@ class FramingSchema(Schema):
     # words that make a name an organisation's: an article's "Badan Gizi Nasional (BGN)" speaks,
     # its "Makan Bergizi Gratis (MBG)" programme does not
     body_words = fields.List(fields.String(), load_default=list)
+    # from the language's manifest: the country a report names none for is about
+    home_country = fields.String(allow_none=True)  # absent from files: the manifest's stands
     after_links = fields.List(fields.String(), load_default=list)
     # actors' roles that before a headline's colon are a label, not its speaker ("Lebanon: ...")
     colon_labels = fields.List(fields.String(), load_default=list)
@@ -155,6 +157,7 @@ class Framing:
     after_links: frozenset = frozenset()
     anchored_days: AliasTable | None = None
     colon_labels: frozenset = frozenset()
+    home_country: str | None = None
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -248,4 +251,5 @@ def compile_framing(datas: list[dict]) -> Framing:
         frozenset(w.casefold() for w in data.get("after_links", ())),
         AliasTable.build([(f, str(n), False) for f, n in data.get("anchored_days", {}).items()]),
         frozenset(data.get("colon_labels", ())),
+        next((d["home_country"] for d in datas if d.get("home_country")), None),
     )
