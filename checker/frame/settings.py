@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from marshmallow import Schema, fields, validate
 
 from checker.recognise.lexicon import AliasTable
+from checker.rulebook import rule_regex, valid_regex
 
 _WORD = re.compile(r"[\w'’-]+")
 
@@ -108,6 +109,10 @@ class FramingSchema(Schema):
     # words that make a name an organisation's: an article's "Badan Gizi Nasional (BGN)" speaks,
     # its "Makan Bergizi Gratis (MBG)" programme does not
     body_words = fields.List(fields.String(), load_default=list)
+    # a link and a verb that start another predicate: a place after them is that one's
+    # ("killing 31 people and hitting a hospital in Kyiv"), unless the verb is a measure's
+    # ("killed 12 and injured 30 in Kyiv")
+    next_predicate = fields.List(fields.String(validate=valid_regex), load_default=list)  # the verb: group 1
     # from the language's manifest: the country a report names none for is about
     home_country = fields.String(allow_none=True)  # absent from files: the manifest's stands
     after_links = fields.List(fields.String(), load_default=list)
@@ -154,6 +159,7 @@ class Framing:
     joint_cues: AliasTable | None = None
     capital_cues: AliasTable | None = None
     body_words: frozenset = frozenset()
+    next_predicate: re.Pattern | None = None
     after_links: frozenset = frozenset()
     anchored_days: AliasTable | None = None
     colon_labels: frozenset = frozenset()
@@ -248,6 +254,8 @@ def compile_framing(datas: list[dict]) -> Framing:
         _table(data.get("joint_cues", []), "joint"),
         _table(data.get("capital_cues", []), "capital"),
         frozenset(w.casefold() for w in data.get("body_words", ())),
+        rule_regex("|".join(f"(?:{p})" for p in data["next_predicate"]), "next_predicate", re.I)
+        if data.get("next_predicate") else None,
         frozenset(w.casefold() for w in data.get("after_links", ())),
         AliasTable.build([(f, str(n), False) for f, n in data.get("anchored_days", {}).items()]),
         frozenset(data.get("colon_labels", ())),

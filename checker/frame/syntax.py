@@ -244,6 +244,10 @@ def place_after(framing, sm: SentenceMentions, pos: int, exclude_spans=(), start
         if pos <= p.start <= clause_end:
             if any(pos <= a.start < p.start for a in sm.attribution):
                 continue  # in the speaker's tag: "..., kata intelijen Korea Selatan", "said in Kyiv"
+            if framing.next_predicate is not None and any(
+                    not any(m.start == link.start(1) for m in sm.measures)
+                    for link in framing.next_predicate.finditer(sm.text, pos, p.start)):
+                break  # "killing 31 people and hitting a hospital in Kyiv": the hospital's place
             after.append((p.start, p.value))
         elif start is not None and clause_start <= p.start and p.end <= start and (
                 framing.place_preposition.search(sm.text[:p.start])
