@@ -58,11 +58,27 @@ def scope_relation(a: Claim, b: Claim, context: ComparisonContext) -> str:
         return "unspecified"
     # a figure of places counted together holds every figure of one of them, even one whose
     # place is only the happening's ("the toll rose to 3,381" beside "7,800 in Turkey and Syria")
+    if _parts_apart(a.where, b.where):
+        return "unrelated"  # the government-held areas' toll and the rebel-held areas'
     if context.within(a.where, b.where):
-        return "unspecified" if extra(a, "place_of_event") and "+" not in b.where else "a_inside"
+        return "unspecified" if _inherited(a, b, context) else "a_inside"
     if context.within(b.where, a.where):
-        return "unspecified" if extra(b, "place_of_event") and "+" not in a.where else "b_inside"
+        return "unspecified" if _inherited(b, a, context) else "b_inside"
     return "unrelated"
+
+
+def _inherited(inner: Claim, outer: Claim, context: ComparisonContext) -> bool:
+    """Whether a figure's place inside another's tells nothing: the inner one's is only its
+    happening's (unless the outer figure names places counted together), or, for a fixed fact
+    of the happening (a magnitude), either one's is."""
+    if context.behaviour(inner) == "fixed" and (extra(inner, "place_of_event") or extra(outer, "place_of_event")):
+        return True
+    return bool(extra(inner, "place_of_event")) and "+" not in outer.where
+
+
+def _parts_apart(a: str, b: str) -> bool:
+    """Two different parts ("syria/government_held", "aleppo/opposition_held")."""
+    return "/" in a and "/" in b and a.rsplit("/", 1)[1] != b.rsplit("/", 1)[1]
 
 
 def ordered(a: Claim, b: Claim, context: ComparisonContext) -> tuple[Claim, Claim, bool]:
@@ -330,7 +346,10 @@ def mark_parts(nodes: list[Node], context: ComparisonContext) -> None:
                 if other.authority != node.authority and (
                         small.speaker or not _fraction(small.value, big.value, context.settings.share_at_most)):
                     continue  # a named body's figure, or one of the same order: a rival total
-                if scope_relation(small, big, context) in ("same", "a_inside", "unspecified"):
+                # a figure for a place of its own inside the larger one's ("166 in North Sumatra"
+                # of 303 across Sumatra) is that place's total: it meets that place's figures
+                relation = scope_relation(small, big, context)
+                if relation in ("same", "unspecified") or relation == "a_inside" and "/" in (small.where or ""):
                     node.part = True
                     break
 

@@ -16,7 +16,7 @@ from checker.frame.propositions import (Topic, co_holders, confirmations, named_
 from checker.frame.speakers import (Voice, defined_bodies, defined_mentions, in_dateline, person_mentions, place_bodies, reaches, register_persons, speaker,
                                     speaker_for, speakers_by_cue, voice_of)
 from checker.frame.settings import words, words_after
-from checker.frame.syntax import (earlier, elliptical, clause_of, joint_places, measure_for, modality, owner_of, place_after, place_in,
+from checker.frame.syntax import (earlier, elliptical, clause_of, joint_places, listed, measure_for, modality, owner_of, place_after, place_in,
                                   role_of, sender_of, share_pairs, total_verb_before, venue_part)
 from checker.frame.times import anchored, reference_day
 from checker.model import Article, Claim, Evidence, EventRef, Mark, Mention
@@ -168,12 +168,19 @@ class ArticleFramer:
         if len({said for _, said in by_cue}) < 2:
             by_cue = []
         shares = share_pairs(framing, sm)
+        last_figure = None
         for figure in sm.quantities:
             if figure.kind != "quantity":
                 continue
             measure = reading_measure(figure) or measure_for(framing, priority, sm, figure, outcomes, bare, shares)
             if measure is None and last_measure is not None and elliptical(sm.text, figure):
                 measure = last_measure  # "the ministry said 3,000 had died, the Red Crescent 150"
+            if measure is not None and measure.value in bare and measure.value not in framing.counted_things \
+                    and last_measure is not None and last_measure.value not in bare and last_figure is not None \
+                    and listed(framing, sm.text[last_figure.end:figure.start]) \
+                    and not any(last_figure.end <= m.start < figure.start and m.value not in bare for m in sm.measures):
+                # a list after a counted figure: "166 orang, Sumatera Barat 90 orang, dan Aceh 47 orang"
+                measure = Mention("measure", figure.text, figure.start, figure.end, last_measure.value, "list_anaphora")
             anaphoric = measure is None and self.last_measure is not None and total_verb_before(framing, sm, figure)
             if anaphoric:
                 # "Angka itu turun menjadi 125", "the figure was cut to 85": the measure (and the
@@ -191,7 +198,7 @@ class ArticleFramer:
                     measure = Mention("measure", figure.text, figure.start, figure.end, before, "part_anaphora")
             if measure is None:
                 continue
-            last_measure = measure
+            last_measure, last_figure = measure, figure
             role = role_of(framing, sm, figure)
             whole = shares.get((figure.start, figure.end))
             if whole is not None and measure_for(framing, priority, sm, whole, outcomes, bare, shares) == measure:

@@ -15,6 +15,7 @@ from datetime import date
 from marshmallow import Schema, fields
 
 from checker.frame.settings import words, words_before
+from checker.frame.syntax import in_speaker_tag, joint_places
 from checker.model import UNTYPED_EVENT, EventRef
 from checker.recognise import SentenceMentions
 from checker.recognise.lexicon import AliasTable, _mentions
@@ -169,6 +170,8 @@ def main_event(sentences: list[SentenceMentions], places, published: date | None
     for n, sm in enumerate(sentences):
         names_it = any(m.value in (kind, GENERIC) for m in sm.incidents)  # "the tragedy" names it too
         for p in sm.places:
+            if framing is not None and in_speaker_tag(framing, sm, p):
+                continue  # "..., kata Gubernur Sumut Bobby Nasution di Medan": where it was said
             located = framing is not None and any(
                 len(sm.text[e:p.start].split()) <= 1 for _, e, _, _ in framing.location_cues.find(sm.text[:p.start]))
             acting = any(a.start <= p.start and p.end <= a.end for a in sm.actors)
@@ -185,6 +188,12 @@ def main_event(sentences: list[SentenceMentions], places, published: date | None
     sites = [p for later, p in sorted(sites, key=lambda t: t[0]) if later == sites[0][0]] if sites else []
     place = _deepest(places, [p for p in sites if places.country(p) == country]) or _deepest(
         places, [p for p in lead_places if places.country(p) == country]) or (country if countries else None)
+    # a happening the lead places in several places at once ("banjir di Aceh, Sumatera Utara, dan
+    # Sumatera Barat", "struck Turkey and Syria") is in all of them
+    joint = next((j for sm in lead if any(m.value in (kind, GENERIC) for m in sm.incidents)
+                  for j in [joint_places(framing, sm, places)] if j and place in j.split("+")), None) \
+        if framing is not None else None
+    place = joint or place
     phase = "sequel" if any(phase_of(sm, framing) == "sequel" for sm in lead) else None
     day = None
     for sm in sentences:

@@ -238,10 +238,19 @@ def place_after(framing, sm: SentenceMentions, pos: int, exclude_spans=(), start
     when `start`, where the thing (a figure) begins, is given."""
     clause_start, clause_end = clause_of(framing, sm.text, pos)
     after, before = [], []
+    figures = [q for q in sm.quantities if q.kind == "quantity"]
     for p in sm.places:
         if any(p.start < e and s < p.end for s, e in exclude_spans) or _owner_name(framing, sm, p):
             continue
+        gap_words = re.findall(r"[\w'’-]+", sm.text[p.end:start]) if start is not None and p.end <= start else None
+        if gap_words is not None and clause_start <= p.start and len(gap_words) <= 1 \
+                and not re.search(r"[,;:()]", sm.text[p.end:start]) \
+                and not any(w.casefold() in framing.joint_links for w in gap_words):
+            return p.value  # a list's "Sumatera Barat 90 orang", "West Sumatra recorded 129": its own place
         if pos <= p.start <= clause_end:
+            if any(q.start >= p.end and q.start != start and len(re.findall(r"[\w'’-]+", sm.text[p.end:q.start])) <= 1
+                   and not re.search(r"[,;:()]", sm.text[p.end:q.start]) for q in figures):
+                continue  # "166 orang, Sumatera Barat 90 orang": the next figure's place
             if any(pos <= a.start < p.start for a in sm.attribution):
                 continue  # in the speaker's tag: "..., kata intelijen Korea Selatan", "said in Kyiv"
             if framing.next_predicate is not None and any(
@@ -290,32 +299,57 @@ def area_part(framing, sm: SentenceMentions, figure: Mention) -> str | None:
     return min(near)[1] if near else None
 
 
+def listed(framing, between: str) -> bool:
+    """Whether two figures stand in one list: a comma or a joining word between them."""
+    return "," in between or any(w in framing.joint_links for w in between.casefold().split())
+
+
 def joint_places(framing, sm: SentenceMentions, places, start: int = 0, end: int | None = None) -> str | None:
     """Places named together between `start` and `end` ("in Turkey and Syria", "gempa
     Turki-Suriah"), none within another: one id for them all ("syria+turkiye"), or None. Only a
     link word and at most one other word ("southern Turkey and northwest Syria") join two."""
     end = len(sm.text) if end is None else end
     named = sorted((p for p in sm.places if start <= p.start and p.end <= end), key=lambda p: p.start)
-    run = named[:1]
+    run, linked = named[:1], False  # linked: a link word joins the run, not only commas
     for a, b in zip(named, named[1:]):
-        between = re.sub(r"([-/&])", r" \1 ", sm.text[a.end:b.start]).casefold().split()
-        if between and between[0] in framing.joint_links and len(between) <= 2 \
-                and not any(re.search(r"[\d,;:()]", w) for w in between):
+        between = re.sub(r"([-/&,])", r" \1 ", sm.text[a.end:b.start]).casefold().split()
+        if between[:1] == [","]:
+            between = between[1:] or [","]  # "Aceh, Sumatera Utara, dan Sumatera Barat"
+        if between and (between[0] in framing.joint_links or between == [","]) and len(between) <= 2 \
+                and not any(re.search(r"[\d;:()]", w) for w in between):
             run.append(b)
+            linked = linked or between[0] in framing.joint_links
         elif len(run) > 1:
             break
         else:
             run = [b]
     ids = sorted({p.value for p in run})
-    if len(ids) < 2 or any(a != b and places.within(a, b) for a in ids for b in ids):
+    if len(ids) < 2 or not linked or any(a != b and places.within(a, b) for a in ids for b in ids):
         return None
     return "+".join(ids)
 
 
+def in_speaker_tag(framing, sm: SentenceMentions, place: Mention) -> bool:
+    """A place in a trailing speaker tag, where it was said: after a cue whose speaker follows it
+    ("kata", "said") and that speaker, in the cue's clause ("..., kata Gubernur Sumut Bobby
+    Nasution di Medan")."""
+    for cue in sm.attribution:
+        if cue.value not in ("after", "either") or cue.end > place.start:
+            continue
+        if clause_of(framing, sm.text, cue.start) != clause_of(framing, sm.text, place.start):
+            continue
+        if any(cue.end <= a.start and a.end <= place.start and len(sm.text[cue.end:a.start].split()) <= 3
+               for a in sm.actors):
+            return True
+    return False
+
+
 def place_in(framing, sm: SentenceMentions, exclude_spans=()) -> str | None:
-    """A place the sentence puts something in or sends it to ("ke Rusia", "di Kursk")."""
+    """A place the sentence puts something in or sends it to ("ke Rusia", "di Kursk"), not where
+    it was said."""
     for p in sorted(sm.places, key=lambda p: p.start):
-        if any(p.start < e and s < p.end for s, e in exclude_spans) or _owner_name(framing, sm, p):
+        if any(p.start < e and s < p.end for s, e in exclude_spans) or _owner_name(framing, sm, p) \
+                or in_speaker_tag(framing, sm, p):
             continue
         if framing.place_preposition.search(sm.text[:p.start]):
             return p.value
