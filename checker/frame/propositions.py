@@ -572,6 +572,8 @@ def read_cue(sm: SentenceMentions, cue: Mention, holder: Mention, rules, topic: 
         spans = [(cue.start, clause_end), (cue.start, len(text))]
     else:
         spans = [(cue.end, clause_end), (cue.end, len(text))]
+        if len(cue.text.split()) > 3:  # "called reports of North Korean troops in Russia fake news"
+            spans.append((cue.start, cue.end))
     chosen = None
     for start, end in spans:
         chosen = choose(sm, rules, start, end, topic, main)
