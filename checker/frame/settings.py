@@ -113,6 +113,9 @@ class FramingSchema(Schema):
     # ("killing 31 people and hitting a hospital in Kyiv"), unless the verb is a measure's
     # ("killed 12 and injured 30 in Kyiv")
     next_predicate = fields.List(fields.String(validate=valid_regex), load_default=list)  # the verb: group 1
+    # words that open an appositive noun phrase, which may end the sentence ("..., said Kuber
+    # Kadayat, a police spokesman.")
+    appositive_openers = fields.List(fields.String(), load_default=list)
     # from the language's manifest: the country a report names none for is about
     home_country = fields.String(allow_none=True)  # absent from files: the manifest's stands
     after_links = fields.List(fields.String(), load_default=list)
@@ -160,6 +163,7 @@ class Framing:
     capital_cues: AliasTable | None = None
     body_words: frozenset = frozenset()
     next_predicate: re.Pattern | None = None
+    appositive_openers: frozenset = frozenset()
     after_links: frozenset = frozenset()
     anchored_days: AliasTable | None = None
     colon_labels: frozenset = frozenset()
@@ -256,6 +260,7 @@ def compile_framing(datas: list[dict]) -> Framing:
         frozenset(w.casefold() for w in data.get("body_words", ())),
         rule_regex("|".join(f"(?:{p})" for p in data["next_predicate"]), "next_predicate", re.I)
         if data.get("next_predicate") else None,
+        frozenset(w.casefold() for w in data.get("appositive_openers", ())),
         frozenset(w.casefold() for w in data.get("after_links", ())),
         AliasTable.build([(f, str(n), False) for f, n in data.get("anchored_days", {}).items()]),
         frozenset(data.get("colon_labels", ())),

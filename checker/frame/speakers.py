@@ -261,7 +261,10 @@ def _appositives(sm: SentenceMentions, actors, framing, known: list) -> list[tup
         comma = link.group(1) == ","
         stop = text.find(",", pos) if comma else -1
         if comma and stop < 0:
-            continue  # an appositive is closed by a comma: ", tiba di Brussels." is the sentence going on
+            opener = re.match(r"\s*([\w'’]+)", text[pos:])
+            if opener is None or opener.group(1).casefold() not in framing.appositive_openers:
+                continue  # an appositive is closed by a comma: ", tiba di Brussels." is the sentence going on
+            stop = len(text)  # "..., said Kuber Kadayat, a police spokesman."
         reach = framing.window("appositive") if comma else 2
         body = next((a for a in bodies if a.start >= pos and (stop < 0 or a.start < stop)
                      and words(text, pos, a.start) <= reach), None)
