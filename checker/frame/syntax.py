@@ -245,7 +245,8 @@ def place_after(framing, sm: SentenceMentions, pos: int, exclude_spans=(), start
         gap_words = re.findall(r"[\w'’-]+", sm.text[p.end:start]) if start is not None and p.end <= start else None
         if gap_words is not None and clause_start <= p.start and len(gap_words) <= 1 \
                 and not re.search(r"[,;:()]", sm.text[p.end:start]) \
-                and not any(w.casefold() in framing.joint_links for w in gap_words):
+                and not any(w.casefold() in framing.joint_links for w in gap_words) \
+                and not any(a.start < p.end and p.start < a.end for a in sm.actors):  # a speaker's country
             return p.value  # a list's "Sumatera Barat 90 orang", "West Sumatra recorded 129": its own place
         if pos <= p.start <= clause_end:
             if any(q.start >= p.end and q.start != start and len(re.findall(r"[\w'’-]+", sm.text[p.end:q.start])) <= 1
