@@ -98,6 +98,11 @@ class ArticleFramer:
         for d in sorted(sm.dates, key=lambda d: -d.start):
             outside = outside[:d.start] + " " + outside[d.end:]
         dateline = len(re.findall(r"[^\W\d]+", outside)) <= self.framing.window("dateline")
+        if self.main is not None and not any(q.kind == "quantity" for q in sm.quantities) \
+                and any(i.value in (self.main.type, ev.GENERIC) for i in sm.incidents):
+            # a sentence telling of the happening with no figure ("the explosions ... on Tuesday
+            # and Wednesday") dates the happening, not a count the next sentence gives
+            own_days = []
         if own_days and not dateline:
             self.narrative = max(own_days)
         elif self.narrative is None and event is not None and event.day is not None \
@@ -447,21 +452,43 @@ class ArticleFramer:
 
 def frame_article(article: Article, mentions: list[SentenceMentions], rules) -> list[Claim]:
     """All claims of an article from its sentences' mentions, in body order."""
-    framer = ArticleFramer(article, rules)
     incidents = rules.get("incidents")
     order = incidents.order if incidents is not None else ()
     # the dateline names where the report was filed ("TEMPO.CO, Jakarta -", "ISTANBUL/DAMASCUS,
     # Feb 6 (Reuters) -"), not where it happened: its places only when the text names no other
     filed = [replace(sm, places=[p for p in sm.places if not in_dateline(sm.text, p)]) for sm in mentions]
-    framer.main = ev.main_event(filed, rules["places"], article.published, order, rules["framing"])
-    if framer.main is None or framer.main.country == "unknown":
-        framer.main = ev.main_event(mentions, rules["places"], article.published, order, rules["framing"])
+    main = ev.main_event(filed, rules["places"], article.published, order, rules["framing"])
+    if main is None or main.country == "unknown":
+        main = ev.main_event(mentions, rules["places"], article.published, order, rules["framing"])
     else:
         mentions = filed
     home = rules["framing"].home_country
-    if framer.main is not None and framer.main.country == "unknown" and home:
-        framer.main = replace(framer.main, country=home)  # a domestic story names no country
-    country = framer.main.country if framer.main is not None and framer.main.country != "unknown" else None
+    if main is not None and main.country == "unknown" and home:
+        main = replace(main, country=home)  # a domestic story names no country
+    claims = _frame_with(article, mentions, rules, main)
+    attacked = _attacked(claims, rules, main) if main is not None and not ev.sited(mentions, rules["framing"]) else None
+    if attacked is not None:
+        # an article that places its happening nowhere but in the countries it names as actors
+        # ("Israel's president denied any role in the pager blasts"): it happened where its
+        # stances say the attack struck, not in the attacker's country
+        claims = _frame_with(article, mentions, rules, replace(main, country=attacked, place=attacked))
+    return claims
+
+
+def _attacked(claims: list[Claim], rules, main: EventRef) -> str | None:
+    """The one country the article's stances say its kind of happening struck, when that is not
+    the country it was placed in."""
+    predicate = rules["stances"].incident_predicates.get(main.type)
+    places = rules["places"]
+    struck = {places.country(c.where) for c in claims if c.kind == "stance" and c.where and predicate
+              and (c.proposition or "").split(".")[1:2] == [predicate]}
+    return struck.pop() if len(struck) == 1 and main.country not in struck else None
+
+
+def _frame_with(article: Article, mentions: list[SentenceMentions], rules, main: EventRef | None) -> list[Claim]:
+    framer = ArticleFramer(article, rules)
+    framer.main = main
+    country = main.country if main is not None and main.country != "unknown" else None
     mentions = [place_bodies(sm, country, rules["actors"]) for sm in mentions]
     defined = defined_bodies(mentions, rules["actors"], rules["framing"])
     mentions = [defined_mentions(sm, defined) for sm in mentions]

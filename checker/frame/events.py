@@ -143,6 +143,12 @@ def phase_of(sm: SentenceMentions, framing) -> str | None:
     return "all" if "all" in found else "sequel" if "sequel" in found else None
 
 
+def sited(sentences: list[SentenceMentions], framing) -> bool:
+    """Whether the text says where something happens: a place right after a location word."""
+    return any(len(sm.text[e:p.start].split()) <= 1 for sm in sentences for p in sm.places
+               for _, e, _, _ in framing.location_cues.find(sm.text[:p.start]))
+
+
 def main_event(sentences: list[SentenceMentions], places, published: date | None,
                order: tuple = (), framing=None) -> EventRef | None:
     """The article's main incident: the type most named in its title and lead (else anywhere),
