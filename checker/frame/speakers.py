@@ -94,7 +94,9 @@ def place_bodies(sm: SentenceMentions, country: str | None, actors_table=None) -
     are the story's country's; in a story placed nowhere they name no one. A body that exists
     once per region takes in the region written after it ("Badan Penanggulangan Bencana Daerah
     (BPBD) Provinsi Jawa Timur")."""
-    actors = [replace(a, value=place_body(a.value, country)) if a.value.startswith(UNPLACED) else a
+    same_as = getattr(actors_table, "same_as", {})
+    actors = [replace(a, value=same_as.get(place_body(a.value, country), place_body(a.value, country)))
+              if a.value.startswith(UNPLACED) else a
               for a in sm.actors if country or not a.value.startswith(UNPLACED)]
     regional = getattr(actors_table, "regional", None)
     if regional is not None:

@@ -353,6 +353,8 @@ class ActorsSchema(Schema):
     countries = fields.Nested(CountryNamesSchema)  # every country of ISO 3166 is a state actor
     bodies = fields.List(fields.Nested(BodyKindSchema), load_default=list)
     regional = fields.Nested(RegionalSchema)
+    # a body the forms make that a hand entry already is: {indonesia_disaster_agency: bnpb}
+    same_as = fields.Dict(keys=fields.String(), values=fields.String(), load_default=dict)
 
 
 @dataclass(frozen=True)
@@ -384,6 +386,7 @@ class Actors:
     form_shapes: tuple = ()  # see _form_index
     form_index: dict = field(default_factory=dict)
     regional: Regional | None = None
+    same_as: dict = field(default_factory=dict)  # a formed body's id -> the hand entry it is
 
     def find(self, text: str) -> list[Mention]:
         found = [self._compose(text, *m) for m in self.table.find(text)]
@@ -412,7 +415,7 @@ class Actors:
             form = self.form_index.get((tuple(t[3] for t in toks[i - b:i]), tuple(t[3] for t in toks[j:j + a])))
             if form is not None:
                 body = form.id.format(country=ident, kind=form.kind)
-                return (toks[i - b][0] if b else start, toks[j + a - 1][1] if a else end, body)
+                return (toks[i - b][0] if b else start, toks[j + a - 1][1] if a else end, self.same_as.get(body, body))
         return (start, end, ident)
 
     def _regional(self, text: str) -> list[tuple]:
@@ -524,7 +527,9 @@ def compile_actors(datas: list[dict]) -> Actors:
     if unknown:
         raise ValueError(f"governments or bodies that are no actor: {sorted(unknown)}")
     shapes, by_words = _form_index(tuple(forms))
-    return Actors(AliasTable.build(entries), governments, roles, bodies, tuple(forms), shapes, by_words, regional)
+    same_as = {k: v for data in datas for k, v in data.get("same_as", {}).items()}
+    return Actors(AliasTable.build(entries), governments, roles, bodies, tuple(forms), shapes, by_words, regional,
+                  same_as)
 
 
 def _compile_regional(sections: list[dict], entries: list) -> Regional | None:
