@@ -574,6 +574,10 @@ def read_cue(sm: SentenceMentions, cue: Mention, holder: Mention, rules, topic: 
         spans = [(cue.end, clause_end), (cue.end, len(text))]
         if len(cue.text.split()) > 3:  # "called reports of North Korean troops in Russia fake news"
             spans.append((cue.start, cue.end))
+        if not re.sub(r"[\s.!?\"”’')]", "", text[cue.end:]):
+            # a verdict ending the sentence is on what came before it: "kabar korban tewas 500
+            # orang tidak benar", "the figure of 11,300 dead was wrong"
+            spans.append((holder.end if holder is not None and holder.end <= cue.start else 0, cue.start))
     chosen = None
     for start, end in spans:
         chosen = choose(sm, rules, start, end, topic, main)
