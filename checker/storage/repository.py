@@ -203,6 +203,10 @@ def _one_writer(sessions: sessionmaker):
     return _SQLITE_WRITER if bind is not None and bind.dialect.name == "sqlite" else contextlib.nullcontext()
 
 
+# a function scan of unnest yields the array's elements in order: the locks are taken sorted
+_ADVISORY_LOCKS = text("SELECT count(pg_advisory_xact_lock(id)) FROM unnest(CAST(:ids AS bigint[])) AS t(id)")
+
+
 def lock_facts(session: Session, keys: Iterable[tuple]) -> None:
     """Hold, until the transaction ends, the lock of each comparison key: on PostgreSQL one
     advisory lock per key, taken in one order so that two posts never wait on each other.
@@ -211,8 +215,8 @@ def lock_facts(session: Session, keys: Iterable[tuple]) -> None:
         return
     ids = sorted({int.from_bytes(hashlib.sha256(key_text(k).encode("utf-8")).digest()[:8], "big", signed=True)
                   for k in keys})
-    for lock_id in ids:
-        session.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": lock_id})
+    if ids:  # one round trip: taken in the array's (sorted) order
+        session.execute(_ADVISORY_LOCKS, {"ids": ids})
 
 
 def _store_findings(session: Session, article_id: str, findings: list[Finding],
@@ -316,11 +320,16 @@ def _renote_values(session: Session, values) -> None:
 # --- what a new article is compared with ------------------------------------------------------
 
 NEIGHBOURHOOD = 50  # per key and side of the article's date: the claims compared whole (see below)
-_NEAREST = {side: text(f"SELECT id FROM claims WHERE key = :key AND {condition} ORDER BY {order} LIMIT :n")
-            .bindparams(bindparam("pivot", type_=Date))
-            for side, condition, order in (("before", "published <= :pivot", "published DESC, id DESC"),
-                                           ("after", "published > :pivot", "published, id"),
-                                           ("undated", "published IS NULL AND :pivot IS NOT NULL", "id"))}
+_SIDES = (("published <= :pivot", "published DESC, id DESC"), ("published > :pivot", "published, id"),
+          ("published IS NULL AND :pivot IS NOT NULL", "id"))
+
+
+def _nearest(keys: int):
+    """One statement for the neighbourhoods of `keys` keys (bound as :k0, :k1...): for each key
+    and side of :pivot, the :n nearest claims' ids, each read from the (key, published, id) index."""
+    parts = [f"SELECT id FROM (SELECT id FROM claims WHERE key = :k{n} AND {condition} ORDER BY {order} LIMIT :n) "
+             f"AS s{n}_{side}" for n in range(keys) for side, (condition, order) in enumerate(_SIDES)]
+    return text(" UNION ALL ".join(parts)).bindparams(bindparam("pivot", type_=Date))
 
 
 def candidate_claim_ids(session: Session, keys: Iterable[tuple], around: date | None) -> set[str]:
@@ -343,9 +352,11 @@ def candidate_claim_ids(session: Session, keys: Iterable[tuple], around: date | 
             if key.startswith("stance|"):
                 found.add(claim_id)
     pivot = around or date.today()
-    for key in sorted(present):
-        for query in _NEAREST.values():
-            found.update(session.scalars(query, {"key": key, "pivot": pivot, "n": NEIGHBOURHOOD}))
+    present_keys = sorted(present)
+    for start in range(0, len(present_keys), 100):  # 300 selects a statement at most
+        chunk = present_keys[start:start + 100]
+        found.update(session.scalars(_nearest(len(chunk)), {"pivot": pivot, "n": NEIGHBOURHOOD,
+                                                            **{f"k{n}": key for n, key in enumerate(chunk)}}))
     return found
 
 
