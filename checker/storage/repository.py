@@ -229,8 +229,10 @@ def _store_findings(session: Session, article_id: str, findings: list[Finding],
     the links the merged findings have already; then the inserts."""
     if not findings:
         return []
-    findings = [f for n, f in enumerate(findings) if f.id not in {g.id for g in findings[:n]}] \
-        if len({f.id for f in findings}) < len(findings) else findings  # the first of each id
+    first: dict[str, Finding] = {}
+    for finding in findings:
+        first.setdefault(finding.id, finding)  # a finding named twice: the first
+    findings = list(first.values())
     records = {r.id: r for r in session.scalars(select(FindingRecord).where(
         FindingRecord.id.in_([f.id for f in findings])).order_by(FindingRecord.id).with_for_update())}
     stored_of = {i: _finding_from_record(r) for i, r in records.items()}
