@@ -40,9 +40,11 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 def make_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        # the connection used last goes out first, its page cache warm (the pool's default hands
-        # them round in turn, each colder than the last)
-        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False}, pool_use_lifo=True)
+        # a file's pool hands out the connection used last, its page cache warm (the default hands
+        # them round in turn, each colder than the last); an in-memory database has one connection
+        in_memory = parsed.database in (None, "", ":memory:") or parsed.query.get("mode") == "memory"
+        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False},
+                               **({} if in_memory else {"pool_use_lifo": True}))
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)
