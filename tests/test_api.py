@@ -135,6 +135,20 @@ def test_raw_text_with_query_metadata_and_findings_against_the_store(client):
     assert {f["id"] for f in listed["items"]} == {f["id"] for f in quantity}
 
 
+def test_a_posted_report_is_what_its_schema_makes_of_it(client):
+    """A post's report goes out as built, not dumped through ReportSchema: it must already be
+    in the schema's shape, field for field (every article, claim, finding and fact)."""
+    from checker.api.schemas import ReportSchema
+
+    reports = [client.post("/api/v1/articles", data=seed_text(n).encode(), content_type="text/plain; charset=utf-8",
+                           headers=AUTH) for n in range(4)]
+    assert [r.status_code for r in reports] == [201] * 4
+    for response in reports:
+        report = response.get_json()
+        assert report["claims"] and ReportSchema().dump(report) == report
+    assert any(r.get_json()["findings"] for r in reports)
+
+
 def test_html_body(client):
     html = f"<html><head><title>Pasukan</title></head><body><article><p>{TROOPS_ID}</p></article></body></html>"
     response = client.post("/api/v1/articles", data=html, content_type="text/html", headers=AUTH)

@@ -8,7 +8,7 @@ import uuid
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import inspect, select
+from sqlalchemy import inspect, select, text
 from sqlalchemy.exc import IntegrityError
 
 from checker.model import Article, Claim, Evidence, Finding, Interval
@@ -277,6 +277,18 @@ def test_candidate_lookup_uses_the_key_index(tmp_path):
         plan = " ".join(str(row) for row in connection.exec_driver_sql("EXPLAIN QUERY PLAN " + sql))
     engine.dispose()
     assert "ix_claims_key_published_id" in plan
+
+
+def test_the_neighbourhoods_of_many_keys_are_one_statement_read_from_the_covering_index(tmp_path):
+    engine = database.make_engine(f"sqlite:///{tmp_path / 'plan.sqlite3'}")
+    database.migrate(engine)
+    statement = repository._nearest(3)
+    with engine.connect() as connection:
+        plan = [row[3] for row in connection.execute(text("EXPLAIN QUERY PLAN " + str(statement)),
+                                                     {"k0": "a", "k1": "b", "k2": "c", "pivot": date(2024, 1, 1), "n": 5})]
+    engine.dispose()
+    searches = [step for step in plan if "claims" in step]
+    assert len(searches) == 9 and all("COVERING INDEX ix_claims_key_published_id" in step for step in searches), plan
 
 
 def test_listing_filters_and_pages(sessions):

@@ -56,6 +56,10 @@ def add(sessions: sessionmaker, article_id: str, posted: Article) -> tuple[Appea
         return (_from_record(record) if record is not None else None), False
 
 
+_COLUMNS = (AppearanceRecord.id, AppearanceRecord.article_id, AppearanceRecord.source, AppearanceRecord.url,
+            AppearanceRecord.published, AppearanceRecord.stored_at)  # in Appearance's order
+
+
 def _from_record(record: AppearanceRecord) -> Appearance:
     return Appearance(record.id, record.article_id, record.source, record.url, record.published, record.stored_at)
 
@@ -65,9 +69,10 @@ def of_articles(session: Session, article_ids: Iterable[str]) -> dict[str, list[
     ids = sorted(set(article_ids))
     found: dict[str, list[Appearance]] = {a: [] for a in ids}
     for start in range(0, len(ids), 900):  # under every database's parameter limit
-        for record in session.scalars(select(AppearanceRecord).where(
+        # plain rows, not ORM objects: a post's report names a few hundred articles
+        for row in session.execute(select(*_COLUMNS).where(
                 AppearanceRecord.article_id.in_(ids[start:start + 900])).order_by(AppearanceRecord.id)):
-            found[record.article_id].append(_from_record(record))
+            found[row.article_id].append(Appearance(*row))
     for items in found.values():
         items.sort(key=lambda a: (a.published is None, a.published or date.min, a.id))
     return found

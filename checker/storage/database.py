@@ -19,6 +19,9 @@ def database_url(environ=None) -> str:
     return environ.get("CHECKER_DATABASE_URL") or DEFAULT_DATABASE_URL
 
 
+SQLITE_CACHE_KB = int(os.environ.get("CHECKER_SQLITE_CACHE_KB", "32768"))
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     # WAL lets readers run beside the one writer; the busy timeout makes racing writers wait
     # for the lock instead of failing; foreign keys make deletes cascade.
@@ -27,13 +30,21 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    # a post reads a few thousand claim rows scattered over the file: a 32 MB page cache per
+    # connection (SQLite's default is 2 MB) keeps the indexes' upper pages and the rows met
+    # lately (2,200 random claims of a 100,000-article store: 34-100 ms with 2 MB, 16-29 ms)
+    cursor.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KB}")
     cursor.close()
 
 
 def make_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+        # a file's pool hands out the connection used last, its page cache warm (the default hands
+        # them round in turn, each colder than the last); an in-memory database has one connection
+        in_memory = parsed.database in (None, "", ":memory:") or parsed.query.get("mode") == "memory"
+        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False},
+                               **({} if in_memory else {"pool_use_lifo": True}))
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)

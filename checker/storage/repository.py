@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import re
 import threading
@@ -15,9 +16,9 @@ import unicodedata
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Mapping
 
-from sqlalchemy import Date, and_, bindparam, delete, func, insert, or_, select, text
+from sqlalchemy import Date, Text, and_, bindparam, cast, delete, func, insert, or_, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, load_only, sessionmaker
 
@@ -78,7 +79,8 @@ def find_article_id_by_content(session: Session, body: str) -> str | None:
 
 def store_analysis(sessions: sessionmaker, article: Article, claims: list[Claim], findings: list[Finding], *,
                    facts: Iterable[tuple] = (), against_store: Callable[[Session], list[Finding]] | None = None,
-                   merge: Callable[..., Finding] | None = None, attempts: int = 3) -> StoreOutcome:
+                   merge: Callable[..., Finding] | None = None, known: Callable[[], Mapping[str, Claim]] | None = None,
+                   attempts: int = 3) -> StoreOutcome:
     """Store the article, its claims and its findings in one transaction: all or nothing.
 
     `against_store(session)`, when given, makes the findings inside the transaction, once the
@@ -86,7 +88,8 @@ def store_analysis(sessions: sessionmaker, article: Article, claims: list[Claim]
     touching one fact are serialised there, so of two contradicting articles racing in, the
     later sees the earlier and the finding between them is never lost. A finding the store
     holds already is kept, or with `merge(stored, fresh, claims)` grows by the new claims
-    (`claims`: the stored Claim of each id the two list).
+    (`claims`: the stored Claim of each id the two list; `known()`, when given, the claims the
+    caller holds decoded already, the article's own among them, so only the others are read).
 
     Two identical articles racing here meet the unique content hash: the loser's transaction
     rolls back whole and it answers with the stored one. Any other clash (an article deleted
@@ -106,7 +109,8 @@ def store_analysis(sessions: sessionmaker, article: Article, claims: list[Claim]
                 if against_store is not None:  # before the article's own claims become its facts' latest values
                     findings = against_store(session)
                 insert_claims(session, claim_rows(article, claims))
-                stored = _store_findings(session, article.id, findings, merge)
+                held = {c.id: c for c in claims} | dict(known() if known is not None else {})
+                stored = _store_findings(session, article.id, findings, merge, held)
             return StoreOutcome(article.id, created=True, findings=tuple(stored))
         except IntegrityError:
             with sessions() as session:
@@ -199,6 +203,10 @@ def _one_writer(sessions: sessionmaker):
     return _SQLITE_WRITER if bind is not None and bind.dialect.name == "sqlite" else contextlib.nullcontext()
 
 
+# a function scan of unnest yields the array's elements in order: the locks are taken sorted
+_ADVISORY_LOCKS = text("SELECT count(pg_advisory_xact_lock(id)) FROM unnest(CAST(:ids AS bigint[])) AS t(id)")
+
+
 def lock_facts(session: Session, keys: Iterable[tuple]) -> None:
     """Hold, until the transaction ends, the lock of each comparison key: on PostgreSQL one
     advisory lock per key, taken in one order so that two posts never wait on each other.
@@ -207,31 +215,41 @@ def lock_facts(session: Session, keys: Iterable[tuple]) -> None:
         return
     ids = sorted({int.from_bytes(hashlib.sha256(key_text(k).encode("utf-8")).digest()[:8], "big", signed=True)
                   for k in keys})
-    for lock_id in ids:
-        session.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": lock_id})
+    if ids:  # one round trip: taken in the array's (sorted) order
+        session.execute(_ADVISORY_LOCKS, {"ids": ids})
 
 
 def _store_findings(session: Session, article_id: str, findings: list[Finding],
-                    merge: Callable[..., Finding] | None) -> list[Finding]:
+                    merge: Callable[..., Finding] | None, known: Mapping[str, Claim] | None = None) -> list[Finding]:
     """Write the new findings and their links; a finding stored before is kept, or merged with
-    the fresh one and linked to the articles it gained. Returns the findings as stored."""
+    the fresh one and linked to the articles it gained. Returns the findings as stored.
+
+    A few queries whatever the number of findings: the stored ones (locked), the articles they
+    name, the claims the merges need that `known` (the claims the post holds decoded) lacks,
+    the links the merged findings have already; then the inserts."""
     if not findings:
         return []
-    known = {r.id: r for r in session.scalars(select(FindingRecord).where(
+    first: dict[str, Finding] = {}
+    for finding in findings:
+        first.setdefault(finding.id, finding)  # a finding named twice: the first
+    findings = list(first.values())
+    records = {r.id: r for r in session.scalars(select(FindingRecord).where(
         FindingRecord.id.in_([f.id for f in findings])).order_by(FindingRecord.id).with_for_update())}
+    stored_of = {i: _finding_from_record(r) for i, r in records.items()}
     present = _present_articles(session, {a for f in findings for a in f.articles} - {article_id}) | {article_id}
+    claims: dict[str, Claim] = dict(known or {})
+    if merge is not None and stored_of:
+        # the merge bounds what a finding lists by what its claims say: it is given them
+        wanted = {c for f in findings if f.id in stored_of for c in stored_of[f.id].claims + f.claims}
+        claims.update(claims_by_id(session, wanted - set(claims)))
     out: dict[str, Finding] = {}
     rows, links, grown = [], [], {}
     for finding in findings:
-        if finding.id in out:
-            continue
-        record = known.get(finding.id)
-        if record is not None:
-            stored = _finding_from_record(record)
-            # the merge bounds what the finding lists by what its claims say: it is given them
-            combined = merge(stored, finding, claims_by_id(session, stored.claims + finding.claims)) \
-                if merge is not None else stored
+        stored = stored_of.get(finding.id)
+        if stored is not None:
+            combined = merge(stored, finding, claims) if merge is not None else stored
             if combined != stored:
+                record = records[finding.id]
                 record.data, record.severity = finding_to_dict(combined), combined.severity
             # linked to every article it involves, listed or not (an article's findings)
             if (new := (set(combined.articles) | set(finding.articles) | {article_id}) - set(stored.articles)):
@@ -245,15 +263,16 @@ def _store_findings(session: Session, article_id: str, findings: list[Finding],
         # the posted article too: its finding may list only the first claims of a busy dispute
         links += [dict(finding_id=finding.id, article_id=a) for a in dict.fromkeys((*finding.articles, article_id))]
         out[finding.id] = finding
+    if grown:  # link the merged findings to the articles they now involve
+        linked = set(session.execute(select(FindingArticleLink.finding_id, FindingArticleLink.article_id)
+                                     .where(FindingArticleLink.finding_id.in_(list(grown)),
+                                            FindingArticleLink.article_id.in_(set().union(*grown.values())))).all())
+        links += [dict(finding_id=f, article_id=a) for f, articles in grown.items()
+                  for a in sorted(articles & present) if (f, a) not in linked]
     if rows:
         session.execute(insert(FindingRecord), rows)
+    if links:
         session.execute(insert(FindingArticleLink), links)
-    if grown:  # link the merged findings to the articles they now involve
-        linked = {(f, a) for f, a in session.execute(select(FindingArticleLink.finding_id, FindingArticleLink.article_id)
-                                                     .where(FindingArticleLink.finding_id.in_(list(grown)),
-                                                            FindingArticleLink.article_id.in_(set().union(*grown.values()))))}
-        session.add_all(FindingArticleLink(finding_id=f, article_id=a) for f, articles in grown.items()
-                        for a in sorted(articles & present) if (f, a) not in linked)
     return list(out.values())
 
 
@@ -303,11 +322,16 @@ def _renote_values(session: Session, values) -> None:
 # --- what a new article is compared with ------------------------------------------------------
 
 NEIGHBOURHOOD = 50  # per key and side of the article's date: the claims compared whole (see below)
-_NEAREST = {side: text(f"SELECT id FROM claims WHERE key = :key AND {condition} ORDER BY {order} LIMIT :n")
-            .bindparams(bindparam("pivot", type_=Date))
-            for side, condition, order in (("before", "published <= :pivot", "published DESC, id DESC"),
-                                           ("after", "published > :pivot", "published, id"),
-                                           ("undated", "published IS NULL AND :pivot IS NOT NULL", "id"))}
+_SIDES = (("published <= :pivot", "published DESC, id DESC"), ("published > :pivot", "published, id"),
+          ("published IS NULL AND :pivot IS NOT NULL", "id"))
+
+
+def _nearest(keys: int):
+    """One statement for the neighbourhoods of `keys` keys (bound as :k0, :k1...): for each key
+    and side of :pivot, the :n nearest claims' ids, each read from the (key, published, id) index."""
+    parts = [f"SELECT id FROM (SELECT id FROM claims WHERE key = :k{n} AND {condition} ORDER BY {order} LIMIT :n) "
+             f"AS s{n}_{side}" for n in range(keys) for side, (condition, order) in enumerate(_SIDES)]
+    return text(" UNION ALL ".join(parts)).bindparams(bindparam("pivot", type_=Date))
 
 
 def candidate_claim_ids(session: Session, keys: Iterable[tuple], around: date | None) -> set[str]:
@@ -330,13 +354,15 @@ def candidate_claim_ids(session: Session, keys: Iterable[tuple], around: date | 
             if key.startswith("stance|"):
                 found.add(claim_id)
     pivot = around or date.today()
-    for key in sorted(present):
-        for query in _NEAREST.values():
-            found.update(session.scalars(query, {"key": key, "pivot": pivot, "n": NEIGHBOURHOOD}))
+    present_keys = sorted(present)
+    for start in range(0, len(present_keys), 100):  # 300 selects a statement at most
+        chunk = present_keys[start:start + 100]
+        found.update(session.scalars(_nearest(len(chunk)), {"pivot": pivot, "n": NEIGHBOURHOOD,
+                                                            **{f"k{n}": key for n, key in enumerate(chunk)}}))
     return found
 
 
-_DECODED: OrderedDict[tuple, Claim] = OrderedDict()  # (claim id, its article's stored_at) -> claim
+_DECODED: OrderedDict[tuple, Claim] = OrderedDict()  # (claim id, hash of its stored text) -> claim
 _DECODED_LOCK = threading.Lock()
 # The claims a worker keeps decoded: the facts it met lately. A decoded claim holds ~3 KB, so
 # 20,000 were 60 MB a worker, filling for as long as the store grew (the soak's 31 MB of growth);
@@ -346,35 +372,33 @@ DECODED_CLAIMS = int(os.environ.get("CHECKER_DECODED_CLAIMS", "5000"))
 
 
 def claims_by_id(session: Session, ids: Iterable[str]) -> dict[str, Claim]:
-    """Stored claims by id. A claim row never changes; its id comes back only when its article
-    is deleted and posted again (with a new stored_at), so decoded claims are kept per process
-    under (id, stored_at) and only the others are read and decoded."""
+    """Stored claims by id, read in one query per 900 ids as the stored JSON text and decoded
+    only when this process has not decoded that very text before (kept per process under the
+    id and the text's hash: a claim stored again under its id after a delete, with other data,
+    is decoded afresh). No join: the claim row alone says what it holds."""
     ids = sorted(set(ids))
-    stamps: dict[str, object] = {}
+    raw: list[tuple[str, str]] = []
+    data = cast(ClaimRecord.data, Text)
     for start in range(0, len(ids), 900):  # under every database's parameter limit
-        for claim_id, stamp in session.execute(
-                select(ClaimRecord.id, ArticleRecord.stored_at).join(ArticleRecord, ArticleRecord.id == ClaimRecord.article_id)
-                .where(ClaimRecord.id.in_(ids[start:start + 900]))):
-            stamps[claim_id] = stamp
+        raw += session.execute(select(ClaimRecord.id, data).where(ClaimRecord.id.in_(ids[start:start + 900]))).all()
     out: dict[str, Claim] = {}
+    missing = []
     with _DECODED_LOCK:
-        for claim_id, stamp in stamps.items():
-            claim = _DECODED.get((claim_id, stamp))
-            if claim is not None:
-                _DECODED.move_to_end((claim_id, stamp))
+        for claim_id, stored in raw:
+            key = (claim_id, hash(stored))
+            claim = _DECODED.get(key)
+            if claim is None:
+                missing.append((key, stored))
+            else:
+                _DECODED.move_to_end(key)
                 out[claim_id] = claim
-    missing = [i for i in stamps if i not in out]
-    fresh = {}
-    for start in range(0, len(missing), 900):
-        for claim_id, data in session.execute(select(ClaimRecord.id, ClaimRecord.data)
-                                              .where(ClaimRecord.id.in_(missing[start:start + 900]))):
-            fresh[claim_id] = claim_from_dict(data)
+    fresh = {key: claim_from_dict(json.loads(stored)) for key, stored in missing}
     with _DECODED_LOCK:
-        for claim_id, claim in fresh.items():
-            _DECODED[(claim_id, stamps[claim_id])] = claim
+        for key, claim in fresh.items():
+            _DECODED[key] = claim
+            out[key[0]] = claim
         while len(_DECODED) > DECODED_CLAIMS:
             _DECODED.popitem(last=False)
-    out.update(fresh)
     return out
 
 

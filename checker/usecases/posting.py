@@ -133,7 +133,10 @@ def _post_article(sessions: sessionmaker, article: Article, rules) -> PostResult
         stored = {i: known[i] for i in ids if i in known}
         stored.update(repository.claims_by_id(session, ids - set(known)))
         stored_claims = [stored[i] for i in sorted(stored)]
-        articles = repository.articles_by_id(session, {c.article for c in stored_claims})
+        held = seen.get("articles", {})  # an article row never changes; a deleted one takes its claims along
+        wanted = {c.article for c in stored_claims}
+        articles = {a: held[a] for a in wanted if a in held}
+        articles.update(repository.articles_by_id(session, wanted - set(held)))
         articles[article.id] = article
         seen.update(claims=stored, articles=articles)
         seen["findings"] = compare(claims, stored_claims, articles, rules)
@@ -142,12 +145,12 @@ def _post_article(sessions: sessionmaker, article: Article, rules) -> PostResult
     with sessions() as session:  # compared once outside the locks, so they are mostly held briefly
         against_store(session)
     outcome = repository.store_analysis(sessions, article, claims, [], facts=keys, against_store=against_store,
-                                        merge=merge)
+                                        merge=merge, known=lambda: seen.get("claims", {}))
     if not outcome.created:  # an identical post won the race
         return known_text_again(sessions, outcome.article_id, article, rules)
     findings = list(outcome.findings)
     cited = {c for f in findings for c in f.claims}
-    others = [c for c in seen["claims"].values() if c.id in cited]
+    others = [seen["claims"][i] for i in sorted(cited & set(seen["claims"]))]  # one order, whatever was cached
     involved = {a for f in findings for a in f.articles} | {article.id}
     articles = seen["articles"]
     missing = involved - set(articles)
