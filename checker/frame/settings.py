@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from marshmallow import Schema, fields, validate
 
 from checker.recognise.lexicon import AliasTable
-from checker.rulebook import rule_regex, valid_regex
+from checker.rulebook import alternation, rule_regex, valid_regex
 
 _WORD = re.compile(r"[\w'’-]+")
 
@@ -223,11 +223,11 @@ def _table(forms: list[str], ident: str) -> AliasTable:
 def compile_framing(datas: list[dict]) -> Framing:
     data = {k: v for d in datas for k, v in d.items()}
     breaks = "|".join(f"(?:{b})" for b in data["clause_breaks"])
-    preps = "|".join(re.escape(p) for p in data["place_prepositions"])
     return Framing(
         data["subject_side"], {**WINDOWS, **data.get("windows", {})},
-        re.compile(breaks, re.IGNORECASE),
-        re.compile(rf"(?<![\w-])(?:{preps})\s+(?:\w+\s+){{0,3}}$", re.IGNORECASE),
+        rule_regex(breaks, "clause_breaks", re.IGNORECASE),
+        rule_regex(rf"(?<![\w-]){alternation(data['place_prepositions'])}\s+(?:\w+\s+){{0,3}}$", "place_prepositions",
+                   re.IGNORECASE),
         frozenset(data.get("undated_events", ())),
         frozenset(w.casefold() for w in data.get("owner_links", ())),
         _table(data.get("total_verbs", []), "total"),
