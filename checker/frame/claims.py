@@ -16,8 +16,9 @@ from checker.frame.propositions import (Topic, co_holders, confirmations, named_
 from checker.frame.speakers import (Voice, defined_bodies, defined_mentions, in_dateline, person_mentions, place_bodies, reaches, register_persons, speaker,
                                     speaker_for, speakers_by_cue, voice_of)
 from checker.frame.settings import words, words_after
-from checker.frame.syntax import (earlier, elliptical, clause_of, joint_places, listed, measure_for, modality, owner_of, place_after, place_in,
-                                  role_of, sender_of, share_pairs, total_verb_before, venue_part)
+from checker.frame.places import joint_places, listed, place_after, place_in, venue_part
+from checker.frame.syntax import (clause_of, earlier, elliptical, measure_for, modality, owner_of, role_of, sender_of,
+                                  share_pairs, total_verb_before)
 from checker.frame.times import anchored, reference_day
 from checker.model import Article, Claim, Evidence, EventRef, Mark, Mention
 from checker.recognise import SentenceMentions

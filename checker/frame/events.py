@@ -15,7 +15,7 @@ from datetime import date
 from marshmallow import Schema, fields
 
 from checker.frame.settings import words, words_before
-from checker.frame.syntax import in_speaker_tag, joint_places
+from checker.frame.places import in_speaker_tag, joint_places
 from checker.model import UNTYPED_EVENT, EventRef
 from checker.recognise import SentenceMentions
 from checker.recognise.lexicon import AliasTable, _mentions

@@ -35,7 +35,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from checker.frame.syntax import clause_of, owner_of, place_after, place_in
+from checker.frame.places import place_after, place_in
+from checker.frame.syntax import clause_of, owner_of
 from checker.model import Claim, EventRef, Interval, Mention, Proposition
 from checker.recognise import SentenceMentions, overlaps
 from checker.recognise.stances import StanceCue

@@ -1,0 +1,144 @@
+"""Where a figure counts: the place its clause gives it ("in Derna", "di Kursk", a list's
+"Sumatera Barat 90 orang"), a part of a venue or of a country one side holds, places counted
+together ("in Turkey and Syria"), and places that say where something was said rather than where
+it happened (a trailing speaker tag). Part of framing; the words are the framing rules'."""
+from __future__ import annotations
+
+import re
+
+from checker.frame.settings import words, words_before
+from checker.frame.syntax import clause_of
+from checker.model import Mention
+from checker.recognise import SentenceMentions
+
+
+def _owner_name(framing, sm: SentenceMentions, place: Mention) -> bool:
+    """A place named as the owner of what follows ("Iran's ambassador"): no location."""
+    return any(sm.text.startswith(mark, place.end) for mark in framing.possessives)
+
+
+def place_after(framing, sm: SentenceMentions, pos: int, exclude_spans=(), start: int | None = None) -> str | None:
+    """The place of what stands at `pos`: the first place after it in its clause when it stands
+    close ("killed 2,000 in the coastal city of Derna"); else the nearest one its clause puts it
+    in before it ("across Lebanon in blasts that killed nine ... Iran's ambassador to Beirut
+    among them" is Lebanon's toll); else the first after it. A place before is looked for only
+    when `start`, where the thing (a figure) begins, is given."""
+    clause_start, clause_end = clause_of(framing, sm.text, pos)
+    after, before = [], []
+    figures = [q for q in sm.quantities if q.kind == "quantity"]
+    for p in sm.places:
+        if any(p.start < e and s < p.end for s, e in exclude_spans) or _owner_name(framing, sm, p):
+            continue
+        gap_words = re.findall(r"[\w'’-]+", sm.text[p.end:start]) if start is not None and p.end <= start else None
+        if gap_words is not None and clause_start <= p.start and len(gap_words) <= 1 \
+                and not re.search(r"[,;:()]", sm.text[p.end:start]) \
+                and not any(w.casefold() in framing.joint_links for w in gap_words) \
+                and not any(a.start < p.end and p.start < a.end for a in sm.actors):  # a speaker's country
+            return p.value  # a list's "Sumatera Barat 90 orang", "West Sumatra recorded 129": its own place
+        if pos <= p.start <= clause_end:
+            if any(q.start >= p.end and q.start != start and len(re.findall(r"[\w'’-]+", sm.text[p.end:q.start])) <= 1
+                   and not re.search(r"[,;:()]", sm.text[p.end:q.start]) for q in figures):
+                continue  # "166 orang, Sumatera Barat 90 orang": the next figure's place
+            if any(pos <= a.start < p.start for a in sm.attribution):
+                continue  # in the speaker's tag: "..., kata intelijen Korea Selatan", "said in Kyiv"
+            if framing.next_predicate is not None and any(
+                    not any(m.start == link.start(1) for m in sm.measures)
+                    for link in framing.next_predicate.finditer(sm.text, pos, p.start)):
+                break  # "killing 31 people and hitting a hospital in Kyiv": the hospital's place
+            after.append((p.start, p.value))
+        elif start is not None and clause_start <= p.start and p.end <= start and (
+                framing.place_preposition.search(sm.text[:p.start])
+                or framing.location_cues.find(words_before(sm.text, p.start, 1))):
+            before.append((-p.start, p.value))
+    after.sort()
+    if after and words(sm.text, pos, after[0][0]) <= framing.window("place_after"):
+        return after[0][1]
+    if before:
+        return min(before)[1]
+    return after[0][1] if after else None
+
+
+def venue_part(framing, sm: SentenceMentions, figure: Mention) -> str | None:
+    """The part of a venue a figure counts in, named after it in its clause with no other
+    figure between ("satu tembakan ke tribun utara", "seven shots at the south stand")."""
+    table = framing.venue_parts
+    if table is None:
+        return None
+    _, clause_end = clause_of(framing, sm.text, figure.start)
+    for start, end, ident, _ in table.find(sm.text):
+        if figure.end <= start <= clause_end and words(sm.text, figure.end, start) <= framing.window("place_after") \
+                and not any(figure.end <= q.start and q.end <= start for q in sm.quantities):
+            return ident
+    return area_part(framing, sm, figure)
+
+
+def area_part(framing, sm: SentenceMentions, figure: Mention) -> str | None:
+    """The part of a country one side holds that a figure counts in, named before or after it
+    in its clause with no other figure between ("538 killed in government-held areas",
+    "korban tewas di wilayah yang dikuasai pemerintah bertambah menjadi 812")."""
+    if framing.area_parts is None:
+        return None
+    start, end = clause_of(framing, sm.text, figure.start)
+    near = []
+    for s, e, ident, _ in framing.area_parts.find(sm.text[start:end]):
+        lo, hi = (figure.end, start + s) if start + s >= figure.end else (start + e, figure.start)
+        if not any(lo <= q.start and q.end <= hi for q in sm.quantities if q is not figure):
+            near.append((hi - lo, ident))
+    return min(near)[1] if near else None
+
+
+def listed(framing, between: str) -> bool:
+    """Whether two figures stand in one list: a comma or a joining word between them."""
+    return "," in between or any(w in framing.joint_links for w in between.casefold().split())
+
+
+def joint_places(framing, sm: SentenceMentions, places, start: int = 0, end: int | None = None) -> str | None:
+    """Places named together between `start` and `end` ("in Turkey and Syria", "gempa
+    Turki-Suriah"), none within another: one id for them all ("syria+turkiye"), or None. Only a
+    link word and at most one other word ("southern Turkey and northwest Syria") join two."""
+    end = len(sm.text) if end is None else end
+    named = sorted((p for p in sm.places if start <= p.start and p.end <= end), key=lambda p: p.start)
+    run, linked = named[:1], False  # linked: a link word joins the run, not only commas
+    for a, b in zip(named, named[1:]):
+        between = re.sub(r"([-/&,])", r" \1 ", sm.text[a.end:b.start]).casefold().split()
+        if between[:1] == [","]:
+            between = between[1:] or [","]  # "Aceh, Sumatera Utara, dan Sumatera Barat"
+        if between and (between[0] in framing.joint_links or between == [","]) and len(between) <= 2 \
+                and not any(re.search(r"[\d;:()]", w) for w in between):
+            run.append(b)
+            linked = linked or between[0] in framing.joint_links
+        elif len(run) > 1:
+            break
+        else:
+            run = [b]
+    ids = sorted({p.value for p in run})
+    if len(ids) < 2 or not linked or any(a != b and places.within(a, b) for a in ids for b in ids):
+        return None
+    return "+".join(ids)
+
+
+def in_speaker_tag(framing, sm: SentenceMentions, place: Mention) -> bool:
+    """A place in a trailing speaker tag, where it was said: after a cue whose speaker follows it
+    ("kata", "said") and that speaker, in the cue's clause ("..., kata Gubernur Sumut Bobby
+    Nasution di Medan")."""
+    for cue in sm.attribution:
+        if cue.value not in ("after", "either") or cue.end > place.start:
+            continue
+        if clause_of(framing, sm.text, cue.start) != clause_of(framing, sm.text, place.start):
+            continue
+        if any(cue.end <= a.start and a.end <= place.start and len(sm.text[cue.end:a.start].split()) <= 3
+               for a in sm.actors):
+            return True
+    return False
+
+
+def place_in(framing, sm: SentenceMentions, exclude_spans=()) -> str | None:
+    """A place the sentence puts something in or sends it to ("ke Rusia", "di Kursk"), not where
+    it was said."""
+    for p in sorted(sm.places, key=lambda p: p.start):
+        if any(p.start < e and s < p.end for s, e in exclude_spans) or _owner_name(framing, sm, p) \
+                or in_speaker_tag(framing, sm, p):
+            continue
+        if framing.place_preposition.search(sm.text[:p.start]):
+            return p.value
+    return None
