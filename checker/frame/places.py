@@ -36,7 +36,7 @@ def place_after(framing, sm: SentenceMentions, pos: int, exclude_spans=(), start
                 and not any(a.start < p.end and p.start < a.end for a in sm.actors):  # a speaker's country
             return p.value  # a list's "Sumatera Barat 90 orang", "West Sumatra recorded 129": its own place
         if pos <= p.start <= clause_end:
-            if any(q.start >= p.end and q.start != start and len(re.findall(r"[\w'’-]+", sm.text[p.end:q.start])) <= 1
+            if any(q.start >= p.end and q.start != start and words(sm.text, p.end, q.start) <= 1
                    and not re.search(r"[,;:()]", sm.text[p.end:q.start]) for q in figures):
                 continue  # "166 orang, Sumatera Barat 90 orang": the next figure's place
             if any(pos <= a.start < p.start for a in sm.attribution):

@@ -39,7 +39,7 @@ from checker.frame.places import place_after, place_in
 from checker.frame.syntax import clause_of, owner_of
 from checker.model import Claim, EventRef, Interval, Mention, Proposition
 from checker.recognise import SentenceMentions, overlaps
-from checker.recognise.stances import StanceCue
+from checker.recognise.stances import is_passive, StanceCue
 
 _WORD = re.compile(r"[\w'’-]+")
 
@@ -422,10 +422,8 @@ SOMEONE = "someone"  # the agent of a stance's proposition when the sentence nam
 
 def passive_form(lex, text: str, words: Mention) -> bool:
     """Whether a predicate's verb stands in the passive ("diserang", "was attacked"), so the
-    actor before it suffered it; nouns ("serangan", "the attack") are no passive."""
-    form = words.text.split()[0]
-    return bool(lex.verbal.search(form) is None and lex.passive.search(form)) or bool(
-        lex.passive.search(text[max(0, words.start - 25):words.start]) and not form.casefold().endswith("ing"))
+    actor before it suffered it."""
+    return is_passive(lex, words.text.split()[0], text[:words.start])
 
 
 def _name(sm: SentenceMentions, rules, start: int, end: int, names: dict) -> Mention | None:

@@ -109,6 +109,9 @@ class FramingSchema(Schema):
     # words that make a name an organisation's: an article's "Badan Gizi Nasional (BGN)" speaks,
     # its "Makan Bergizi Gratis (MBG)" programme does not
     body_words = fields.List(fields.String(), load_default=list)
+    # small words inside a name of several capitalised words ("Badan Siber dan Sandi Negara",
+    # "Head of Public Relations"): the name goes on after them
+    name_links = fields.List(fields.String(), load_default=list)
     # a link and a verb that start another predicate: a place after them is that one's
     # ("killing 31 people and hitting a hospital in Kyiv"), unless the verb is a measure's
     # ("killed 12 and injured 30 in Kyiv")
@@ -162,6 +165,8 @@ class Framing:
     joint_cues: AliasTable | None = None
     capital_cues: AliasTable | None = None
     body_words: frozenset = frozenset()
+    name_links: frozenset = frozenset()
+    defined_body: re.Pattern | None = None  # "Name Of A Body (ABBR)", built from name_links
     next_predicate: re.Pattern | None = None
     appositive_openers: frozenset = frozenset()
     after_links: frozenset = frozenset()
@@ -220,6 +225,14 @@ def _table(forms: list[str], ident: str) -> AliasTable:
     return AliasTable.build([(f, ident, False) for f in forms])
 
 
+def _defined_body(links) -> re.Pattern:
+    """A name of capitalised words (and the name's small linking words) with its abbreviation
+    in brackets: group 1 the name, group 2 the abbreviation."""
+    word = r"[A-Z][\w'’-]*"
+    return rule_regex(rf"((?:{word}\s+(?:{alternation(links)}\s+)?){{1,7}}{word})\s*\(([A-Z][A-Za-z0-9]{{1,11}})\)",
+                      "name_links")
+
+
 def compile_framing(datas: list[dict]) -> Framing:
     data = {k: v for d in datas for k, v in d.items()}
     breaks = "|".join(f"(?:{b})" for b in data["clause_breaks"])
@@ -258,11 +271,13 @@ def compile_framing(datas: list[dict]) -> Framing:
         _table(data.get("joint_cues", []), "joint"),
         _table(data.get("capital_cues", []), "capital"),
         frozenset(w.casefold() for w in data.get("body_words", ())),
+        frozenset(w.casefold() for w in data.get("name_links", ())),
+        _defined_body(data.get("name_links", ())),
         rule_regex("|".join(f"(?:{p})" for p in data["next_predicate"]), "next_predicate", re.I)
         if data.get("next_predicate") else None,
         frozenset(w.casefold() for w in data.get("appositive_openers", ())),
         frozenset(w.casefold() for w in data.get("after_links", ())),
         AliasTable.build([(f, str(n), False) for f, n in data.get("anchored_days", {}).items()]),
         frozenset(data.get("colon_labels", ())),
-        next((d["home_country"] for d in datas if d.get("home_country")), None),
+        data.get("home_country"),
     )

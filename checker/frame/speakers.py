@@ -79,12 +79,12 @@ def _name_after(text: str, pos: int, honorifics: frozenset) -> tuple[int, int] |
     return (start, end) if start is not None else None
 
 
-def _title_goes_on(text: str, end: int, bodies_after: list[Mention]) -> bool:
+def _title_goes_on(framing, text: str, end: int, bodies_after: list[Mention]) -> bool:
     """Whether capitalised words after a title are the title's own ("Kepala Pusat Data dan
-    Informasi BNPB Abdul Muhari", "Head of Public Relations of the Police"): a linking word and
-    another capitalised word, or a body right after them."""
-    rest = text[end:end + 40]
-    if re.match(r"\s+(?:dan|and|of|for|&)\s+[A-Z]", rest):
+    Informasi BNPB Abdul Muhari", "Head of Public Relations of the Police"): a linking word of a
+    name (framing `name_links`) and another capitalised word, or a body right after them."""
+    link = re.match(r"\s+([\w&]+)\s+[A-Z]", text[end:end + 40])
+    if link is not None and link.group(1).casefold() in framing.name_links:
         return True
     return any(re.fullmatch(r"\s*", text[end:b.start]) for b in bodies_after)
 
@@ -164,7 +164,7 @@ def register_persons(sentences: list[SentenceMentions], actors, framing, places=
                 continue
             span = _name_after(sm.text, title.end(), framing.honorifics)
             if span is None or any(s < span[1] and span[0] < e for s, e in known + introduced) \
-                    or _title_goes_on(sm.text, span[1], [a for a in bodies if a.start >= span[1]]):
+                    or _title_goes_on(framing, sm.text, span[1], [a for a in bodies if a.start >= span[1]]):
                 continue
             before = [a for a in bodies if a.end <= title.start()]
             body = before[-1] if before else last_body
@@ -275,18 +275,12 @@ def _appositives(sm: SentenceMentions, actors, framing, known: list) -> list[tup
     return out
 
 
-# a body an article introduces by its name and abbreviation: "Badan Gizi Nasional (BGN)",
-# "Jaringan Pemantau Pendidikan Indonesia (JPPI)", "the National Nutrition Agency (BGN)"
-_DEFINED = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:dan|and|of|for|the|untuk|dari|&)\s+)?){1,7}[A-Z][\w'’-]*)"
-                      r"\s*\(([A-Z][A-Za-z0-9]{1,11})\)")
-
-
 def defined_bodies(mentions: list[SentenceMentions], actors, framing) -> dict[str, str]:
     """Names and abbreviations of the bodies an article defines that no rule knows: each, with
     its full name, one speaker for the whole article ({"BGN": "bgn", "Badan Gizi Nasional": "bgn"})."""
     out: dict[str, str] = {}
     for sm in mentions:
-        for m in _DEFINED.finditer(sm.text):
+        for m in framing.defined_body.finditer(sm.text):
             name, abbreviation = m.group(1), m.group(2)
             if not any(w.casefold() in framing.body_words for w in name.split()):
                 continue  # a programme, a law, a place: no speaker

@@ -323,13 +323,19 @@ def find_stances(text: str, rules: LanguageRules) -> list[Mention]:
         if changed:
             label, rule = changed, f"{rule}+{name}"
         # "dibantah", "was denied (by X)": the holder is the agent, never the subject before
-        passive = bool(stance.passive.search(form)) or bool(
-            stance.passive.search(before[-25:]) and not form.casefold().endswith("ing"))
+        passive = is_passive(stance, form, before)
         role = "accuse" if kind == "accuse" else "report"
         found.append(Mention("stance", form, start, end, StanceCue(label, role, passive), rule=rule))
     if not found:
         found = idioms[:1]
     return sorted(found, key=lambda m: m.start)
+
+
+def is_passive(stance: StanceRules, form: str, before: str) -> bool:
+    """Whether a verb stands in the passive: its own form ("dibantah", "diserang") or the words
+    before it ("was denied", "were attacked"), a verbal form ("denying") never."""
+    return bool(stance.passive.search(form) and not stance.verbal.search(form)) or bool(
+        stance.passive.search(before[-25:]) and not stance.verbal.search(form))
 
 
 def _modified(kind: str, before: str, stance: StanceRules) -> tuple[str | None, str]:
