@@ -97,6 +97,9 @@ class FramingSchema(Schema):
     # "keesokan harinya", "sehari sebelumnya"): phrase -> days after that day
     anchored_days = fields.Dict(keys=fields.String(), values=fields.Integer(), load_default=dict)
     after_only = fields.List(fields.String(), load_default=list)
+    # measures a figure counts only when the cue touches it ("an 11-year-old", "aged 62", "a girl
+    # of eight"): never a figure further on ("an 11-year-old boy, and wounded 2,800")
+    adjacent_only = fields.List(fields.String(), load_default=list)
     # measures of things no outcome befalls as counted: right after a figure, such a noun is what
     # it counts even with an outcome later in the clause ("in several cities, killing 2,300")
     counted_things = fields.List(fields.String(), load_default=list)
@@ -160,6 +163,7 @@ class Framing:
     venue_parts: AliasTable | None = None
     area_parts: AliasTable | None = None
     after_only: frozenset = frozenset()
+    adjacent_only: frozenset = frozenset()
     counted_things: frozenset = frozenset()
     joint_links: frozenset = frozenset()
     joint_cues: AliasTable | None = None
@@ -266,6 +270,7 @@ def compile_framing(datas: list[dict]) -> Framing:
         AliasTable.build([(f, ident, False) for ident, forms in data.get("venue_parts", {}).items() for f in forms]),
         AliasTable.build([(f, ident, False) for ident, forms in data.get("area_parts", {}).items() for f in forms]),
         frozenset(data.get("after_only", ())),
+        frozenset(data.get("adjacent_only", ())),
         frozenset(data.get("counted_things", ())),
         frozenset(w.casefold() for w in data.get("joint_links", ())),
         _table(data.get("joint_cues", []), "joint"),

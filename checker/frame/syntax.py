@@ -108,13 +108,16 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
             link = " ".join(text[figure.end:m.start].split()).casefold()
             if m.start < figure.end or (link and link not in framing.after_links):
                 continue  # "ratusan pager", "hundreds of pagers"; never "pager explosions kill 8"
+        if m.value in framing.adjacent_only and not re.fullmatch(
+                r"[\s-]*", text[figure.end:m.start] if m.start >= figure.end else text[m.end:figure.start]):
+            continue  # "an 11-year-old boy, and wounded 2,800": the injured, not an age
         if m.start >= figure.end and words(text, figure.end, m.start) <= after_window:
             between = gap(text, figure.end, m.start)
         elif m.end <= figure.start and words(text, m.end, figure.start) <= before_window:
             between = gap(text, m.end, figure.start)
             if any(q.end <= m.start and words(text, q.end, m.start) <= before_window
                    and not _has_own_measure(sm, q, m, before_window, bare - framing.counted_things)
-                   for q in sm.quantities if q is not figure):
+                   for q in sm.quantities if q is not figure and not q.rule.startswith("reading:")):
                 continue  # "8 people lost their lives and 2,750 others were hurt": the 8's
         else:
             continue

@@ -167,7 +167,7 @@ class NumberRules:
     counted_head: re.Pattern | None
     rejects: tuple  # compiled trap regexes
     currencies: dict = field(default_factory=dict)  # folded marker -> currency code
-    readings: tuple = ()  # (name, pattern with the figure in group "n")
+    readings: tuple = ()  # (name, "before" | "after": the cue's side, pattern with the figure in group "n")
     words: dict = field(default_factory=dict)  # every number word -> its role
     # cheap exact pre-checks for the two tail regexes run on the text before every figure
     hedge_before_gate: "TailGate | None" = None
@@ -360,15 +360,22 @@ def compile_numbers(datas: list[dict]) -> NumberRules:
 
 def _readings(specs: dict, decimal: str) -> tuple:
     """Each reading's pattern: a cue, the figure (digits with the language's decimal mark),
-    or the figure, then a cue."""
-    figure = rf"(?P<n>\d{{1,2}}(?:{re.escape(decimal)}\d{{1,2}})?)(?![\d{re.escape(decimal)}]\d)"
+    or the figure, then a cue. The figure may be a numeral in words, up to three of them, set off
+    from the cue by a space or hyphen ("an eight-year-old", "berusia dua puluh tahun"):
+    find_readings keeps it only when the words are one numeral."""
+    mark = re.escape(decimal)
+    digits = rf"(?P<n>\d{{1,2}}(?:{mark}\d{{1,2}})?)(?![\d{mark}]\d)"
+    worded = r"(?P<w>[^\W\d_]+(?:[\s-][^\W\d_]+){0,2})"
     out = []
     for name, cues in specs.items():
         if cues.get("before"):
-            out.append((name, re.compile(rf"(?<![\w-])(?:{alternation(cues['before'])})\s*-?\s*{figure}", re.I)))
+            cue = alternation(cues["before"])
+            out.append((name, "before", re.compile(
+                rf"(?<![\w-])(?:{cue})(?:\s*-?\s*{digits}|[\s-]+{worded})", re.I)))
         if cues.get("after"):
-            out.append((name, re.compile(
-                rf"(?<![\w.,]){figure}\s*-?\s*(?:{alternation(cues['after'])})(?![\w])", re.I)))
+            cue = alternation(cues["after"])
+            out.append((name, "after", re.compile(
+                rf"(?<![\w.,])(?:{digits}\s*-?\s*|{worded}[\s-]+)(?:{cue})(?![\w])", re.I)))
     return tuple(out)
 
 
@@ -376,15 +383,35 @@ def find_readings(text: str, nr: NumberRules) -> list[Mention]:
     """A quake's magnitude and the like: quantities of their own kind of fact (rule
     "reading:<name>"), which the counting rules leave out."""
     out: list[Mention] = []
-    for name, pattern in nr.readings:
+    for name, side, pattern in nr.readings:
         for m in pattern.finditer(text):
-            value = parse_digits(m.group("n"), nr)
-            start, end = m.span("n")  # the figure alone: its cue is the measure, not the value
+            if m.group("n"):
+                start, end = m.span("n")  # the figure alone: its cue is the measure, not the value
+                value = parse_digits(text[start:end], nr)
+            else:  # the words next to the cue that are one numeral ("them an eight" -year-old: "eight")
+                start, end, value = _numeral_next_to(text, *m.span("w"), side, nr)
             if value is None or any(o.start < end and start < o.end for o in out):
                 continue  # "berkekuatan 4,2 SR": one reading, whichever cue found it
             out.append(Mention("quantity", text[start:end], start, end,
                                Interval(float(value), float(value)), f"reading:{name}"))
     return out
+
+
+def _numeral_next_to(text: str, start: int, end: int, side: str, nr: NumberRules) -> tuple:
+    """(start, end, value) of the longest run of the words in text[start:end] that touches the
+    cue's side (its end for a cue after, its start for a cue before) and is one numeral in
+    words ("eight", "twenty-one", "dua puluh"); value None when there is none."""
+    cuts = [start] + [start + w.end() for w in re.finditer(r"[\s-]+", text[start:end])]
+    spans = [(c, end) for c in cuts] if side == "after" else \
+        [(start, start + w.start()) for w in re.finditer(r"[\s-]+|$", text[start:end])][::-1]
+    for a, b in spans:
+        raw = text[a:b].strip(" -")
+        tokens = _tokens(raw, nr) if raw else None
+        if tokens and _covers(raw, tokens, nr) and tokens[0].role not in ("article", "joiner"):
+            value = evaluate(tokens, nr.bare_decimal_word)
+            if value is not None:
+                return a, a + len(raw), value
+    return start, end, None
 
 
 def _compile_reject(pattern: str) -> re.Pattern:
