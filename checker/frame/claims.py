@@ -17,8 +17,8 @@ from checker.frame.speakers import (Voice, defined_bodies, defined_mentions, in_
                                     speaker_for, speakers_by_cue, voice_of)
 from checker.frame.settings import words, words_after
 from checker.frame.places import joint_places, listed, place_after, place_in, venue_part
-from checker.frame.syntax import (clause_of, earlier, elliptical, measure_for, modality, owner_of, role_of, sender_of,
-                                  share_pairs, total_verb_before)
+from checker.frame.syntax import (clause_of, counted_noun, earlier, elliptical, measure_for, modality, owner_of,
+                                  role_of, sender_of, share_pairs, total_verb_before)
 from checker.frame.times import anchored, reference_day
 from checker.model import Article, Claim, Evidence, EventRef, Mark, Mention
 from checker.recognise import SentenceMentions
@@ -202,9 +202,14 @@ class ArticleFramer:
                 before = last_measure.value if last_measure is not None else self.last_measure
                 if before is not None:
                     measure = Mention("measure", figure.text, figure.start, figure.end, before, "part_anaphora")
+            counted = None
             if measure is None:
-                continue
-            last_measure, last_figure = measure, figure
+                # a figure of something else ("19 members", "233 rekaman video"): read, never compared
+                counted = measure = counted_noun(framing, sm, figure)
+                if measure is None:
+                    continue
+            else:
+                last_measure, last_figure = measure, figure
             role = role_of(framing, sm, figure)
             whole = shares.get((figure.start, figure.end))
             if whole is not None and measure_for(framing, priority, sm, whole, outcomes, bare, shares) == measure:
@@ -269,7 +274,7 @@ class ArticleFramer:
                 day = about.day  # a fixed fact of the happening (shots fired, people on board) holds as of it
             if subject and about is None:
                 self.topic.subject = subject
-            if role != "part":
+            if role != "part" and counted is None:
                 self.last_measure = measure.value
                 self.whole_measures.add(measure.value)
             self.add(kind="quantity", evidence=Evidence(sm.text, sm.sentence.start, sm.sentence.end),
@@ -279,6 +284,7 @@ class ArticleFramer:
                      speaker=voice, event=about,
                      marks=self.marks(("figure", figure), ("measure", measure), *self.date_marks(sm, day)),
                      extra=(("figure", figure.text), ("speaker_name", person), ("role", role),
+                            *((("counted", counted.text),) if counted is not None else ()),
                             ("published", self.article.published),
                             *((("earlier", True),) if earlier(framing, sm, figure) else ()),
                             *((("place_of_event", True),) if inherited else ()),

@@ -100,6 +100,15 @@ class FramingSchema(Schema):
     # measures a figure counts only when the cue touches it ("an 11-year-old", "aged 62", "a girl
     # of eight"): never a figure further on ("an 11-year-old boy, and wounded 2,800")
     adjacent_only = fields.List(fields.String(), load_default=list)
+    # a figure no measure claims counts the noun right after it ("19 members", "a 124-page
+    # report", "233 rekaman video"), read as a plain count (facts.yaml: attribute); except these
+    # words, which are no counted noun ("12 of them", "2 dari 5"), and after a numbering word
+    # the figure names one thing ("Gate 13", "Pasal 359", "pukul 22.11")
+    not_counted = fields.List(fields.String(), load_default=list)
+    numbering_words = fields.List(fields.String(), load_default=list)
+    # the shape of a counted noun phrase (head, or head and the word after it): an English plural,
+    # an Indonesian word without a verb's prefix, an acronym
+    counted_shape = fields.String(validate=valid_regex, allow_none=True, load_default=None)
     # measures of things no outcome befalls as counted: right after a figure, such a noun is what
     # it counts even with an outcome later in the clause ("in several cities, killing 2,300")
     counted_things = fields.List(fields.String(), load_default=list)
@@ -164,6 +173,9 @@ class Framing:
     area_parts: AliasTable | None = None
     after_only: frozenset = frozenset()
     adjacent_only: frozenset = frozenset()
+    not_counted: frozenset = frozenset()
+    numbering_words: frozenset = frozenset()
+    counted_shape: re.Pattern | None = None
     counted_things: frozenset = frozenset()
     joint_links: frozenset = frozenset()
     joint_cues: AliasTable | None = None
@@ -271,6 +283,9 @@ def compile_framing(datas: list[dict]) -> Framing:
         AliasTable.build([(f, ident, False) for ident, forms in data.get("area_parts", {}).items() for f in forms]),
         frozenset(data.get("after_only", ())),
         frozenset(data.get("adjacent_only", ())),
+        frozenset(w.casefold() for w in data.get("not_counted", ())),
+        frozenset(w.casefold() for w in data.get("numbering_words", ())),
+        rule_regex(data["counted_shape"], "counted_shape") if data.get("counted_shape") else None,
         frozenset(data.get("counted_things", ())),
         frozenset(w.casefold() for w in data.get("joint_links", ())),
         _table(data.get("joint_cues", []), "joint"),

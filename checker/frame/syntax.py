@@ -167,6 +167,35 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
 SHARE_REACH = 64
 
 
+_NOUN_AFTER = re.compile(r"(?:-|\s+)([^\W\d_][\w-]*)(?:\s+([^\W\d_][\w-]*))?")
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w.]*)\s*$")
+
+
+def counted_noun(framing, sm: SentenceMentions, figure: Mention) -> Mention | None:
+    """The noun right after a figure no measure claims, as the measure "count" ("19 members",
+    "a 124-page report", "233 rekaman video", "152 WNI"): a lower-case word or an acronym, and the
+    lower-case word after it ("kendaraan taktis"); None after a numbering word ("Gate 13") or
+    before a word that counts nothing ("12 of them")."""
+    if framing.counted_shape is None or figure.value.low == 1 == figure.value.high:
+        return None  # "one" is mostly an article: "satu arah", "one side"
+    before = _WORD_BEFORE.search(sm.text, max(0, figure.start - 40), figure.start)
+    if before and before.group(1).casefold().rstrip(".") in framing.numbering_words:
+        return None
+    m = _NOUN_AFTER.match(sm.text, figure.end)
+    if not m:
+        return None
+    head, tail = m.group(1), m.group(2)
+    if head.casefold() in framing.not_counted:
+        return None
+    if sm.text[figure.end] == "-":  # "a 124-page report": a compound, its head alone
+        return Mention("measure", head, m.start(1), m.end(1), "count", "counted_noun") if head.islower() else None
+    ends = [m.end(2)] if tail and tail.islower() and tail.casefold() not in framing.not_counted else []
+    for end in ends + [m.end(1)]:  # the noun and the word after it ("kendaraan taktis"), else the noun
+        if framing.counted_shape.fullmatch(" ".join(sm.text[m.start(1):end].split())):
+            return Mention("measure", sm.text[m.start(1):end], m.start(1), end, "count", "counted_noun")
+    return None
+
+
 def share_pairs(framing, sm: SentenceMentions) -> dict[tuple[int, int], Mention]:
     """(start, end) of each share -> the figure it is a share of: "124 dari 125", "four of the
     19", "2 out of 10". Only a link phrase stands between them, so a share's whole is the next
