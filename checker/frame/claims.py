@@ -49,6 +49,7 @@ class ArticleFramer:
     last_named: date | None = None  # the last day the text named, which "the next day" counts from
     last_joint: str | None = None  # the places the text last named together, "both countries"
     last_country: str | None = None  # of the last figure placed by its own words: whose "capital"
+    told_phase: str | None = None  # the wave the sentence before told of, giving no figure
 
     @property
     def framing(self):
@@ -82,7 +83,12 @@ class ArticleFramer:
         self.last_joint = joint_places(self.framing, sm, self.rules["places"]) or self.last_joint
         self.voice.person = None
         who = speaker(sm, self.actors, self.framing, self.voice, self.rules["places"])
-        event = ev.event_of(sm, self.main, self.rules["places"], self.article.published, self.framing)
+        event = ev.event_of(sm, self.main, self.rules["places"], self.article.published, self.framing,
+                            self.told_phase)
+        # a wave told of without a figure: the next sentence's figures count it ("... on Tuesday
+        # and Wednesday. At least 37 people were killed")
+        self.told_phase = ev.phase_of(sm, self.framing) \
+            if sm.incidents and not any(q.kind == "quantity" for q in sm.quantities) else None
         when = reference_day(sm, self.framing, self.article.published, event.day if event else None,
                              self.narrative)
         # the clock moves to the latest day named, but not to an incident's own day: that

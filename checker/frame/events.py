@@ -140,7 +140,16 @@ def phase_of(sm: SentenceMentions, framing) -> str | None:
     if table is None:
         return None
     found = {ident for _, _, ident, _ in table.find(sm.text)}
+    if sm.incidents and _two_days(sm, framing):
+        found.add("all")  # "the explosions on Tuesday and Wednesday", "ledakan pada 17-18 September"
     return "all" if "all" in found else "sequel" if "sequel" in found else None
+
+
+def _two_days(sm: SentenceMentions, framing) -> bool:
+    """Two different days named together ("on Tuesday and Wednesday", "Selasa dan Rabu")."""
+    days = sorted((d for d in sm.dates if d.value.grain == "day"), key=lambda d: d.start)
+    return any(a.value.day != b.value.day and " ".join(sm.text[a.end:b.start].split()).casefold()
+               in framing.joint_links for a, b in zip(days, days[1:]))
 
 
 def sited(sentences: list[SentenceMentions], framing) -> bool:
@@ -203,7 +212,8 @@ def main_event(sentences: list[SentenceMentions], places, published: date | None
     phase = "sequel" if any(phase_of(sm, framing) == "sequel" for sm in lead) else None
     day = None
     for sm in sentences:
-        if phase_of(sm, framing) != phase:
+        # a sentence telling of all the waves dates the first one too ("on Tuesday and Wednesday")
+        if phase_of(sm, framing) not in (phase, "all" if phase is None else phase):
             continue
         dated = incident_dates(sm, {kind, GENERIC}, published, framing) if framing is not None else []
         if dated:
@@ -213,13 +223,14 @@ def main_event(sentences: list[SentenceMentions], places, published: date | None
 
 
 def event_of(sm: SentenceMentions, main: EventRef | None, places, published: date | None,
-             framing=None) -> EventRef | None:
+             framing=None, told: str | None = None) -> EventRef | None:
     """The incident a sentence's subject-less figures are about: another type named in the
     sentence is another happening; so is the main type on a day of its own ("Tuesday's pager
     explosions" in a report on Wednesday's); otherwise the article's main incident. A sentence
-    telling of another wave ("a second wave", "both waves") speaks of that wave."""
+    telling of another wave ("a second wave", "both waves") speaks of that wave, and so do the
+    figures of the sentence right after one that told of that wave without any (`told`)."""
     event = _event_of(sm, main, places, published, framing)
-    phase = phase_of(sm, framing)
+    phase = phase_of(sm, framing) or (told if not sm.incidents else None)
     if event is None or phase is None or phase == event.phase:
         return event  # no wave named: the main wave, or the one of the day the sentence gives
     dated = incident_dates(sm, {event.type, GENERIC}, published, framing) if framing is not None else []
