@@ -403,6 +403,10 @@ class ArticleFramer:
             heads = [a for a in before if actors.role(a.value) != "conduit"]
             return (persons or heads or [None])[0]
         pronoun = [p for p in sm.pronouns if clause_start <= p.start < cue.start]
+        # "The official ... laid the blame on": a role named before, opening the clause
+        pronoun += [Mention("pronoun", text[s:e], s, e, "anaphor")
+                    for s, e, _, _ in self.framing.anaphoric_speakers.find(text[:cue.start])
+                    if not text[clause_start:s].strip(' "“')]
         if pronoun and self.voice.last and not unknown_speaker(sm, self.rules):
             return Mention("actor", pronoun[0].text, pronoun[0].start, pronoun[0].end, self.voice.last)
         if cue.text.casefold() in self.rules["stances"].nouns:  # "bantahan Polri", "the denial by Moscow"

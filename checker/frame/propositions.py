@@ -336,6 +336,10 @@ def agent_of(sm: SentenceMentions, rules, chosen: Chosen, cue: Mention | None, h
         # the accused is in the cue ("holds Israel responsible") or its object ("blamed Israel")
         accused = sorted((a for a in others if cue.start <= a.start < clause_end
                           and len(_WORD.findall(text[cue.end:a.start])) <= 2), key=lambda a: a.start)
+        if not accused and lex.enemy is not None and lex.enemy.match(text, cue.end):
+            # "laid the blame on \"the enemy\", the term the group uses for Israel"
+            accused = sorted((a for a in others if a.start >= cue.end
+                              and actors.government(a.value) != holder_government), key=lambda a: a.start)[:1]
         if not accused:
             named = named_at(sm, rules, cue.end, names)  # "pinned the AR-924 on BAC Consulting"
             if named is not None:
@@ -594,9 +598,9 @@ def read_cue(sm: SentenceMentions, cue: Mention, holder: Mention, rules, topic: 
     if chosen is None:
         if topic.last is not None and refers_back(sm, rules, cue):
             return Reading(topic.last, value=topic.last_value)  # "menepis laporan itu": the last one
-        if value.label in ("non_confirm", "non_denial", "neutral") and main is not None \
+        if (value.label in ("non_confirm", "non_denial", "neutral") or value.role == "accuse") and main is not None \
                 and main.type in rules["stances"].incident_predicates:
-            # "militer Israel memilih tidak berkomentar": on the article's incident
+            # "militer Israel memilih tidak berkomentar", "Hezbollah blamed Israel": on the article's incident
             chosen = Chosen(rules["stances"].incident_predicates[main.type], None, None, False, True)
         else:
             return None

@@ -130,6 +130,9 @@ class StancesSchema(Schema):
     # a name no table knows is an agent's id without these ("BAC Consulting KFT": bac_consulting)
     name_affixes = fields.List(fields.String(), load_default=list)
     auxiliaries = fields.List(fields.String(), load_default=list)  # "BAC had made", "telah membuat"
+    # what an accuser calls its adversary instead of naming it ("blamed \"the enemy\", the term the
+    # group uses for Israel"): the accused is the next actor named that is not the accuser's side
+    enemy_words = fields.List(fields.String(), load_default=list)
     # prepositions, besides the framing rules' own, after which a country's name is a place
     # ("came out of Hungary"), not the state acting
     place_prepositions = fields.List(fields.String(), load_default=list)
@@ -200,6 +203,7 @@ class StanceRules:
     not_a_place_before: AliasTable
     not_a_place_after: AliasTable
     phrase_set: PatternSet | None = None  # the phrases with their prefilter
+    enemy: re.Pattern | None = None  # right after an accusation: the accuser's word for its adversary
 
 
 def _check_regex(pattern: str, where: str) -> re.Pattern:
@@ -215,7 +219,7 @@ def compile_stances(datas: list[dict]) -> StanceRules:
     passive, predicates, themes, incident_predicates = [], {}, {}, {}
     negations, reflexives, higher, nap_before, nap_after = [], [], [], [], []
     not_negating, coordinators, determiners, unasserted, preps = [], [], [], [], []
-    affixes, auxiliaries, anaphors, nouns, figure_nouns = [], [], [], [], []
+    affixes, auxiliaries, anaphors, nouns, figure_nouns, enemy = [], [], [], [], [], []
     window, negation_window, verbal = 4, 5, "(?!)"
     for data in datas:
         for label, forms in data["verbs"].items():
@@ -255,6 +259,7 @@ def compile_stances(datas: list[dict]) -> StanceRules:
         figure_nouns += data["figure_nouns"]
         verbal = data["verbal"]
         auxiliaries += data["auxiliaries"]
+        enemy += data["enemy_words"]
         nap_before += data["not_a_place"]["before"]
         nap_after += data["not_a_place"]["after"]
     for ident, spec in predicates.items():
@@ -274,7 +279,8 @@ def compile_stances(datas: list[dict]) -> StanceRules:
                        _preposition(preps), frozenset(w.casefold() for w in affixes),
                        frozenset(w.casefold() for w in auxiliaries),
                        _words(nap_before, "name"), _words(nap_after, "name"),
-                       PatternSet.build((p[0] for p in phrases), phrases))
+                       PatternSet.build((p[0] for p in phrases), phrases),
+                       _check_regex(rf"[\s\"“'‘]*{alternation(enemy)}\b", "enemy_words") if enemy else None)
 
 
 def _preposition(words: list[str]) -> re.Pattern:
