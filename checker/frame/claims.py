@@ -351,6 +351,11 @@ class ArticleFramer:
 
         for cue in sm.stances:
             holder = self.holder(sm, cue)
+            if holder is None and cue.value.passive and cue.value.role != "accuse" and sm.attribution:
+                # "... dipastikan tidak menelan korban WNI, kata Kemlu": confirmed by the one who says so
+                teller = speaker(sm, actors, self.framing, self.voice, rules["places"])
+                words_of = next((a for a in sm.actors if a.value == teller), None)
+                holder = words_of or (Mention("actor", "", cue.start, cue.start, teller) if teller else None)
             if holder is None:
                 continue
             reading = read_cue(sm, cue, holder, rules, topic, self.main, self.claims)

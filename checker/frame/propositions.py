@@ -514,7 +514,8 @@ def lex_agent_markers(rules, text: str, pos: int) -> list:
 def place_of(sm: SentenceMentions, rules, chosen: Chosen, skip: list[Mention], holder_government: str,
              agent: str, topic: Topic, main: EventRef | None) -> str | None:
     framing, lex, places = rules["framing"], rules["stances"], rules["places"]
-    scoped = replace(sm, places=where_places(sm, rules))
+    # the agent's own country is no place of what it does ("korban dari kalangan warga negara Indonesia (WNI)")
+    scoped = replace(sm, places=[p for p in where_places(sm, rules) if places.country(p.value) != agent])
     spans = [(m.start, m.end) for m in skip if m is not None]
     anchor = chosen.mention.start if chosen.mention is not None else 0
     where = place_after(framing, scoped, anchor, spans) or place_in(framing, scoped, spans)
