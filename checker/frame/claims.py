@@ -13,8 +13,9 @@ from checker.frame import events as ev
 from checker.frame.propositions import (Topic, co_holders, confirmations, named_holder, note_context,
                                         polarity, read_assertions, read_cue, unknown_speaker,
                                         without_possessors)
-from checker.frame.speakers import (Voice, defined_bodies, defined_mentions, in_dateline, person_mentions, place_bodies, reaches, register_persons, speaker,
-                                    speaker_for, speakers_by_cue, voice_of)
+from checker.frame.speakers import (Voice, defined_bodies, defined_mentions, in_dateline, person_mentions, place_bodies,
+                                    reaches, regional_governments, register_persons, speaker, speaker_for,
+                                    speakers_by_cue, voice_of)
 from checker.frame.settings import words, words_after
 from checker.frame.places import joint_places, listed, place_after, place_in, venue_part
 from checker.frame.syntax import (clause_of, counted_noun, earlier, elliptical, measure_for, modality, owner_of,
@@ -271,6 +272,9 @@ class ArticleFramer:
                 where, inherited = joint, False  # "killed 2,300 in Turkey and Syria": both countries' toll
             if where and not inherited and "+" not in where:
                 self.last_country = self.rules["places"].country(where)
+            region = voice.split("@", 1)[1] if voice and "@" in voice else None
+            if region and (where is None or inherited) and region in self.rules["places"].parents:
+                where, inherited = region, False  # "Ishikawa prefecture said 55 had died": its region's toll
             part = venue_part(framing, sm, figure)
             if part is not None and where is not None:
                 where, inherited = f"{where}/{part}", False  # "ke tribun utara": a part of the venue
@@ -530,7 +534,8 @@ def _frame_with(article: Article, mentions: list[SentenceMentions], rules, main:
     framer = ArticleFramer(article, rules)
     framer.main = main
     country = main.country if main is not None and main.country != "unknown" else None
-    mentions = [place_bodies(sm, country, rules["actors"]) for sm in mentions]
+    mentions = [regional_governments(place_bodies(sm, country, rules["actors"]), rules["framing"], rules["places"])
+                for sm in mentions]
     defined = defined_bodies(mentions, rules["actors"], rules["framing"])
     mentions = [defined_mentions(sm, defined) for sm in mentions]
     framer.persons = register_persons(mentions, rules["actors"], rules["framing"], rules["places"])

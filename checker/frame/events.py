@@ -209,7 +209,10 @@ def main_event(sentences: list[SentenceMentions], places, published: date | None
                   for j in [joint_places(framing, sm, places)] if j and place in j.split("+")), None) \
         if framing is not None else None
     place = joint or place
-    phase = "sequel" if any(phase_of(sm, framing) == "sequel" for sm in lead) else None
+    # the first lead sentence telling of the happening says which wave the report is about: a
+    # title on the quake is about it, whatever aftershocks the next sentence names
+    told = [phase_of(sm, framing) for sm in lead if any(m.value in (kind, GENERIC) for m in sm.incidents)]
+    phase = "sequel" if told and told[0] == "sequel" else None
     day = None
     for sm in sentences:
         # a sentence telling of all the waves dates the first one too ("on Tuesday and Wednesday")

@@ -105,6 +105,10 @@ class FramingSchema(Schema):
     # words, which are no counted noun ("12 of them", "2 dari 5"), and after a numbering word
     # the figure names one thing ("Gate 13", "Pasal 359", "pukul 22.11")
     not_counted = fields.List(fields.String(), load_default=list)
+    # words that make a region's name its government ("Ishikawa prefecture said", "Pemerintah
+    # Prefektur Ishikawa", "the governor of Hatay"): before or after the place
+    regional_government_before = fields.List(fields.String(), load_default=list)
+    regional_government_after = fields.List(fields.String(), load_default=list)
     numbering_words = fields.List(fields.String(), load_default=list)
     # the shape of a counted noun phrase (head, or head and the word after it): an English plural,
     # an Indonesian word without a verb's prefix, an acronym
@@ -174,6 +178,8 @@ class Framing:
     after_only: frozenset = frozenset()
     adjacent_only: frozenset = frozenset()
     not_counted: frozenset = frozenset()
+    regional_government_before: re.Pattern | None = None  # ends right before the place
+    regional_government_after: re.Pattern | None = None  # starts right after the place
     numbering_words: frozenset = frozenset()
     counted_shape: re.Pattern | None = None
     counted_things: frozenset = frozenset()
@@ -284,6 +290,10 @@ def compile_framing(datas: list[dict]) -> Framing:
         frozenset(data.get("after_only", ())),
         frozenset(data.get("adjacent_only", ())),
         frozenset(w.casefold() for w in data.get("not_counted", ())),
+        re.compile(rf"(?<![\w-])(?:{alternation(data['regional_government_before'])})\s+$", re.I)
+        if data.get("regional_government_before") else None,
+        re.compile(rf"['’]?s?\s+(?:{alternation(data['regional_government_after'])})(?![\w-])", re.I)
+        if data.get("regional_government_after") else None,
         frozenset(w.casefold() for w in data.get("numbering_words", ())),
         rule_regex(data["counted_shape"], "counted_shape") if data.get("counted_shape") else None,
         frozenset(data.get("counted_things", ())),

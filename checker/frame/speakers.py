@@ -107,6 +107,30 @@ def place_bodies(sm: SentenceMentions, country: str | None, actors_table=None) -
     return replace(sm, actors=actors)
 
 
+def regional_governments(sm: SentenceMentions, framing, places) -> SentenceMentions:
+    """A region named with a word that makes it its government ("Ishikawa prefecture said",
+    "Pemerintah Prefektur Ishikawa menyebut") is an actor of its own, "regional_government@<region>",
+    where no table's body already covers the words; a country is no region."""
+    before, after = framing.regional_government_before, framing.regional_government_after
+    if before is None and after is None:
+        return sm
+    found = []
+    for p in sm.places:
+        if places.country(p.value) == p.value:
+            continue
+        start, end = p.start, p.end
+        head = before.search(sm.text, max(0, p.start - 40), p.start) if before is not None else None
+        tail = after.match(sm.text, p.end) if after is not None else None
+        if head is None and tail is None:
+            continue
+        start, end = (head.start() if head else start), (tail.end() if tail else end)
+        if any(a.start <= start < a.end or start <= a.start < end for a in sm.actors):
+            continue
+        found.append(Mention("actor", sm.text[start:end], start, end, f"regional_government@{p.value}",
+                             "frame:regional_government"))
+    return replace(sm, actors=sorted(sm.actors + found, key=lambda a: a.start)) if found else sm
+
+
 def _with_region(sm: SentenceMentions, actor: Mention) -> Mention:
     """The mention stretched over an abbreviation in brackets and a place right after it."""
     text, end = sm.text, actor.end
