@@ -139,7 +139,12 @@ def phase_of(sm: SentenceMentions, framing) -> str | None:
     table = getattr(framing, "phase_cues", None)
     if table is None:
         return None
-    found = {ident for _, _, ident, _ in table.find(sm.text)}
+    # a cue after the sentence's figures tells of something else ("killed 55, as rescuers
+    # battled aftershocks"); one before them says whose figures they are ("a second wave killed 20")
+    cues = table.find(sm.text)
+    first = min((q.start for q in sm.quantities if q.kind == "quantity"
+                 and not any(s <= q.start < e for s, e, _, _ in cues)), default=len(sm.text))  # "dua gelombang"
+    found = {ident for s, _, ident, _ in cues if s < first}
     if sm.incidents and _two_days(sm, framing):
         found.add("all")  # "the explosions on Tuesday and Wednesday", "ledakan pada 17-18 September"
     return "all" if "all" in found else "sequel" if "sequel" in found else None

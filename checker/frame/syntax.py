@@ -89,6 +89,8 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
     a total verb ("naik menjadi 174", "rose to 62") the measure may stand anywhere earlier in
     the clause ("Jumlah orang yang tewas ... naik menjadi 174")."""
     text = sm.text
+    if any(i.start >= figure.end and not text[figure.end:i.start].strip() for i in sm.incidents):
+        return None  # "puluhan gempa susulan", "two explosions": it counts happenings, no one they befell
     after_window, before_window = framing.window("measure_after"), framing.window("measure_before")
     shares = share_pairs(framing, sm) if shares is None else shares
     whole = shares.get((figure.start, figure.end))
