@@ -17,7 +17,7 @@ from checker.frame.speakers import (Voice, defined_bodies, defined_mentions, in_
                                     reaches, regional_governments, register_persons, speaker, speaker_for,
                                     speakers_by_cue, voice_of)
 from checker.frame.settings import words, words_after
-from checker.frame.places import joint_places, listed, place_after, place_in, venue_part
+from checker.frame.places import joint_places, label_place, listed, place_after, place_in, venue_part
 from checker.frame.syntax import (clause_of, counted_noun, earlier, elliptical, measure_for, modality, owner_of,
                                   role_of, sender_of, share_pairs, total_verb_before)
 from checker.frame.times import anchored, reference_day
@@ -256,7 +256,8 @@ class ArticleFramer:
             if subject is None and measure.value in bare:
                 continue
             skip = [(owner.start, owner.end)] if owner else []
-            where = place_after(framing, sm, figure.end, skip, figure.start) or place_in(framing, sm, skip)
+            where = place_after(framing, sm, figure.end, skip, figure.start) or place_in(framing, sm, skip) \
+                or label_place(sm, figure)
             inherited = about is not None and where is None and about.place is not None
             if inherited:
                 where = about.place  # the happening's place, not one the sentence gives

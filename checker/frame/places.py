@@ -142,3 +142,13 @@ def place_in(framing, sm: SentenceMentions, exclude_spans=()) -> str | None:
         if framing.place_preposition.search(sm.text[:p.start]):
             return p.value
     return None
+
+
+def label_place(sm: SentenceMentions, figure: Mention, max_words: int = 8) -> str | None:
+    """The place a headline's label names before its colon ("Banjir Lahar Dingin Sumbar: 37 Orang
+    Meninggal", "Turkey quake: toll passes 20,000"): the scope of the figures after it."""
+    colon = sm.text.rfind(":", 0, figure.start)
+    if colon < 0 or len(sm.text[:colon].split()) > max_words:
+        return None
+    named = [p for p in sm.places if p.end <= colon]
+    return named[-1].value if named else None
