@@ -50,6 +50,9 @@ class FramingSchema(Schema):
     total_verbs = fields.List(fields.String(), load_default=list)
     # "dari jumlah itu, 34 ...", "of them": a part of the figure before, not a total
     part_markers = fields.List(fields.String(), load_default=list)
+    # a noun after these names a part of the figure before, not what it counts ("46 people,
+    # including the crew", "46 orang termasuk awak kapal")
+    inclusion_markers = fields.List(fields.String(), load_default=list)
     # "2,000 more troops", "bertambah 12": an increment, not a total
     increment_before = fields.List(fields.String(), load_default=list)
     increment_after = fields.List(fields.String(), load_default=list)
@@ -181,6 +184,7 @@ class Framing:
     regional_government_before: re.Pattern | None = None  # ends right before the place
     regional_government_after: re.Pattern | None = None  # starts right after the place
     numbering_words: frozenset = frozenset()
+    inclusion_markers: re.Pattern | None = None
     counted_shape: re.Pattern | None = None
     counted_things: frozenset = frozenset()
     joint_links: frozenset = frozenset()
@@ -295,6 +299,8 @@ def compile_framing(datas: list[dict]) -> Framing:
         re.compile(rf"['’]?s?\s+(?:{alternation(data['regional_government_after'])})(?![\w-])", re.I)
         if data.get("regional_government_after") else None,
         frozenset(w.casefold() for w in data.get("numbering_words", ())),
+        re.compile(rf"(?<![\w-])(?:{alternation(data['inclusion_markers'])})(?![\w-])", re.I)
+        if data.get("inclusion_markers") else None,
         rule_regex(data["counted_shape"], "counted_shape") if data.get("counted_shape") else None,
         frozenset(data.get("counted_things", ())),
         frozenset(w.casefold() for w in data.get("joint_links", ())),

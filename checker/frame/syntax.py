@@ -122,6 +122,8 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
             continue  # "an 11-year-old boy, and wounded 2,800": the injured, not an age
         if m.start >= figure.end and words(text, figure.end, m.start) <= after_window:
             between = gap(text, figure.end, m.start)
+            if framing.inclusion_markers is not None and framing.inclusion_markers.search(between):
+                continue  # "carrying 46 people, including the crew": the crew are a part of them
         elif m.end <= figure.start and words(text, m.end, figure.start) <= before_window:
             between = gap(text, m.end, figure.start)
             if any(q.end <= m.start and words(text, q.end, m.start) <= before_window
@@ -190,6 +192,8 @@ def counted_noun(framing, sm: SentenceMentions, figure: Mention) -> Mention | No
     before = _WORD_BEFORE.search(sm.text, max(0, figure.start - 40), figure.start)
     if before and before.group(1).casefold().rstrip(".") in framing.numbering_words:
         return None
+    if before and before.group(1)[0].isupper() and sm.text[:before.start()].strip():
+        return None  # a name's number ("KM Express Cantika 77", "Apollo 11"), or a title-case headline
     m = _NOUN_AFTER.match(sm.text, figure.end)
     if not m:
         return None
