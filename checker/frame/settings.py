@@ -53,6 +53,9 @@ class FramingSchema(Schema):
     # a noun after these names a part of the figure before, not what it counts ("46 people,
     # including the crew", "46 orang termasuk awak kapal")
     inclusion_markers = fields.List(fields.String(), load_default=list)
+    # a name after these is where something goes, never who speaks ("sent troops to Russia,
+    # officials say"); "officials in Kyiv said" keeps its speaker
+    destination_words = fields.List(fields.String(), load_default=list)
     # "2,000 more troops", "bertambah 12": an increment, not a total
     increment_before = fields.List(fields.String(), load_default=list)
     increment_after = fields.List(fields.String(), load_default=list)
@@ -185,6 +188,7 @@ class Framing:
     regional_government_after: re.Pattern | None = None  # starts right after the place
     numbering_words: frozenset = frozenset()
     inclusion_markers: re.Pattern | None = None
+    destination: re.Pattern | None = None  # ends right before a place a preposition sends something to
     counted_shape: re.Pattern | None = None
     counted_things: frozenset = frozenset()
     joint_links: frozenset = frozenset()
@@ -301,6 +305,8 @@ def compile_framing(datas: list[dict]) -> Framing:
         frozenset(w.casefold() for w in data.get("numbering_words", ())),
         re.compile(rf"(?<![\w-])(?:{alternation(data['inclusion_markers'])})(?![\w-])", re.I)
         if data.get("inclusion_markers") else None,
+        re.compile(rf"(?<![\w-])(?:{alternation(data['destination_words'])})\s+(?:the\s+)?$", re.I)
+        if data.get("destination_words") else None,
         rule_regex(data["counted_shape"], "counted_shape") if data.get("counted_shape") else None,
         frozenset(data.get("counted_things", ())),
         frozenset(w.casefold() for w in data.get("joint_links", ())),

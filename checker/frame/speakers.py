@@ -421,7 +421,8 @@ def _speaker(sm: SentenceMentions, actors, framing, voice: Voice) -> Mention | s
             return voice.last
         after = [a for a in ordered if a.start >= cue.end
                  and words(text, cue.end, a.start) <= framing.window("speaker_after")]
-        before = [a for a in ordered if a.end <= cue.start]
+        before = [a for a in ordered if a.end <= cue.start and not (  # "sent troops to Russia, officials say"
+            framing.destination is not None and framing.destination.search(text, max(0, a.start - 20), a.start))]
         near_cue = framing.window("pronoun")
         pronoun_before = [p for p in sm.pronouns if p.end <= cue.start and words(text, p.end, cue.start) <= near_cue]
         anaphor = [s for s, e, _, _ in framing.anaphoric_speakers.find(text)
@@ -494,7 +495,12 @@ def _owns_speaker(between: str, framing) -> bool:
     """"South Korea's spy agency said": a name owning the few words before the verb is who
     speaks (through its agency), not a name after the verb."""
     possessive = next((p for p in framing.possessives if between.startswith(p)), None)
-    return possessive is not None and 1 <= _words(between[len(possessive):]) <= 3
+    if possessive is not None and 1 <= _words(between[len(possessive):]) <= 3:
+        return True
+    # "Ukraine's military intelligence agency said": a body's name goes on after the actor
+    words_between = re.findall(r"[\w-]+", between)
+    return 1 <= len(words_between) <= 3 and not re.search(r"[,;:()]", between) \
+        and words_between[-1].casefold() in framing.body_words
 
 
 def continues(sm: SentenceMentions, framing) -> bool:
