@@ -421,8 +421,7 @@ def _speaker(sm: SentenceMentions, actors, framing, voice: Voice) -> Mention | s
             return voice.last
         after = [a for a in ordered if a.start >= cue.end
                  and words(text, cue.end, a.start) <= framing.window("speaker_after")]
-        before = [a for a in ordered if a.end <= cue.start and not (  # "sent troops to Russia, officials say"
-            framing.destination is not None and framing.destination.search(text, max(0, a.start - 20), a.start))]
+        before = [a for a in ordered if a.end <= cue.start]
         near_cue = framing.window("pronoun")
         pronoun_before = [p for p in sm.pronouns if p.end <= cue.start and words(text, p.end, cue.start) <= near_cue]
         anaphor = [s for s, e, _, _ in framing.anaphoric_speakers.find(text)
@@ -430,14 +429,18 @@ def _speaker(sm: SentenceMentions, actors, framing, voice: Voice) -> Mention | s
         if cue.value == "either":
             # "Putin said ...": an actor right before the verb speaks; "..., said the
             # Pentagon": one right after it; an actor further on is part of what was said
-            right_before = [a for a in before if _words(text[a.end:cue.start]) <= 1
-                            or _owns_speaker(text[a.end:cue.start], framing)]
+            # (not a place something is sent to: "sent troops to Russia, officials say")
+            sent_to = [a for a in before if framing.destination is not None
+                       and framing.destination.search(text, max(0, a.start - 20), a.start)]
+            right_before = [a for a in before if (_words(text[a.end:cue.start]) <= 1
+                            or _owns_speaker(text[a.end:cue.start], framing)) and a not in sent_to]
             right_after = [a for a in after if _words(text[cue.end:a.start]) <= 3]
             for group in (right_before[::-1], right_after):
                 chosen = speaking_actor(actors, group) if group else None
                 if chosen:
                     return chosen
-            near = [a for a in before if words(text, a.end, cue.start) <= framing.window("speaker_before")]
+            near = [a for a in before if words(text, a.end, cue.start) <= framing.window("speaker_before")
+                    and a not in sent_to]
             if near:
                 chosen = speaking_actor(actors, near[::-1])
                 if chosen:
