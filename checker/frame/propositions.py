@@ -408,8 +408,13 @@ def agent_of(sm: SentenceMentions, rules, chosen: Chosen, cue: Mention | None, h
                 # "Kyiv diserang Rusia": the one right after a passive did it; one further on
                 # ("... tebusan 8 juta dolar AS") did not
                 later = [a for a in later if len(_WORD.findall(text[words.end:a.start])) <= 1]
+            # (a place the predicate sends something to does not do it: "Pasok Amunisi ke Ukraina")
+            later = [a for a in later if not (framing.place_preposition.search(text, max(0, a.start - 40), a.start)
+                                              or lex.place_preposition.search(text, max(0, a.start - 40), a.start))]
             if later:
                 return actors.government(later[0].value), later[0]
+            if cue is not None and not text[cue.end:words.start].strip():
+                return holder_government, None  # a headline's root verbs: "Pakistan Bantah Pasok Amunisi"
         if cue is not None and isinstance(cue.value, StanceCue) and cue.value.label in ("non_confirm", "non_denial", "neutral"):
             return holder_government, None  # "gave no response when asked about the explosions"
     if theme is not None and spec is not None and (spec.agent == "theme" or spec.requires_theme):
