@@ -439,24 +439,6 @@ class ArticleFramer:
                      unit=d.value.unit or "second", when=self.article.published,
                      marks=self.marks(("duration", d)), extra=tuple(extra))
 
-    def other_happenings(self, sm: SentenceMentions, event: EventRef) -> list[tuple[EventRef, Mention]]:
-        """Another happening the sentence dates beside this one ("floods caused by Storm Daniel,
-        which reached Libya on Sunday"), with its day: placed where the words between its noun and
-        its day say, else in this happening's country."""
-        out = []
-        for i in sm.incidents:
-            if i.value in (event.type, ev.GENERIC):
-                continue
-            dated = ev.incident_dates(sm, {i.value}, self.article.published, self.framing)
-            if not dated:
-                continue
-            d = dated[0]
-            lo, hi = (i.end, d.start) if d.start >= i.end else (d.end, i.start)
-            places = [p.value for p in sm.places if lo <= p.start and p.end <= hi]
-            country = self.rules["places"].country(places[0]) if places else event.country
-            out.append((EventRef(i.value, country, places[0] if places else None, d.value.day), d))
-        return out
-
     def frame_event_dates(self, sm: SentenceMentions, who: str | None, event: EventRef | None) -> None:
         """A dated happening: an incident on its day ("kerusuhan Sabtu (1/10) malam"), or a
         dated statement, warning or visit of an actor ("a statement issued on 3 November")."""
@@ -467,7 +449,7 @@ class ArticleFramer:
             return
         if event is not None and sm.incidents:
             near = ev.incident_dates(sm, {event.type, ev.GENERIC}, published, self.framing)  # "the tragedy" names it too
-            others = self.other_happenings(sm, event)
+            others = ev.other_happenings(sm, event, self.rules["places"], published, self.framing)
             for happening, d in ([(event, near[0])] if near else []) + others[:1]:
                 if (happening.id, d.value.day) not in self.event_days:
                     self.event_days.add((happening.id, d.value.day))

@@ -16,7 +16,7 @@ from marshmallow import Schema, fields
 
 from checker.frame.settings import words, words_before
 from checker.frame.places import in_speaker_tag, joint_places
-from checker.model import UNTYPED_EVENT, EventRef
+from checker.model import UNTYPED_EVENT, EventRef, Mention
 from checker.recognise import SentenceMentions
 from checker.recognise.lexicon import AliasTable, _mentions
 from checker.rulebook import LanguageRules
@@ -259,3 +259,23 @@ def _event_of(sm: SentenceMentions, main: EventRef | None, places, published: da
         days = _days(sm, published)
         return EventRef(own[0], country, place, min(days) if days else None)
     return main
+
+
+def other_happenings(sm: SentenceMentions, event: EventRef, places, published: date | None,
+                     framing) -> list[tuple[EventRef, Mention]]:
+    """Another happening the sentence dates beside this one ("floods caused by Storm Daniel,
+    which reached Libya on Sunday"), with its day: placed where the words between its noun and
+    its day say, else in this happening's country."""
+    out = []
+    for i in sm.incidents:
+        if i.value in (event.type, GENERIC):
+            continue
+        dated = incident_dates(sm, {i.value}, published, framing)
+        if not dated:
+            continue
+        d = dated[0]
+        lo, hi = (i.end, d.start) if d.start >= i.end else (d.end, i.start)
+        named = [p.value for p in sm.places if lo <= p.start and p.end <= hi]
+        country = places.country(named[0]) if named else event.country
+        out.append((EventRef(i.value, country, named[0] if named else None, d.value.day), d))
+    return out
