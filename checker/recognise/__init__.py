@@ -87,6 +87,7 @@ def recognise(sentence: Sentence, rules, ref: date | None) -> SentenceMentions:
         durations=find_durations(text, rules),
         stances=find_stances(text, rules),
         # a speech verb inside a figure's hedge says nothing of who speaks ("buried an estimated 670")
-        attribution=[a for a in find_attribution(text, rules) if not any(overlaps(a, q) for q in quantities)],
+        attribution=[a for a in find_attribution(text, rules)
+                     if not any(q.start <= a.start and a.end <= q.end for q in quantities)],
         pronouns=find_pronouns(text, rules),
     )
