@@ -300,7 +300,8 @@ def compile_framing(datas: list[dict]) -> Framing:
         frozenset(w.casefold() for w in data.get("not_counted", ())),
         re.compile(rf"(?<![\w-])(?:{alternation(data['regional_government_before'])})\s+$", re.I)
         if data.get("regional_government_before") else None,
-        re.compile(rf"['’]?s?\s+(?:{alternation(data['regional_government_after'])})(?![\w-])", re.I)
+        re.compile(rf"(?:{alternation(data.get('possessives', []))})?\s+"
+                   rf"(?:{alternation(data['regional_government_after'])})(?![\w-])", re.I)
         if data.get("regional_government_after") else None,
         frozenset(w.casefold() for w in data.get("numbering_words", ())),
         re.compile(rf"(?<![\w-])(?:{alternation(data['inclusion_markers'])})(?![\w-])", re.I)

@@ -36,18 +36,22 @@ def linked(framing, sm: SentenceMentions, start: int, end: int) -> bool:
     return all(w in framing.owner_links for w in words)
 
 
-def _owns_happening(sm: SentenceMentions, actor: Mention) -> bool:
-    """"the toll from Indonesia's floods": the actor owns the happening named right after it,
-    whose toll it is, not the toll."""
-    return any(0 <= i.start - actor.end <= 24 and re.fullmatch(r"['’]s(?:\s+[\w-]+){0,2}\s+", sm.text[actor.end:i.start])
-               for i in sm.incidents)
+def _owns_happening(framing, sm: SentenceMentions, actor: Mention) -> bool:
+    """"the toll from Indonesia's floods": the actor owns (framing `possessives`) the happening
+    named a few words after it, whose toll it is, not the toll."""
+    for i in sm.incidents:
+        between = sm.text[actor.end:i.start]
+        mark = next((p for p in framing.possessives if between.startswith(p)), None)
+        if mark is not None and 0 <= i.start - actor.end <= 24 and re.fullmatch(r"(?:\s+[\w-]+){0,2}\s+", between[len(mark):]):
+            return True
+    return False
 
 
 def owner_of(framing, sm: SentenceMentions, noun: Mention, actors: list[Mention]) -> Mention | None:
     """The actor a counted noun belongs to: "tentara Korea Utara", "North Korean troops"."""
     window, text = framing.window("owner"), sm.text
     after = [a for a in actors if a.start >= noun.end and words(text, noun.end, a.start) <= window
-             and linked(framing, sm, noun.end, a.start) and not _owns_happening(sm, a)]
+             and linked(framing, sm, noun.end, a.start) and not _owns_happening(framing, sm, a)]
     before = [a for a in actors if a.end <= noun.start and words(text, a.end, noun.start) <= window
               and linked(framing, sm, a.end, noun.start)]
     after.sort(key=lambda a: a.start)
