@@ -355,6 +355,20 @@ class ActorsSchema(Schema):
     regional = fields.Nested(RegionalSchema)
     # a body the forms make that a hand entry already is: {indonesia_disaster_agency: bnpb}
     same_as = fields.Dict(keys=fields.String(), values=fields.String(), load_default=dict)
+    # one word spelled two ways in names ({organization: organisation}): each alias holding either
+    # is known in both spellings, so "World Health Organisation" needs no alias of its own
+    spellings = fields.Dict(keys=fields.String(), values=fields.String(), load_default=dict)
+
+
+def spelled_both_ways(alias: str, spellings: dict) -> list[str]:
+    """The alias and its forms with each word of `spellings` written the other way."""
+    forms = [alias]
+    for one, other in spellings.items():
+        for word, swap in ((one, other), (other, one)):
+            pattern = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
+            forms += [pattern.sub(lambda m: swap.capitalize() if m.group()[0].isupper() else swap, f)
+                      for f in forms if pattern.search(f)]
+    return list(dict.fromkeys(forms))
 
 
 @dataclass(frozen=True)
@@ -486,10 +500,11 @@ def compile_actors(datas: list[dict]) -> Actors:
     entries, governments, roles, bodies = [], {}, {}, {}
     languages = next((d["languages"] for d in datas if "languages" in d), ())
     datas = [d for d in datas if "actors" in d]
+    spellings = {k: v for data in datas for k, v in data.get("spellings", {}).items()}
     for data in datas:
         for actor in data["actors"]:
             ident = actor["id"]
-            entries += [(a, ident, False) for a in actor["aliases"]]
+            entries += [(f, ident, False) for a in actor["aliases"] for f in spelled_both_ways(a, spellings)]
             entries += [(a, ident, True) for a in actor["exact_aliases"]]
             if actor.get("government") and actor["government"] != ident:
                 governments[ident] = actor["government"]
