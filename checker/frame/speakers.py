@@ -301,11 +301,19 @@ def _appositives(sm: SentenceMentions, actors, framing, known: list) -> list[tup
 
 def defined_bodies(mentions: list[SentenceMentions], actors, framing) -> dict[str, str]:
     """Names and abbreviations of the bodies an article defines that no rule knows: each, with
-    its full name, one speaker for the whole article ({"BGN": "bgn", "Badan Gizi Nasional": "bgn"})."""
+    its full name, one speaker for the whole article ({"BGN": "bgn", "Badan Gizi Nasional": "bgn"});
+    a known body's new abbreviation names that body ({"KNCHR": "kenya_human_rights_commission"})."""
     out: dict[str, str] = {}
     for sm in mentions:
         for m in framing.defined_body.finditer(sm.text):
             name, abbreviation = m.group(1), m.group(2)
+            named = [a for a in sm.actors if a.end == m.end(1)
+                     and actors.role(a.value) != "state"]  # "Badan X Kenya (BXK)" is no name of Kenya's
+            if named and not actors.table.find(abbreviation):
+                # a known body's name, then an abbreviation the rules lack: "the Kenya National
+                # Commission on Human Rights (KNCHR)" ... "Menurut KNCHR"
+                out.setdefault(abbreviation, named[0].value)
+                continue
             if not any(w.casefold() in framing.body_words for w in name.split()):
                 continue  # a programme, a law, a place: no speaker
             if any(a.start < m.end(2) and m.start(2) < a.end or a.start <= m.start(1) and m.end(1) <= a.end

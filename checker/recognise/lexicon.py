@@ -411,8 +411,17 @@ class Actors:
         for start, end, ident in found:
             if out and start < out[-1][1]:
                 continue
+            if out and self._office_of(text, out[-1], start, ident):
+                out[-1] = (out[-1][0], end, out[-1][2])
+                continue
             out.append((start, end, ident))
         return [Mention("actor", text[s:e], s, e, i, rule=f"actor:{i}") for s, e, i in out]
+
+    def _office_of(self, text: str, before: tuple, start: int, ident: str) -> bool:
+        """A state named right after a body names its office there, not a second speaker:
+        "Amnesty Kenya", "UNICEF Indonesia", "KBRI Beirut"."""
+        return (self.roles.get(ident) == "state" and text[before[1]:start].isspace()
+                and self.roles.get(before[2]) == "institution")
 
     def _compose(self, text: str, start: int, end: int, ident: str, _surface: str) -> tuple:
         """A state's name inside a body's form names the body: "Kementerian Kesehatan Lebanon",
