@@ -15,7 +15,8 @@ measure's behaviour (rules/common/facts.yaml) and who gives the figures decide:
 
 Inside one article only two named bodies that disagree are a finding: an article that reports
 one body's revision ("rose from 125 to 131") or quotes the outlet's own figure beside a body's
-is telling a story, not contradicting itself.
+is telling a story, not contradicting itself. Two bodies' figures the article itself sets against
+each other ("higher than the one given by ...") disagree whatever the days between them.
 """
 from __future__ import annotations
 
@@ -165,12 +166,17 @@ def judge(a: Claim, b: Claim, context: ComparisonContext) -> Verdict | None:
         return verdict("update", "time") if is_ordered else verdict("conflict", "value")
 
     attribution = ("attribution",) if context.voice(a) != context.voice(b) else ()
+    # two bodies' figures the article itself sets against each other ("higher than the one given
+    # by the president, who said 19"): a disagreement it reports, whatever the days between them
+    contrasted = a.article == b.article and bool(extra(a, "contrasted") or extra(b, "contrasted"))
     if gap is None:
         if behaviour != "fixed":
             differing.append("time")  # an undated figure cannot be placed in the other's period
     elif behaviour == "fixed":
         if a.event is None and gap > settings.fixed_max_days:
             return None
+    elif contrasted and gap:
+        differing += ["contrast", "time"]
     elif behaviour == "cumulative":
         if loose and is_ordered and rises and gap:
             return None  # a floor one day, a count above it a later day: both hold, the toll grew

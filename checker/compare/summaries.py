@@ -46,6 +46,8 @@ def quantity_summary(group: Group, context: ComparisonContext, names) -> str:
     elif kind == "conflict":
         same_day = context.behaviour(a) == "cumulative"
         text = w.summary("quantity_conflict_same_day" if same_day else "quantity_conflict", **sides)
+    elif "contrast" in reasons:
+        text = w.summary("quantity_contrasted", **sides)
     elif "time" in reasons and context.behaviour(a) == "cumulative" and len(reasons) <= 2:
         text = w.summary("quantity_falling_toll", **sides)
     else:

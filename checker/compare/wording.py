@@ -84,6 +84,7 @@ SUMMARY_FIELDS = {
     "quantity_conflict": {"a_source", "a_quantity", "b_source", "b_quantity"},
     "quantity_conflict_same_day": {"a_source", "a_quantity", "b_source", "b_quantity"},
     "quantity_falling_toll": {"a_source", "a_quantity", "b_source", "b_quantity"},
+    "quantity_contrasted": {"a_source", "a_quantity", "b_source", "b_quantity"},
     "quantity_discrepancy": {"a_source", "a_quantity", "b_source", "b_quantity", "dimensions"},
     "stance_conflict": {"a_who", "a_what", "a_at", "b_who", "b_what", "b_at"},
     "stance_figure_turn": {"who", "what", "a_at", "value", "measure", "b_at"},

@@ -51,6 +51,8 @@ class ArticleFramer:
     last_joint: str | None = None  # the places the text last named together, "both countries"
     last_country: str | None = None  # of the last figure placed by its own words: whose "capital"
     told_phase: str | None = None  # the wave the sentence before told of, giving no figure
+    contrast_before: bool = False  # the sentence before set a figure against another's
+    contrasted: bool = False  # ...or this one does: its figures are set against another source's
 
     @property
     def framing(self):
@@ -90,6 +92,8 @@ class ArticleFramer:
         # and Wednesday. At least 37 people were killed")
         self.told_phase = ev.phase_of(sm, self.framing) \
             if sm.incidents and not any(q.kind == "quantity" for q in sm.quantities) else None
+        contrast_here = bool(self.framing.contrast_cues and self.framing.contrast_cues.find(sm.text))
+        self.contrasted, self.contrast_before = contrast_here or self.contrast_before, contrast_here
         when = reference_day(sm, self.framing, self.article.published, event.day if event else None,
                              self.narrative)
         # the clock moves to the latest day named, but not to an incident's own day: that
@@ -298,6 +302,7 @@ class ArticleFramer:
                             *((("counted", counted.text),) if counted is not None else ()),
                             ("published", self.article.published),
                             *((("earlier", True),) if earlier(framing, sm, figure) else ()),
+                            *((("contrasted", True),) if self.contrasted else ()),
                             *((("place_of_event", True),) if inherited else ()),
                             *((("revised", True),) if total_verb_before(framing, sm, figure) else ())))
 

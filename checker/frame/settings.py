@@ -76,6 +76,9 @@ class FramingSchema(Schema):
     share_links = fields.List(fields.String(), load_default=list)
     # "laporan awal ... 130", "initially put the toll at": a figure its own source has since replaced
     earlier_cues = fields.List(fields.String(), load_default=list)
+    # the outlet setting one figure against another's ("higher than the one given by", "jauh lebih
+    # tinggi dibanding"): figures of two sources it reports as disagreeing, in that sentence or the next
+    contrast_cues = fields.List(fields.String(), load_default=list)
     # what joins a name to the body it speaks for after it: "Kais Fhakeri of the Red
     # Crescent", "Osama Hamad, who heads the eastern government," ("," is the appositive)
     appositive_links = fields.List(fields.String(), load_default=list)
@@ -203,6 +206,7 @@ class Framing:
     anchored_days: AliasTable | None = None
     colon_labels: frozenset = frozenset()
     home_country: str | None = None
+    contrast_cues: AliasTable | None = None
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -323,4 +327,5 @@ def compile_framing(datas: list[dict]) -> Framing:
         AliasTable.build([(f, str(n), False) for f, n in data.get("anchored_days", {}).items()]),
         frozenset(data.get("colon_labels", ())),
         data.get("home_country"),
+        _table(data.get("contrast_cues", []), "contrast"),
     )
