@@ -332,7 +332,8 @@ def quantity_text(claim: Claim, context: ComparisonContext, names) -> str:
         parts.append(w.phrase("in_place", place=subject_text(claim.subject, w)))
     elif claim.subject:
         parts.append(w.phrase("of_subject", subject=display_name(claim.subject, w)))
-    if claim.where:
+    if claim.where and not (claim.subject and claim.subject.endswith("@" + claim.where)):
+        # "deaths in the plane crash in South Korea", not "... in South Korea in South Korea"
         parts.append(w.phrase("in_place", place=display_name(claim.where, w)))
     if claim.modality != "actual":
         parts.append(w.phrase("modality", modality=w.get("modality." + claim.modality, claim.modality)))

@@ -40,6 +40,8 @@ class IncidentsSchema(Schema):
     # the sea", "kecelakaan pesawat"): type -> the vehicle nouns; `retype` the types they override
     vehicles = fields.Dict(keys=fields.String(), values=fields.List(fields.String()), load_default=dict)
     retype = fields.List(fields.String(), load_default=list)
+    # more types one vehicle's crash overrides: a plane on fire or exploding is the crash
+    retype_for = fields.Dict(keys=fields.String(), values=fields.List(fields.String()), load_default=dict)
 
 
 @dataclass(frozen=True)
@@ -51,16 +53,20 @@ class Incidents:
     names_before: frozenset = frozenset()  # "agency" after "disaster": part of a body's name
     vehicles: AliasTable | None = None  # vehicle nouns -> the type of their crash
     retype: frozenset = frozenset()  # types (and "generic") a vehicle named beside them overrides
+    retype_for: tuple = ()  # (vehicle's type, the further types it overrides)
 
     def find(self, text: str):
         found = _mentions("incident", self.table, text)
         if self.names_before:
             found = [m for m in found if _next_word(text, m.end) not in self.names_before]
-        if self.vehicles is not None and any(m.value in self.retype for m in found):
+        more = dict(self.retype_for)
+        overridable = self.retype.union(*more.values())
+        if self.vehicles is not None and any(m.value in overridable for m in found):
             vehicle = self.vehicles.find(text)
             if vehicle:  # the first vehicle the sentence names: "the jet crashed", "pesawat jatuh"
                 kind = vehicle[0][2]
-                found = [replace(m, value=kind) if m.value in self.retype else m for m in found]
+                types = self.retype | frozenset(more.get(kind, ()))
+                found = [replace(m, value=kind) if m.value in types else m for m in found]
         return found
 
 
@@ -76,8 +82,9 @@ def compile_incidents(datas: list[dict]) -> Incidents:
     names = frozenset(w.casefold() for data in datas for w in data.get("names_before", []))
     vehicles = [(f, kind, False) for data in datas for kind, forms in data.get("vehicles", {}).items() for f in forms]
     retype = frozenset(t for data in datas for t in data.get("retype", []))
+    retype_for = tuple((kind, frozenset(types)) for data in datas for kind, types in data.get("retype_for", {}).items())
     return Incidents(AliasTable.build(entries), frozenset(measures), order, bare, names,
-                     AliasTable.build(vehicles) if vehicles else None, retype)
+                     AliasTable.build(vehicles) if vehicles else None, retype, retype_for)
 
 
 def _next_word(text: str, pos: int) -> str:

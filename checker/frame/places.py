@@ -5,6 +5,7 @@ it happened (a trailing speaker tag). Part of framing; the words are the framing
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from checker.frame.settings import words, words_before
 from checker.frame.syntax import clause_of
@@ -152,3 +153,13 @@ def label_place(sm: SentenceMentions, figure: Mention, max_words: int = 8) -> st
         return None
     named = [p for p in sm.places if p.end <= colon]
     return named[-1].value if named else None
+
+
+def off_route(sm: SentenceMentions, framing) -> SentenceMentions:
+    """The sentence without the places on a journey's route ("flight 7C2216 from Bangkok",
+    "terbang dari Bangkok", "bound for Jakarta"): where it set out or was going is not where the
+    crash or the sinking happened, nor where its figures count."""
+    if framing.route is None or not sm.places:
+        return sm
+    kept = [p for p in sm.places if not framing.route.search(sm.text, max(0, p.start - 80), p.start)]
+    return sm if len(kept) == len(sm.places) else replace(sm, places=kept)

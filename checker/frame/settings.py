@@ -56,6 +56,12 @@ class FramingSchema(Schema):
     # a name after these is where something goes, never who speaks ("sent troops to Russia,
     # officials say"); "officials in Kyiv said" keeps its speaker
     destination_words = fields.List(fields.String(), load_default=list)
+    # a place a journey starts from or is bound for is on its route, not where anything in the
+    # sentence happened ("flight 7C2216 from Bangkok", "pesawat yang terbang dari Bangkok",
+    # "bound for Jakarta"): a travel word, then an origin link a few words on; or a bound link
+    route_words = fields.List(fields.String(), load_default=list)
+    route_origins = fields.List(fields.String(), load_default=list)
+    route_bound = fields.List(fields.String(), load_default=list)
     # "2,000 more troops", "bertambah 12": an increment, not a total
     increment_before = fields.List(fields.String(), load_default=list)
     increment_after = fields.List(fields.String(), load_default=list)
@@ -207,6 +213,7 @@ class Framing:
     colon_labels: frozenset = frozenset()
     home_country: str | None = None
     contrast_cues: AliasTable | None = None
+    route: re.Pattern | None = None  # ends right before a place on a journey's route
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -265,6 +272,18 @@ def _defined_body(links) -> re.Pattern:
     word = r"[A-Z][\w'’-]*"
     return rule_regex(rf"((?:{word}\s+(?:{alternation(links)}\s+)?){{1,7}}{word})\s*\(([A-Z][A-Za-z0-9]{{1,11}})\)",
                       "name_links")
+
+
+def _route(data: dict) -> re.Pattern | None:
+    """Text ending right before a place on a route: a travel word, up to three words, an origin
+    link ("flight 7C2216 from "), or a bound link ("bound for ")."""
+    parts = []
+    if data.get("route_words") and data.get("route_origins"):
+        parts.append(rf"(?<![\w-])(?:{alternation(data['route_words'])})(?:\W+[\w-]+){{0,3}}?\W+"
+                     rf"(?:{alternation(data['route_origins'])})\s+")
+    if data.get("route_bound"):
+        parts.append(rf"(?<![\w-])(?:{alternation(data['route_bound'])})\s+")
+    return rule_regex(rf"(?:{'|'.join(parts)})(?:the\s+)?$", "route_words", re.I) if parts else None
 
 
 def compile_framing(datas: list[dict]) -> Framing:
@@ -328,4 +347,5 @@ def compile_framing(datas: list[dict]) -> Framing:
         frozenset(data.get("colon_labels", ())),
         data.get("home_country"),
         _table(data.get("contrast_cues", []), "contrast"),
+        _route(data),
     )

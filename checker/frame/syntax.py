@@ -81,7 +81,11 @@ def sender_of(framing, sm: SentenceMentions, figure: Mention) -> Mention | None:
 def _has_own_measure(sm: SentenceMentions, figure: Mention, other: Mention, before: int,
                      bare: frozenset) -> bool:
     """Whether a figure has a measure of its own besides `other`: an outcome right after it, or
-    one just before it ("menewaskan 37 orang dan melukai 4.250": "melukai" is the 4.250's)."""
+    one just before it ("menewaskan 37 orang dan melukai 4.250": "melukai" is the 4.250's). A
+    noun right after the figure is its own, whatever stands before it ("carrying 175 passengers
+    and six crew": "passengers" is the 175's, not the six's)."""
+    if other.start >= figure.end and not sm.text[figure.end:other.start].strip():
+        return False
     for o in sm.measures:
         if o is other or o.value in bare:
             continue

@@ -612,6 +612,8 @@ class PlaceSchema(Schema):
 
 class CountryPlacesSchema(Schema):
     drop = fields.List(fields.String(), load_default=list)  # generated names that are words too
+    # nouns after a demonym that name the country as a place ("on South Korean soil")
+    demonym_places = fields.List(fields.String(), load_default=list)
     continents = fields.Dict(keys=fields.String(), values=fields.String(), load_default=dict)
 
 
@@ -859,6 +861,7 @@ def _country_places(config: dict, entries: list, parents: dict, known: set, lang
     for c in countries(languages):
         known.add(c.id)
         pairs += [(n, c.id) for n in c.names]
+        pairs += [(f"{d} {noun}", c.id) for d in c.demonyms for noun in config.get("demonym_places", ())]
         if c.continent in config["continents"]:
             parents.setdefault(c.id, config["continents"][c.continent])
         capital = snake(c.capital) if c.capital else None
