@@ -54,18 +54,17 @@ class Incidents:
     vehicles: AliasTable | None = None  # vehicle nouns -> the type of their crash
     retype: frozenset = frozenset()  # types (and "generic") a vehicle named beside them overrides
     retype_for: tuple = ()  # (vehicle's type, the further types it overrides)
+    overridable: frozenset = frozenset()  # retype and every retype_for type, for a cheap first test
 
     def find(self, text: str):
         found = _mentions("incident", self.table, text)
         if self.names_before:
             found = [m for m in found if _next_word(text, m.end) not in self.names_before]
-        more = dict(self.retype_for)
-        overridable = self.retype.union(*more.values())
-        if self.vehicles is not None and any(m.value in overridable for m in found):
+        if self.vehicles is not None and any(m.value in self.overridable for m in found):
             vehicle = self.vehicles.find(text)
             if vehicle:  # the first vehicle the sentence names: "the jet crashed", "pesawat jatuh"
                 kind = vehicle[0][2]
-                types = self.retype | frozenset(more.get(kind, ()))
+                types = self.retype | dict(self.retype_for).get(kind, frozenset())
                 found = [replace(m, value=kind) if m.value in types else m for m in found]
         return found
 
@@ -84,7 +83,8 @@ def compile_incidents(datas: list[dict]) -> Incidents:
     retype = frozenset(t for data in datas for t in data.get("retype", []))
     retype_for = tuple((kind, frozenset(types)) for data in datas for kind, types in data.get("retype_for", {}).items())
     return Incidents(AliasTable.build(entries), frozenset(measures), order, bare, names,
-                     AliasTable.build(vehicles) if vehicles else None, retype, retype_for)
+                     AliasTable.build(vehicles) if vehicles else None, retype, retype_for,
+                     retype.union(*(types for _, types in retype_for)))
 
 
 def _next_word(text: str, pos: int) -> str:
