@@ -4,7 +4,8 @@ CHECKER_BIND (127.0.0.1:8000), CHECKER_WORKERS (2), CHECKER_THREADS (8 per worke
 CHECKER_KEEPALIVE (0 s), CHECKER_TIMEOUT (60 s), and the service's own CHECKER_* settings.
 The master migrates the database once and, where CHECKER_API_TOKEN is unset, makes the one
 random token every worker shares (each worker making its own would make writes a lottery), and
-where CHECKER_RATE_STORE is unset, the file of rate buckets every worker shares."""
+where CHECKER_RATE_STORE is unset, the file of rate buckets every worker shares (on PostgreSQL the
+buckets live in the database, shared with other instances, and the file stays unused)."""
 import os
 
 wsgi_app = "checker.api:create_app()"

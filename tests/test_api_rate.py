@@ -1,5 +1,7 @@
 """Per-token write limits hold across the server's workers: the buckets live in one SQLite file
-every worker opens (CHECKER_RATE_STORE, made by gunicorn.conf.py), not in each process."""
+every worker opens (CHECKER_RATE_STORE, made by gunicorn.conf.py), not in each process; on
+PostgreSQL they live in the database, shared by every server on it (tests/test_instances.py runs
+two)."""
 from __future__ import annotations
 
 import requests
@@ -20,6 +22,34 @@ def test_two_processes_opening_one_store_share_a_bucket(tmp_path):
     assert other.take("bob") == 0  # every token has a bucket of its own
     alone, apart = WriteRate(6, 1), WriteRate(6, 1)  # without a store each process counts alone
     assert alone.take("a") == 0 and apart.take("a") == 0 and alone.take("a") > 0
+
+
+def test_limiters_on_one_postgresql_database_share_a_bucket(tmp_path):
+    import uuid
+
+    from sqlalchemy import text
+
+    from conftest import require_postgres
+    from test_storage import POSTGRES_SERVER
+    from checker.storage import database
+
+    require_postgres(POSTGRES_SERVER)
+    name = f"checker_rates_{uuid.uuid4().hex[:10]}"
+    url = database.create_database(POSTGRES_SERVER, name)
+    engines = [database.make_engine(url) for _ in range(2)]
+    try:  # two engines, as two hosts hold them; each with a SQLite file of its own, which the database overrides
+        one, other = (WriteRate(6, 2, str(tmp_path / f"{n}.sqlite3"), engine) for n, engine in enumerate(engines))
+        assert one.take("alice") == 0 and other.take("alice") == 0  # the burst of two, spent on both
+        assert 9 <= one.take("alice") <= 10 and 9 <= other.take("alice") <= 10
+        assert other.take("bob") == 0  # every token a bucket of its own
+        with engines[0].connect() as db:
+            rows = dict(db.execute(text("SELECT account, level FROM rate_buckets")).all())
+        assert set(rows) == {"alice", "bob"} and rows["alice"] < 1
+        assert not (tmp_path / "0.sqlite3").exists()
+    finally:
+        for engine in engines:
+            engine.dispose()
+        database.drop_database(POSTGRES_SERVER, name)
 
 
 def test_refilled_buckets_are_not_kept_for_ever(tmp_path, monkeypatch):

@@ -66,3 +66,24 @@ def test_two_instances_on_one_database_find_a_pair_posted_across_them(fresh_post
     finally:
         for process, _ in servers:
             stop_server(process)
+
+
+def test_a_tokens_rate_holds_across_instances_on_one_database(fresh_postgres, tmp_path, monkeypatch):
+    """Two servers behind one balancer: each has its own SQLite file of buckets, but on PostgreSQL
+    the buckets live in the database, so a token gets its rate once, not once per server."""
+    import requests
+
+    from bench.api_load import TOKEN
+
+    monkeypatch.setenv("CHECKER_WRITE_RATE_PER_MINUTE", "1")  # one write, then one a minute
+    servers = start_servers(fresh_postgres, [tmp_path / "a.log", tmp_path / "b.log"], workers=1)
+    try:
+        statuses = [requests.post(servers[n % 2][1] + "/articles", timeout=60,
+                                  data=f"Jakarta - Pentagon mengatakan sekitar 10.000 tentara Korea Utara ada di Rusia ({n}).".encode(),
+                                  headers={"Authorization": f"Bearer {TOKEN}",
+                                           "Content-Type": "text/plain; charset=utf-8"}).status_code
+                    for n in range(6)]
+    finally:
+        for process, _ in servers:
+            stop_server(process)
+    assert statuses.count(201) == 1 and statuses.count(429) == 5, statuses

@@ -7,11 +7,11 @@ Environment: CHECKER_DATABASE_URL (default sqlite:///checker.sqlite3), CHECKER_A
 CHECKER_FETCH_ALLOW_HOSTS (comma-separated host names exempt from the private-address
 check), CHECKER_FETCH_CONNECT_TIMEOUT / CHECKER_FETCH_READ_TIMEOUT (seconds),
 CHECKER_FETCH_MAX_REDIRECTS, CHECKER_FETCH_DEADLINE (seconds for a whole fetch; 30),
-CHECKER_WRITE_RATE_PER_MINUTE (writes a minute per worker with the token, a sixth of them at
+CHECKER_WRITE_RATE_PER_MINUTE (writes a minute per token, a sixth of them at
 once; 0: no limit; 1200), CHECKER_CHECK_RATE_PER_MINUTE (POST /check and /parse a minute per
-client address, which need no token; 0: no limit; 120), CHECKER_RATE_STORE (a SQLite file
+client address, which need no token; 0: no limit; 120), CHECKER_RATE_STORE (on SQLite, a file
 holding the rate buckets, shared by every worker; gunicorn.conf.py makes one; unset: each process
-counts alone), CHECKER_AUTO_MIGRATE (1).
+counts alone; on PostgreSQL the buckets live in the database instead), CHECKER_AUTO_MIGRATE (1).
 """
 from __future__ import annotations
 

@@ -6,8 +6,9 @@
   with it would end in a 500), a 400 problem instead;
 - the usual security headers on every answer, API and docs page included (the dashboard sets its
   own, stricter ones first);
-- writes are rate-limited per token (CHECKER_WRITE_RATE_PER_MINUTE; token buckets shared by the
-  workers through CHECKER_RATE_STORE under gunicorn): past it, a 429 problem with Retry-After;
+- writes are rate-limited per token (CHECKER_WRITE_RATE_PER_MINUTE; token buckets shared by every
+  instance through the database when it is PostgreSQL, by the workers of one server through
+  CHECKER_RATE_STORE on SQLite): past it, a 429 problem with Retry-After;
   POST /check and /parse, open to anyone, per client address (CHECKER_CHECK_RATE_PER_MINUTE);
 - 406 for an Accept header the operation cannot serve; reads carry an ETag and Cache-Control
   (If-None-Match -> 304); a 204 carries no Content-Type;
@@ -26,7 +27,8 @@ import time
 from contextlib import closing
 
 from flask import Flask, current_app, request
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import text
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from werkzeug.wsgi import get_current_url
 
 from checker.api.problems import PROBLEM_PATH, Problem, problem_response
@@ -82,9 +84,12 @@ def _refuse_nul():
 
 class WriteRate:
     """A token bucket per account: `per_minute` writes, refilled continuously, at most `burst`
-    at once. With `store` (a SQLite file every worker of the server opens: gunicorn.conf.py
-    makes one and names it in CHECKER_RATE_STORE) the buckets are shared, so a token's rate
-    holds across workers; without, each process keeps its own (the development server, tests)."""
+    at once. With `database` a PostgreSQL engine, the buckets live in that database, so a token's
+    rate holds across every server on it (hosts behind one balancer), timed by the database's
+    clock rather than each host's. Otherwise, with `store` (a SQLite file every worker of the
+    server opens: gunicorn.conf.py makes one and names it in CHECKER_RATE_STORE) the buckets are
+    shared by one server's workers; without either, each process keeps its own (the development
+    server, tests)."""
 
     # A bucket that has refilled is the same as none, so buckets are not kept for ever (one per
     # client address that ever called /check would grow without end): in this process, the full
@@ -95,12 +100,20 @@ class WriteRate:
     PRUNE_EVERY = 256
     IDLE_SECONDS = 3600.0
 
-    def __init__(self, per_minute: int, burst: int, store: str | None = None):
+    def __init__(self, per_minute: int, burst: int, store: str | None = None, database=None):
         self.rate, self.burst, self.store = per_minute / 60.0, float(burst), store
         self.buckets: dict[str, tuple[float, float]] = {}  # account -> (level, when)
         self.lock = threading.Lock()
         self._prune_at, self._takes = self.PRUNE_AT, 0
-        if store:
+        self.database = database if database is not None and database.dialect.name == "postgresql" else None
+        if self.database is not None:
+            with self.database.begin() as db:  # at start, as the file below; workers starting at once
+                # would race to create it, so one at a time
+                db.execute(text("SELECT pg_advisory_xact_lock(hashtext('checker.rate_buckets'))"))
+                # unlogged: a rate needs no durability (after a crash the buckets start full)
+                db.execute(text("CREATE UNLOGGED TABLE IF NOT EXISTS rate_buckets (account TEXT PRIMARY KEY, "
+                                "level DOUBLE PRECISION NOT NULL, at DOUBLE PRECISION NOT NULL)"))
+        elif store:
             with closing(self._connect()) as db:  # at start: an unusable store fails the worker's start, loudly
                 db.execute("CREATE TABLE IF NOT EXISTS buckets (account TEXT PRIMARY KEY, level REAL, at REAL)")
 
@@ -116,7 +129,13 @@ class WriteRate:
 
     def take(self, account: str) -> float:
         """0 when a write may go ahead now, else the seconds until one may."""
-        if self.store:
+        if self.database is not None:
+            try:
+                return self._take_in_database(account)
+            except SQLAlchemyError as error:  # the database away: count in this process meanwhile
+                current_app.logger.warning("rate buckets unreachable in the database (%s); counting per worker",
+                                           str(error).splitlines()[0][:200])
+        elif self.store:
             try:
                 return self._take_shared(account)
             except sqlite3.Error as error:  # the buckets' file unwritable: count in this process
@@ -131,6 +150,30 @@ class WriteRate:
                 self._prune_at = max(self.PRUNE_AT, 2 * len(self.buckets))
             return wait
 
+    def _counted(self) -> bool:
+        """Whether this write is the PRUNE_EVERY-th of this process: time to delete idle rows."""
+        with self.lock:
+            self._takes += 1
+            return self._takes % self.PRUNE_EVERY == 0
+
+    def _take_in_database(self, account: str) -> float:
+        with self.database.begin() as db:
+            # the refilled level, the row locked from here to the commit (one server at a time
+            # reads and writes a bucket); the clock never goes back, though a server that waited
+            # for the lock read it before another's write
+            level = db.execute(text(
+                "INSERT INTO rate_buckets AS b VALUES (:account, :burst, extract(epoch FROM clock_timestamp())) "
+                "ON CONFLICT (account) DO UPDATE SET at = greatest(b.at, excluded.at), "
+                "level = least(:burst, b.level + greatest(0, excluded.at - b.at) * :rate) RETURNING level"),
+                {"account": account, "burst": self.burst, "rate": self.rate}).scalar_one()
+            if level >= 1:
+                db.execute(text("UPDATE rate_buckets SET level = level - 1 WHERE account = :account"),
+                           {"account": account})
+            if self._counted():
+                db.execute(text("DELETE FROM rate_buckets WHERE at < extract(epoch FROM clock_timestamp()) - :idle"),
+                           {"idle": max(self.IDLE_SECONDS, self.burst / self.rate)})
+            return 0.0 if level >= 1 else (1 - level) / self.rate
+
     def _take_shared(self, account: str) -> float:
         with closing(self._connect()) as db:
             db.execute("BEGIN IMMEDIATE")  # one worker at a time reads and writes a bucket
@@ -138,10 +181,7 @@ class WriteRate:
             row = db.execute("SELECT level, at FROM buckets WHERE account = ?", (account,)).fetchone()
             level, wait = self._refill(*(row or (self.burst, now)), now)
             db.execute("INSERT OR REPLACE INTO buckets VALUES (?, ?, ?)", (account, level, now))
-            with self.lock:
-                self._takes += 1
-                prune = self._takes % self.PRUNE_EVERY == 0
-            if prune:
+            if self._counted():
                 db.execute("DELETE FROM buckets WHERE at < ?", (now - max(self.IDLE_SECONDS, self.burst / self.rate),))
             db.execute("COMMIT")
             return wait
@@ -241,15 +281,14 @@ def register_guards(app: Flask) -> None:
     app.register_error_handler(OperationalError, _database_unavailable)
     app.before_request(_refuse_nul)
     app.before_request(_refuse_unacceptable)
+    shared = {"store": app.config.get("RATE_STORE"), "database": app.extensions["checker"].engine}
     per_minute = int(app.config.get("WRITE_RATE_PER_MINUTE") or 0)
     if per_minute > 0:
-        app.extensions["checker_write_rate"] = WriteRate(per_minute, max(1, per_minute // 6),
-                                                         app.config.get("RATE_STORE"))
+        app.extensions["checker_write_rate"] = WriteRate(per_minute, max(1, per_minute // 6), **shared)
         app.before_request(_limit_writes)
     per_minute = int(app.config.get("CHECK_RATE_PER_MINUTE") or 0)
     if per_minute > 0:
-        app.extensions["checker_check_rate"] = WriteRate(per_minute, max(1, per_minute // 6),
-                                                         app.config.get("RATE_STORE"))
+        app.extensions["checker_check_rate"] = WriteRate(per_minute, max(1, per_minute // 6), **shared)
         app.before_request(_limit_open_compute)
     app.after_request(_conditional_reads)
     app.after_request(_security_headers)
