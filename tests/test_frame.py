@@ -61,6 +61,16 @@ def test_persons_introduced_with_a_body_speak_for_it_and_headlines_introduce_nob
     assert "Bicara" not in persons and "Soal" not in persons
 
 
+def test_an_unknown_body_that_speaks_is_named_whole_without_its_article(rules):
+    text = ("Floods swept through Derna on Sunday.\n"
+            "The Norwegian Refugee Council said whole villages had been overwhelmed.")
+    persons = register_persons(mentions(rules, "en", text), rules.for_language("en")["actors"],
+                               rules.for_language("en")["framing"])
+    # "The" opening a sentence is no name of the council's, nor is "Council" alone
+    assert persons.get("Norwegian Refugee Council") == "norwegian_refugee_council"
+    assert "The" not in persons and "Council" not in persons and "Norwegian" not in persons
+
+
 def test_a_name_claimed_by_two_bodies_speaks_for_neither(rules):
     text = "Menteri luar negeri Rusia, Sergei Ivanov, kemarin bertemu dengan wakil sekjen NATO, Sergei Petrov, di Brussels."
     persons = register_persons(mentions(rules, "id", text), rules.for_language("id")["actors"],

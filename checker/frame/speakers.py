@@ -198,7 +198,10 @@ def register_persons(sentences: list[SentenceMentions], actors, framing, places=
         last_body = bodies[-1] if bodies else None
         actor_spans = [(a.start, a.end) for a in sm.actors]  # known persons too
         for name in _unknown_persons(sm, framing, known + introduced + actor_spans, found):
-            for part in {name, *name.split()}:
+            # a body no rule knows ("Norwegian Refugee Council said") is named whole: "Council"
+            # alone is any council
+            body = any(w.casefold() in framing.body_words for w in name.split())
+            for part in {name} if body else {name, *name.split()}:
                 if len(part) >= 3:
                     found.setdefault(part, set()).add(person_id(name))
     return {name: bodies.pop() for name, bodies in found.items() if len(bodies) == 1}
@@ -206,11 +209,13 @@ def register_persons(sentences: list[SentenceMentions], actors, framing, places=
 
 def _names(text: str, framing, skip=()) -> list[tuple[int, int, str]]:
     """(start, end, name) of the runs of capitalised words that may be a person's name, without
-    the titles before them (and words inside `skip` spans); a name has two words at least."""
+    the titles and articles before them ("The Norwegian Refugee Council") and words inside
+    `skip` spans; a name has two words at least."""
     out = []
     for run in _NAME_RUN.finditer(text):
         parts = list(re.finditer(r"\S+", run.group()))
         while parts and (parts[0].group().casefold().rstrip(".") in framing.honorifics
+                         or parts[0].group().casefold() in framing.appositive_openers
                          or any(s <= run.start() + parts[0].start() < e for s, e in skip)):
             parts = parts[1:]
         if len(parts) >= 2:
