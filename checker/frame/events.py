@@ -117,7 +117,8 @@ def incident_dates(sm: SentenceMentions, types: set, published: date | None, fra
     """The day mentions that date an incident of the sentence, nearest first: a date after
     the incident's noun ("the dam collapse on Sunday night", "meledak pada Selasa (17/9)") with
     no attribution, stance, figure or other incident between them, or one right before it
-    ("Tuesday's attack", "the October 1, 2022 stampede"). A date governed by something else
+    ("Tuesday's attack", "the October 1, 2022 stampede") or before a when-clause it heads ("on
+    Monday when a depot blew up"). A date governed by something else
     ("a report posted on Sunday", "the Red Crescent on Sunday rejected ...") dates that, and
     an as-of date ("Sampai Minggu malam") dates a count."""
     days = [d for d in sm.dates if d.value.grain == "day" and (published is None or d.value.day <= published)
@@ -136,6 +137,11 @@ def incident_dates(sm: SentenceMentions, types: set, published: date | None, fra
                 if not blocked and gap <= framing.window("event_date"):
                     found.append((gap, d))
             elif d.end <= i.start and words(sm.text, d.end, i.start) <= 2:
+                found.append((words(sm.text, d.end, i.start), d))
+            elif d.end <= i.start and framing.when_link is not None and framing.when_link.match(sm.text, d.end) \
+                    and words(sm.text, d.end, i.start) <= framing.window("event_date") // 3 \
+                    and not any(d.end <= m.start and m.end <= i.start for m in between_kinds + sm.incidents):
+                # "were hurt on Monday when a fuel depot blew up", "pada Sabtu (1/10) saat ... ricuh"
                 found.append((words(sm.text, d.end, i.start), d))
     return [d for _, d in sorted(found, key=lambda t: t[0])]
 

@@ -85,6 +85,7 @@ class FramingSchema(Schema):
     # the outlet setting one figure against another's ("higher than the one given by", "jauh lebih
     # tinggi dibanding"): figures of two sources it reports as disagreeing, in that sentence or the next
     contrast_cues = fields.List(fields.String(), load_default=list)
+    when_links = fields.List(fields.String(), load_default=list)
     # what joins a name to the body it speaks for after it: "Kais Fhakeri of the Red
     # Crescent", "Osama Hamad, who heads the eastern government," ("," is the appositive)
     appositive_links = fields.List(fields.String(), load_default=list)
@@ -214,6 +215,7 @@ class Framing:
     home_country: str | None = None
     contrast_cues: AliasTable | None = None
     route: re.Pattern | None = None  # ends right before a place on a journey's route
+    when_link: re.Pattern | None = None  # opens a clause a date before it dates ("on Monday when ...")
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -348,4 +350,5 @@ def compile_framing(datas: list[dict]) -> Framing:
         data.get("home_country"),
         _table(data.get("contrast_cues", []), "contrast"),
         _route(data),
+        re.compile(rf"\s*(?:{alternation(data['when_links'])})\s", re.I) if data.get("when_links") else None,
     )
