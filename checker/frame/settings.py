@@ -86,6 +86,7 @@ class FramingSchema(Schema):
     # tinggi dibanding"): figures of two sources it reports as disagreeing, in that sentence or the next
     contrast_cues = fields.List(fields.String(), load_default=list)
     when_links = fields.List(fields.String(), load_default=list)
+    origin_words = fields.List(fields.String(), load_default=list)
     # what joins a name to the body it speaks for after it: "Kais Fhakeri of the Red
     # Crescent", "Osama Hamad, who heads the eastern government," ("," is the appositive)
     appositive_links = fields.List(fields.String(), load_default=list)
@@ -216,6 +217,7 @@ class Framing:
     contrast_cues: AliasTable | None = None
     route: re.Pattern | None = None  # ends right before a place on a journey's route
     when_link: re.Pattern | None = None  # opens a clause a date before it dates ("on Monday when ...")
+    origin: re.Pattern | None = None  # ends right before the country something comes from ("perusahaan asal")
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -351,4 +353,5 @@ def compile_framing(datas: list[dict]) -> Framing:
         _table(data.get("contrast_cues", []), "contrast"),
         _route(data),
         re.compile(rf"\s*(?:{alternation(data['when_links'])})\s", re.I) if data.get("when_links") else None,
+        re.compile(rf"(?<![\w-])(?:{alternation(data['origin_words'])})\s+$", re.I) if data.get("origin_words") else None,
     )

@@ -176,6 +176,9 @@ def register_persons(sentences: list[SentenceMentions], actors, framing, places=
         for actor in sm.actors:
             if actors.role(actor.value) == "conduit":
                 continue
+            if framing.origin is not None and actors.role(actor.value) == "state" \
+                    and framing.origin.search(sm.text, max(0, actor.start - 40), actor.start):
+                continue  # "Perusahaan asal Taiwan, Gold Apollo,": the firm's name, no person of Taiwan's
             span = _name_after(sm.text, actor.end, framing.honorifics)
             if span is None or any(s < span[1] and span[0] < e for s, e in known):
                 continue
