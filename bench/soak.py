@@ -5,12 +5,16 @@ moderate load for BENCH_SOAK_SECONDS (default 600): 2 clients, each posting a ne
 article, reading it back, listing articles and findings, and checking a pair with POST /check,
 with a pause between requests. The RSS of each worker is sampled every BENCH_SOAK_SAMPLE_SECONDS
 (10); growth is measured from the end of the warm-up (the first tenth of the run, at least 30 s:
-rules, pint and dateparser load lazily) to the end of the run, per worker.
+rules, pint and dateparser load lazily) to the end of the run, per worker. RSS counts the pages of
+the database file a worker has mapped (SQLite reads through mmap): the kernel's page cache, shared
+by every connection and worker and given back under pressure, that grows with the file; a worker's
+own memory is its anonymous RSS (heap, SQLite's page caches), where a leak would show.
 
 Merges into bench/results.json (other keys kept): soak_rss_growth_mb (the largest growth of
-one worker, in MB), soak_rss_series_mb (the largest worker's RSS once a minute after the
-warm-up), soak_rss_mb (per worker: after the warm-up and at the end), soak_seconds,
-soak_requests and soak_statuses.
+one worker's RSS, in MB), soak_private_growth_mb (the same of its anonymous RSS),
+soak_rss_series_mb and soak_private_series_mb (the largest worker's, once a minute after the
+warm-up), soak_rss_mb (per worker: RSS and anonymous RSS after the warm-up and at the end),
+soak_database_mb (the file at the end), soak_seconds, soak_requests and soak_statuses.
 """
 from __future__ import annotations
 
@@ -35,8 +39,8 @@ CLIENTS = 2
 PAUSE_S = 0.2  # between one client's requests: a moderate load, not a saturating one
 
 
-def _rss_mb(pid: int) -> float:
-    return _rss_kb(pid) / 1024
+def _rss_mb(pid: int, field: str = "VmRSS") -> float:
+    return _rss_kb(pid, field) / 1024
 
 
 def _workers(master: int) -> list[int]:
@@ -110,10 +114,10 @@ def soak(seconds: float, sample_every: float) -> dict:
                    for n in range(CLIENTS)]
         for thread in threads:
             thread.start()
-        samples: list[tuple[float, dict[int, float | None]]] = []
+        samples: list[tuple[float, dict[int, tuple[float, float]]]] = []
         while time.monotonic() < until:
             time.sleep(min(sample_every, max(0.0, until - time.monotonic())))
-            samples.append((time.monotonic() - began, {pid: _rss_mb(pid) for pid in workers}))
+            samples.append((time.monotonic() - began, {pid: (_rss_mb(pid), _rss_mb(pid, "RssAnon")) for pid in workers}))
         for thread in threads:
             thread.join(timeout=120)
         if _workers(process.pid) != workers:
@@ -121,16 +125,22 @@ def soak(seconds: float, sample_every: float) -> dict:
                                f"see {folder / 'server.log'}")
     finally:
         stop_server(process)
+    database_bytes = (folder / "soak.sqlite3").stat().st_size
     after_warmup = next(rss for at, rss in samples if at >= warmup)
     at_end = samples[-1][1]
-    growth = {pid: round(at_end[pid] - after_warmup[pid], 1) for pid in workers}
-    # one point a minute of the largest worker's RSS: a plateau (caches filling) or a slope (a leak)
-    minutes = [max(v for v in rss.values() if v) for at, rss in samples if at >= warmup][::max(1, round(60 / sample_every))]
-    return {"soak_rss_growth_mb": max(growth.values()),
-            "soak_rss_series_mb": [round(v, 1) for v in minutes],
-            "soak_rss_mb": {f"worker{n + 1}": {"after_warmup": round(after_warmup[pid], 1), "end": round(at_end[pid], 1)}
-                            for n, pid in enumerate(workers)},
-            "soak_seconds": round(seconds), "soak_requests": sum(tally.values()), "soak_statuses": tally}
+    kept = [rss for at, rss in samples if at >= warmup][::max(1, round(60 / sample_every))]
+    figures: dict = {}
+    for n, name in enumerate(("rss", "private")):
+        growth = {pid: round(at_end[pid][n] - after_warmup[pid][n], 1) for pid in workers}
+        figures[f"soak_{name}_growth_mb"] = max(growth.values())
+        # one point a minute of the largest worker: a plateau (caches filling) or a slope (a leak)
+        figures[f"soak_{name}_series_mb"] = [round(max(v[n] for v in rss.values()), 1) for rss in kept]
+    figures["soak_rss_mb"] = {f"worker{n + 1}": {"after_warmup": round(after_warmup[pid][0], 1), "end": round(at_end[pid][0], 1),
+                                                 "private_after_warmup": round(after_warmup[pid][1], 1),
+                                                 "private_end": round(at_end[pid][1], 1)}
+                              for n, pid in enumerate(workers)}
+    return {**figures, "soak_database_mb": round(database_bytes / 2**20, 1), "soak_seconds": round(seconds),
+            "soak_requests": sum(tally.values()), "soak_statuses": tally}
 
 
 def merge_into(path: Path, figures: dict) -> None:

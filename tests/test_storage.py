@@ -363,3 +363,16 @@ def test_migration_gives_stored_claims_their_fact_values(tmp_path):
                       ("stance|north_korea.deployment.russia", "russia", "deny", "", f"{article.id}:2")}
     assert columns[f"{article.id}:2"] == ("russia", "deny", "")
     engine.dispose()
+
+
+def test_a_sqlite_file_is_read_through_a_shared_map_and_each_connection_has_its_cache(tmp_path):
+    # the map keeps a worker's own memory flat as the file grows (bench/soak.py); the private
+    # cache still holds what a post reads again
+    engine = database.make_engine(f"sqlite:///{tmp_path / 'store.sqlite3'}")
+    try:
+        with engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA mmap_size").scalar() == database.SQLITE_MMAP_MB * 2**20 > 0
+            assert connection.exec_driver_sql("PRAGMA cache_size").scalar() == -database.SQLITE_CACHE_KB
+            assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    finally:
+        engine.dispose()
