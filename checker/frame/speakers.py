@@ -296,9 +296,14 @@ def _appositives(sm: SentenceMentions, actors, framing, known: list) -> list[tup
         stop = text.find(",", pos) if comma else -1
         if comma and stop < 0:
             opener = re.match(r"\s*([\w'’]+)", text[pos:])
-            if opener is None or opener.group(1).casefold() not in framing.appositive_openers:
+            role = framing.person_roles is not None and any(
+                len(re.findall(r"[\w'’-]+", head[:s])) <= 1 for head in [words_after(text, pos, 3)]
+                for s, _, _, _ in framing.person_roles.find(head))
+            if not role and (opener is None or opener.group(1).casefold() not in framing.appositive_openers):
                 continue  # an appositive is closed by a comma: ", tiba di Brussels." is the sentence going on
-            stop = len(text)  # "..., said Kuber Kadayat, a police spokesman."
+            # "..., said Kuber Kadayat, a police spokesman."; "according to Essam Abu Zariba,
+            # interior minister in the country's eastern government."
+            stop = len(text)
         reach = framing.window("appositive") if comma else 2
         body = next((a for a in bodies if a.start >= pos and (stop < 0 or a.start < stop)
                      and words(text, pos, a.start) <= reach), None)
