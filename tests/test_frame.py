@@ -71,6 +71,16 @@ def test_an_unknown_body_that_speaks_is_named_whole_without_its_article(rules):
     assert "The" not in persons and "Council" not in persons and "Norwegian" not in persons
 
 
+def test_a_person_also_named_with_a_body_speaks_for_the_body(rules):
+    text = ("Gustavo Petro told reporters he rejects any link to the raid.\n"
+            "Colombia's head of state denied any role.\n"
+            "President Gustavo Petro said he rejected out of hand any link to Tuesday's raid.")
+    persons = register_persons(mentions(rules, "en", text), rules.for_language("en")["actors"],
+                               rules.for_language("en")["framing"])
+    # first met alone (his own voice), then as the president after Colombia's head of state
+    assert persons.get("Petro") == "colombia" and persons.get("Gustavo Petro") == "colombia"
+
+
 def test_a_name_claimed_by_two_bodies_speaks_for_neither(rules):
     text = "Menteri luar negeri Rusia, Sergei Ivanov, kemarin bertemu dengan wakil sekjen NATO, Sergei Petrov, di Brussels."
     persons = register_persons(mentions(rules, "id", text), rules.for_language("id")["actors"],

@@ -154,8 +154,10 @@ def register_persons(sentences: list[SentenceMentions], actors, framing, places=
     body or title right before the name ("Kepala BPBD Jatim, Budi Santosa"), an appositive
     after it (see _appositives), or a bare title after a sentence that named the body
     ("Komnas HAM mempelajari 233 video. Komisioner M Choirul Anam menjelaskan ...").
-    A name part claimed by two bodies is dropped: it cannot say which one speaks."""
+    A name part claimed by two bodies is dropped: it cannot say which one speaks; one claimed by
+    a body and by the person alone is the body's."""
     found: dict[str, set] = {}
+    own: set[str] = set()  # the ids of people no body was found for: themselves
 
     def note(name: str, actor: Mention) -> None:
         body = voice_of(actor, actors, places) if places is not None else body_of(actors, actor.value)
@@ -207,6 +209,10 @@ def register_persons(sentences: list[SentenceMentions], actors, framing, places=
             for part in {name} if body else {name, *name.split()}:
                 if len(part) >= 3:
                     found.setdefault(part, set()).add(person_id(name))
+                    own.add(person_id(name))
+    # a person the article also names with a body ("Isaac Herzog told Sky News ... President
+    # Isaac Herzog said", after Israel's head of state) speaks for the body, not for themself
+    found = {name: (bodies - own if len(bodies - own) == 1 else bodies) for name, bodies in found.items()}
     return {name: bodies.pop() for name, bodies in found.items() if len(bodies) == 1}
 
 
