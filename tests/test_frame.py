@@ -81,6 +81,13 @@ def test_a_person_also_named_with_a_body_speaks_for_the_body(rules):
     assert persons.get("Petro") == "colombia" and persons.get("Gustavo Petro") == "colombia"
 
 
+def test_a_photo_credit_after_a_country_speaks_for_nobody(rules):
+    text = "Isaac Herzog accused Hezbollah of bringing chaos to Lebanon (Justin Tallis/PA)"
+    persons = register_persons(mentions(rules, "en", text), rules.for_language("en")["actors"],
+                               rules.for_language("en")["framing"])
+    assert "Justin Tallis" not in persons and "Tallis" not in persons
+
+
 def test_a_name_claimed_by_two_bodies_speaks_for_neither(rules):
     text = "Menteri luar negeri Rusia, Sergei Ivanov, kemarin bertemu dengan wakil sekjen NATO, Sergei Petrov, di Brussels."
     persons = register_persons(mentions(rules, "id", text), rules.for_language("id")["actors"],

@@ -62,8 +62,8 @@ def _name_after(text: str, pos: int, honorifics: frozenset) -> tuple[int, int] |
     count, last = 0, pos  # `last`: where the previous word (a skipped one too) ended
     for m in _WORD.finditer(text, pos):
         word = m.group()
-        if m.start() - last > 2:
-            break
+        if m.start() - last > 2 or text[last:m.start()].strip():
+            break  # far, or past a bracket or a quote: "Lebanon (Justin Tallis/PA)" credits a photographer
         last = m.end()
         if word == ",":
             if start is None and count == 0:
