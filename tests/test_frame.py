@@ -88,6 +88,15 @@ def test_a_photo_credit_after_a_country_speaks_for_nobody(rules):
     assert "Justin Tallis" not in persons and "Tallis" not in persons
 
 
+def test_a_place_a_person_speaks_in_does_not_claim_their_name(rules):
+    text = ("Banjir bandang melanda Kathmandu, Nepal, pada Sabtu.\n"
+            "Menteri Kesehatan Nepal Pradip Paudel mengumumkan jumlah korban tewas bertambah menjadi 12 orang.\n"
+            "Dalam konferensi pers di Kathmandu, Paudel menambahkan bahwa korban luka berjumlah 150 orang.")
+    found = [(c.measure, c.speaker) for c in claims(rules, "id", text, date(2024, 9, 29)) if c.kind == "quantity"]
+    # "di Kathmandu, Paudel": where he spoke, not a Nepali official named Paudel besides the minister
+    assert found == [("deaths", "nepal_health_ministry"), ("injured", "nepal_health_ministry")]
+
+
 def test_a_name_claimed_by_two_bodies_speaks_for_neither(rules):
     text = "Menteri luar negeri Rusia, Sergei Ivanov, kemarin bertemu dengan wakil sekjen NATO, Sergei Petrov, di Brussels."
     persons = register_persons(mentions(rules, "id", text), rules.for_language("id")["actors"],

@@ -181,6 +181,9 @@ def register_persons(sentences: list[SentenceMentions], actors, framing, places=
             if framing.origin is not None and actors.role(actor.value) == "state" \
                     and framing.origin.search(sm.text, max(0, actor.start - 40), actor.start):
                 continue  # "Perusahaan asal Taiwan, Gold Apollo,": the firm's name, no person of Taiwan's
+            if any(p.start == actor.start and p.end == actor.end for p in sm.places) \
+                    and framing.place_preposition.search(sm.text, max(0, actor.start - 40), actor.start):
+                continue  # "Dalam konferensi pers di Beirut, Abiad menambahkan": where, not whom for
             span = _name_after(sm.text, actor.end, framing.honorifics)
             if span is None or any(s < span[1] and span[0] < e for s, e in known):
                 continue
