@@ -336,8 +336,20 @@ class ArticleFramer:
         evidence = Evidence(sm.text, sm.sentence.start, sm.sentence.end)
         # a stance is dated when it was taken: a day the sentence names, else the latest day
         # the article has named so far (its news day), else its publication day
-        if not any(d.value.grain == "day" and d.value.day == when for d in sm.dates):
+        told_day = any(d.value.grain == "day" and d.value.day == when for d in sm.dates)
+        if not told_day:
             when = topic.news_day or self.article.published or when
+        present = rules["stances"].present
+
+        def as_of(cue: Mention) -> date | None:
+            """A cue in the present ("holds Israel responsible", "has made no comment") stands
+            as of the report when the sentence names no day of its own."""
+            if told_day or not present or self.article.published is None:
+                return when
+            first = cue.text.split()[0].casefold() if cue.text.split() else ""
+            before = re.findall(r"[\w'’-]+", sm.text[max(0, cue.start - 20):cue.start])
+            return self.article.published if first in present or (before and before[-1].casefold() in present) \
+                else when
 
         def stance(holder: str, holder_words, label: str, reading, cue_words, cue_text: str, rule: str,
                    on: Evidence = evidence, day: date | None = when, marks: tuple = ()) -> None:
@@ -375,7 +387,7 @@ class ArticleFramer:
                 used.append(reading.words)
             label = polarity(cue.value.label, reading)
             for who in [holder, *co_holders(sm, holder, cue, rules)]:
-                stance(who.value, who, label, reading, cue, cue.text, cue.rule)
+                stance(who.value, who, label, reading, cue, cue.text, cue.rule, day=as_of(cue))
         who = speaker(sm, actors, self.framing, self.voice, rules["places"])
         words = next((a for a in sm.actors if who and a.value == who), None)
         if who and not any(body == getattr(actors, "body", actors.government)(who) for body, _ in done) \

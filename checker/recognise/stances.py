@@ -130,6 +130,9 @@ class StancesSchema(Schema):
     # a name no table knows is an agent's id without these ("BAC Consulting KFT": bac_consulting)
     name_affixes = fields.List(fields.String(), load_default=list)
     auxiliaries = fields.List(fields.String(), load_default=list)  # "BAC had made", "telah membuat"
+    # a cue in the present ("holds Israel responsible") or after these words ("has promised
+    # revenge"): the stance stands as of the report, not as of the day the story told last
+    present_forms = fields.List(fields.String(), load_default=list)
     # what an accuser calls its adversary instead of naming it ("blamed \"the enemy\", the term the
     # group uses for Israel"): the accused is the next actor named that is not the accuser's side
     enemy_words = fields.List(fields.String(), load_default=list)
@@ -204,6 +207,7 @@ class StanceRules:
     not_a_place_after: AliasTable
     phrase_set: PatternSet | None = None  # the phrases with their prefilter
     enemy: re.Pattern | None = None  # right after an accusation: the accuser's word for its adversary
+    present: frozenset = frozenset()  # cue words and words before a cue that put it in the present
 
 
 def _check_regex(pattern: str, where: str) -> re.Pattern:
@@ -219,7 +223,7 @@ def compile_stances(datas: list[dict]) -> StanceRules:
     passive, predicates, themes, incident_predicates = [], {}, {}, {}
     negations, reflexives, higher, nap_before, nap_after = [], [], [], [], []
     not_negating, coordinators, determiners, unasserted, preps = [], [], [], [], []
-    affixes, auxiliaries, anaphors, nouns, figure_nouns, enemy = [], [], [], [], [], []
+    affixes, auxiliaries, anaphors, nouns, figure_nouns, enemy, present = [], [], [], [], [], [], []
     window, negation_window, verbal = 4, 5, "(?!)"
     for data in datas:
         for label, forms in data["verbs"].items():
@@ -260,6 +264,7 @@ def compile_stances(datas: list[dict]) -> StanceRules:
         verbal = data["verbal"]
         auxiliaries += data["auxiliaries"]
         enemy += data["enemy_words"]
+        present += data["present_forms"]
         nap_before += data["not_a_place"]["before"]
         nap_after += data["not_a_place"]["after"]
     for ident, spec in predicates.items():
@@ -280,7 +285,8 @@ def compile_stances(datas: list[dict]) -> StanceRules:
                        frozenset(w.casefold() for w in auxiliaries),
                        _words(nap_before, "name"), _words(nap_after, "name"),
                        PatternSet.build((p[0] for p in phrases), phrases),
-                       _check_regex(rf"[\s\"“'‘]*{alternation(enemy)}\b", "enemy_words") if enemy else None)
+                       _check_regex(rf"[\s\"“'‘]*{alternation(enemy)}\b", "enemy_words") if enemy else None,
+                       frozenset(w.casefold() for w in present))
 
 
 def _preposition(words: list[str]) -> re.Pattern:
