@@ -15,7 +15,7 @@ from checker.frame.propositions import (Topic, co_holders, confirmations, named_
                                         without_possessors)
 from checker.frame.speakers import (Voice, defined_bodies, defined_mentions, in_dateline, person_mentions, place_bodies,
                                     reaches, regional_governments, register_persons, speaker, speaker_for,
-                                    speakers_by_cue, voice_of)
+                                    speakers_by_cue, voice_of, without_described_states)
 from checker.frame.settings import words, words_after
 from checker.frame.places import joint_places, label_place, listed, off_route, place_after, place_in, venue_part
 from checker.frame.syntax import (clause_of, counted_noun, earlier, elliptical, measure_for, modality, owner_of,
@@ -78,6 +78,7 @@ class ArticleFramer:
     def frame_sentence(self, sm: SentenceMentions) -> None:
         sm = replace(sm, actors=[a for a in sm.actors if not in_dateline(sm.text, a)]
                      + person_mentions(sm, self.persons))
+        sm = without_described_states(sm, self.actors, self.framing)
         sm = anchored(sm, self.framing, self.last_named, self.article.published)
         named = [d.value.day for d in sorted(sm.dates, key=lambda d: d.start) if d.value.grain == "day"
                  and (self.article.published is None or d.value.day <= self.article.published)]

@@ -87,6 +87,7 @@ class FramingSchema(Schema):
     contrast_cues = fields.List(fields.String(), load_default=list)
     when_links = fields.List(fields.String(), load_default=list)
     origin_words = fields.List(fields.String(), load_default=list)
+    group_nouns = fields.List(fields.String(), load_default=list)
     # what joins a name to the body it speaks for after it: "Kais Fhakeri of the Red
     # Crescent", "Osama Hamad, who heads the eastern government," ("," is the appositive)
     appositive_links = fields.List(fields.String(), load_default=list)
@@ -218,6 +219,7 @@ class Framing:
     route: re.Pattern | None = None  # ends right before a place on a journey's route
     when_link: re.Pattern | None = None  # opens a clause a date before it dates ("on Monday when ...")
     origin: re.Pattern | None = None  # ends right before the country something comes from ("perusahaan asal")
+    group_noun: re.Pattern | None = None  # a group a demonym beside it describes ("the Lebanese militant group")
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -354,4 +356,5 @@ def compile_framing(datas: list[dict]) -> Framing:
         _route(data),
         re.compile(rf"\s*(?:{alternation(data['when_links'])})\s", re.I) if data.get("when_links") else None,
         re.compile(rf"(?<![\w-])(?:{alternation(data['origin_words'])})\s+$", re.I) if data.get("origin_words") else None,
+        re.compile(rf"(?<![\w-])(?:{alternation(data['group_nouns'])})(?![\w-])", re.I) if data.get("group_nouns") else None,
     )

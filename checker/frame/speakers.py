@@ -374,6 +374,25 @@ def defined_mentions(sm: SentenceMentions, defined: dict[str, str]) -> SentenceM
         a.start < f.end and f.start < a.end for a in kept)], key=lambda a: a.start))
 
 
+def without_described_states(sm: SentenceMentions, actors, framing) -> SentenceMentions:
+    """The sentence less the states that only describe a group beside them ("The Lebanese
+    militant group said", "kelompok militan Lebanon"): the group speaks, not the state."""
+    pattern = framing.group_noun
+    if pattern is None or not sm.actors:
+        return sm
+    text = sm.text
+
+    def describes(a: Mention) -> bool:
+        after = pattern.match(text, a.end + len(text[a.end:]) - len(text[a.end:].lstrip(" ")))
+        if after is not None and text[a.end:after.start()].strip() == "":
+            return True
+        head = text[:a.start].rstrip(" ")
+        return any(m.end() == len(head) for m in pattern.finditer(head, max(0, len(head) - 40)))
+
+    kept = [a for a in sm.actors if not (actors.role(a.value) == "state" and describes(a))]
+    return sm if len(kept) == len(sm.actors) else replace(sm, actors=kept)
+
+
 def person_mentions(sm: SentenceMentions, persons: dict[str, str]) -> list[Mention]:
     """Registered names in a sentence, as actor mentions of the body they speak for."""
     if not persons:
