@@ -11,15 +11,14 @@ from datetime import date
 
 from checker.frame import events as ev
 from checker.frame.propositions import (Topic, co_holders, confirmations, named_holder, note_context,
-                                        polarity, read_assertions, read_cue, unknown_speaker,
-                                        without_possessors)
+                                        polarity, read_assertions, read_cue, unknown_speaker)
 from checker.frame.speakers import (Voice, defined_bodies, defined_mentions, in_dateline, person_mentions, place_bodies,
                                     reaches, regional_governments, register_persons, speaker, speaker_for,
                                     speakers_by_cue, voice_of, without_described_states)
 from checker.frame.settings import words, words_after
 from checker.frame.places import joint_places, label_place, listed, off_route, place_after, place_in, venue_part
 from checker.frame.syntax import (clause_of, counted_noun, earlier, elliptical, measure_for, modality, owner_of,
-                                  role_of, sender_of, share_pairs, total_verb_before)
+                                  role_of, sender_of, share_pairs, total_verb_before, without_possessors)
 from checker.frame.times import anchored, reference_day
 from checker.model import Article, Claim, Evidence, EventRef, Mark, Mention
 from checker.recognise import SentenceMentions

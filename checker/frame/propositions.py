@@ -846,16 +846,3 @@ def co_holders(sm: SentenceMentions, holder: Mention, cue: Mention, rules) -> li
             break
         chain.append(actor)
     return chain[1:]
-
-
-def without_possessors(text: str, actors: list[Mention]) -> list[Mention]:
-    """Actors in order, less those that only own the next one: "Indonesia's National Police",
-    "Lebanon's health ministry" name the police and the ministry."""
-    out = []
-    for i, a in enumerate(actors):
-        nxt = actors[i + 1] if i + 1 < len(actors) else None
-        if nxt is not None and re.match(r"\s*['’]s\b", text[a.end:]) \
-                and len(_WORD.findall(text[a.end:nxt.start])) <= 3:
-            continue
-        out.append(a)
-    return out

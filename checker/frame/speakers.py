@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, replace
 
 from checker.frame.settings import words, words_after, words_before
-from checker.frame.syntax import clause_of
+from checker.frame.syntax import clause_of, without_possessors
 from checker.model import Mention
 from checker.recognise.lexicon import UNPLACED, place_body
 from checker.recognise import SentenceMentions
@@ -495,7 +495,8 @@ def _speaker(sm: SentenceMentions, actors, framing, voice: Voice) -> Mention | s
                 if chosen:
                     return chosen
         if cue.value == "after" and after:
-            chosen = speaking_actor(actors, after)
+            # "according to the UN's International Organization for Migration": the IOM
+            chosen = speaking_actor(actors, without_possessors(text, after))
             if chosen:
                 return chosen
         if cue.value in ("before", "either"):

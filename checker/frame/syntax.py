@@ -292,3 +292,16 @@ def modality(sm: SentenceMentions, framing, figure: Mention) -> str:
     if "estimate" in figure.rule:
         return "estimate"
     return "actual"
+
+
+def without_possessors(text: str, actors: list[Mention]) -> list[Mention]:
+    """Actors in order, less those that only own the next one: "Indonesia's National Police",
+    "Lebanon's health ministry" name the police and the ministry."""
+    out = []
+    for i, a in enumerate(actors):
+        nxt = actors[i + 1] if i + 1 < len(actors) else None
+        if nxt is not None and re.match(r"\s*['’]s\b", text[a.end:]) \
+                and len(re.findall(r"[\w'’-]+", text[a.end:nxt.start])) <= 3:
+            continue
+        out.append(a)
+    return out
