@@ -15,7 +15,7 @@ from checker.frame.propositions import (Topic, co_holders, confirmations, named_
 from checker.frame.speakers import (Voice, defined_bodies, defined_mentions, in_dateline, person_mentions, place_bodies,
                                     reaches, regional_governments, register_persons, speaker, speaker_for,
                                     speakers_by_cue, voice_of, without_described_states)
-from checker.frame.settings import words, words_after
+from checker.frame.settings import words, words_after, words_before
 from checker.frame.places import joint_places, label_place, listed, off_route, place_after, place_in, venue_part
 from checker.frame.syntax import (clause_of, counted_noun, earlier, elliptical, measure_for, modality, owner_of,
                                   role_of, sender_of, share_pairs, total_verb_before, without_possessors)
@@ -346,10 +346,9 @@ class ArticleFramer:
             as of the report when the sentence names no day of its own."""
             if told_day or not present or self.article.published is None:
                 return when
-            first = cue.text.split()[0].casefold() if cue.text.split() else ""
-            before = re.findall(r"[\w'’-]+", sm.text[max(0, cue.start - 20):cue.start])
-            return self.article.published if first in present or (before and before[-1].casefold() in present) \
-                else when
+            first = cue.text.split()[:1]
+            before = words_before(sm.text, cue.start, 1).split()[-1:]
+            return self.article.published if {w.casefold() for w in first + before} & present else when
 
         def stance(holder: str, holder_words, label: str, reading, cue_words, cue_text: str, rule: str,
                    on: Evidence = evidence, day: date | None = when, marks: tuple = ()) -> None:

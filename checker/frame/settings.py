@@ -85,8 +85,11 @@ class FramingSchema(Schema):
     # the outlet setting one figure against another's ("higher than the one given by", "jauh lebih
     # tinggi dibanding"): figures of two sources it reports as disagreeing, in that sentence or the next
     contrast_cues = fields.List(fields.String(), load_default=list)
+    # a conjunction after a date opening the clause of the happening it dates ("on Monday when ...")
     when_links = fields.List(fields.String(), load_default=list)
+    # words before a country something comes from ("perusahaan asal Taiwan, Gold Apollo,")
     origin_words = fields.List(fields.String(), load_default=list)
+    # groups a demonym beside them only describes ("the Lebanese militant group")
     group_nouns = fields.List(fields.String(), load_default=list)
     # what joins a name to the body it speaks for after it: "Kais Fhakeri of the Red
     # Crescent", "Osama Hamad, who heads the eastern government," ("," is the appositive)

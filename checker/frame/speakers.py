@@ -209,10 +209,10 @@ def register_persons(sentences: list[SentenceMentions], actors, framing, places=
             # a body no rule knows ("Norwegian Refugee Council said") is named whole: "Council"
             # alone is any council
             body = any(w.casefold() in framing.body_words for w in name.split())
+            own.add(person_id(name))
             for part in {name} if body else {name, *name.split()}:
                 if len(part) >= 3:
                     found.setdefault(part, set()).add(person_id(name))
-                    own.add(person_id(name))
     # a person the article also names with a body ("Isaac Herzog told Sky News ... President
     # Isaac Herzog said", after Israel's head of state) speaks for the body, not for themself
     found = {name: (bodies - own if len(bodies - own) == 1 else bodies) for name, bodies in found.items()}
@@ -252,9 +252,8 @@ def _unknown_persons(sm: SentenceMentions, framing, known: list, found: dict) ->
     named = [(m.start, m.end) for m in sm.actors + sm.places]
     roles = framing.person_roles
 
-    def role_at(pos: int) -> bool:  # a role word opens the phrase at pos, after an article at most
-        head = words_after(text, pos, 3)
-        return any(len(re.findall(r"[\w'’-]+", head[:s])) <= 1 for s, _, _, _ in roles.find(head)) if roles else False
+    def role_at(pos: int) -> bool:
+        return _role_opens(framing, text, pos)
 
     def names_body(lo: int, hi: int) -> bool:
         return any(lo <= s and e <= hi for s, e in named)
@@ -284,6 +283,16 @@ def _unknown_persons(sm: SentenceMentions, framing, known: list, found: dict) ->
     return out
 
 
+def _role_opens(framing, text: str, pos: int) -> bool:
+    """A role word opens the phrase at `pos`, after one word at most ("a police spokesman",
+    "interior minister in ...", "kepala BPBD")."""
+    roles = framing.person_roles
+    if roles is None:
+        return False
+    head = words_after(text, pos, 3)
+    return any(len(re.findall(r"[\w'’-]+", head[:s])) <= 1 for s, _, _, _ in roles.find(head))
+
+
 def _appositives(sm: SentenceMentions, actors, framing, known: list) -> list[tuple[str, Mention]]:
     """(name, body) for names followed by what they speak for: "Kais Fhakeri of the Red
     Crescent", "Othman Abdeljalil, health minister in the eastern administration, said". An
@@ -305,10 +314,8 @@ def _appositives(sm: SentenceMentions, actors, framing, known: list) -> list[tup
         stop = text.find(",", pos) if comma else -1
         if comma and stop < 0:
             opener = re.match(r"\s*([\w'’]+)", text[pos:])
-            role = framing.person_roles is not None and any(
-                len(re.findall(r"[\w'’-]+", head[:s])) <= 1 for head in [words_after(text, pos, 3)]
-                for s, _, _, _ in framing.person_roles.find(head))
-            if not role and (opener is None or opener.group(1).casefold() not in framing.appositive_openers):
+            if not _role_opens(framing, text, pos) \
+                    and (opener is None or opener.group(1).casefold() not in framing.appositive_openers):
                 continue  # an appositive is closed by a comma: ", tiba di Brussels." is the sentence going on
             # "..., said Kuber Kadayat, a police spokesman."; "according to Essam Abu Zariba,
             # interior minister in the country's eastern government."
@@ -380,14 +387,13 @@ def without_described_states(sm: SentenceMentions, actors, framing) -> SentenceM
     pattern = framing.group_noun
     if pattern is None or not sm.actors:
         return sm
-    text = sm.text
+    groups = list(pattern.finditer(sm.text))  # most sentences name no group: one pass, then out
+    if not groups:
+        return sm
 
-    def describes(a: Mention) -> bool:
-        after = pattern.match(text, a.end + len(text[a.end:]) - len(text[a.end:].lstrip(" ")))
-        if after is not None and text[a.end:after.start()].strip() == "":
-            return True
-        head = text[:a.start].rstrip(" ")
-        return any(m.end() == len(head) for m in pattern.finditer(head, max(0, len(head) - 40)))
+    def describes(a: Mention) -> bool:  # the group noun right after the state, or right before it
+        return any(not sm.text[a.end:g.start()].strip() if g.start() >= a.end
+                   else g.end() <= a.start and not sm.text[g.end():a.start].strip() for g in groups)
 
     kept = [a for a in sm.actors if not (actors.role(a.value) == "state" and describes(a))]
     return sm if len(kept) == len(sm.actors) else replace(sm, actors=kept)
