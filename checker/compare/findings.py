@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import weakref
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Mapping
@@ -57,7 +58,22 @@ def _untyped(ident: str | None) -> str | None:
 
 
 def content_text(claim: Claim) -> str:
-    return json.dumps(claim_content(claim), ensure_ascii=False)
+    """claim_content as one string, the order every comparison sorts claims by: made once per
+    claim object while it lives (a post sorts its ~2,000 candidates by it again and again)."""
+    kept = _CONTENT_TEXTS.get(id(claim))
+    if kept is not None and kept[0]() is claim:
+        return kept[1]
+    text = json.dumps(claim_content(claim), ensure_ascii=False)
+    if len(_CONTENT_TEXTS) >= CONTENT_TEXTS_KEPT:
+        _CONTENT_TEXTS.clear()
+    _CONTENT_TEXTS[id(claim)] = (weakref.ref(claim), text)
+    return text
+
+
+# by the claim object's id, with a weak reference that tells a live claim from a later object
+# given the same id; cleared whole when full (a post's comparison meets ~2,000 claims)
+_CONTENT_TEXTS: dict[int, tuple[weakref.ref, str]] = {}
+CONTENT_TEXTS_KEPT = 20_000
 
 
 def fingerprint(*parts) -> str:
