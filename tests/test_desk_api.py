@@ -110,6 +110,20 @@ def test_a_reviewer_posts_and_decides_but_cannot_delete(client, app, reviewer):
     assert client.delete(f"/api/v1/articles/{article}", headers=bearer(boss)).status_code == 204
 
 
+def test_only_an_admin_deletes_an_outlets_copy_and_it_is_recorded(client, app, reviewer):
+    article = post(client, TROOPS_ID, reviewer, source="Antara")["articles"][0]["id"]
+    post(client, TROOPS_ID, reviewer, source="Harian Lain")  # the same text: a second appearance
+    first, copy = [a["id"] for a in client.get(f"/api/v1/articles/{article}").get_json()["articles"][0]["appearances"]]
+    target = f"/api/v1/articles/{article}/appearances/{copy}"
+    assert_problem(client.delete(target, headers=bearer(reviewer)), 403)
+    assert client.delete(target, headers=bearer(ADMIN)).status_code == 204
+    with app.extensions["checker"].sessions() as session:
+        entries = desk.entries_about(session, [f"article:{article}"])
+    assert [(e.actor, e.action, e.detail) for e in entries if e.action == "delete"] == [
+        ("admin", "delete", {"appearance": copy})]
+    assert [e.actor for e in entries if e.action == "post"] == ["rita", "rita"]  # the text, then its copy
+
+
 def test_every_write_is_recorded_with_who(client, app, finding_id, reviewer):
     decide(client, finding_id, {"state": "confirmed"}, reviewer)
     articles = client.get(f"/api/v1/findings/{finding_id}").get_json()["articles"]

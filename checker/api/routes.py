@@ -215,9 +215,7 @@ class Articles(MethodView):
         else:
             raise _unsupported(("application/json", "text/plain", "text/html"))
         state = _state()
-        result = post_article(state.sessions, submission, state.rules, state.fetch)
-        if result.created:
-            desk.record(state.sessions, g.account.name, "post", f"article:{result.article_id}")
+        result = post_article(state.sessions, submission, state.rules, state.fetch, actor=g.account.name)
         location = url_for("api_v1.ArticleById", article_id=result.article_id)
         # the report is built in the schema's shape (tests/test_api.py holds them equal), so it is
         # sent as built: dumping a post's few hundred claims through the schema cost more than
@@ -253,14 +251,15 @@ class ArticleById(MethodView):
 
 
 @api_v1.route("/articles/<string:article_id>/appearances/<int:appearance_id>", methods=["DELETE"])
-@api_v1.doc(security=BEARER, responses={401: ERRORS[401]})
+@api_v1.doc(security=BEARER, responses={401: ERRORS[401], 403: ERRORS[403]})
 @api_v1.response(204, description="deleted; the article and its other appearances stay")
 @api_v1.alt_response(404, description="unknown id", schema=schemas.ProblemSchema, content_type="application/problem+json")
 @api_v1.alt_response(409, description="the article's first appearance", schema=schemas.ProblemSchema,
                      content_type="application/problem+json")
-@require_token
+@requires("delete")
 def appearance(article_id, appearance_id):
-    """Delete one appearance of an article (an outlet's copy of its text), keeping the others."""
+    """Delete one appearance of an article (an outlet's copy of its text), keeping the others (an
+    admin's token, as for an article)."""
     try:
         removed = appearances.remove(_state().sessions, article_id, appearance_id)
     except appearances.FirstAppearance:
@@ -268,6 +267,8 @@ def appearance(article_id, appearance_id):
                       "only with the article (DELETE /api/v1/articles/{id})", slug="first-appearance")
     if not removed:
         raise _unknown("appearance", f"{article_id}/{appearance_id}")
+    desk.record(_state().sessions, g.account.name, "delete", f"article:{article_id}",
+                {"appearance": appearance_id})
     return Response(status=204)
 
 

@@ -29,9 +29,9 @@ def api_token() -> str | None:
     return _state().token
 
 
-def submit_article(values: dict) -> tuple[str, bool]:
-    """Check and store a form's article exactly as POST /api/v1/articles does; its id, and
-    whether it is new."""
+def submit_article(values: dict, actor: str) -> tuple[str, bool]:
+    """Check and store a form's article exactly as POST /api/v1/articles does, as `actor`'s post;
+    its id, and whether it is new."""
     from checker.usecases.posting import post_article, submission_from_fields
     from checker.usecases.problems import Problem
 
@@ -49,7 +49,7 @@ def submit_article(values: dict) -> tuple[str, bool]:
         fields["url"] = values["url"].strip()
     state = _state()
     try:
-        result = post_article(state.sessions, submission_from_fields(fields), state.rules, state.fetch)
+        result = post_article(state.sessions, submission_from_fields(fields), state.rules, state.fetch, actor=actor)
     except Problem as problem:
         raise SubmitError(f"{problem.title}: {problem.detail}") from problem
     return result.article_id, result.created

@@ -36,20 +36,17 @@ def load_folder(sessions: sessionmaker, rules, folder: Path, fetch=None) -> Seed
     """Post each file of `folder` (never a URL: `fetch` settings are passed on unused)."""
     from checker.usecases.posting import Submission, post_article
     from checker.usecases.problems import Problem
-    from checker.storage.desk import record
 
     stored, known, skipped, findings = [], [], [], 0
     for path in seed_files(folder):
         html = path.suffix.lower() in (".html", ".htm")
         try:
             result = post_article(sessions, Submission(path.read_text(encoding="utf-8"), html, None, {}),
-                                  rules, fetch)
+                                  rules, fetch, actor=SEEDS_ACCOUNT)
         except (Problem, UnicodeDecodeError) as exc:
             skipped.append(f"{path.name}: {getattr(exc, 'detail', exc)}")
             continue
         (stored if result.created else known).append(result.article_id)
-        if result.created:
-            record(sessions, SEEDS_ACCOUNT, "post", f"article:{result.article_id}")
         findings += len(result.report.get("findings", [])) if result.created else 0
     return SeedOutcome(tuple(stored), tuple(known), tuple(skipped), findings)
 

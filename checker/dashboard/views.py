@@ -520,11 +520,9 @@ def submit():
     if not values["text"].strip() and not values["url"].strip():
         return _form_page(400, "Paste the article's text or give its URL.", values)
     try:
-        article_id, created = submit_article(values)
+        article_id, _ = submit_article(values, account.name)
     except SubmitError as exc:
         return _form_page(400, str(exc), values)
-    if created:
-        desk.record(sessions(), account.name, "post", f"article:{article_id}")
     return redirect(url_for(".article", article_id=article_id), code=303)
 
 

@@ -13,6 +13,7 @@ from sqlalchemy.orm import sessionmaker
 from checker.usecases.problems import Problem
 from checker.model import Article, Claim
 from checker.storage import repository
+from checker.storage.desk import record
 
 PENDING_ID = "pending"  # the id an article has between ingest and its content hash
 
@@ -95,9 +96,11 @@ class PostResult:
     report: dict
 
 
-def post_article(sessions: sessionmaker, submission: Submission, rules, fetch_settings) -> PostResult:
+def post_article(sessions: sessionmaker, submission: Submission, rules, fetch_settings,
+                 actor: str | None = None) -> PostResult:
     """Store a new article and answer its findings against the store; the stored one if its
-    content is known already.
+    content is known already. A stored article is recorded in the desk's history as `actor`'s post
+    (every edge that posts names who asked: the API's token, the dashboard's form, the seeds).
 
     The comparison runs inside the storing transaction, under the locks of the article's facts
     (see repository.store_analysis): two contradicting articles posted at the same moment are
@@ -107,7 +110,10 @@ def post_article(sessions: sessionmaker, submission: Submission, rules, fetch_se
     same articles reports, whatever order they came in."""
     article = ingest(submission, rules, fetch_settings)  # a fetch waits outside: it holds no CPU
     with ANALYSING:
-        return _post_article(sessions, article, rules)
+        result = _post_article(sessions, article, rules)
+    if result.created and actor is not None:
+        record(sessions, actor, "post", f"article:{result.article_id}")
+    return result
 
 
 def _post_article(sessions: sessionmaker, article: Article, rules) -> PostResult:
