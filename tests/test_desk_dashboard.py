@@ -59,3 +59,24 @@ def test_the_form_refuses_without_csrf_a_wrong_token_or_a_missing_reason(app, cl
 
 def test_the_findings_filter_refuses_an_unknown_decision(client):
     assert client.get("/findings?decision=maybe").status_code == 400
+
+
+def test_a_finding_and_a_fact_page_link_their_exports(app, client):
+    with app.extensions["checker"].sessions() as session:
+        finding_id = [f.id for f in repository.list_findings(session, per_page=100).items
+                      if f.dimension == "quantity"][-1]  # a figure's: its fact has a timeline page
+    links = re.findall(r'href="([^"]+)"', client.get(f"/findings/{finding_id}").get_data(as_text=True))
+    assert f"/api/v1/findings/{finding_id}/export.csv" in links and f"/api/v1/findings/{finding_id}" in links
+    assert f"/api/v1/findings/{finding_id}/claimreview" not in links  # open: nothing confirmed to review
+    reviewer = add_token(app.extensions["checker"].sessions, "eko", "reviewer")
+    client.post(f"/findings/{finding_id}/decision", data={
+        "csrf_token": form_of(client, finding_id), "api_token": reviewer, "state": "confirmed"})
+    links = re.findall(r'href="([^"]+)"', client.get(f"/findings/{finding_id}").get_data(as_text=True))
+    assert f"/api/v1/findings/{finding_id}/claimreview" in links
+    for link in links:
+        if "/export.csv" in link or link.endswith("/claimreview"):
+            assert client.get(link).status_code == 200, link
+    timeline = next(link for link in links if link.startswith("/facts/"))
+    fact_links = re.findall(r'href="([^"]+)"', client.get(timeline).get_data(as_text=True))
+    csvs = [link for link in fact_links if link.startswith("/api/v1/facts/") and link.endswith("/export.csv")]
+    assert csvs and all(client.get(link).status_code == 200 for link in csvs)

@@ -445,7 +445,8 @@ def _fact_tables(sheet: queries.FactSheet) -> list[dict]:
         label = fact["label"]
         tables.append({"id": fact["id"], "label": label[:1].upper() + label[1:], "disputed": fact["disputed"],
                        "behaviour": fact["behaviour"], "values": values,
-                       "api": url_for("api_v1.fact", fact_id=fact["id"])})
+                       "api": url_for("api_v1.fact", fact_id=fact["id"]),
+                       "csv": url_for("desk_v1.fact_csv", fact_id=fact["id"])})
     return tables
 
 
