@@ -70,7 +70,7 @@ def test_every_post_of_a_busy_dispute_is_linked_to_the_finding_it_was_told(tmp_p
     shows the findings its post answered."""
     from test_api_race import pair_texts
 
-    from checker.api.fetch import FetchSettings
+    from checker.usecases.fetch import FetchSettings
     from checker.rulebook import default_rules
     from checker.storage import database, repository
     from checker.usecases.posting import Submission, post_article

@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from checker.api.fetch import FetchSettings, fetch_article
+from checker.usecases.fetch import FetchSettings, fetch_article
 from checker.api.problems import Problem
 
 BODY = b"<html><body><p>Pentagon: 10.000 tentara.</p></body></html>"
@@ -102,7 +102,7 @@ def test_a_pinned_connection_asks_no_resolver_and_keeps_the_host_name(port):
     address, and the server is still told the name it was asked for."""
     import requests
 
-    from checker.api.fetch import _PinnedAdapter
+    from checker.usecases.fetch import _PinnedAdapter
 
     with requests.Session() as session:
         session.mount("http://", _PinnedAdapter("127.0.0.1"))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.api.fetch import FetchSettings
+from checker.usecases.fetch import FetchSettings
 from checker.usecases.posting import Submission, post_article
 from checker.cli import article_paths
 from checker.compare import compare, compare_all

@@ -5,7 +5,8 @@ import sys
 
 
 def test_use_cases_and_dashboard_services_load_without_the_api_package():
-    code = ("import sys, checker.usecases.posting, checker.usecases.facts, checker.dashboard.app_services, "
+    code = ("import sys, checker.usecases.posting, checker.usecases.facts, checker.usecases.fetch, "
+            "checker.dashboard.app_services, "
             "checker.dashboard.seeding; "
             "print(sorted(m for m in sys.modules if m == 'checker.api' or m.startswith('checker.api.')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

@@ -24,7 +24,7 @@ from flask import Flask
 from sqlalchemy import Engine
 from sqlalchemy.orm import sessionmaker
 
-from checker.api.fetch import FetchSettings
+from checker.usecases.fetch import FetchSettings
 
 DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024
 TOKEN_VARIABLE = "CHECKER_API_TOKEN"

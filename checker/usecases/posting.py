@@ -46,12 +46,12 @@ def submission_from_fields(data: dict) -> Submission:
 
 def ingest(submission: Submission, rules, fetch_settings) -> Article:
     """The submitted article, ingested and named by its content hash; a URL is fetched with
-    `fetch_settings` (checker.api.fetch.FetchSettings)."""
+    `fetch_settings` (checker.usecases.fetch.FetchSettings)."""
     from checker.ingest import IngestError, parse_article
 
     raw, html = submission.raw, submission.html
     if submission.fetch_url is not None:
-        from checker.api.fetch import fetch_article  # the guarded HTTP client; only for URLs
+        from checker.usecases.fetch import fetch_article  # the guarded HTTP client; only for URLs
 
         page = fetch_article(submission.fetch_url, fetch_settings)
         raw, html = page.text, page.html
