@@ -88,5 +88,12 @@ def test_extraction_errors_export_as_claim_pair_examples(tmp_path):
     example = examples[0]
     assert example["expect"] == "none" and example["a"] and example["b"]
     assert "misread speaker" in example["text"] and "rita" in example["text"]
+    # a case compare.yaml can take as it is: run as its examples are, the pair still makes the
+    # finding the reviewer dismissed, so it fails until the engine is mended
+    from checker.compare.examples import run_example
+    from checker.rulebook import default_rules
+
+    expected, actual = run_example(example, default_rules())
+    assert expected == [] and [a["type"] for a in actual] == [chosen["type"]]
     listed = json.loads(checker("decisions", "list", "--database", url).stdout)["decisions"]
     assert {d["finding"] for d in listed} == {chosen["id"], other["id"]}

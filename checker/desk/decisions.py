@@ -127,18 +127,33 @@ def stored_finding_json(finding, stored) -> dict:
 
 # --- the engine's bug list ----------------------------------------------------------------------
 
-EXAMPLE_FIELDS = ("subject", "measure", "low", "high", "low_open", "high_open", "where", "when", "modality",
-                  "speaker", "stance", "proposition")
+EXAMPLE_FIELDS = ("kind", "subject", "measure", "low", "high", "low_open", "high_open", "unit", "where", "when",
+                  "published", "modality", "speaker", "stance", "proposition")
+EXAMPLE_DEFAULTS = {"kind": "quantity", "unit": "count", "modality": "actual"}  # compare.yaml leaves them out
 
 
 def _example_side(claim) -> dict:
-    side = {"subject": claim.subject, "measure": claim.measure, "where": claim.where,
-            "when": claim.when.isoformat() if claim.when else None, "modality": claim.modality,
-            "speaker": claim.speaker, "stance": claim.stance, "proposition": claim.proposition}
+    published = dict(claim.extra).get("published")
+    side = {"kind": claim.kind, "subject": claim.subject, "measure": claim.measure, "unit": claim.unit,
+            "where": claim.where, "when": claim.when.isoformat() if claim.when else None,
+            "published": published.isoformat() if published and published != claim.when else None,
+            "modality": claim.modality, "speaker": claim.speaker, "stance": claim.stance,
+            "proposition": claim.proposition}
     if claim.value is not None:
         side.update(low=claim.value.low, high=claim.value.high, low_open=claim.value.low_open or None,
                     high_open=claim.value.high_open or None)
-    return {k: side[k] for k in EXAMPLE_FIELDS if side.get(k) is not None and side.get(k) != "actual"}
+    return {k: side[k] for k in EXAMPLE_FIELDS if side.get(k) is not None and side.get(k) != EXAMPLE_DEFAULTS.get(k)}
+
+
+def _disagreeing_pair(claims: list) -> list:
+    """The finding's first claim and the first after it that says something else (another
+    stance, another figure): the two sides of the disagreement, not two claims of one side."""
+    def said(claim):
+        value = claim.value
+        return claim.stance, None if value is None else (value.low, value.high)
+
+    other = next((c for c in claims[1:] if said(c) != said(claims[0])), None)
+    return [claims[0], other] if other is not None else claims[:2]
 
 
 def extraction_error_examples(session) -> list[dict]:
@@ -161,7 +176,7 @@ def extraction_error_examples(session) -> list[dict]:
         finding = finding_from_dict(record.data)
         claims = {r.id: claim_from_dict(r.data) for r in session.scalars(
             select(ClaimRecord).where(ClaimRecord.id.in_(finding.claims)))}
-        pair = [claims[c] for c in finding.claims if c in claims][:2]
+        pair = _disagreeing_pair([claims[c] for c in finding.claims if c in claims])
         if len(pair) < 2:
             continue
         note = f" ({decision.note})" if decision.note else ""
