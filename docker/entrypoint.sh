@@ -27,6 +27,26 @@ if [ -z "${CHECKER_API_TOKEN:-}" ]; then
 fi
 export CHECKER_API_TOKEN
 
+# An address someone else holds is said at once, before the seeds load, not after gunicorn's retries.
+case "$CHECKER_BIND" in
+  unix:*) ;;
+  *) "$PYTHON" - "$CHECKER_BIND" <<'PY' || exit 1
+import socket, sys
+bind = sys.argv[1]
+host, _, port = bind.rpartition(":")
+host = host.strip("[]") or "0.0.0.0"
+try:
+    family, kind, proto, _, address = socket.getaddrinfo(host, int(port), type=socket.SOCK_STREAM)[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as gunicorn binds
+        probe.bind(address)
+except (OSError, ValueError) as error:
+    sys.exit(f"checker: cannot listen at {bind} ({getattr(error, 'strerror', None) or error}); "
+             "set CHECKER_BIND to a free host:port")
+PY
+  ;;
+esac
+
 if [ "${CHECKER_LOAD_SEEDS:-0}" = "1" ]; then
   "$PYTHON" -m checker.dashboard.seeding "${CHECKER_SEEDS_DIR:-seeds}"
 fi

@@ -145,3 +145,21 @@ def test_make_run_moves_off_a_taken_port_honours_checker_bind_and_shows_the_seed
         _answering(f"http://127.0.0.1:{chosen}", process, MAKE_RUN_SECONDS, log.read_text)
     finally:
         _stop(process)
+
+
+def test_the_server_says_at_once_when_its_address_is_taken(tmp_path):
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    port = taken.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CHECKER_")}
+    env.update(CHECKER_BIND=f"127.0.0.1:{port}", CHECKER_DATA_DIR=str(tmp_path), CHECKER_PYTHON=sys.executable,
+               CHECKER_LOAD_SEEDS="1")
+    try:
+        result = subprocess.run([str(ROOT / "docker" / "entrypoint.sh")], cwd=ROOT, env=env, capture_output=True,
+                                text=True, timeout=120)
+    finally:
+        taken.close()
+    assert result.returncode != 0
+    assert f"checker: cannot listen at 127.0.0.1:{port}" in result.stderr and "CHECKER_BIND" in result.stderr
+    assert not (tmp_path / "checker.sqlite3").exists()  # refused before the seeds were loaded
