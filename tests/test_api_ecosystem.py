@@ -125,9 +125,10 @@ def test_a_problem_has_an_absolute_type_that_resolves_to_a_page_and_its_instance
 
 
 def test_every_problem_the_code_raises_has_a_page():
-    """Each slug written in the API's code (and the titles it derives slugs from) has a page."""
+    """Each slug written in the API's code or the use cases it answers for (and the titles it
+    derives slugs from) has a page."""
     slugs = set()
-    for path in (ROOT / "checker" / "api").glob("*.py"):
+    for path in [p for part in ("api", "usecases", "desk") for p in (ROOT / "checker" / part).glob("*.py")]:
         for node in ast.walk(ast.parse(path.read_text())):
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("Problem", "problem_response"):
                 given = {k.arg: k.value for k in node.keywords}

@@ -93,21 +93,6 @@ def _story_or_404(session, story_id: str):
     return story
 
 
-def story_json(session, story) -> dict:
-    from checker.desk import labels, story_index
-    from checker.report import article_json
-
-    detail = story_index.story_detail(session, story)
-    decided = desk.decisions_of(session, [f.id for f in detail.findings])
-    history = desk.entries_about(session, story_index.story_targets(detail), limit=100)
-    return {**story_index.summary_json(story), "articles": [article_json(a) for a in detail.articles],
-            "facts": [{"key": k, "label": labels.fact(k)} for k in story.keys],
-            "disputed": [{"key": d.key, "label": d.label, "findings": d.findings} for d in detail.disputed],
-            "findings": [desk_decisions.stored_finding_json(f, decided.get(f.id)) for f in detail.findings],
-            "history": [{"at": e.at.isoformat(), "actor": e.actor, "action": e.action, "target": e.target,
-                         "detail": e.detail} for e in history]}
-
-
 @desk_v1.route("/stories", methods=["GET"])
 @desk_v1.arguments(schemas.StoryFilterSchema, location="query", as_kwargs=True, unknown=RAISE)
 @desk_v1.response(200, schemas.StoryPageSchema, headers=LINK_HEADER)
@@ -129,7 +114,9 @@ def story(story_id):
     """A story: its articles by date, the facts they share, its disputed facts, its findings
     with their decisions, and its history (who posted, deleted and decided what)."""
     with _state().sessions() as session:
-        return story_json(session, _story_or_404(session, story_id))
+        from checker.desk import story_index
+
+        return story_index.story_document(session, _story_or_404(session, story_id))
 
 
 # --- exports -------------------------------------------------------------------------------------

@@ -313,7 +313,7 @@ def parse():
     Stores nothing; rate-limited per client address like /check."""
     from datetime import datetime
 
-    from checker.api.parse import parse_text
+    from checker.usecases.parse import parse_text
     from checker.ingest import identify_language
 
     if request.mimetype == "application/json":

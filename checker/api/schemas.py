@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates_schema
 
-from checker.api.parse import DIMS as PARSE_DIMS
+from checker.usecases.parse import DIMS as PARSE_DIMS
 from checker.desk.accounts import NAME_PATTERN
 from checker.desk.decisions import REASONS, STATES
 from checker.rulebook import default_rules

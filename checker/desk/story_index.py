@@ -180,3 +180,21 @@ def _value_words(claim, w) -> str:
 def story_targets(detail: StoryDetail) -> list[str]:
     """What the record's entries about a story are about: its articles and its findings."""
     return [f"article:{a.id}" for a in detail.articles] + [f"finding:{f.id}" for f in detail.findings]
+
+
+def story_document(session: Session, story: Story) -> dict:
+    """A story as GET /api/v1/stories/{id} answers it: its articles, facts, disputed facts,
+    findings with their decisions, and the history of writes about it."""
+    from checker.desk.decisions import stored_finding_json
+    from checker.report import article_json
+    from checker.storage import desk
+
+    detail = story_detail(session, story)
+    decided = desk.decisions_of(session, [f.id for f in detail.findings])
+    history = desk.entries_about(session, story_targets(detail), limit=100)
+    return {**summary_json(story), "articles": [article_json(a) for a in detail.articles],
+            "facts": [{"key": k, "label": labels.fact(k)} for k in story.keys],
+            "disputed": [{"key": d.key, "label": d.label, "findings": d.findings} for d in detail.disputed],
+            "findings": [stored_finding_json(f, decided.get(f.id)) for f in detail.findings],
+            "history": [{"at": e.at.isoformat(), "actor": e.actor, "action": e.action, "target": e.target,
+                         "detail": e.detail} for e in history]}
