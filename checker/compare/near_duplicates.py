@@ -359,6 +359,9 @@ def near_duplicate_findings(context: ComparisonContext, rules, fresh_articles: I
     if not hasattr(rules, "for_language"):
         return []  # bare settings (the compare examples): no language to read sentences with
     fresh = set(fresh_articles)
+    readable = [a for a in context.articles.values() if getattr(a, "body", None) and a.language in rules.languages]
+    if len(readable) < 2 or not fresh & {a.id for a in readable}:
+        return []  # no pair of sentences to read (a post meets stored articles without their texts)
     index: dict[tuple, list[Line]] = defaultdict(list)
     postings: dict[str, list[Line]] = defaultdict(list)
     negations: dict[str, frozenset] = {}
