@@ -194,6 +194,7 @@ class ArticleFramer:
                 measure = last_measure  # "the ministry said 3,000 had died, the Red Crescent 150"
             if measure is not None and measure.value in bare and measure.value not in framing.counted_things \
                     and last_measure is not None and last_measure.value not in bare and last_figure is not None \
+                    and reading_measure(last_figure) is None \
                     and listed(framing, sm.text[last_figure.end:figure.start]) \
                     and not any(last_figure.end <= m.start < figure.start and m.value not in bare for m in sm.measures):
                 # a list after a counted figure: "166 orang, Sumatera Barat 90 orang, dan Aceh 47 orang"

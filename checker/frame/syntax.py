@@ -148,8 +148,15 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
         near.append(m)
     if total_verb_before(framing, sm, figure):
         clause_start, _ = clause_of(framing, text, figure.start)
-        near += [m for m in sm.measures if clause_start <= m.start and m.end <= figure.start
-                 and not re.search(r"[\d;:!?]|\.\s", gap(text, m.end, figure.start)) and m not in near]
+        # a reading on the way is no other figure ("korban meninggal akibat gempa magnitudo 5,6
+        # ... bertambah menjadi 268"), and its own word is no measure of this one
+        readings = [q for q in sm.quantities if q.rule.startswith("reading:")]
+        masked = text
+        for q in readings:
+            masked = masked[:q.start] + " " * (q.end - q.start) + masked[q.end:]
+        read = {q.rule.split(":", 1)[1] for q in readings}
+        near += [m for m in sm.measures if clause_start <= m.start and m.end <= figure.start and m.value not in read
+                 and not re.search(r"[\d;:!?]|\.\s", gap(masked, m.end, figure.start)) and m not in near]
     if not near:
         return None
     # a cue touching the figure that the rules rank above every outcome near it wins: "a girl
