@@ -17,7 +17,7 @@ from checker.frame.speakers import (Voice, defined_bodies, defined_mentions, in_
                                     speakers_by_cue, voice_of, without_described_states)
 from checker.frame.settings import words, words_after, words_before
 from checker.frame.places import joint_places, label_place, listed, off_route, place_after, place_in, venue_part
-from checker.frame.syntax import (clause_of, counted_noun, earlier, elliptical, measure_for, modality, owner_of,
+from checker.frame.syntax import (clause_of, counted_noun, counts_a_subgroup, earlier, elliptical, measure_for, modality, owner_of,
                                   role_of, sender_of, share_pairs, total_verb_before, without_possessors)
 from checker.frame.times import anchored, reference_day
 from checker.model import Article, Claim, Evidence, EventRef, Mark, Mention
@@ -235,6 +235,8 @@ class ArticleFramer:
                 # "300 di antaranya kritis": the critically injured, a fact of its own; but "two of
                 # its members died" after a headline's "kill 8, injure thousands" is a share of the dead
                 role = "total"
+            if role == "total" and counts_a_subgroup(framing, sm, figure):
+                role = "part"  # "penumpang terdiri dari 40 dewasa, 7 anak-anak": adults among the passengers
             clause = clause_of(framing, sm.text, figure.start)
             voice = speaker(sm, actors, framing, self.voice, self.rules["places"], clause) \
                 if clause != (0, len(sm.text)) else None

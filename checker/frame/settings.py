@@ -91,6 +91,10 @@ class FramingSchema(Schema):
     origin_words = fields.List(fields.String(), load_default=list)
     # groups a demonym beside them only describes ("the Lebanese militant group")
     group_nouns = fields.List(fields.String(), load_default=list)
+    # a figure right before one of these counts a group among those its measure counts ("40
+    # dewasa, 7 anak-anak", "43 adults, seven children", "killing 12 children"): a share, never
+    # a rival of the whole
+    subgroup_nouns = fields.List(fields.String(), load_default=list)
     # what joins a name to the body it speaks for after it: "Kais Fhakeri of the Red
     # Crescent", "Osama Hamad, who heads the eastern government," ("," is the appositive)
     appositive_links = fields.List(fields.String(), load_default=list)
@@ -223,6 +227,7 @@ class Framing:
     when_link: re.Pattern | None = None  # opens a clause a date before it dates ("on Monday when ...")
     origin: re.Pattern | None = None  # ends right before the country something comes from ("perusahaan asal")
     group_noun: re.Pattern | None = None  # a group a demonym beside it describes ("the Lebanese militant group")
+    subgroup: re.Pattern | None = None  # starts right after a figure that counts a group ("40 dewasa")
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -285,14 +290,16 @@ def _defined_body(links) -> re.Pattern:
 
 def _route(data: dict) -> re.Pattern | None:
     """Text ending right before a place on a route: a travel word, up to three words, an origin
-    link ("flight 7C2216 from "), or a bound link ("bound for ")."""
+    link ("flight 7C2216 from "), or a bound link ("bound for "), and the first place of a pair."""
     parts = []
     if data.get("route_words") and data.get("route_origins"):
         parts.append(rf"(?<![\w-])(?:{alternation(data['route_words'])})(?:\W+[\w-]+){{0,3}}?\W+"
                      rf"(?:{alternation(data['route_origins'])})\s+")
     if data.get("route_bound"):
         parts.append(rf"(?<![\w-])(?:{alternation(data['route_bound'])})\s+")
-    return rule_regex(rf"(?:{'|'.join(parts)})(?:the\s+)?$", "route_words", re.I) if parts else None
+    # the second of a pair joined by a dash is on the route too ("rute Jakarta-Pontianak")
+    pair = r"(?:[^\W\d_][\w.]*(?:\s+[^\W\d_][\w.]*)?\s*[-–]\s*)?"
+    return rule_regex(rf"(?:{'|'.join(parts)})(?:the\s+)?{pair}$", "route_words", re.I) if parts else None
 
 
 def compile_framing(datas: list[dict]) -> Framing:
@@ -360,4 +367,6 @@ def compile_framing(datas: list[dict]) -> Framing:
         re.compile(rf"\s*(?:{alternation(data['when_links'])})\s", re.I) if data.get("when_links") else None,
         re.compile(rf"(?<![\w-])(?:{alternation(data['origin_words'])})\s+$", re.I) if data.get("origin_words") else None,
         re.compile(rf"(?<![\w-])(?:{alternation(data['group_nouns'])})(?![\w-])", re.I) if data.get("group_nouns") else None,
+        re.compile(rf"[\s-]+(?:{alternation(data['subgroup_nouns'])})(?![\w-])", re.I)
+        if data.get("subgroup_nouns") else None,
     )

@@ -279,6 +279,12 @@ def role_of(framing, sm: SentenceMentions, figure: Mention) -> str:
     return "total"
 
 
+def counts_a_subgroup(framing, sm: SentenceMentions, figure: Mention) -> bool:
+    """Whether the figure counts a group among those its measure counts ("40 dewasa",
+    "seven children"): the word right after it is a subgroup noun."""
+    return framing.subgroup is not None and framing.subgroup.match(sm.text, figure.end) is not None
+
+
 def earlier(framing, sm: SentenceMentions, figure: Mention) -> bool:
     """Whether the figure is marked as a count its source has since replaced: an earlier cue
     in its clause before it ("laporan awal dinasnya menyebut 130", "initially put the toll at")."""
