@@ -42,6 +42,9 @@ def place_after(framing, sm: SentenceMentions, pos: int, exclude_spans=(), start
                 continue  # "166 orang, Sumatera Barat 90 orang": the next figure's place
             if any(pos <= a.start < p.start for a in sm.attribution):
                 continue  # in the speaker's tag: "..., kata intelijen Korea Selatan", "said in Kyiv"
+            if any(a.start < p.end and p.start < a.end for a in sm.actors) and any(
+                    c.start >= p.end and words(sm.text, p.end, c.start) <= 1 for c in (*sm.stances, *sm.attribution)):
+                continue  # "blast kills hundreds, Israel denies": the country speaks, nothing happened there
             if framing.next_predicate is not None and any(
                     not any(m.start == link.start(1) for m in sm.measures)
                     for link in framing.next_predicate.finditer(sm.text, pos, p.start)):
