@@ -42,6 +42,9 @@ class IncidentsSchema(Schema):
     retype = fields.List(fields.String(), load_default=list)
     # more types one vehicle's crash overrides: a plane on fire or exploding is the crash
     retype_for = fields.Dict(keys=fields.String(), values=fields.List(fields.String()), load_default=dict)
+    # forms of a type that only describe another happening their sentence names ("demo ricuh":
+    # the riot is the protest's), and name their own type only alone ("kericuhan di stadion")
+    qualifiers = fields.List(fields.String(), load_default=list)
 
 
 @dataclass(frozen=True)
@@ -55,11 +58,16 @@ class Incidents:
     retype: frozenset = frozenset()  # types (and "generic") a vehicle named beside them overrides
     retype_for: tuple = ()  # (vehicle's type, the further types it overrides)
     overridable: frozenset = frozenset()  # retype and every retype_for type, for a cheap first test
+    qualifiers: frozenset = frozenset()  # casefolded forms that take another named type's
 
     def find(self, text: str):
         found = _mentions("incident", self.table, text)
         if self.names_before:
             found = [m for m in found if _next_word(text, m.end) not in self.names_before]
+        if self.qualifiers and any(m.text.casefold() in self.qualifiers for m in found):
+            named = [m.value for m in found if m.value != GENERIC and m.text.casefold() not in self.qualifiers]
+            if named:
+                found = [replace(m, value=named[0]) if m.text.casefold() in self.qualifiers else m for m in found]
         if self.vehicles is not None and any(m.value in self.overridable for m in found):
             vehicle = self.vehicles.find(text)
             if vehicle:  # the first vehicle the sentence names: "the jet crashed", "pesawat jatuh"
@@ -82,9 +90,10 @@ def compile_incidents(datas: list[dict]) -> Incidents:
     vehicles = [(f, kind, False) for data in datas for kind, forms in data.get("vehicles", {}).items() for f in forms]
     retype = frozenset(t for data in datas for t in data.get("retype", []))
     retype_for = tuple((kind, frozenset(types)) for data in datas for kind, types in data.get("retype_for", {}).items())
+    qualifiers = frozenset(f.casefold() for data in datas for f in data.get("qualifiers", []))
     return Incidents(AliasTable.build(entries), frozenset(measures), order, bare, names,
                      AliasTable.build(vehicles) if vehicles else None, retype, retype_for,
-                     retype.union(*(types for _, types in retype_for)))
+                     retype.union(*(types for _, types in retype_for)), qualifiers)
 
 
 def _next_word(text: str, pos: int) -> str:
