@@ -109,8 +109,16 @@ def run_incident_example(example: dict, rules: LanguageRules):
 
 
 def _deepest(places, ids: list[str]) -> str | None:
-    """The most specific of the places named (Kanjuruhan over Malang over Indonesia)."""
-    return max(ids, key=lambda p: len(places.ancestors(p)), default=None)
+    """The most specific of the places named on the line of the first (Kanjuruhan over Malang
+    over Indonesia); a place off that line named later is another site, not a closer one ("a
+    demonstration in Jakarta", then a fire "in Makassar": the protests are Jakarta's)."""
+    if not ids:
+        return None
+    line = [ids[0]]  # the first named, then each place that narrows or widens the line
+    for place in ids[1:]:
+        if all(places.within(place, p) or places.within(p, place) for p in line):
+            line.append(place)
+    return max(line, key=lambda p: len(places.ancestors(p)))
 
 
 def _days(sm: SentenceMentions, published: date | None, framing=None) -> list[date]:
