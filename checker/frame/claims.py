@@ -13,7 +13,8 @@ from checker.frame import events as ev
 from checker.frame.propositions import (Topic, co_holders, confirmations, named_holder, note_context,
                                         polarity, read_assertions, read_cue, unknown_speaker)
 from checker.frame.speakers import (Voice, defined_bodies, defined_mentions, in_dateline, person_mentions, place_bodies,
-                                    reaches, regional_governments, register_persons, speaker, speaker_for,
+                                    names_own_source, reaches, regional_governments, register_persons, speaker,
+                                    speaker_for,
                                     speakers_by_cue, voice_of, without_described_states)
 from checker.frame.settings import words, words_after, words_before
 from checker.frame.places import joint_places, label_place, listed, off_route, place_after, place_in, venue_part
@@ -242,7 +243,11 @@ class ArticleFramer:
                 if clause != (0, len(sm.text)) else None
             if voice is None and len(by_cue) > 1:
                 voice = speaker_for(figure, by_cue)
-            voice = voice or (who if reaches(sm, framing, clause) else None) or (self.voice.last if anaphoric else None)
+            if voice is None and names_own_source(sm, framing, clause, figure):
+                voice, who_reaches = None, False  # "..., while the search agency put the toll at 15"
+            else:
+                who_reaches = reaches(sm, framing, clause)
+            voice = voice or (who if who_reaches else None) or (self.voice.last if anaphoric else None)
             person = self.voice.person if voice else None
             if role == "increment":
                 continue  # "2,000 more troops": the total is not given

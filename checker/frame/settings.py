@@ -87,6 +87,10 @@ class FramingSchema(Schema):
     contrast_cues = fields.List(fields.String(), load_default=list)
     # a conjunction after a date opening the clause of the happening it dates ("on Monday when ...")
     when_links = fields.List(fields.String(), load_default=list)
+    # words that open a clause without naming anyone ("while", "and", "sementara"): a clause
+    # with other words before its own cue names its own source ("while the search agency put
+    # the toll at 15"), whom the sentence's speaker does not speak for
+    clause_openers = fields.List(fields.String(), load_default=list)
     # words before a country something comes from ("perusahaan asal Taiwan, Gold Apollo,")
     origin_words = fields.List(fields.String(), load_default=list)
     # groups a demonym beside them only describes ("the Lebanese militant group")
@@ -228,6 +232,7 @@ class Framing:
     origin: re.Pattern | None = None  # ends right before the country something comes from ("perusahaan asal")
     group_noun: re.Pattern | None = None  # a group a demonym beside it describes ("the Lebanese militant group")
     subgroup: re.Pattern | None = None  # starts right after a figure that counts a group ("40 dewasa")
+    clause_openers: frozenset = frozenset()  # casefolded: open a clause without naming anyone
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -369,4 +374,5 @@ def compile_framing(datas: list[dict]) -> Framing:
         re.compile(rf"(?<![\w-])(?:{alternation(data['group_nouns'])})(?![\w-])", re.I) if data.get("group_nouns") else None,
         re.compile(rf"[\s-]+(?:{alternation(data['subgroup_nouns'])})(?![\w-])", re.I)
         if data.get("subgroup_nouns") else None,
+        frozenset(w.casefold() for w in data.get("clause_openers", ())),
     )

@@ -583,6 +583,24 @@ def reaches(sm: SentenceMentions, framing, clause: tuple[int, int]) -> bool:
     return True
 
 
+def names_own_source(sm: SentenceMentions, framing, clause: tuple[int, int], figure: Mention) -> bool:
+    """Whether a figure's clause, one of several in its sentence, gives its own source before
+    the figure: a cue with words before it in the clause besides clause openers and pronouns
+    ("..., while the search agency put the toll at 15"). Its source is then whoever those words
+    name, known or not, never the sentence's other speaker."""
+    if clause == (0, len(sm.text)) or not framing.clause_openers:
+        return False
+    for cue in sm.attribution:
+        if not clause[0] <= cue.start < figure.start:
+            continue
+        if any(clause[0] <= p.start < cue.start for p in sm.pronouns):
+            return False  # "while he put it at 15": the speaker before
+        if any(w.casefold() not in framing.clause_openers
+               for w in re.findall(r"[^\W\d_][\w'’-]*", sm.text[clause[0]:cue.start])):
+            return True
+    return False
+
+
 def speakers_by_cue(sm: SentenceMentions, actors, framing, voice: Voice, places=None) -> list[tuple[int, str]]:
     """(cue position, speaker) for each attribution cue of a sentence that quotes several
     speakers ("the ministry said 3,000 had died, the Red Crescent said 150"): each cue's
