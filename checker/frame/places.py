@@ -34,7 +34,9 @@ def place_after(framing, sm: SentenceMentions, pos: int, exclude_spans=(), start
         if gap_words is not None and clause_start <= p.start and len(gap_words) <= 1 \
                 and not re.search(r"[,;:()]", sm.text[p.end:start]) \
                 and not any(w.casefold() in framing.joint_links for w in gap_words) \
-                and not any(a.start < p.end and p.start < a.end for a in sm.actors):  # a speaker's country
+                and not any(a.start < p.end and p.start < a.end for a in sm.actors) \
+                and not any(a.end <= p.start and not sm.text[a.end:p.start].strip() for a in sm.actors):
+            # (not a speaker's country, nor the office a body's name goes on with: "Basarnas Kendari mencatat 15")
             return p.value  # a list's "Sumatera Barat 90 orang", "West Sumatra recorded 129": its own place
         if pos <= p.start <= clause_end:
             if any(q.start >= p.end and q.start != start and words(sm.text, p.end, q.start) <= 1
