@@ -253,7 +253,8 @@ class ArticleFramer:
                 continue  # "2,000 more troops": the total is not given
             nouns = [m for m in sm.measures if m.start >= figure.end
                      and words(sm.text, figure.end, m.start) <= framing.window("owner")
-                     and (m.value not in framing.counted_things or m.value == measure.value)]  # "di berbagai kota Lebanon"
+                     and (m.value not in framing.counted_things or m.value == measure.value)  # "di berbagai kota Lebanon"
+                     and not any(figure.end <= c.start < m.start for c in sm.attribution)]  # "..., kata Kementerian Pengungsi Taliban"
             owner = None
             for noun in sorted(nouns, key=lambda m: m.start) or [measure]:
                 owner = owner_of(framing, sm, noun, sm.actors)
