@@ -353,8 +353,8 @@ def agent_of(sm: SentenceMentions, rules, chosen: Chosen, cue: Mention | None, h
         return theme.value, None
     with_others = replace(sm, actors=others)
     for noun in (theme, words):
-        if noun is None:
-            continue
+        if noun is None or (noun is words and lex.verbal.search(words.text)):
+            continue  # a verb owns nothing: "supplying Russia with drones" is no Russian supply
         owner = owner_of(framing, with_others, noun, others)
         if owner is not None:
             return actors.government(owner.value), owner
@@ -443,7 +443,8 @@ def _name(sm: SentenceMentions, rules, start: int, end: int, names: dict) -> Men
     words = [w for w in text.split() if w.strip(".,").casefold() not in lex.name_affixes]
     if not words or start == 0 and len(words) == 1:
         return None  # a capitalised first word is no name
-    taken = sm.places + sm.dates + sm.incidents + sm.actors
+    # (nor a word of the lexicons: a headline capitalises its verbs, "Iran Akui Kirim Drone ke Rusia")
+    taken = sm.places + sm.dates + sm.incidents + sm.actors + sm.topics + sm.stances + sm.measures
     if any(m.start < end and start < m.end for m in taken):
         return None
     ident = re.sub(r"[^a-z0-9]+", "_", " ".join(words).casefold()).strip("_")
@@ -523,6 +524,14 @@ def place_of(sm: SentenceMentions, rules, chosen: Chosen, skip: list[Mention], h
     scoped = replace(sm, places=[p for p in where_places(sm, rules) if places.country(p.value) != agent])
     spans = [(m.start, m.end) for m in skip if m is not None]
     anchor = chosen.mention.start if chosen.mention is not None else 0
+    words = chosen.mention
+    if words is not None and any(getattr(lex.predicates.get(p), "object_place", False)
+                                 for p in (chosen.predicate, words.value)):
+        # "supplying Russia with drones", "memasok Rusia dengan drone": the country it goes to
+        going = next((p for p in real_places(sm, lex) if p.start >= words.end
+                      and not sm.text[words.end:p.start].strip() and places.country(p.value) != agent), None)
+        if going is not None:
+            return going.value
     where = place_after(framing, scoped, anchor, spans) or place_in(framing, scoped, spans)
     if where is not None:
         return where

@@ -78,6 +78,8 @@ class PredicateSchema(Schema):
     placed = fields.Boolean(load_default=True)
     # whether a speaker saying it ("X said BAC made the pagers") is a stance of the speaker
     asserted = fields.Boolean(load_default=True)
+    # whether a country right after its verb is where it goes ("supplying Russia with drones")
+    object_place = fields.Boolean(load_default=False)
 
 
 class ThemeSchema(Schema):
@@ -160,6 +162,7 @@ class Predicate:
     means: str | None = None
     agent: str = "actor"
     placed: bool = True
+    object_place: bool = False  # a country right after its verb is where it goes
 
 
 @dataclass(frozen=True)
@@ -244,7 +247,7 @@ def compile_stances(datas: list[dict]) -> StanceRules:
         for ident, spec in data["predicates"].items():
             predicates[ident] = Predicate(spec["light"], spec["requires_theme"] or bool(spec["themes"]),
                                           frozenset(spec["themes"]), spec["negates"], spec["asserted"],
-                                          spec["means"], spec["agent"], spec["placed"])
+                                          spec["means"], spec["agent"], spec["placed"], spec["object_place"])
         for ident, spec in data["themes"].items():
             themes[ident] = Theme(spec["default"], tuple(sorted(spec["as_"].items())))
         incident_predicates.update(data["incident_predicates"])
