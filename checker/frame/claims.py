@@ -17,7 +17,8 @@ from checker.frame.speakers import (Voice, defined_bodies, defined_mentions, in_
                                     speaker_for,
                                     speakers_by_cue, voice_of, without_described_states)
 from checker.frame.settings import words, words_after, words_before
-from checker.frame.places import joint_places, label_place, listed, off_route, place_after, place_in, venue_part
+from checker.frame.places import (joint_places, label_place, listed, off_route, place_after, place_in, venue_part,
+                                  with_named_sites)
 from checker.frame.syntax import (clause_of, counted_noun, counts_a_subgroup, earlier, elliptical, measure_for, modality, owner_of,
                                   role_of, sender_of, share_pairs, total_verb_before, without_possessors)
 from checker.frame.times import anchored, reference_day
@@ -509,7 +510,7 @@ def frame_article(article: Article, mentions: list[SentenceMentions], rules) -> 
     order = incidents.order if incidents is not None else ()
     # the dateline names where the report was filed ("TEMPO.CO, Jakarta -", "ISTANBUL/DAMASCUS,
     # Feb 6 (Reuters) -"), not where it happened: its places only when the text names no other
-    mentions = [off_route(sm, rules["framing"]) for sm in mentions]
+    mentions = [with_named_sites(off_route(sm, rules["framing"]), rules["framing"]) for sm in mentions]
     filed = [replace(sm, places=[p for p in sm.places if not in_dateline(sm.text, p)]) for sm in mentions]
     main = ev.main_event(filed, rules["places"], article.published, order, rules["framing"])
     if main is None or main.country == "unknown":

@@ -40,8 +40,9 @@ def place_after(framing, sm: SentenceMentions, pos: int, exclude_spans=(), start
             return p.value  # a list's "Sumatera Barat 90 orang", "West Sumatra recorded 129": its own place
         if pos <= p.start <= clause_end:
             if any(q.start >= p.end and q.start != start and words(sm.text, p.end, q.start) <= 1
-                   and not re.search(r"[,;:()]", sm.text[p.end:q.start]) for q in figures):
-                continue  # "166 orang, Sumatera Barat 90 orang": the next figure's place
+                   and not re.search(r"[,;:()]", sm.text[p.end:q.start])
+                   and not framing.joint_links & set(sm.text[p.end:q.start].casefold().split()) for q in figures):
+                continue  # "166 orang, Sumatera Barat 90 orang": the next figure's place (not "di X dan 61 ...")
             if any(pos <= a.start < p.start for a in sm.attribution):
                 continue  # in the speaker's tag: "..., kata intelijen Korea Selatan", "said in Kyiv"
             if any(a.start < p.end and p.start < a.end for a in sm.actors) and any(
@@ -168,3 +169,26 @@ def off_route(sm: SentenceMentions, framing) -> SentenceMentions:
         return sm
     kept = [p for p in sm.places if not framing.route.search(sm.text, max(0, p.start - 80), p.start)]
     return sm if len(kept) == len(sm.places) else replace(sm, places=kept)
+
+
+def with_named_sites(sm: SentenceMentions, framing) -> SentenceMentions:
+    """Places no table knows, named with their kind ("in Jajarkot district", "di distrik Rukum
+    Barat", "the village of Lalo"): a place of their own, under no other, so their figures are
+    neither the country's nor any other place's."""
+    if framing.site_after is None and framing.site_before is None:
+        return sm
+    taken = sm.places + sm.actors
+    found = []
+    for pattern in (framing.site_after, framing.site_before):
+        if pattern is None:
+            continue
+        for m in pattern.finditer(sm.text):
+            start, end = m.span("name")
+            if any(t.start < end and start < t.end for t in taken + found):
+                continue
+            ident = re.sub(r"[^a-z0-9]+", "_", m.group("name").casefold()).strip("_")
+            if ident:
+                found.append(Mention("place", m.group("name"), start, end, ident, "place:named_site"))
+    if not found:
+        return sm
+    return replace(sm, places=sorted(sm.places + found, key=lambda p: p.start))

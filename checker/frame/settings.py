@@ -91,6 +91,10 @@ class FramingSchema(Schema):
     # with other words before its own cue names its own source ("while the search agency put
     # the toll at 15"), whom the sentence's speaker does not speak for
     clause_openers = fields.List(fields.String(), load_default=list)
+    # kinds of place a name no table knows goes with: after it ("Jajarkot district") or before
+    # it ("distrik Jajarkot", "the village of Lalo"); the name is then a place of its own
+    site_kinds_after = fields.List(fields.String(), load_default=list)
+    site_kinds_before = fields.List(fields.String(), load_default=list)
     # words before a country something comes from ("perusahaan asal Taiwan, Gold Apollo,")
     origin_words = fields.List(fields.String(), load_default=list)
     # groups a demonym beside them only describes ("the Lebanese militant group")
@@ -233,6 +237,8 @@ class Framing:
     group_noun: re.Pattern | None = None  # a group a demonym beside it describes ("the Lebanese militant group")
     subgroup: re.Pattern | None = None  # starts right after a figure that counts a group ("40 dewasa")
     clause_openers: frozenset = frozenset()  # casefolded: open a clause without naming anyone
+    site_after: re.Pattern | None = None  # a capitalised name, then its kind ("Jajarkot district"): group "name"
+    site_before: re.Pattern | None = None  # a kind, then a capitalised name ("distrik Jajarkot"): group "name"
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -307,6 +313,9 @@ def _route(data: dict) -> re.Pattern | None:
     return rule_regex(rf"(?:{'|'.join(parts)})(?:the\s+)?{pair}$", "route_words", re.I) if parts else None
 
 
+_CAPITALISED = r"[A-Z][\w'’-]*[a-z][\w'’-]*"  # a capitalised word, not an acronym
+
+
 def compile_framing(datas: list[dict]) -> Framing:
     data = {k: v for d in datas for k, v in d.items()}
     breaks = "|".join(f"(?:{b})" for b in data["clause_breaks"])
@@ -375,4 +384,8 @@ def compile_framing(datas: list[dict]) -> Framing:
         re.compile(rf"[\s-]+(?:{alternation(data['subgroup_nouns'])})(?![\w-])", re.I)
         if data.get("subgroup_nouns") else None,
         frozenset(w.casefold() for w in data.get("clause_openers", ())),
+        re.compile(rf"(?P<name>{_CAPITALISED}(?:\s+{_CAPITALISED})?)\s+(?i:{alternation(data['site_kinds_after'])})(?![\w-])")
+        if data.get("site_kinds_after") else None,
+        re.compile(rf"(?<![\w-])(?i:{alternation(data['site_kinds_before'])})\s+(?P<name>{_CAPITALISED}(?:\s+{_CAPITALISED})?)")
+        if data.get("site_kinds_before") else None,
     )
