@@ -244,10 +244,8 @@ class ArticleFramer:
                 if clause != (0, len(sm.text)) else None
             if voice is None and len(by_cue) > 1:
                 voice = speaker_for(figure, by_cue)
-            if voice is None and names_own_source(sm, framing, clause, figure):
-                voice, who_reaches = None, False  # "..., while the search agency put the toll at 15"
-            else:
-                who_reaches = reaches(sm, framing, clause)
+            # (not a clause naming its own source: "..., while the search agency put the toll at 15")
+            who_reaches = reaches(sm, framing, clause) and not names_own_source(sm, framing, clause, figure)
             voice = voice or (who if who_reaches else None) or (self.voice.last if anaphoric else None)
             person = self.voice.person if voice else None
             if role == "increment":
