@@ -268,8 +268,8 @@ class ArticleFramer:
             if subject is None and measure.value in bare:
                 continue
             skip = [(owner.start, owner.end)] if owner else []
-            where = place_after(framing, sm, figure.end, skip, figure.start) or place_in(framing, sm, skip) \
-                or label_place(sm, figure)
+            clause_place = place_after(framing, sm, figure.end, skip, figure.start)
+            where = clause_place or place_in(framing, sm, skip) or label_place(sm, figure)
             inherited = about is not None and where is None and about.place is not None
             if inherited:
                 where = about.place  # the happening's place, not one the sentence gives
@@ -288,6 +288,14 @@ class ArticleFramer:
             region = voice.split("@", 1)[1] if voice and "@" in voice else None
             if region and (where is None or inherited) and region in self.rules["places"].parents:
                 where, inherited = region, False  # "Ishikawa prefecture said 55 had died": its region's toll
+            home = actors.government(voice) if voice else None
+            joint_of_happening = where if where and "+" in where else (happening.place if happening else None)
+            parts = (joint_of_happening or "").split("+")
+            if home and home != where and home in parts and not clause_place and (where is None or where in parts
+                                                                                  or "+" in where):
+                # a happening across countries whose figure's own clause names no place: "..., while
+                # Syria's health ministry reported 656 deaths" counts Syria's dead
+                where, inherited = home, False
             part = venue_part(framing, sm, figure)
             if part is not None and where is not None:
                 where, inherited = f"{where}/{part}", False  # "ke tribun utara": a part of the venue

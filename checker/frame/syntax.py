@@ -53,7 +53,8 @@ def owner_of(framing, sm: SentenceMentions, noun: Mention, actors: list[Mention]
     after = [a for a in actors if a.start >= noun.end and words(text, noun.end, a.start) <= window
              and linked(framing, sm, noun.end, a.start) and not _owns_happening(framing, sm, a)]
     before = [a for a in actors if a.end <= noun.start and words(text, a.end, noun.start) <= window
-              and linked(framing, sm, a.end, noun.start)]
+              and linked(framing, sm, a.end, noun.start)
+              and not framing.place_preposition.search(text, max(0, a.start - 40), a.start)]  # "Floods in Libya killed"
     after.sort(key=lambda a: a.start)
     before.sort(key=lambda a: -a.end)
     order = (after, before) if framing.subject_side == "after" else (before, after)
