@@ -263,7 +263,7 @@ class ArticleFramer:
                 owner = sender_of(framing, sm, figure)
             subject, about = (actors.government(owner.value), None) if owner else (None, None)
             if subject is None and event is not None and incidents is not None \
-                    and measure.value in incidents.measures:
+                    and incidents.owns(event.type, measure.value):
                 subject, about = event.id, event
             if subject is None and measure.value in bare:
                 continue

@@ -30,6 +30,9 @@ class IncidentsSchema(Schema):
     types = fields.Dict(keys=fields.String(), values=fields.List(fields.String()), required=True)
     generic = fields.List(fields.String(), load_default=list)
     measures = fields.List(fields.String(), load_default=list)
+    # measures only some types own: the hectares a fire burned are the fire's, a flood's hectares
+    # of rice fields and of farmland at risk are two things no key tells apart
+    measures_of = fields.Dict(keys=fields.String(), values=fields.List(fields.String()), load_default=dict)
     # counts that say how many people without what happened to them ("300 orang"): a figure
     # of these with no owner is no claim
     bare = fields.List(fields.String(), load_default=list)
@@ -59,6 +62,12 @@ class Incidents:
     retype_for: tuple = ()  # (vehicle's type, the further types it overrides)
     overridable: frozenset = frozenset()  # retype and every retype_for type, for a cheap first test
     qualifiers: frozenset = frozenset()  # casefolded forms that take another named type's
+    measures_of: tuple = ()  # (measure, the types that own it): owned by those only
+
+    def owns(self, kind: str, measure: str) -> bool:
+        """Whether a happening of this type owns a figure of this measure."""
+        owners = dict(self.measures_of).get(measure)
+        return measure in self.measures and (owners is None or kind in owners)
 
     def find(self, text: str):
         found = _mentions("incident", self.table, text)
@@ -91,9 +100,10 @@ def compile_incidents(datas: list[dict]) -> Incidents:
     retype = frozenset(t for data in datas for t in data.get("retype", []))
     retype_for = tuple((kind, frozenset(types)) for data in datas for kind, types in data.get("retype_for", {}).items())
     qualifiers = frozenset(f.casefold() for data in datas for f in data.get("qualifiers", []))
+    measures_of = tuple((m, frozenset(types)) for data in datas for m, types in data.get("measures_of", {}).items())
     return Incidents(AliasTable.build(entries), frozenset(measures), order, bare, names,
                      AliasTable.build(vehicles) if vehicles else None, retype, retype_for,
-                     retype.union(*(types for _, types in retype_for)), qualifiers)
+                     retype.union(*(types for _, types in retype_for)), qualifiers, measures_of)
 
 
 def _next_word(text: str, pos: int) -> str:
