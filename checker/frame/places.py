@@ -11,6 +11,7 @@ from checker.frame.settings import words, words_before
 from checker.frame.syntax import clause_of
 from checker.model import Mention
 from checker.recognise import SentenceMentions
+from checker.recognise.lexicon import snake
 
 
 def _owner_name(framing, sm: SentenceMentions, place: Mention) -> bool:
@@ -186,7 +187,7 @@ def with_named_sites(sm: SentenceMentions, framing) -> SentenceMentions:
             start, end = m.span("name")
             if any(t.start < end and start < t.end for t in taken + found):
                 continue
-            ident = re.sub(r"[^a-z0-9]+", "_", m.group("name").casefold()).strip("_")
+            ident = snake(m.group("name"))
             if ident:
                 found.append(Mention("place", m.group("name"), start, end, ident, "place:named_site"))
     if not found:
