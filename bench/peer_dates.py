@@ -52,8 +52,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from checker.model import DateValue
-from checker.recognise.dates import find_dates, find_durations, seconds_per, shift
+from checker.recognise.dates import find_dates, find_durations, shift
 from checker.rulebook import LanguageRules, default_rules
+from checker.units import seconds_per
 
 PEER = Path(__file__).resolve().parent.parent / "tests" / "peer"
 

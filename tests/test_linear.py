@@ -75,7 +75,7 @@ def test_trap_spans_overlap_as_a_scan_of_every_span_says(rules):
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 12), st.integers(0, 3)), max_size=40))
 def test_dates_keep_the_longest_non_overlapping_matches_as_a_scan_of_every_kept_one_does(spans):
-    from checker.recognise.dates import _best_non_overlapping
+    from checker.recognise.dates.scan import _best_non_overlapping
 
     candidates = [(s, s + n, p, "rule", None) for s, n, p in spans]
     kept: list = []

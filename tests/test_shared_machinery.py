@@ -87,10 +87,10 @@ def test_every_example_runs_through_the_one_runner():
 def test_one_pint_registry():
     """pint's registry is built in checker/units.py only; the recogniser and the reports share it."""
     from checker.compare import wording
-    from checker.recognise import dates
+    from checker.recognise.dates import durations
     from checker.units import seconds_per, unit_registry
 
-    assert dates.seconds_per is wording.seconds_per is seconds_per
+    assert durations.seconds_per is wording.seconds_per is seconds_per
     assert seconds_per("week") == 604800 and seconds_per("") == 1.0
     assert unit_registry() is unit_registry()
     builders = [p.relative_to(ROOT).as_posix() for folder in ("checker", "bench")
