@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.frame.settings import words, words_before
-from checker.recognise import numbers
+from checker.recognise.numbers import figures
 from checker.recognise.numbers import find_quantities
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,8 +65,8 @@ def _number_rules(rules, lang):
 def test_trap_spans_overlap_as_a_scan_of_every_span_says(rules):
     nr = _number_rules(rules, "en")
     text = "Oil rose 3 per barrel, 4 per barrel and 12 percentage points; 7 people and 1,5 per barrel"
-    rejected = numbers._Rejected(text, nr, [(0, 3), (40, 41)])
-    spans = numbers._rejected_spans(text, nr) + [(0, 3), (40, 41)]
+    rejected = figures._Rejected(text, nr, [(0, 3), (40, 41)])
+    spans = figures._rejected_spans(text, nr) + [(0, 3), (40, 41)]
     for start in range(len(text)):
         for end in range(start + 1, min(len(text), start + 12) + 1):
             assert rejected.overlaps(start, end) == any(s < end and start < e for s, e in spans)

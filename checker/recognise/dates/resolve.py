@@ -7,9 +7,11 @@ import functools
 import re
 from datetime import date, timedelta
 
-from checker.model import DateValue, Interval
-from checker.recognise.dates.calendar_days import IMPOSSIBLE, add_months, infer_year, resolve_weekday, safe_date, shift, week_start
+from checker.model import DateValue
+from checker.recognise.dates.calendar_days import (IMPOSSIBLE, add_months, infer_year, resolve_weekday, safe_date,
+                                                   shift, week_start)
 from checker.recognise.dates.compiled import CompiledPattern, DateRules, fold_name, groups_of
+from checker.recognise.numbers import parse_number
 from checker.rulebook import LanguageRules
 
 
@@ -35,21 +37,10 @@ def number_of(token: str, rules, language_rules: LanguageRules | None = None) ->
 
 
 def _parse_with_numbers_engine(token: str, language_rules: LanguageRules | None) -> float | None:
+    """Number words the date rules do not list ("twenty-one") through the language's numbers engine."""
     if language_rules is None or language_rules.get("numbers") is None:
         return None
-    try:
-        from checker.recognise import numbers
-        parse = getattr(numbers, "parse_number", None)
-        if parse is None:
-            return None
-        value = parse(token, language_rules)
-    except Exception:  # the numbers engine is another stage's; a token it cannot read is no number
-        return None
-    if isinstance(value, Interval):
-        return value.low if value.low is not None and value.low == value.high else None
-    if isinstance(value, (int, float)):
-        return float(value)
-    return None
+    return parse_number(token, language_rules)
 
 
 def _day_of(token: str, rules: DateRules) -> int | None:
