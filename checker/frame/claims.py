@@ -136,6 +136,12 @@ class ArticleFramer:
                 a.value == who and a.start < anaphora[0][0] for a in sm.actors):
             # "Angka itu diumumkan Kepala BPBD"; not "the WHO warned that the toll could rise"
             self.give_speaker_to_previous(who)
+        if not sm.quantities and any(words(sm.text, 0, s) == 0 for s, *_ in self.framing.statement_anaphora.find(sm.text)):
+            # "Hal itu disampaikan Kapolda Jatim, Minggu (2/10/2022)": the sentence before was
+            # told by him, on that day ("Hal itu terjadi pada Senin" tells nothing)
+            told = {d.value.day for d in sm.dates if d.value.grain == "day"
+                    and (self.article.published is None or d.value.day <= self.article.published)}
+            self.tell_previous(who, told.pop() if len(told) == 1 else None)
         if who:
             self.voice.last = who
         else:
@@ -172,6 +178,18 @@ class ArticleFramer:
             if claim in self.last_sentence_claims and claim.kind == "quantity" \
                     and claim.speaker is None:
                 self.claims[i] = replace(claim, speaker=who)
+
+    def tell_previous(self, who: str | None, day: date | None) -> None:
+        """The figures and stances of the sentence before, given in the outlet's voice and
+        undated, were told by this speaker on this day."""
+        for i, claim in enumerate(self.claims):
+            if claim not in self.last_sentence_claims or claim.kind not in ("quantity", "stance"):
+                continue
+            told = {"speaker": who} if who and claim.speaker is None else {}
+            if day and not any(m.kind == "date" for m in claim.marks):
+                told["when"] = day
+            if told:
+                self.claims[i] = replace(claim, **told)
 
     def frame_quantities(self, sm: SentenceMentions, who: str | None, when: date | None,
                          event: EventRef | None) -> None:

@@ -67,6 +67,11 @@ class FramingSchema(Schema):
     increment_after = fields.List(fields.String(), load_default=list)
     # "Angka itu diumumkan X", "the figure was given by X": X speaks the sentence before
     figure_anaphora = fields.List(fields.String(), load_default=list)
+    # "Hal itu disampaikan X, Minggu (2/10)", "The remarks came on Tuesday": a noun pointing back
+    # and a verb of telling (an adverb between them may stand) opening a sentence: the sentence
+    # before was told by X, as of the day this one names
+    statement_anaphora = fields.Dict(keys=fields.String(validate=validate.OneOf(["nouns", "between", "verbs"])),
+                                     values=fields.List(fields.String()), load_default=dict)
     # "per", "hingga", "as of": a date after these is a figure's reference time
     as_of_cues = fields.List(fields.String(), load_default=list)
     # ranks and honorifics between a title and a name ("Irjen", "drg", "Gen.")
@@ -192,6 +197,7 @@ class Framing:
     increment_before: AliasTable
     increment_after: AliasTable
     figure_anaphora: AliasTable
+    statement_anaphora: AliasTable
     as_of_cues: AliasTable
     honorifics: frozenset
     anaphoric_speakers: AliasTable
@@ -287,6 +293,12 @@ def words_after(text: str, pos: int, n: int) -> str:
     return text[pos:ends[-1]] if ends else ""
 
 
+def _statement_forms(spec: dict) -> list[str]:
+    """Every noun, with or without a word between, before every verb of telling."""
+    return [" ".join(w for w in (noun, between, verb) if w) for noun in spec.get("nouns", ())
+            for between in ("", *spec.get("between", ())) for verb in spec.get("verbs", ())]
+
+
 def _table(forms: list[str], ident: str) -> AliasTable:
     return AliasTable.build([(f, ident, False) for f in forms])
 
@@ -331,6 +343,7 @@ def compile_framing(datas: list[dict]) -> Framing:
         _table(data.get("increment_before", []), "increment"),
         _table(data.get("increment_after", []), "increment"),
         _table(data.get("figure_anaphora", []), "figure"),
+        _table(_statement_forms(data.get("statement_anaphora", {})), "statement"),
         _table(data.get("as_of_cues", []), "as_of"),
         frozenset(h.casefold().rstrip(".") for h in data.get("honorifics", ())),
         _table(data.get("anaphoric_speakers", []), "speaker"),
