@@ -152,6 +152,9 @@ class ArticleFramer:
                 self.voice.last_person = named[-1].value if not named[-1].rule.startswith("person:") \
                     else named[-1].text
         self.last_sentence_claims = tuple(self.claims[before:])
+        self.voice.named = (self.voice.named + tuple(
+            (voice_of(a, self.actors, self.rules["places"]), frozenset(re.findall(r"\w+", a.text.casefold())))
+            for a in sorted(sm.actors, key=lambda a: a.start) if self.actors.role(a.value) != "conduit"))[-12:]
 
     def drop_denied_figures(self, start: int) -> None:
         """A figure a sentence denies ("rejected the claim that the floods killed 11,300") is

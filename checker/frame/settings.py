@@ -78,6 +78,9 @@ class FramingSchema(Schema):
     honorifics = fields.List(fields.String(), load_default=list)
     # "juru bicara itu", "a spokesman", "the agency": the last named body speaks
     anaphoric_speakers = fields.List(fields.String(), load_default=list)
+    # the words of an anaphor that point rather than name ("the", "itu"): "the agency" is the
+    # last body named with "agency"
+    determiners = fields.List(fields.String(), load_default=list)
     # "Sesudahnya, 10 tembakan ...": a sentence opening so goes on with the last speaker's account
     continuations = fields.List(fields.String(), load_default=list)
     # "sehari sebelum kick off", "two days after the quake": a length before these is the gap
@@ -201,6 +204,7 @@ class Framing:
     as_of_cues: AliasTable
     honorifics: frozenset
     anaphoric_speakers: AliasTable
+    determiners: frozenset
     continuations: AliasTable
     location_cues: AliasTable
     appositive_links: frozenset
@@ -347,6 +351,7 @@ def compile_framing(datas: list[dict]) -> Framing:
         _table(data.get("as_of_cues", []), "as_of"),
         frozenset(h.casefold().rstrip(".") for h in data.get("honorifics", ())),
         _table(data.get("anaphoric_speakers", []), "speaker"),
+        frozenset(w.casefold() for w in data.get("determiners", ())),
         _table(data.get("continuations", []), "continuation"),
         _table(data.get("location_cues", []), "location"),
         frozenset(w.casefold() for w in data.get("appositive_links", ())),

@@ -427,6 +427,12 @@ class Voice:
     last: str | None = None
     person: str | None = None  # the person speaking in this sentence, if one does (rutte, "Budi")
     last_person: str | None = None
+    named: tuple = ()  # (speaker, the words of its name as written) of the bodies named so far
+
+    def named_as(self, head: frozenset) -> str | None:
+        """The last body whose name as written holds these words ("the agency": "the local
+        disaster agency chief"), not merely the last to speak."""
+        return next((said for said, written in reversed(self.named) if head and head <= written), None)
 
 
 def speaking_actor(actors, candidates: list[Mention]) -> Mention | None:
@@ -479,7 +485,7 @@ def _speaker(sm: SentenceMentions, actors, framing, voice: Voice) -> Mention | s
         before = [a for a in ordered if a.end <= cue.start]
         near_cue = framing.window("pronoun")
         pronoun_before = [p for p in sm.pronouns if p.end <= cue.start and words(text, p.end, cue.start) <= near_cue]
-        anaphor = [s for s, e, _, _ in framing.anaphoric_speakers.find(text)
+        anaphor = [(s, e) for s, e, _, _ in framing.anaphoric_speakers.find(text)
                    if words(text, cue.end, s) <= near_cue or words(text, e, cue.start) <= near_cue]
         if cue.value == "either":
             # "Putin said ...": an actor right before the verb speaks; "..., said the
@@ -522,7 +528,9 @@ def _speaker(sm: SentenceMentions, actors, framing, voice: Voice) -> Mention | s
             if pronoun_before:
                 return voice.last
         if anaphor:
-            return voice.last
+            s, e = anaphor[0]
+            return voice.named_as(frozenset(re.findall(r"\w+", text[s:e].casefold())) - framing.determiners) \
+                or voice.last
     return None
 
 
