@@ -390,7 +390,8 @@ def agent_of(sm: SentenceMentions, rules, chosen: Chosen, cue: Mention | None, h
                      if floor <= m[0] < words.start or 0 <= m[0] - words.end and len(_WORD.findall(text[words.end:m[0]])) <= 2]
         if reflexive:
             return holder_government, None
-    if role == "self" or chosen.light or chosen.governed and theme is None:
+    if role == "self" or chosen.light or chosen.governed and theme is None \
+            or spec is not None and spec.agent == "holder" and role != "accuse":
         return holder_government, None  # "rejected any link to the operation": its own part
     if topic is not None and topic.last is not None and not topic.last.figure \
             and topic.last.predicate == chosen.predicate and topic.last.agent != topic.last.theme:

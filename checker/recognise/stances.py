@@ -73,7 +73,9 @@ class PredicateSchema(Schema):
     means = fields.String(load_default=None)  # "made" (of devices) means "manufacture"
     # who the proposition is about when no actor is named: "the doors were locked" (theme);
     # "someone" when a stance on it holds without knowing who ("admitted the centre was attacked")
-    agent = fields.String(load_default="actor", validate=validate.OneOf(["actor", "theme", "someone"]))
+    # "holder" when what it names is the holder's own unless the sentence names another ("denied
+    # any negligence": its own; "acknowledged negligence by the organisers": theirs)
+    agent = fields.String(load_default="actor", validate=validate.OneOf(["actor", "theme", "someone", "holder"]))
     # whether where it happens is part of what it is ("deployed in Kursk"; not "made the pagers")
     placed = fields.Boolean(load_default=True)
     # whether a speaker saying it ("X said BAC made the pagers") is a stance of the speaker
