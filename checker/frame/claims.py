@@ -246,6 +246,10 @@ class ArticleFramer:
             else:
                 last_measure, last_figure = measure, figure
             role = role_of(framing, sm, figure)
+            if role == "besides":
+                # "2,000 more troops" after troops counted; "Another 982 people were injured"
+                # after the dead: the injured, counted whole
+                role = "increment" if measure.value in self.whole_measures else "total"
             whole = shares.get((figure.start, figure.end))
             if whole is not None and measure_for(framing, priority, sm, whole, outcomes, bare, shares) == measure:
                 role = "part"  # "four of the 19 dead": a share of the figure after it

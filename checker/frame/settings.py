@@ -65,6 +65,9 @@ class FramingSchema(Schema):
     # "2,000 more troops", "bertambah 12": an increment, not a total
     increment_before = fields.List(fields.String(), load_default=list)
     increment_after = fields.List(fields.String(), load_default=list)
+    # "another 982", "a further 20": more of a measure the article counted before, else a
+    # figure of its own ("Another 982 people were injured" after the dead)
+    besides_before = fields.List(fields.String(), load_default=list)
     # "Angka itu diumumkan X", "the figure was given by X": X speaks the sentence before
     figure_anaphora = fields.List(fields.String(), load_default=list)
     # "Hal itu disampaikan X, Minggu (2/10)", "The remarks came on Tuesday": a noun pointing back
@@ -199,6 +202,7 @@ class Framing:
     part_markers: AliasTable
     increment_before: AliasTable
     increment_after: AliasTable
+    besides_before: AliasTable
     figure_anaphora: AliasTable
     statement_anaphora: AliasTable
     as_of_cues: AliasTable
@@ -346,6 +350,7 @@ def compile_framing(datas: list[dict]) -> Framing:
         _table(data.get("part_markers", []), "part"),
         _table(data.get("increment_before", []), "increment"),
         _table(data.get("increment_after", []), "increment"),
+        _table(data.get("besides_before", []), "besides"),
         _table(data.get("figure_anaphora", []), "figure"),
         _table(_statement_forms(data.get("statement_anaphora", {})), "statement"),
         _table(data.get("as_of_cues", []), "as_of"),

@@ -263,7 +263,7 @@ def _adjacent(between: str) -> bool:
 
 
 def role_of(framing, sm: SentenceMentions, figure: Mention) -> str:
-    """total | part | increment: what a figure is of the fact it counts."""
+    """total | part | increment | besides: what a figure is of the fact it counts."""
     text = sm.text
     head = words_before(text, figure.start, framing.window("cue_before"))
     tail = words_after(text, figure.end, framing.window("cue_after"))
@@ -271,6 +271,8 @@ def role_of(framing, sm: SentenceMentions, figure: Mention) -> str:
         return "total"  # "bertambah menjadi 12": the new total
     if any(_adjacent(head[e:]) for s, e, _, _ in framing.increment_before.find(head)):
         return "increment"
+    if any(_adjacent(head[e:]) for s, e, _, _ in framing.besides_before.find(head)):
+        return "besides"  # "another 982": more of a measure given before, else a figure of its own
     if any(_adjacent(tail[:s]) for s, e, _, _ in framing.increment_after.find(tail)):
         return "increment"
     if framing.part_markers.find(text[:figure.start]):
