@@ -358,6 +358,14 @@ def agent_of(sm: SentenceMentions, rules, chosen: Chosen, cue: Mention | None, h
         owner = owner_of(framing, with_others, noun, others)
         if owner is not None:
             return actors.government(owner.value), owner
+    if spec is not None and spec.agent == "holder" and role != "accuse":
+        # the holder's own ("denied any negligence", "membantah data bocor dari sistemnya"),
+        # unless a named actor follows an agent marker ("negligence by the organisers")
+        for s, e, _, _ in lex_agent_markers(rules, text, words.end) if words is not None else ():
+            after = sorted((a for a in others if a.start >= e and a.start - e <= 3), key=lambda a: a.start)
+            if after:
+                return actors.government(after[0].value), after[0]
+        return holder_government, None
     if words is not None:
         p_clause_start, _ = clause_of(framing, text, words.start)
         floor = max(lo, p_clause_start)
@@ -390,8 +398,7 @@ def agent_of(sm: SentenceMentions, rules, chosen: Chosen, cue: Mention | None, h
                      if floor <= m[0] < words.start or 0 <= m[0] - words.end and len(_WORD.findall(text[words.end:m[0]])) <= 2]
         if reflexive:
             return holder_government, None
-    if role == "self" or chosen.light or chosen.governed and theme is None \
-            or spec is not None and spec.agent == "holder" and role != "accuse":
+    if role == "self" or chosen.light or chosen.governed and theme is None:
         return holder_government, None  # "rejected any link to the operation": its own part
     if topic is not None and topic.last is not None and not topic.last.figure \
             and topic.last.predicate == chosen.predicate and topic.last.agent != topic.last.theme:
