@@ -39,6 +39,9 @@ class IncidentsSchema(Schema):
     # words after an incident noun that make it part of a name ("disaster agency", "flood
     # relief"): no happening is named there
     names_before = fields.List(fields.String(), load_default=list)
+    # words right before an incident noun that make it part of a name ("pemadam kebakaran": the
+    # fire brigade, no fire)
+    names_after = fields.List(fields.String(), load_default=list)
     # what a crash or an accident is when the sentence names its vehicle ("the jet crashed into
     # the sea", "kecelakaan pesawat"): type -> the vehicle nouns; `retype` the types they override
     vehicles = fields.Dict(keys=fields.String(), values=fields.List(fields.String()), load_default=dict)
@@ -63,6 +66,7 @@ class Incidents:
     overridable: frozenset = frozenset()  # retype and every retype_for type, for a cheap first test
     qualifiers: frozenset = frozenset()  # casefolded forms that take another named type's
     measures_of: tuple = ()  # (measure, the types that own it): owned by those only
+    names_after: frozenset = frozenset()  # "pemadam" before "kebakaran": part of a body's name
 
     def owns(self, kind: str, measure: str) -> bool:
         """Whether a happening of this type owns a figure of this measure."""
@@ -73,6 +77,8 @@ class Incidents:
         found = _mentions("incident", self.table, text)
         if self.names_before:
             found = [m for m in found if _next_word(text, m.end) not in self.names_before]
+        if self.names_after:
+            found = [m for m in found if _last_word(text, m.start) not in self.names_after]
         if self.qualifiers and any(m.text.casefold() in self.qualifiers for m in found):
             named = [m.value for m in found if m.value != GENERIC and m.text.casefold() not in self.qualifiers]
             if named:
@@ -101,9 +107,10 @@ def compile_incidents(datas: list[dict]) -> Incidents:
     retype_for = tuple((kind, frozenset(types)) for data in datas for kind, types in data.get("retype_for", {}).items())
     qualifiers = frozenset(f.casefold() for data in datas for f in data.get("qualifiers", []))
     measures_of = tuple((m, frozenset(types)) for data in datas for m, types in data.get("measures_of", {}).items())
+    names_after = frozenset(w.casefold() for data in datas for w in data.get("names_after", []))
     return Incidents(AliasTable.build(entries), frozenset(measures), order, bare, names,
                      AliasTable.build(vehicles) if vehicles else None, retype, retype_for,
-                     retype.union(*(types for _, types in retype_for)), qualifiers, measures_of)
+                     retype.union(*(types for _, types in retype_for)), qualifiers, measures_of, names_after)
 
 
 def _next_word(text: str, pos: int) -> str:
@@ -112,6 +119,14 @@ def _next_word(text: str, pos: int) -> str:
 
 
 _NEXT_WORD = re.compile(r"\s+([\w-]+)")
+
+
+def _last_word(text: str, pos: int) -> str:
+    found = _LAST_WORD.search(text, 0, pos)
+    return found.group(1).casefold() if found else ""
+
+
+_LAST_WORD = re.compile(r"([\w-]+)\s+$")
 
 
 def run_incident_example(example: dict, rules: LanguageRules):
