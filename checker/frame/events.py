@@ -175,10 +175,15 @@ def incident_dates(sm: SentenceMentions, types: set, published: date | None, fra
             if d.start >= i.end:
                 gap = words(sm.text, i.end, d.start)
                 blocked = any(i.end <= m.start and m.end <= d.start for m in between_kinds) or any(
-                    o is not i and i.end <= o.start and o.end <= d.start for o in sm.incidents)
+                    o is not i and i.end <= o.start and o.end <= d.start for o in sm.incidents) \
+                    or _new_clause(sm.text, i.end, d.start, framing)
+                if d.rule == "dates:holiday" and not sm.text[i.end:d.start].strip():
+                    continue  # "tragedi Halloween di Itaewon": the occasion's name, not the day
                 if not blocked and gap <= framing.window("event_date"):
                     found.append((gap, d))
             elif d.end <= i.start and words(sm.text, d.end, i.start) <= 2:
+                if d.rule == "dates:holiday" and not sm.text[d.end:i.start].strip(" '’s"):
+                    continue  # "the Halloween crowd crush": the occasion's name, not the crush's day
                 found.append((words(sm.text, d.end, i.start), d))
             elif d.end <= i.start and framing.when_link is not None and framing.when_link.match(sm.text, d.end) \
                     and words(sm.text, d.end, i.start) <= framing.window("event_date") // 3 \
@@ -186,6 +191,24 @@ def incident_dates(sm: SentenceMentions, types: set, published: date | None, fra
                 # "were hurt on Monday when a fuel depot blew up", "pada Sabtu (1/10) saat ... ricuh"
                 found.append((words(sm.text, d.end, i.start), d))
     return [d for _, d in sorted(found, key=lambda t: t[0])]
+
+
+_AFTER_COMMA = re.compile(r",\s+([\w-]+)")
+
+
+def _new_clause(text: str, start: int, end: int, framing) -> bool:
+    """Whether a comma between an incident's noun and a date opens another clause: a lower-case
+    word after it that no relative link or preposition is ("... prevented the disaster,
+    apologised in parliament on Tuesday"); a name ("Cianjur, West Java, on Monday"), a date or
+    "which" go on with the incident."""
+    links = getattr(framing, "relative_links", frozenset())
+    if not links:
+        return False
+    for found in _AFTER_COMMA.finditer(text, start, end):
+        word = found.group(1)
+        if word[:1].islower() and word.casefold() not in links:
+            return True
+    return False
 
 
 def phase_of(sm: SentenceMentions, framing) -> str | None:

@@ -419,6 +419,8 @@ def agent_of(sm: SentenceMentions, rules, chosen: Chosen, cue: Mention | None, h
             return holder_government, None  # "gave no response when asked about the explosions"
     if theme is not None and spec is not None and (spec.agent == "theme" or spec.requires_theme):
         return theme.value, None
+    if spec is not None and spec.agent == "holder" and holder_government:
+        return holder_government, None  # "police admit failures": its own
     return None, None
 
 

@@ -87,6 +87,9 @@ class FramingSchema(Schema):
     contrast_cues = fields.List(fields.String(), load_default=list)
     # a conjunction after a date opening the clause of the happening it dates ("on Monday when ...")
     when_links = fields.List(fields.String(), load_default=list)
+    # words after a comma that go on telling of the noun before it ("the quake, which struck on
+    # Monday"); another lower-case word after a comma opens a clause of its own
+    relative_links = fields.List(fields.String(), load_default=list)
     # words that open a clause without naming anyone ("while", "and", "sementara"): a clause
     # with other words before its own cue names its own source ("while the search agency put
     # the toll at 15"), whom the sentence's speaker does not speak for
@@ -239,6 +242,7 @@ class Framing:
     clause_openers: frozenset = frozenset()  # casefolded: open a clause without naming anyone
     site_after: re.Pattern | None = None  # a capitalised name, then its kind ("Jajarkot district"): group "name"
     site_before: re.Pattern | None = None  # a kind, then a capitalised name ("distrik Jajarkot"): group "name"
+    relative_links: frozenset = frozenset()  # casefolded: go on after a comma about the noun before it
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -388,4 +392,5 @@ def compile_framing(datas: list[dict]) -> Framing:
         if data.get("site_kinds_after") else None,
         re.compile(rf"(?<![\w-])(?i:{alternation(data['site_kinds_before'])})\s+(?P<name>{_CAPITALISED}(?:\s+{_CAPITALISED})?)")
         if data.get("site_kinds_before") else None,
+        frozenset(w.casefold() for w in data.get("relative_links", ())),
     )

@@ -275,8 +275,9 @@ def role_of(framing, sm: SentenceMentions, figure: Mention) -> str:
         return "increment"
     if framing.part_markers.find(text[:figure.start]):
         return "part"  # "Dari jumlah itu, 34 orang ...": a share of the figure before
-    if any(len(re.findall(r"[\w'’-]+", tail[:s])) <= 1 for s, e, _, _ in framing.part_markers.find(tail)):
-        return "part"  # "dua di antaranya", "two of them"
+    if any(len(re.findall(r"[\w'’-]+", tail[:s])) <= 1 and "," not in tail[:s]
+           for s, e, _, _ in framing.part_markers.find(tail)):
+        return "part"  # "dua di antaranya", "two of them"; not "killed 31 people, including seven children"
     return "total"
 
 
