@@ -210,6 +210,9 @@ class ArticleFramer:
                     s, e = named[-1]
                     measure = Mention("measure", sm.text[s:e], s, e, self.last_measure, "figure_anaphora")
                 anaphoric = bool(named)
+            if measure is not None and measure.value in bare and measure.value not in framing.counted_things \
+                    and role_of(framing, sm, figure) == "part":
+                measure = None  # "26 di antaranya merupakan warga negara asing": people, of the figure before
             if measure is None and role_of(framing, sm, figure) == "part":
                 # "37 were killed, two of them children", "dua di antaranya anggota Polri": a
                 # share of the figure before, in its measure

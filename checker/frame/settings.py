@@ -106,6 +106,9 @@ class FramingSchema(Schema):
     # dewasa, 7 anak-anak", "43 adults, seven children", "killing 12 children"): a share, never
     # a rival of the whole
     subgroup_nouns = fields.List(fields.String(), load_default=list)
+    # a verb that says what a counted group is ("98 korban tewas adalah perempuan", "101 were
+    # women"): a subgroup noun right after it makes the figure a share too
+    subgroup_links = fields.List(fields.String(), load_default=list)
     # what joins a name to the body it speaks for after it: "Kais Fhakeri of the Red
     # Crescent", "Osama Hamad, who heads the eastern government," ("," is the appositive)
     appositive_links = fields.List(fields.String(), load_default=list)
@@ -243,6 +246,7 @@ class Framing:
     site_after: re.Pattern | None = None  # a capitalised name, then its kind ("Jajarkot district"): group "name"
     site_before: re.Pattern | None = None  # a kind, then a capitalised name ("distrik Jajarkot"): group "name"
     relative_links: frozenset = frozenset()  # casefolded: go on after a comma about the noun before it
+    subgroup_link: re.Pattern | None = None  # after a figure: a few words, a link, a subgroup noun ("101 were women")
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -393,4 +397,7 @@ def compile_framing(datas: list[dict]) -> Framing:
         re.compile(rf"(?<![\w-])(?i:{alternation(data['site_kinds_before'])})\s+(?P<name>{_CAPITALISED}(?:\s+{_CAPITALISED})?)")
         if data.get("site_kinds_before") else None,
         frozenset(w.casefold() for w in data.get("relative_links", ())),
+        re.compile(rf"(?:\s+[\w'’-]+){{0,3}}?\s+(?:{alternation(data['subgroup_links'])})\s+"
+                   rf"(?:{alternation(data['subgroup_nouns'])})(?![\w-])", re.I)
+        if data.get("subgroup_links") and data.get("subgroup_nouns") else None,
     )

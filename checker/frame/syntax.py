@@ -131,8 +131,11 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
             continue  # "an 11-year-old boy, and wounded 2,800": the injured, not an age
         if m.start >= figure.end and words(text, figure.end, m.start) <= after_window:
             between = gap(text, figure.end, m.start)
-            if framing.inclusion_markers is not None and framing.inclusion_markers.search(between):
-                continue  # "carrying 46 people, including the crew": the crew are a part of them
+            if framing.inclusion_markers is not None and framing.inclusion_markers.search(between) \
+                    and not counts_a_subgroup(framing, sm, figure):
+                # "carrying 46 people, including the crew": the crew are a part of them; but "19
+                # warga negara asing termasuk di antara korban tewas" are a part of the dead
+                continue
         elif m.end <= figure.start and words(text, m.end, figure.start) <= before_window:
             between = gap(text, m.end, figure.start)
             if any(q.end <= m.start and words(text, q.end, m.start) <= before_window
@@ -284,7 +287,11 @@ def role_of(framing, sm: SentenceMentions, figure: Mention) -> str:
 def counts_a_subgroup(framing, sm: SentenceMentions, figure: Mention) -> bool:
     """Whether the figure counts a group among those its measure counts ("40 dewasa",
     "seven children"): the word right after it is a subgroup noun."""
-    return framing.subgroup is not None and framing.subgroup.match(sm.text, figure.end) is not None
+    if framing.subgroup is not None and framing.subgroup.match(sm.text, figure.end) is not None:
+        return True
+    # "98 korban tewas adalah perempuan", "and 101 were women": a link, then the group
+    link = getattr(framing, "subgroup_link", None)
+    return link is not None and link.match(sm.text, figure.end) is not None
 
 
 def earlier(framing, sm: SentenceMentions, figure: Mention) -> bool:
