@@ -109,6 +109,9 @@ class FramingSchema(Schema):
     # a verb that says what a counted group is ("98 korban tewas adalah perempuan", "101 were
     # women"): a subgroup noun right after it makes the figure a share too
     subgroup_links = fields.List(fields.String(), load_default=list)
+    # what sets a figure against the earlier one ("157 injured, up from 151 a day earlier"):
+    # the date right after that earlier figure is its day, not the new figure's
+    earlier_figure_cues = fields.List(fields.String(), load_default=list)
     # what joins a name to the body it speaks for after it: "Kais Fhakeri of the Red
     # Crescent", "Osama Hamad, who heads the eastern government," ("," is the appositive)
     appositive_links = fields.List(fields.String(), load_default=list)
@@ -247,6 +250,7 @@ class Framing:
     site_before: re.Pattern | None = None  # a kind, then a capitalised name ("distrik Jajarkot"): group "name"
     relative_links: frozenset = frozenset()  # casefolded: go on after a comma about the noun before it
     subgroup_link: re.Pattern | None = None  # after a figure: a few words, a link, a subgroup noun ("101 were women")
+    earlier_figure: re.Pattern | None = None  # an earlier figure ending right before a date ("up from 151 ")
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -400,4 +404,6 @@ def compile_framing(datas: list[dict]) -> Framing:
         re.compile(rf"(?:\s+[\w'’-]+){{0,3}}?\s+(?:{alternation(data['subgroup_links'])})\s+"
                    rf"(?:{alternation(data['subgroup_nouns'])})(?![\w-])", re.I)
         if data.get("subgroup_links") and data.get("subgroup_nouns") else None,
+        re.compile(rf"(?<![\w-])(?:{alternation(data['earlier_figure_cues'])})\s+\d[\d.,]*(?:\s+[\w-]+){{0,2}}\s+$", re.I)
+        if data.get("earlier_figure_cues") else None,
     )
