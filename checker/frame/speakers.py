@@ -494,6 +494,11 @@ def _speaker(sm: SentenceMentions, actors, framing, voice: Voice) -> Mention | s
                 chosen = speaking_actor(actors, group) if group else None
                 if chosen:
                     return chosen
+            if voice.last and any(e <= cue.start and _words(text[e:cue.start]) <= 1
+                                  for s, e, _, _ in framing.anaphoric_speakers.find(text)):
+                # "..., people from Iran and Uzbekistan were among the dead, the headquarters
+                # said": the body named before speaks again, not a country further back
+                return voice.last
             near = [a for a in before if words(text, a.end, cue.start) <= framing.window("speaker_before")
                     and a not in sent_to]
             if near:
