@@ -21,7 +21,7 @@ from checker.frame.places import (joint_places, label_place, listed, off_route, 
                                   with_named_sites)
 from checker.frame.syntax import (clause_of, counted_noun, counts_a_subgroup, earlier, elliptical, measure_for, modality, owner_of,
                                   role_of, sender_of, share_pairs, total_verb_before, without_possessors)
-from checker.frame.times import anchored, reference_day
+from checker.frame.times import anchored, earlier_figure_day, reference_day
 from checker.model import Article, Claim, Evidence, EventRef, Mark, Mention
 from checker.recognise import SentenceMentions
 from checker.recognise.stances import agent_after
@@ -231,6 +231,9 @@ class ArticleFramer:
                     s, e = named[-1]
                     measure = Mention("measure", sm.text[s:e], s, e, self.last_measure, "figure_anaphora")
                 anaphoric = bool(named)
+            if measure is not None and measure.value in bare and measure.value not in framing.counted_things \
+                    and role_of(framing, sm, figure) == "part":
+                measure = None  # "26 di antaranya merupakan warga negara asing": people, of the figure before
             if measure is None and role_of(framing, sm, figure) == "part":
                 # "37 were killed, two of them children", "dua di antaranya anggota Polri": a
                 # share of the figure before, in its measure
@@ -324,7 +327,7 @@ class ArticleFramer:
             part = venue_part(framing, sm, figure)
             if part is not None and where is not None:
                 where, inherited = f"{where}/{part}", False  # "ke tribun utara": a part of the venue
-            day = when
+            day = earlier_figure_day(sm, framing, figure) or when  # "up from 151 on Tuesday": Tuesday's
             if about is not None and about.day is not None and facts is not None \
                     and facts.behaviour_of(measure.value) == "fixed":
                 day = about.day  # a fixed fact of the happening (shots fired, people on board) holds as of it

@@ -39,6 +39,9 @@ class IncidentsSchema(Schema):
     # words after an incident noun that make it part of a name ("disaster agency", "flood
     # relief"): no happening is named there
     names_before = fields.List(fields.String(), load_default=list)
+    # words right before an incident noun that make it part of a name ("pemadam kebakaran": the
+    # fire brigade, no fire)
+    names_after = fields.List(fields.String(), load_default=list)
     # what a crash or an accident is when the sentence names its vehicle ("the jet crashed into
     # the sea", "kecelakaan pesawat"): type -> the vehicle nouns; `retype` the types they override
     vehicles = fields.Dict(keys=fields.String(), values=fields.List(fields.String()), load_default=dict)
@@ -63,6 +66,7 @@ class Incidents:
     overridable: frozenset = frozenset()  # retype and every retype_for type, for a cheap first test
     qualifiers: frozenset = frozenset()  # casefolded forms that take another named type's
     measures_of: tuple = ()  # (measure, the types that own it): owned by those only
+    names_after: frozenset = frozenset()  # "pemadam" before "kebakaran": part of a body's name
 
     def owns(self, kind: str, measure: str) -> bool:
         """Whether a happening of this type owns a figure of this measure."""
@@ -73,6 +77,8 @@ class Incidents:
         found = _mentions("incident", self.table, text)
         if self.names_before:
             found = [m for m in found if _next_word(text, m.end) not in self.names_before]
+        if self.names_after:
+            found = [m for m in found if _last_word(text, m.start) not in self.names_after]
         if self.qualifiers and any(m.text.casefold() in self.qualifiers for m in found):
             named = [m.value for m in found if m.value != GENERIC and m.text.casefold() not in self.qualifiers]
             if named:
@@ -101,9 +107,10 @@ def compile_incidents(datas: list[dict]) -> Incidents:
     retype_for = tuple((kind, frozenset(types)) for data in datas for kind, types in data.get("retype_for", {}).items())
     qualifiers = frozenset(f.casefold() for data in datas for f in data.get("qualifiers", []))
     measures_of = tuple((m, frozenset(types)) for data in datas for m, types in data.get("measures_of", {}).items())
+    names_after = frozenset(w.casefold() for data in datas for w in data.get("names_after", []))
     return Incidents(AliasTable.build(entries), frozenset(measures), order, bare, names,
                      AliasTable.build(vehicles) if vehicles else None, retype, retype_for,
-                     retype.union(*(types for _, types in retype_for)), qualifiers, measures_of)
+                     retype.union(*(types for _, types in retype_for)), qualifiers, measures_of, names_after)
 
 
 def _next_word(text: str, pos: int) -> str:
@@ -112,6 +119,14 @@ def _next_word(text: str, pos: int) -> str:
 
 
 _NEXT_WORD = re.compile(r"\s+([\w-]+)")
+
+
+def _last_word(text: str, pos: int) -> str:
+    found = _LAST_WORD.search(text, 0, pos)
+    return found.group(1).casefold() if found else ""
+
+
+_LAST_WORD = re.compile(r"([\w-]+)\s+$")
 
 
 def run_incident_example(example: dict, rules: LanguageRules):
@@ -160,10 +175,15 @@ def incident_dates(sm: SentenceMentions, types: set, published: date | None, fra
             if d.start >= i.end:
                 gap = words(sm.text, i.end, d.start)
                 blocked = any(i.end <= m.start and m.end <= d.start for m in between_kinds) or any(
-                    o is not i and i.end <= o.start and o.end <= d.start for o in sm.incidents)
+                    o is not i and i.end <= o.start and o.end <= d.start for o in sm.incidents) \
+                    or _new_clause(sm.text, i.end, d.start, framing)
+                if d.rule == "dates:holiday" and not sm.text[i.end:d.start].strip():
+                    continue  # "tragedi Halloween di Itaewon": the occasion's name, not the day
                 if not blocked and gap <= framing.window("event_date"):
                     found.append((gap, d))
             elif d.end <= i.start and words(sm.text, d.end, i.start) <= 2:
+                if d.rule == "dates:holiday" and not sm.text[d.end:i.start].strip(" '’s"):
+                    continue  # "the Halloween crowd crush": the occasion's name, not the crush's day
                 found.append((words(sm.text, d.end, i.start), d))
             elif d.end <= i.start and framing.when_link is not None and framing.when_link.match(sm.text, d.end) \
                     and words(sm.text, d.end, i.start) <= framing.window("event_date") // 3 \
@@ -171,6 +191,24 @@ def incident_dates(sm: SentenceMentions, types: set, published: date | None, fra
                 # "were hurt on Monday when a fuel depot blew up", "pada Sabtu (1/10) saat ... ricuh"
                 found.append((words(sm.text, d.end, i.start), d))
     return [d for _, d in sorted(found, key=lambda t: t[0])]
+
+
+_AFTER_COMMA = re.compile(r",\s+([\w-]+)")
+
+
+def _new_clause(text: str, start: int, end: int, framing) -> bool:
+    """Whether a comma between an incident's noun and a date opens another clause: a lower-case
+    word after it that no relative link or preposition is ("... prevented the disaster,
+    apologised in parliament on Tuesday"); a name ("Cianjur, West Java, on Monday"), a date or
+    "which" go on with the incident."""
+    links = getattr(framing, "relative_links", frozenset())
+    if not links:
+        return False
+    for found in _AFTER_COMMA.finditer(text, start, end):
+        word = found.group(1)
+        if word[:1].islower() and word.casefold() not in links:
+            return True
+    return False
 
 
 def phase_of(sm: SentenceMentions, framing) -> str | None:

@@ -98,6 +98,9 @@ class FramingSchema(Schema):
     contrast_cues = fields.List(fields.String(), load_default=list)
     # a conjunction after a date opening the clause of the happening it dates ("on Monday when ...")
     when_links = fields.List(fields.String(), load_default=list)
+    # words after a comma that go on telling of the noun before it ("the quake, which struck on
+    # Monday"); another lower-case word after a comma opens a clause of its own
+    relative_links = fields.List(fields.String(), load_default=list)
     # words that open a clause without naming anyone ("while", "and", "sementara"): a clause
     # with other words before its own cue names its own source ("while the search agency put
     # the toll at 15"), whom the sentence's speaker does not speak for
@@ -114,6 +117,12 @@ class FramingSchema(Schema):
     # dewasa, 7 anak-anak", "43 adults, seven children", "killing 12 children"): a share, never
     # a rival of the whole
     subgroup_nouns = fields.List(fields.String(), load_default=list)
+    # a verb that says what a counted group is ("98 korban tewas adalah perempuan", "101 were
+    # women"): a subgroup noun right after it makes the figure a share too
+    subgroup_links = fields.List(fields.String(), load_default=list)
+    # what sets a figure against the earlier one ("157 injured, up from 151 a day earlier"):
+    # the date right after that earlier figure is its day, not the new figure's
+    earlier_figure_cues = fields.List(fields.String(), load_default=list)
     # what joins a name to the body it speaks for after it: "Kais Fhakeri of the Red
     # Crescent", "Osama Hamad, who heads the eastern government," ("," is the appositive)
     appositive_links = fields.List(fields.String(), load_default=list)
@@ -253,6 +262,9 @@ class Framing:
     clause_openers: frozenset = frozenset()  # casefolded: open a clause without naming anyone
     site_after: re.Pattern | None = None  # a capitalised name, then its kind ("Jajarkot district"): group "name"
     site_before: re.Pattern | None = None  # a kind, then a capitalised name ("distrik Jajarkot"): group "name"
+    relative_links: frozenset = frozenset()  # casefolded: go on after a comma about the noun before it
+    subgroup_link: re.Pattern | None = None  # after a figure: a few words, a link, a subgroup noun ("101 were women")
+    earlier_figure: re.Pattern | None = None  # an earlier figure ending right before a date ("up from 151 ")
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -411,4 +423,10 @@ def compile_framing(datas: list[dict]) -> Framing:
         if data.get("site_kinds_after") else None,
         re.compile(rf"(?<![\w-])(?i:{alternation(data['site_kinds_before'])})\s+(?P<name>{_CAPITALISED}(?:\s+{_CAPITALISED})?)")
         if data.get("site_kinds_before") else None,
+        frozenset(w.casefold() for w in data.get("relative_links", ())),
+        re.compile(rf"(?:\s+[\w'’-]+){{0,3}}?\s+(?:{alternation(data['subgroup_links'])})\s+"
+                   rf"(?:{alternation(data['subgroup_nouns'])})(?![\w-])", re.I)
+        if data.get("subgroup_links") and data.get("subgroup_nouns") else None,
+        re.compile(rf"(?<![\w-])(?:{alternation(data['earlier_figure_cues'])})\s+\d[\d.,]*(?:\s+[\w-]+){{0,2}}\s+$", re.I)
+        if data.get("earlier_figure_cues") else None,
     )

@@ -500,6 +500,12 @@ def _speaker(sm: SentenceMentions, actors, framing, voice: Voice) -> Mention | s
                 chosen = speaking_actor(actors, group) if group else None
                 if chosen:
                     return chosen
+            right = [(s, e) for s, e, _, _ in framing.anaphoric_speakers.find(text)
+                     if e <= cue.start and _words(text[e:cue.start]) <= 1]
+            if voice.last and right:
+                # "..., people from Iran and Uzbekistan were among the dead, the headquarters
+                # said": the body named before speaks again, not a country further back
+                return _named_before(voice, framing, text, *right[0])
             near = [a for a in before if words(text, a.end, cue.start) <= framing.window("speaker_before")
                     and a not in sent_to]
             if near:
@@ -528,10 +534,15 @@ def _speaker(sm: SentenceMentions, actors, framing, voice: Voice) -> Mention | s
             if pronoun_before:
                 return voice.last
         if anaphor:
-            s, e = anaphor[0]
-            return voice.named_as(frozenset(re.findall(r"\w+", text[s:e].casefold())) - framing.determiners) \
-                or voice.last
+            return _named_before(voice, framing, text, *anaphor[0])
     return None
+
+
+def _named_before(voice: Voice, framing, text: str, start: int, end: int) -> str | None:
+    """Who an anaphor ("the agency", "badan itu") names: the last body named with its words,
+    else the last speaker."""
+    head = frozenset(re.findall(r"\w+", text[start:end].casefold())) - framing.determiners
+    return voice.named_as(head) or voice.last
 
 
 # a dateline opening a lead: a place (and an outlet, a date) before a dash ("Jakarta - ",

@@ -131,8 +131,11 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
             continue  # "an 11-year-old boy, and wounded 2,800": the injured, not an age
         if m.start >= figure.end and words(text, figure.end, m.start) <= after_window:
             between = gap(text, figure.end, m.start)
-            if framing.inclusion_markers is not None and framing.inclusion_markers.search(between):
-                continue  # "carrying 46 people, including the crew": the crew are a part of them
+            if framing.inclusion_markers is not None and framing.inclusion_markers.search(between) \
+                    and not counts_a_subgroup(framing, sm, figure):
+                # "carrying 46 people, including the crew": the crew are a part of them; but "19
+                # warga negara asing termasuk di antara korban tewas" are a part of the dead
+                continue
         elif m.end <= figure.start and words(text, m.end, figure.start) <= before_window:
             between = gap(text, m.end, figure.start)
             if any(q.end <= m.start and words(text, q.end, m.start) <= before_window
@@ -277,15 +280,20 @@ def role_of(framing, sm: SentenceMentions, figure: Mention) -> str:
         return "increment"
     if framing.part_markers.find(text[:figure.start]):
         return "part"  # "Dari jumlah itu, 34 orang ...": a share of the figure before
-    if any(len(re.findall(r"[\w'’-]+", tail[:s])) <= 1 for s, e, _, _ in framing.part_markers.find(tail)):
-        return "part"  # "dua di antaranya", "two of them"
+    if any(len(re.findall(r"[\w'’-]+", tail[:s])) <= 1 and "," not in tail[:s]
+           for s, e, _, _ in framing.part_markers.find(tail)):
+        return "part"  # "dua di antaranya", "two of them"; not "killed 31 people, including seven children"
     return "total"
 
 
 def counts_a_subgroup(framing, sm: SentenceMentions, figure: Mention) -> bool:
     """Whether the figure counts a group among those its measure counts ("40 dewasa",
     "seven children"): the word right after it is a subgroup noun."""
-    return framing.subgroup is not None and framing.subgroup.match(sm.text, figure.end) is not None
+    if framing.subgroup is not None and framing.subgroup.match(sm.text, figure.end) is not None:
+        return True
+    # "98 korban tewas adalah perempuan", "and 101 were women": a link, then the group
+    link = getattr(framing, "subgroup_link", None)
+    return link is not None and link.match(sm.text, figure.end) is not None
 
 
 def earlier(framing, sm: SentenceMentions, figure: Mention) -> bool:

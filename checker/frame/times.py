@@ -21,7 +21,7 @@ def reference_day(sm: SentenceMentions, framing, published: date | None,
     """The sentence's as-of day, else the day its figure was told on, else its own day that is not the incident's, else the day the
     paragraph before set ("Pada Selasa (17/9) ... Sebanyak 9 orang tewas"), else publication."""
     days = [d for d in sm.dates if d.value.grain == "day"
-            and (published is None or d.value.day <= published)]
+            and (published is None or d.value.day <= published) and not _dates_earlier_figure(sm, d, framing)]
     for d in days:
         head = words_before(sm.text, d.start, framing.window("cue_before") // 2)
         if framing.as_of_cues.find(head):
@@ -65,6 +65,23 @@ def anchored(sm: SentenceMentions, framing, anchor: date | None, published: date
         dates = [d for d in dates if not (d.start < end and start < d.end)]
         dates.append(Mention("date", text, start, end, DateValue(day, "day", relative=True), "frame:anchored_day"))
     return replace(sm, dates=sorted(dates, key=lambda d: d.start))
+
+
+def _dates_earlier_figure(sm: SentenceMentions, d, framing) -> bool:
+    """A date right after the figure a report sets the new one against ("157 injured, up from
+    151 a day earlier", "naik dari 149 orang pada Senin"): the earlier figure's day."""
+    cue = getattr(framing, "earlier_figure", None)
+    return cue is not None and cue.search(sm.text, max(0, d.start - 60), d.start) is not None
+
+
+def earlier_figure_day(sm: SentenceMentions, framing, figure: Mention) -> date | None:
+    """The day of a figure a report sets the new one against, written right after it ("up from
+    151 on Tuesday", "naik dari 151 orang pada Selasa (1/11)")."""
+    for d in sm.dates:
+        if d.value.grain == "day" and d.start >= figure.end and words(sm.text, figure.end, d.start) <= 2 \
+                and _dates_earlier_figure(sm, d, framing):
+            return d.value.day
+    return None
 
 
 def _dates_speech(sm: SentenceMentions, d, framing) -> bool:

@@ -72,9 +72,8 @@ class PredicateSchema(Schema):
     negates = fields.String(load_default=None)  # "excessive" negates "justified"
     means = fields.String(load_default=None)  # "made" (of devices) means "manufacture"
     # who the proposition is about when no actor is named: "the doors were locked" (theme);
-    # "someone" when a stance on it holds without knowing who ("admitted the centre was attacked")
-    # "holder" when what it names is the holder's own unless the sentence names another ("denied
-    # any negligence": its own; "acknowledged negligence by the organisers": theirs)
+    # "someone" when a stance on it holds without knowing who ("admitted the centre was attacked");
+    # "holder" when it is the holder's own unless another is named ("police admit failures")
     agent = fields.String(load_default="actor", validate=validate.OneOf(["actor", "theme", "someone", "holder"]))
     # whether where it happens is part of what it is ("deployed in Kursk"; not "made the pagers")
     placed = fields.Boolean(load_default=True)
