@@ -182,9 +182,11 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
         distance = m.start - figure.end if m.start >= figure.end else figure.start - m.end
         if m.value in outcomes:
             # an outcome across a comma belongs to the next figure of a list ("luka ringan
-            # 260 orang, luka berat 39 orang")
+            # 260 orang, luka berat 39 orang"); with no figure after it the comma closes an
+            # appositive ("Two crew members, a man and a woman, were rescued")
             between = gap(text, figure.end, m.start) if m.start >= figure.end else gap(text, m.end, figure.start)
-            return (0, "," in between, priority.index(m.value), distance)
+            listed = m.start < figure.end or any(q is not figure and q.start >= m.end for q in sm.quantities)
+            return (0, "," in between and listed, priority.index(m.value), distance)
         return (1, distance, priority.index(m.value))
     return min(near, key=rank)
 
