@@ -259,6 +259,13 @@ def elliptical(text: str, figure: Mention) -> bool:
     return bool(re.match(r"\s*(?:[,;.!?)\]\"”’]|$)", text[figure.end:]))
 
 
+def after_earlier_cue(framing, sm: SentenceMentions, figure: Mention) -> bool:
+    """Whether an earlier cue stands right before the figure ("rose to 179, up from 85",
+    "menjadi 179 dari sebelumnya 85"): the count before the one just given, in its measure."""
+    head = words_before(sm.text, figure.start, framing.window("cue_before"))
+    return any(_adjacent(head[e:]) for s, e, _, _ in framing.earlier_cues.find(head))
+
+
 def _adjacent(between: str) -> bool:
     """At most one word and no punctuation between a cue and a figure."""
     return len(re.findall(r"[\w'’-]+", between)) <= 1 and not re.search(r"[,;:.!?()]", between)
