@@ -507,8 +507,9 @@ def judge_key(fresh: list[Claim], old: list[Claim], context: ComparisonContext, 
         mark_parts(nodes, context)
     fixed = context.behaviour(nodes[0].rep) == "fixed"
     replaced = superseded(nodes) if not fixed else (lambda a, b: False)
+    rise = told_rise(nodes) if context.behaviour(nodes[0].rep) == "cumulative" else (lambda a, b: False)
     for a, b in candidate_pairs(nodes, near, same, context):
-        if replaced(a, b):
+        if replaced(a, b) or rise(a, b):
             continue
         if (a.part or b.part) and not _same_part(a, b):
             part, other = (a, b) if a.part else (b, a)
@@ -521,6 +522,32 @@ def judge_key(fresh: list[Claim], old: list[Claim], context: ComparisonContext, 
             sides = (a.authority, b.authority) if not fixed or a.authority == b.authority else (ANY_SIDE,)
             groups.add("quantity", fact, sides, verdict, *a.claims, *b.claims,
                        values=(_value_key(a.rep), _value_key(b.rep)))
+
+
+def told_rise(nodes: list[Node]):
+    """Whether an article tells one source's toll rising the same day from one figure of the
+    pair to the other ("rose to 179 by Sunday evening, up from 85 in the afternoon"): another
+    outlet's 85 of that day is then the earlier reading of one count, not a rival of the 179.
+    The earlier figure's own article is no witness for it: there it stands as it was given."""
+    told: dict = defaultdict(lambda: ([], []))  # (article, day, speaker) -> (earlier figures, later ones)
+    for node in nodes:
+        if node.day is None:
+            continue
+        for claim in node.claims:
+            if claim.value is not None:
+                told[(claim.article, node.day, claim.speaker)][0 if extra(claim, "earlier") else 1].append(claim.value)
+    rises = [(article, day, earlier, later) for (article, day, _), (earlier, later) in told.items() if earlier and later]
+
+    def rose(low: Node, high: Node) -> bool:
+        return any(day == low.day and low.rep.article != article
+                   and any(overlap(e, low.rep.value) for e in earlier) and any(overlap(v, high.rep.value) for v in later)
+                   for article, day, earlier, later in rises)
+
+    def rise(a: Node, b: Node) -> bool:
+        if not rises or a.day is None or a.day != b.day or a.authority == b.authority:
+            return False
+        return rose(a, b) or rose(b, a)
+    return rise
 
 
 def superseded(nodes: list[Node]):

@@ -19,7 +19,7 @@ from checker.frame.speakers import (Voice, defined_bodies, defined_mentions, in_
 from checker.frame.settings import words, words_after, words_before
 from checker.frame.places import (joint_places, label_place, listed, off_route, place_after, place_in, venue_part,
                                   with_named_sites)
-from checker.frame.syntax import (clause_of, counted_noun, counts_a_subgroup, earlier, elliptical, measure_for, modality, owner_of,
+from checker.frame.syntax import (after_earlier_cue, clause_of, counted_noun, counts_a_subgroup, earlier, elliptical, measure_for, modality, owner_of,
                                   role_of, sender_of, share_pairs, total_verb_before, without_possessors)
 from checker.frame.times import anchored, earlier_figure_day, reference_day
 from checker.model import Article, Claim, Evidence, EventRef, Mark, Mention
@@ -215,6 +215,9 @@ class ArticleFramer:
             measure = reading_measure(figure) or measure_for(framing, priority, sm, figure, outcomes, bare, shares)
             if measure is None and last_measure is not None and elliptical(sm.text, figure):
                 measure = last_measure  # "the ministry said 3,000 had died, the Red Crescent 150"
+            if (measure is None or measure.value in bare) and last_measure is not None \
+                    and last_measure.value not in bare and after_earlier_cue(framing, sm, figure):
+                measure = last_measure  # "rose to 179, up from 85", "menjadi 179 dari sebelumnya 85 orang"
             if measure is not None and measure.value in bare and measure.value not in framing.counted_things \
                     and last_measure is not None and last_measure.value not in bare and last_figure is not None \
                     and reading_measure(last_figure) is None \

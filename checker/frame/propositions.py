@@ -432,6 +432,7 @@ def agent_of(sm: SentenceMentions, rules, chosen: Chosen, cue: Mention | None, h
 
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|[0-9][\w-]*[A-Z][\w-]*)"
 _NAME = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}")
+_NAME_RUN = re.compile(rf"{_NAME_WORD}(?:(?:\s+|['’]s\s+){_NAME_WORD})*(?=[\s,]*$)")
 
 
 SOMEONE = "someone"  # the agent of a stance's proposition when the sentence names none
@@ -506,14 +507,20 @@ def named_before(sm: SentenceMentions, rules, pos: int, floor: int, names: dict)
             continue
         end = floor + len(head)
         break
-    for found in _NAME.finditer(sm.text, floor, end):
-        if found.end() == end:
-            start = found.start()
-            owner = list(re.finditer(r"['’]s\s+", found.group()))
-            if owner:  # "Taiwan's Gold Apollo": the name after the possessor
-                start += owner[-1].end()
-            return _name(sm, rules, start, found.end(), names)
-    return None
+    run = _NAME_RUN.search(sm.text, floor, end)
+    if run is None or run.end() != end:
+        return None
+    start = run.start()
+    owner = list(re.finditer(r"['’]s\s+", run.group()))
+    if owner:  # "Taiwan's Gold Apollo": the name after the possessor
+        start += owner[-1].end()
+    roles = rules["framing"].person_roles
+    titled = [e for _, e, _, _ in roles.find(sm.text[start:end])] if roles is not None else []
+    if titled and sm.text[start + titled[-1]:end].strip():
+        start += titled[-1]  # "Jeju Air CEO Kim E-bae": the person after the title
+    found = list(_NAME.finditer(sm.text, start, end))
+    last = next((m for m in reversed(found) if m.end() == end), None)
+    return _name(sm, rules, last.start(), end, names) if last else None
 
 
 def lex_agent_markers(rules, text: str, pos: int) -> list:

@@ -482,7 +482,10 @@ def _speaker(sm: SentenceMentions, actors, framing, voice: Voice) -> Mention | s
             return voice.last
         after = [a for a in ordered if a.start >= cue.end
                  and words(text, cue.end, a.start) <= framing.window("speaker_after")]
-        before = [a for a in ordered if a.end <= cue.start]
+        # a place on a journey's route speaks for no one ("returning from Bangkok with 173
+        # passengers, the airline said")
+        before = [a for a in ordered if a.end <= cue.start and not (
+            framing.route is not None and framing.route.search(text, max(0, a.start - 80), a.start))]
         near_cue = framing.window("pronoun")
         pronoun_before = [p for p in sm.pronouns if p.end <= cue.start and words(text, p.end, cue.start) <= near_cue]
         anaphor = [(s, e) for s, e, _, _ in framing.anaphoric_speakers.find(text)

@@ -185,9 +185,11 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
         distance = m.start - figure.end if m.start >= figure.end else figure.start - m.end
         if m.value in outcomes:
             # an outcome across a comma belongs to the next figure of a list ("luka ringan
-            # 260 orang, luka berat 39 orang")
+            # 260 orang, luka berat 39 orang"); with no figure after it the comma closes an
+            # appositive ("Two crew members, a man and a woman, were rescued")
             between = gap(text, figure.end, m.start) if m.start >= figure.end else gap(text, m.end, figure.start)
-            return (0, "," in between, priority.index(m.value), distance)
+            listed = m.start < figure.end or any(q is not figure and q.start >= m.end for q in sm.quantities)
+            return (0, "," in between and listed, priority.index(m.value), distance)
         return (1, distance, priority.index(m.value))
     return min(near, key=rank)
 
@@ -258,6 +260,13 @@ def elliptical(text: str, figure: Mention) -> bool:
     """A figure that ends its clause with nothing counted after it: the measure of the figure
     before it is understood ("X said 3,000 had died, Y said 150"; "naik dari 125 menjadi 131")."""
     return bool(re.match(r"\s*(?:[,;.!?)\]\"”’]|$)", text[figure.end:]))
+
+
+def after_earlier_cue(framing, sm: SentenceMentions, figure: Mention) -> bool:
+    """Whether an earlier cue stands right before the figure ("rose to 179, up from 85",
+    "menjadi 179 dari sebelumnya 85"): the count before the one just given, in its measure."""
+    head = words_before(sm.text, figure.start, framing.window("cue_before"))
+    return any(_adjacent(head[e:]) for s, e, _, _ in framing.earlier_cues.find(head))
 
 
 def _adjacent(between: str) -> bool:
