@@ -48,6 +48,9 @@ class IncidentsSchema(Schema):
     # forms of a type that only describe another happening their sentence names ("demo ricuh":
     # the riot is the protest's), and name their own type only alone ("kericuhan di stadion")
     qualifiers = fields.List(fields.String(), load_default=list)
+    # types that name their own sentence's figures but never an article's main incident: a
+    # war behind the news ("killed since the war began") is no happening the report tells of
+    background = fields.List(fields.String(), load_default=list)
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,7 @@ class Incidents:
     overridable: frozenset = frozenset()  # retype and every retype_for type, for a cheap first test
     qualifiers: frozenset = frozenset()  # casefolded forms that take another named type's
     measures_of: tuple = ()  # (measure, the types that own it): owned by those only
+    background: frozenset = frozenset()  # types never an article's main incident (a war)
 
     def owns(self, kind: str, measure: str) -> bool:
         """Whether a happening of this type owns a figure of this measure."""
@@ -101,9 +105,10 @@ def compile_incidents(datas: list[dict]) -> Incidents:
     retype_for = tuple((kind, frozenset(types)) for data in datas for kind, types in data.get("retype_for", {}).items())
     qualifiers = frozenset(f.casefold() for data in datas for f in data.get("qualifiers", []))
     measures_of = tuple((m, frozenset(types)) for data in datas for m, types in data.get("measures_of", {}).items())
+    background = frozenset(t for data in datas for t in data.get("background", []))
     return Incidents(AliasTable.build(entries), frozenset(measures), order, bare, names,
                      AliasTable.build(vehicles) if vehicles else None, retype, retype_for,
-                     retype.union(*(types for _, types in retype_for)), qualifiers, measures_of)
+                     retype.union(*(types for _, types in retype_for)), qualifiers, measures_of, background)
 
 
 def _next_word(text: str, pos: int) -> str:
@@ -204,20 +209,21 @@ def sited(sentences: list[SentenceMentions], framing) -> bool:
 
 
 def main_event(sentences: list[SentenceMentions], places, published: date | None,
-               order: tuple = (), framing=None) -> EventRef | None:
+               order: tuple = (), framing=None, background: frozenset = frozenset()) -> EventRef | None:
     """The article's main incident: the type most named in its title and lead (else anywhere),
+    never a background type (a war behind the news),
     placed in the country most named in the article, at the most specific place of the lead;
     a later wave when the title or lead says so ("Lebanon hit by second wave of blasts"), then
     dated only by the sentences that tell of that wave."""
     lead = sentences[:LEAD_SENTENCES]
-    typed = [m.value for sm in lead for m in sm.incidents if m.value != GENERIC]
+    typed = [m.value for sm in lead for m in sm.incidents if m.value != GENERIC and m.value not in background]
     if not typed:
-        typed = [m.value for sm in sentences for m in sm.incidents if m.value != GENERIC]
+        typed = [m.value for sm in sentences for m in sm.incidents if m.value != GENERIC and m.value not in background]
     if not typed:
         # only "the tragedy", "the disaster": an incident of unknown type; its figures meet
         # only other untyped reports of the country (telling it from typed reports of the same
         # happening across articles is left to do)
-        typed = [UNTYPED for sm in sentences for m in sm.incidents]
+        typed = [UNTYPED for sm in sentences for m in sm.incidents if m.value not in background]
     if not typed:
         return None
     counts = Counter(typed)

@@ -6,7 +6,7 @@ speakers."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from checker.frame.settings import words, words_after, words_before
 from checker.frame.syntax import clause_of, without_possessors
@@ -427,6 +427,7 @@ class Voice:
     last: str | None = None
     person: str | None = None  # the person speaking in this sentence, if one does (rutte, "Budi")
     last_person: str | None = None
+    bodies: dict = field(default_factory=dict)  # body noun -> the last speaker named with it ("ministry")
 
 
 def speaking_actor(actors, candidates: list[Mention]) -> Mention | None:
@@ -457,6 +458,9 @@ def speaker(sm: SentenceMentions, actors, framing, voice: Voice, places=None,
         found = voice.last
     if isinstance(found, Mention):
         said = voice_of(found, actors, places) if places is not None else body_of(actors, found.value)
+        for word in re.findall(r"[\w-]+", found.text.casefold()):
+            if word in framing.body_words:  # "Gaza's Health Ministry said": what "the ministry" names later
+                voice.bodies[word] = said
         person = found.value if actors.role(found.value) == "person" else (
             found.text if found.rule.startswith("person:") else None)
         voice.person = person
@@ -479,7 +483,7 @@ def _speaker(sm: SentenceMentions, actors, framing, voice: Voice) -> Mention | s
         before = [a for a in ordered if a.end <= cue.start]
         near_cue = framing.window("pronoun")
         pronoun_before = [p for p in sm.pronouns if p.end <= cue.start and words(text, p.end, cue.start) <= near_cue]
-        anaphor = [s for s, e, _, _ in framing.anaphoric_speakers.find(text)
+        anaphor = [(s, e) for s, e, _, _ in framing.anaphoric_speakers.find(text)
                    if words(text, cue.end, s) <= near_cue or words(text, e, cue.start) <= near_cue]
         if cue.value == "either":
             # "Putin said ...": an actor right before the verb speaks; "..., said the
@@ -522,7 +526,11 @@ def _speaker(sm: SentenceMentions, actors, framing, voice: Voice) -> Mention | s
             if pronoun_before:
                 return voice.last
         if anaphor:
-            return voice.last
+            # "the ministry said", after a president spoke: the last speaker named a ministry
+            start, end = anaphor[0]
+            said = next((voice.bodies[w] for w in re.findall(r"[\w-]+", text[start:end].casefold())
+                         if w in voice.bodies), None)
+            return said or voice.last
     return None
 
 
