@@ -168,7 +168,9 @@ def incident_dates(sm: SentenceMentions, types: set, published: date | None, fra
                     o is not i and i.end <= o.start and o.end <= d.start for o in sm.incidents)
                 if not blocked and gap <= framing.window("event_date"):
                     found.append((gap, d))
-            elif d.end <= i.start and words(sm.text, d.end, i.start) <= 2:
+            elif d.end <= i.start and words(sm.text, d.end, i.start) <= 2 \
+                    and not any(d.end <= m.start and m.end <= i.start for m in between_kinds):
+                # ("visiting Israel on Wednesday, said the blast ...": the day is the visit's)
                 found.append((words(sm.text, d.end, i.start), d))
             elif d.end <= i.start and framing.when_link is not None and framing.when_link.match(sm.text, d.end) \
                     and words(sm.text, d.end, i.start) <= framing.window("event_date") // 3 \
