@@ -95,6 +95,9 @@ class FramingSchema(Schema):
     # it ("distrik Jajarkot", "the village of Lalo"); the name is then a place of its own
     site_kinds_after = fields.List(fields.String(), load_default=list)
     site_kinds_before = fields.List(fields.String(), load_default=list)
+    # reporting verbs in the present ("the ministry says", "has estimated"): what they tell holds
+    # as of the report, not as of a day an earlier paragraph named
+    present_speech = fields.List(fields.String(), load_default=list)
     # words before a country something comes from ("perusahaan asal Taiwan, Gold Apollo,")
     origin_words = fields.List(fields.String(), load_default=list)
     # groups a demonym beside them only describes ("the Lebanese militant group")
@@ -239,6 +242,7 @@ class Framing:
     clause_openers: frozenset = frozenset()  # casefolded: open a clause without naming anyone
     site_after: re.Pattern | None = None  # a capitalised name, then its kind ("Jajarkot district"): group "name"
     site_before: re.Pattern | None = None  # a kind, then a capitalised name ("distrik Jajarkot"): group "name"
+    present_speech: AliasTable | None = None  # "says", "has estimated": told as of the report
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -388,4 +392,5 @@ def compile_framing(datas: list[dict]) -> Framing:
         if data.get("site_kinds_after") else None,
         re.compile(rf"(?<![\w-])(?i:{alternation(data['site_kinds_before'])})\s+(?P<name>{_CAPITALISED}(?:\s+{_CAPITALISED})?)")
         if data.get("site_kinds_before") else None,
+        _table(data.get("present_speech", []), "present"),
     )
