@@ -51,6 +51,9 @@ class IncidentsSchema(Schema):
     # forms of a type that only describe another happening their sentence names ("demo ricuh":
     # the riot is the protest's), and name their own type only alone ("kericuhan di stadion")
     qualifiers = fields.List(fields.String(), load_default=list)
+    # types that name their own sentence's figures but never an article's main incident: a
+    # war behind the news ("killed since the war began") is no happening the report tells of
+    background = fields.List(fields.String(), load_default=list)
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,7 @@ class Incidents:
     qualifiers: frozenset = frozenset()  # casefolded forms that take another named type's
     measures_of: tuple = ()  # (measure, the types that own it): owned by those only
     names_after: frozenset = frozenset()  # "pemadam" before "kebakaran": part of a body's name
+    background: frozenset = frozenset()  # types never an article's main incident (a war)
 
     def owns(self, kind: str, measure: str) -> bool:
         """Whether a happening of this type owns a figure of this measure."""
@@ -108,9 +112,11 @@ def compile_incidents(datas: list[dict]) -> Incidents:
     qualifiers = frozenset(f.casefold() for data in datas for f in data.get("qualifiers", []))
     measures_of = tuple((m, frozenset(types)) for data in datas for m, types in data.get("measures_of", {}).items())
     names_after = frozenset(w.casefold() for data in datas for w in data.get("names_after", []))
+    background = frozenset(t for data in datas for t in data.get("background", []))
     return Incidents(AliasTable.build(entries), frozenset(measures), order, bare, names,
                      AliasTable.build(vehicles) if vehicles else None, retype, retype_for,
-                     retype.union(*(types for _, types in retype_for)), qualifiers, measures_of, names_after)
+                     retype.union(*(types for _, types in retype_for)), qualifiers, measures_of, names_after,
+                     background)
 
 
 def _next_word(text: str, pos: int) -> str:
@@ -181,7 +187,9 @@ def incident_dates(sm: SentenceMentions, types: set, published: date | None, fra
                     continue  # "tragedi Halloween di Itaewon": the occasion's name, not the day
                 if not blocked and gap <= framing.window("event_date"):
                     found.append((gap, d))
-            elif d.end <= i.start and words(sm.text, d.end, i.start) <= 2:
+            elif d.end <= i.start and words(sm.text, d.end, i.start) <= 2 \
+                    and not any(d.end <= m.start and m.end <= i.start for m in between_kinds):
+                # ("visiting Israel on Wednesday, said the blast ...": the day is the visit's)
                 if d.rule == "dates:holiday" and not sm.text[d.end:i.start].strip(" '’s"):
                     continue  # "the Halloween crowd crush": the occasion's name, not the crush's day
                 found.append((words(sm.text, d.end, i.start), d))
@@ -242,20 +250,21 @@ def sited(sentences: list[SentenceMentions], framing) -> bool:
 
 
 def main_event(sentences: list[SentenceMentions], places, published: date | None,
-               order: tuple = (), framing=None) -> EventRef | None:
+               order: tuple = (), framing=None, background: frozenset = frozenset()) -> EventRef | None:
     """The article's main incident: the type most named in its title and lead (else anywhere),
+    never a background type (a war behind the news),
     placed in the country most named in the article, at the most specific place of the lead;
     a later wave when the title or lead says so ("Lebanon hit by second wave of blasts"), then
     dated only by the sentences that tell of that wave."""
     lead = sentences[:LEAD_SENTENCES]
-    typed = [m.value for sm in lead for m in sm.incidents if m.value != GENERIC]
+    typed = [m.value for sm in lead for m in sm.incidents if m.value != GENERIC and m.value not in background]
     if not typed:
-        typed = [m.value for sm in sentences for m in sm.incidents if m.value != GENERIC]
+        typed = [m.value for sm in sentences for m in sm.incidents if m.value != GENERIC and m.value not in background]
     if not typed:
         # only "the tragedy", "the disaster": an incident of unknown type; its figures meet
         # only other untyped reports of the country (telling it from typed reports of the same
         # happening across articles is left to do)
-        typed = [UNTYPED for sm in sentences for m in sm.incidents]
+        typed = [UNTYPED for sm in sentences for m in sm.incidents if m.value not in background]
     if not typed:
         return None
     counts = Counter(typed)

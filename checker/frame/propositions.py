@@ -336,6 +336,12 @@ def agent_of(sm: SentenceMentions, rules, chosen: Chosen, cue: Mention | None, h
         # the accused is in the cue ("holds Israel responsible") or its object ("blamed Israel")
         accused = sorted((a for a in others if cue.start <= a.start < clause_end
                           and len(_WORD.findall(text[cue.end:a.start])) <= 2), key=lambda a: a.start)
+        if not accused:
+            # "blamed a rocket misfired by Islamic Jihad": the agent of what is blamed
+            for _, e, _, _ in lex_agent_markers(rules, text, cue.end):
+                accused = [a for a in others if a.start >= e and not text[e:a.start].strip()][:1]
+                if accused:
+                    break
         if not accused and lex.enemy is not None and lex.enemy.match(text, cue.end):
             # "laid the blame on \"the enemy\", the term the group uses for Israel"
             accused = sorted((a for a in others if a.start >= cue.end
@@ -554,8 +560,11 @@ def place_of(sm: SentenceMentions, rules, chosen: Chosen, skip: list[Mention], h
         return topic.last.place or topic.last.country
     if chosen.mention is not None:
         # "tidak pernah berada di negaranya": the holder's own country
+        # (a reflexive where something is, after a place preposition: not "it" of "the blast and that it was")
         after = sm.text[chosen.mention.start:chosen.mention.end + 30]
-        if lex.reflexives.find(after) and places.country(holder_government) == holder_government \
+        if any(framing.place_preposition.search(after[:s]) or lex.place_preposition.search(after[:s])
+               for s, _, _, _ in lex.reflexives.find(after)) \
+                and places.country(holder_government) == holder_government \
                 and holder_government in getattr(places, "parents", {}):
             return holder_government
     if chosen.predicate in topic.places:  # where this predicate was placed before
@@ -627,6 +636,11 @@ def read_cue(sm: SentenceMentions, cue: Mention, holder: Mention, rules, topic: 
             return figure
     if chosen is None:
         if topic.last is not None and refers_back(sm, rules, cue):
+            if accusation_back(sm, rules, cue) and not topic.last.figure and topic.last.agent != government:
+                # "Islamic Jihad rejected the accusation": of having done what was said before
+                reading = Reading(replace(topic.last, agent=government))
+                remember(topic, reading)  # "... dan menyebutnya kebohongan": the same accusation
+                return reading
             return Reading(topic.last, value=topic.last_value)  # "menepis laporan itu": the last one
         if (value.label in ("non_confirm", "non_denial", "neutral") or value.role == "accuse") and main is not None \
                 and main.type in rules["stances"].incident_predicates:
@@ -659,6 +673,15 @@ def refers_back(sm: SentenceMentions, rules, cue: Mention) -> bool:
     if not _WORD.findall(rest) or cue.text.casefold().endswith("nya"):
         return True
     return any(len(_WORD.findall(rest[:s])) <= 1 for s, _, _, _ in lex.anaphors.find(rest))
+
+
+def accusation_back(sm: SentenceMentions, rules, cue: Mention) -> bool:
+    """An anaphor naming an accusation right after the cue: "denied the accusation",
+    "membantah tuduhan tersebut" (what one rejects is what one is accused of)."""
+    _, clause_end = clause_of(rules["framing"], sm.text, cue.start)
+    rest = sm.text[cue.end:clause_end]
+    return any(ident == "accusation" and len(_WORD.findall(rest[:s])) <= 1
+               for s, _, ident, _ in rules["stances"].anaphors.find(rest))
 
 
 def polarity(label: str, reading: Reading) -> str:

@@ -109,6 +109,9 @@ class FramingSchema(Schema):
     # it ("distrik Jajarkot", "the village of Lalo"); the name is then a place of its own
     site_kinds_after = fields.List(fields.String(), load_default=list)
     site_kinds_before = fields.List(fields.String(), load_default=list)
+    # reporting verbs in the present ("the ministry says", "has estimated"): what they tell holds
+    # as of the report, not as of a day an earlier paragraph named
+    present_speech = fields.List(fields.String(), load_default=list)
     # words before a country something comes from ("perusahaan asal Taiwan, Gold Apollo,")
     origin_words = fields.List(fields.String(), load_default=list)
     # groups a demonym beside them only describes ("the Lebanese militant group")
@@ -265,6 +268,7 @@ class Framing:
     relative_links: frozenset = frozenset()  # casefolded: go on after a comma about the noun before it
     subgroup_link: re.Pattern | None = None  # after a figure: a few words, a link, a subgroup noun ("101 were women")
     earlier_figure: re.Pattern | None = None  # an earlier figure ending right before a date ("up from 151 ")
+    present_speech: AliasTable | None = None  # "says", "has estimated": told as of the report
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -429,4 +433,5 @@ def compile_framing(datas: list[dict]) -> Framing:
         if data.get("subgroup_links") and data.get("subgroup_nouns") else None,
         re.compile(rf"(?<![\w-])(?:{alternation(data['earlier_figure_cues'])})\s+\d[\d.,]*(?:\s+[\w-]+){{0,2}}\s+$", re.I)
         if data.get("earlier_figure_cues") else None,
+        _table(data.get("present_speech", []), "present"),
     )

@@ -6,7 +6,7 @@ speakers."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from checker.frame.settings import words, words_after, words_before
 from checker.frame.syntax import clause_of, without_possessors

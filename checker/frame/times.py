@@ -39,6 +39,10 @@ def reference_day(sm: SentenceMentions, framing, published: date | None,
         # the sentence dates its incident itself, so the day the paragraphs before set is
         # that incident's too: the figure is told as of the report
         return published
+    table = getattr(framing, "present_speech", None)
+    if table is not None and any(s < a.end and a.start < e for s, e, _, _ in table.find(sm.text)
+                                 for a in sm.attribution):
+        return published  # "which Gaza's health ministry says killed 471": as of the report
     return narrative or published
 
 

@@ -124,6 +124,9 @@ class StancesSchema(Schema):
     higher = fields.List(fields.String(), load_default=list)  # "the higher toll": the larger figure
     # words right after a cue that point back to what was said before ("the report", "laporan itu")
     anaphors = fields.List(fields.String(), load_default=list)
+    # anaphors that name an accusation ("denied the accusation", "membantah tuduhan itu"): one
+    # rejects what one is accused of, so the holder is the agent of what was said before
+    accusation_anaphors = fields.List(fields.String(), load_default=list)
     nouns = fields.List(fields.String(), load_default=list)  # "bantahan Polri": the holder follows
     # a predicate's form that is a verb: right after a cue its agent is the holder ("denied
     # sending troops", "membantah mengirim senjata"), unlike a noun ("denied the deployment")
@@ -222,12 +225,18 @@ def _words(forms, ident: str) -> AliasTable:
     return AliasTable.build([(f, ident, False) for f in forms])
 
 
+def _anaphors(plain, accusations) -> AliasTable:
+    """Anaphors after a cue, those naming an accusation marked so ("the accusation")."""
+    return AliasTable.build([(f, "anaphor", False) for f in plain] + [(f, "accusation", False) for f in accusations])
+
+
 def compile_stances(datas: list[dict]) -> StanceRules:
     verbs, agents, modifiers, phrases, not_after, needs = [], [], [], [], {}, {}
     passive, predicates, themes, incident_predicates = [], {}, {}, {}
     negations, reflexives, higher, nap_before, nap_after = [], [], [], [], []
     not_negating, coordinators, determiners, unasserted, preps = [], [], [], [], []
     affixes, auxiliaries, anaphors, nouns, figure_nouns, enemy, present = [], [], [], [], [], [], []
+    accusations = []
     window, negation_window, verbal = 4, 5, "(?!)"
     for data in datas:
         for label, forms in data["verbs"].items():
@@ -263,6 +272,7 @@ def compile_stances(datas: list[dict]) -> StanceRules:
         preps += data["place_prepositions"]
         affixes += data["name_affixes"]
         anaphors += data["anaphors"]
+        accusations += data["accusation_anaphors"]
         nouns += data["nouns"]
         figure_nouns += data["figure_nouns"]
         verbal = data["verbal"]
@@ -283,7 +293,7 @@ def compile_stances(datas: list[dict]) -> StanceRules:
                        AliasTable.build(agents), tuple(modifiers), tuple(phrases), not_after, needs,
                        predicates, themes, incident_predicates, _words(negations, "negation"),
                        negation_window, frozenset(w.casefold() for w in not_negating),
-                       _coordination(coordinators, determiners), _words(reflexives, "reflexive"), _words(unasserted, "unasserted"), _words(higher, "higher"), _words(anaphors, "anaphor"), frozenset(w.casefold() for w in nouns),
+                       _coordination(coordinators, determiners), _words(reflexives, "reflexive"), _words(unasserted, "unasserted"), _words(higher, "higher"), _anaphors(anaphors, accusations), frozenset(w.casefold() for w in nouns),
                        _check_regex(verbal, "verbal"), _words(figure_nouns, "figure"),
                        _preposition(preps), frozenset(w.casefold() for w in affixes),
                        frozenset(w.casefold() for w in auxiliaries),
