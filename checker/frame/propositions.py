@@ -381,12 +381,13 @@ def agent_of(sm: SentenceMentions, rules, chosen: Chosen, cue: Mention | None, h
             named_before(sm, rules, words.start, max(floor, holder.end if holder is not None else 0), names)
         if named is not None:  # "saying BAC had made and sold them"
             return named.value, named
-        if cue is not None and 0 <= words.start - cue.end and lex.verbal.search(words.text) and all(
+        if cue is not None and role != "accuse" and 0 <= words.start - cue.end and lex.verbal.search(words.text) and all(
                 w.casefold() in lex.auxiliaries for w in _WORD.findall(text[cue.end:words.start])):
             # "denied sending troops", "membantah (telah) mengirim senjata", "denied having fired"
             return holder_government, None
-        # "his country played any role", "dikirim dari perusahaannya": the holder itself
-        reflexive = [m for m in lex.reflexives.find(text)
+        # "his country played any role", "dikirim dari perusahaannya": the holder itself; never
+        # the one accusing ("accused the firm of negligence, saying it had ignored warnings")
+        reflexive = [] if role == "accuse" else [m for m in lex.reflexives.find(text)
                      if floor <= m[0] < words.start or 0 <= m[0] - words.end and len(_WORD.findall(text[words.end:m[0]])) <= 2]
         if reflexive:
             return holder_government, None
