@@ -370,7 +370,10 @@ def agent_of(sm: SentenceMentions, rules, chosen: Chosen, cue: Mention | None, h
             if named is not None:
                 return named.value, named
         before = [a for a in others if floor <= a.start and a.end <= words.start
-                  and len(_WORD.findall(text[a.end:words.start])) <= 8]
+                  and len(_WORD.findall(text[a.end:words.start])) <= 8
+                  # (not where it happened: "the mine collapse in Peru was caused by negligence")
+                  and not (spec is not None and spec.agent == "anyone"
+                           and framing.place_preposition.search(text, max(0, a.start - 40), a.start))]
         suffered = passive_form(lex, text, words)
         if suffered:
             before = []  # "PDN diserang ransomware", "the hospital was attacked": the one attacked
@@ -622,7 +625,7 @@ def read_cue(sm: SentenceMentions, cue: Mention, holder: Mention, rules, topic: 
             return None
     agent, agent_words = agent_of(sm, rules, chosen, cue, holder, government, cue.end, topic)
     spec = rules["stances"].predicates.get(chosen.predicate)
-    if agent is None and spec is not None and spec.agent == "someone" and chosen.mention is not None:
+    if agent is None and spec is not None and spec.agent in ("someone", "anyone") and chosen.mention is not None:
         agent = SOMEONE  # "mengakui PDN diserang ransomware": attacked, by whoever
     if agent is None:
         return None
@@ -830,6 +833,8 @@ def read_assertions(sm: SentenceMentions, who: str, rules, topic: Topic, main: E
         clause_start, _ = clause_of(framing, sm.text, chosen.mention.start)
         agent, agent_words = agent_of(sm, rules, chosen, None, holder, government, clause_start, None,
                                       topic.owners, topic.names)
+        if agent is None and spec.agent == "anyone":
+            agent = SOMEONE  # "menilai ledakan itu akibat kelalaian perusahaan": whoever ran it
         if agent is None:
             continue
         prop = build(sm, rules, chosen, agent, agent_words, [holder], government, topic, main)

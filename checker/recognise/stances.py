@@ -72,8 +72,10 @@ class PredicateSchema(Schema):
     negates = fields.String(load_default=None)  # "excessive" negates "justified"
     means = fields.String(load_default=None)  # "made" (of devices) means "manufacture"
     # who the proposition is about when no actor is named: "the doors were locked" (theme);
-    # "someone" when a stance on it holds without knowing who ("admitted the centre was attacked")
-    agent = fields.String(load_default="actor", validate=validate.OneOf(["actor", "theme", "someone"]))
+    # "someone" when a stance on it holds without knowing who ("admitted the centre was attacked");
+    # "anyone" when even a speaker only saying it takes that stance ("menilai ledakan itu akibat
+    # kelalaian perusahaan": whoever ran it was negligent)
+    agent = fields.String(load_default="actor", validate=validate.OneOf(["actor", "theme", "someone", "anyone"]))
     # whether where it happens is part of what it is ("deployed in Kursk"; not "made the pagers")
     placed = fields.Boolean(load_default=True)
     # whether a speaker saying it ("X said BAC made the pagers") is a stance of the speaker
