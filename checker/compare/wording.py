@@ -348,7 +348,9 @@ def proposition_text(proposition: str | None, names) -> str:
         return w.phrase("unstated_proposition")
     subject, _, rest = proposition.partition(".")
     topic, _, place = rest.partition(".")
-    text = w.phrase("proposition", subject=display_name(subject, w),
+    # an unnamed agent may be named by what it did ("the operator's negligence", not "unnamed attackers")
+    who = (w.get(f"{subject}.{topic}") if subject == "someone" else None) or display_name(subject, w)
+    text = w.phrase("proposition", subject=who,
                     topic=w.get("topic." + topic) or topic.replace("_", " "))
     if place and place != "unknown":
         text = w.phrase("proposition_in", proposition=text, place=display_name(place, w))

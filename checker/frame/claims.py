@@ -237,9 +237,11 @@ class ArticleFramer:
             if measure is not None and measure.value in bare and measure.value not in framing.counted_things \
                     and role_of(framing, sm, figure) == "part":
                 measure = None  # "26 di antaranya merupakan warga negara asing": people, of the figure before
-            if measure is None and role_of(framing, sm, figure) == "part":
-                # "37 were killed, two of them children", "dua di antaranya anggota Polri": a
-                # share of the figure before, in its measure
+            if measure is None and (role_of(framing, sm, figure) == "part"
+                                    or counts_a_subgroup(framing, sm, figure, actors)):
+                # "37 were killed, two of them children", "dua di antaranya anggota Polri", "terdiri
+                # atas 13 pekerja Indonesia dan 8 pekerja asal China": a share of the figure before,
+                # in its measure
                 before = last_measure.value if last_measure is not None else self.last_measure
                 if before is not None:
                     measure = Mention("measure", figure.text, figure.start, figure.end, before, "part_anaphora")
@@ -268,7 +270,7 @@ class ArticleFramer:
                 # "300 di antaranya kritis": the critically injured, a fact of its own; but "two of
                 # its members died" after a headline's "kill 8, injure thousands" is a share of the dead
                 role = "total"
-            if role == "total" and counts_a_subgroup(framing, sm, figure):
+            if role == "total" and counts_a_subgroup(framing, sm, figure, actors):
                 role = "part"  # "penumpang terdiri dari 40 dewasa, 7 anak-anak": adults among the passengers
             clause = clause_of(framing, sm.text, figure.start)
             voice = speaker(sm, actors, framing, self.voice, self.rules["places"], clause) \

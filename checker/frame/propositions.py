@@ -384,7 +384,10 @@ def agent_of(sm: SentenceMentions, rules, chosen: Chosen, cue: Mention | None, h
             if named is not None:
                 return named.value, named
         before = [a for a in others if floor <= a.start and a.end <= words.start
-                  and len(_WORD.findall(text[a.end:words.start])) <= 8]
+                  and len(_WORD.findall(text[a.end:words.start])) <= 8
+                  # (not where it happened: "the mine collapse in Peru was caused by negligence")
+                  and not (spec is not None and spec.agent == "anyone"
+                           and framing.place_preposition.search(text, max(0, a.start - 40), a.start))]
         suffered = passive_form(lex, text, words)
         if suffered:
             before = []  # "PDN diserang ransomware", "the hospital was attacked": the one attacked
@@ -395,12 +398,13 @@ def agent_of(sm: SentenceMentions, rules, chosen: Chosen, cue: Mention | None, h
             named_before(sm, rules, words.start, max(floor, holder.end if holder is not None else 0), names)
         if named is not None:  # "saying BAC had made and sold them"
             return named.value, named
-        if cue is not None and 0 <= words.start - cue.end and lex.verbal.search(words.text) and all(
+        if cue is not None and role != "accuse" and 0 <= words.start - cue.end and lex.verbal.search(words.text) and all(
                 w.casefold() in lex.auxiliaries for w in _WORD.findall(text[cue.end:words.start])):
             # "denied sending troops", "membantah (telah) mengirim senjata", "denied having fired"
             return holder_government, None
-        # "his country played any role", "dikirim dari perusahaannya": the holder itself
-        reflexive = [m for m in lex.reflexives.find(text)
+        # "his country played any role", "dikirim dari perusahaannya": the holder itself; never
+        # the one accusing ("accused the firm of negligence, saying it had ignored warnings")
+        reflexive = [] if role == "accuse" else [m for m in lex.reflexives.find(text)
                      if floor <= m[0] < words.start or 0 <= m[0] - words.end and len(_WORD.findall(text[words.end:m[0]])) <= 2]
         if reflexive:
             return holder_government, None
@@ -650,7 +654,7 @@ def read_cue(sm: SentenceMentions, cue: Mention, holder: Mention, rules, topic: 
             return None
     agent, agent_words = agent_of(sm, rules, chosen, cue, holder, government, cue.end, topic)
     spec = rules["stances"].predicates.get(chosen.predicate)
-    if agent is None and spec is not None and spec.agent == "someone" and chosen.mention is not None:
+    if agent is None and spec is not None and spec.agent in ("someone", "anyone") and chosen.mention is not None:
         agent = SOMEONE  # "mengakui PDN diserang ransomware": attacked, by whoever
     if agent is None:
         return None
@@ -867,6 +871,8 @@ def read_assertions(sm: SentenceMentions, who: str, rules, topic: Topic, main: E
         clause_start, _ = clause_of(framing, sm.text, chosen.mention.start)
         agent, agent_words = agent_of(sm, rules, chosen, None, holder, government, clause_start, None,
                                       topic.owners, topic.names)
+        if agent is None and spec.agent == "anyone":
+            agent = SOMEONE  # "menilai ledakan itu akibat kelalaian perusahaan": whoever ran it
         if agent is None:
             continue
         prop = build(sm, rules, chosen, agent, agent_words, [holder], government, topic, main)

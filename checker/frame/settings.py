@@ -126,6 +126,18 @@ class FramingSchema(Schema):
     # what sets a figure against the earlier one ("157 injured, up from 151 a day earlier"):
     # the date right after that earlier figure is its day, not the new figure's
     earlier_figure_cues = fields.List(fields.String(), load_default=list)
+    # words that may stand between such a figure and its group ("empat lainnya WNA")
+    subgroup_fillers = fields.List(fields.String(), load_default=list)
+    # people of one nationality among those counted: a noun a country follows ("13 pekerja asal
+    # China", "warga Indonesia") or a demonym precedes ("four Chinese nationals"): a share
+    national_nouns_before_country = fields.List(fields.String(), load_default=list)
+    national_links = fields.List(fields.String(), load_default=list)
+    national_nouns_after_demonym = fields.List(fields.String(), load_default=list)
+    # what opens a subject no table knows, right before its verb at a sentence's end ("..., the
+    # operator of the industrial park said"): that one speaks, not an actor named before it
+    unnamed_subject_openers = fields.List(fields.String(), load_default=list)
+    # ...unless it is what the one named before put out ("..., the statement said")
+    unnamed_subject_not = fields.List(fields.String(), load_default=list)
     # what joins a name to the body it speaks for after it: "Kais Fhakeri of the Red
     # Crescent", "Osama Hamad, who heads the eastern government," ("," is the appositive)
     appositive_links = fields.List(fields.String(), load_default=list)
@@ -269,6 +281,11 @@ class Framing:
     subgroup_link: re.Pattern | None = None  # after a figure: a few words, a link, a subgroup noun ("101 were women")
     earlier_figure: re.Pattern | None = None  # an earlier figure ending right before a date ("up from 151 ")
     present_speech: AliasTable | None = None  # "says", "has estimated": told as of the report
+    # right after a figure, a nationality's noun and where its country's name starts: group "state"
+    # ("13 pekerja asal China"), or the demonym (group "state") and its noun ("four Chinese nationals")
+    national: re.Pattern | None = None
+    # ", the operator of the industrial park " right before a cue: a speaker no table knows
+    unnamed_subject: re.Pattern | None = None
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -420,7 +437,8 @@ def compile_framing(datas: list[dict]) -> Framing:
         re.compile(rf"\s*(?:{alternation(data['when_links'])})\s", re.I) if data.get("when_links") else None,
         re.compile(rf"(?<![\w-])(?:{alternation(data['origin_words'])})\s+$", re.I) if data.get("origin_words") else None,
         re.compile(rf"(?<![\w-])(?:{alternation(data['group_nouns'])})(?![\w-])", re.I) if data.get("group_nouns") else None,
-        re.compile(rf"[\s-]+(?:{alternation(data['subgroup_nouns'])})(?![\w-])", re.I)
+        re.compile(rf"(?:\s+(?:{alternation(data.get('subgroup_fillers', []))}))?[\s-]+"
+                   rf"(?:{alternation(data['subgroup_nouns'])})(?![\w-])", re.I)
         if data.get("subgroup_nouns") else None,
         frozenset(w.casefold() for w in data.get("clause_openers", ())),
         re.compile(rf"(?P<name>{_CAPITALISED}(?:\s+{_CAPITALISED})?)\s+(?i:{alternation(data['site_kinds_after'])})(?![\w-])")
@@ -434,4 +452,24 @@ def compile_framing(datas: list[dict]) -> Framing:
         re.compile(rf"(?<![\w-])(?:{alternation(data['earlier_figure_cues'])})\s+\d[\d.,]*(?:\s+[\w-]+){{0,2}}\s+$", re.I)
         if data.get("earlier_figure_cues") else None,
         _table(data.get("present_speech", []), "present"),
+        _national(data),
+        rule_regex(rf",\s*(?i:{alternation(data['unnamed_subject_openers'])})\s+"
+                   rf"(?!(?i:{alternation(data.get('unnamed_subject_not', []))})(?![\w-]))[\w'’ -]+?\s*$",
+                   "unnamed_subject_openers")
+        if data.get("unnamed_subject_openers") else None,
     )
+
+
+def _national(data: dict) -> re.Pattern | None:
+    """Right after a figure: a nationality's noun, a link, then the country's capitalised name
+    (group "state"); or a capitalised demonym (group "state") and the noun after it."""
+    fillers = rf"(?:\s+(?:{alternation(data['subgroup_fillers'])}))?" if data.get("subgroup_fillers") else ""
+    parts = []
+    if data.get("national_nouns_before_country"):
+        links = rf"(?:(?i:{alternation(data['national_links'])})\s+)?" if data.get("national_links") else ""
+        parts.append(rf"(?i:{alternation(data['national_nouns_before_country'])})\s+{links}(?P<state>[A-Z][\w'’-]*)")
+    if data.get("national_nouns_after_demonym"):
+        parts.append(rf"(?P<demonym>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(?i:{alternation(data['national_nouns_after_demonym'])})(?![\w-])")
+    if not parts:
+        return None
+    return rule_regex(rf"{fillers}\s+(?:{'|'.join(parts)})", "national_nouns")

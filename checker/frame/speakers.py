@@ -523,6 +523,15 @@ def _speaker(sm: SentenceMentions, actors, framing, voice: Voice) -> Mention | s
         if cue.value in ("before", "either"):
             clause_start, _ = clause_of(framing, text, cue.start)
             in_clause = [a for a in before if a.start >= clause_start]
+            unnamed = framing.unnamed_subject.search(text, clause_start, cue.start) \
+                if framing.unnamed_subject is not None else None
+            if unnamed is not None and not any(a.end > unnamed.start() for a in before) \
+                    and all(actors.role(a.value) == "state" for a in in_clause) \
+                    and not any(s >= unnamed.start() - clause_start for s, _, _, _ in
+                                framing.anaphoric_speakers.find(text[clause_start:cue.start])):
+                # "..., including four Chinese nationals, the operator of the industrial park
+                # said": a speaker no table knows, not the states named in what it said
+                return None
             if in_clause:
                 chosen = speaking_actor(actors, in_clause)
                 if chosen:

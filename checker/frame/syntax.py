@@ -289,20 +289,32 @@ def role_of(framing, sm: SentenceMentions, figure: Mention) -> str:
         return "increment"
     if framing.part_markers.find(text[:figure.start]):
         return "part"  # "Dari jumlah itu, 34 orang ...": a share of the figure before
+    later = [q.start - figure.end for q in sm.quantities if q.kind == "quantity" and q.start >= figure.end]
     if any(len(re.findall(r"[\w'’-]+", tail[:s])) <= 1 and "," not in tail[:s]
+           and not any(0 <= at - e and not re.findall(r"[\w'’-]+", text[figure.end + e:figure.end + at]) for at in later)
            for s, e, _, _ in framing.part_markers.find(tail)):
-        return "part"  # "dua di antaranya", "two of them"; not "killed 31 people, including seven children"
+        # "dua di antaranya", "two of them"; not "killed 31 people, including seven children", nor
+        # a marker opening the next figure ("killed 20 people, among them three tourists")
+        return "part"
     return "total"
 
 
-def counts_a_subgroup(framing, sm: SentenceMentions, figure: Mention) -> bool:
+def counts_a_subgroup(framing, sm: SentenceMentions, figure: Mention, actors=None) -> bool:
     """Whether the figure counts a group among those its measure counts ("40 dewasa",
-    "seven children"): the word right after it is a subgroup noun."""
+    "seven children"): the word right after it is a subgroup noun, or one after a link ("98 korban
+    tewas adalah perempuan", "and 101 were women"); or people of one country ("13 pekerja asal
+    China", "four Chinese nationals"), whose name a state's mention starts."""
     if framing.subgroup is not None and framing.subgroup.match(sm.text, figure.end) is not None:
         return True
-    # "98 korban tewas adalah perempuan", "and 101 were women": a link, then the group
-    link = getattr(framing, "subgroup_link", None)
-    return link is not None and link.match(sm.text, figure.end) is not None
+    if framing.subgroup_link is not None and framing.subgroup_link.match(sm.text, figure.end) is not None:
+        return True
+    found = framing.national.match(sm.text, figure.end) if framing.national is not None and actors else None
+    if found is None:
+        return False
+    groups = found.groupdict()
+    at = found.start("state") if groups.get("state") else found.start("demonym")
+    # (the state's mention may be gone from the sentence's actors: "Chinese nationals" speak for no state)
+    return any(a.start == 0 and actors.role(a.value) == "state" for a in actors.find(sm.text[at:]))
 
 
 def earlier(framing, sm: SentenceMentions, figure: Mention) -> bool:

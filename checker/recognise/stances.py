@@ -73,8 +73,11 @@ class PredicateSchema(Schema):
     means = fields.String(load_default=None)  # "made" (of devices) means "manufacture"
     # who the proposition is about when no actor is named: "the doors were locked" (theme);
     # "someone" when a stance on it holds without knowing who ("admitted the centre was attacked");
-    # "holder" when it is the holder's own unless another is named ("police admit failures")
-    agent = fields.String(load_default="actor", validate=validate.OneOf(["actor", "theme", "someone", "holder"]))
+    # "holder" when it is the holder's own unless another is named ("police admit failures");
+    # "anyone" when even a speaker only saying it takes that stance ("menilai ledakan itu akibat
+    # kelalaian perusahaan": whoever ran it was negligent)
+    agent = fields.String(load_default="actor",
+                          validate=validate.OneOf(["actor", "theme", "someone", "holder", "anyone"]))
     # whether where it happens is part of what it is ("deployed in Kursk"; not "made the pagers")
     placed = fields.Boolean(load_default=True)
     # whether a speaker saying it ("X said BAC made the pagers") is a stance of the speaker
