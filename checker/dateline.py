@@ -29,7 +29,9 @@ from typing import Iterable
 
 from marshmallow import Schema, fields
 
-from checker.rulebook import LanguageRules, alternation, fold, valid_regex
+from checker.recognise.dates.compiled import fold_name
+from checker.recognise.dates.resolve import weekday_of
+from checker.rulebook import LanguageRules, alternation, valid_regex
 
 HEAD_CHARS = 6000  # how much of a page's head is searched for its date line
 HEAD_LINES = 80
@@ -145,20 +147,14 @@ class Found:
     weekday: int | None  # the weekday the text names with it, if any
 
 
-def _fold(word: str) -> str:
-    return fold(word, dot=True)  # as the dates engine keys its month names
-
-
 def _named_weekday(text: str, language_rules: LanguageRules) -> int | None:
     date_rules = language_rules.get("dates")
     if date_rules is None:
         return None
     for word in re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", text):
-        folded = _fold(word)
-        if folded in date_rules.weekdays:
-            return date_rules.weekdays[folded]
-        if folded in date_rules.weekdays_capitalised and word[:1].isupper():
-            return date_rules.weekdays_capitalised[folded]
+        weekday = weekday_of(word, date_rules)
+        if weekday is not None:
+            return weekday
     return None
 
 
@@ -184,7 +180,7 @@ def _month_named(text: str, language_rules: LanguageRules) -> bool:
     date_rules = language_rules["dates"]
     if re.search(r"\d{1,2}\s*[/.-]\s*\d{1,2}", text):
         return True
-    return any(_fold(w) in date_rules.months for w in re.findall(r"[^\W\d_]+\.?", text))
+    return any(fold_name(w) in date_rules.months for w in re.findall(r"[^\W\d_]+\.?", text))
 
 
 def fit_year(month_day: date, weekday: int | None, anchor: date | None, today: date | None) -> date | None:
