@@ -84,6 +84,9 @@ class FramingSchema(Schema):
     # the words of an anaphor that point rather than name ("the", "itu"): "the agency" is the
     # last body named with "agency"
     determiners = fields.List(fields.String(), load_default=list)
+    # the heads of anaphors that name an office ("the governor", "bupati itu"): only a body named
+    # so before speaks, never merely the last speaker (the police are no governor)
+    named_only = fields.List(fields.String(), load_default=list)
     # "Sesudahnya, 10 tembakan ...": a sentence opening so goes on with the last speaker's account
     continuations = fields.List(fields.String(), load_default=list)
     # "sehari sebelum kick off", "two days after the quake": a length before these is the gap
@@ -233,6 +236,7 @@ class Framing:
     honorifics: frozenset
     anaphoric_speakers: AliasTable
     determiners: frozenset
+    named_only: frozenset
     continuations: AliasTable
     location_cues: AliasTable
     appositive_links: frozenset
@@ -390,6 +394,7 @@ def compile_framing(datas: list[dict]) -> Framing:
         frozenset(h.casefold().rstrip(".") for h in data.get("honorifics", ())),
         _table(data.get("anaphoric_speakers", []), "speaker"),
         frozenset(w.casefold() for w in data.get("determiners", ())),
+        frozenset(w.casefold() for w in data.get("named_only", ())),
         _table(data.get("continuations", []), "continuation"),
         _table(data.get("location_cues", []), "location"),
         frozenset(w.casefold() for w in data.get("appositive_links", ())),

@@ -552,9 +552,10 @@ def _speaker(sm: SentenceMentions, actors, framing, voice: Voice) -> Mention | s
 
 def _named_before(voice: Voice, framing, text: str, start: int, end: int) -> str | None:
     """Who an anaphor ("the agency", "badan itu") names: the last body named with its words,
-    else the last speaker."""
+    else the last speaker (unless the anaphor names an office: framing `named_only`)."""
     head = frozenset(re.findall(r"\w+", text[start:end].casefold())) - framing.determiners
-    return voice.named_as(head) or voice.last
+    named = voice.named_as(head)
+    return named if named or head & framing.named_only else voice.last
 
 
 # a dateline opening a lead: a place (and an outlet, a date) before a dash ("Jakarta - ",
