@@ -597,13 +597,41 @@ def _frame_with(article: Article, mentions: list[SentenceMentions], rules, main:
 
 def echo_speakers(claims: list[Claim]) -> list[Claim]:
     """A figure the article gives in its own voice (the headline's "125 Orang Meninggal") that
-    it attributes elsewhere (", kata Kepala Dinkes") is that speaker's figure."""
-    said = {}
+    it attributes elsewhere (", kata Kepala Dinkes") is that speaker's figure; a round figure
+    in its own voice that shortens a hedged one ("Floods kill 37" for "at least 37 ..., the
+    agency said") is that speaker's hedged figure, not a rival exact count."""
+    said, hedged = {}, {}
     for c in claims:
         if c.kind == "quantity" and c.speaker and c.value is not None:
             said.setdefault((c.subject, c.measure, c.value), set()).add(c.speaker)
+            for number in _written_numbers(c.value):
+                hedged.setdefault((c.subject, c.measure, number), set()).add((c.speaker, c.value))
     out = []
     for c in claims:
-        speakers = said.get((c.subject, c.measure, c.value), set()) if c.kind == "quantity" else set()
-        out.append(replace(c, speaker=speakers.pop()) if c.speaker is None and len(speakers) == 1 else c)
+        if c.kind != "quantity" or c.speaker is not None or c.value is None:
+            out.append(c)
+            continue
+        speakers = said.get((c.subject, c.measure, c.value), set())
+        if len(speakers) == 1:
+            out.append(replace(c, speaker=speakers.pop()))
+            continue
+        point = c.value.low if c.value.low is not None and c.value.low == c.value.high else None
+        shortened = hedged.get((c.subject, c.measure, point), set()) if point is not None else set()
+        if len(shortened) == 1:
+            speaker, value = shortened.pop()
+            out.append(replace(c, speaker=speaker, value=value))
+        else:
+            out.append(c)
     return out
+
+
+def _written_numbers(value) -> tuple[float, ...]:
+    """The number a hedged figure was written with: the bound of "at least 37" or "up to 12,000",
+    the middle of "about 10,000"; none for an exact figure (it echoes as itself)."""
+    low, high = value.low, value.high
+    if low is not None and high is not None:
+        if low == high:
+            return ()
+        # "nearly 100" reads as the tenth below it: the written number is its top
+        return ((low + high) / 2, high) if high - low <= high / 10 else ((low + high) / 2,)
+    return tuple(b for b in (low, high) if b is not None)
