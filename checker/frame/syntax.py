@@ -323,7 +323,10 @@ def earlier(framing, sm: SentenceMentions, figure: Mention) -> bool:
     clause_start, _ = clause_of(framing, sm.text, figure.start)
     head = words_before(sm.text, figure.start, framing.window("earlier_cue"))
     offset = figure.start - len(head)
-    return any(offset + s >= clause_start for s, _, _, _ in framing.earlier_cues.find(head))
+    # a cue already spent on a figure between ("naik dari 50 menjadi 62": the 50, not the 62)
+    between = [q.start for q in sm.quantities if q.kind == "quantity" and q.end <= figure.start]
+    return any(offset + s >= clause_start and not any(offset + e <= at for at in between)
+               for s, e, _, _ in framing.earlier_cues.find(head))
 
 
 def modality(sm: SentenceMentions, framing, figure: Mention) -> str:
