@@ -351,13 +351,8 @@ def agent_of(sm: SentenceMentions, rules, chosen: Chosen, cue: Mention | None, h
             if named is not None:
                 return named.value, named
             # "hit back at Israel, which it accused of ...": the one just before
-            # ... never the subject of the cue itself ("Polisi menetapkan tiga petugas sebagai
-            # tersangka", "Police charged three guards with"): the one accusing
             accused = sorted((a for a in others if clause_start <= a.start and a.end <= cue.start
-                              and (holder is None or a.start > holder.end)
-                              and not (len(_WORD.findall(text[a.end:cue.start])) <= 2
-                                       and not re.search(r"[,;:()]", text[a.end:cue.start]))),
-                             key=lambda a: -a.start)
+                              and (holder is None or a.start > holder.end)), key=lambda a: -a.start)
         if accused:
             return actors.government(accused[0].value), accused[0]
     if spec is not None and spec.agent == "theme" and theme is not None:
