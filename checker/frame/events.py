@@ -15,7 +15,7 @@ from datetime import date
 from marshmallow import Schema, fields
 
 from checker.frame.settings import words, words_before
-from checker.frame.places import in_speaker_tag, joint_places
+from checker.frame.places import in_speaker_tag, joint_places, landmark
 from checker.model import UNTYPED_EVENT, EventRef, Mention
 from checker.recognise import SentenceMentions
 from checker.recognise.lexicon import AliasTable, _mentions
@@ -288,11 +288,13 @@ def main_event(sentences: list[SentenceMentions], places, published: date | None
             if n < LEAD_SENTENCES:
                 lead_places.append(p.value)
             if located or names_it:
-                sites.append((n >= LEAD_SENTENCES, p.value))
+                sites.append((n >= LEAD_SENTENCES, framing is not None and landmark(framing, sm, p), p.value))
     country = max(countries, key=lambda c: countries[c]) if countries else "unknown"
     # the most specific place of the lead where it happened ("floods in Derna"), not where
-    # someone spoke from ("Speaking to AFP from Benghazi")
-    sites = [p for later, p in sorted(sites, key=lambda t: t[0]) if later == sites[0][0]] if sites else []
+    # someone spoke from ("Speaking to AFP from Benghazi"); a landmark it happened near ("a prison
+    # near the capital Jakarta") yields to a site named as where it happened ("in Banten province")
+    sites = sorted(sites, key=lambda t: t[:2])
+    sites = [p for later, _, p in sites if later == sites[0][0]] if sites else []
     place = _deepest(places, [p for p in sites if places.country(p) == country]) or _deepest(
         places, [p for p in lead_places if places.country(p) == country]) or (country if countries else None)
     # a happening the lead places in several places at once ("banjir di Aceh, Sumatera Utara, dan

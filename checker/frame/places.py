@@ -19,6 +19,16 @@ def _owner_name(framing, sm: SentenceMentions, place: Mention) -> bool:
     return any(sm.text.startswith(mark, place.end) for mark in framing.possessives)
 
 
+def landmark(framing, sm: SentenceMentions, place: Mention) -> bool:
+    """Whether a place is named as a landmark something happened near ("near the Indonesian
+    capital Jakarta", "dekat ibu kota Jakarta", "west of Jakarta"), not in: no location word
+    ("in", "di") stands between the proximity word and the place."""
+    if framing.proximity is None:
+        return False
+    near = framing.proximity.search(sm.text, max(0, place.start - 60), place.start)
+    return near is not None and not framing.location_cues.find(near.group("gap"))
+
+
 def place_after(framing, sm: SentenceMentions, pos: int, exclude_spans=(), start: int | None = None) -> str | None:
     """The place of what stands at `pos`: the first place after it in its clause when it stands
     close ("killed 2,000 in the coastal city of Derna"); else the nearest one its clause puts it
@@ -29,8 +39,9 @@ def place_after(framing, sm: SentenceMentions, pos: int, exclude_spans=(), start
     after, before = [], []
     figures = [q for q in sm.quantities if q.kind == "quantity"]
     for p in sm.places:
-        if any(p.start < e and s < p.end for s, e in exclude_spans) or _owner_name(framing, sm, p):
-            continue
+        if any(p.start < e and s < p.end for s, e in exclude_spans) or _owner_name(framing, sm, p) \
+                or landmark(framing, sm, p):
+            continue  # (a landmark it happened near: the article's site counts it)
         gap_words = re.findall(r"[\w'’-]+", sm.text[p.end:start]) if start is not None and p.end <= start else None
         if gap_words is not None and clause_start <= p.start and len(gap_words) <= 1 \
                 and not re.search(r"[,;:()]", sm.text[p.end:start]) \
@@ -145,7 +156,7 @@ def place_in(framing, sm: SentenceMentions, exclude_spans=()) -> str | None:
     it was said."""
     for p in sorted(sm.places, key=lambda p: p.start):
         if any(p.start < e and s < p.end for s, e in exclude_spans) or _owner_name(framing, sm, p) \
-                or in_speaker_tag(framing, sm, p):
+                or in_speaker_tag(framing, sm, p) or landmark(framing, sm, p):
             continue
         if framing.place_preposition.search(sm.text[:p.start]):
             return p.value

@@ -408,8 +408,9 @@ def agent_of(sm: SentenceMentions, rules, chosen: Chosen, cue: Mention | None, h
                      if floor <= m[0] < words.start or 0 <= m[0] - words.end and len(_WORD.findall(text[words.end:m[0]])) <= 2]
         if reflexive:
             return holder_government, None
-    if role == "self" or chosen.light or chosen.governed and theme is None:
-        return holder_government, None  # "rejected any link to the operation": its own part
+    if role != "accuse" and (role == "self" or chosen.light or chosen.governed and theme is None):
+        return holder_government, None  # "rejected any link to the operation": its own part (an
+        # accuser's never: "Polisi menetapkan tiga petugas sebagai tersangka kelalaian")
     if topic is not None and topic.last is not None and not topic.last.figure \
             and topic.last.predicate == chosen.predicate and topic.last.agent != topic.last.theme:
         return topic.last.agent, None  # "menepis laporan itu", "these troops": the one before
@@ -431,7 +432,7 @@ def agent_of(sm: SentenceMentions, rules, chosen: Chosen, cue: Mention | None, h
                                               or lex.place_preposition.search(text, max(0, a.start - 40), a.start))]
             if later:
                 return actors.government(later[0].value), later[0]
-            if cue is not None and not text[cue.end:words.start].strip():
+            if cue is not None and role != "accuse" and not text[cue.end:words.start].strip():
                 return holder_government, None  # a headline's root verbs: "Pakistan Bantah Pasok Amunisi"
         if cue is not None and isinstance(cue.value, StanceCue) and cue.value.label in ("non_confirm", "non_denial", "neutral"):
             return holder_government, None  # "gave no response when asked about the explosions"

@@ -147,6 +147,9 @@ class FramingSchema(Schema):
     # words before the place where something happens ("di", "melanda", "hit"), unlike the
     # place people come from ("dari Jepang")
     location_cues = fields.List(fields.String(), load_default=list)
+    # words before a landmark something happened by, not in ("a prison near the capital Jakarta",
+    # "west of Jakarta"): a site the lead names with "in" is where it happened
+    proximity_words = fields.List(fields.String(), load_default=list)
     # what makes a name the owner of the noun after it ("Iran's ambassador"), not a place
     possessives = fields.List(fields.String(), load_default=list)
     # what a person no rule knows is introduced as ("Yuli Sumpil, a conductor of ...", "Pendiri
@@ -290,6 +293,7 @@ class Framing:
     national: re.Pattern | None = None
     # ", the operator of the industrial park " right before a cue: a speaker no table knows
     unnamed_subject: re.Pattern | None = None
+    proximity: re.Pattern | None = None  # ends right before a landmark ("near the capital ")
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -462,6 +466,8 @@ def compile_framing(datas: list[dict]) -> Framing:
                    rf"(?!(?i:{alternation(data.get('unnamed_subject_not', []))})(?![\w-]))[\w'’ -]+?\s*$",
                    "unnamed_subject_openers")
         if data.get("unnamed_subject_openers") else None,
+        re.compile(rf"(?<![\w-])(?:{alternation(data['proximity_words'])})\s+(?P<gap>(?:[\w'’-]+\s+){{0,3}})$", re.I)
+        if data.get("proximity_words") else None,
     )
 
 

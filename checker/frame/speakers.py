@@ -191,14 +191,21 @@ def register_persons(sentences: list[SentenceMentions], actors, framing, places=
             note(sm.text[span[0]:span[1]], actor)
         for name, actor in _appositives(sm, actors, framing, known + introduced):
             note(name, actor)
-        for title in re.finditer(r"(?<![\w'’-])[A-Z][\w'’-]*", sm.text):
+        for title in re.finditer(r"(?<![\w'’-])[A-Za-z][\w'’-]*", sm.text):
             if title.group().casefold() not in framing.honorifics:
                 continue
+            if title.group()[0].islower() and not _role_word(framing, title.group()):
+                continue  # a title in lower case is a role only when it is one ("ministry spokeswoman Rika")
             span = _name_after(sm.text, title.end(), framing.honorifics)
             if span is None or any(s < span[1] and span[0] < e for s, e in known + introduced) \
                     or _title_goes_on(framing, sm.text, span[1], [a for a in bodies if a.start >= span[1]]):
                 continue
-            before = [a for a in bodies if a.end <= title.start()]
+            # a capital or country named as a place ("west of Jakarta, ministry spokeswoman Rika")
+            # is where, not whom the title speaks for, unless it stands right before the title
+            before = [a for a in bodies if a.end <= title.start()
+                      and not (any(p.start == a.start and p.end == a.end for p in sm.places)
+                               and (re.search(r"[,;:()]", sm.text[a.end:title.start()])
+                                    or words(sm.text, a.end, title.start()) > 1))]
             body = before[-1] if before else last_body
             if body is not None:
                 introduced.append(span)
@@ -281,6 +288,12 @@ def _unknown_persons(sm: SentenceMentions, framing, known: list, found: dict) ->
         if appositive or titled or beside:
             out.append(name)
     return out
+
+
+def _role_word(framing, word: str) -> bool:
+    """Whether a word is a role of its own ("spokeswoman", "minister"), whatever its case."""
+    roles = framing.person_roles
+    return roles is not None and any(s == 0 and e == len(word) for s, e, _, _ in roles.find(word))
 
 
 def _role_opens(framing, text: str, pos: int) -> bool:

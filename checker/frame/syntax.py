@@ -131,6 +131,11 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
             continue  # "an 11-year-old boy, and wounded 2,800": the injured, not an age
         if m.start >= figure.end and words(text, figure.end, m.start) <= after_window:
             between = gap(text, figure.end, m.start)
+            if any(q is not figure and q.start >= m.end and words(text, m.end, q.start) <= 2
+                   and not re.search(r"[,;:()]", text[m.end:q.start])
+                   and not framing.joint_links & set(text[m.end:q.start].casefold().split()) for q in sm.quantities):
+                continue  # "2,000 inmates, three times its capacity of 600": the noun is the 600's (not
+                # "55 had died and 22 were injured": "died" is the 55's)
             if framing.inclusion_markers is not None and framing.inclusion_markers.search(between) \
                     and not counts_a_subgroup(framing, sm, figure):
                 # "carrying 46 people, including the crew": the crew are a part of them; but "19
@@ -139,6 +144,7 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
         elif m.end <= figure.start and words(text, m.end, figure.start) <= before_window:
             between = gap(text, m.end, figure.start)
             if any(q.end <= m.start and words(text, q.end, m.start) <= before_window
+                   and not re.search(r"[,;:]", text[q.end:m.start])  # "2.072 warga, sementara kapasitasnya 600"
                    and not _has_own_measure(sm, q, m, before_window, bare - framing.counted_things)
                    for q in sm.quantities if q is not figure and not q.rule.startswith("reading:")):
                 continue  # "8 people lost their lives and 2,750 others were hurt": the 8's

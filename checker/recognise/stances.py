@@ -51,7 +51,9 @@ class ModifierSchema(Schema):
     before = fields.String(required=True)
     applies_to = fields.List(fields.String(validate=validate.OneOf(["confirm", "deny", "accuse"])),
                              required=True)
-    label = fields.String(required=True, validate=validate.OneOf(LABELS + ("keep",)))
+    # "keep": the verb's own label stands; "none": the verb states nothing ("untuk memastikan
+    # penyebabnya", "in order to confirm": a purpose, what someone means to find out)
+    label = fields.String(required=True, validate=validate.OneOf(LABELS + ("keep", "none")))
     name = fields.String(required=True)
 
 
@@ -349,6 +351,8 @@ def find_stances(text: str, rules: LanguageRules) -> list[Mention]:
         rule = f"verb:{form.casefold()}"
         label = "confirm" if kind == "accuse" else kind
         changed, name = _modified(kind, before, stance)
+        if changed == "none":
+            continue  # a purpose, not a stance: "olah TKP untuk memastikan penyebab kebakaran"
         if changed:
             label, rule = changed, f"{rule}+{name}"
         # "dibantah", "was denied (by X)": the holder is the agent, never the subject before
