@@ -218,11 +218,13 @@ class ArticleFramer:
             if (measure is None or measure.value in bare) and last_measure is not None \
                     and last_measure.value not in bare and after_earlier_cue(framing, sm, figure):
                 measure = last_measure  # "rose to 179, up from 85", "menjadi 179 dari sebelumnya 85 orang"
-            if measure is not None and measure.value in bare and last_measure is not None \
-                    and last_measure.value not in bare and last_figure is not None \
-                    and clause_of(framing, sm.text, last_figure.start) == clause_of(framing, sm.text, figure.start) \
-                    and total_verb_before(framing, sm, figure):
-                measure = last_measure  # "naik dari 50 orang menjadi 62 orang": the new count of the same
+            if measure is not None and measure.value in bare and total_verb_before(framing, sm, figure):
+                # "naik dari 50 orang menjadi 62 orang", "jumlah pasukan Korea Utara di Rusia mencapai
+                # 11.000 orang": people counted as what the clause named before the verb
+                start, _ = clause_of(framing, sm.text, figure.start)
+                named = [m for m in sm.measures if start <= m.start and m.end <= figure.start and m.value not in bare]
+                if named:
+                    measure = named[-1]
             if measure is not None and measure.value in bare and measure.value not in framing.counted_things \
                     and last_measure is not None and last_measure.value not in bare and last_figure is not None \
                     and reading_measure(last_figure) is None \
