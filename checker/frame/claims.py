@@ -117,6 +117,10 @@ class ArticleFramer:
             # a sentence telling of the happening with no figure ("the explosions ... on Tuesday
             # and Wednesday") dates the happening, not a count the next sentence gives
             own_days = []
+        if own_days and self.narrative is not None and _looks_back(sm, self.framing):
+            # "Sehari sebelumnya, Rabu (19/6), ... 183 orang", "Laporan awal pada Senin ...": an
+            # earlier count recalled; the figures after it still hold as of the later day
+            own_days = [d for d in own_days if d >= self.narrative]
         if own_days and not dateline:
             self.narrative = max(own_days)
         elif self.narrative is None and event is not None and event.day is not None \
@@ -607,3 +611,13 @@ def echo_speakers(claims: list[Claim]) -> list[Claim]:
         speakers = said.get((c.subject, c.measure, c.value), set()) if c.kind == "quantity" else set()
         out.append(replace(c, speaker=speakers.pop()) if c.speaker is None and len(speakers) == 1 else c)
     return out
+
+
+def _looks_back(sm: SentenceMentions, framing) -> bool:
+    """Whether the sentence recalls an earlier day: a day counted back from the one named before
+    ("sehari sebelumnya", "the day before": framing `anchored_days` with a negative offset) or a
+    figure its source has since replaced (`earlier_cues`)."""
+    table = getattr(framing, "anchored_days", None)
+    if table is not None and any(int(offset) < 0 for _, _, offset, _ in table.find(sm.text)):
+        return True
+    return bool(framing.earlier_cues.find(sm.text))
