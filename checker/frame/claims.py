@@ -98,6 +98,13 @@ class ArticleFramer:
         self.contrasted, self.contrast_before = contrast_here or self.contrast_before, contrast_here
         when = reference_day(sm, self.framing, self.article.published, event.day if event else None,
                              self.narrative)
+        past = ev.past_period(sm, (self.main.day if self.main is not None else None) or self.article.published)
+        if past is not None:
+            # "Tahun lalu, banjir di Garut menewaskan 30 orang": an earlier happening, counted as of
+            # its period's end
+            when = past.value.end
+            if event is not None:
+                event = replace(event, day=past.value.day, phase=None)
         # the clock moves to the latest day named, but not to an incident's own day: that
         # says when it happened, not when anything was counted
         # nor to a day before the main incident's: background ("Siaga 1 sejak 10 Oktober 2023")
