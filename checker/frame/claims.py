@@ -153,8 +153,13 @@ class ArticleFramer:
             told = {d.value.day for d in sm.dates if d.value.grain == "day"
                     and (self.article.published is None or d.value.day <= self.article.published)}
             self.tell_previous(who, told.pop() if len(told) == 1 else None)
+        holders = [c.speaker for c in self.claims[before:] if c.kind == "stance" and c.speaker]
         if who:
             self.voice.last = who
+        elif holders:
+            # "A senior Saudi official rejected suggestions ... 'We did not fail,' said the
+            # official": who took the stance speaks again
+            self.voice.last = holders[-1]
         else:
             named = [a for a in sm.actors if self.actors.role(a.value) not in ("conduit",)
                      and (a.rule.startswith("person:") or self.actors.role(a.value) == "person")]
