@@ -303,8 +303,11 @@ class ArticleFramer:
                      and words(sm.text, figure.end, m.start) <= framing.window("owner")
                      and (m.value not in framing.counted_things or m.value == measure.value)  # "di berbagai kota Lebanon"
                      and not any(figure.end <= c.start < m.start for c in sm.attribution)]  # "..., kata Kementerian Pengungsi Taliban"
-            owner = None
-            for noun in sorted(nouns, key=lambda m: m.start) or [measure]:
+            # "658 Egyptians had died", "199 Indonesians": a people named right after the figure
+            # are its owner, as "203 jemaah haji Indonesia" (not "four Chinese nationals": a share)
+            owner = next((a for a in sm.actors if a.start > figure.end and not sm.text[figure.end:a.start].strip()
+                          and actors.role(a.value) == "state" and role == "total"), None)
+            for noun in ([] if owner else sorted(nouns, key=lambda m: m.start) or [measure]):
                 owner = owner_of(framing, sm, noun, sm.actors)
                 if owner:
                     break
