@@ -62,6 +62,8 @@ def run_framing_example(example: dict, rules: LanguageRules):
                 value = getattr(claim.value, key) if claim.value else None
             elif key == "phase":  # the wave of the happening the claim is about
                 value = claim.event.phase if claim.event is not None else None
+            elif key == "event_day":  # the day of the happening the claim is about
+                value = claim.event.day if claim.event is not None else None
             elif hasattr(claim, key):
                 value = getattr(claim, key)
             else:  # a kind's detail ("earlier", "role")

@@ -98,6 +98,13 @@ class ArticleFramer:
         self.contrasted, self.contrast_before = contrast_here or self.contrast_before, contrast_here
         when = reference_day(sm, self.framing, self.article.published, event.day if event else None,
                              self.narrative)
+        past = ev.past_period(sm, (self.main.day if self.main is not None else None) or self.article.published)
+        if past is not None:
+            # "Tahun lalu, banjir di Garut menewaskan 30 orang": an earlier happening, counted as of
+            # its period's end
+            when = past.value.end
+            if event is not None:
+                event = replace(event, day=past.value.day, phase=None)
         # the clock moves to the latest day named, but not to an incident's own day: that
         # says when it happened, not when anything was counted
         # nor to a day before the main incident's: background ("Siaga 1 sejak 10 Oktober 2023")
@@ -117,6 +124,10 @@ class ArticleFramer:
             # a sentence telling of the happening with no figure ("the explosions ... on Tuesday
             # and Wednesday") dates the happening, not a count the next sentence gives
             own_days = []
+        if own_days and self.narrative is not None and _looks_back(sm, self.framing):
+            # "Sehari sebelumnya, Rabu (19/6), ... 183 orang", "Laporan awal pada Senin ...": an
+            # earlier count recalled; the figures after it still hold as of the later day
+            own_days = [d for d in own_days if d >= self.narrative]
         if own_days and not dateline:
             self.narrative = max(own_days)
         elif self.narrative is None and event is not None and event.day is not None \
@@ -142,8 +153,13 @@ class ArticleFramer:
             told = {d.value.day for d in sm.dates if d.value.grain == "day"
                     and (self.article.published is None or d.value.day <= self.article.published)}
             self.tell_previous(who, told.pop() if len(told) == 1 else None)
+        holders = [c.speaker for c in self.claims[before:] if c.kind == "stance" and c.speaker]
         if who:
             self.voice.last = who
+        elif holders:
+            # "A senior Saudi official rejected suggestions ... 'We did not fail,' said the
+            # official": who took the stance speaks again
+            self.voice.last = holders[-1]
         else:
             named = [a for a in sm.actors if self.actors.role(a.value) not in ("conduit",)
                      and (a.rule.startswith("person:") or self.actors.role(a.value) == "person")]
@@ -294,8 +310,11 @@ class ArticleFramer:
                      and words(sm.text, figure.end, m.start) <= framing.window("owner")
                      and (m.value not in framing.counted_things or m.value == measure.value)  # "di berbagai kota Lebanon"
                      and not any(figure.end <= c.start < m.start for c in sm.attribution)]  # "..., kata Kementerian Pengungsi Taliban"
-            owner = None
-            for noun in sorted(nouns, key=lambda m: m.start) or [measure]:
+            # "658 Egyptians had died", "199 Indonesians": a people named right after the figure
+            # are its owner, as "203 jemaah haji Indonesia" (not "four Chinese nationals": a share)
+            owner = next((a for a in sm.actors if a.start > figure.end and not sm.text[figure.end:a.start].strip()
+                          and actors.role(a.value) == "state" and role == "total"), None)
+            for noun in ([] if owner else sorted(nouns, key=lambda m: m.start) or [measure]):
                 owner = owner_of(framing, sm, noun, sm.actors)
                 if owner:
                     break
@@ -642,3 +661,13 @@ def _written_numbers(value) -> tuple[float, ...]:
         # "nearly 100" reads as the tenth below it: the written number is its top
         return ((low + high) / 2, high) if high - low <= high / 10 else ((low + high) / 2,)
     return tuple(b for b in (low, high) if b is not None)
+
+
+def _looks_back(sm: SentenceMentions, framing) -> bool:
+    """Whether the sentence recalls an earlier day: a day counted back from the one named before
+    ("sehari sebelumnya", "the day before": framing `anchored_days` with a negative offset) or a
+    figure its source has since replaced (`earlier_cues`)."""
+    table = getattr(framing, "anchored_days", None)
+    if table is not None and any(int(offset) < 0 for _, _, offset, _ in table.find(sm.text)):
+        return True
+    return bool(framing.earlier_cues.find(sm.text))

@@ -368,3 +368,26 @@ def other_happenings(sm: SentenceMentions, event: EventRef, places, published: d
         country = places.country(named[0]) if named else event.country
         out.append((EventRef(i.value, country, named[0] if named else None, d.value.day), d))
     return out
+
+
+# a whole period a figure is told of ("tahun lalu", "in 2021", "last month"): not a day, a span
+# running up to now, nor an open side ("since 2018")
+_PAST_GRAINS = ("month", "quarter", "half", "year", "decade", "part")
+
+
+def past_period(sm: SentenceMentions, before: date | None) -> Mention | None:
+    """A whole period the sentence names that ended before `before` (the main incident's day,
+    else publication): "Tahun lalu, banjir di Garut menewaskan 30 orang", "In 2021, 25 people
+    died in floods there". Its figures count an earlier happening of that period, never the one
+    the article reports. A period "sejak" or "since" opens is a bound, not such a period."""
+    if before is None:
+        return None
+    since = [(d.start, d.end) for d in sm.durations if getattr(d.value, "since", None) is not None]
+    for d in sorted(sm.dates, key=lambda d: d.start):
+        value = d.value
+        if value.grain not in _PAST_GRAINS or value.end >= before:
+            continue
+        if any(s < d.end and d.start < e for s, e in since):
+            continue
+        return d
+    return None

@@ -129,6 +129,10 @@ class FramingSchema(Schema):
     # what sets a figure against the earlier one ("157 injured, up from 151 a day earlier"):
     # the date right after that earlier figure is its day, not the new figure's
     earlier_figure_cues = fields.List(fields.String(), load_default=list)
+    # a phrase opening the sentence or a clause that names the whole a figure after its comma
+    # divides ("Dari 199 jemaah yang wafat, 72 orang ...", "Of the 199 pilgrims who died, 72 ..."):
+    # the words that open it
+    whole_openers = fields.List(fields.String(), load_default=list)
     # words that may stand between such a figure and its group ("empat lainnya WNA")
     subgroup_fillers = fields.List(fields.String(), load_default=list)
     # people of one nationality among those counted: a noun a country follows ("13 pekerja asal
@@ -294,6 +298,8 @@ class Framing:
     # ", the operator of the industrial park " right before a cue: a speaker no table knows
     unnamed_subject: re.Pattern | None = None
     proximity: re.Pattern | None = None  # ends right before a landmark ("near the capital ")
+    # "Dari 199 jemaah yang wafat, " ending right before a figure: the whole it is a share of
+    whole_before: re.Pattern | None = None
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -468,6 +474,9 @@ def compile_framing(datas: list[dict]) -> Framing:
         if data.get("unnamed_subject_openers") else None,
         re.compile(rf"(?<![\w-])(?:{alternation(data['proximity_words'])})\s+(?P<gap>(?:[\w'’-]+\s+){{0,3}})$", re.I)
         if data.get("proximity_words") else None,
+        re.compile(rf"(?:^|[,:]\s*|[\"“]\s*)(?:{alternation(data['whole_openers'])})\s+\d[\d.,]*(?![\d.,]*\s*(?:%|persen|percent))"
+                   rf"[^,;:.!?\d]{{0,80}},\s*$", re.I)
+        if data.get("whole_openers") else None,
     )
 
 

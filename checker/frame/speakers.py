@@ -285,6 +285,13 @@ def _unknown_persons(sm: SentenceMentions, framing, known: list, found: dict) ->
         beside = not role_before and any((c.value in ("after", "either") and 0 <= start - c.end <= 2)
                                          or (c.value in ("before", "either") and 0 <= c.start - end <= 2)
                                          for c in sm.attribution)
+        if beside and not (appositive or titled) and any(
+                c.value in ("after", "either") and 0 <= start - c.end <= 2 for c in sm.attribution) \
+                and any(end <= a.start < close for a in sm.actors):
+            # "berdasarkan data Sistem Informasi ... Kementerian Agama, ...", "according to the
+            # Integrated Data System of the health ministry": the body named in the same phrase
+            # is the source; the capitalised words before it name its system, no person
+            continue
         if appositive or titled or beside:
             out.append(name)
     return out

@@ -295,6 +295,9 @@ def role_of(framing, sm: SentenceMentions, figure: Mention) -> str:
         return "increment"
     if framing.part_markers.find(text[:figure.start]):
         return "part"  # "Dari jumlah itu, 34 orang ...": a share of the figure before
+    whole = getattr(framing, "whole_before", None)
+    if whole is not None and whole.search(text, 0, figure.start):
+        return "part"  # "Dari 199 jemaah yang wafat, 72 orang ...": a share of the whole named first
     later = [q.start - figure.end for q in sm.quantities if q.kind == "quantity" and q.start >= figure.end]
     if any(len(re.findall(r"[\w'’-]+", tail[:s])) <= 1 and "," not in tail[:s]
            and not any(0 <= at - e and not re.findall(r"[\w'’-]+", text[figure.end + e:figure.end + at]) for at in later)
