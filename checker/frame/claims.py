@@ -590,13 +590,14 @@ def frame_article(article: Article, mentions: list[SentenceMentions], rules) -> 
     incidents = rules.get("incidents")
     order = incidents.order if incidents is not None else ()
     background = incidents.background if incidents is not None else frozenset()
+    nationwide = incidents.nationwide if incidents is not None else frozenset()
     # the dateline names where the report was filed ("TEMPO.CO, Jakarta -", "ISTANBUL/DAMASCUS,
     # Feb 6 (Reuters) -"), not where it happened: its places only when the text names no other
     mentions = [with_named_sites(off_route(sm, rules["framing"]), rules["framing"]) for sm in mentions]
     filed = [replace(sm, places=[p for p in sm.places if not in_dateline(sm.text, p)]) for sm in mentions]
-    main = ev.main_event(filed, rules["places"], article.published, order, rules["framing"], background)
+    main = ev.main_event(filed, rules["places"], article.published, order, rules["framing"], background, nationwide)
     if main is None or main.country == "unknown":
-        main = ev.main_event(mentions, rules["places"], article.published, order, rules["framing"], background)
+        main = ev.main_event(mentions, rules["places"], article.published, order, rules["framing"], background, nationwide)
     else:
         mentions = filed
     home = rules["framing"].home_country
