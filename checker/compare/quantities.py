@@ -78,9 +78,11 @@ def _inherited(inner: Claim, outer: Claim, context: ComparisonContext) -> bool:
     return bool(extra(inner, "place_of_event")) and "+" not in outer.where
 
 
-def _own_place(claim: Claim) -> bool:
-    """Whether a figure names its own place, not only its happening's."""
-    return claim.where is not None and not extra(claim, "place_of_event")
+def _own_place(claim: Claim, context: ComparisonContext) -> bool:
+    """Whether a figure names a place of its own narrower than a country, not only its happening's."""
+    if claim.where is None or extra(claim, "place_of_event"):
+        return False
+    return context.country_of is None or context.country_of(claim.where) != claim.where
 
 
 def _parts_apart(a: str, b: str) -> bool:
@@ -103,7 +105,7 @@ def _differences(a: Claim, b: Claim, context: ComparisonContext) -> list[str] | 
     scope = scope_relation(a, b, context)
     if scope == "unrelated":
         return None  # figures for different places are different facts
-    if a.unit == "percent" == b.unit and a.where != b.where and (_own_place(a) or _own_place(b)):
+    if a.unit == "percent" == b.unit and a.where != b.where and (_own_place(a, context) or _own_place(b, context)):
         return None  # a share or a rate in a province says nothing of the nation's, nor of another's
     settings = context.settings
     same_modality = settings.modality_group(a.modality) == settings.modality_group(b.modality)
