@@ -335,6 +335,11 @@ class ArticleFramer:
                         and not any(gained_owner.end < a.start < figure.start for a in sm.actors):
                     owner = gained_owner
                 gained_owner = owner or gained_owner
+                if owner is not None and voice in (owner.value, actors.body(owner.value)) \
+                        and not any(c.start >= owner.end for c in sm.attribution):
+                    # "Prabowo memperoleh 58,83 persen": who won it, not who says so (unless the
+                    # winner speaks: "Prabowo said he had won 58%")
+                    voice = person = None
             subject, about = ((owner.value if gained else actors.government(owner.value)), None) if owner \
                 else (None, None)
             if subject is None and event is not None and incidents is not None \

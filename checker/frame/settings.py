@@ -220,7 +220,8 @@ class FramingSchema(Schema):
     # a measure whose mention in a figure's clause makes the figure a projection (a quick count):
     # the measure it then is
     projection_measures = fields.List(fields.String(), load_default=list)
-    # a person's pronoun as a verb's subject ("saying he won"): the person named before it
+    # a person's pronoun as a verb's subject, with an auxiliary or not ("saying he won", "he had
+    # won"): the person named before it
     subject_pronouns = fields.List(fields.String(), load_default=list)
     # links that give a figure again in another unit ("96.2 million votes, or 58.6%")
     restating_links = fields.List(fields.String(), load_default=list)
@@ -484,7 +485,7 @@ def compile_framing(datas: list[dict]) -> Framing:
         frozenset(data.get("gained_measures", ())),
         frozenset(data.get("projection_measures", ())),
         tuple(sorted(data.get("projected_measures", {}).items())),
-        re.compile(rf"(?<![\w-])(?:{alternation(data['subject_pronouns'])})\s+$", re.I)
+        re.compile(rf"(?<![\w-])(?:{alternation(data['subject_pronouns'])})(?:\s+[\w'’-]+)?\s+$", re.I)
         if data.get("subject_pronouns") else None,
         re.compile(rf"(?<![\w-])(?:{alternation(data['restating_links'])})\s+$", re.I)
         if data.get("restating_links") else None,
