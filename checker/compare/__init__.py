@@ -62,7 +62,8 @@ def make_context(rules, articles, within=None, government_of=None) -> Comparison
         government_of = actors.government if actors is not None else (lambda actor: actor)
     if not isinstance(articles, Mapping):
         articles = {a.id: a for a in articles}
-    return ComparisonContext(settings, _semantics(rules), articles, within, government_of)
+    country_of = places.country if places is not None else None
+    return ComparisonContext(settings, _semantics(rules), articles, within, government_of, country_of=country_of)
 
 
 def comparable(claim: Claim) -> bool:

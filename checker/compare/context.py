@@ -67,6 +67,7 @@ class ComparisonContext:
     within: Callable[[str, str], bool]  # within(inner, outer): kursk within russia
     government_of: Callable[[str], str]  # peskov -> russia; a state is its own
     _authorities: dict = field(default_factory=dict, compare=False, repr=False)
+    country_of: Callable[[str], str] | None = None  # kursk -> russia; a country is its own
 
     def article(self, claim: Claim) -> Article | None:
         return self.articles.get(claim.article)

@@ -21,6 +21,7 @@ each other ("higher than the one given by ...") disagree whatever the days betwe
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, replace
@@ -77,6 +78,13 @@ def _inherited(inner: Claim, outer: Claim, context: ComparisonContext) -> bool:
     return bool(extra(inner, "place_of_event")) and "+" not in outer.where
 
 
+def _own_place(claim: Claim, context: ComparisonContext) -> bool:
+    """Whether a figure names a place of its own narrower than a country, not only its happening's."""
+    if claim.where is None or extra(claim, "place_of_event"):
+        return False
+    return context.country_of is None or context.country_of(claim.where) != claim.where
+
+
 def _parts_apart(a: str, b: str) -> bool:
     """Two different parts ("syria/government_held", "aleppo/opposition_held")."""
     return "/" in a and "/" in b and a.rsplit("/", 1)[1] != b.rsplit("/", 1)[1]
@@ -97,6 +105,8 @@ def _differences(a: Claim, b: Claim, context: ComparisonContext) -> list[str] | 
     scope = scope_relation(a, b, context)
     if scope == "unrelated":
         return None  # figures for different places are different facts
+    if a.unit == "percent" == b.unit and a.where != b.where and (_own_place(a, context) or _own_place(b, context)):
+        return None  # a share or a rate in a province says nothing of the nation's, nor of another's
     settings = context.settings
     same_modality = settings.modality_group(a.modality) == settings.modality_group(b.modality)
     differing: list[str] = []
@@ -247,11 +257,39 @@ def far_past_bound(a: Interval, b: Interval, factor: float) -> bool:
     return False
 
 
+# a written decimal: one or two digits after a mark, no third (three are a thousands group in
+# "96.214.691"), then the end, a percent or a scale word ("58.6%", "58,59 persen", "96.2 million")
+_DECIMAL = re.compile(r"(\d+)[.,](\d{1,2})(?![\d.,])")
+
+
+def _half_unit(claim: Claim) -> float:
+    """Half the unit of a figure's last written decimal ("58.6%": 0.05, "96.2 million": 50,000);
+    0 for a figure written without decimals, a range or a bound."""
+    value, text = claim.value, extra(claim, "figure") or ""
+    m = _DECIMAL.search(str(text))
+    if value is None or m is None or value.low is None or value.high is None or value.low != value.high:
+        return 0.0
+    written = float(f"{m.group(1)}.{m.group(2)}")
+    return abs(value.low / written) * 10 ** -len(m.group(2)) / 2 if written else 0.0
+
+
+def rounded(claim: Claim, other: Claim) -> Interval:
+    """A figure as the interval its written precision stands for when the other figure is written
+    more precisely: "58.6%" beside "58,59 persen" is 58.55 to 58.65, "96.2 million" beside
+    "96.214.691" 96.15 to 96.25 million, so a rounded report of a precise figure is a reading of
+    it. Two figures of one precision ("7.5", "7.6") stay as they are."""
+    half = _half_unit(claim)
+    if not half or (_half_unit(other) or 0.0) >= half:
+        return claim.value
+    return replace(claim.value, low=claim.value.low - half, high=claim.value.high + half)
+
+
 def values_apart(a: Claim, b: Claim, context: ComparisonContext) -> bool:
-    """Whether two figures can disagree at all: disjoint, or a bound that is no reading of the
-    other figure (see far_past_bound, lower_bounds_apart)."""
+    """Whether two figures can disagree at all: disjoint (each as precise as it is written: see
+    rounded), or a bound that is no reading of the other figure (see far_past_bound,
+    lower_bounds_apart)."""
     factor = context.settings.bound_factor
-    return not overlap(a.value, b.value) or far_past_bound(a.value, b.value, factor) or (
+    return not overlap(rounded(a, b), rounded(b, a)) or far_past_bound(a.value, b.value, factor) or (
         lower_bounds_apart(a.value, b.value, factor) and context.behaviour(a) == "cumulative")
 
 

@@ -20,7 +20,7 @@ from checker.frame.settings import words, words_after, words_before
 from checker.frame.places import (joint_places, label_place, listed, off_route, place_after, place_in, venue_part,
                                   with_named_sites)
 from checker.frame.syntax import (after_earlier_cue, clause_of, counted_noun, counts_a_subgroup, earlier, elliptical, measure_for, modality, owner_of,
-                                  role_of, sender_of, share_pairs, total_verb_before, without_possessors)
+                                  role_of, sender_of, actor_right_before, numbered, restating, share_pairs, total_verb_before, without_possessors)
 from checker.frame.times import anchored, earlier_figure_day, reference_day
 from checker.model import Article, Claim, Evidence, EventRef, Mark, Mention
 from checker.recognise import SentenceMentions
@@ -225,10 +225,38 @@ class ArticleFramer:
             by_cue = []
         shares = share_pairs(framing, sm)
         last_figure = None
+        as_percent, projected = dict(framing.percent_measures), dict(framing.projected_measures)
+        gained_owner = None
         for figure in sm.quantities:
-            if figure.kind != "quantity":
-                continue
-            measure = reading_measure(figure) or measure_for(framing, priority, sm, figure, outcomes, bare, shares)
+            if figure.kind == "percent":
+                # a share or a rate of a measure that takes one ("58,59 persen suara", "turnout was
+                # 81.78%"); any other percent (a rise, a poll of opinions) is not read
+                read = measure_for(framing, priority, sm, figure, outcomes, bare, shares)
+                shared = set(as_percent) | set(as_percent.values())
+                if read is None and (elliptical(sm.text, figure)
+                                     or sender_of(framing, sm, figure, framing.gaining_topics)
+                                     or (last_figure is not None and restating(framing, sm, last_figure, figure))):
+                    # "Anies meraih 24,95 persen, Ganjar 16,47 persen", "Anies won 24.9%" after the
+                    # votes were counted: the measure before, in the sentence or the article
+                    if last_measure is not None and last_measure.value in shared:
+                        read = last_measure
+                    elif last_measure is None and self.last_measure in shared:
+                        read = Mention("measure", figure.text, figure.start, figure.end, self.last_measure,
+                                       "percent_anaphora")
+                if read is None or (read.value not in as_percent and read.value not in as_percent.values()):
+                    continue
+                value = as_percent.get(read.value, read.value)
+                lo, hi = clause_of(framing, sm.text, figure.start)
+                if value in projected and any(m.value in framing.projection_measures
+                                              and lo <= m.start < hi for m in sm.measures):
+                    value = projected[value]  # "a quick count gave Prabowo 58%": a sample's estimate
+                measure = Mention("measure", read.text, read.start, read.end, value, read.rule)
+                last_measure, last_figure = measure, figure
+            elif figure.kind != "quantity" or numbered(framing, sm, figure):
+                continue  # "pasangan nomor urut 2": a number, counting nothing
+            else:
+                measure = None
+            measure = measure or reading_measure(figure) or measure_for(framing, priority, sm, figure, outcomes, bare, shares)
             if measure is None and last_measure is not None and elliptical(sm.text, figure):
                 measure = last_measure  # "the ministry said 3,000 had died, the Red Crescent 150"
             if (measure is None or measure.value in bare) and last_measure is not None \
@@ -320,7 +348,26 @@ class ArticleFramer:
                     break
             if owner is None and measure.value in framing.sent_measures:
                 owner = sender_of(framing, sm, figure)
-            subject, about = (actors.government(owner.value), None) if owner else (None, None)
+            gained = measure.value in framing.gained_measures
+            if gained:
+                # the votes a candidate won are the candidate's, never the state's: the actor before
+                # the gaining verb ("Prabowo won", "he won"), or named right before the figure
+                # ("Ganjar Pranowo 16.5%"), or the one whose votes the sentence just gave ("96.2
+                # million votes, or 58.6%")
+                owner = sender_of(framing, sm, figure, framing.gaining_topics,
+                                  lambda a: actors.role(a) == "person") \
+                    or actor_right_before(sm, figure) or owner
+                if owner is None and gained_owner is not None \
+                        and not any(gained_owner.end < a.start < figure.start for a in sm.actors):
+                    owner = gained_owner
+                gained_owner = owner or gained_owner
+                if owner is not None and voice in (owner.value, actors.body(owner.value)) \
+                        and not any(c.start >= owner.end for c in sm.attribution):
+                    # "Prabowo memperoleh 58,83 persen": who won it, not who says so (unless the
+                    # winner speaks: "Prabowo said he had won 58%")
+                    voice = person = None
+            subject, about = ((owner.value if gained else actors.government(owner.value)), None) if owner \
+                else (None, None)
             if subject is None and event is not None and incidents is not None \
                     and incidents.owns(event.type, measure.value):
                 subject, about = event.id, event
@@ -369,7 +416,7 @@ class ArticleFramer:
                 self.whole_measures.add(measure.value)
             self.add(kind="quantity", evidence=Evidence(sm.text, sm.sentence.start, sm.sentence.end),
                      subject=subject, measure=measure.value, value=figure.value,
-                     unit=measure.value if measure.rule.startswith("reading:") else "count",
+                     unit=measure.value if measure.rule.startswith("reading:") else ("percent" if figure.kind == "percent" else "count"),
                      where=where, when=day, modality=modality(sm, framing, figure),
                      speaker=voice, event=about,
                      marks=self.marks(("figure", figure), ("measure", measure), *self.date_marks(sm, day)),
@@ -574,13 +621,14 @@ def frame_article(article: Article, mentions: list[SentenceMentions], rules) -> 
     incidents = rules.get("incidents")
     order = incidents.order if incidents is not None else ()
     background = incidents.background if incidents is not None else frozenset()
+    nationwide = incidents.nationwide if incidents is not None else frozenset()
     # the dateline names where the report was filed ("TEMPO.CO, Jakarta -", "ISTANBUL/DAMASCUS,
     # Feb 6 (Reuters) -"), not where it happened: its places only when the text names no other
     mentions = [with_named_sites(off_route(sm, rules["framing"]), rules["framing"]) for sm in mentions]
     filed = [replace(sm, places=[p for p in sm.places if not in_dateline(sm.text, p)]) for sm in mentions]
-    main = ev.main_event(filed, rules["places"], article.published, order, rules["framing"], background)
+    main = ev.main_event(filed, rules["places"], article.published, order, rules["framing"], background, nationwide)
     if main is None or main.country == "unknown":
-        main = ev.main_event(mentions, rules["places"], article.published, order, rules["framing"], background)
+        main = ev.main_event(mentions, rules["places"], article.published, order, rules["framing"], background, nationwide)
     else:
         mentions = filed
     home = rules["framing"].home_country

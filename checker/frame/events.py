@@ -54,6 +54,9 @@ class IncidentsSchema(Schema):
     # types that name their own sentence's figures but never an article's main incident: a
     # war behind the news ("killed since the war began") is no happening the report tells of
     background = fields.List(fields.String(), load_default=list)
+    # types that happen across their country (a national election): placed in the country unless
+    # the title or lead names a site, never at a province a later sentence names
+    nationwide = fields.List(fields.String(), load_default=list)
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,7 @@ class Incidents:
     measures_of: tuple = ()  # (measure, the types that own it): owned by those only
     names_after: frozenset = frozenset()  # "pemadam" before "kebakaran": part of a body's name
     background: frozenset = frozenset()  # types never an article's main incident (a war)
+    nationwide: frozenset = frozenset()  # types placed in their country unless the lead names a site
 
     def owns(self, kind: str, measure: str) -> bool:
         """Whether a happening of this type owns a figure of this measure."""
@@ -113,10 +117,11 @@ def compile_incidents(datas: list[dict]) -> Incidents:
     measures_of = tuple((m, frozenset(types)) for data in datas for m, types in data.get("measures_of", {}).items())
     names_after = frozenset(w.casefold() for data in datas for w in data.get("names_after", []))
     background = frozenset(t for data in datas for t in data.get("background", []))
+    nationwide = frozenset(t for data in datas for t in data.get("nationwide", []))
     return Incidents(AliasTable.build(entries), frozenset(measures), order, bare, names,
                      AliasTable.build(vehicles) if vehicles else None, retype, retype_for,
                      retype.union(*(types for _, types in retype_for)), qualifiers, measures_of, names_after,
-                     background)
+                     background, nationwide)
 
 
 def _next_word(text: str, pos: int) -> str:
@@ -250,7 +255,8 @@ def sited(sentences: list[SentenceMentions], framing) -> bool:
 
 
 def main_event(sentences: list[SentenceMentions], places, published: date | None,
-               order: tuple = (), framing=None, background: frozenset = frozenset()) -> EventRef | None:
+               order: tuple = (), framing=None, background: frozenset = frozenset(),
+               nationwide: frozenset = frozenset()) -> EventRef | None:
     """The article's main incident: the type most named in its title and lead (else anywhere),
     never a background type (a war behind the news),
     placed in the country most named in the article, at the most specific place of the lead;
@@ -274,6 +280,7 @@ def main_event(sentences: list[SentenceMentions], places, published: date | None
     # sentence naming the incident double again, and in the title and lead double again
     countries: Counter = Counter()
     lead_places, sites = [], []  # sites: lead places where something happens, or named with it
+    named_sites = []  # places where something happens in a sentence naming the happening
     for n, sm in enumerate(sentences):
         names_it = any(m.value in (kind, GENERIC) for m in sm.incidents)  # "the tragedy" names it too
         for p in sm.places:
@@ -289,12 +296,18 @@ def main_event(sentences: list[SentenceMentions], places, published: date | None
                 lead_places.append(p.value)
             if located or names_it:
                 sites.append((n >= LEAD_SENTENCES, framing is not None and landmark(framing, sm, p), p.value))
+            if located and names_it:
+                named_sites.append(p.value)
     country = max(countries, key=lambda c: countries[c]) if countries else "unknown"
     # the most specific place of the lead where it happened ("floods in Derna"), not where
     # someone spoke from ("Speaking to AFP from Benghazi"); a landmark it happened near ("a prison
     # near the capital Jakarta") yields to a site named as where it happened ("in Banten province")
     sites = sorted(sites, key=lambda t: t[:2])
     sites = [p for later, _, p in sites if later == sites[0][0]] if sites else []
+    if kind in nationwide:
+        # a national vote: its country, unless a sentence naming it places it ("pilkada di Aceh");
+        # not a province another line names (where a candidate won)
+        sites, lead_places = named_sites, []
     place = _deepest(places, [p for p in sites if places.country(p) == country]) or _deepest(
         places, [p for p in lead_places if places.country(p) == country]) or (country if countries else None)
     # a happening the lead places in several places at once ("banjir di Aceh, Sumatera Utara, dan

@@ -29,6 +29,25 @@ def landmark(framing, sm: SentenceMentions, place: Mention) -> bool:
     return near is not None and not framing.location_cues.find(near.group("gap"))
 
 
+def _in_title(framing, sm: SentenceMentions, p) -> bool:
+    """Whether a place is part of a person's title before the person's name ("former Central Java
+    governor Ganjar Pranowo", "mantan Gubernur Jawa Tengah Ganjar Pranowo"): the office's place, not
+    where a figure counts."""
+    roles = framing.person_roles
+    if roles is None:
+        return False
+    text = sm.text
+
+    def named_at(pos: int) -> bool:
+        return any(a.start >= pos and not text[pos:a.start].strip() for a in sm.actors)
+
+    after = text[p.end:p.end + 40]
+    if any(not after[:s].strip() and named_at(p.end + e) for s, e, _, _ in roles.find(after)):
+        return True
+    before = text[max(0, p.start - 40):p.start]
+    return named_at(p.end) and any(not before[e:].strip() for _, e, _, _ in roles.find(before))
+
+
 def place_after(framing, sm: SentenceMentions, pos: int, exclude_spans=(), start: int | None = None) -> str | None:
     """The place of what stands at `pos`: the first place after it in its clause when it stands
     close ("killed 2,000 in the coastal city of Derna"); else the nearest one its clause puts it
@@ -40,8 +59,8 @@ def place_after(framing, sm: SentenceMentions, pos: int, exclude_spans=(), start
     figures = [q for q in sm.quantities if q.kind == "quantity"]
     for p in sm.places:
         if any(p.start < e and s < p.end for s, e in exclude_spans) or _owner_name(framing, sm, p) \
-                or landmark(framing, sm, p):
-            continue  # (a landmark it happened near: the article's site counts it)
+                or landmark(framing, sm, p) or _in_title(framing, sm, p):
+            continue  # (a landmark it happened near: the article's site counts it; a title's office)
         gap_words = re.findall(r"[\w'’-]+", sm.text[p.end:start]) if start is not None and p.end <= start else None
         if gap_words is not None and clause_start <= p.start and len(gap_words) <= 1 \
                 and not re.search(r"[,;:()]", sm.text[p.end:start]) \

@@ -350,9 +350,12 @@ def agent_of(sm: SentenceMentions, rules, chosen: Chosen, cue: Mention | None, h
             named = named_at(sm, rules, cue.end, names)  # "pinned the AR-924 on BAC Consulting"
             if named is not None:
                 return named.value, named
-            # "hit back at Israel, which it accused of ...": the one just before
+            # "hit back at Israel, which it accused of ...": the one just before, never one accusing
+            # with the holder ("Kubu Anies dan Ganjar menuding ...")
+            beside = co_holders(sm, holder, cue, rules) if holder is not None else []
             accused = sorted((a for a in others if clause_start <= a.start and a.end <= cue.start
-                              and (holder is None or a.start > holder.end)), key=lambda a: -a.start)
+                              and (holder is None or a.start > holder.end) and a not in beside),
+                             key=lambda a: -a.start)
         if accused:
             return actors.government(accused[0].value), accused[0]
     if spec is not None and spec.agent == "theme" and theme is not None:
@@ -641,7 +644,10 @@ def read_cue(sm: SentenceMentions, cue: Mention, holder: Mention, rules, topic: 
             return figure
     if chosen is None:
         if topic.last is not None and refers_back(sm, rules, cue):
-            if accusation_back(sm, rules, cue) and not topic.last.figure and topic.last.agent != government:
+            if accusation_back(sm, rules, cue) and not topic.last.figure and topic.last.agent != government \
+                    and topic.last.agent != SOMEONE:
+                # (an accusation naming no one, "menuding terjadi kecurangan", is denied as it was
+                # made: that it happened at all)
                 # "Islamic Jihad rejected the accusation": of having done what was said before
                 reading = Reading(replace(topic.last, agent=government))
                 remember(topic, reading)  # "... dan menyebutnya kebohongan": the same accusation

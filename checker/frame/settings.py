@@ -220,6 +220,22 @@ class FramingSchema(Schema):
     colon_labels = fields.List(fields.String(), load_default=list)
     sending_topics = fields.List(fields.String(), load_default=list)
     sent_measures = fields.List(fields.String(), load_default=list)
+    # a percent figure is read only for a measure that takes one, and as which measure: "58,59
+    # persen suara" is a share of the votes, "turnout of 81.78%" the turnout itself
+    percent_measures = fields.Dict(keys=fields.String(), values=fields.String(), load_default=dict)
+    # what an actor gains ("Prabowo won 96.2 million votes"): the figure right after a gaining
+    # verb (a topic) is the actor's own before it, never its state's
+    gaining_topics = fields.List(fields.String(), load_default=list)
+    gained_measures = fields.List(fields.String(), load_default=list)
+    # a measure whose mention in a figure's clause makes the figure a projection (a quick count):
+    # the measure it then is
+    projection_measures = fields.List(fields.String(), load_default=list)
+    # a person's pronoun as a verb's subject, with an auxiliary or not ("saying he won", "he had
+    # won"): the person named before it
+    subject_pronouns = fields.List(fields.String(), load_default=list)
+    # links that give a figure again in another unit ("96.2 million votes, or 58.6%")
+    restating_links = fields.List(fields.String(), load_default=list)
+    projected_measures = fields.Dict(keys=fields.String(), values=fields.String(), load_default=dict)
     sequel_cues = fields.List(fields.String(), load_default=list)
     all_waves_cues = fields.List(fields.String(), load_default=list)
 
@@ -300,6 +316,13 @@ class Framing:
     proximity: re.Pattern | None = None  # ends right before a landmark ("near the capital ")
     # "Dari 199 jemaah yang wafat, " ending right before a figure: the whole it is a share of
     whole_before: re.Pattern | None = None
+    percent_measures: tuple = ()  # (measure read near a percent, the claim's measure) pairs
+    gaining_topics: frozenset = frozenset()
+    gained_measures: frozenset = frozenset()
+    projection_measures: frozenset = frozenset()
+    projected_measures: tuple = ()  # (measure, the measure it is in a projection's clause) pairs
+    pronoun_subject: re.Pattern | None = None  # ends right before a verb whose subject is a pronoun
+    restating: re.Pattern | None = None  # ends right before a figure given again in another unit
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -477,6 +500,15 @@ def compile_framing(datas: list[dict]) -> Framing:
         re.compile(rf"(?:^|[,:]\s*|[\"“]\s*)(?:{alternation(data['whole_openers'])})\s+\d[\d.,]*(?![\d.,]*\s*(?:%|persen|percent))"
                    rf"[^,;:.!?\d]{{0,80}},\s*$", re.I)
         if data.get("whole_openers") else None,
+        tuple(sorted(data.get("percent_measures", {}).items())),
+        frozenset(data.get("gaining_topics", ())),
+        frozenset(data.get("gained_measures", ())),
+        frozenset(data.get("projection_measures", ())),
+        tuple(sorted(data.get("projected_measures", {}).items())),
+        re.compile(rf"(?<![\w-])(?:{alternation(data['subject_pronouns'])})(?:\s+[\w'’-]+)?\s+$", re.I)
+        if data.get("subject_pronouns") else None,
+        re.compile(rf"(?<![\w-])(?:{alternation(data['restating_links'])})\s+$", re.I)
+        if data.get("restating_links") else None,
     )
 
 

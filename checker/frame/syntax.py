@@ -64,19 +64,33 @@ def owner_of(framing, sm: SentenceMentions, noun: Mention, actors: list[Mention]
     return None
 
 
-def sender_of(framing, sm: SentenceMentions, figure: Mention) -> Mention | None:
+def sender_of(framing, sm: SentenceMentions, figure: Mention, topics: frozenset | None = None,
+              person=None) -> Mention | None:
     """Who sent the troops a figure counts: "North Korea had sent about 1,500 troops", "Korea
     Utara telah mengirim 10.000 tentara": the actor right before a sending verb (framing
-    `sending_topics`) that stands right before the figure."""
+    `sending_topics`, or the `topics` given: a gaining verb, "Prabowo won 96.2 million votes")
+    that stands right before the figure."""
     window, text = framing.window("owner"), sm.text
-    verbs = [t for t in sm.topics if t.value in framing.sending_topics and t.end <= figure.start
+    topics = framing.sending_topics if topics is None else topics
+    verbs = [t for t in sm.topics if t.value in topics and t.end <= figure.start
              and words(text, t.end, figure.start) <= window]
     if not verbs:
         return None
     verb = max(verbs, key=lambda t: t.end)
     before = [a for a in sm.actors if a.end <= verb.start and words(text, a.end, verb.start) <= 2
               and not re.search(r"[,;:]", text[a.end:verb.start])]
+    if not before and person is not None and framing.pronoun_subject is not None \
+            and framing.pronoun_subject.search(text[:verb.start]):
+        # "..., saying he won 96.2 million votes": the person named last before the pronoun
+        people = [a for a in sm.actors if a.end <= verb.start and person(a.value)]
+        return max(people, key=lambda a: a.end) if people else None
     return max(before, key=lambda a: a.end) if before else None
+
+
+def actor_right_before(sm: SentenceMentions, figure: Mention) -> Mention | None:
+    """An actor named right before a figure, nothing between ("Ganjar Pranowo 16.5%")."""
+    before = [a for a in sm.actors if a.end <= figure.start and not sm.text[a.end:figure.start].strip()]
+    return before[0] if before else None
 
 
 def _has_own_measure(sm: SentenceMentions, figure: Mention, other: Mention, before: int,
@@ -131,11 +145,11 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
             continue  # "an 11-year-old boy, and wounded 2,800": the injured, not an age
         if m.start >= figure.end and words(text, figure.end, m.start) <= after_window:
             between = gap(text, figure.end, m.start)
-            if any(q is not figure and q.start >= m.end and words(text, m.end, q.start) <= 2
+            if any(q is not figure and q.kind == "quantity" and q.start >= m.end and words(text, m.end, q.start) <= 2
                    and not re.search(r"[,;:()]", text[m.end:q.start])
                    and not framing.joint_links & set(text[m.end:q.start].casefold().split()) for q in sm.quantities):
                 continue  # "2,000 inmates, three times its capacity of 600": the noun is the 600's (not
-                # "55 had died and 22 were injured": "died" is the 55's)
+                # "55 had died and 22 were injured": "died" is the 55's; nor "suara atau 13,2 persen")
             if framing.inclusion_markers is not None and framing.inclusion_markers.search(between) \
                     and not counts_a_subgroup(framing, sm, figure):
                 # "carrying 46 people, including the crew": the crew are a part of them; but "19
@@ -207,6 +221,20 @@ SHARE_REACH = 64
 
 _NOUN_AFTER = re.compile(r"(?:-|\s+)([^\W\d_][\w-]*)(?:\s+([^\W\d_][\w-]*))?")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w.]*)\s*$")
+
+
+def numbered(framing, sm: SentenceMentions, figure: Mention) -> bool:
+    """Whether a figure is a number a numbering word gives ("nomor urut 2", "Gate 13"): it counts nothing."""
+    before = _WORD_BEFORE.search(sm.text, max(0, figure.start - 40), figure.start)
+    return bool(before and before.group(1).casefold().rstrip(".") in framing.numbering_words)
+
+
+def restating(framing, sm: SentenceMentions, earlier: Mention, figure: Mention) -> bool:
+    """Whether a percent restates the figure just before it as a share ("96.2 million votes, or
+    58.6%", "96.214.691 suara atau 58,59 persen"): a few words and a restating link between."""
+    gap = sm.text[earlier.end:figure.start]
+    return framing.restating is not None and len(re.findall(r"[\w'’-]+", gap)) <= 4 \
+        and bool(framing.restating.search(gap))
 
 
 def counted_noun(framing, sm: SentenceMentions, figure: Mention) -> Mention | None:
