@@ -504,8 +504,8 @@ class ArticleFramer:
             reading = read_cue(sm, cue, holder, rules, topic, self.main, self.claims)
             if reading is None:
                 continue
-            if reading.words is not None:
-                used.append(reading.words)
+            if reading.words is not None and reading.words.end > clause_of(self.framing, sm.text, cue.start)[0]:
+                used.append(reading.words)  # (words of a clause before, "..., which Russia denies", stay the speaker's)
             label = polarity(cue.value.label, reading)
             for who in [holder, *co_holders(sm, holder, cue, rules)]:
                 stance(who.value, who, label, reading, cue, cue.text, cue.rule, day=as_of(cue))

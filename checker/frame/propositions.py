@@ -615,7 +615,7 @@ def read_cue(sm: SentenceMentions, cue: Mention, holder: Mention, rules, topic: 
     value: StanceCue = cue.value
     government = actors.government(holder.value)
     text = sm.text
-    _, clause_end = clause_of(framing, text, cue.start)
+    clause_start, clause_end = clause_of(framing, text, cue.start)
     if value.passive:
         spans = [(0, len(text))]
     elif value.role == "accuse":
@@ -628,6 +628,9 @@ def read_cue(sm: SentenceMentions, cue: Mention, holder: Mention, rules, topic: 
             # a verdict ending the sentence is on what came before it: "kabar korban tewas 500
             # orang tidak benar", "the figure of 11,300 dead was wrong"
             spans.append((holder.end if holder is not None and holder.end <= cue.start else 0, cue.start))
+            if clause_start and holder is not None and holder.start >= clause_start:
+                # "..., which Russia denies", "..., a claim the Kremlin rejects": the clause before
+                spans.append((0, clause_start))
     chosen = None
     for start, end in spans:
         chosen = choose(sm, rules, start, end, topic, main)

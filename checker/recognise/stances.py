@@ -197,7 +197,7 @@ class StanceRules:
     modifiers: tuple[Modifier, ...]
     phrases: tuple[tuple[re.Pattern, str, str, str, bool], ...]  # pattern, label, role, name, alone
     not_stance_after: dict  # casefolded verb form -> compiled regex of following words
-    needs_after: dict  # casefolded verb form -> compiled regex of the words it needs after
+    needs_after: dict  # casefolded verb form -> regexes of the words it needs after (or before, at a clause's end)
     predicates: dict  # predicate id -> Predicate
     themes: dict  # theme id -> Theme
     incident_predicates: dict  # incident type -> predicate id
@@ -257,8 +257,10 @@ def compile_stances(datas: list[dict]) -> StanceRules:
             not_after[verb.casefold()] = _check_regex(rf"^\W*{alternation(following)}\b", verb)
         window = data["needs_after_window"]
         for verb, following in data["needs_after"].items():
-            needs[verb.casefold()] = _check_regex(
-                rf"^\W*(?:[\w'’-]+\W+){{0,{window}}}?{alternation(following)}\b", verb)
+            # the words after it, or before it when it ends its clause ("a claim the Kremlin rejects")
+            needs[verb.casefold()] = (
+                _check_regex(rf"^\W*(?:[\w'’-]+\W+){{0,{window}}}?{alternation(following)}\b", verb),
+                _check_regex(rf"\b{alternation(following)}\W+(?:[\w'’-]+\W+){{0,{window}}}?$", verb))
         for ident, spec in data["predicates"].items():
             predicates[ident] = Predicate(spec["light"], spec["requires_theme"] or bool(spec["themes"]),
                                           frozenset(spec["themes"]), spec["negates"], spec["asserted"],
@@ -345,7 +347,8 @@ def find_stances(text: str, rules: LanguageRules) -> list[Mention]:
         if follow is not None and follow.search(text[end:]):
             continue
         needed = stance.needs_after.get(folded)
-        if needed is not None and not needed.search(text[end:]):
+        if needed is not None and not needed[0].search(text[end:]) \
+                and not (re.match(r"\s*(?:[.,;!?\"”’)]|$)", text[end:]) and needed[1].search(text[max(0, start - 60):start])):
             continue
         before = text[max(0, start - 80):start]
         rule = f"verb:{form.casefold()}"
