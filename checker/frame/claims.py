@@ -228,6 +228,7 @@ class ArticleFramer:
         as_percent, projected = dict(framing.percent_measures), dict(framing.projected_measures)
         gained_owner = None
         for figure in sm.quantities:
+            referent = None  # the noun counted before that a figure standing alone counts again
             if figure.kind == "percent":
                 # a share or a rate of a measure that takes one ("58,59 persen suara", "turnout was
                 # 81.78%"); any other percent (a rise, a poll of opinions) is not read
@@ -296,6 +297,14 @@ class ArticleFramer:
                 before = last_measure.value if last_measure is not None else self.last_measure
                 if before is not None:
                     measure = Mention("measure", figure.text, figure.start, figure.end, before, "part_anaphora")
+            if measure is None and framing.figure_subject is not None \
+                    and framing.figure_subject.match(sm.text, figure.end):
+                # "North Korea denied sending troops, but Seoul says 10,000 are in Russia": the
+                # figure stands for what the sentence counted before it
+                named = [m for m in sm.measures if m.end <= figure.start and m.value not in bare]
+                if named:
+                    measure = Mention("measure", figure.text, figure.start, figure.end, named[-1].value, "subject_anaphora")
+                    referent = named[-1]
             counted = None
             if measure is None:
                 # a figure of something else ("19 members", "233 rekaman video"): read, never compared
@@ -348,6 +357,9 @@ class ArticleFramer:
                     break
             if owner is None and measure.value in framing.sent_measures:
                 owner = sender_of(framing, sm, figure)
+            if referent is not None:  # whose they were where they were counted before
+                owner = owner_of(framing, sm, referent, sm.actors) or (
+                    sender_of(framing, sm, referent) if measure.value in framing.sent_measures else None)
             gained = measure.value in framing.gained_measures
             if gained:
                 # the votes a candidate won are the candidate's, never the state's: the actor before

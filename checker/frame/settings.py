@@ -238,6 +238,8 @@ class FramingSchema(Schema):
     projected_measures = fields.Dict(keys=fields.String(), values=fields.String(), load_default=dict)
     sequel_cues = fields.List(fields.String(), load_default=list)
     all_waves_cues = fields.List(fields.String(), load_default=list)
+    # "10,000 are in Russia": verbs after a figure with no noun of its own
+    figure_subject_verbs = fields.List(fields.String(), load_default=list)
 
 
 @dataclass(frozen=True)
@@ -323,6 +325,9 @@ class Framing:
     projected_measures: tuple = ()  # (measure, the measure it is in a projection's clause) pairs
     pronoun_subject: re.Pattern | None = None  # ends right before a verb whose subject is a pronoun
     restating: re.Pattern | None = None  # ends right before a figure given again in another unit
+    # starts right after a figure standing alone as a subject ("10,000 are in Russia"): it counts
+    # what the sentence counted before
+    figure_subject: re.Pattern | None = None
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -509,6 +514,8 @@ def compile_framing(datas: list[dict]) -> Framing:
         if data.get("subject_pronouns") else None,
         re.compile(rf"(?<![\w-])(?:{alternation(data['restating_links'])})\s+$", re.I)
         if data.get("restating_links") else None,
+        re.compile(rf"\s+(?:{alternation(data['figure_subject_verbs'])})(?![\w-])", re.I)
+        if data.get("figure_subject_verbs") else None,
     )
 
 

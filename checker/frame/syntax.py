@@ -72,8 +72,9 @@ def sender_of(framing, sm: SentenceMentions, figure: Mention, topics: frozenset 
     that stands right before the figure."""
     window, text = framing.window("owner"), sm.text
     topics = framing.sending_topics if topics is None else topics
-    verbs = [t for t in sm.topics if t.value in topics and t.end <= figure.start
-             and words(text, t.end, figure.start) <= window]
+    # (a verb whose words hold the noun counted, "denied sending troops", stands before it too)
+    verbs = [t for t in sm.topics if t.value in topics and t.start < figure.start
+             and words(text, min(t.end, figure.start), figure.start) <= window]
     if not verbs:
         return None
     verb = max(verbs, key=lambda t: t.end)
