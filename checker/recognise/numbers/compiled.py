@@ -252,6 +252,11 @@ def _readings(specs: dict, decimal: str, hedges: dict = None, connectors=()) -> 
     worded = r"(?P<w>[^\W\d_]+(?:[\s-][^\W\d_]+){0,2})"
     out = []
     for name, cues in specs.items():
+        for side in ("before", "after"):
+            if not isinstance(cues.get(side, []), list) or not all(isinstance(w, str) for w in cues.get(side, [])):
+                raise ValueError(f"reading {name!r}: {side} must be a list of words")
+        if "units" in cues and (not isinstance(cues["units"], dict) or not cues.get("before")):
+            raise ValueError(f"reading {name!r}: units must map each unit to its factor, with words before")
         if cues.get("units"):
             out.append((name, "units", _measured(cues, hedges or {}, connectors)))
             continue
