@@ -55,6 +55,8 @@ def example_claim(spec: dict, index: int) -> tuple[Claim, Article]:
     for mark in ("earlier", "revised", "place_of_event", "contrasted"):  # how the article placed the figure
         if spec.get(mark):
             extra.append((mark, True))
+    if "stated" in spec:  # the day the sentence says a fixed fact was given ("On Saturday, ... had said")
+        extra.append(("stated", _day(spec["stated"])))
     if "since" in spec:
         extra.append(("since", _day(spec["since"])))
     if "figure" in spec:

@@ -25,6 +25,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from datetime import date
 
 from checker.compare.context import ComparisonContext, days_between, extra
 from checker.compare.findings import Groups, Verdict, content_text
@@ -126,6 +127,26 @@ def _differences(a: Claim, b: Claim, context: ComparisonContext) -> list[str] | 
     return differing
 
 
+def _estimate_before_finding(a: Claim, b: Claim, context: ComparisonContext) -> bool:
+    """A fixed fact estimated before it was established ("believed to be at a depth of 850
+    metres" on Saturday, "lay at 838 metres" on Sunday; "an estimated 200 on board", then the
+    manifest's 181), or estimated again later ("600-700 metres" on Wednesday, "850" on
+    Saturday): the guess made way for what was said after it, whoever gave either."""
+    if context.behaviour(a) != "fixed" or "estimate" not in (a.modality, b.modality) \
+            or not {a.modality, b.modality} <= {"estimate", "actual"}:
+        return False
+
+    def said(c: Claim) -> date | None:
+        day = extra(c, "stated") or context.published(c)
+        return day if isinstance(day, date) else None
+
+    da, db = said(a), said(b)
+    if da is None or db is None or da == db:
+        return False
+    guess = a if da < db else b
+    return guess.modality == "estimate"
+
+
 def judge(a: Claim, b: Claim, context: ComparisonContext) -> Verdict | None:
     """What two figures of one fact are, or None when both can hold or they are not comparable."""
     if a.value is None or b.value is None or context.behaviour(a) == "attribute":
@@ -142,6 +163,8 @@ def judge(a: Claim, b: Claim, context: ComparisonContext) -> Verdict | None:
         return None  # a figure its own article calls since replaced ("initially", "in its first report"): history
     differing = _differences(a, b, context)
     if differing is None:
+        return None
+    if _estimate_before_finding(a, b, context):
         return None
     first, second, is_ordered = ordered(a, b, context)
     gap = days_between(context.reference_date(a), context.reference_date(b))

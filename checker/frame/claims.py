@@ -418,9 +418,13 @@ class ArticleFramer:
             if part is not None and where is not None:
                 where, inherited = f"{where}/{part}", False  # "ke tribun utara": a part of the venue
             day = earlier_figure_day(sm, framing, figure) or when  # "up from 151 on Tuesday": Tuesday's
+            stated = None
             if about is not None and about.day is not None and facts is not None \
                     and facts.behaviour_of(measure.value) == "fixed":
-                day = about.day  # a fixed fact of the happening (shots fired, people on board) holds as of it
+                # a fixed fact of the happening (shots fired, people on board) holds as of it; the
+                # day the sentence gives it ("On Saturday, the navy had said ...") is kept as when it was said
+                stated = day if day is not None and day != about.day and day != self.article.published else None
+                day = about.day
             if subject and about is None:
                 self.topic.subject = subject
             if role != "part" and counted is None:
@@ -435,6 +439,7 @@ class ArticleFramer:
                      extra=(("figure", figure.text), ("speaker_name", person), ("role", role),
                             *((("counted", counted.text),) if counted is not None else ()),
                             ("published", self.article.published),
+                            *((("stated", stated),) if stated is not None else ()),
                             *((("earlier", True),) if earlier(framing, sm, figure) else ()),
                             *((("contrasted", True),) if self.contrasted else ()),
                             *((("place_of_event", True),) if inherited else ()),

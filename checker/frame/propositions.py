@@ -666,6 +666,10 @@ def read_cue(sm: SentenceMentions, cue: Mention, holder: Mention, rules, topic: 
     spec = rules["stances"].predicates.get(chosen.predicate)
     if agent is None and spec is not None and spec.agent in ("someone", "anyone") and chosen.mention is not None:
         agent = SOMEONE  # "mengakui PDN diserang ransomware": attacked, by whoever
+    if agent is None and spec is not None and spec.agent == "theme" and chosen.theme is None \
+            and chosen.mention is not None and main is not None:
+        # "denied that a blackout had caused the sinking": the article's vessel's, unnamed
+        agent = rules["stances"].incident_themes.get(main.type)
     if agent is None:
         return None
     prop = build(sm, rules, chosen, agent, agent_words, [holder, cue], government, topic, main)

@@ -20,7 +20,7 @@ negate another ("excessive" denies "justified"), and the words that negate a pre
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from marshmallow import Schema, fields, validate
 
@@ -118,6 +118,9 @@ class StancesSchema(Schema):
     predicates = fields.Dict(keys=fields.String(), values=fields.Nested(PredicateSchema), load_default=dict)
     themes = fields.Dict(keys=fields.String(), values=fields.Nested(ThemeSchema), load_default=dict)
     incident_predicates = fields.Dict(keys=fields.String(), values=fields.String(), load_default=dict)
+    # the theme an incident stands for when a predicate of its theme names none: "denied that a
+    # blackout caused the sinking" is about the vessel of the article's sinking
+    incident_themes = fields.Dict(keys=fields.String(), values=fields.String(), load_default=dict)
     negations = fields.List(fields.String(), load_default=list)  # "never", "bukan", "nothing to do with"
     negation_window = fields.Integer(load_default=5)  # words before a predicate a negation reaches
     not_negating_after = fields.List(fields.String(), load_default=list)  # "not only", "tidak hanya"
@@ -220,6 +223,7 @@ class StanceRules:
     phrase_set: PatternSet | None = None  # the phrases with their prefilter
     enemy: re.Pattern | None = None  # right after an accusation: the accuser's word for its adversary
     present: frozenset = frozenset()  # cue words and words before a cue that put it in the present
+    incident_themes: dict = field(default_factory=dict)  # incident type -> the theme it stands for
 
 
 def _check_regex(pattern: str, where: str) -> re.Pattern:
@@ -237,7 +241,7 @@ def _anaphors(plain, accusations) -> AliasTable:
 
 def compile_stances(datas: list[dict]) -> StanceRules:
     verbs, agents, modifiers, phrases, not_after, needs = [], [], [], [], {}, {}
-    passive, predicates, themes, incident_predicates = [], {}, {}, {}
+    passive, predicates, themes, incident_predicates, incident_themes = [], {}, {}, {}, {}
     negations, reflexives, higher, nap_before, nap_after = [], [], [], [], []
     not_negating, coordinators, determiners, unasserted, preps = [], [], [], [], []
     affixes, auxiliaries, anaphors, nouns, figure_nouns, enemy, present = [], [], [], [], [], [], []
@@ -268,6 +272,7 @@ def compile_stances(datas: list[dict]) -> StanceRules:
         for ident, spec in data["themes"].items():
             themes[ident] = Theme(spec["default"], tuple(sorted(spec["as_"].items())))
         incident_predicates.update(data["incident_predicates"])
+        incident_themes.update(data["incident_themes"])
         negations += data["negations"]
         negation_window = data["negation_window"]
         not_negating += data["not_negating_after"]
@@ -296,6 +301,9 @@ def compile_stances(datas: list[dict]) -> StanceRules:
         for target in (spec.default, *dict(spec.as_).values()):
             if target and target not in predicates:
                 raise ValueError(f"theme {ident!r} names {target!r}, which is no predicate")
+    for kind, theme in incident_themes.items():
+        if theme not in themes:
+            raise ValueError(f"incident_themes: {kind!r} names {theme!r}, which is no theme")
     return StanceRules(AliasTable.build(verbs), _check_regex("|".join(passive), "passive"),
                        AliasTable.build(agents), tuple(modifiers), tuple(phrases), not_after, needs,
                        predicates, themes, incident_predicates, _words(negations, "negation"),
@@ -307,7 +315,7 @@ def compile_stances(datas: list[dict]) -> StanceRules:
                        _words(nap_before, "name"), _words(nap_after, "name"),
                        PatternSet.build((p[0] for p in phrases), phrases),
                        _check_regex(rf"[\s\"“'‘]*{alternation(enemy)}\b", "enemy_words") if enemy else None,
-                       frozenset(w.casefold() for w in present))
+                       frozenset(w.casefold() for w in present), incident_themes)
 
 
 def _preposition(words: list[str]) -> re.Pattern:

@@ -238,11 +238,11 @@ def compile_numbers(datas: list[dict]) -> NumberRules:
         not_after_gate=_tail_gate(d.get("not_after", [])),
         currencies={fold(k): v for k, v in {**d.get("currencies_before", {}),
                                              **d.get("currencies_after", {})}.items()},
-        readings=_readings(d.get("readings", {}), decimal),
+        readings=_readings(d.get("readings", {}), decimal, hedges_before, d.get("range_connectors", [])),
     )
 
 
-def _readings(specs: dict, decimal: str) -> tuple:
+def _readings(specs: dict, decimal: str, hedges: dict = None, connectors=()) -> tuple:
     """Each reading's pattern: a cue, the figure (digits with the language's decimal mark),
     or the figure, then a cue. The figure may be a numeral in words, up to three of them, set off
     from the cue by a space or hyphen ("an eight-year-old", "berusia dua puluh tahun"):
@@ -252,6 +252,14 @@ def _readings(specs: dict, decimal: str) -> tuple:
     worded = r"(?P<w>[^\W\d_]+(?:[\s-][^\W\d_]+){0,2})"
     out = []
     for name, cues in specs.items():
+        for side in ("before", "after"):
+            if not isinstance(cues.get(side, []), list) or not all(isinstance(w, str) for w in cues.get(side, [])):
+                raise ValueError(f"reading {name!r}: {side} must be a list of words")
+        if "units" in cues and (not isinstance(cues["units"], dict) or not cues.get("before")):
+            raise ValueError(f"reading {name!r}: units must map each unit to its factor, with words before")
+        if cues.get("units"):
+            out.append((name, "units", _measured(cues, hedges or {}, connectors)))
+            continue
         if cues.get("before"):
             cue = alternation(cues["before"])
             out.append((name, "before", re.compile(
@@ -262,6 +270,22 @@ def _readings(specs: dict, decimal: str) -> tuple:
                 rf"(?<![\w.,])(?:{digits}\s*-?\s*|{worded}[\s-]+)(?:{cue})(?![\w])", re.I)))
     return tuple(out)
 
+
+
+def _measured(cues: dict, hedges: dict, connectors) -> tuple:
+    """A measured reading's pattern and its units' factors: the cue, hedges ("about", "up to"),
+    the figure or a range of two ("600-700"), then a unit as a whole word."""
+    units = {fold(u): float(f) for u, f in cues["units"].items()}
+    for u, f in units.items():
+        if f <= 0:
+            raise ValueError(f"reading unit {u!r} needs a positive factor")
+    hedge = rf"(?P<h>(?:{alternation(hedges)})(?:\s+(?:{alternation(hedges)}))*\s+)?" if hedges else ""
+    figure = r"\d[\d.,]*\d|\d"
+    joined = rf"\s*(?:{alternation(connectors)})\s*" if connectors else r"\s*-\s*"
+    pattern = re.compile(
+        rf"(?<![\w-])(?:{alternation(cues.get('before') or [])})\s+{hedge}(?P<n>{figure})"
+        rf"(?:{joined}(?P<m>{figure}))?\s*(?P<u>{alternation(units)})(?![\w])", re.I)
+    return pattern, units
 
 
 def _compile_reject(pattern: str) -> re.Pattern:

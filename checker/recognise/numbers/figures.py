@@ -46,6 +46,9 @@ def find_readings(text: str, nr: NumberRules) -> list[Mention]:
     "reading:<name>"), which the counting rules leave out."""
     out: list[Mention] = []
     for name, side, pattern in nr.readings:
+        if side == "units":
+            out += _measured(text, name, *pattern, nr, out)
+            continue
         for m in pattern.finditer(text):
             if m.group("n"):
                 start, end = m.span("n")  # the figure alone: its cue is the measure, not the value
@@ -56,6 +59,29 @@ def find_readings(text: str, nr: NumberRules) -> list[Mention]:
                 continue  # "berkekuatan 4,2 SR": one reading, whichever cue found it
             out.append(Mention("quantity", text[start:end], start, end,
                                Interval(float(value), float(value)), f"reading:{name}"))
+    return out
+
+
+def _measured(text: str, name: str, pattern, units: dict, nr: NumberRules, found: list) -> list[Mention]:
+    """A measured reading ("at a depth of about 838 metres", "kedalaman 600-700 meter"): the
+    figure, or the range, in the reading's base unit, its hedges applied; the span runs from
+    the first hedge to the unit."""
+    out: list[Mention] = []
+    for m in pattern.finditer(text):
+        first = parse_digits(m.group("n"), nr)
+        second = parse_digits(m.group("m"), nr) if m.group("m") else first
+        if first is None or second is None:
+            continue
+        factor = units.get(fold(m.group("u")), 1.0)
+        low, high = sorted((float(first) * factor, float(second) * factor))
+        hedged = [nr.hedges_before[h] for h in _split_hedges(fold(m.group("h") or "").strip(), nr.hedges_before)]
+        low, high, low_open, high_open = apply_hedges(low, high, hedged)
+        start = m.start("h") if m.group("h") else m.start("n")
+        end = m.end("m") if m.group("m") else m.end("n")
+        if any(o.start < end and start < o.end for o in found + out):
+            continue
+        out.append(Mention("quantity", text[start:end], start, end,
+                           Interval(low, high, low_open, high_open), f"reading:{name}"))
     return out
 
 

@@ -66,6 +66,9 @@ class NumbersSchema(Schema):
     reject_patterns = fields.List(fields.String(), load_default=list)
     # readings that are no counts but facts of their own: a quake's magnitude ("magnitudo 5,6",
     # "6,9 SR", "a 7.8 magnitude quake"), by the words before or after the figure
+    # A reading with `units` is a measured length ("at a depth of 838 metres", "di kedalaman
+    # 600-700 meter"): its cue before, hedges and a range allowed, then one of its units, whose
+    # factor turns the figure into the reading's base unit (km: 1000 makes metres)
     readings = fields.Dict(keys=fields.String(), values=fields.Dict(
-        keys=fields.String(validate=validate.OneOf(["before", "after"])),
-        values=fields.List(fields.String())), load_default=dict)
+        keys=fields.String(validate=validate.OneOf(["before", "after", "units"])),
+        values=fields.Raw()), load_default=dict)
