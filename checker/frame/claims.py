@@ -683,14 +683,16 @@ def _frame_with(article: Article, mentions: list[SentenceMentions], rules, main:
     framer.topic.sentences = tuple(mentions)
     for sm in mentions:
         framer.frame_sentence(sm)
-    return echo_speakers(framer.claims)
+    return echo_speakers(framer.claims, rules["actors"])
 
 
-def echo_speakers(claims: list[Claim]) -> list[Claim]:
+def echo_speakers(claims: list[Claim], actors=None) -> list[Claim]:
     """A figure the article gives in its own voice (the headline's "125 Orang Meninggal") that
     it attributes elsewhere (", kata Kepala Dinkes") is that speaker's figure; a round figure
     in its own voice that shortens a hedged one ("Floods kill 37" for "at least 37 ..., the
-    agency said") is that speaker's hedged figure, not a rival exact count."""
+    agency said") is that speaker's hedged figure, not a rival exact count; and a state said to
+    give a figure ("Ukraine says 12,000") that one of its bodies gives in the same article
+    ("Ukraine's military intelligence said 12,000") is that body."""
     said, hedged = {}, {}
     for c in claims:
         if c.kind == "quantity" and c.speaker and c.value is not None:
@@ -699,6 +701,15 @@ def echo_speakers(claims: list[Claim]) -> list[Claim]:
                 hedged.setdefault((c.subject, c.measure, number), set()).add((c.speaker, c.value))
     out = []
     for c in claims:
+        if c.kind == "quantity" and c.speaker is not None and c.value is not None and actors is not None:
+            bodies = {s for s in said.get((c.subject, c.measure, c.value), set())
+                      if s != c.speaker and actors.government(s) == c.speaker}
+            if len(bodies) == 1:
+                c = replace(c, speaker=bodies.pop())
+            point = c.value.low if c.value.low is not None and c.value.low == c.value.high else None
+            own = {value for speaker, value in hedged.get((c.subject, c.measure, point), set()) if speaker == c.speaker}
+            if len(own) == 1:  # "Pentagon says 10,000 ..." over its "about 10,000": the same figure
+                c = replace(c, value=own.pop())
         if c.kind != "quantity" or c.speaker is not None or c.value is None:
             out.append(c)
             continue

@@ -516,7 +516,9 @@ def _speaker(sm: SentenceMentions, actors, framing, voice: Voice) -> Mention | s
             # (not a place something is sent to: "sent troops to Russia, officials say")
             sent_to = [a for a in before if framing.destination is not None
                        and framing.destination.search(text, max(0, a.start - 20), a.start)]
+            # (not across a comma: "... sent by North Korea, said Zelensky" is Zelensky's)
             right_before = [a for a in before if (_words(text[a.end:cue.start]) <= 1
+                                                  and not re.search(r"[,;]\s*$", text[a.end:cue.start])
                             or _owns_speaker(text[a.end:cue.start], framing)) and a not in sent_to]
             right_after = [a for a in after if _words(text[cue.end:a.start]) <= 3]
             for group in (right_before[::-1], right_after):
