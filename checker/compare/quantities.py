@@ -310,9 +310,11 @@ def rounded(claim: Claim, other: Claim) -> Interval:
 def values_apart(a: Claim, b: Claim, context: ComparisonContext) -> bool:
     """Whether two figures can disagree at all: disjoint (each as precise as it is written: see
     rounded), or a bound that is no reading of the other figure (see far_past_bound,
-    lower_bounds_apart)."""
+    lower_bounds_apart); a fixed fact's bound is a description that the figure inside it meets
+    ("a depth of more than 5 metres" beside 10 metres)."""
     factor = context.settings.bound_factor
-    return not overlap(rounded(a, b), rounded(b, a)) or far_past_bound(a.value, b.value, factor) or (
+    fixed = context.behaviour(a) == "fixed"
+    return not overlap(rounded(a, b), rounded(b, a)) or (far_past_bound(a.value, b.value, factor) and not fixed) or (
         lower_bounds_apart(a.value, b.value, factor) and context.behaviour(a) == "cumulative")
 
 

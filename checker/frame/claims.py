@@ -348,9 +348,10 @@ class ArticleFramer:
                      and (m.value not in framing.counted_things or m.value == measure.value)  # "di berbagai kota Lebanon"
                      and not any(figure.end <= c.start < m.start for c in sm.attribution)]  # "..., kata Kementerian Pengungsi Taliban"
             # "658 Egyptians had died", "199 Indonesians": a people named right after the figure
-            # are its owner, as "203 jemaah haji Indonesia" (not "four Chinese nationals": a share)
+            # are its owner, as "203 jemaah haji Indonesia" (not "four Chinese nationals": a share;
+            # nor a thing counted, "15 juta US $")
             owner = next((a for a in sm.actors if a.start > figure.end and not sm.text[figure.end:a.start].strip()
-                          and actors.role(a.value) == "state" and role == "total"), None)
+                          and actors.role(a.value) == "state" and role == "total" and counted is None), None)
             for noun in ([] if owner else sorted(nouns, key=lambda m: m.start) or [measure]):
                 owner = owner_of(framing, sm, noun, sm.actors)
                 if owner:
