@@ -240,6 +240,8 @@ class FramingSchema(Schema):
     all_waves_cues = fields.List(fields.String(), load_default=list)
     # "10,000 are in Russia": verbs after a figure with no noun of its own
     figure_subject_verbs = fields.List(fields.String(), load_default=list)
+    # between a source cue and a body, these make the body a place, not the source ("data di PDN")
+    not_source_links = fields.List(fields.String(), load_default=list)
 
 
 @dataclass(frozen=True)
@@ -328,6 +330,7 @@ class Framing:
     # starts right after a figure standing alone as a subject ("10,000 are in Russia"): it counts
     # what the sentence counted before
     figure_subject: re.Pattern | None = None
+    not_source_links: frozenset = frozenset()  # casefolded: "data di PDN" is where the data is, not whose
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -516,6 +519,7 @@ def compile_framing(datas: list[dict]) -> Framing:
         if data.get("restating_links") else None,
         re.compile(rf"\s+(?:{alternation(data['figure_subject_verbs'])})(?![\w-])", re.I)
         if data.get("figure_subject_verbs") else None,
+        frozenset(w.casefold() for w in data.get("not_source_links", ())),
     )
 
 

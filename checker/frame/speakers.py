@@ -537,6 +537,9 @@ def _speaker(sm: SentenceMentions, actors, framing, voice: Voice) -> Mention | s
                 chosen = speaking_actor(actors, near[::-1])
                 if chosen:
                     return chosen
+        if cue.value == "after" and framing.not_source_links:
+            # "membantah data di Pusat Data Nasional (PDN) bocor": where the data is, not whose
+            after = [a for a in after if not framing.not_source_links & set(re.findall(r"\w+", text[cue.end:a.start].casefold()))]
         if cue.value == "after" and after:
             # "according to the UN's International Organization for Migration": the IOM
             chosen = speaking_actor(actors, without_possessors(text, after))
