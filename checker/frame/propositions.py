@@ -209,6 +209,14 @@ def choose(sm: SentenceMentions, rules, start: int, end: int, topic: Topic,
         if theme is not None:
             predicate = lex.themes[theme.value].predicate_for(predicate)
         candidates.append((rank(t.value, t), Chosen(predicate, t, theme, negates, False, light_before)))
+    if len(candidates) > 1 and lex.cause_links is not None:
+        # "membantah kebocoran data akibat serangan": the attack is the leak's cause, given
+        links = [s for s, _, _, _ in lex.cause_links.find(sm.text[start:end])]
+        firsts = [c for c in candidates if c[1].mention is None
+                  or not any(start + s < c[1].mention.start for s in links)]
+        if firsts and any(c[1].mention is not None and c[1].mention.start < start + s
+                          for c in firsts for s in links):
+            candidates = firsts
     if candidates:
         return min(candidates, key=lambda c: c[0])[1]
     light = [t for t in usable if lex.predicates[t.value].light]

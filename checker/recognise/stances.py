@@ -124,6 +124,9 @@ class StancesSchema(Schema):
     negations = fields.List(fields.String(), load_default=list)  # "never", "bukan", "nothing to do with"
     negation_window = fields.Integer(load_default=5)  # words before a predicate a negation reaches
     not_negating_after = fields.List(fields.String(), load_default=list)  # "not only", "tidak hanya"
+    # "membantah kebocoran data akibat serangan ransomware": what follows is the cause, taken as
+    # given, not what the stance is about when a predicate stands before it
+    cause_links = fields.List(fields.String(), load_default=list)
     coordinators = fields.List(fields.String(), load_default=list)  # "Hezbollah and the cabinet"
     determiners = fields.List(fields.String(), load_default=list)  # "the" between them
     reflexives = fields.List(fields.String(), load_default=list)  # "his country", "negaranya"
@@ -224,6 +227,7 @@ class StanceRules:
     enemy: re.Pattern | None = None  # right after an accusation: the accuser's word for its adversary
     present: frozenset = frozenset()  # cue words and words before a cue that put it in the present
     incident_themes: dict = field(default_factory=dict)  # incident type -> the theme it stands for
+    cause_links: AliasTable | None = None
 
 
 def _check_regex(pattern: str, where: str) -> re.Pattern:
@@ -245,7 +249,7 @@ def compile_stances(datas: list[dict]) -> StanceRules:
     negations, reflexives, higher, nap_before, nap_after = [], [], [], [], []
     not_negating, coordinators, determiners, unasserted, preps = [], [], [], [], []
     affixes, auxiliaries, anaphors, nouns, figure_nouns, enemy, present = [], [], [], [], [], [], []
-    accusations = []
+    accusations, causes = [], []
     window, negation_window, verbal = 4, 5, "(?!)"
     for data in datas:
         for label, forms in data["verbs"].items():
@@ -276,6 +280,7 @@ def compile_stances(datas: list[dict]) -> StanceRules:
         negations += data["negations"]
         negation_window = data["negation_window"]
         not_negating += data["not_negating_after"]
+        causes += data["cause_links"]
         coordinators += data["coordinators"]
         determiners += data["determiners"]
         reflexives += data["reflexives"]
@@ -315,7 +320,7 @@ def compile_stances(datas: list[dict]) -> StanceRules:
                        _words(nap_before, "name"), _words(nap_after, "name"),
                        PatternSet.build((p[0] for p in phrases), phrases),
                        _check_regex(rf"[\s\"“'‘]*{alternation(enemy)}\b", "enemy_words") if enemy else None,
-                       frozenset(w.casefold() for w in present), incident_themes)
+                       frozenset(w.casefold() for w in present), incident_themes, _words(causes, "cause"))
 
 
 def _preposition(words: list[str]) -> re.Pattern:
