@@ -19,7 +19,7 @@ from checker.frame.speakers import (Voice, defined_bodies, defined_mentions, in_
 from checker.frame.settings import words, words_after, words_before
 from checker.frame.places import (joint_places, label_place, listed, off_route, place_after, place_in, venue_part,
                                   with_named_sites)
-from checker.frame.syntax import (after_earlier_cue, clause_of, counted_noun, counts_a_subgroup, earlier, elliptical, measure_for, modality, owner_of,
+from checker.frame.syntax import (sent_by, after_earlier_cue, clause_of, counted_noun, counts_a_subgroup, earlier, elliptical, measure_for, modality, owner_of,
                                   role_of, sender_of, actor_right_before, numbered, restating, share_pairs, total_verb_before, without_possessors)
 from checker.frame.times import anchored, earlier_figure_day, reference_day
 from checker.model import Article, Claim, Evidence, EventRef, Mark, Mention
@@ -357,7 +357,7 @@ class ArticleFramer:
                 if owner:
                     break
             if owner is None and measure.value in framing.sent_measures:
-                owner = sender_of(framing, sm, figure)
+                owner = sender_of(framing, sm, figure) or sent_by(framing, sm, figure, self.rules["stances"].agent_markers)
             if referent is not None:  # whose they were where they were counted before
                 owner = owner_of(framing, sm, referent, sm.actors) or (
                     sender_of(framing, sm, referent) if measure.value in framing.sent_measures else None)
