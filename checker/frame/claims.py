@@ -17,7 +17,7 @@ from checker.frame.speakers import (Voice, defined_bodies, defined_mentions, in_
                                     speaker_for,
                                     speakers_by_cue, voice_of, without_described_states)
 from checker.frame.settings import words, words_after, words_before
-from checker.frame.places import (joint_places, label_place, listed, off_route, place_after, place_in, venue_part,
+from checker.frame.places import (happening_place, joint_places, label_place, listed, off_route, place_after, place_in, venue_part,
                                   with_named_sites)
 from checker.frame.syntax import (after_earlier_cue, clause_of, counted_noun, counts_a_subgroup, earlier, elliptical, measure_for, modality, owner_of,
                                   role_of, sender_of, actor_right_before, numbered, restating, share_pairs, total_verb_before, without_possessors)
@@ -375,7 +375,8 @@ class ArticleFramer:
                 continue
             skip = [(owner.start, owner.end)] if owner else []
             clause_place = place_after(framing, sm, figure.end, skip, figure.start)
-            where = clause_place or place_in(framing, sm, skip) or label_place(sm, figure)
+            where = clause_place or place_in(framing, sm, skip) or label_place(sm, figure) \
+                or (happening_place(sm, {about.type, ev.GENERIC}) if about is not None else None)
             inherited = about is not None and where is None and about.place is not None
             if inherited:
                 where = about.place  # the happening's place, not one the sentence gives
