@@ -235,6 +235,9 @@ class FramingSchema(Schema):
     subject_pronouns = fields.List(fields.String(), load_default=list)
     # links that give a figure again in another unit ("96.2 million votes, or 58.6%")
     restating_links = fields.List(fields.String(), load_default=list)
+    # pronouns opening a relative clause ("a tower that collapsed on Friday", "gedung yang runtuh
+    # pada Jumat"): a date told there dates what the clause tells, not the sentence's figures
+    relative_pronouns = fields.List(fields.String(), load_default=list)
     projected_measures = fields.Dict(keys=fields.String(), values=fields.String(), load_default=dict)
     sequel_cues = fields.List(fields.String(), load_default=list)
     all_waves_cues = fields.List(fields.String(), load_default=list)
@@ -323,6 +326,7 @@ class Framing:
     projected_measures: tuple = ()  # (measure, the measure it is in a projection's clause) pairs
     pronoun_subject: re.Pattern | None = None  # ends right before a verb whose subject is a pronoun
     restating: re.Pattern | None = None  # ends right before a figure given again in another unit
+    relative_pronoun: re.Pattern | None = None  # opens a relative clause ("that", "yang")
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -509,6 +513,8 @@ def compile_framing(datas: list[dict]) -> Framing:
         if data.get("subject_pronouns") else None,
         re.compile(rf"(?<![\w-])(?:{alternation(data['restating_links'])})\s+$", re.I)
         if data.get("restating_links") else None,
+        re.compile(rf"(?<![\w-])(?:{alternation(data['relative_pronouns'])})(?![\w-])", re.I)
+        if data.get("relative_pronouns") else None,
     )
 
 
