@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from checker.frame import events as ev
-from checker.frame.propositions import (Topic, co_holders, confirmations, named_holder, note_context,
+from checker.frame.propositions import (Topic, co_holders, confirmations, named_holder, negated, note_context,
                                         polarity, read_assertions, read_cue, unknown_speaker)
 from checker.frame.speakers import (Voice, defined_bodies, defined_mentions, in_dateline, person_mentions, place_bodies,
                                     names_own_source, reaches, regional_governments, register_persons, speaker,
@@ -578,6 +578,12 @@ class ArticleFramer:
                      unit=d.value.unit or "second", when=self.article.published,
                      marks=self.marks(("duration", d)), extra=tuple(extra))
 
+    def denied_happening(self, sm: SentenceMentions, kind: str) -> bool:
+        """Whether every mention of this type of happening in the sentence is negated."""
+        lex = self.rules["stances"]
+        named = [i for i in sm.incidents if i.value == kind]
+        return bool(named) and all(negated(sm, lex, clause_of(self.framing, sm.text, i.start)[0], i) for i in named)
+
     def frame_event_dates(self, sm: SentenceMentions, who: str | None, event: EventRef | None) -> None:
         """A dated happening: an incident on its day ("kerusuhan Sabtu (1/10) malam"), or a
         dated statement, warning or visit of an actor ("a statement issued on 3 November")."""
@@ -589,6 +595,11 @@ class ArticleFramer:
         if event is not None and sm.incidents:
             near = ev.incident_dates(sm, {event.type, ev.GENERIC}, published, self.framing)  # "the tragedy" names it too
             others = ev.other_happenings(sm, event, self.rules["places"], published, self.framing)
+            # a happening the sentence says did not happen has no day ("tidak melakukan serangan
+            # udara sejak gencatan senjata berlaku pada Rabu", "no strikes since Wednesday")
+            others = [(h, d) for h, d in others if not self.denied_happening(sm, h.type)]
+            if near and self.denied_happening(sm, event.type):
+                near = []
             for happening, d in ([(event, near[0])] if near else []) + others[:1]:
                 if (happening.id, d.value.day) not in self.event_days:
                     self.event_days.add((happening.id, d.value.day))
@@ -602,8 +613,11 @@ class ArticleFramer:
             return
         actors = self.actors
         undated = self.framing.undated_events
+        lex = self.rules["stances"]
         pairs = sorted(((words(sm.text, e.end, d.start), e, d) for e in sm.events for d in dated
-                        if e.value not in undated), key=lambda t: t[0])
+                        if e.value not in undated
+                        and not negated(sm, lex, clause_of(self.framing, sm.text, e.start)[0], e)),  # "tidak melakukan serangan"
+                       key=lambda t: t[0])
         for distance, happening, date_m in pairs[:1]:
             if distance > self.framing.window("event_date") * 2 // 3:
                 continue
