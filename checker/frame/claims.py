@@ -45,12 +45,15 @@ class ArticleFramer:
     claims: list[Claim] = field(default_factory=list)
     event_days: set = field(default_factory=set)
     narrative: date | None = None  # the latest day the text so far has named
+    narrative_countries: frozenset = frozenset()  # the countries the sentence naming it placed things in
     last_measure: str | None = None  # of the article's last whole figure, which a share divides
     whole_measures: set = field(default_factory=set)  # of every whole figure the article gave so far
     last_sentence_claims: tuple = ()  # what "Angka itu diumumkan X" gives X
     last_named: date | None = None  # the last day the text named, which "the next day" counts from
     last_joint: str | None = None  # the places the text last named together, "both countries"
     last_country: str | None = None  # of the last figure placed by its own words: whose "capital"
+    abroad: str | None = None  # a place outside its happening's country this sentence put its figures in
+    abroad_before: str | None = None  # ...and the one the sentence before did
     told_phase: str | None = None  # the wave the sentence before told of, giving no figure
     contrast_before: bool = False  # the sentence before set a figure against another's
     contrasted: bool = False  # ...or this one does: its figures are set against another source's
@@ -87,6 +90,7 @@ class ArticleFramer:
             self.last_named = named[-1]
         self.last_joint = joint_places(self.framing, sm, self.rules["places"]) or self.last_joint
         self.voice.person = None
+        self.abroad_before, self.abroad = self.abroad, None
         who = speaker(sm, self.actors, self.framing, self.voice, self.rules["places"])
         event = ev.event_of(sm, self.main, self.rules["places"], self.article.published, self.framing,
                             self.told_phase)
@@ -96,8 +100,12 @@ class ArticleFramer:
             if sm.incidents and not any(q.kind == "quantity" for q in sm.quantities) else None
         contrast_here = bool(self.framing.contrast_cues and self.framing.contrast_cues.find(sm.text))
         self.contrasted, self.contrast_before = contrast_here or self.contrast_before, contrast_here
+        countries = frozenset(self.rules["places"].country(p.value) for p in sm.places)
+        # a day one sentence named for a country's count does not date another country's figures
+        # ("NUG: 3,471 dead as of Tuesday ... In Bangkok, Thailand, 22 have died": as of the report)
+        elsewhere = bool(countries) and bool(self.narrative_countries) and not countries & self.narrative_countries
         when = reference_day(sm, self.framing, self.article.published, event.day if event else None,
-                             self.narrative)
+                             None if elsewhere else self.narrative)
         past = ev.past_period(sm, (self.main.day if self.main is not None else None) or self.article.published)
         if past is not None:
             # "Tahun lalu, banjir di Garut menewaskan 30 orang": an earlier happening, counted as of
@@ -130,6 +138,7 @@ class ArticleFramer:
             own_days = [d for d in own_days if d >= self.narrative]
         if own_days and not dateline:
             self.narrative = max(own_days)
+            self.narrative_countries = countries or frozenset({event.country} if event is not None else ())
         elif self.narrative is None and event is not None and event.day is not None \
                 and any(d.value.grain == "day" and d.value.day == event.day for d in sm.dates) \
                 and (self.article.published is None or (self.article.published - event.day).days <= 1):
@@ -380,6 +389,13 @@ class ArticleFramer:
             inherited = about is not None and where is None and about.place is not None
             if inherited:
                 where = about.place  # the happening's place, not one the sentence gives
+                if self.abroad_before is not None and "+" not in about.place:
+                    # "... the toll in Bangkok rose to 20. Rescuers were searching for 76 people": the
+                    # sentence before moved to another country, and this one names no place
+                    where, inherited = self.abroad_before, False
+            elif about is not None and where and "+" not in where and "+" not in (about.place or "") \
+                    and self.rules["places"].country(where) != about.country:
+                self.abroad = where
             happening = about or self.main
             country = self.rules["places"].country(where) if where and not inherited else \
                 self.last_country or (happening.country if happening else None)
