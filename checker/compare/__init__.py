@@ -162,10 +162,13 @@ def compare(new: Iterable[Claim], stored: Iterable[Claim], articles: Mapping[str
         names = report_wording(rules, report_language, context.settings.names)
     else:
         names = wording_of(dict(context.settings.names))
-    fresh = [c for c in new if comparable(c)]
+    # a forecast ("could exceed 10,000") meets no rival, nor stands nearest to one in its place
+    unread = context.settings.uncompared_modalities
+    fresh = [c for c in new if comparable(c) and c.modality not in unread]
     new_ids = {c.id for c in fresh}
     wanted = related_keys({c.key() for c in fresh}, rules) if fresh else set()
-    old = [c for c in stored if c.id not in new_ids and c.key() in wanted and comparable(c)]
+    old = [c for c in stored if c.id not in new_ids and c.key() in wanted and comparable(c)
+           and c.modality not in unread]
     both = typed_happenings(fresh + old, context)
     by_key_new: dict = defaultdict(list)
     for claim in both[:len(fresh)]:

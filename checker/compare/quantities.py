@@ -151,6 +151,8 @@ def judge(a: Claim, b: Claim, context: ComparisonContext) -> Verdict | None:
     """What two figures of one fact are, or None when both can hold or they are not comparable."""
     if a.value is None or b.value is None or context.behaviour(a) == "attribute":
         return None
+    if a.modality in context.settings.uncompared_modalities or b.modality in context.settings.uncompared_modalities:
+        return None  # "the toll could exceed 10,000": a forecast, no reading of the toll
     loose = overlap(a.value, b.value)
     if not values_apart(a, b, context):
         return None

@@ -24,6 +24,8 @@ class QuantityWindowsSchema(Schema):
     group_at_most = fields.Float(load_default=0.0, validate=validate.Range(min=0, max=1))
     modality_groups = fields.Dict(keys=fields.String(), values=fields.String(), required=True)
     softer_modalities = fields.List(fields.String(), load_default=list)
+    # modalities whose figures meet no rival: what a toll could reach is no count of it
+    uncompared_modalities = fields.List(fields.String(), load_default=list)
 
 
 class EventWindowsSchema(Schema):
@@ -76,6 +78,7 @@ class CompareSettings:
     group_at_most: float  # another source's toll this small beside a toll counts a group within it
     modality_groups: tuple[tuple[str, str], ...]
     softer_modalities: tuple[str, ...]  # a finding on such a figure is one severity lower
+    uncompared_modalities: tuple[str, ...]  # figures of these meet no rival (a forecast)
     same_happening_days: int  # two event days this close are one happening
     undated_window_days: int  # figures of an undated happening this close are about one
     stance_period_days: int
@@ -123,6 +126,7 @@ def compile_settings(datas: list[dict]) -> CompareSettings:
         share_at_most=q.get("share_at_most", 0.5), group_at_most=q.get("group_at_most", 0.0),
         modality_groups=tuple(sorted(q["modality_groups"].items())),
         softer_modalities=tuple(q.get("softer_modalities", ())),
+        uncompared_modalities=tuple(q.get("uncompared_modalities", ())),
         same_happening_days=e["same_happening_days"], undated_window_days=e["undated_window_days"],
         stance_period_days=s["same_period_days"], reversal_min_days=s["reversal_min_days"],
         figure_turn_min_days=s.get("figure_turn_min_days", 1),

@@ -10,14 +10,14 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from checker.frame import events as ev
-from checker.frame.propositions import (Topic, co_holders, confirmations, named_holder, note_context,
+from checker.frame.propositions import (Topic, co_holders, confirmations, named_holder, negated, note_context,
                                         polarity, read_assertions, read_cue, unknown_speaker)
 from checker.frame.speakers import (Voice, defined_bodies, defined_mentions, in_dateline, person_mentions, place_bodies,
                                     names_own_source, reaches, regional_governments, register_persons, speaker,
                                     speaker_for,
                                     speakers_by_cue, voice_of, without_described_states)
 from checker.frame.settings import words, words_after, words_before
-from checker.frame.places import (joint_places, label_place, listed, off_route, place_after, place_in, venue_part,
+from checker.frame.places import (happening_place, joint_places, label_place, listed, off_route, place_after, place_in, venue_part,
                                   with_named_sites)
 from checker.frame.syntax import (sent_by, after_earlier_cue, clause_of, counted_noun, counts_a_subgroup, earlier, elliptical, measure_for, modality, owner_of,
                                   role_of, sender_of, actor_right_before, numbered, restating, share_pairs, total_verb_before, without_possessors)
@@ -45,12 +45,15 @@ class ArticleFramer:
     claims: list[Claim] = field(default_factory=list)
     event_days: set = field(default_factory=set)
     narrative: date | None = None  # the latest day the text so far has named
+    narrative_countries: frozenset = frozenset()  # the countries the sentence naming it placed things in
     last_measure: str | None = None  # of the article's last whole figure, which a share divides
     whole_measures: set = field(default_factory=set)  # of every whole figure the article gave so far
     last_sentence_claims: tuple = ()  # what "Angka itu diumumkan X" gives X
     last_named: date | None = None  # the last day the text named, which "the next day" counts from
     last_joint: str | None = None  # the places the text last named together, "both countries"
     last_country: str | None = None  # of the last figure placed by its own words: whose "capital"
+    abroad: str | None = None  # a place outside its happening's country this sentence put its figures in
+    abroad_before: str | None = None  # ...and the one the sentence before did
     told_phase: str | None = None  # the wave the sentence before told of, giving no figure
     contrast_before: bool = False  # the sentence before set a figure against another's
     contrasted: bool = False  # ...or this one does: its figures are set against another source's
@@ -87,6 +90,7 @@ class ArticleFramer:
             self.last_named = named[-1]
         self.last_joint = joint_places(self.framing, sm, self.rules["places"]) or self.last_joint
         self.voice.person = None
+        self.abroad_before, self.abroad = self.abroad, None
         who = speaker(sm, self.actors, self.framing, self.voice, self.rules["places"])
         event = ev.event_of(sm, self.main, self.rules["places"], self.article.published, self.framing,
                             self.told_phase)
@@ -96,8 +100,12 @@ class ArticleFramer:
             if sm.incidents and not any(q.kind == "quantity" for q in sm.quantities) else None
         contrast_here = bool(self.framing.contrast_cues and self.framing.contrast_cues.find(sm.text))
         self.contrasted, self.contrast_before = contrast_here or self.contrast_before, contrast_here
+        countries = frozenset(self.rules["places"].country(p.value) for p in sm.places)
+        # a day one sentence named for a country's count does not date another country's figures
+        # ("NUG: 3,471 dead as of Tuesday ... In Bangkok, Thailand, 22 have died": as of the report)
+        elsewhere = bool(countries) and bool(self.narrative_countries) and not countries & self.narrative_countries
         when = reference_day(sm, self.framing, self.article.published, event.day if event else None,
-                             self.narrative)
+                             None if elsewhere else self.narrative)
         past = ev.past_period(sm, (self.main.day if self.main is not None else None) or self.article.published)
         if past is not None:
             # "Tahun lalu, banjir di Garut menewaskan 30 orang": an earlier happening, counted as of
@@ -130,6 +138,7 @@ class ArticleFramer:
             own_days = [d for d in own_days if d >= self.narrative]
         if own_days and not dateline:
             self.narrative = max(own_days)
+            self.narrative_countries = countries or frozenset({event.country} if event is not None else ())
         elif self.narrative is None and event is not None and event.day is not None \
                 and any(d.value.grain == "day" and d.value.day == event.day for d in sm.dates) \
                 and (self.article.published is None or (self.article.published - event.day).days <= 1):
@@ -388,10 +397,18 @@ class ArticleFramer:
                 continue
             skip = [(owner.start, owner.end)] if owner else []
             clause_place = place_after(framing, sm, figure.end, skip, figure.start)
-            where = clause_place or place_in(framing, sm, skip) or label_place(sm, figure)
+            where = clause_place or place_in(framing, sm, skip) or label_place(sm, figure) \
+                or (happening_place(sm, {about.type, ev.GENERIC}) if about is not None else None)
             inherited = about is not None and where is None and about.place is not None
             if inherited:
                 where = about.place  # the happening's place, not one the sentence gives
+                if self.abroad_before is not None and "+" not in about.place:
+                    # "... the toll in Bangkok rose to 20. Rescuers were searching for 76 people": the
+                    # sentence before moved to another country, and this one names no place
+                    where, inherited = self.abroad_before, False
+            elif about is not None and where and "+" not in where and "+" not in (about.place or "") \
+                    and self.rules["places"].country(where) != about.country:
+                self.abroad = where
             happening = about or self.main
             country = self.rules["places"].country(where) if where and not inherited else \
                 self.last_country or (happening.country if happening else None)
@@ -595,6 +612,12 @@ class ArticleFramer:
                      unit=d.value.unit or "second", when=self.article.published,
                      marks=self.marks(("duration", d)), extra=tuple(extra))
 
+    def denied_happening(self, sm: SentenceMentions, kind: str) -> bool:
+        """Whether every mention of this type of happening in the sentence is negated."""
+        lex = self.rules["stances"]
+        named = [i for i in sm.incidents if i.value == kind]
+        return bool(named) and all(negated(sm, lex, clause_of(self.framing, sm.text, i.start)[0], i) for i in named)
+
     def frame_event_dates(self, sm: SentenceMentions, who: str | None, event: EventRef | None) -> None:
         """A dated happening: an incident on its day ("kerusuhan Sabtu (1/10) malam"), or a
         dated statement, warning or visit of an actor ("a statement issued on 3 November")."""
@@ -606,6 +629,11 @@ class ArticleFramer:
         if event is not None and sm.incidents:
             near = ev.incident_dates(sm, {event.type, ev.GENERIC}, published, self.framing)  # "the tragedy" names it too
             others = ev.other_happenings(sm, event, self.rules["places"], published, self.framing)
+            # a happening the sentence says did not happen has no day ("tidak melakukan serangan
+            # udara sejak gencatan senjata berlaku pada Rabu", "no strikes since Wednesday")
+            others = [(h, d) for h, d in others if not self.denied_happening(sm, h.type)]
+            if near and self.denied_happening(sm, event.type):
+                near = []
             for happening, d in ([(event, near[0])] if near else []) + others[:1]:
                 if (happening.id, d.value.day) not in self.event_days:
                     self.event_days.add((happening.id, d.value.day))
@@ -619,8 +647,11 @@ class ArticleFramer:
             return
         actors = self.actors
         undated = self.framing.undated_events
+        lex = self.rules["stances"]
         pairs = sorted(((words(sm.text, e.end, d.start), e, d) for e in sm.events for d in dated
-                        if e.value not in undated), key=lambda t: t[0])
+                        if e.value not in undated
+                        and not negated(sm, lex, clause_of(self.framing, sm.text, e.start)[0], e)),  # "tidak melakukan serangan"
+                       key=lambda t: t[0])
         for distance, happening, date_m in pairs[:1]:
             if distance > self.framing.window("event_date") * 2 // 3:
                 continue

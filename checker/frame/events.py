@@ -233,8 +233,12 @@ def phase_of(sm: SentenceMentions, framing) -> str | None:
     # a cue after the sentence's figures tells of something else ("killed 55, as rescuers
     # battled aftershocks"); one before them says whose figures they are ("a second wave killed 20")
     cues = table.find(sm.text)
+    # a reading right before the cue measures that wave ("a 6.7 magnitude aftershock"): the cue is its own
     first = min((q.start for q in sm.quantities if q.kind == "quantity"
-                 and not any(s <= q.start < e for s, e, _, _ in cues)), default=len(sm.text))  # "dua gelombang"
+                 and not any(s <= q.start < e for s, e, _, _ in cues)  # "dua gelombang"
+                 and not (q.rule.startswith("reading:")
+                          and any(s >= q.end and words(sm.text, q.end, s) <= 1 for s, _, _, _ in cues))),
+                default=len(sm.text))
     found = {ident for s, _, ident, _ in cues if s < first}
     if sm.incidents and _two_days(sm, framing):
         found.add("all")  # "the explosions on Tuesday and Wednesday", "ledakan pada 17-18 September"

@@ -192,6 +192,24 @@ def label_place(sm: SentenceMentions, figure: Mention, max_words: int = 8) -> st
     return named[-1].value if named else None
 
 
+def happening_place(sm: SentenceMentions, kinds) -> str | None:
+    """The place a sentence names its happening by ("Myanmar's earthquake", "the Myanmar quake",
+    "korban gempa Myanmar"): the scope of its figures, not a city the report placed the happening
+    near ("struck near Mandalay")."""
+    for i in sm.incidents:
+        if i.value not in kinds:
+            continue
+        for p in sm.places:
+            if p.end <= i.start and _BEFORE_NOUN.fullmatch(sm.text, p.end, i.start) \
+                    or i.end <= p.start and _AFTER_NOUN.fullmatch(sm.text, i.end, p.start):
+                return p.value
+    return None
+
+
+_BEFORE_NOUN = re.compile(r"(?:['’]s)?\s+")
+_AFTER_NOUN = re.compile(r"\s+")
+
+
 def off_route(sm: SentenceMentions, framing) -> SentenceMentions:
     """The sentence without the places on a journey's route ("flight 7C2216 from Bangkok",
     "terbang dari Bangkok", "bound for Jakarta"): where it set out or was going is not where the

@@ -409,9 +409,14 @@ def agent_of(sm: SentenceMentions, rules, chosen: Chosen, cue: Mention | None, h
             named_before(sm, rules, words.start, max(floor, holder.end if holder is not None else 0), names)
         if named is not None:  # "saying BAC had made and sold them"
             return named.value, named
-        if cue is not None and role != "accuse" and 0 <= words.start - cue.end and lex.verbal.search(words.text) and all(
-                w.casefold() in lex.auxiliaries for w in _WORD.findall(text[cue.end:words.start])):
-            # "denied sending troops", "membantah (telah) mengirim senjata", "denied having fired"
+        between = [w.casefold() for w in _WORD.findall(text[cue.end:words.start])] \
+            if cue is not None and 0 <= words.start - cue.end else None
+        if cue is not None and role != "accuse" and between is not None and (
+                lex.verbal.search(words.text) and all(w in lex.auxiliaries for w in between)
+                or any(w in lex.support_verbs for w in between)
+                and all(w in lex.auxiliaries or w in lex.support_verbs for w in between)):
+            # "denied sending troops", "membantah (telah) mengirim senjata", "denied having fired",
+            # "denied carrying out airstrikes", "membantah telah melancarkan serangan udara"
             return holder_government, None
         # "his country played any role", "dikirim dari perusahaannya": the holder itself; never
         # the one accusing ("accused the firm of negligence, saying it had ignored warnings")
@@ -588,7 +593,12 @@ def place_of(sm: SentenceMentions, rules, chosen: Chosen, skip: list[Mention], h
     incident = [place for kind, place in topic.incidents if lex.incident_predicates.get(kind) == chosen.predicate]
     if incident:  # "pinned the blasts on Israel": where the blasts last were
         return incident[-1]
-    context = context_place(rules, topic, main, exclude=places.country(agent) if agent in getattr(places, "parents", {}) else None)
+    # (the agent's own country is excluded, unless the article's happening is there and is no
+    # such act itself: a junta's airstrikes in the country its earthquake struck are at home, not
+    # in Bangkok named later; blasts an article places in Israel stay Lebanon's attacks)
+    own = places.country(agent) if agent in getattr(places, "parents", {}) else None
+    at_home = main is not None and own == main.country and lex.incident_predicates.get(main.type) != chosen.predicate
+    context = context_place(rules, topic, main, exclude=None if at_home else own)
     if context is None and holder_government in getattr(places, "parents", {}) and agent != holder_government:
         return holder_government  # "the doors were locked", said the police: their own country
     return context
@@ -629,7 +639,8 @@ def read_cue(sm: SentenceMentions, cue: Mention, holder: Mention, rules, topic: 
     elif value.role == "accuse":
         spans = [(cue.start, clause_end), (cue.start, len(text))]
     else:
-        spans = [(cue.end, clause_end), (cue.end, len(text))]
+        said_end = _next_speaker_clause(sm, cue)
+        spans = [(cue.end, min(clause_end, said_end)), (cue.end, said_end)]
         if len(cue.text.split()) > 3:  # "called reports of North Korean troops in Russia fake news"
             spans.append((cue.start, cue.end))
         if not re.sub(r"[\s.!?\"”’')]", "", text[cue.end:]):
@@ -687,6 +698,24 @@ def read_cue(sm: SentenceMentions, cue: Mention, holder: Mention, rules, topic: 
     reading = Reading(prop, is_negated, words=chosen.mention)
     remember(topic, reading)
     return reading
+
+
+_ACRONYM = re.compile(r"(?<![\w-])[A-Z]{2,6}(?![\w-])")
+
+
+def _next_speaker_clause(sm: SentenceMentions, cue: Mention) -> int:
+    """Where a later clause with a speaker of its own starts ("Junta Bantah Langgar Gencatan
+    Senjata, NUG Sebut Korban 3.471", "X denied it, while Y said ..."): a stance's words end
+    there; what the other speaker says is not what was denied."""
+    text = sm.text
+    for a in sorted(sm.attribution, key=lambda m: m.start):
+        if a.start <= cue.end:
+            continue
+        comma = max(text.rfind(",", cue.end, a.start), text.rfind(";", cue.end, a.start))
+        if comma >= 0 and (any(comma < m.start and m.end <= a.start for m in sm.actors)
+                           or _ACRONYM.search(text, comma, a.start)):  # a body by its acronym ("NUG")
+            return comma
+    return len(text)
 
 
 def refers_back(sm: SentenceMentions, rules, cue: Mention) -> bool:

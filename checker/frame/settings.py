@@ -235,6 +235,9 @@ class FramingSchema(Schema):
     subject_pronouns = fields.List(fields.String(), load_default=list)
     # links that give a figure again in another unit ("96.2 million votes, or 58.6%")
     restating_links = fields.List(fields.String(), load_default=list)
+    # pronouns opening a relative clause ("a tower that collapsed on Friday", "gedung yang runtuh
+    # pada Jumat"): a date told there dates what the clause tells, not the sentence's figures
+    relative_pronouns = fields.List(fields.String(), load_default=list)
     projected_measures = fields.Dict(keys=fields.String(), values=fields.String(), load_default=dict)
     sequel_cues = fields.List(fields.String(), load_default=list)
     all_waves_cues = fields.List(fields.String(), load_default=list)
@@ -331,6 +334,7 @@ class Framing:
     # what the sentence counted before
     figure_subject: re.Pattern | None = None
     not_source_links: frozenset = frozenset()  # casefolded: "data di PDN" is where the data is, not whose
+    relative_pronoun: re.Pattern | None = None  # opens a relative clause ("that", "yang")
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -520,6 +524,8 @@ def compile_framing(datas: list[dict]) -> Framing:
         re.compile(rf"\s+(?:{alternation(data['figure_subject_verbs'])})(?![\w-])", re.I)
         if data.get("figure_subject_verbs") else None,
         frozenset(w.casefold() for w in data.get("not_source_links", ())),
+        re.compile(rf"(?<![\w-])(?:{alternation(data['relative_pronouns'])})(?![\w-])", re.I)
+        if data.get("relative_pronouns") else None,
     )
 
 

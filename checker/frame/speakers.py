@@ -525,8 +525,10 @@ def _speaker(sm: SentenceMentions, actors, framing, voice: Voice) -> Mention | s
                 chosen = speaking_actor(actors, group) if group else None
                 if chosen:
                     return chosen
+            # (an anaphor opening its phrase: "city officials", "Thai officials" are others)
             right = [(s, e) for s, e, _, _ in framing.anaphoric_speakers.find(text)
-                     if e <= cue.start and _words(text[e:cue.start]) <= 1]
+                     if e <= cue.start and _words(text[e:cue.start]) <= 1
+                     and (not text[:s].strip() or text[:s].rstrip()[-1] in ',;:"“”')]
             if voice.last and right:
                 # "..., people from Iran and Uzbekistan were among the dead, the headquarters
                 # said": the body named before speaks again, not a country further back

@@ -388,7 +388,7 @@ def modality(sm: SentenceMentions, framing, figure: Mention) -> str:
     cues = {m.value for m in sm.modality if clause_start <= m.start < figure.start
             and words(sm.text, m.end, figure.start) <= framing.window("modality_before")
             or (m.start >= figure.end and words(sm.text, figure.end, m.start) <= framing.window("modality_after"))}
-    for name in ("planned", "alleged", "estimate"):
+    for name in ("forecast", "planned", "alleged", "estimate"):
         if name in cues:
             return name
     if "estimate" in figure.rule:

@@ -21,7 +21,8 @@ def reference_day(sm: SentenceMentions, framing, published: date | None,
     """The sentence's as-of day, else the day its figure was told on, else its own day that is not the incident's, else the day the
     paragraph before set ("Pada Selasa (17/9) ... Sebanyak 9 orang tewas"), else publication."""
     days = [d for d in sm.dates if d.value.grain == "day"
-            and (published is None or d.value.day <= published) and not _dates_earlier_figure(sm, d, framing)]
+            and (published is None or d.value.day <= published) and not _dates_earlier_figure(sm, d, framing)
+            and not in_relative_clause(sm, d, framing)]
     for d in days:
         head = words_before(sm.text, d.start, framing.window("cue_before") // 2)
         if framing.as_of_cues.find(head):
@@ -44,6 +45,20 @@ def reference_day(sm: SentenceMentions, framing, published: date | None,
                                  for a in sm.attribution):
         return published  # "which Gaza's health ministry says killed 471": as of the report
     return narrative or published
+
+
+def in_relative_clause(sm: SentenceMentions, d: Mention, framing) -> bool:
+    """A date in a relative clause of its own, with no figure ("..., most of them at a tower that
+    collapsed on Friday, officials said", "gedung yang runtuh pada Jumat"): it dates what the clause
+    tells of, not when the sentence's figures were counted. "said that on Friday" is no such clause:
+    a word must stand between the pronoun and the date."""
+    pattern = getattr(framing, "relative_pronoun", None)
+    if pattern is None:
+        return False
+    start = max(sm.text.rfind(",", 0, d.start), sm.text.rfind(";", 0, d.start)) + 1
+    if any(start <= q.start < d.start for q in sm.quantities):
+        return False
+    return any(words(sm.text, m.end(), d.start) >= 1 for m in pattern.finditer(sm.text, start, d.start))
 
 
 def anchored(sm: SentenceMentions, framing, anchor: date | None, published: date | None) -> SentenceMentions:

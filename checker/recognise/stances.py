@@ -147,6 +147,9 @@ class StancesSchema(Schema):
     # a name no table knows is an agent's id without these ("BAC Consulting KFT": bac_consulting)
     name_affixes = fields.List(fields.String(), load_default=list)
     auxiliaries = fields.List(fields.String(), load_default=list)  # "BAC had made", "telah membuat"
+    # verbs that carry a predicate's noun ("carried out airstrikes", "melancarkan serangan udara"):
+    # right after a cue, like a verb form, the holder does what the noun names
+    support_verbs = fields.List(fields.String(), load_default=list)
     # a cue in the present ("holds Israel responsible") or after these words ("has promised
     # revenge"): the stance stands as of the report, not as of the day the story told last
     present_forms = fields.List(fields.String(), load_default=list)
@@ -228,6 +231,7 @@ class StanceRules:
     present: frozenset = frozenset()  # cue words and words before a cue that put it in the present
     incident_themes: dict = field(default_factory=dict)  # incident type -> the theme it stands for
     cause_links: AliasTable | None = None
+    support_verbs: frozenset = frozenset()  # casefolded words of verbs carrying a predicate's noun
 
 
 def _check_regex(pattern: str, where: str) -> re.Pattern:
@@ -249,7 +253,7 @@ def compile_stances(datas: list[dict]) -> StanceRules:
     negations, reflexives, higher, nap_before, nap_after = [], [], [], [], []
     not_negating, coordinators, determiners, unasserted, preps = [], [], [], [], []
     affixes, auxiliaries, anaphors, nouns, figure_nouns, enemy, present = [], [], [], [], [], [], []
-    accusations, causes = [], []
+    accusations, causes, support = [], [], []
     window, negation_window, verbal = 4, 5, "(?!)"
     for data in datas:
         for label, forms in data["verbs"].items():
@@ -294,6 +298,7 @@ def compile_stances(datas: list[dict]) -> StanceRules:
         figure_nouns += data["figure_nouns"]
         verbal = data["verbal"]
         auxiliaries += data["auxiliaries"]
+        support += [w for form in data.get("support_verbs", []) for w in form.split()]
         enemy += data["enemy_words"]
         present += data["present_forms"]
         nap_before += data["not_a_place"]["before"]
@@ -320,7 +325,8 @@ def compile_stances(datas: list[dict]) -> StanceRules:
                        _words(nap_before, "name"), _words(nap_after, "name"),
                        PatternSet.build((p[0] for p in phrases), phrases),
                        _check_regex(rf"[\s\"“'‘]*{alternation(enemy)}\b", "enemy_words") if enemy else None,
-                       frozenset(w.casefold() for w in present), incident_themes, _words(causes, "cause"))
+                       frozenset(w.casefold() for w in present), incident_themes, _words(causes, "cause"),
+                       frozenset(w.casefold() for w in support))
 
 
 def _preposition(words: list[str]) -> re.Pattern:
