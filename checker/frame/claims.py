@@ -105,6 +105,11 @@ class ArticleFramer:
             when = past.value.end
             if event is not None:
                 event = replace(event, day=past.value.day, phase=None)
+        campaign = ev.campaign_since(sm, self.rules.get("incidents"),
+                                     (self.main.day if self.main is not None else None) or self.article.published)
+        if campaign is not None and event is not None and event.type != campaign:
+            # "30,035 killed in Gaza since Oct. 7": the war's running toll, not the incident's
+            event = EventRef(campaign, event.country, event.place)
         # the clock moves to the latest day named, but not to an incident's own day: that
         # says when it happened, not when anything was counted
         # nor to a day before the main incident's: background ("Siaga 1 sejak 10 Oktober 2023")
