@@ -240,6 +240,10 @@ class FramingSchema(Schema):
     all_waves_cues = fields.List(fields.String(), load_default=list)
     # "10,000 are in Russia": verbs after a figure with no noun of its own
     figure_subject_verbs = fields.List(fields.String(), load_default=list)
+    # patterns naming one site that received or treats some of those counted ("the hospital had
+    # received 161 wounded", "dirawat di rumah sakit itu"): a figure in their clause is that
+    # site's share of the whole, never a rival of the toll
+    site_share = fields.List(fields.String(validate=valid_regex), load_default=list)
 
 
 @dataclass(frozen=True)
@@ -328,6 +332,7 @@ class Framing:
     # starts right after a figure standing alone as a subject ("10,000 are in Russia"): it counts
     # what the sentence counted before
     figure_subject: re.Pattern | None = None
+    site_share: re.Pattern | None = None  # one site's share of those counted
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -516,6 +521,8 @@ def compile_framing(datas: list[dict]) -> Framing:
         if data.get("restating_links") else None,
         re.compile(rf"\s+(?:{alternation(data['figure_subject_verbs'])})(?![\w-])", re.I)
         if data.get("figure_subject_verbs") else None,
+        rule_regex("|".join(f"(?:{p})" for p in data["site_share"]), "site_share", re.I)
+        if data.get("site_share") else None,
     )
 
 
