@@ -226,7 +226,17 @@ def register_persons(sentences: list[SentenceMentions], actors, framing, places=
                       and not (any(p.start == a.start and p.end == a.end for p in sm.places)
                                and (re.search(r"[,;:()]", sm.text[a.end:title.start()])
                                     or words(sm.text, a.end, title.start()) > 1))]
-            body = before[-1] if before else last_body
+            # a site no table knows named before the title ("At al-Awda hospital, director Mohammed
+            # Salha", "Hospital director ..."): the title is the site's, not the last body's
+            site = any(m.value in framing.counted_things and m.end <= title.start() for m in sm.measures)
+            body = before[-1] if before else (None if site else last_body)
+            if body is None and site:
+                name = sm.text[span[0]:span[1]]
+                introduced.append(span)
+                own.add(person_id(name))  # an authority of their own, as a person no body is found for
+                for part in {name, *name.split()}:
+                    if len(part) >= 3:
+                        found.setdefault(part, set()).add(person_id(name))
             if body is not None:
                 introduced.append(span)
                 note(sm.text[span[0]:span[1]], body)
