@@ -106,7 +106,8 @@ class ArticleFramer:
             if event is not None:
                 event = replace(event, day=past.value.day, phase=None)
         campaign = ev.campaign_since(sm, self.rules.get("incidents"),
-                                     (self.main.day if self.main is not None else None) or self.article.published)
+                                     (self.main.day if self.main is not None else None) or self.article.published,
+                                     self.framing)
         if campaign is not None and event is not None and event.type != campaign:
             # "30,035 killed in Gaza since Oct. 7": the war's running toll, not the incident's
             event = EventRef(campaign, event.country, event.place)

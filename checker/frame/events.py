@@ -389,7 +389,7 @@ def other_happenings(sm: SentenceMentions, event: EventRef, places, published: d
     return out
 
 
-def campaign_since(sm: SentenceMentions, incidents, before: date | None) -> str | None:
+def campaign_since(sm: SentenceMentions, incidents, before: date | None, framing=None) -> str | None:
     """The background type whose count a sentence gives when it counts since a day long before
     `before` (the main incident's day, else publication): "30,035 Palestinians had been killed
     in Gaza since Oct. 7" in a report of one day's shooting is the war's toll."""
@@ -397,8 +397,10 @@ def campaign_since(sm: SentenceMentions, incidents, before: date | None) -> str 
         return None
     for d in sm.dates:
         value = d.value
-        if value.grain not in ("open", "span") or value.last is None or value.last < before:
-            continue  # only a run of days up to now: "since Oct. 7", "sejak 7 Oktober hingga kini"
+        since = getattr(framing, "since_words", None)
+        opened = since is not None and value.grain in ("day", "month") and since.match(d.text) is not None
+        if not opened and (value.grain not in ("open", "span") or value.last is None or value.last < before):
+            continue  # only a run of days up to now: "since Oct. 7", "sejak 7 Oktober (hingga kini)"
         for kind, days in incidents.campaigns_since:
             if (before - value.day).days > days:
                 return kind

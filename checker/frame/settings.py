@@ -244,6 +244,8 @@ class FramingSchema(Schema):
     # received 161 wounded", "dirawat di rumah sakit itu"): a figure in their clause is that
     # site's share of the whole, never a rival of the toll
     site_share = fields.List(fields.String(validate=valid_regex), load_default=list)
+    # words opening a date a count runs from ("sejak 7 Oktober": the dates rules read it as the day)
+    since_words = fields.List(fields.String(), load_default=list)
 
 
 @dataclass(frozen=True)
@@ -333,6 +335,7 @@ class Framing:
     # what the sentence counted before
     figure_subject: re.Pattern | None = None
     site_share: re.Pattern | None = None  # one site's share of those counted
+    since_words: re.Pattern | None = None  # a date's opening words that make it a count's start
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -523,6 +526,7 @@ def compile_framing(datas: list[dict]) -> Framing:
         if data.get("figure_subject_verbs") else None,
         rule_regex("|".join(f"(?:{p})" for p in data["site_share"]), "site_share", re.I)
         if data.get("site_share") else None,
+        re.compile(rf"(?:{alternation(data['since_words'])})\s", re.I) if data.get("since_words") else None,
     )
 
 
