@@ -14,7 +14,7 @@ from datetime import date
 
 from marshmallow import Schema, fields, validate
 
-from checker.frame.settings import words, words_before
+from checker.frame.settings import opens_count, words, words_before
 from checker.frame.places import in_speaker_tag, joint_places, landmark
 from checker.model import UNTYPED_EVENT, EventRef, Mention
 from checker.recognise import SentenceMentions
@@ -397,8 +397,7 @@ def campaign_since(sm: SentenceMentions, incidents, before: date | None, framing
         return None
     for d in sm.dates:
         value = d.value
-        since = getattr(framing, "since_words", None)
-        opened = since is not None and value.grain in ("day", "month") and since.match(d.text) is not None
+        opened = framing is not None and value.grain in ("day", "month") and opens_count(framing, sm.text, d)
         if not opened and (value.grain not in ("open", "span") or value.last is None or value.last < before):
             continue  # only a run of days up to now: "since Oct. 7", "sejak 7 Oktober (hingga kini)"
         for kind, days in incidents.campaigns_since:

@@ -341,6 +341,18 @@ class Framing:
         return self.windows[name]
 
 
+def opens_count(framing, text: str, d) -> bool:
+    """Whether a date is where a count runs from: opened by a since word (framing `since_words`),
+    in its own words ("sejak 7 Oktober") or right before it ("sejak Senin (26/2)")."""
+    since = getattr(framing, "since_words", None)
+    if since is None:
+        return False
+    if since.match(d.text):
+        return True
+    before = re.search(r"([^\W\d_][\w'’-]*)\s+$", text[max(0, d.start - 30):d.start])
+    return before is not None and since.match(before.group(1) + " ") is not None
+
+
 def words(text: str, a: int, b: int) -> int:
     """How many words stand in text[a:b] (either order): the distance between two mentions.
     Counted over the sentence's word spans, listed once, so asking for every figure of a long
