@@ -113,6 +113,12 @@ class ArticleFramer:
             when = past.value.end
             if event is not None:
                 event = replace(event, day=past.value.day, phase=None)
+        campaign = ev.campaign_since(sm, self.rules.get("incidents"),
+                                     (self.main.day if self.main is not None else None) or self.article.published,
+                                     self.framing)
+        if campaign is not None and event is not None and event.type != campaign:
+            # "30,035 killed in Gaza since Oct. 7": the war's running toll, not the incident's
+            event = EventRef(campaign, event.country, event.place)
         # the clock moves to the latest day named, but not to an incident's own day: that
         # says when it happened, not when anything was counted
         # nor to a day before the main incident's: background ("Siaga 1 sejak 10 Oktober 2023")
@@ -592,6 +598,12 @@ class ArticleFramer:
                     if not text[clause_start:s].strip(' "“')]
         if pronoun and self.voice.last and not unknown_speaker(sm, self.rules):
             return Mention("actor", pronoun[0].text, pronoun[0].start, pronoun[0].end, self.voice.last)
+        opened = re.findall(r"[^\W\d_][\w'’-]*", text[clause_start:cue.start])
+        if clause_start > 0 and self.framing.clause_openers \
+                and all(w.casefold() in self.framing.clause_openers for w in opened):
+            # "Hagari said troops fired warning shots, but denied ...": a clause opened by a
+            # conjunction and no subject of its own goes on with the subject of the one before
+            return self.holder(sm, replace(cue, start=clause_start - 1, end=clause_start - 1))
         if cue.text.casefold() in self.rules["stances"].nouns:  # "bantahan Polri", "the denial by Moscow"
             after = sorted((a for a in speaking if cue.end <= a.start <= cue.end + 4
                             or a.start - cue.end <= 8 and agent_after(text, self.rules, cue.end)), key=lambda a: a.start)
@@ -707,8 +719,13 @@ def _frame_with(article: Article, mentions: list[SentenceMentions], rules, main:
     framer = ArticleFramer(article, rules)
     framer.main = main
     country = main.country if main is not None and main.country != "unknown" else None
-    mentions = [regional_governments(place_bodies(sm, country, rules["actors"]), rules["framing"], rules["places"])
-                for sm in mentions]
+    placed, named = [], []
+    for sm in mentions:
+        sm = regional_governments(place_bodies(sm, country, rules["actors"], named, rules["places"]),
+                                  rules["framing"], rules["places"])
+        named.extend(a.value for a in sm.actors)
+        placed.append(sm)
+    mentions = placed
     defined = defined_bodies(mentions, rules["actors"], rules["framing"])
     mentions = [defined_mentions(sm, defined) for sm in mentions]
     framer.persons = register_persons(mentions, rules["actors"], rules["framing"], rules["places"])

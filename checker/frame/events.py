@@ -12,9 +12,9 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 
-from marshmallow import Schema, fields
+from marshmallow import Schema, fields, validate
 
-from checker.frame.settings import words, words_before
+from checker.frame.settings import opens_count, words, words_before
 from checker.frame.places import in_speaker_tag, joint_places, landmark
 from checker.model import UNTYPED_EVENT, EventRef, Mention
 from checker.recognise import SentenceMentions
@@ -57,6 +57,10 @@ class IncidentsSchema(Schema):
     # types that happen across their country (a national election): placed in the country unless
     # the title or lead names a site, never at a province a later sentence names
     nationwide = fields.List(fields.String(), load_default=list)
+    # a count running since a day more than so many days before the incident ("30,035 killed in
+    # Gaza since Oct. 7") is the campaign's of this background type, never the incident's toll
+    campaigns_since = fields.Dict(keys=fields.String(), values=fields.Integer(validate=validate.Range(min=1)),
+                                  load_default=dict)
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,7 @@ class Incidents:
     names_after: frozenset = frozenset()  # "pemadam" before "kebakaran": part of a body's name
     background: frozenset = frozenset()  # types never an article's main incident (a war)
     nationwide: frozenset = frozenset()  # types placed in their country unless the lead names a site
+    campaigns_since: tuple = ()  # (background type, days): a count running since longer before is its
 
     def owns(self, kind: str, measure: str) -> bool:
         """Whether a happening of this type owns a figure of this measure."""
@@ -118,10 +123,11 @@ def compile_incidents(datas: list[dict]) -> Incidents:
     names_after = frozenset(w.casefold() for data in datas for w in data.get("names_after", []))
     background = frozenset(t for data in datas for t in data.get("background", []))
     nationwide = frozenset(t for data in datas for t in data.get("nationwide", []))
+    campaigns = tuple((t, n) for data in datas for t, n in data.get("campaigns_since", {}).items())
     return Incidents(AliasTable.build(entries), frozenset(measures), order, bare, names,
                      AliasTable.build(vehicles) if vehicles else None, retype, retype_for,
                      retype.union(*(types for _, types in retype_for)), qualifiers, measures_of, names_after,
-                     background, nationwide)
+                     background, nationwide, campaigns)
 
 
 def _next_word(text: str, pos: int) -> str:
@@ -385,6 +391,23 @@ def other_happenings(sm: SentenceMentions, event: EventRef, places, published: d
         country = places.country(named[0]) if named else event.country
         out.append((EventRef(i.value, country, named[0] if named else None, d.value.day), d))
     return out
+
+
+def campaign_since(sm: SentenceMentions, incidents, before: date | None, framing=None) -> str | None:
+    """The background type whose count a sentence gives when it counts since a day long before
+    `before` (the main incident's day, else publication): "30,035 Palestinians had been killed
+    in Gaza since Oct. 7" in a report of one day's shooting is the war's toll."""
+    if before is None or incidents is None or not incidents.campaigns_since:
+        return None
+    for d in sm.dates:
+        value = d.value
+        opened = framing is not None and value.grain in ("day", "month") and opens_count(framing, sm.text, d)
+        if not opened and (value.grain not in ("open", "span") or value.last is None or value.last < before):
+            continue  # only a run of days up to now: "since Oct. 7", "sejak 7 Oktober (hingga kini)"
+        for kind, days in incidents.campaigns_since:
+            if (before - value.day).days > days:
+                return kind
+    return None
 
 
 # a whole period a figure is told of ("tahun lalu", "in 2021", "last month"): not a day, a span

@@ -920,6 +920,8 @@ def read_assertions(sm: SentenceMentions, who: str, rules, topic: Topic, main: E
         if spec is None or not spec.asserted or counted(sm, chosen.theme) or unasserted(sm, rules, chosen.mention):
             continue
         clause_start, _ = clause_of(framing, sm.text, chosen.mention.start)
+        if any(clause_start <= c.start and c.end <= chosen.mention.start for c in sm.stances):
+            continue  # what a cue of its clause denies or confirms is the cue's, never the speaker's assertion
         agent, agent_words = agent_of(sm, rules, chosen, None, holder, government, clause_start, None,
                                       topic.owners, topic.names)
         if agent is None and spec.agent == "anyone":

@@ -245,6 +245,12 @@ class FramingSchema(Schema):
     figure_subject_verbs = fields.List(fields.String(), load_default=list)
     # between a source cue and a body, these make the body a place, not the source ("data di PDN")
     not_source_links = fields.List(fields.String(), load_default=list)
+    # patterns naming one site that received or treats some of those counted ("the hospital had
+    # received 161 wounded", "dirawat di rumah sakit itu"): a figure in their clause is that
+    # site's share of the whole, never a rival of the toll
+    site_share = fields.List(fields.String(validate=valid_regex), load_default=list)
+    # words opening a date a count runs from ("sejak 7 Oktober": the dates rules read it as the day)
+    since_words = fields.List(fields.String(), load_default=list)
 
 
 @dataclass(frozen=True)
@@ -335,9 +341,23 @@ class Framing:
     figure_subject: re.Pattern | None = None
     not_source_links: frozenset = frozenset()  # casefolded: "data di PDN" is where the data is, not whose
     relative_pronoun: re.Pattern | None = None  # opens a relative clause ("that", "yang")
+    site_share: re.Pattern | None = None  # one site's share of those counted
+    since_words: re.Pattern | None = None  # a date's opening words that make it a count's start
 
     def window(self, name: str) -> int:
         return self.windows[name]
+
+
+def opens_count(framing, text: str, d) -> bool:
+    """Whether a date is where a count runs from: opened by a since word (framing `since_words`),
+    in its own words ("sejak 7 Oktober") or right before it ("sejak Senin (26/2)")."""
+    since = getattr(framing, "since_words", None)
+    if since is None:
+        return False
+    if since.match(d.text):
+        return True
+    before = re.search(r"([^\W\d_][\w'’-]*)\s+$", text[max(0, d.start - 30):d.start])
+    return before is not None and since.match(before.group(1) + " ") is not None
 
 
 def words(text: str, a: int, b: int) -> int:
@@ -526,6 +546,9 @@ def compile_framing(datas: list[dict]) -> Framing:
         frozenset(w.casefold() for w in data.get("not_source_links", ())),
         re.compile(rf"(?<![\w-])(?:{alternation(data['relative_pronouns'])})(?![\w-])", re.I)
         if data.get("relative_pronouns") else None,
+        rule_regex("|".join(f"(?:{p})" for p in data["site_share"]), "site_share", re.I)
+        if data.get("site_share") else None,
+        re.compile(rf"(?:{alternation(data['since_words'])})\s", re.I) if data.get("since_words") else None,
     )
 
 

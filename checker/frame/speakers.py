@@ -89,14 +89,34 @@ def _title_goes_on(framing, text: str, end: int, bodies_after: list[Mention]) ->
     return any(re.fullmatch(r"\s*", text[end:b.start]) for b in bodies_after)
 
 
-def place_bodies(sm: SentenceMentions, country: str | None, actors_table=None) -> SentenceMentions:
+def named_country(template: str, named: list[str], places) -> str | None:
+    """The country of the body of a bare body's kind the article named last with its country
+    ("The Israeli military said ... Military spokesman Daniel Hagari said": Israel's, not the
+    story's country's), if any."""
+    head, _, tail = template[len(UNPLACED):].partition("{country}")
+    for value in reversed(named):
+        if value.startswith(head) and value.endswith(tail) and len(value) > len(head) + len(tail):
+            middle = value[len(head):len(value) - len(tail)]
+            if places is not None and places.country(middle) == middle:
+                return middle
+    return None
+
+
+def place_bodies(sm: SentenceMentions, country: str | None, actors_table=None, named: list[str] | None = None,
+                 places=None) -> SentenceMentions:
     """Bodies named without their country ("the health ministry said", "the Red Crescent")
-    are the story's country's; in a story placed nowhere they name no one. A body that exists
-    once per region takes in the region written after it ("Badan Penanggulangan Bencana Daerah
-    (BPBD) Provinsi Jawa Timur")."""
+    are the country's whose body of that kind the article named last (`named`: the actors of
+    the sentences before, in order), else the story's country's; in a story placed nowhere they
+    name no one. A body that exists once per region takes in the region written after it
+    ("Badan Penanggulangan Bencana Daerah (BPBD) Provinsi Jawa Timur")."""
     same_as = getattr(actors_table, "same_as", {})
-    actors = [replace(a, value=same_as.get(place_body(a.value, country), place_body(a.value, country)))
-              if a.value.startswith(UNPLACED) else a
+    named = list(named or ())
+
+    def placed(a: Mention) -> Mention:
+        where = named_country(a.value, named + [b.value for b in sm.actors if b.end <= a.start
+                                                 and not b.value.startswith(UNPLACED)], places) or country
+        return replace(a, value=same_as.get(place_body(a.value, where), place_body(a.value, where)))
+    actors = [placed(a) if a.value.startswith(UNPLACED) else a
               for a in sm.actors if country or not a.value.startswith(UNPLACED)]
     regional = getattr(actors_table, "regional", None)
     if regional is not None:
@@ -206,7 +226,17 @@ def register_persons(sentences: list[SentenceMentions], actors, framing, places=
                       and not (any(p.start == a.start and p.end == a.end for p in sm.places)
                                and (re.search(r"[,;:()]", sm.text[a.end:title.start()])
                                     or words(sm.text, a.end, title.start()) > 1))]
-            body = before[-1] if before else last_body
+            # a site no table knows named before the title ("At al-Awda hospital, director Mohammed
+            # Salha", "Hospital director ..."): the title is the site's, not the last body's
+            site = any(m.value in framing.counted_things and m.end <= title.start() for m in sm.measures)
+            body = before[-1] if before else (None if site else last_body)
+            if body is None and site:
+                name = sm.text[span[0]:span[1]]
+                introduced.append(span)
+                own.add(person_id(name))  # an authority of their own, as a person no body is found for
+                for part in {name, *name.split()}:
+                    if len(part) >= 3:
+                        found.setdefault(part, set()).add(person_id(name))
             if body is not None:
                 introduced.append(span)
                 note(sm.text[span[0]:span[1]], body)

@@ -164,7 +164,9 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
             between = gap(text, figure.end, m.start)
             if any(q is not figure and q.kind == "quantity" and q.start >= m.end and words(text, m.end, q.start) <= 2
                    and not re.search(r"[,;:()]", text[m.end:q.start])
-                   and not framing.joint_links & set(text[m.end:q.start].casefold().split()) for q in sm.quantities):
+                   and not framing.joint_links & set(text[m.end:q.start].casefold().split())
+                   and not (framing.when_link is not None and framing.when_link.match(text, m.end))
+                   for q in sm.quantities):
                 continue  # "2,000 inmates, three times its capacity of 600": the noun is the 600's (not
                 # "55 had died and 22 were injured": "died" is the 55's; nor "suara atau 13,2 persen")
             if framing.inclusion_markers is not None and framing.inclusion_markers.search(between) \
@@ -174,6 +176,8 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
                 continue
         elif m.end <= figure.start and words(text, m.end, figure.start) <= before_window:
             between = gap(text, m.end, figure.start)
+            if when_between(framing, text, m.end, figure.start) and not total_verb_before(framing, sm, figure):
+                continue  # "760 luka-luka ketika ribuan orang mengerumuni truk": the crowd, not the hurt
             if any(q.end <= m.start and words(text, q.end, m.start) <= before_window
                    and not re.search(r"[,;:]", text[q.end:m.start])  # "2.072 warga, sementara kapasitasnya 600"
                    and not _has_own_measure(sm, q, m, before_window, bare - framing.counted_things)
@@ -325,6 +329,22 @@ def _adjacent(between: str) -> bool:
     return len(re.findall(r"[\w'’-]+", between)) <= 1 and not re.search(r"[,;:.!?()]", between)
 
 
+def when_between(framing, text: str, start: int, end: int) -> bool:
+    """Whether a conjunction of time (framing `when_links`: "as", "when", "ketika") opens a
+    clause between two points of a sentence."""
+    if framing.when_link is None:
+        return False
+    for m in framing.when_link.finditer(text, start, end):
+        word = m.start() + len(m.group()) - len(m.group().lstrip())
+        if word and (text[word - 1].isalnum() or text[word - 1] in "-'’"):
+            continue
+        following = re.match(r"[\w'’-]+", text[m.end():end])
+        if following is not None and following.group().casefold() in framing.determiners:
+            continue  # "korban tewas saat ini 50 orang": "now", no clause of its own
+        return True
+    return False
+
+
 def role_of(framing, sm: SentenceMentions, figure: Mention) -> str:
     """total | part | increment | besides: what a figure is of the fact it counts."""
     text = sm.text
@@ -338,8 +358,14 @@ def role_of(framing, sm: SentenceMentions, figure: Mention) -> str:
         return "besides"  # "another 982": more of a measure given before, else a figure of its own
     if any(_adjacent(tail[:s]) for s, e, _, _ in framing.increment_after.find(tail)):
         return "increment"
-    if framing.part_markers.find(text[:figure.start]):
-        return "part"  # "Dari jumlah itu, 34 orang ...": a share of the figure before
+    site = getattr(framing, "site_share", None)
+    if site is not None:
+        lo, hi = clause_of(framing, text, figure.start)
+        if site.search(text, lo, hi):
+            return "part"  # "the hospital had received 161 wounded": one hospital's share
+    if any(not when_between(framing, text, e, figure.start) for _, e, _, _ in framing.part_markers.find(text[:figure.start])):
+        return "part"  # "Dari jumlah itu, 34 orang ...": a share of the figure before (not "most of the
+        # victims died in a crush as thousands of people rushed at the trucks": the crowd of another clause)
     whole = getattr(framing, "whole_before", None)
     if whole is not None and whole.search(text, 0, figure.start):
         return "part"  # "Dari 199 jemaah yang wafat, 72 orang ...": a share of the whole named first

@@ -6,12 +6,13 @@ Saturday night") says when it happened, not when it was counted: the publication
 reference then; so is a date that dates any incident the sentence names ("Tuesday's pager
 explosions killed 12"). Dates after publication are plans and deadlines, never reference days."""
 from __future__ import annotations
+import re
 
 from dataclasses import replace
 from datetime import date, timedelta
 
 from checker.frame.events import incident_dates
-from checker.frame.settings import words, words_before
+from checker.frame.settings import opens_count, words, words_before
 from checker.model import DateValue, Mention
 from checker.recognise import SentenceMentions
 
@@ -22,7 +23,9 @@ def reference_day(sm: SentenceMentions, framing, published: date | None,
     paragraph before set ("Pada Selasa (17/9) ... Sebanyak 9 orang tewas"), else publication."""
     days = [d for d in sm.dates if d.value.grain == "day"
             and (published is None or d.value.day <= published) and not _dates_earlier_figure(sm, d, framing)
-            and not in_relative_clause(sm, d, framing)]
+            and not in_relative_clause(sm, d, framing)
+            # "40 orang tewas sejak Senin (26/2)": the count runs from that day, told as of another
+            and not opens_count(framing, sm.text, d)]
     for d in days:
         head = words_before(sm.text, d.start, framing.window("cue_before") // 2)
         if framing.as_of_cues.find(head):
