@@ -273,12 +273,13 @@ class ArticleFramer:
             else:
                 measure = None
             measure = measure or reading_measure(figure) or measure_for(framing, priority, sm, figure, outcomes, bare, shares)
+            revised = total_verb_before(framing, sm, figure)  # "bertambah menjadi 12": a new total
             if measure is None and last_measure is not None and elliptical(sm.text, figure):
                 measure = last_measure  # "the ministry said 3,000 had died, the Red Crescent 150"
             if (measure is None or measure.value in bare) and last_measure is not None \
                     and last_measure.value not in bare and after_earlier_cue(framing, sm, figure):
                 measure = last_measure  # "rose to 179, up from 85", "menjadi 179 dari sebelumnya 85 orang"
-            if measure is not None and measure.value in bare and total_verb_before(framing, sm, figure):
+            if measure is not None and measure.value in bare and revised:
                 # "naik dari 50 orang menjadi 62 orang", "jumlah pasukan Korea Utara di Rusia mencapai
                 # 11.000 orang": people counted as what the clause named before the verb
                 start, _ = clause_of(framing, sm.text, figure.start)
@@ -292,7 +293,7 @@ class ArticleFramer:
                     and not any(last_figure.end <= m.start < figure.start and m.value not in bare for m in sm.measures):
                 # a list after a counted figure: "166 orang, Sumatera Barat 90 orang, dan Aceh 47 orang"
                 measure = Mention("measure", figure.text, figure.start, figure.end, last_measure.value, "list_anaphora")
-            anaphoric = measure is None and self.last_measure is not None and total_verb_before(framing, sm, figure)
+            anaphoric = measure is None and self.last_measure is not None and revised
             if anaphoric:
                 # "Angka itu turun menjadi 125", "the figure was cut to 85": the measure (and the
                 # source) of the figure before
@@ -467,7 +468,7 @@ class ArticleFramer:
                             *((("earlier", True),) if earlier(framing, sm, figure) else ()),
                             *((("contrasted", True),) if self.contrasted else ()),
                             *((("place_of_event", True),) if inherited else ()),
-                            *((("revised", True),) if total_verb_before(framing, sm, figure) else ())))
+                            *((("revised", True),) if revised else ())))
 
     def capital_place(self, sm: SentenceMentions, figure: Mention, country: str | None) -> str | None:
         """The story's country's capital, when the figure's clause names it only as "the capital"
