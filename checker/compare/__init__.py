@@ -111,9 +111,9 @@ def _related_keys(keys: Iterable[tuple], semantics: Semantics) -> set[tuple]:
 
 
 def _turns(measure: str | None, semantics: Semantics) -> bool:
-    """Whether a later figure can reverse a denial of it: not for a stock, which moves ("no
-    more than 3,000 there" and, a month on, 4,000 can both be true)."""
-    return semantics.behaviour_of(measure) != "stock"
+    """Whether a later figure can reverse a denial of it: not for a stock or a count of the
+    moment, which move ("no more than 3,000 there" and, a month on, 4,000 can both be true)."""
+    return semantics.behaviour_of(measure) not in ("stock", "current")
 
 
 def _figures(by_key_new: dict, by_key_old: dict, new_ids: set, context: ComparisonContext, groups: Groups) -> None:

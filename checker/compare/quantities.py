@@ -228,8 +228,8 @@ def judge(a: Claim, b: Claim, context: ComparisonContext) -> Verdict | None:
             if rises or gap > settings.lower_later_days:
                 return None  # the toll grew: its timeline, not a disagreement
             differing.append("time")  # another body's lower toll, later: which holds?
-    elif gap > settings.same_period_days:
-        return None  # a stock weeks apart: a timeline
+    elif gap > period_days(behaviour, settings):
+        return None  # a stock weeks apart, the missing on another day: a timeline
     if loose:  # both can hold: worth a look, never a conflict
         return verdict("discrepancy", "bound", *differing, *attribution)
     if not differing:
@@ -342,7 +342,7 @@ def judge_containment(part: Claim, whole: Claim, context: ComparisonContext) -> 
     gap = days_between(context.reference_date(part), context.reference_date(whole))
     behaviour = context.behaviour(whole)
     settings = context.settings
-    window = {"cumulative": settings.same_day_days, "fixed": None}.get(behaviour, settings.same_period_days)
+    window = None if behaviour == "fixed" else period_days(behaviour, settings)
     if gap is None or (window is not None and gap > window):
         return None
     attribution = ("attribution",) if context.voice(part) != context.voice(whole) else ()
@@ -554,8 +554,14 @@ def windows(behaviour: str, context: ComparisonContext) -> tuple[int, int]:
     if behaviour == "cumulative":
         near = max(s.same_day_days, s.lower_later_days)
     else:
-        near = s.same_period_days
+        near = period_days(behaviour, s)
     return near, max(near, s.update_max_days)
+
+
+def period_days(behaviour: str, settings) -> int:
+    """Days within which two sources' figures of a moving count are one reading: a toll's or a
+    count of the moment's day, a stock's short period."""
+    return settings.same_day_days if behaviour in ("cumulative", "current") else settings.same_period_days
 
 
 ANY_SIDE = "*"  # the sides of a fixed fact's finding: every source of either value
@@ -680,7 +686,9 @@ def judge_containment_keys(parts: list[tuple[Claim, bool]], wholes: list[tuple[C
         if not whole_nodes:
             return
     behaviour = context.behaviour(whole_nodes[0].rep)
-    window = windows(behaviour, context)[0] if behaviour == "fixed" else context.settings.same_period_days
+    settings = context.settings
+    window = windows(behaviour, context)[0] if behaviour == "fixed" else \
+        settings.same_day_days if behaviour == "current" else settings.same_period_days
     dated = [w for w in whole_nodes if w.day is not None]
     days = [w.day for w in dated]
     undated = [w for w in whole_nodes if w.day is None]

@@ -3,6 +3,8 @@
 The behaviour decides what two differing figures of one fact mean:
 - cumulative (a toll): it only grows unless someone corrects it;
 - stock (troops present): it goes up and down, so only figures close in time can disagree;
+- current (the missing, the displaced): a count of the moment that falls as people are found or go
+  home, so only figures of the same day can disagree;
 - fixed (a quake's magnitude, the people on board): it never changes, so any two values disagree;
 - attribute (a victim's age): it describes one of several people or things the frame cannot tell
   apart ("a girl of eight and an 11-year-old boy"), so it is read but never compared.
@@ -18,7 +20,7 @@ from marshmallow import Schema, ValidationError, fields, validate, validates_sch
 
 from checker.rulebook import LanguageRules
 
-BEHAVIOURS = ("cumulative", "stock", "fixed", "attribute")
+BEHAVIOURS = ("cumulative", "stock", "current", "fixed", "attribute")
 
 
 class WholeSchema(Schema):
@@ -48,7 +50,7 @@ class FactsSchema(Schema):
 @dataclass(frozen=True)
 class Semantics:
     default: str
-    behaviour: tuple[tuple[str, str], ...]  # measure -> cumulative | stock | fixed
+    behaviour: tuple[tuple[str, str], ...]  # measure -> one of BEHAVIOURS
     kinds: tuple[tuple[str, str], ...]  # claim kinds that are facts of one behaviour (event dates)
     wholes: tuple[tuple[str, tuple[str, ...], bool], ...]  # (whole, parts, parts add up)
 

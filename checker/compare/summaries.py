@@ -44,7 +44,7 @@ def quantity_summary(group: Group, context: ComparisonContext, names) -> str:
         text = w.summary("quantity_lowered" if lowered else "quantity_replaced", who=who_text(a, context, w),
                          fact=fact, **_pair(a, b, context, w))
     elif kind == "conflict":
-        same_day = context.behaviour(a) == "cumulative"
+        same_day = context.behaviour(a) in ("cumulative", "current")
         text = w.summary("quantity_conflict_same_day" if same_day else "quantity_conflict", **sides)
     elif "contrast" in reasons:
         text = w.summary("quantity_contrasted", **sides)
