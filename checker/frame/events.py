@@ -16,6 +16,7 @@ from marshmallow import Schema, fields, validate
 
 from checker.frame.settings import opens_count, words, words_before
 from checker.frame.places import in_speaker_tag, joint_places, landmark
+from checker.frame.speakers import government_words
 from checker.model import UNTYPED_EVENT, EventRef, Mention
 from checker.recognise import SentenceMentions
 from checker.recognise.lexicon import AliasTable, _mentions
@@ -304,7 +305,8 @@ def main_event(sentences: list[SentenceMentions], places, published: date | None
             countries[places.country(p.value)] += weight
             if n < LEAD_SENTENCES:
                 lead_places.append(p.value)
-            if located or names_it:
+            if (located or names_it) and not (framing is not None and any(government_words(framing, sm, p))):
+                # "officials in Agam district" tell where a body works, not where it happened
                 sites.append((n >= LEAD_SENTENCES, framing is not None and landmark(framing, sm, p), p.value))
             if located and names_it:
                 named_sites.append(p.value)

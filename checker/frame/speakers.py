@@ -138,17 +138,24 @@ def regional_governments(sm: SentenceMentions, framing, places) -> SentenceMenti
     for p in sm.places:
         if places.country(p.value) == p.value:
             continue
-        start, end = p.start, p.end
-        head = before.search(sm.text, max(0, p.start - 40), p.start) if before is not None else None
-        tail = after.match(sm.text, p.end) if after is not None else None
+        head, tail = government_words(framing, sm, p)
         if head is None and tail is None:
             continue
-        start, end = (head.start() if head else start), (tail.end() if tail else end)
+        start, end = (head.start() if head else p.start), (tail.end() if tail else p.end)
         if any(a.start <= start < a.end or start <= a.start < end for a in sm.actors):
             continue
         found.append(Mention("actor", sm.text[start:end], start, end, f"regional_government@{p.value}",
                              "frame:regional_government"))
     return replace(sm, actors=sorted(sm.actors + found, key=lambda a: a.start)) if found else sm
+
+
+def government_words(framing, sm: SentenceMentions, place: Mention):
+    """The words that make a place its government, before it ("officials in", "Pemkab") and after
+    it ("prefecture", "officials"): (match before or None, match after or None)."""
+    before, after = framing.regional_government_before, framing.regional_government_after
+    head = before.search(sm.text, max(0, place.start - 40), place.start) if before is not None else None
+    tail = after.match(sm.text, place.end) if after is not None else None
+    return head, tail
 
 
 def _with_region(sm: SentenceMentions, actor: Mention) -> Mention:
