@@ -181,7 +181,8 @@ def choose(sm: SentenceMentions, rules, start: int, end: int, topic: Topic,
         return min(fits, key=lambda t: (abs(t.start - anchor), t.start))
 
     found = [t for t in sm.topics if start <= t.start < end and t.value in lex.predicates
-             and not any(overlaps(t, u) for u in used) and not toll_verb(sm, rules, t)]
+             and not any(overlaps(t, u) for u in used)
+             and (not toll_verb(sm, rules, t) or _done_by(sm, rules, t, themes_all))]
     usable = []
     for t in found:
         spec = lex.predicates[t.value]
@@ -280,6 +281,16 @@ def toll_verb(sm: SentenceMentions, rules, words: Mention) -> bool:
     return False
 
 
+def _done_by(sm: SentenceMentions, rules, words: Mention, themes: list[Mention]) -> bool:
+    """A toll's verb with a doer right before it ("its soldiers killed 3 hostages", "Israeli troops
+    of killing 112 people"): an act a stance can be about, besides the toll it words."""
+    place_preposition = rules["framing"].place_preposition
+    return any(m.end <= words.start and _close(sm, rules, m, words, 1)
+               # (a place something happened in does nothing: "Floods in Libya killed 300")
+               and not place_preposition.search(sm.text, max(0, m.start - 40), m.start)
+               for m in (*sm.actors, *(t for t in themes if rules["stances"].themes[t.value].acts_for_owner)))
+
+
 def _close(sm: SentenceMentions, rules, a: Mention, b: Mention, words: int) -> bool:
     """Two mentions in one clause with at most `words` words between them."""
     first, second = (a, b) if a.start <= b.start else (b, a)
@@ -366,8 +377,8 @@ def agent_of(sm: SentenceMentions, rules, chosen: Chosen, cue: Mention | None, h
                              key=lambda a: -a.start)
         if accused:
             return actors.government(accused[0].value), accused[0]
-    if spec is not None and spec.agent == "theme" and theme is not None:
-        return theme.value, None
+    if spec is not None and spec.agent == "theme" and theme is not None and not lex.themes[theme.value].acts_for_owner:
+        return theme.value, None  # "tear gas caused the deaths"; soldiers act for their owner
     with_others = replace(sm, actors=others)
     for noun in (theme, words):
         if noun is None or (noun is words and lex.verbal.search(words.text)):

@@ -91,6 +91,8 @@ class PredicateSchema(Schema):
 class ThemeSchema(Schema):
     default = fields.String(load_default=None)  # the predicate a bare theme stands for (troops)
     as_ = fields.Dict(data_key="as", keys=fields.String(), values=fields.String(), load_default=dict)
+    # people who act for whoever they belong to ("its soldiers killed"): never an agent of their own
+    acts_for_owner = fields.Boolean(load_default=False)
 
 
 class NotAPlaceSchema(Schema):
@@ -187,6 +189,7 @@ class Predicate:
 class Theme:
     default: str | None = None
     as_: tuple[tuple[str, str], ...] = ()
+    acts_for_owner: bool = False
 
     def predicate_for(self, predicate: str) -> str:
         return dict(self.as_).get(predicate, predicate)
@@ -278,7 +281,7 @@ def compile_stances(datas: list[dict]) -> StanceRules:
                                           frozenset(spec["themes"]), spec["negates"], spec["asserted"],
                                           spec["means"], spec["agent"], spec["placed"], spec["object_place"])
         for ident, spec in data["themes"].items():
-            themes[ident] = Theme(spec["default"], tuple(sorted(spec["as_"].items())))
+            themes[ident] = Theme(spec["default"], tuple(sorted(spec["as_"].items())), spec["acts_for_owner"])
         incident_predicates.update(data["incident_predicates"])
         incident_themes.update(data["incident_themes"])
         negations += data["negations"]
