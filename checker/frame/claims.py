@@ -124,10 +124,16 @@ class ArticleFramer:
         # says when it happened, not when anything was counted
         # nor to a day before the main incident's: background ("Siaga 1 sejak 10 Oktober 2023")
         main_day = self.main.day if self.main is not None else None
+        # nor to a day to come that a weekday's name read as gone by ("he would travel to Sumenep
+        # on Thursday", "akan berkunjung pada Kamis": a plan, not a count)
+        planned = [m.end for m in sm.modality if m.value == "planned"]
         own_days = [d.value.day for d in sm.dates if d.value.grain == "day"
                     and (self.article.published is None or d.value.day <= self.article.published)
                     and d.value.day not in (main_day, event.day if event else None)
-                    and (main_day is None or d.value.day > main_day)]
+                    and (main_day is None or d.value.day > main_day)
+                    and not any(e <= d.start and not re.search(r"[,;:]", sm.text[e:d.start])
+                                and words(sm.text, e, d.start) <= self.framing.window("modality_before")
+                                for e in planned)]
         # a byline or dateline ("Fajar Nugraha • 19 September 2024 04:23") names the day of
         # publication, not a day of the news: it does not move the clock
         outside = sm.text
