@@ -17,7 +17,7 @@ from checker.frame.speakers import (Voice, defined_bodies, defined_mentions, in_
                                     speaker_for,
                                     speakers_by_cue, voice_of, without_described_states)
 from checker.frame.settings import words, words_after, words_before
-from checker.frame.places import (happening_place, joint_places, label_place, listed, off_route, place_after, place_in, venue_part,
+from checker.frame.places import (happening_place, joint_places, label_place, listed, narrowed, off_route, place_after, place_in, venue_part,
                                   with_named_sites)
 from checker.frame.syntax import (sent_by, after_earlier_cue, clause_of, counted_noun, counts_a_subgroup, earlier, elliptical, measure_for, modality, owner_of,
                                   role_of, sender_of, actor_right_before, numbered, restating, share_pairs, total_verb_before, without_possessors)
@@ -116,17 +116,24 @@ class ArticleFramer:
         campaign = ev.campaign_since(sm, self.rules.get("incidents"),
                                      (self.main.day if self.main is not None else None) or self.article.published,
                                      self.framing)
-        if campaign is not None and event is not None and event.type != campaign:
+        if campaign is not None and event is not None and event.type != campaign \
+                and event.type not in self.rules.get("incidents").lasting:
             # "30,035 killed in Gaza since Oct. 7": the war's running toll, not the incident's
             event = EventRef(campaign, event.country, event.place)
         # the clock moves to the latest day named, but not to an incident's own day: that
         # says when it happened, not when anything was counted
         # nor to a day before the main incident's: background ("Siaga 1 sejak 10 Oktober 2023")
         main_day = self.main.day if self.main is not None else None
+        # nor to a day to come that a weekday's name read as gone by ("he would travel to Sumenep
+        # on Thursday", "akan berkunjung pada Kamis": a plan, not a count)
+        planned = [m.end for m in sm.modality if m.value == "planned"]
         own_days = [d.value.day for d in sm.dates if d.value.grain == "day"
                     and (self.article.published is None or d.value.day <= self.article.published)
                     and d.value.day not in (main_day, event.day if event else None)
-                    and (main_day is None or d.value.day > main_day)]
+                    and (main_day is None or d.value.day > main_day)
+                    and not any(e <= d.start and not re.search(r"[,;:]", sm.text[e:d.start])
+                                and words(sm.text, e, d.start) <= self.framing.window("modality_before")
+                                for e in planned)]
         # a byline or dateline ("Fajar Nugraha • 19 September 2024 04:23") names the day of
         # publication, not a day of the news: it does not move the clock
         outside = sm.text
@@ -407,6 +414,8 @@ class ArticleFramer:
             where = clause_place or place_in(framing, sm, skip) or label_place(sm, figure) \
                 or (happening_place(sm, {about.type, ev.GENERIC}) if about is not None else None)
             inherited = about is not None and where is None and about.place is not None
+            if where is not None:
+                where = narrowed(sm, where, self.rules["places"])
             if inherited:
                 where = about.place  # the happening's place, not one the sentence gives
                 if self.abroad_before is not None and "+" not in about.place:
@@ -733,7 +742,37 @@ def _frame_with(article: Article, mentions: list[SentenceMentions], rules, main:
     framer.topic.sentences = tuple(mentions)
     for sm in mentions:
         framer.frame_sentence(sm)
-    return echo_speakers(framer.claims, rules["actors"])
+    return echo_days(echo_speakers(framer.claims, rules["actors"]), article.published, rules["framing"])
+
+
+def echo_days(claims: list[Claim], published, framing) -> list[Claim]:
+    """A headline's figure dated only by the article's day ("records 2,139 cases") that the body
+    gives as of an earlier day ("2,139 cases as of August 24", "hingga Minggu (24/8)") is that
+    day's figure restated, not a count of the day of publication."""
+    if published is None:
+        return claims
+
+    def as_of(c: Claim) -> bool:
+        # (a date's span may hold the cue's last word: "as [of August 24]")
+        return any(m.kind == "date" and framing.as_of_cues.find(
+            words_before(c.evidence.text, m.start, framing.window("cue_before") // 2) + c.evidence.text[m.start:m.end])
+            for m in c.marks)
+
+    earlier: dict = {}
+    for c in claims:
+        if c.kind == "quantity" and c.value is not None and c.when is not None and c.when < published \
+                and c.evidence.start > 0 and as_of(c):
+            key = (c.subject, c.measure, c.value)
+            earlier.setdefault(key, []).append(c)
+    out = []
+    for c in claims:
+        if c.kind == "quantity" and c.value is not None and c.when == published and c.evidence.start == 0:
+            days = [e.when for e in earlier.get((c.subject, c.measure, c.value), ())
+                    if c.speaker is None or e.speaker in (None, c.speaker)]
+            if days:
+                c = replace(c, when=max(days))
+        out.append(c)
+    return out
 
 
 def echo_speakers(claims: list[Claim], actors=None) -> list[Claim]:

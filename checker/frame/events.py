@@ -62,6 +62,9 @@ class IncidentsSchema(Schema):
     # Gaza since Oct. 7") is the campaign's of this background type, never the incident's toll
     campaigns_since = fields.Dict(keys=fields.String(), values=fields.Integer(validate=validate.Range(min=1)),
                                   load_default=dict)
+    # types that run for weeks or months (an outbreak): a count since long before is their own
+    # ("1,944 cases since January"), never a background campaign's
+    lasting = fields.List(fields.String(), load_default=list)
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,7 @@ class Incidents:
     background: frozenset = frozenset()  # types never an article's main incident (a war)
     nationwide: frozenset = frozenset()  # types placed in their country unless the lead names a site
     campaigns_since: tuple = ()  # (background type, days): a count running since longer before is its
+    lasting: frozenset = frozenset()  # types whose own counts run since long before (an outbreak)
 
     def owns(self, kind: str, measure: str) -> bool:
         """Whether a happening of this type owns a figure of this measure."""
@@ -128,7 +132,8 @@ def compile_incidents(datas: list[dict]) -> Incidents:
     return Incidents(AliasTable.build(entries), frozenset(measures), order, bare, names,
                      AliasTable.build(vehicles) if vehicles else None, retype, retype_for,
                      retype.union(*(types for _, types in retype_for)), qualifiers, measures_of, names_after,
-                     background, nationwide, campaigns)
+                     background, nationwide, campaigns,
+                     frozenset(t for data in datas for t in data.get("lasting", [])))
 
 
 def _next_word(text: str, pos: int) -> str:

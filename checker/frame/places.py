@@ -96,6 +96,19 @@ def place_after(framing, sm: SentenceMentions, pos: int, exclude_spans=(), start
     return after[0][1] if after else None
 
 
+def narrowed(sm: SentenceMentions, where: str, places) -> str:
+    """The place a region only locates: "Sumenep regency in East Java", "Kabupaten Sumenep, Jawa
+    Timur" count the regency, the province after it says where the regency lies."""
+    for p in sm.places:
+        if p.value != where:
+            continue
+        for q in sm.places:
+            if q.end <= p.start and re.fullmatch(r"\s*,?\s*(?:[\w-]+\s+)?", sm.text[q.end:p.start]) \
+                    and where in places.ancestors(q.value):
+                return q.value
+    return where
+
+
 def venue_part(framing, sm: SentenceMentions, figure: Mention) -> str | None:
     """The part of a venue a figure counts in, named after it in its clause with no other
     figure between ("satu tembakan ke tribun utara", "seven shots at the south stand")."""

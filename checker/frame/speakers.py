@@ -533,8 +533,13 @@ def speaker(sm: SentenceMentions, actors, framing, voice: Voice, places=None,
 
 def _speaker(sm: SentenceMentions, actors, framing, voice: Voice) -> Mention | str | None:
     text = sm.text
-    ordered = sorted(sm.actors, key=lambda a: a.start)
+    everyone = sorted(sm.actors, key=lambda a: a.start)
+    # a country named as where before a verb's subject ("Across Indonesia, the ministry has
+    # recorded ...") is not that subject
+    placeless = [a for a in everyone if not (any(p.start == a.start and p.end == a.end for p in sm.places)
+                                             and framing.place_preposition.search(text, max(0, a.start - 40), a.start))]
     for cue in sm.attribution:
+        ordered = placeless if cue.value == "before" else everyone
         if cue.value == "previous":
             return voice.last
         after = [a for a in ordered if a.start >= cue.end

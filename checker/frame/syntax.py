@@ -136,8 +136,11 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
     a total verb ("naik menjadi 174", "rose to 62") the measure may stand anywhere earlier in
     the clause ("Jumlah orang yang tewas ... naik menjadi 174")."""
     text = sm.text
-    if any(i.start >= figure.end and not text[figure.end:i.start].strip() for i in sm.incidents):
+    if any(i.start >= figure.end and not text[figure.end:i.start].strip()
+           and not any(m.start >= i.end and not text[i.end:m.start].strip() for m in sm.measures)
+           for i in sm.incidents):
         return None  # "puluhan gempa susulan", "two explosions": it counts happenings, no one they befell
+        # (but "312 cholera cases" counts the cases the outbreak's name qualifies)
     after_window, before_window = framing.window("measure_after"), framing.window("measure_before")
     shares = share_pairs(framing, sm) if shares is None else shares
     whole = shares.get((figure.start, figure.end))
@@ -410,8 +413,11 @@ def earlier(framing, sm: SentenceMentions, figure: Mention) -> bool:
 
 
 def modality(sm: SentenceMentions, framing, figure: Mention) -> str:
+    """The figure's modality from the cues near it; a cue inside a body's name is the name's
+    ("Dinas Kesehatan dan Keluarga Berencana": family planning, no plan)."""
     clause_start, _ = clause_of(framing, sm.text, figure.start)
-    cues = {m.value for m in sm.modality if clause_start <= m.start < figure.start
+    named = [m for m in sm.modality if not any(a.start <= m.start and m.end <= a.end for a in sm.actors)]
+    cues = {m.value for m in named if clause_start <= m.start < figure.start
             and words(sm.text, m.end, figure.start) <= framing.window("modality_before")
             or (m.start >= figure.end and words(sm.text, figure.end, m.start) <= framing.window("modality_after"))}
     for name in ("forecast", "planned", "alleged", "estimate"):

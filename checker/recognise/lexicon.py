@@ -444,10 +444,12 @@ class Actors:
     def _regional(self, text: str) -> list[tuple]:
         """A regional head and the region it serves: "BPBD Jatim", "Kapolda Jawa Timur",
         "Dinas Kesehatan Kabupaten Malang"; the region is a known name or one capitalised word
-        with its second words ("Bandung Barat")."""
+        with its second words ("Bandung Barat"). A short name in brackets may stand between a
+        long one and its region: "Dinas Kesehatan ... (Dinkes P2KB) Kabupaten Sumenep"."""
         reg, toks, out = self.regional, tokens(text), []
         for start, end, ident, _ in reg.heads.find(text):
-            j = _token_at(toks, end)
+            aside = _ASIDE.match(text, end)
+            j = _token_at(toks, aside.end() if aside else end)
             k = j
             admin = [m for m in reg.admin.find(text) if m[0] == (toks[k][0] if k < len(toks) else -1)]
             if admin:
@@ -498,6 +500,10 @@ def _form_index(forms: tuple) -> tuple[tuple, dict]:
     for form in forms:
         by_words.setdefault((form.before, form.after), form)
     return shapes, by_words
+
+
+# a short name in brackets after a body's long one: "(Dinkes P2KB)", "(BPBD)"
+_ASIDE = re.compile(r"\s*\([^()\d]{1,24}\)")
 
 
 def _token_at(toks: tuple, offset: int) -> int:
