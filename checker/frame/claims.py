@@ -720,6 +720,11 @@ def _frame_with(article: Article, mentions: list[SentenceMentions], rules, main:
     framer = ArticleFramer(article, rules)
     framer.main = main
     country = main.country if main is not None and main.country != "unknown" else None
+    if main is None:
+        # no happening (a graft case, a trial): "prosecutors", "the police" are the bodies of the
+        # one country the article's places name (its dateline too), else of its language's home
+        named_countries = {rules["places"].country(p.value) for sm in mentions for p in sm.places} - {"unknown", None}
+        country = named_countries.pop() if len(named_countries) == 1 else rules["framing"].home_country
     placed, named = [], []
     for sm in mentions:
         sm = regional_governments(place_bodies(sm, country, rules["actors"], named, rules["places"]),

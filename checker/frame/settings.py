@@ -251,6 +251,9 @@ class FramingSchema(Schema):
     site_share = fields.List(fields.String(validate=valid_regex), load_default=list)
     # words opening a date a count runs from ("sejak 7 Oktober": the dates rules read it as the day)
     since_words = fields.List(fields.String(), load_default=list)
+    # who a person no rule knows is when named right after it ("businessman Harvey Moeis",
+    # "pengusaha Harvey Moeis", "terdakwa ..."): someone who speaks for themself, no body's voice
+    private_roles = fields.List(fields.String(), load_default=list)
 
 
 @dataclass(frozen=True)
@@ -343,6 +346,7 @@ class Framing:
     relative_pronoun: re.Pattern | None = None  # opens a relative clause ("that", "yang")
     site_share: re.Pattern | None = None  # one site's share of those counted
     since_words: re.Pattern | None = None  # a date's opening words that make it a count's start
+    private_roles: AliasTable | None = None  # right before a name: a person of their own ("businessman X")
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -549,6 +553,7 @@ def compile_framing(datas: list[dict]) -> Framing:
         rule_regex("|".join(f"(?:{p})" for p in data["site_share"]), "site_share", re.I)
         if data.get("site_share") else None,
         re.compile(rf"(?:{alternation(data['since_words'])})\s", re.I) if data.get("since_words") else None,
+        _table(data.get("private_roles", []), "private_role"),
     )
 
 
