@@ -183,6 +183,8 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
                    and not _has_own_measure(sm, q, m, before_window, bare - framing.counted_things)
                    for q in sm.quantities if q is not figure and not q.rule.startswith("reading:")):
                 continue  # "8 people lost their lives and 2,750 others were hurt": the 8's
+            if "," in between and counted_noun(framing, sm, figure) is not None:
+                continue  # "menyita aset para tersangka, antara lain lima smelter": the smelters it counts
         else:
             continue
         if re.search(r"[;:()]|\d", between):  # another figure or a clause in between
