@@ -19,7 +19,7 @@ from checker.frame.speakers import (Voice, defined_bodies, defined_mentions, in_
 from checker.frame.settings import words, words_after, words_before
 from checker.frame.places import (happening_place, joint_places, label_place, listed, off_route, place_after, place_in, venue_part,
                                   with_named_sites)
-from checker.frame.syntax import (sent_by, after_earlier_cue, clause_of, counted_noun, counts_a_subgroup, earlier, elliptical, measure_for, modality, owner_of,
+from checker.frame.syntax import (sent_by, after_earlier_cue, clause_of, counted_noun, counts_a_subgroup, currency, earlier, elliptical, measure_for, modality, owner_of,
                                   role_of, sender_of, actor_right_before, numbered, restating, share_pairs, total_verb_before, without_possessors)
 from checker.frame.times import anchored, earlier_figure_day, reference_day
 from checker.model import Article, Claim, Evidence, EventRef, Mark, Mention
@@ -268,6 +268,18 @@ class ArticleFramer:
                     value = projected[value]  # "a quick count gave Prabowo 58%": a sample's estimate
                 measure = Mention("measure", read.text, read.start, read.end, value, read.rule)
                 last_measure, last_figure = measure, figure
+            elif figure.kind == "money":
+                # a sum of money is a claim only for a measure that takes one ("kerugian negara Rp 300
+                # triliun", "cost the state 300 trillion rupiah"), never its conversion after it
+                # ("300 trillion rupiah ($18.5 billion)", "Rp 300 triliun atau US$18,5 miliar")
+                read = measure_for(framing, priority, sm, figure, outcomes, bare, shares)
+                before = [q for q in sm.quantities if q.kind == "money" and q.end <= figure.start]
+                if read is None or read.value not in framing.money_measures or before and (
+                        re.fullmatch(r"\s*\(\s*", sm.text[before[-1].end:figure.start])
+                        or restating(framing, sm, before[-1], figure)):
+                    continue
+                measure = read
+                last_measure, last_figure = measure, figure
             elif figure.kind != "quantity" or numbered(framing, sm, figure):
                 continue  # "pasangan nomor urut 2": a number, counting nothing
             else:
@@ -457,7 +469,8 @@ class ArticleFramer:
                 self.whole_measures.add(measure.value)
             self.add(kind="quantity", evidence=Evidence(sm.text, sm.sentence.start, sm.sentence.end),
                      subject=subject, measure=measure.value, value=figure.value,
-                     unit=measure.value if measure.rule.startswith("reading:") else ("percent" if figure.kind == "percent" else "count"),
+                     unit=measure.value if measure.rule.startswith("reading:") else ("percent" if figure.kind == "percent"
+                                                                                      else currency(figure) or "count"),
                      where=where, when=day, modality=modality(sm, framing, figure),
                      speaker=voice, event=about,
                      marks=self.marks(("figure", figure), ("measure", measure), *self.date_marks(sm, day)),

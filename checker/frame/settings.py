@@ -254,6 +254,8 @@ class FramingSchema(Schema):
     # who a person no rule knows is when named right after it ("businessman Harvey Moeis",
     # "pengusaha Harvey Moeis", "terdakwa ..."): someone who speaks for themself, no body's voice
     private_roles = fields.List(fields.String(), load_default=list)
+    # the measures a sum of money is read for ("kerugian negara Rp 300 triliun"); any other sum is not read
+    money_measures = fields.List(fields.String(), load_default=list)
 
 
 @dataclass(frozen=True)
@@ -347,6 +349,7 @@ class Framing:
     site_share: re.Pattern | None = None  # one site's share of those counted
     since_words: re.Pattern | None = None  # a date's opening words that make it a count's start
     private_roles: AliasTable | None = None  # right before a name: a person of their own ("businessman X")
+    money_measures: frozenset = frozenset()  # the measures a sum of money is read for
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -554,6 +557,7 @@ def compile_framing(datas: list[dict]) -> Framing:
         if data.get("site_share") else None,
         re.compile(rf"(?:{alternation(data['since_words'])})\s", re.I) if data.get("since_words") else None,
         _table(data.get("private_roles", []), "private_role"),
+        frozenset(data.get("money_measures", ())),
     )
 
 
