@@ -256,6 +256,8 @@ class FramingSchema(Schema):
     private_roles = fields.List(fields.String(), load_default=list)
     # the measures a sum of money is read for ("kerugian negara Rp 300 triliun"); any other sum is not read
     money_measures = fields.List(fields.String(), load_default=list)
+    # incident types a date beside their name never dates (a graft case runs for years)
+    undated_incidents = fields.List(fields.String(), load_default=list)
 
 
 @dataclass(frozen=True)
@@ -350,6 +352,7 @@ class Framing:
     since_words: re.Pattern | None = None  # a date's opening words that make it a count's start
     private_roles: AliasTable | None = None  # right before a name: a person of their own ("businessman X")
     money_measures: frozenset = frozenset()  # the measures a sum of money is read for
+    undated_incidents: frozenset = frozenset()  # incident types no date beside their name dates
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -558,6 +561,7 @@ def compile_framing(datas: list[dict]) -> Framing:
         re.compile(rf"(?:{alternation(data['since_words'])})\s", re.I) if data.get("since_words") else None,
         _table(data.get("private_roles", []), "private_role"),
         frozenset(data.get("money_measures", ())),
+        frozenset(data.get("undated_incidents", ())),
     )
 
 
