@@ -134,9 +134,11 @@ class ArticleFramer:
             outside = outside[:d.start] + " " + outside[d.end:]
         dateline = len(re.findall(r"[^\W\d]+", outside)) <= self.framing.window("dateline")
         if self.main is not None and not any(q.kind == "quantity" for q in sm.quantities) \
+                and self.main.type not in self.framing.undated_incidents \
                 and any(i.value in (self.main.type, ev.GENERIC) for i in sm.incidents):
             # a sentence telling of the happening with no figure ("the explosions ... on Tuesday
             # and Wednesday") dates the happening, not a count the next sentence gives
+            # (a graft case has no day: "menetapkan ... tersangka kasus korupsi, Rabu (27/3)" dates the news)
             own_days = []
         if own_days and self.narrative is not None and _looks_back(sm, self.framing):
             # "Sehari sebelumnya, Rabu (19/6), ... 183 orang", "Laporan awal pada Senin ...": an
