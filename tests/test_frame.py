@@ -152,3 +152,11 @@ def test_two_agencies_magnitudes_of_one_quake_conflict_and_an_aftershock_stays_a
     assert {c.split(":")[0] for c in magnitude_findings[0].claims} == {"bmkg", "usgs"}
     [aftershock] = [c.id for c in found if c.measure == "magnitude" and c.event.phase == "sequel"]
     assert aftershock not in magnitude_findings[0].claims
+
+
+def test_a_fraction_inside_a_length_of_time_is_no_day(rules):
+    # "6-1/2 years" held the day "1/2" (2 January), which dated whatever stood beside it
+    for lang, text in (("en", "A court jailed the businessman for 6-1/2 years."),
+                       ("id", "Pengadilan menghukum pengusaha itu 2 1/2 tahun penjara.")):
+        sm = mentions(rules, lang, text, date(2024, 12, 23))[0]
+        assert sm.durations and not sm.dates, (lang, sm.dates)

@@ -106,6 +106,8 @@ def _differences(a: Claim, b: Claim, context: ComparisonContext) -> list[str] | 
     scope = scope_relation(a, b, context)
     if scope == "unrelated":
         return None  # figures for different places are different facts
+    if a.unit != b.unit:
+        return None  # sums in two currencies ("Rp 300 triliun", "$18.5 billion"), a share and a count
     if a.unit == "percent" == b.unit and a.where != b.where and (_own_place(a, context) or _own_place(b, context)):
         return None  # a share or a rate in a province says nothing of the nation's, nor of another's
     settings = context.settings

@@ -19,7 +19,7 @@ from checker.frame.speakers import (Voice, defined_bodies, defined_mentions, in_
 from checker.frame.settings import words, words_after, words_before
 from checker.frame.places import (happening_place, joint_places, label_place, listed, narrowed, off_route, place_after, place_in, venue_part,
                                   with_named_sites)
-from checker.frame.syntax import (sent_by, after_earlier_cue, clause_of, counted_noun, counts_a_subgroup, earlier, elliptical, measure_for, modality, owner_of,
+from checker.frame.syntax import (sent_by, after_earlier_cue, clause_of, counted_noun, counts_a_subgroup, currency, earlier, elliptical, measure_for, modality, owner_of,
                                   role_of, sender_of, actor_right_before, numbered, restating, share_pairs, total_verb_before, without_possessors)
 from checker.frame.times import anchored, earlier_figure_day, reference_day
 from checker.model import Article, Claim, Evidence, EventRef, Mark, Mention
@@ -141,9 +141,11 @@ class ArticleFramer:
             outside = outside[:d.start] + " " + outside[d.end:]
         dateline = len(re.findall(r"[^\W\d]+", outside)) <= self.framing.window("dateline")
         if self.main is not None and not any(q.kind == "quantity" for q in sm.quantities) \
+                and self.main.type not in self.framing.undated_incidents \
                 and any(i.value in (self.main.type, ev.GENERIC) for i in sm.incidents):
             # a sentence telling of the happening with no figure ("the explosions ... on Tuesday
             # and Wednesday") dates the happening, not a count the next sentence gives
+            # (a graft case has no day: "menetapkan ... tersangka kasus korupsi, Rabu (27/3)" dates the news)
             own_days = []
         if own_days and self.narrative is not None and _looks_back(sm, self.framing):
             # "Sehari sebelumnya, Rabu (19/6), ... 183 orang", "Laporan awal pada Senin ...": an
@@ -274,6 +276,21 @@ class ArticleFramer:
                                               and lo <= m.start < hi for m in sm.measures):
                     value = projected[value]  # "a quick count gave Prabowo 58%": a sample's estimate
                 measure = Mention("measure", read.text, read.start, read.end, value, read.rule)
+                last_measure, last_figure = measure, figure
+            elif figure.kind == "money":
+                # a sum of money is a claim only for a measure that takes one ("kerugian negara Rp 300
+                # triliun", "cost the state 300 trillion rupiah"), never its conversion after it
+                # ("300 trillion rupiah ($18.5 billion)", "Rp 300 triliun atau US$18,5 miliar")
+                # (only a measure that takes money: "kerugian negara dalam kasus korupsi itu Rp 1,2
+                # triliun" is the state loss, never the outbreak's "kasus")
+                moneyed = replace(sm, measures=[m for m in sm.measures if m.value in framing.money_measures])
+                read = measure_for(framing, priority, moneyed, figure, outcomes, bare, shares)
+                before = [q for q in sm.quantities if q.kind == "money" and q.end <= figure.start]
+                if read is None or before and (
+                        re.fullmatch(r"\s*\(\s*", sm.text[before[-1].end:figure.start])
+                        or restating(framing, sm, before[-1], figure)):
+                    continue
+                measure = read
                 last_measure, last_figure = measure, figure
             elif figure.kind != "quantity" or numbered(framing, sm, figure):
                 continue  # "pasangan nomor urut 2": a number, counting nothing
@@ -466,7 +483,8 @@ class ArticleFramer:
                 self.whole_measures.add(measure.value)
             self.add(kind="quantity", evidence=Evidence(sm.text, sm.sentence.start, sm.sentence.end),
                      subject=subject, measure=measure.value, value=figure.value,
-                     unit=measure.value if measure.rule.startswith("reading:") else ("percent" if figure.kind == "percent" else "count"),
+                     unit=measure.value if measure.rule.startswith("reading:") else ("percent" if figure.kind == "percent"
+                                                                                      else currency(figure) or "count"),
                      where=where, when=day, modality=modality(sm, framing, figure),
                      speaker=voice, event=about,
                      marks=self.marks(("figure", figure), ("measure", measure), *self.date_marks(sm, day)),
@@ -729,6 +747,11 @@ def _frame_with(article: Article, mentions: list[SentenceMentions], rules, main:
     framer = ArticleFramer(article, rules)
     framer.main = main
     country = main.country if main is not None and main.country != "unknown" else None
+    if main is None:
+        # no happening (a graft case, a trial): "prosecutors", "the police" are the bodies of the
+        # one country the article's places name (its dateline too), else of its language's home
+        named_countries = {rules["places"].country(p.value) for sm in mentions for p in sm.places} - {"unknown", None}
+        country = named_countries.pop() if len(named_countries) == 1 else rules["framing"].home_country
     placed, named = [], []
     for sm in mentions:
         sm = regional_governments(place_bodies(sm, country, rules["actors"], named, rules["places"]),

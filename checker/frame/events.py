@@ -194,6 +194,8 @@ def incident_dates(sm: SentenceMentions, types: set, published: date | None, fra
     for i in sm.incidents:
         if i.value not in types or any(a.start <= i.start and i.end <= a.end for a in sm.actors):
             continue  # "the disaster agency" names a body, not a happening
+        if i.value in framing.undated_incidents:
+            continue  # a case that runs for years ("kasus korupsi timah") has no day a date beside it gives
         for d in days:
             if d.start >= i.end:
                 gap = words(sm.text, i.end, d.start)

@@ -251,6 +251,13 @@ class FramingSchema(Schema):
     site_share = fields.List(fields.String(validate=valid_regex), load_default=list)
     # words opening a date a count runs from ("sejak 7 Oktober": the dates rules read it as the day)
     since_words = fields.List(fields.String(), load_default=list)
+    # who a person no rule knows is when named right after it ("businessman Harvey Moeis",
+    # "pengusaha Harvey Moeis", "terdakwa ..."): someone who speaks for themself, no body's voice
+    private_roles = fields.List(fields.String(), load_default=list)
+    # the measures a sum of money is read for ("kerugian negara Rp 300 triliun"); any other sum is not read
+    money_measures = fields.List(fields.String(), load_default=list)
+    # incident types a date beside their name never dates (a graft case runs for years)
+    undated_incidents = fields.List(fields.String(), load_default=list)
 
 
 @dataclass(frozen=True)
@@ -343,6 +350,9 @@ class Framing:
     relative_pronoun: re.Pattern | None = None  # opens a relative clause ("that", "yang")
     site_share: re.Pattern | None = None  # one site's share of those counted
     since_words: re.Pattern | None = None  # a date's opening words that make it a count's start
+    private_roles: AliasTable | None = None  # right before a name: a person of their own ("businessman X")
+    money_measures: frozenset = frozenset()  # the measures a sum of money is read for
+    undated_incidents: frozenset = frozenset()  # incident types no date beside their name dates
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -549,6 +559,9 @@ def compile_framing(datas: list[dict]) -> Framing:
         rule_regex("|".join(f"(?:{p})" for p in data["site_share"]), "site_share", re.I)
         if data.get("site_share") else None,
         re.compile(rf"(?:{alternation(data['since_words'])})\s", re.I) if data.get("since_words") else None,
+        _table(data.get("private_roles", []), "private_role"),
+        frozenset(data.get("money_measures", ())),
+        frozenset(data.get("undated_incidents", ())),
     )
 
 

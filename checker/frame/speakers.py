@@ -292,7 +292,11 @@ def _unknown_persons(sm: SentenceMentions, framing, known: list, found: dict) ->
     "Abdul Haris said"). A role naming a known body ("juru bicara pemerintah Hungaria, Zoltan
     Kovacs") is left to that body; a name already found for a body stays the body's."""
     text, out = sm.text, []
-    taken = [(m.start, m.end) for m in sm.attribution + sm.stances + sm.pronouns]
+    # a stance phrase holds its verb, not the names inside it ("menetapkan pengusaha Harvey Moeis
+    # sebagai tersangka": the one named a suspect)
+    taken = [(m.start, m.end) for m in sm.attribution + sm.pronouns] + [
+        (m.start, m.start + len(m.text.split()[0])) if m.rule.startswith("phrase:") else (m.start, m.end)
+        for m in sm.stances]
     named = [(m.start, m.end) for m in sm.actors + sm.places]
     roles = framing.person_roles
 
@@ -329,7 +333,12 @@ def _unknown_persons(sm: SentenceMentions, framing, known: list, found: dict) ->
             # Integrated Data System of the health ministry": the body named in the same phrase
             # is the source; the capitalised words before it name its system, no person
             continue
-        if appositive or titled or beside:
+        # "businessman Harvey Moeis", "terdakwa Harvey Moeis": someone of their own, whom the
+        # article may quote or accuse later by a part of the name ("Moeis denied ...")
+        private = framing.private_roles is not None and any(
+            e == len(head.rstrip()) for head in [words_before(text, start, 2)]
+            for _, e, _, _ in framing.private_roles.find(head.rstrip()))
+        if appositive or titled or beside or private:
             out.append(name)
     return out
 

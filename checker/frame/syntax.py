@@ -165,13 +165,16 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
             continue  # "an 11-year-old boy, and wounded 2,800": the injured, not an age
         if m.start >= figure.end and words(text, figure.end, m.start) <= after_window:
             between = gap(text, figure.end, m.start)
-            if any(q is not figure and q.kind == "quantity" and q.start >= m.end and words(text, m.end, q.start) <= 2
+            if any(q is not figure and q.kind == figure.kind and q.start >= m.end and words(text, m.end, q.start) <= 2
                    and not re.search(r"[,;:()]", text[m.end:q.start])
                    and not framing.joint_links & set(text[m.end:q.start].casefold().split())
                    and not (framing.when_link is not None and framing.when_link.match(text, m.end))
                    for q in sm.quantities):
                 continue  # "2,000 inmates, three times its capacity of 600": the noun is the 600's (not
                 # "55 had died and 22 were injured": "died" is the 55's; nor "suara atau 13,2 persen")
+            if figure.kind == "money" and re.search(r"[,;:]", between):
+                continue  # "the 300 trillion rupiah loss, most of it environmental damage": a sum's
+                # measure stands before it or right after it, not past a comma
             if framing.inclusion_markers is not None and framing.inclusion_markers.search(between) \
                     and not counts_a_subgroup(framing, sm, figure):
                 # "carrying 46 people, including the crew": the crew are a part of them; but "19
@@ -186,6 +189,8 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
                    and not _has_own_measure(sm, q, m, before_window, bare - framing.counted_things)
                    for q in sm.quantities if q is not figure and not q.rule.startswith("reading:")):
                 continue  # "8 people lost their lives and 2,750 others were hurt": the 8's
+            if "," in between and counted_noun(framing, sm, figure) is not None:
+                continue  # "menyita aset para tersangka, antara lain lima smelter": the smelters it counts
         else:
             continue
         if re.search(r"[;:()]|\d", between):  # another figure or a clause in between
@@ -439,3 +444,9 @@ def without_possessors(text: str, actors: list[Mention]) -> list[Mention]:
             continue
         out.append(a)
     return out
+
+
+def currency(figure: Mention) -> str | None:
+    """The currency of a sum of money ("Rp 300 triliun": IDR), from the rule that read it."""
+    _, found, code = figure.rule.rpartition("money:")
+    return code.split("+")[0] if found and figure.kind == "money" else None

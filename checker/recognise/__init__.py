@@ -66,7 +66,10 @@ def recognise(sentence: Sentence, rules, ref: date | None) -> SentenceMentions:
     from checker.recognise.stances import find_stances
 
     text = sentence.text
-    dates = _named_weekdays(text, find_dates(text, rules, ref))
+    durations = find_durations(text, rules)
+    # a fraction inside a length of time is no day: "6-1/2 years", "2 1/2 hours"
+    dates = [d for d in _named_weekdays(text, find_dates(text, rules, ref))
+             if not any(u.rule == "durations:units" and u.start < d.start and d.end <= u.end for u in durations)]
     quantities = [q for q in find_quantities(text, rules) if not any(overlaps(q, d) for d in dates)]
     incidents = rules.get("incidents")
     actors = rules["actors"].find(text)
@@ -84,7 +87,7 @@ def recognise(sentence: Sentence, rules, ref: date | None) -> SentenceMentions:
         incidents=found_incidents,
         quantities=quantities,
         dates=dates,
-        durations=find_durations(text, rules),
+        durations=durations,
         stances=find_stances(text, rules),
         # a speech verb inside a figure's hedge says nothing of who speaks ("buried an estimated 670")
         attribution=[a for a in find_attribution(text, rules)

@@ -32,6 +32,9 @@ def number_of(token: str, rules, language_rules: LanguageRules | None = None) ->
     values = [rules.number_words[w] for w in words]
     total = 0.0
     for value in values:  # "twenty one" -> 21, "dua puluh" -> 20
+        if total and total < 10 and value not in (10, 100, 1000):
+            total = value  # "an eight-year sentence", "a six-month term": an article, then the number
+            continue
         total = total * value if value in (10, 100, 1000) and total else total + value
     return total
 
