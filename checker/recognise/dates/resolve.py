@@ -282,6 +282,11 @@ def _calendar_date(p: CompiledPattern, g: dict, rules: DateRules, ref: date | No
         fits = [d for d in near if d is not None and d.weekday() == weekday]
         if len(fits) == 1:
             return DateValue(fits[0], "day", relative=True)
+        if not fits and rules.direction == "future":  # a schedule's "Fri, Jul 18": the first one on a Friday
+            ahead = (safe_date(y, month, day) for y in range(ref.year, ref.year + 9))
+            fitted = next((d for d in ahead if d is not None and d >= ref and d.weekday() == weekday), None)
+            if fitted is not None:
+                return DateValue(fitted, "day", relative=True)
     if p.direction == "after":  # "next 5/12": the first one after P
         found = next((d for d in (safe_date(y, month, day or 1) for y in range(ref.year, ref.year + 8))
                       if d is not None and d > ref), None)

@@ -98,6 +98,9 @@ def _opened(text: str, found: list[Mention], rules: DateRules) -> list[Mention]:
                                           ("from", rules.open_from, rules.open_from_start)):
             for found_marker, within in ((before_it and before_it.search(head), False),
                                          (at_start and at_start.match(m.text), True)):
+                if found_marker and within and m.value.grain == "part" \
+                        and fold_name(found_marker.group().strip()) in rules.parts:
+                    continue  # "Beginning of January": the part the mention names, no bound
                 if found_marker and (marker is None or len(found_marker.group()) > len(marker.group())):
                     side, marker, inside = kind, found_marker, within
         tail = rules.open_onward.match(text[m.end:m.end + 20]) if rules.open_onward else None
