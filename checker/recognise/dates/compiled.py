@@ -271,7 +271,7 @@ def compile_dates(datas: list[dict]) -> DateRules:
     for key in ("ordinal_suffixes", "year_intro", "time_markers_before", "time_markers_after",
                 "amount_markers_before", "published_markers", "updated_markers", "range_openers",
                 "range_joiners", "range_opener_joiners", "open_after", "open_before", "open_from",
-                "open_onward", "open_blocked_after", "compound_joiners", "boundary_parts"):
+                "open_onward", "open_onward_final", "open_blocked_after", "compound_joiners", "boundary_parts"):
         tables[key] = [w for d in datas for w in d.get(key, [])]
     for phrase, period in tables["relative_periods"].items():
         if period.get("part") and fold_name(period["part"]) not in {fold_name(k) for k in tables["parts"]}:
@@ -327,8 +327,10 @@ def compile_dates(datas: list[dict]) -> DateRules:
         open_from=edge_marker(tables["open_from"], True),
         open_from_start=edge_marker(tables["open_from"], False),
         # "2018 or later", not "2018 or later than 2020" (a bound of its own)
-        open_onward=re.compile(rf"^\s*{alternation(tables['open_onward'])}(?![\w])(?!\s+than\b)", re.IGNORECASE)
-        if tables["open_onward"] else None,
+        open_onward=re.compile("|".join(
+            [rf"^\s*{alternation(tables['open_onward'])}(?![\w])(?!\s+than\b)"] * bool(tables["open_onward"])
+            + [rf"^\s*{alternation(tables['open_onward_final'])}(?=\s*(?:$|[.,;:!?)]))"] * bool(tables["open_onward_final"])),
+            re.IGNORECASE) if tables["open_onward"] or tables["open_onward_final"] else None,
         offset_hedge=edge_marker(list(tables["offset_hedges"]), True),
         offset_hedges=fold(tables["offset_hedges"]),
         open_blocked=re.compile(rf"^{alternation(tables['open_blocked_after'])}(?![\w])", re.IGNORECASE)

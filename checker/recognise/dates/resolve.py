@@ -506,7 +506,9 @@ def _calendar_days(country: str, year: int, names: tuple) -> tuple[date, date] |
 
 def holiday_days(spec: dict, year: int) -> tuple[date, date] | None:
     if spec.get("calendar"):
-        return _calendar_days(spec["calendar"], year, tuple(spec["names"]))
+        found = _calendar_days(spec["calendar"], year, tuple(spec["names"]))
+        days = timedelta(days=spec.get("shift") or 0)
+        return (found[0] + days, found[1] + days) if found else None
     day = safe_date(year, spec["month"], spec["day"])
     return (day, day) if day else None
 

@@ -62,6 +62,7 @@ class HolidaySchema(Schema):
     day = fields.Integer(validate=validate.Range(1, 31))
     calendar = fields.String()  # ISO country code of the calendar that lists it
     names = fields.List(fields.String(), load_default=list)
+    shift = fields.Integer(load_default=0)  # days after the listed day: Black Friday after Thanksgiving
 
     @validates_schema
     def _one_way(self, data, **_):
@@ -143,6 +144,9 @@ class DatesSchema(Schema):
     # before a date, "from it on" ("starting January 7"); after it, the same ("2018 or later")
     open_from = fields.List(fields.String(), load_default=list)
     open_onward = fields.List(fields.String(), load_default=list)
+    # the same, only at the end of a clause: "2018 and after." (not "on 1/1/2016 and after my
+    # work is done", a clause of its own)
+    open_onward_final = fields.List(fields.String(), load_default=list)
     # right after the date, what makes it the happening's day rather than a bound ("after
     # Wednesday's blasts")
     open_blocked_after = fields.List(fields.String(), load_default=list)
