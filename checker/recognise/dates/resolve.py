@@ -166,6 +166,8 @@ def resolve_match(p: CompiledPattern, m: re.Match, rules: DateRules, ref: date |
             return None
         try:
             day = _further(shift(ref, unit, p.sign * amount), g, p.sign, rules, language_rules)
+            if day and "weekday" in g:  # "Monday two weeks from now": that week's Monday
+                day = week_start(day) + timedelta(days=weekday_of(g["weekday"], rules))
             return DateValue(day, "day", relative=True) if day else None
         except (ValueError, OverflowError):  # "2024 tahun lalu": before year 1, no calendar date
             return None
