@@ -7,7 +7,7 @@ import re
 from datetime import date, timedelta
 
 from checker.model import DateValue, Mention
-from checker.recognise.dates.calendar_days import safe_date, shift
+from checker.recognise.dates.calendar_days import safe_date, shift, week_start
 from checker.recognise.dates.compiled import DateRules, fold_name, groups_of
 from checker.recognise.dates.resolve import amount_of, resolve_match, weekday_of
 from checker.recognise.prefilter import PatternSet
@@ -80,7 +80,7 @@ def _scan(text: str, patterns: tuple, rules: DateRules, ref: date | None,
     found = [Mention("date", text[s:e], s, e, value, rule=f"dates:{name}")
              for s, e, _, name, value in _best_non_overlapping(candidates) if value.day is not None]
     ends_only = {f"dates:{p.name}" for p in patterns if p.range_end_only}
-    found = [m for m in _joined(text, found, rules) if m.rule not in ends_only]
+    found = _week_then_days(text, [m for m in _joined(text, found, rules) if m.rule not in ends_only], rules)
     return _opened(text, _shifted(text, found, shifts), rules)
 
 
@@ -174,6 +174,9 @@ def _joined(text: str, found: list[Mention], rules: DateRules) -> list[Mention]:
             if moved is not None and moved > second.day:
                 moved = safe_date(second.day.year - 1, first.day.month, first.day.day)
             first = DateValue(moved, first.grain, False) if moved else first
+        if first.grain == "day" and _names_week(m.text, rules) and _bare_day_name(prev.text, rules):
+            # "Tuesday to Thursday next week", "Senin sampai Rabu pekan lalu": the first day is of that week too
+            first = DateValue(week_start(second.day) + timedelta(days=first.day.weekday()), "day", True)
         second = _after_first(first, second, m.text, rules)
         if second.end <= first.day:
             out.append(m)
@@ -184,6 +187,40 @@ def _joined(text: str, found: list[Mention], rules: DateRules) -> list[Mention]:
         value = DateValue(first.day, "span", first.relative or second.relative, second.end,
                           first.exact and second.exact)
         out[-1] = Mention("date", text[start:m.end], start, m.end, value, rule=f"{prev.rule}+{m.rule}")
+    return out
+
+
+def _names_week(text: str, rules: DateRules) -> bool:
+    """A relative week is written ("next week", "pekan lalu")."""
+    folded = fold_name(text)
+    return any(unit == "week" and re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", folded)
+               for phrase, (unit, *_) in rules.relative_periods.items())
+
+
+def _bare_day_name(text: str, rules: DateRules) -> bool:
+    """Only a day name: no month, no week written ("Tuesday", "from Monday to Friday")."""
+    return any(weekday_of(w, rules) is not None for w in re.findall(r"[^\W\d_]+\.?", text)) \
+        and not _names_month(text, rules) and not _names_week(text, rules)
+
+
+def _week_then_days(text: str, found: list[Mention], rules: DateRules) -> list[Mention]:
+    """"next week between Wednesday and Friday", "pekan depan dari Selasa hingga Kamis": day names
+    right after a week are that week's days."""
+    out: list[Mention] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if prev is None or prev.value.grain != "week" or m.value.grain not in ("day", "span") \
+                or not re.fullmatch(r"\s*,?\s*", text[prev.end:m.start]) or not _bare_day_name(m.text, rules):
+            out.append(m)
+            continue
+        v, base = m.value, prev.value.day
+        first, last = base + timedelta(days=v.day.weekday()), base + timedelta(days=v.end.weekday())
+        if last < first:
+            out.append(m)
+            continue
+        value = DateValue(first, "day" if first == last else "span", prev.value.relative or v.relative,
+                          None if first == last else last)
+        out[-1] = Mention("date", text[prev.start:m.end], prev.start, m.end, value, rule=f"{prev.rule}+{m.rule}")
     return out
 
 
