@@ -63,6 +63,7 @@ class DateRules:
     updated: re.Pattern | None
     direction: str = "past"
     weekday_today: bool = True
+    sunday_starts_week: bool = False
     whole_periods: tuple = ("quarter", "decade")
     ordinals: dict = field(default_factory=dict)
     decade_words: dict = field(default_factory=dict)  # folded word -> first year
@@ -308,6 +309,7 @@ def compile_dates(datas: list[dict]) -> DateRules:
             alternation(tables["updated_markers"]), re.IGNORECASE),
         direction=next((d["direction"] for d in datas if d.get("direction")), "past"),
         weekday_today=next((d["weekday_today"] for d in datas if "weekday_today" in d), True),
+        sunday_starts_week=next((d["sunday_starts_week"] for d in datas if "sunday_starts_week" in d), False),
         whole_periods=next((tuple(d["whole_periods"]) for d in datas if "whole_periods" in d), ("quarter", "decade")),
         ordinals=fold(tables["ordinals"]), decade_words=fold(tables["decade_words"]),
         parts={fold_name(k): (v["start"], v["stop"], tuple(v.get("weekdays", ())), v.get("side"))

@@ -476,7 +476,8 @@ def _nth(g: dict, unit: str | None, parent: DateValue, rules: DateRules) -> Date
         return DateValue(found, "day", parent.relative) if first <= found <= last else None
     if unit == "week":  # a period's first week holds its first Thursday (ISO 8601), its last its last
         if parent.grain == "day":  # "the week of October 6th"
-            start = week_start(first)
+            sunday = first.weekday() == 6 and rules.sunday_starts_week
+            return DateValue(week_start(first + timedelta(days=1 if sunday else 0)), "week", parent.relative)
         elif n > 0:
             start = first + timedelta(days=(3 - first.weekday()) % 7 - 3 + 7 * (n - 1))
         else:

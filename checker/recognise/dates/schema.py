@@ -126,6 +126,9 @@ class DatesSchema(Schema):
     direction = fields.String(validate=validate.OneOf(["past", "future"]))
     # whether a bare day name that is P's own weekday is P itself (else a week before or after)
     weekday_today = fields.Boolean()
+    # "the week of October 6th" on a Sunday: the week that Sunday starts (weeks written from
+    # Sunday, as US calendars are), the Monday-based week after it
+    sunday_starts_week = fields.Boolean()
     # units that "the past/next N units" counts as whole calendar periods (the past two quarters
     # are the two reported quarters); the others count days back or on from P
     whole_periods = fields.List(fields.String(validate=validate.OneOf(_UNITS)))
