@@ -87,7 +87,7 @@ def resolve_match(p: CompiledPattern, m: re.Match, rules: DateRules, ref: date |
             return DateValue(date(rules.decade_words[fold_name(g["decade_word"])], 1, 1), "decade")
         return DateValue(date(_year_of(g["year"], rules, ref) // 10 * 10, 1, 1), "decade")
     if p.production == "century":
-        n = _nth_number(g, rules)
+        n = nth_number(g, rules)
         if not n or not 1 <= n <= 21:
             return None
         return DateValue(date(max(1, (n - 1) * 100), 1, 1), "span", last=date((n - 1) * 100 + 99, 12, 31))
@@ -226,7 +226,7 @@ def _periods(p: CompiledPattern, g: dict, rules: DateRules, ref: date, language_
     return DateValue(ref + timedelta(days=1), "span", True, far)
 
 
-def _nth_number(g: dict, rules: DateRules) -> int | None:
+def nth_number(g: dict, rules: DateRules) -> int | None:
     """The n of "the third", "3rd", "ketiga", "III"; counted from the end after "last"."""
     if "nth" not in g:
         n = 1
@@ -460,7 +460,7 @@ def _nth(g: dict, unit: str | None, parent: DateValue, rules: DateRules) -> Date
     """The nth (or last) day, weekday, week, month, quarter or half of a period: "the first
     Monday of March", "the last day of October", "the first week of November", "Q3 2016",
     "kuartal ketiga". Weeks are the Monday-based weeks holding the period's days."""
-    n = _nth_number(g, rules)
+    n = nth_number(g, rules)
     if not n:
         return None
     first, last = parent.day, parent.end

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from checker.model import DateValue, Mention
 from checker.recognise.dates.calendar_days import safe_date, shift, week_start
 from checker.recognise.dates.compiled import DateRules, fold_name, groups_of
-from checker.recognise.dates.resolve import amount_of, resolve_match, weekday_of
+from checker.recognise.dates.resolve import amount_of, nth_number, resolve_match, weekday_of
 from checker.recognise.prefilter import PatternSet
 from checker.rulebook import LanguageRules
 
@@ -55,6 +55,12 @@ def _scan(text: str, patterns: tuple, rules: DateRules, ref: date | None,
             continue
         for m in p.regex.finditer(text):
             if m.end() == m.start():
+                continue
+            if p.production == "weekday_shift":  # "the third Tuesday after", "the last Friday before"
+                g = groups_of(m)
+                n, weekday = nth_number(g, rules), weekday_of(g["weekday"], rules)
+                if n and n > 0 and weekday is not None:
+                    shifts.append((m.start(), m.end(), p.sign * n, weekday, p.production, None))
                 continue
             if p.production in ("shift", "length"):  # "three days after", "for three days from"
                 amount, unit = amount_of(groups_of(m), rules, language_rules)
@@ -285,6 +291,14 @@ def _shifted(text: str, found: list[Mention], shifts: list[tuple]) -> list[Menti
             continue
         m = out[anchor]
         v = m.value
+        if production == "weekday_shift":  # the nth such weekday after the date's last day, before its first
+            after = (unit - v.end.weekday() - 1) % 7 + 1 + 7 * (amount - 1) if amount > 0 else None
+            found = v.end + timedelta(days=after) if after is not None else \
+                v.day - timedelta(days=(v.day.weekday() - unit - 1) % 7 + 1 + 7 * (-amount - 1))
+            out[anchor] = Mention("date", text[start:m.end], start, m.end, DateValue(found, "day", v.relative),
+                                  rule=f"dates:weekday_shift+{m.rule}")
+            out = [o for i, o in enumerate(out) if i == anchor or not (start <= o.start and o.end <= end)]
+            continue
         try:
             first, last = shift(v.day, unit, amount), shift(v.end, unit, amount)
             stop = shift(v.day, unit, abs(amount)) - timedelta(days=1)
