@@ -136,7 +136,8 @@ def _opened(text: str, found: list[Mention], rules: DateRules) -> list[Mention]:
 
 def _bound_end(m: Mention, rules: DateRules, first: bool) -> DateValue:
     """A range's end that names a bound of a period is that instant: "from the end of 2007"
-    starts on January 1, 2008, "to the start of 2008" ends on December 31, 2007."""
+    starts on January 1, 2008, "to the start of 2008" ends on December 31, 2007, "from the
+    middle of 2007" on July 2 and "to the middle of September" on the 15th."""
     share, v = _boundary_share(m, rules), m.value
     if share is None:
         return v
@@ -144,6 +145,16 @@ def _bound_end(m: Mention, rules: DateRules, first: bool) -> DateValue:
         return DateValue(v.end + timedelta(days=1), "day", v.relative)
     if not first and share[0] <= 0 and share[1] < 1:
         return DateValue(v.day - timedelta(days=1), "day", v.relative)
+    if share[0] > 0 and share[1] < 1:  # "from the middle of 2007", "to the middle of September": its midpoint
+        if _names_month(m.text, rules):
+            start = v.day.replace(day=1)
+            end = safe_date(start.year + start.month // 12, start.month % 12 + 1, 1) - timedelta(days=1)
+        elif re.search(r"\d{4}", m.text):
+            start, end = date(v.day.year, 1, 1), date(v.day.year, 12, 31)
+        else:
+            return v
+        days = (end - start).days + 1
+        return DateValue(start + timedelta(days=days // 2 if first else (days + 1) // 2 - 1), "day", v.relative)
     return v
 
 
