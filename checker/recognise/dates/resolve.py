@@ -123,6 +123,8 @@ def resolve_match(p: CompiledPattern, m: re.Match, rules: DateRules, ref: date |
         if p.direction == "after":
             year = ref.year + 1 if month <= ref.month else ref.year
             return DateValue(date(year, month, 1), "month", relative=True)
+        if p.direction == "this_year":  # "this May": the May of P's year, gone or coming
+            return DateValue(date(ref.year, month, 1), "month", relative=True)
         window = 0 if p.direction == "before" else rules.yearless_future_days
         direction = "past" if p.direction == "before" else rules.direction
         return DateValue(infer_year(month, None, ref, window, direction), "month", relative=True)
@@ -294,6 +296,8 @@ def _calendar_date(p: CompiledPattern, g: dict, rules: DateRules, ref: date | No
                       if d is not None and d > ref), None)
     elif p.direction == "before":  # "3 Maret lalu", "since Oct. 3": never the coming one
         found = infer_year(month, day, ref, 0)
+    elif p.direction == "this_year":  # "5 Mei ini": of P's year, gone or coming
+        found = safe_date(ref.year, month, day or 1)
     else:
         found = infer_year(month, day, ref, rules.yearless_future_days, rules.direction)
     return DateValue(found, "day" if day else "month", relative=True) if found else None

@@ -11,7 +11,7 @@ from checker.recognise.numbers import HedgeSchema
 
 _UNITS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade")
 _DIRECTIONS = ("on_or_before", "before", "previous_week", "this_week", "next_week", "after",
-               "within", "nth")
+               "within", "nth", "this_year")
 _PRODUCTIONS = ("date", "numeric", "year", "month", "weekday", "relative_day", "relative_period",
                 "offset", "in_period", "span", "part", "nth", "holiday", "day_of_month", "weekday_day",
                 "decade", "century", "shift", "weekday_shift", "periods", "weekday_count", "length", "leading",
