@@ -474,6 +474,27 @@ def score() -> list[dict]:
     ]
 
 
+def misses() -> dict[str, list]:
+    """The English date suites' wrong cases: (text or span, ref, expected, found) each."""
+    en = default_rules().for_language("en")
+    duckling = convention(en, direction="future", weekday_today=False,
+                          whole_periods=("week", "month", "quarter", "year", "decade"))
+    recognizers = convention(en, direction="past", weekday_today=False, yearless_future_days=0,
+                             parts={**en["dates"].parts, **_RECOGNIZERS_PARTS})
+    return {"duckling": _score_duckling_dates(duckling).get("misses", []),
+            "recognizers-text": _score_recognizers_dates(recognizers).get("misses", [])}
+
+
 if __name__ == "__main__":
-    for row in score():
-        print(json.dumps(row))
+    import sys
+
+    if "--misses" in sys.argv:
+        for suite, wrong in misses().items():
+            for text, ref, expected, found in wrong:
+                show = lambda d: d.isoformat() if d else "open"  # noqa: E731
+                want = "none" if expected is None else f"{show(expected[0])}..{show(expected[1])}"
+                got = "none" if found is None else f"{show(_found_interval(found)[0])}..{show(_found_interval(found)[1])}"
+                print(f"{suite}\t{ref}\t{text!r}\twant {want}\tgot {got}")
+    else:
+        for row in score():
+            print(json.dumps(row))

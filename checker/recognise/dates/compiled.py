@@ -63,6 +63,7 @@ class DateRules:
     updated: re.Pattern | None
     direction: str = "past"
     weekday_today: bool = True
+    sunday_starts_week: bool = False
     whole_periods: tuple = ("quarter", "decade")
     ordinals: dict = field(default_factory=dict)
     decade_words: dict = field(default_factory=dict)  # folded word -> first year
@@ -271,7 +272,7 @@ def compile_dates(datas: list[dict]) -> DateRules:
     for key in ("ordinal_suffixes", "year_intro", "time_markers_before", "time_markers_after",
                 "amount_markers_before", "published_markers", "updated_markers", "range_openers",
                 "range_joiners", "range_opener_joiners", "open_after", "open_before", "open_from",
-                "open_onward", "open_blocked_after", "compound_joiners", "boundary_parts"):
+                "open_onward", "open_onward_final", "open_blocked_after", "compound_joiners", "boundary_parts"):
         tables[key] = [w for d in datas for w in d.get(key, [])]
     for phrase, period in tables["relative_periods"].items():
         if period.get("part") and fold_name(period["part"]) not in {fold_name(k) for k in tables["parts"]}:
@@ -308,6 +309,7 @@ def compile_dates(datas: list[dict]) -> DateRules:
             alternation(tables["updated_markers"]), re.IGNORECASE),
         direction=next((d["direction"] for d in datas if d.get("direction")), "past"),
         weekday_today=next((d["weekday_today"] for d in datas if "weekday_today" in d), True),
+        sunday_starts_week=next((d["sunday_starts_week"] for d in datas if "sunday_starts_week" in d), False),
         whole_periods=next((tuple(d["whole_periods"]) for d in datas if "whole_periods" in d), ("quarter", "decade")),
         ordinals=fold(tables["ordinals"]), decade_words=fold(tables["decade_words"]),
         parts={fold_name(k): (v["start"], v["stop"], tuple(v.get("weekdays", ())), v.get("side"))
@@ -327,8 +329,10 @@ def compile_dates(datas: list[dict]) -> DateRules:
         open_from=edge_marker(tables["open_from"], True),
         open_from_start=edge_marker(tables["open_from"], False),
         # "2018 or later", not "2018 or later than 2020" (a bound of its own)
-        open_onward=re.compile(rf"^\s*{alternation(tables['open_onward'])}(?![\w])(?!\s+than\b)", re.IGNORECASE)
-        if tables["open_onward"] else None,
+        open_onward=re.compile("|".join(
+            [rf"^\s*{alternation(tables['open_onward'])}(?![\w])(?!\s+than\b)"] * bool(tables["open_onward"])
+            + [rf"^\s*{alternation(tables['open_onward_final'])}(?=\s*(?:$|[.,;:!?)]))"] * bool(tables["open_onward_final"])),
+            re.IGNORECASE) if tables["open_onward"] or tables["open_onward_final"] else None,
         offset_hedge=edge_marker(list(tables["offset_hedges"]), True),
         offset_hedges=fold(tables["offset_hedges"]),
         open_blocked=re.compile(rf"^{alternation(tables['open_blocked_after'])}(?![\w])", re.IGNORECASE)

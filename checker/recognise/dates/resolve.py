@@ -90,7 +90,7 @@ def resolve_match(p: CompiledPattern, m: re.Match, rules: DateRules, ref: date |
             return DateValue(date(rules.decade_words[fold_name(g["decade_word"])], 1, 1), "decade")
         return DateValue(date(_year_of(g["year"], rules, ref) // 10 * 10, 1, 1), "decade")
     if p.production == "century":
-        n = _nth_number(g, rules)
+        n = nth_number(g, rules)
         if not n or not 1 <= n <= 21:
             return None
         return DateValue(date(max(1, (n - 1) * 100), 1, 1), "span", last=date((n - 1) * 100 + 99, 12, 31))
@@ -126,6 +126,8 @@ def resolve_match(p: CompiledPattern, m: re.Match, rules: DateRules, ref: date |
         if p.direction == "after":
             year = ref.year + 1 if month <= ref.month else ref.year
             return DateValue(date(year, month, 1), "month", relative=True)
+        if p.direction == "this_year":  # "this May": the May of P's year, gone or coming
+            return DateValue(date(ref.year, month, 1), "month", relative=True)
         window = 0 if p.direction == "before" else rules.yearless_future_days
         direction = "past" if p.direction == "before" else rules.direction
         return DateValue(infer_year(month, None, ref, window, direction), "month", relative=True)
@@ -169,6 +171,8 @@ def resolve_match(p: CompiledPattern, m: re.Match, rules: DateRules, ref: date |
             return None
         try:
             day = _further(shift(ref, unit, p.sign * amount), g, p.sign, rules, language_rules)
+            if day and "weekday" in g:  # "Monday two weeks from now": that week's Monday
+                day = week_start(day) + timedelta(days=weekday_of(g["weekday"], rules))
             return DateValue(day, "day", relative=True) if day else None
         except (ValueError, OverflowError):  # "2024 tahun lalu": before year 1, no calendar date
             return None
@@ -227,7 +231,7 @@ def _periods(p: CompiledPattern, g: dict, rules: DateRules, ref: date, language_
     return DateValue(ref + timedelta(days=1), "span", True, far)
 
 
-def _nth_number(g: dict, rules: DateRules) -> int | None:
+def nth_number(g: dict, rules: DateRules) -> int | None:
     """The n of "the third", "3rd", "ketiga", "III"; counted from the end after "last"."""
     if "nth" not in g:
         n = 1
@@ -285,11 +289,18 @@ def _calendar_date(p: CompiledPattern, g: dict, rules: DateRules, ref: date | No
         fits = [d for d in near if d is not None and d.weekday() == weekday]
         if len(fits) == 1:
             return DateValue(fits[0], "day", relative=True)
+        if not fits and rules.direction == "future":  # a schedule's "Fri, Jul 18": the first one on a Friday
+            ahead = (safe_date(y, month, day) for y in range(ref.year, ref.year + 9))
+            fitted = next((d for d in ahead if d is not None and d >= ref and d.weekday() == weekday), None)
+            if fitted is not None:
+                return DateValue(fitted, "day", relative=True)
     if p.direction == "after":  # "next 5/12": the first one after P
         found = next((d for d in (safe_date(y, month, day or 1) for y in range(ref.year, ref.year + 8))
                       if d is not None and d > ref), None)
     elif p.direction == "before":  # "3 Maret lalu", "since Oct. 3": never the coming one
         found = infer_year(month, day, ref, 0)
+    elif p.direction == "this_year":  # "5 Mei ini": of P's year, gone or coming
+        found = safe_date(ref.year, month, day or 1)
     else:
         found = infer_year(month, day, ref, rules.yearless_future_days, rules.direction)
     return DateValue(found, "day" if day else "month", relative=True) if found else None
@@ -456,7 +467,7 @@ def _nth(g: dict, unit: str | None, parent: DateValue, rules: DateRules) -> Date
     """The nth (or last) day, weekday, week, month, quarter or half of a period: "the first
     Monday of March", "the last day of October", "the first week of November", "Q3 2016",
     "kuartal ketiga". Weeks are the Monday-based weeks holding the period's days."""
-    n = _nth_number(g, rules)
+    n = nth_number(g, rules)
     if not n:
         return None
     first, last = parent.day, parent.end
@@ -472,7 +483,8 @@ def _nth(g: dict, unit: str | None, parent: DateValue, rules: DateRules) -> Date
         return DateValue(found, "day", parent.relative) if first <= found <= last else None
     if unit == "week":  # a period's first week holds its first Thursday (ISO 8601), its last its last
         if parent.grain == "day":  # "the week of October 6th"
-            start = week_start(first)
+            sunday = first.weekday() == 6 and rules.sunday_starts_week
+            return DateValue(week_start(first + timedelta(days=1 if sunday else 0)), "week", parent.relative)
         elif n > 0:
             start = first + timedelta(days=(3 - first.weekday()) % 7 - 3 + 7 * (n - 1))
         else:
@@ -504,7 +516,9 @@ def _calendar_days(country: str, year: int, names: tuple) -> tuple[date, date] |
 
 def holiday_days(spec: dict, year: int) -> tuple[date, date] | None:
     if spec.get("calendar"):
-        return _calendar_days(spec["calendar"], year, tuple(spec["names"]))
+        found = _calendar_days(spec["calendar"], year, tuple(spec["names"]))
+        days = timedelta(days=spec.get("shift") or 0)
+        return (found[0] + days, found[1] + days) if found else None
     day = safe_date(year, spec["month"], spec["day"])
     return (day, day) if day else None
 

@@ -7,9 +7,9 @@ import re
 from datetime import date, timedelta
 
 from checker.model import DateValue, Mention
-from checker.recognise.dates.calendar_days import safe_date, shift
+from checker.recognise.dates.calendar_days import safe_date, shift, week_start
 from checker.recognise.dates.compiled import DateRules, fold_name, groups_of
-from checker.recognise.dates.resolve import amount_of, resolve_match, weekday_of
+from checker.recognise.dates.resolve import amount_of, nth_number, resolve_match, weekday_of
 from checker.recognise.prefilter import PatternSet
 from checker.rulebook import LanguageRules
 
@@ -56,6 +56,12 @@ def _scan(text: str, patterns: tuple, rules: DateRules, ref: date | None,
         for m in p.regex.finditer(text):
             if m.end() == m.start():
                 continue
+            if p.production == "weekday_shift":  # "the third Tuesday after", "the last Friday before"
+                g = groups_of(m)
+                n, weekday = nth_number(g, rules), weekday_of(g["weekday"], rules)
+                if n and n > 0 and weekday is not None:
+                    shifts.append((m.start(), m.end(), p.sign * n, weekday, p.production, None))
+                continue
             if p.production in ("shift", "length"):  # "three days after", "for three days from"
                 amount, unit = amount_of(groups_of(m), rules, language_rules)
                 if amount is not None:
@@ -80,7 +86,7 @@ def _scan(text: str, patterns: tuple, rules: DateRules, ref: date | None,
     found = [Mention("date", text[s:e], s, e, value, rule=f"dates:{name}")
              for s, e, _, name, value in _best_non_overlapping(candidates) if value.day is not None]
     ends_only = {f"dates:{p.name}" for p in patterns if p.range_end_only}
-    found = [m for m in _joined(text, found, rules) if m.rule not in ends_only]
+    found = _week_then_days(text, [m for m in _joined(text, found, rules) if m.rule not in ends_only], rules)
     return _opened(text, _shifted(text, found, shifts), rules)
 
 
@@ -98,6 +104,9 @@ def _opened(text: str, found: list[Mention], rules: DateRules) -> list[Mention]:
                                           ("from", rules.open_from, rules.open_from_start)):
             for found_marker, within in ((before_it and before_it.search(head), False),
                                          (at_start and at_start.match(m.text), True)):
+                if found_marker and within and m.value.grain == "part" \
+                        and fold_name(found_marker.group().strip()) in rules.parts:
+                    continue  # "Beginning of January": the part the mention names, no bound
                 if found_marker and (marker is None or len(found_marker.group()) > len(marker.group())):
                     side, marker, inside = kind, found_marker, within
         tail = rules.open_onward.match(text[m.end:m.end + 20]) if rules.open_onward else None
@@ -127,7 +136,8 @@ def _opened(text: str, found: list[Mention], rules: DateRules) -> list[Mention]:
 
 def _bound_end(m: Mention, rules: DateRules, first: bool) -> DateValue:
     """A range's end that names a bound of a period is that instant: "from the end of 2007"
-    starts on January 1, 2008, "to the start of 2008" ends on December 31, 2007."""
+    starts on January 1, 2008, "to the start of 2008" ends on December 31, 2007, "from the
+    middle of 2007" on July 2 and "to the middle of September" on the 15th."""
     share, v = _boundary_share(m, rules), m.value
     if share is None:
         return v
@@ -135,6 +145,16 @@ def _bound_end(m: Mention, rules: DateRules, first: bool) -> DateValue:
         return DateValue(v.end + timedelta(days=1), "day", v.relative)
     if not first and share[0] <= 0 and share[1] < 1:
         return DateValue(v.day - timedelta(days=1), "day", v.relative)
+    if share[0] > 0 and share[1] < 1:  # "from the middle of 2007", "to the middle of September": its midpoint
+        if _names_month(m.text, rules):
+            start = v.day.replace(day=1)
+            end = safe_date(start.year + start.month // 12, start.month % 12 + 1, 1) - timedelta(days=1)
+        elif re.search(r"\d{4}", m.text):
+            start, end = date(v.day.year, 1, 1), date(v.day.year, 12, 31)
+        else:
+            return v
+        days = (end - start).days + 1
+        return DateValue(start + timedelta(days=days // 2 if first else (days + 1) // 2 - 1), "day", v.relative)
     return v
 
 
@@ -171,6 +191,9 @@ def _joined(text: str, found: list[Mention], rules: DateRules) -> list[Mention]:
             if moved is not None and moved > second.day:
                 moved = safe_date(second.day.year - 1, first.day.month, first.day.day)
             first = DateValue(moved, first.grain, False) if moved else first
+        if first.grain == "day" and _names_week(m.text, rules) and _bare_day_name(prev.text, rules):
+            # "Tuesday to Thursday next week", "Senin sampai Rabu pekan lalu": the first day is of that week too
+            first = DateValue(week_start(second.day) + timedelta(days=first.day.weekday()), "day", True)
         second = _after_first(first, second, m.text, rules)
         if second.end <= first.day:
             out.append(m)
@@ -181,6 +204,40 @@ def _joined(text: str, found: list[Mention], rules: DateRules) -> list[Mention]:
         value = DateValue(first.day, "span", first.relative or second.relative, second.end,
                           first.exact and second.exact)
         out[-1] = Mention("date", text[start:m.end], start, m.end, value, rule=f"{prev.rule}+{m.rule}")
+    return out
+
+
+def _names_week(text: str, rules: DateRules) -> bool:
+    """A relative week is written ("next week", "pekan lalu")."""
+    folded = fold_name(text)
+    return any(unit == "week" and re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", folded)
+               for phrase, (unit, *_) in rules.relative_periods.items())
+
+
+def _bare_day_name(text: str, rules: DateRules) -> bool:
+    """Only a day name: no month, no week written ("Tuesday", "from Monday to Friday")."""
+    return any(weekday_of(w, rules) is not None for w in re.findall(r"[^\W\d_]+\.?", text)) \
+        and not _names_month(text, rules) and not _names_week(text, rules)
+
+
+def _week_then_days(text: str, found: list[Mention], rules: DateRules) -> list[Mention]:
+    """"next week between Wednesday and Friday", "pekan depan dari Selasa hingga Kamis": day names
+    right after a week are that week's days."""
+    out: list[Mention] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if prev is None or prev.value.grain != "week" or m.value.grain not in ("day", "span") \
+                or not re.fullmatch(r"\s*,?\s*", text[prev.end:m.start]) or not _bare_day_name(m.text, rules):
+            out.append(m)
+            continue
+        v, base = m.value, prev.value.day
+        first, last = base + timedelta(days=v.day.weekday()), base + timedelta(days=v.end.weekday())
+        if last < first:
+            out.append(m)
+            continue
+        value = DateValue(first, "day" if first == last else "span", prev.value.relative or v.relative,
+                          None if first == last else last)
+        out[-1] = Mention("date", text[prev.start:m.end], prev.start, m.end, value, rule=f"{prev.rule}+{m.rule}")
     return out
 
 
@@ -245,6 +302,14 @@ def _shifted(text: str, found: list[Mention], shifts: list[tuple]) -> list[Menti
             continue
         m = out[anchor]
         v = m.value
+        if production == "weekday_shift":  # the nth such weekday after the date's last day, before its first
+            after = (unit - v.end.weekday() - 1) % 7 + 1 + 7 * (amount - 1) if amount > 0 else None
+            found = v.end + timedelta(days=after) if after is not None else \
+                v.day - timedelta(days=(v.day.weekday() - unit - 1) % 7 + 1 + 7 * (-amount - 1))
+            out[anchor] = Mention("date", text[start:m.end], start, m.end, DateValue(found, "day", v.relative),
+                                  rule=f"dates:weekday_shift+{m.rule}")
+            out = [o for i, o in enumerate(out) if i == anchor or not (start <= o.start and o.end <= end)]
+            continue
         try:
             first, last = shift(v.day, unit, amount), shift(v.end, unit, amount)
             stop = shift(v.day, unit, abs(amount)) - timedelta(days=1)

@@ -11,10 +11,11 @@ from checker.recognise.numbers import HedgeSchema
 
 _UNITS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade")
 _DIRECTIONS = ("on_or_before", "before", "previous_week", "this_week", "next_week", "after",
-               "within", "nth")
+               "within", "nth", "this_year")
 _PRODUCTIONS = ("date", "numeric", "year", "month", "weekday", "relative_day", "relative_period",
                 "offset", "in_period", "span", "part", "nth", "holiday", "day_of_month", "weekday_day",
-                "decade", "century", "shift", "periods", "weekday_count", "length", "leading", "today")
+                "decade", "century", "shift", "weekday_shift", "periods", "weekday_count", "length", "leading",
+                "today")
 _NTH_UNITS = ("day", "weekday", "week", "month", "quarter", "half")
 
 
@@ -62,6 +63,7 @@ class HolidaySchema(Schema):
     day = fields.Integer(validate=validate.Range(1, 31))
     calendar = fields.String()  # ISO country code of the calendar that lists it
     names = fields.List(fields.String(), load_default=list)
+    shift = fields.Integer(load_default=0)  # days after the listed day: Black Friday after Thanksgiving
 
     @validates_schema
     def _one_way(self, data, **_):
@@ -125,6 +127,9 @@ class DatesSchema(Schema):
     direction = fields.String(validate=validate.OneOf(["past", "future"]))
     # whether a bare day name that is P's own weekday is P itself (else a week before or after)
     weekday_today = fields.Boolean()
+    # "the week of October 6th" on a Sunday: the week that Sunday starts (weeks written from
+    # Sunday, as US calendars are), the Monday-based week after it
+    sunday_starts_week = fields.Boolean()
     # units that "the past/next N units" counts as whole calendar periods (the past two quarters
     # are the two reported quarters); the others count days back or on from P
     whole_periods = fields.List(fields.String(validate=validate.OneOf(_UNITS)))
@@ -143,6 +148,9 @@ class DatesSchema(Schema):
     # before a date, "from it on" ("starting January 7"); after it, the same ("2018 or later")
     open_from = fields.List(fields.String(), load_default=list)
     open_onward = fields.List(fields.String(), load_default=list)
+    # the same, only at the end of a clause: "2018 and after." (not "on 1/1/2016 and after my
+    # work is done", a clause of its own)
+    open_onward_final = fields.List(fields.String(), load_default=list)
     # right after the date, what makes it the happening's day rather than a bound ("after
     # Wednesday's blasts")
     open_blocked_after = fields.List(fields.String(), load_default=list)
