@@ -132,12 +132,16 @@ def _post_article(sessions: sessionmaker, article: Article, rules) -> PostResult
     seen: dict = {}
 
     def against_store(session) -> list:
-        ids = repository.candidate_claim_ids(session, keys, article.published) - own
-        if seen and ids == set(seen["claims"]):
-            return seen["findings"]  # nothing stored meanwhile: the comparison made before holds
-        known = seen.get("claims", {})
-        stored = {i: known[i] for i in ids if i in known}
-        stored.update(repository.claims_by_id(session, ids - set(known)))
+        if not seen:  # the first comparison: the candidates read with their stored texts at once
+            stored = {i: c for i, c in repository.candidate_claims_by_id(session, keys, article.published).items()
+                      if i not in own}
+        else:
+            ids = repository.candidate_claim_ids(session, keys, article.published) - own
+            if ids == set(seen["claims"]):
+                return seen["findings"]  # nothing stored meanwhile: the comparison made before holds
+            known = seen["claims"]
+            stored = {i: known[i] for i in ids if i in known}
+            stored.update(repository.claims_by_id(session, ids - set(known)))
         stored_claims = [stored[i] for i in sorted(stored)]
         held = seen.get("articles", {})  # an article row never changes; a deleted one takes its claims along
         wanted = {c.article for c in stored_claims}
