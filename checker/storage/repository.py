@@ -429,6 +429,18 @@ def _decoded(raw: Iterable[tuple[str, str]]) -> dict[str, Claim]:
     return out
 
 
+def claims_of_findings(session: Session, finding_ids: Iterable[str], held: Mapping[str, Claim]) -> dict[str, Claim]:
+    """The claims the stored findings of `finding_ids` list, but those `held` already, decoded.
+    A post reads them before it takes the writer's lock, so that merging its findings with the
+    stored ones inside the lock reads only the claims stored meanwhile (store_analysis `known`)."""
+    ids = sorted(set(finding_ids))
+    wanted: set[str] = set()
+    for start in range(0, len(ids), 900):  # under every database's parameter limit
+        for data in session.scalars(select(FindingRecord.data).where(FindingRecord.id.in_(ids[start:start + 900]))):
+            wanted.update(data.get("claims") or ())
+    return claims_by_id(session, wanted - set(held))
+
+
 def candidate_claims(session: Session, keys: Iterable[tuple], around: date | None) -> list[Claim]:
     """The claims of candidate_claim_ids, in the order of their ids."""
     found = candidate_claims_by_id(session, keys, around)

@@ -154,8 +154,10 @@ def _post_article(sessions: sessionmaker, article: Article, rules) -> PostResult
 
     with sessions() as session:  # compared once outside the locks, so they are mostly held briefly
         against_store(session)
+        # the claims the stored findings it will merge with list: read now, not under the lock
+        cited = repository.claims_of_findings(session, [f.id for f in seen["findings"]], seen["claims"])
     outcome = repository.store_analysis(sessions, article, claims, [], facts=keys, against_store=against_store,
-                                        merge=merge, known=lambda: seen.get("claims", {}))
+                                        merge=merge, known=lambda: {**cited, **seen.get("claims", {})})
     if not outcome.created:  # an identical post won the race
         return known_text_again(sessions, outcome.article_id, article, rules)
     findings = list(outcome.findings)
