@@ -376,3 +376,25 @@ def test_a_sqlite_file_is_read_through_a_shared_map_and_each_connection_has_its_
             assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
     finally:
         engine.dispose()
+
+
+def test_a_sqlite_log_is_copied_into_the_file_by_the_checkpointer_not_by_commits(tmp_path):
+    # a commit checkpoints only once the log has grown far past SQLite's 1,000 pages; the
+    # engine's own thread copies it, and stops when the engine is disposed
+    import threading
+
+    engine = database.make_engine(f"sqlite:///{tmp_path / 'store.sqlite3'}")
+    try:
+        database.migrate(engine)
+        with engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == database.SQLITE_WAL_PAGES > 1000
+        [checkpointer] = [t for t in threading.enumerate() if isinstance(t, database.Checkpointer)
+                          and t._engine() is engine]
+        assert checkpointer.is_alive()
+        sessions = database.session_factory(engine)
+        article = make_article("Ada 10.000")
+        assert repository.store_analysis(sessions, article, [troops(article, 0, 10000)], []).created
+    finally:
+        engine.dispose()
+    checkpointer.join(timeout=30)
+    assert not checkpointer.is_alive()
