@@ -47,7 +47,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     # the write-ahead log is copied into the file by each engine's checkpointer thread, not by
     # the commit that happens to cross SQLite's 1,000 pages (see Checkpointer); a commit does it
     # only when the log has grown past SQLITE_WAL_PAGES, the checkpointer having fallen behind
-    cursor.execute(f"PRAGMA wal_autocheckpoint={SQLITE_WAL_PAGES}")
+    cursor.execute(f"PRAGMA wal_autocheckpoint={SQLITE_WAL_PAGES if SQLITE_CHECKPOINT_SECONDS > 0 else 1000}")
     cursor.close()
 
 
