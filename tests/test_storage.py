@@ -291,6 +291,37 @@ def test_the_neighbourhoods_of_many_keys_are_one_statement_read_from_the_coverin
     assert len(searches) == 9 and all("COVERING INDEX ix_claims_key_published_id" in step for step in searches), plan
 
 
+def test_a_posts_candidates_are_read_with_their_texts_through_the_key_index(tmp_path):
+    # the rows a neighbourhood names, read through the index that found them: no probe per
+    # claim into the id index (as large as the store)
+    engine = database.make_engine(f"sqlite:///{tmp_path / 'plan.sqlite3'}")
+    database.migrate(engine)
+    statement = repository._nearest(3, with_data=True)
+    with engine.connect() as connection:
+        plan = [row[3] for row in connection.execute(text("EXPLAIN QUERY PLAN " + str(statement)),
+                                                     {"k0": "a", "k1": "b", "k2": "c", "pivot": date(2024, 1, 1), "n": 5})]
+    engine.dispose()
+    searches = [step for step in plan if "claims" in step]
+    assert len(searches) == 9 and all("USING INDEX ix_claims_key_published_id" in step for step in searches), plan
+
+
+def test_candidates_read_with_their_texts_are_the_candidates(sessions):
+    start = date(2024, 1, 1)
+    proposition = "north_korea.deployment.russia"
+    for day in range(8):
+        article = make_article(f"Hari {day}", published=start + timedelta(days=day))
+        stance = Claim(id=f"{article.id}:1", article=article.id, kind="stance", evidence=Evidence("x", 0, 1),
+                       proposition=proposition, speaker=("russia", "ukraine")[day % 2],
+                       stance="deny" if day < 4 else "confirm")
+        repository.store_analysis(sessions, article, [troops(article, 0, 1000 + day), stance], [])
+    keys = [("quantity", "north_korea", "troops"), ("stance", proposition), ("stance", "nothing")]
+    with sessions() as session:
+        ids = repository.candidate_claim_ids(session, keys, start + timedelta(days=3))
+        found = repository.candidate_claims_by_id(session, keys, start + timedelta(days=3))
+        assert set(found) == ids and len(ids) == 16
+        assert found == repository.claims_by_id(session, ids)
+
+
 def test_listing_filters_and_pages(sessions):
     for n in range(7):
         article = make_article(f"Daftar {n}", published=date(2024, 5, 1 + n),
@@ -376,3 +407,25 @@ def test_a_sqlite_file_is_read_through_a_shared_map_and_each_connection_has_its_
             assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
     finally:
         engine.dispose()
+
+
+def test_a_sqlite_log_is_copied_into_the_file_by_the_checkpointer_not_by_commits(tmp_path):
+    # a commit checkpoints only once the log has grown far past SQLite's 1,000 pages; the
+    # engine's own thread copies it, and stops when the engine is disposed
+    import threading
+
+    engine = database.make_engine(f"sqlite:///{tmp_path / 'store.sqlite3'}")
+    try:
+        database.migrate(engine)
+        with engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == database.SQLITE_WAL_PAGES > 1000
+        [checkpointer] = [t for t in threading.enumerate() if isinstance(t, database.Checkpointer)
+                          and t._engine() is engine]
+        assert checkpointer.is_alive()
+        sessions = database.session_factory(engine)
+        article = make_article("Ada 10.000")
+        assert repository.store_analysis(sessions, article, [troops(article, 0, 10000)], []).created
+    finally:
+        engine.dispose()
+    checkpointer.join(timeout=30)
+    assert not checkpointer.is_alive()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 import os
+import threading
+import weakref
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, make_url, text
@@ -21,6 +23,8 @@ def database_url(environ=None) -> str:
 
 SQLITE_CACHE_KB = int(os.environ.get("CHECKER_SQLITE_CACHE_KB", "32768"))
 SQLITE_MMAP_MB = int(os.environ.get("CHECKER_SQLITE_MMAP_MB", "1024"))
+SQLITE_CHECKPOINT_SECONDS = float(os.environ.get("CHECKER_SQLITE_CHECKPOINT_SECONDS", "0.5"))
+SQLITE_WAL_PAGES = 16_000  # a commit checkpoints only past this (64 MB of log): a checkpointer fallen behind
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -40,6 +44,10 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     # fills as the file grows (a 10-minute soak, 1,100 posts: a worker's own memory grew 86 MB
     # without it, on a slope; 18 MB with it, levelling off as the bounded caches fill)
     cursor.execute(f"PRAGMA mmap_size={SQLITE_MMAP_MB * 2**20}")
+    # the write-ahead log is copied into the file by each engine's checkpointer thread, not by
+    # the commit that happens to cross SQLite's 1,000 pages (see Checkpointer); a commit does it
+    # only when the log has grown past SQLITE_WAL_PAGES, the checkpointer having fallen behind
+    cursor.execute(f"PRAGMA wal_autocheckpoint={SQLITE_WAL_PAGES if SQLITE_CHECKPOINT_SECONDS > 0 else 1000}")
     cursor.close()
 
 
@@ -52,8 +60,48 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False},
                                **({} if in_memory else {"pool_use_lifo": True}))
         event.listen(engine, "connect", _sqlite_pragmas)
+        if not in_memory and SQLITE_CHECKPOINT_SECONDS > 0:
+            Checkpointer(engine, SQLITE_CHECKPOINT_SECONDS).start()
         return engine
     return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)
+
+
+class Checkpointer(threading.Thread):
+    """Copies an SQLite file's write-ahead log into the file every `seconds`, on a connection of
+    its own (a passive checkpoint: it waits for no reader or writer). Left to SQLite, the commit
+    that takes the log past 1,000 pages copies them, inside a request, holding the one writer's
+    lock, at a cost that grows with the file (its pages are further apart): a post into a
+    100,000-article store writes ~200 pages of indexes, so every fifth post paid for the four
+    before it. The log is read by every reader until copied, so it is copied soon; a commit
+    still checkpoints past SQLITE_WAL_PAGES. Stops when the engine is disposed or collected."""
+
+    def __init__(self, engine: Engine, seconds: float):
+        super().__init__(name="sqlite-checkpointer", daemon=True)
+        self._engine = weakref.ref(engine)
+        self._seconds = seconds
+        self._done = threading.Event()
+        event.listen(engine, "engine_disposed", lambda _engine: self._done.set())
+
+    def run(self) -> None:
+        connection = None
+        try:
+            while not self._done.wait(self._seconds):
+                engine = self._engine()
+                if engine is None:
+                    return
+                if connection is None:  # its own, outside the pool: made in this thread, used only here
+                    args, options = engine.dialect.create_connect_args(engine.url)
+                    connection = engine.dialect.loaded_dbapi.connect(*args, **{**options, "timeout": 30})
+                del engine
+                try:
+                    connection.execute("PRAGMA wal_checkpoint(PASSIVE)").close()
+                except Exception:  # a file gone or busy: tried again next time
+                    pass
+        except Exception:  # the file cannot be opened: commits checkpoint as SQLite does
+            pass
+        finally:
+            if connection is not None:
+                connection.close()
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

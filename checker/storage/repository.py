@@ -326,11 +326,15 @@ _SIDES = (("published <= :pivot", "published DESC, id DESC"), ("published > :piv
           ("published IS NULL AND :pivot IS NOT NULL", "id"))
 
 
-def _nearest(keys: int):
+def _nearest(keys: int, with_data: bool = False):
     """One statement for the neighbourhoods of `keys` keys (bound as :k0, :k1...): for each key
-    and side of :pivot, the :n nearest claims' ids, each read from the (key, published, id) index."""
-    parts = [f"SELECT id FROM (SELECT id FROM claims WHERE key = :k{n} AND {condition} ORDER BY {order} LIMIT :n) "
-             f"AS s{n}_{side}" for n in range(keys) for side, (condition, order) in enumerate(_SIDES)]
+    and side of :pivot, the :n nearest claims' ids, each read from the (key, published, id) index;
+    `with_data`, with each claim's stored text too, read through the same index (the rows a key's
+    neighbourhood names lie together, stored in the order they came; the id index would be a
+    random probe per claim, over an index as large as the store)."""
+    columns = "id, CAST(data AS TEXT) AS data" if with_data else "id"
+    parts = [f"SELECT {columns} FROM (SELECT {columns} FROM claims WHERE key = :k{n} AND {condition} "
+             f"ORDER BY {order} LIMIT :n) AS s{n}_{side}" for n in range(keys) for side, (condition, order) in enumerate(_SIDES)]
     return text(" UNION ALL ".join(parts)).bindparams(bindparam("pivot", type_=Date))
 
 
@@ -343,8 +347,25 @@ def candidate_claim_ids(session: Session, keys: Iterable[tuple], around: date | 
     (fact_values), however old or busy the fact: a denial is reversed by a confirmation of any
     later date, while figures and dates are compared only within the compare stage's windows.
     The work grows with the article's facts and their speakers, not with the store."""
+    return set(_candidates(session, keys, around, with_data=False))
+
+
+def candidate_claims_by_id(session: Session, keys: Iterable[tuple], around: date | None) -> dict[str, Claim]:
+    """The claims of candidate_claim_ids, by id: the neighbourhoods read whole (ids and stored
+    texts) in the statement that finds them, through the (key, published, id) index; only the
+    stances' latest statements outside them are then read by id. Decoded as claims_by_id does."""
+    found = _candidates(session, keys, around, with_data=True)
+    raw = [(claim_id, stored) for claim_id, stored in found.items() if stored is not None]
+    out = _decoded(raw)
+    out.update(claims_by_id(session, [claim_id for claim_id, stored in found.items() if stored is None]))
+    return out
+
+
+def _candidates(session: Session, keys: Iterable[tuple], around: date | None, with_data: bool) -> dict[str, str | None]:
+    """candidate_claim_ids' ids, each with its stored text when `with_data` and the
+    neighbourhood statement read it (None for a stance's latest statement read from fact_values)."""
     texts = sorted({key_text(k) for k in keys})
-    found: set[str] = set()
+    found: dict[str, str | None] = {}
     present: set[str] = set()
     for start in range(0, len(texts), 400):
         chunk = texts[start:start + 400]
@@ -352,13 +373,14 @@ def candidate_claim_ids(session: Session, keys: Iterable[tuple], around: date | 
                                              .where(FactValueRecord.key.in_(chunk))):
             present.add(key)
             if key.startswith("stance|"):
-                found.add(claim_id)
+                found[claim_id] = None
     pivot = around or date.today()
     present_keys = sorted(present)
     for start in range(0, len(present_keys), 100):  # 300 selects a statement at most
         chunk = present_keys[start:start + 100]
-        found.update(session.scalars(_nearest(len(chunk)), {"pivot": pivot, "n": NEIGHBOURHOOD,
-                                                            **{f"k{n}": key for n, key in enumerate(chunk)}}))
+        for row in session.execute(_nearest(len(chunk), with_data), {
+                "pivot": pivot, "n": NEIGHBOURHOOD, **{f"k{n}": key for n, key in enumerate(chunk)}}):
+            found[row[0]] = row[1] if with_data else None
     return found
 
 
@@ -381,6 +403,11 @@ def claims_by_id(session: Session, ids: Iterable[str]) -> dict[str, Claim]:
     data = cast(ClaimRecord.data, Text)
     for start in range(0, len(ids), 900):  # under every database's parameter limit
         raw += session.execute(select(ClaimRecord.id, data).where(ClaimRecord.id.in_(ids[start:start + 900]))).all()
+    return _decoded(raw)
+
+
+def _decoded(raw: Iterable[tuple[str, str]]) -> dict[str, Claim]:
+    """Claims from (id, stored JSON text) pairs, each text decoded once per process while kept."""
     out: dict[str, Claim] = {}
     missing = []
     with _DECODED_LOCK:
@@ -402,11 +429,22 @@ def claims_by_id(session: Session, ids: Iterable[str]) -> dict[str, Claim]:
     return out
 
 
+def claims_of_findings(session: Session, finding_ids: Iterable[str], held: Mapping[str, Claim]) -> dict[str, Claim]:
+    """The claims the stored findings of `finding_ids` list, but those `held` already, decoded.
+    A post reads them before it takes the writer's lock, so that merging its findings with the
+    stored ones inside the lock reads only the claims stored meanwhile (store_analysis `known`)."""
+    ids = sorted(set(finding_ids))
+    wanted: set[str] = set()
+    for start in range(0, len(ids), 900):  # under every database's parameter limit
+        for data in session.scalars(select(FindingRecord.data).where(FindingRecord.id.in_(ids[start:start + 900]))):
+            wanted.update(data.get("claims") or ())
+    return claims_by_id(session, wanted - set(held))
+
+
 def candidate_claims(session: Session, keys: Iterable[tuple], around: date | None) -> list[Claim]:
-    """The claims of candidate_claim_ids."""
-    ids = sorted(candidate_claim_ids(session, keys, around))
-    found = claims_by_id(session, ids)
-    return [found[i] for i in ids if i in found]
+    """The claims of candidate_claim_ids, in the order of their ids."""
+    found = candidate_claims_by_id(session, keys, around)
+    return [found[i] for i in sorted(found)]
 
 
 def articles_by_id(session: Session, ids: Iterable[str], with_body: bool = False) -> dict[str, Article]:

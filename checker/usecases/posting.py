@@ -132,12 +132,16 @@ def _post_article(sessions: sessionmaker, article: Article, rules) -> PostResult
     seen: dict = {}
 
     def against_store(session) -> list:
-        ids = repository.candidate_claim_ids(session, keys, article.published) - own
-        if seen and ids == set(seen["claims"]):
-            return seen["findings"]  # nothing stored meanwhile: the comparison made before holds
-        known = seen.get("claims", {})
-        stored = {i: known[i] for i in ids if i in known}
-        stored.update(repository.claims_by_id(session, ids - set(known)))
+        if not seen:  # the first comparison: the candidates read with their stored texts at once
+            stored = {i: c for i, c in repository.candidate_claims_by_id(session, keys, article.published).items()
+                      if i not in own}
+        else:
+            ids = repository.candidate_claim_ids(session, keys, article.published) - own
+            if ids == set(seen["claims"]):
+                return seen["findings"]  # nothing stored meanwhile: the comparison made before holds
+            known = seen["claims"]
+            stored = {i: known[i] for i in ids if i in known}
+            stored.update(repository.claims_by_id(session, ids - set(known)))
         stored_claims = [stored[i] for i in sorted(stored)]
         held = seen.get("articles", {})  # an article row never changes; a deleted one takes its claims along
         wanted = {c.article for c in stored_claims}
@@ -150,8 +154,10 @@ def _post_article(sessions: sessionmaker, article: Article, rules) -> PostResult
 
     with sessions() as session:  # compared once outside the locks, so they are mostly held briefly
         against_store(session)
+        # the claims the stored findings it will merge with list: read now, not under the lock
+        cited = repository.claims_of_findings(session, [f.id for f in seen["findings"]], seen["claims"])
     outcome = repository.store_analysis(sessions, article, claims, [], facts=keys, against_store=against_store,
-                                        merge=merge, known=lambda: seen.get("claims", {}))
+                                        merge=merge, known=lambda: {**cited, **seen.get("claims", {})})
     if not outcome.created:  # an identical post won the race
         return known_text_again(sessions, outcome.article_id, article, rules)
     findings = list(outcome.findings)
