@@ -279,30 +279,27 @@ def test_candidate_lookup_uses_the_key_index(tmp_path):
     assert "ix_claims_key_published_id" in plan
 
 
-def test_the_neighbourhoods_of_many_keys_are_one_statement_read_from_the_covering_index(tmp_path):
+def _claims_searches(tmp_path, statement) -> list[str]:
+    """The steps of SQLite's plan for a neighbourhood statement of three keys that read claims."""
     engine = database.make_engine(f"sqlite:///{tmp_path / 'plan.sqlite3'}")
     database.migrate(engine)
-    statement = repository._nearest(3)
     with engine.connect() as connection:
         plan = [row[3] for row in connection.execute(text("EXPLAIN QUERY PLAN " + str(statement)),
                                                      {"k0": "a", "k1": "b", "k2": "c", "pivot": date(2024, 1, 1), "n": 5})]
     engine.dispose()
-    searches = [step for step in plan if "claims" in step]
-    assert len(searches) == 9 and all("COVERING INDEX ix_claims_key_published_id" in step for step in searches), plan
+    return [step for step in plan if "claims" in step]
+
+
+def test_the_neighbourhoods_of_many_keys_are_one_statement_read_from_the_covering_index(tmp_path):
+    searches = _claims_searches(tmp_path, repository._nearest(3))
+    assert len(searches) == 9 and all("COVERING INDEX ix_claims_key_published_id" in step for step in searches), searches
 
 
 def test_a_posts_candidates_are_read_with_their_texts_through_the_key_index(tmp_path):
     # the rows a neighbourhood names, read through the index that found them: no probe per
     # claim into the id index (as large as the store)
-    engine = database.make_engine(f"sqlite:///{tmp_path / 'plan.sqlite3'}")
-    database.migrate(engine)
-    statement = repository._nearest(3, with_data=True)
-    with engine.connect() as connection:
-        plan = [row[3] for row in connection.execute(text("EXPLAIN QUERY PLAN " + str(statement)),
-                                                     {"k0": "a", "k1": "b", "k2": "c", "pivot": date(2024, 1, 1), "n": 5})]
-    engine.dispose()
-    searches = [step for step in plan if "claims" in step]
-    assert len(searches) == 9 and all("USING INDEX ix_claims_key_published_id" in step for step in searches), plan
+    searches = _claims_searches(tmp_path, repository._nearest(3, with_data=True))
+    assert len(searches) == 9 and all("USING INDEX ix_claims_key_published_id" in step for step in searches), searches
 
 
 def test_candidates_read_with_their_texts_are_the_candidates(sessions):
