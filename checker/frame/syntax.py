@@ -195,6 +195,8 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
             continue
         if re.search(r"[;:()]|\d", between):  # another figure or a clause in between
             continue
+        if m.end <= figure.start and any(c.start >= m.end and not text[m.end:c.start].strip() for c in sm.attribution):
+            continue  # "Survivors said it carried 40 people": who tells it, not what is counted
         lo, hi = (figure.end, m.start) if m.start >= figure.end else (m.end, figure.start)
         if any(q is not figure and lo <= q.start and q.end <= hi for q in sm.quantities):
             continue  # a figure in words between: "killed nine people and wounded nearly 3,000"
