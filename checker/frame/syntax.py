@@ -193,12 +193,15 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
                 continue  # "menyita aset para tersangka, antara lain lima smelter": the smelters it counts
         else:
             continue
+        lo, hi = (figure.end, m.start) if m.start >= figure.end else (m.end, figure.start)
+        things = [q for q in sm.quantities if lo <= q.start and q.end <= hi and _counts_things(framing, sm, q)]
+        for q in things:  # "1.200 jiwa dari 300 KK mengungsi": households or places qualify the people
+            between = between.replace(q.text, " ")
         if re.search(r"[;:()]|\d", between):  # another figure or a clause in between
             continue
         if m.end <= figure.start and any(c.start >= m.end and not text[m.end:c.start].strip() for c in sm.attribution):
             continue  # "Survivors said it carried 40 people": who tells it, not what is counted
-        lo, hi = (figure.end, m.start) if m.start >= figure.end else (m.end, figure.start)
-        if any(q is not figure and lo <= q.start and q.end <= hi for q in sm.quantities):
+        if any(q is not figure and lo <= q.start and q.end <= hi and q not in things for q in sm.quantities):
             continue  # a figure in words between: "killed nine people and wounded nearly 3,000"
         near.append(m)
     if total_verb_before(framing, sm, figure):
@@ -293,6 +296,12 @@ def counted_noun(framing, sm: SentenceMentions, figure: Mention) -> Mention | No
         if framing.counted_shape.fullmatch(" ".join(sm.text[m.start(1):end].split())):
             return Mention("measure", sm.text[m.start(1):end], m.start(1), end, "count", "counted_noun")
     return None
+
+
+def _counts_things(framing, sm: SentenceMentions, figure: Mention) -> bool:
+    """A figure right before a noun of the things it counts ("300 KK", "three hospitals")."""
+    return any(m.value in framing.counted_things and m.start >= figure.end and not sm.text[figure.end:m.start].strip()
+               for m in sm.measures)
 
 
 def share_pairs(framing, sm: SentenceMentions) -> dict[tuple[int, int], Mention]:
