@@ -129,6 +129,7 @@ class FramingSchema(Schema):
     # what sets a figure against the earlier one ("157 injured, up from 151 a day earlier"):
     # the date right after that earlier figure is its day, not the new figure's
     earlier_figure_cues = fields.List(fields.String(), load_default=list)
+    earlier_figure_after_total = fields.List(fields.String(), load_default=list)
     # a phrase opening the sentence or a clause that names the whole a figure after its comma
     # divides ("Dari 199 jemaah yang wafat, 72 orang ...", "Of the 199 pilgrims who died, 72 ..."):
     # the words that open it
@@ -353,6 +354,8 @@ class Framing:
     private_roles: AliasTable | None = None  # right before a name: a person of their own ("businessman X")
     money_measures: frozenset = frozenset()  # the measures a sum of money is read for
     undated_incidents: frozenset = frozenset()  # incident types no date beside their name dates
+    # a bare "from" before a figure and a date, after a total verb ("rose to 15 on Tuesday from 9 on Monday")
+    earlier_figure_after_total: re.Pattern | None = None
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -562,6 +565,8 @@ def compile_framing(datas: list[dict]) -> Framing:
         _table(data.get("private_roles", []), "private_role"),
         frozenset(data.get("money_measures", ())),
         frozenset(data.get("undated_incidents", ())),
+        re.compile(rf"(?<![\w-])(?:{alternation(data['earlier_figure_after_total'])})\s+\d[\d.,]*(?:\s+[\w-]+){{0,2}}\s+$", re.I)
+        if data.get("earlier_figure_after_total") else None,
     )
 
 

@@ -93,7 +93,12 @@ def _dates_earlier_figure(sm: SentenceMentions, d, framing) -> bool:
     """A date right after the figure a report sets the new one against ("157 injured, up from
     151 a day earlier", "naik dari 149 orang pada Senin"): the earlier figure's day."""
     cue = getattr(framing, "earlier_figure", None)
-    return cue is not None and cue.search(sm.text, max(0, d.start - 60), d.start) is not None
+    if cue is not None and cue.search(sm.text, max(0, d.start - 60), d.start) is not None:
+        return True
+    # "rose to 15 on Tuesday from 9 on Monday": a bare "from" after a total verb
+    bare = getattr(framing, "earlier_figure_after_total", None)
+    found = bare.search(sm.text, max(0, d.start - 60), d.start) if bare is not None else None
+    return found is not None and any(e <= found.start() for _, e, _, _ in framing.total_verbs.find(sm.text[:found.start()]))
 
 
 def earlier_figure_day(sm: SentenceMentions, framing, figure: Mention) -> date | None:
