@@ -449,7 +449,9 @@ def agent_of(sm: SentenceMentions, rules, chosen: Chosen, cue: Mention | None, h
         if topic.subject is not None and owned:
             return topic.subject, None  # "mengonfirmasi pengerahan itu": whose troops were counted
         if words is not None:
-            later = sorted((a for a in others if a.start > words.end), key=lambda a: a.start)
+            _, words_clause_end = clause_of(framing, text, words.start)
+            # (not one in a clause after it: "denied any negligence, but the rights commission said")
+            later = sorted((a for a in others if words.end < a.start < words_clause_end), key=lambda a: a.start)
             if words is not None and passive_form(lex, text, words):
                 # "Kyiv diserang Rusia": the one right after a passive did it; one further on
                 # ("... tebusan 8 juta dolar AS") did not
