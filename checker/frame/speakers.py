@@ -601,6 +601,12 @@ def _speaker(sm: SentenceMentions, actors, framing, voice: Voice) -> Mention | s
         if cue.value in ("before", "either"):
             clause_start, _ = clause_of(framing, text, cue.start)
             in_clause = [a for a in before if a.start >= clause_start]
+            # a trailing tag after a comma names its own speaker (", Basarnas official Yudhi
+            # Bramantyo told reporters"), not the agent of a passive before it ("identified by police")
+            comma = text.rfind(",", clause_start, cue.start)
+            tag = [a for a in in_clause if comma >= 0 and a.start > comma]
+            if tag:
+                in_clause = tag
             unnamed = framing.unnamed_subject.search(text, clause_start, cue.start) \
                 if framing.unnamed_subject is not None else None
             if unnamed is not None and not any(a.end > unnamed.start() for a in before) \

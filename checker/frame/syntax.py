@@ -235,6 +235,13 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
         return adjacent[0]  # "jenazah tersebar di delapan rumah sakit" counts hospitals
     # outcomes ("tewas", "killed or wounded") outrank the nouns they follow, in file order;
     # among counted nouns the nearest wins ("satu batalion tentara" counts battalions)
+    def span(m: Mention) -> str:
+        return gap(text, figure.end, m.start) if m.start >= figure.end else gap(text, m.end, figure.start)
+    # an outcome in the figure's own clause outranks one past a comma that tells of some of them
+    # ("104 students survived the collapse, most of them with injuries": survivors, not the injured);
+    # the noun the figure counts is no such outcome ("Four crew members, all Indonesians, were rescued")
+    unbroken = any(m.value in outcomes and "," not in span(m) and span(m).strip() for m in near)
+
     def rank(m: Mention) -> tuple:
         distance = m.start - figure.end if m.start >= figure.end else figure.start - m.end
         if m.value in outcomes:
@@ -243,7 +250,7 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
             # appositive ("Two crew members, a man and a woman, were rescued")
             between = gap(text, figure.end, m.start) if m.start >= figure.end else gap(text, m.end, figure.start)
             listed = m.start < figure.end or any(q is not figure and q.start >= m.end for q in sm.quantities)
-            return (0, "," in between and listed, priority.index(m.value), distance)
+            return (0, "," in between and (listed or unbroken), priority.index(m.value), distance)
         return (1, distance, priority.index(m.value))
     return min(near, key=rank)
 
