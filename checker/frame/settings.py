@@ -129,6 +129,8 @@ class FramingSchema(Schema):
     # what sets a figure against the earlier one ("157 injured, up from 151 a day earlier"):
     # the date right after that earlier figure is its day, not the new figure's
     earlier_figure_cues = fields.List(fields.String(), load_default=list)
+    # a bare "from"/"dari" with a figure after a total verb: that figure's day follows ("rose to 15
+    # on Tuesday from 9 on Monday")
     earlier_figure_after_total = fields.List(fields.String(), load_default=list)
     # a phrase opening the sentence or a clause that names the whole a figure after its comma
     # divides ("Dari 199 jemaah yang wafat, 72 orang ...", "Of the 199 pilgrims who died, 72 ..."):
@@ -169,12 +171,12 @@ class FramingSchema(Schema):
     # the part of a country a side holds ("government-held areas", "wilayah yang dikuasai
     # oposisi"), named anywhere in the figure's clause: the two sides' tolls are no rivals
     area_parts = fields.Dict(keys=fields.String(), values=fields.List(fields.String()), load_default=dict)
-    # measures a figure counts only as the noun right after it, or after one of `after_links`
-    # ("hundreds of pagers", "ribuan pager"): never a noun elsewhere in the clause ("pager
-    # explosions kill 8" counts the dead)
     # days counted from the day the text last named, not from publication ("the next day",
     # "keesokan harinya", "sehari sebelumnya"): phrase -> days after that day
     anchored_days = fields.Dict(keys=fields.String(), values=fields.Integer(), load_default=dict)
+    # measures a figure counts only as the noun right after it, or after one of `after_links`
+    # ("hundreds of pagers", "ribuan pager"): never a noun elsewhere in the clause ("pager
+    # explosions kill 8" counts the dead)
     after_only = fields.List(fields.String(), load_default=list)
     # measures a figure counts only when the cue touches it ("an 11-year-old", "aged 62", "a girl
     # of eight"): never a figure further on ("an 11-year-old boy, and wounded 2,800")
