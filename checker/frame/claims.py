@@ -715,9 +715,12 @@ def frame_article(article: Article, mentions: list[SentenceMentions], rules) -> 
     # Feb 6 (Reuters) -"), not where it happened: its places only when the text names no other
     mentions = [with_named_sites(off_route(sm, rules["framing"]), rules["framing"]) for sm in mentions]
     filed = [replace(sm, places=[p for p in sm.places if not in_dateline(sm.text, p)]) for sm in mentions]
-    main = ev.main_event(filed, rules["places"], article.published, order, rules["framing"], background, nationwide)
+    facts = rules.get("facts")
+    main = ev.main_event(filed, rules["places"], article.published, order, rules["framing"], background, nationwide,
+                         facts)
     if main is None or main.country == "unknown":
-        main = ev.main_event(mentions, rules["places"], article.published, order, rules["framing"], background, nationwide)
+        main = ev.main_event(mentions, rules["places"], article.published, order, rules["framing"], background,
+                             nationwide, facts)
     else:
         mentions = filed
     home = rules["framing"].home_country

@@ -274,15 +274,17 @@ def sited(sentences: list[SentenceMentions], framing) -> bool:
 
 def main_event(sentences: list[SentenceMentions], places, published: date | None,
                order: tuple = (), framing=None, background: frozenset = frozenset(),
-               nationwide: frozenset = frozenset()) -> EventRef | None:
+               nationwide: frozenset = frozenset(), facts=None) -> EventRef | None:
     """The article's main incident: the type most named in its title and lead (else anywhere),
     never a background type (a war behind the news),
     placed in the country most named in the article, at the most specific place of the lead;
     a later wave when the title or lead says so ("Lebanon hit by second wave of blasts"), then
     dated only by the sentences that tell of that wave."""
     lead = sentences[:LEAD_SENTENCES]
+    told = lead
     typed = [m.value for sm in lead for m in sm.incidents if m.value != GENERIC and m.value not in background]
     if not typed:
+        told = sentences
         typed = [m.value for sm in sentences for m in sm.incidents if m.value != GENERIC and m.value not in background]
     if not typed:
         # only "the tragedy", "the disaster": an incident of unknown type; its figures meet
@@ -292,7 +294,14 @@ def main_event(sentences: list[SentenceMentions], places, published: date | None
     if not typed:
         return None
     counts = Counter(typed)
-    kind = min(counts, key=lambda t: (-counts[t], order.index(t) if t in order else len(order)))
+    # named as often, the type a toll is told of ("died in a road accident", "tewas dalam
+    # kecelakaan") is the news, not one named beside it ("a team sent after the floods")
+    def told_toll(sm, incident) -> bool:  # "died in", "killed in", "tewas dalam" right before it
+        return facts is not None and any(
+            x.end <= incident.start and words(sm.text, x.end, incident.start) <= 2
+            and facts.behaviour_of(x.value) in ("cumulative", "current") for x in sm.measures)
+    tolled = Counter(m.value for sm in told for m in sm.incidents if told_toll(sm, m))
+    kind = min(counts, key=lambda t: (-counts[t], -tolled[t], order.index(t) if t in order else len(order)))
     # where it happened: a place after a location word ("di Derna", "melanda Cianjur", "hit
     # Lebanon") counts three times, a country named as an actor ("Israel denied") half; in a
     # sentence naming the incident double again, and in the title and lead double again
