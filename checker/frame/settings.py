@@ -32,6 +32,7 @@ WINDOWS = {
     "dateline": 4,  # words besides its dates in a byline or dateline ("World News | 15 September 2023")
     "speech_date": 5,  # a date and the attribution verb it dates ("On Wednesday, Minister X announced")
     "colon_speaker": 6,  # a headline's speaker before its colon ("BPBD Jatim: ...")
+    "subject_outcome": 16,  # a figure opening its clause and the outcome its long noun phrase leads to
 }
 
 

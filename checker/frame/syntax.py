@@ -129,6 +129,20 @@ def _has_own_measure(sm: SentenceMentions, figure: Mention, other: Mention, befo
     return False
 
 
+def _subject_outcome(framing, sm: SentenceMentions, figure: Mention, outcome: Mention) -> bool:
+    """A figure opening its clause is its subject, however long the noun phrase it heads: the
+    first outcome of the clause, with no comma, figure or other measure's outcome before it, is
+    what befell them ("Five members of a team sent to Libya after the floods in Derna died")."""
+    start, end = clause_of(framing, sm.text, figure.start)
+    if outcome.end > end or words(sm.text, start, figure.start) > 2 \
+            or words(sm.text, figure.end, outcome.start) > framing.window("subject_outcome"):
+        return False
+    between = sm.text[figure.end:outcome.start]
+    return not re.search(r"[,;:()\d]", between) \
+        and not any(figure.end <= q.start < outcome.start for q in sm.quantities if q is not figure) \
+        and not any(figure.end <= a.start < outcome.start for a in sm.attribution)
+
+
 def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
                 outcomes: frozenset = frozenset(), bare: frozenset = frozenset(),
                 shares: dict | None = None) -> Mention | None:
@@ -180,6 +194,9 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
                 # "carrying 46 people, including the crew": the crew are a part of them; but "19
                 # warga negara asing termasuk di antara korban tewas" are a part of the dead
                 continue
+        elif m.start >= figure.end and m.value in outcomes and _subject_outcome(framing, sm, figure, m):
+            between = gap(text, figure.end, m.start)  # "Five members of a team sent to Libya after the
+            # floods in Derna died": the verb of the clause the figure opens
         elif m.end <= figure.start and words(text, m.end, figure.start) <= before_window:
             between = gap(text, m.end, figure.start)
             if when_between(framing, text, m.end, figure.start) and not total_verb_before(framing, sm, figure):
