@@ -563,8 +563,10 @@ class ArticleFramer:
 
         for cue in sm.stances:
             holder = self.holder(sm, cue)
-            if holder is None and cue.value.passive and cue.value.role != "accuse" and sm.attribution:
-                # "... dipastikan tidak menelan korban WNI, kata Kemlu": confirmed by the one who says so
+            if holder is None and (cue.value.passive and cue.value.role != "accuse" or cue.value.role == "contrast") \
+                    and sm.attribution:
+                # "... dipastikan tidak menelan korban WNI, kata Kemlu": confirmed by the one who says so;
+                # '"The toll is 275, not 288," Jena said': the figure disputed by the one who says so
                 teller = speaker(sm, actors, self.framing, self.voice, rules["places"])
                 words_of = next((a for a in sm.actors if a.value == teller), None)
                 holder = words_of or (Mention("actor", "", cue.start, cue.start, teller) if teller else None)
