@@ -317,7 +317,8 @@ class ArticleFramer:
                     and not any(last_figure.end <= m.start < figure.start and m.value not in bare for m in sm.measures):
                 # a list after a counted figure: "166 orang, Sumatera Barat 90 orang, dan Aceh 47 orang"
                 measure = Mention("measure", figure.text, figure.start, figure.end, last_measure.value, "list_anaphora")
-            anaphoric = measure is None and self.last_measure is not None and revised
+            # (people alone count nothing of their own: "Angka itu naik menjadi 120 orang")
+            anaphoric = (measure is None or measure.value in bare) and self.last_measure is not None and revised
             if anaphoric:
                 # "Angka itu turun menjadi 125", "the figure was cut to 85": the measure (and the
                 # source) of the figure before
