@@ -106,7 +106,8 @@ class ArticleFramer:
         elsewhere = bool(countries) and bool(self.narrative_countries) and not countries & self.narrative_countries
         when = reference_day(sm, self.framing, self.article.published, event.day if event else None,
                              None if elsewhere else self.narrative)
-        past = ev.past_period(sm, (self.main.day if self.main is not None else None) or self.article.published)
+        past = ev.past_period(sm, (self.main.day if self.main is not None else None) or self.article.published,
+                              self.framing)
         if past is not None:
             # "Tahun lalu, banjir di Garut menewaskan 30 orang": an earlier happening, counted as of
             # its period's end
