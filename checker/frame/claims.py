@@ -106,7 +106,8 @@ class ArticleFramer:
         elsewhere = bool(countries) and bool(self.narrative_countries) and not countries & self.narrative_countries
         when = reference_day(sm, self.framing, self.article.published, event.day if event else None,
                              None if elsewhere else self.narrative)
-        past = ev.past_period(sm, (self.main.day if self.main is not None else None) or self.article.published)
+        past = ev.past_period(sm, (self.main.day if self.main is not None else None) or self.article.published,
+                              self.framing)
         if past is not None:
             # "Tahun lalu, banjir di Garut menewaskan 30 orang": an earlier happening, counted as of
             # its period's end
@@ -317,7 +318,8 @@ class ArticleFramer:
                     and not any(last_figure.end <= m.start < figure.start and m.value not in bare for m in sm.measures):
                 # a list after a counted figure: "166 orang, Sumatera Barat 90 orang, dan Aceh 47 orang"
                 measure = Mention("measure", figure.text, figure.start, figure.end, last_measure.value, "list_anaphora")
-            anaphoric = measure is None and self.last_measure is not None and revised
+            # (people alone count nothing of their own: "Angka itu naik menjadi 120 orang")
+            anaphoric = (measure is None or measure.value in bare) and self.last_measure is not None and revised
             if anaphoric:
                 # "Angka itu turun menjadi 125", "the figure was cut to 85": the measure (and the
                 # source) of the figure before
@@ -563,8 +565,10 @@ class ArticleFramer:
 
         for cue in sm.stances:
             holder = self.holder(sm, cue)
-            if holder is None and cue.value.passive and cue.value.role != "accuse" and sm.attribution:
-                # "... dipastikan tidak menelan korban WNI, kata Kemlu": confirmed by the one who says so
+            if holder is None and (cue.value.passive and cue.value.role != "accuse" or cue.value.role == "contrast") \
+                    and sm.attribution:
+                # "... dipastikan tidak menelan korban WNI, kata Kemlu": confirmed by the one who says so;
+                # '"The toll is 275, not 288," Jena said': the figure disputed by the one who says so
                 teller = speaker(sm, actors, self.framing, self.voice, rules["places"])
                 words_of = next((a for a in sm.actors if a.value == teller), None)
                 holder = words_of or (Mention("actor", "", cue.start, cue.start, teller) if teller else None)

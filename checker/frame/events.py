@@ -17,7 +17,7 @@ from marshmallow import Schema, fields, validate
 from checker.frame.settings import opens_count, words, words_before
 from checker.frame.places import in_speaker_tag, joint_places, landmark
 from checker.frame.speakers import government_words
-from checker.model import UNTYPED_EVENT, EventRef, Mention
+from checker.model import UNTYPED_EVENT, DateValue, EventRef, Mention
 from checker.recognise import SentenceMentions
 from checker.recognise.lexicon import AliasTable, _mentions
 from checker.rulebook import LanguageRules
@@ -422,6 +422,8 @@ def campaign_since(sm: SentenceMentions, incidents, before: date | None, framing
         opened = framing is not None and value.grain in ("day", "month") and opens_count(framing, sm.text, d)
         if not opened and (value.grain not in ("open", "span") or value.last is None or value.last < before):
             continue  # only a run of days up to now: "since Oct. 7", "sejak 7 Oktober (hingga kini)"
+        if _since_when(sm, d, framing):
+            continue  # "the deadliest since 1995, when two trains collided": a record's year, no count
         for kind, days in incidents.campaigns_since:
             if (before - value.day).days > days:
                 return kind
@@ -433,7 +435,20 @@ def campaign_since(sm: SentenceMentions, incidents, before: date | None, framing
 _PAST_GRAINS = ("month", "quarter", "half", "year", "decade", "part")
 
 
-def past_period(sm: SentenceMentions, before: date | None) -> Mention | None:
+def _since_when(sm: SentenceMentions, d: Mention, framing) -> bool:
+    """A "since" date a when-clause goes on to tell of ("the deadliest since 1995, when two trains
+    collided ..., killing 358", "terburuk sejak 1995, ketika ..."): the year of an earlier happening
+    the news is measured against, not the start of a running count."""
+    link = getattr(framing, "when_link", None)
+    since = d.value.grain == "open" or any(
+        s.start <= d.start and d.end <= s.end and getattr(s.value, "since", None) is not None for s in sm.durations)
+    if link is None or not since:
+        return False
+    comma = re.match(r"\s*,", sm.text[d.end:])
+    return comma is not None and link.match(sm.text, d.end + comma.end()) is not None
+
+
+def past_period(sm: SentenceMentions, before: date | None, framing=None) -> Mention | None:
     """A whole period the sentence names that ended before `before` (the main incident's day,
     else publication): "Tahun lalu, banjir di Garut menewaskan 30 orang", "In 2021, 25 people
     died in floods there". Its figures count an earlier happening of that period, never the one
@@ -442,6 +457,12 @@ def past_period(sm: SentenceMentions, before: date | None) -> Mention | None:
         return None
     since = [(d.start, d.end) for d in sm.durations if getattr(d.value, "since", None) is not None]
     for d in sorted(sm.dates, key=lambda d: d.start):
+        if framing is not None and _since_when(sm, d, framing) and d.value.day < before:
+            # "since 1995, when two trains collided ..., killing 358": that year's happening
+            start, grain = d.value.day, d.value.grain
+            if grain == "open":  # "since 1995" runs from its first day: the year, else that day
+                grain = "year" if (start.month, start.day) == (1, 1) else "day"
+            return replace(d, value=DateValue(start, grain))
         value = d.value
         if value.grain not in _PAST_GRAINS or value.end >= before:
             continue

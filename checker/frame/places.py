@@ -226,7 +226,8 @@ _AFTER_NOUN = re.compile(r"\s+")
 def off_route(sm: SentenceMentions, framing) -> SentenceMentions:
     """The sentence without the places on a journey's route ("flight 7C2216 from Bangkok",
     "terbang dari Bangkok", "bound for Jakarta"): where it set out or was going is not where the
-    crash or the sinking happened, nor where its figures count."""
+    crash or the sinking happened, nor where its figures count; nor is the town of the hospitals
+    the hurt were taken to (framing care_words)."""
     if framing.route is None or not sm.places:
         return sm
     kept = [p for p in sm.places if not framing.route.search(sm.text, max(0, p.start - 80), p.start)]

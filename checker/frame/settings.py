@@ -63,6 +63,10 @@ class FramingSchema(Schema):
     route_words = fields.List(fields.String(), load_default=list)
     route_origins = fields.List(fields.String(), load_default=list)
     route_bound = fields.List(fields.String(), load_default=list)
+    # where the hurt are taken or treated is not where it happened either ("dirawat di rumah sakit
+    # di Balasore", "taken to hospitals in Cuttack"): a care word, a few words, then a link
+    care_words = fields.List(fields.String(), load_default=list)
+    care_links = fields.List(fields.String(), load_default=list)
     # "2,000 more troops", "bertambah 12": an increment, not a total
     increment_before = fields.List(fields.String(), load_default=list)
     increment_after = fields.List(fields.String(), load_default=list)
@@ -446,6 +450,10 @@ def _route(data: dict) -> re.Pattern | None:
                      rf"(?:{alternation(data['route_origins'])})\s+")
     if data.get("route_bound"):
         parts.append(rf"(?<![\w-])(?:{alternation(data['route_bound'])})\s+")
+    if data.get("care_words") and data.get("care_links"):
+        # the hospitals' towns, a list of them too ("di Balasore, Cuttack, dan Bhubaneswar")
+        parts.append(rf"(?<![\w-])(?:{alternation(data['care_words'])})(?:\W+[\w-]+){{0,4}}?\W+"
+                     rf"(?:{alternation(data['care_links'])})\s+(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s*(?:,\s*|\s+(?:and|dan)\s+)){{0,4}}")
     # the second of a pair joined by a dash is on the route too ("rute Jakarta-Pontianak")
     pair = r"(?:[^\W\d_][\w.]*(?:\s+[^\W\d_][\w.]*)?\s*[-–]\s*)?"
     return rule_regex(rf"(?:{'|'.join(parts)})(?:the\s+)?{pair}$", "route_words", re.I) if parts else None

@@ -449,7 +449,33 @@ def earlier(framing, sm: SentenceMentions, figure: Mention) -> bool:
     # a cue already spent on a figure between ("naik dari 50 menjadi 62": the 50, not the 62)
     between = [q.start for q in sm.quantities if q.kind == "quantity" and q.end <= figure.start]
     return any(offset + s >= clause_start and not any(offset + e <= at for at in between)
-               for s, e, _, _ in framing.earlier_cues.find(head))
+               for s, e, _, _ in framing.earlier_cues.find(head)) or after_new_total(framing, sm, figure)
+
+
+_BEFORE_LINK = re.compile(r"(?P<noun>\s+[^\W\d][\w-]*)?\s+(?P<link>[^\W\d][\w-]*)\s+$")
+
+
+def after_new_total(framing, sm: SentenceMentions, figure: Mention) -> bool:
+    """A figure after a bare "from" that follows a new total ("cut the toll to 275 from 288",
+    "naik menjadi 15 orang dari 9 orang"): the count the total replaced. The two count the same
+    (nothing after the second, or the noun of the first): "sebanyak 50 orang dari 300 penumpang"
+    is a share of a whole, not an earlier count."""
+    pattern = framing.earlier_figure_after_total
+    if pattern is None:
+        return False
+    for prev in sm.quantities:
+        if prev.kind != "quantity" or prev.end > figure.start or figure.start - prev.end > 40:
+            continue
+        gap = _BEFORE_LINK.fullmatch(sm.text, prev.end, figure.start)
+        if gap is None or not pattern.search(f"{gap['link']} {figure.text} ") \
+                or not total_verb_before(framing, sm, prev):
+            continue
+        after = re.match(r"\s*([^\W\d][\w-]*)?", sm.text[figure.end:])
+        noun_after = (after.group(1) or "").casefold()
+        noun_before = (gap["noun"] or "").strip().casefold()
+        if noun_after == noun_before or (not noun_after and elliptical(sm.text, figure)):
+            return True
+    return False
 
 
 def modality(sm: SentenceMentions, framing, figure: Mention) -> str:

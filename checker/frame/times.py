@@ -111,6 +111,10 @@ def earlier_figure_day(sm: SentenceMentions, framing, figure: Mention) -> date |
     return None
 
 
+# a time of day the date left out, a comma, then capitalised words only (a title and a name)
+_SPEAKER_RUN = re.compile(r"\s*(?:[^\W\d_]+\s*)?,\s*(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*\s*")
+
+
 def _dates_speech(sm: SentenceMentions, d, framing) -> bool:
     """A date that dates the telling, not the told: "Sebelumnya pada Rabu, Menteri X
     mengumumkan ...", "the ministry said on Wednesday". The figure told holds as of that day,
@@ -124,5 +128,9 @@ def _dates_speech(sm: SentenceMentions, d, framing) -> bool:
         else:
             continue
         if words(sm.text, lo, hi) <= reach and not any(lo <= m.start and m.end <= hi for m in between):
+            return True
+        if hi == a.start and _SPEAKER_RUN.fullmatch(sm.text, lo, hi) and words(sm.text, lo, hi) <= 2 * reach:
+            # only the speaker's title and name stand between, however long: "Pada Jumat malam,
+            # Direktur Jenderal Dinas Pemadam Kebakaran Odisha Sudhanshu Sarangi menyebut ..."
             return True
     return False
