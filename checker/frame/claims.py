@@ -692,6 +692,10 @@ class ArticleFramer:
         actors = self.actors
         undated = self.framing.undated_events
         lex = self.rules["stances"]
+        # an as-of day ("hingga Sabtu, 145 orang terluka dalam serangan", "as of Saturday") dates a
+        # count, never the happening or a statement
+        dated = [d for d in dated if not self.framing.as_of_cues.find(
+            words_before(sm.text, d.start, self.framing.window("cue_before") // 2))]
         pairs = sorted(((words(sm.text, e.end, d.start), e, d) for e in sm.events for d in dated
                         if e.value not in undated
                         and not negated(sm, lex, clause_of(self.framing, sm.text, e.start)[0], e)),  # "tidak melakukan serangan"

@@ -95,7 +95,10 @@ def note_context(sm: SentenceMentions, rules, topic: Topic, published=None) -> N
         topic.news_day = max(days)
     located = where_places(sm, rules)
     for incident in sm.incidents:
-        near = sorted(located, key=lambda p: abs(p.start - incident.start))
+        # a place someone heads for further on ("the gunmen were caught fleeing towards Ukraine")
+        # is where they went, not where the happening was; "an attack to Ukraine" right after it is
+        near = sorted((p for p in located if not _headed_for(rules["framing"], sm.text, incident, p)),
+                      key=lambda p: abs(p.start - incident.start))
         if near:
             topic.incidents.append((incident.value, near[0].value))
     speaking = [a for a in sm.actors if actors.role(a.value) != "conduit"]
@@ -111,6 +114,16 @@ def note_context(sm: SentenceMentions, rules, topic: Topic, published=None) -> N
         agent, words = agent_of(sm, rules, chosen, None, None, "", 0, None, {}, {})
         if words is not None and words.rule != "name" and agent != chosen.theme.value:
             topic.owners.setdefault(chosen.theme.value, agent)
+
+
+def _headed_for(framing, text: str, incident: Mention, place: Mention) -> bool:
+    """Whether a place after the incident's noun is where someone goes ("fled towards Ukraine",
+    "melarikan diri ke arah Ukraina"): a destination word right before it, other words between."""
+    destination = getattr(framing, "destination", None)
+    if destination is None or place.start < incident.end:
+        return False
+    cue = destination.search(text, max(incident.end, place.start - 20), place.start)
+    return cue is not None and bool(text[incident.end:cue.start()].strip(" ,"))
 
 
 def where_places(sm: SentenceMentions, rules) -> list[Mention]:

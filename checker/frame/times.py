@@ -58,6 +58,8 @@ def in_relative_clause(sm: SentenceMentions, d: Mention, framing) -> bool:
     pattern = getattr(framing, "relative_pronoun", None)
     if pattern is None:
         return False
+    if framing.as_of_cues.find(words_before(sm.text, d.start, framing.window("cue_before") // 2)):
+        return False  # "said that as of Saturday 145 were hurt": the as-of day of what was said
     start = max(sm.text.rfind(",", 0, d.start), sm.text.rfind(";", 0, d.start)) + 1
     if any(start <= q.start < d.start for q in sm.quantities):
         return False
