@@ -428,7 +428,7 @@ class ArticleFramer:
                 continue
             skip = [(owner.start, owner.end)] if owner else []
             clause_place = place_after(framing, sm, figure.end, skip, figure.start)
-            where = clause_place or place_in(framing, sm, skip) or label_place(sm, figure) \
+            where = clause_place or place_in(framing, sm, skip, figure) or label_place(sm, figure) \
                 or (happening_place(sm, {about.type, ev.GENERIC}) if about is not None else None)
             inherited = about is not None and where is None and about.place is not None
             if where is not None:

@@ -183,13 +183,19 @@ def in_speaker_tag(framing, sm: SentenceMentions, place: Mention) -> bool:
     return False
 
 
-def place_in(framing, sm: SentenceMentions, exclude_spans=()) -> str | None:
+def place_in(framing, sm: SentenceMentions, exclude_spans=(), figure: Mention | None = None) -> str | None:
     """A place the sentence puts something in or sends it to ("ke Rusia", "di Kursk"), not where
-    it was said."""
+    it was said; for a `figure`, not one in another clause holding a figure of its own ("78
+    jenazah ditemukan, sedangkan 104 orang ... dibawa ke Kalamata": the survivors' port)."""
+    others = [q for q in sm.quantities if q.kind == "quantity" and figure is not None
+              and clause_of(framing, sm.text, q.start) != clause_of(framing, sm.text, figure.start)]
     for p in sorted(sm.places, key=lambda p: p.start):
         if any(p.start < e and s < p.end for s, e in exclude_spans) or _owner_name(framing, sm, p) \
                 or in_speaker_tag(framing, sm, p) or landmark(framing, sm, p):
             continue
+        if any(q.end <= p.start and clause_of(framing, sm.text, q.start) == clause_of(framing, sm.text, p.start)
+               for q in others):
+            continue  # (a place fronting the sentence, "In Syria, ...", still places every clause)
         if framing.place_preposition.search(sm.text[:p.start]):
             return p.value
     return None
