@@ -255,6 +255,10 @@ class FramingSchema(Schema):
     site_share = fields.List(fields.String(validate=valid_regex), load_default=list)
     # words opening a date a count runs from ("sejak 7 Oktober": the dates rules read it as the day)
     since_words = fields.List(fields.String(), load_default=list)
+    # words pointing back at the happening just told of, right before or after a generic noun
+    # ("that disaster", "kecelakaan tersebut"): its figures are that happening's
+    happening_anaphora = fields.Dict(keys=fields.String(validate=validate.OneOf(["before", "after"])),
+                                     values=fields.List(fields.String()), load_default=dict)
     # who a person no rule knows is when named right after it ("businessman Harvey Moeis",
     # "pengusaha Harvey Moeis", "terdakwa ..."): someone who speaks for themself, no body's voice
     private_roles = fields.List(fields.String(), load_default=list)
@@ -359,6 +363,9 @@ class Framing:
     undated_incidents: frozenset = frozenset()  # incident types no date beside their name dates
     # a bare "from" before a figure and a date, after a total verb ("rose to 15 on Tuesday from 9 on Monday")
     earlier_figure_after_total: re.Pattern | None = None
+    # a generic happening's noun pointing back ("that disaster", "kecelakaan tersebut"): a regex
+    # searched before the noun (ending there) or matched right after it
+    happening_anaphora: re.Pattern | None = None
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -435,6 +442,17 @@ def _defined_body(links) -> re.Pattern:
     word = r"[A-Z][\w'’-]*"
     return rule_regex(rf"((?:{word}\s+(?:{alternation(links)}\s+)?){{1,7}}{word})\s*\(([A-Z][A-Za-z0-9]{{1,11}})\)",
                       "name_links")
+
+
+def _happening_anaphora(words: dict) -> re.Pattern | None:
+    """One regex for words pointing back at a happening: those before its noun end the text
+    searched ("that "), those after it open the text matched (" tersebut")."""
+    parts = []
+    if words.get("before"):
+        parts.append(rf"(?<![\w-])(?:{alternation(words['before'])})\s+$")
+    if words.get("after"):
+        parts.append(rf"\A\s+(?:{alternation(words['after'])})(?![\w-])")
+    return re.compile("|".join(parts), re.I) if parts else None
 
 
 def _route(data: dict) -> re.Pattern | None:
@@ -572,6 +590,7 @@ def compile_framing(datas: list[dict]) -> Framing:
         frozenset(data.get("undated_incidents", ())),
         re.compile(rf"(?<![\w-])(?:{alternation(data['earlier_figure_after_total'])})\s+\d[\d.,]*(?:\s+[\w-]+){{0,2}}\s+$", re.I)
         if data.get("earlier_figure_after_total") else None,
+        _happening_anaphora(data.get("happening_anaphora", {})),
     )
 
 
