@@ -62,7 +62,8 @@ class FramingSchema(Schema):
     route_words = fields.List(fields.String(), load_default=list)
     route_origins = fields.List(fields.String(), load_default=list)
     route_bound = fields.List(fields.String(), load_default=list)
-    route_within = fields.List(fields.String(), load_default=list)
+    route_links = fields.List(fields.String(), load_default=list)
+    traveller_origins = fields.List(fields.String(), load_default=list)
     # "2,000 more troops", "bertambah 12": an increment, not a total
     increment_before = fields.List(fields.String(), load_default=list)
     increment_after = fields.List(fields.String(), load_default=list)
@@ -464,10 +465,14 @@ def _route(data: dict) -> re.Pattern | None:
                      rf"(?:{alternation(data['route_origins'])})\s+")
     if data.get("route_bound"):
         parts.append(rf"(?<![\w-])(?:{alternation(data['route_bound'])})\s+")
+    if data.get("traveller_origins"):
+        # where those aboard come from is where their journey began ("most of them from Pakistan")
+        parts.append(rf"(?<![\w-])(?:{alternation(data['traveller_origins'])})\s+")
     # the second of a pair joined by a dash is on the route too ("rute Jakarta-Pontianak"), and so
-    # is the country after a city on it ("after leaving Tobruk in Libya", "berangkat dari Tobruk, Libya")
-    within = rf"|\s+(?:{alternation(data['route_within'])})\s+" if data.get("route_within") else ""
-    pair = rf"(?:[^\W\d_][\w.]*(?:\s+[^\W\d_][\w.]*)?(?:\s*[-–]\s*|,\s+{within}))?"
+    # are the country after a city on it ("after leaving Tobruk in Libya", "berangkat dari Tobruk,
+    # Libya") and the places of a list ("from Pakistan, Syria and Egypt")
+    links = rf"|,?\s+(?:{alternation(data['route_links'])})\s+" if data.get("route_links") else ""
+    pair = rf"(?:[^\W\d_][\w.]*(?:\s+[^\W\d_][\w.]*)?(?:\s*[-–]\s*|,\s+{links})){{0,3}}"
     return rule_regex(rf"(?:{'|'.join(parts)})(?:the\s+)?{pair}$", "route_words", re.I) if parts else None
 
 
