@@ -55,6 +55,7 @@ class ArticleFramer:
     abroad: str | None = None  # a place outside its happening's country this sentence put its figures in
     abroad_before: str | None = None  # ...and the one the sentence before did
     told_phase: str | None = None  # the wave the sentence before told of, giving no figure
+    told_past: tuple | None = None  # the past period the sentence before told of a happening in, and its place
     contrast_before: bool = False  # the sentence before set a figure against another's
     contrasted: bool = False  # ...or this one does: its figures are set against another source's
 
@@ -108,16 +109,25 @@ class ArticleFramer:
                              None if elsewhere else self.narrative)
         past = ev.past_period(sm, (self.main.day if self.main is not None else None) or self.article.published,
                               self.framing)
+        told_place = ev.deepest_place(self.rules["places"], [p.value for p in sm.places])
+        if past is None and self.told_past is not None and not sm.dates and ev.refers_back(sm, self.framing):
+            # "... kapal pecah di dekat Cutro pada Februari 2023. Sebanyak 94 orang tewas dalam
+            # kecelakaan tersebut": that earlier happening's toll (and place), not the reported one's
+            past, told_place = self.told_past
+        self.told_past = (past, told_place) if past is not None and sm.incidents else None
         if past is not None:
             # "Tahun lalu, banjir di Garut menewaskan 30 orang": an earlier happening, counted as of
             # its period's end
             when = past.value.end
             if event is not None:
                 event = replace(event, day=past.value.day, phase=None)
+                if told_place is not None and self.rules["places"].country(told_place) != event.country:
+                    # (in a country of its own: "since April 2015, when 800 died off Libya")
+                    event = replace(event, country=self.rules["places"].country(told_place), place=told_place)
         campaign = ev.campaign_since(sm, self.rules.get("incidents"),
                                      (self.main.day if self.main is not None else None) or self.article.published,
                                      self.framing)
-        if campaign is not None and event is not None and event.type != campaign \
+        if campaign is not None and past is None and event is not None and event.type != campaign \
                 and event.type not in self.rules.get("incidents").lasting:
             # "30,035 killed in Gaza since Oct. 7": the war's running toll, not the incident's
             event = EventRef(campaign, event.country, event.place)
@@ -430,7 +440,7 @@ class ArticleFramer:
                 continue
             skip = [(owner.start, owner.end)] if owner else []
             clause_place = place_after(framing, sm, figure.end, skip, figure.start)
-            where = clause_place or place_in(framing, sm, skip) or label_place(sm, figure) \
+            where = clause_place or place_in(framing, sm, skip, figure) or label_place(sm, figure) \
                 or (happening_place(sm, {about.type, ev.GENERIC}) if about is not None else None)
             inherited = about is not None and where is None and about.place is not None
             if where is not None:

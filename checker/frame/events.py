@@ -169,6 +169,9 @@ def _deepest(places, ids: list[str]) -> str | None:
     return max(line, key=lambda p: len(places.ancestors(p)))
 
 
+deepest_place = _deepest
+
+
 def _days(sm: SentenceMentions, published: date | None, framing=None) -> list[date]:
     """Days a sentence dates something on, not counting as-of days ("per Senin", "as of
     Tuesday": when a figure was counted, not when the incident happened)."""
@@ -309,6 +312,8 @@ def main_event(sentences: list[SentenceMentions], places, published: date | None
     lead_places, sites = [], []  # sites: lead places where something happens, or named with it
     named_sites = []  # places where something happens in a sentence naming the happening
     for n, sm in enumerate(sentences):
+        if n >= LEAD_SENTENCES and past_period(sm, published, framing) is not None:
+            continue  # "... kapal pecah di dekat Cutro, Italia, pada Februari 2023": an earlier happening's place
         names_it = any(m.value in (kind, GENERIC) for m in sm.incidents)  # "the tragedy" names it too
         for p in sm.places:
             if framing is not None and in_speaker_tag(framing, sm, p):
@@ -448,6 +453,17 @@ def _since_when(sm: SentenceMentions, d: Mention, framing) -> bool:
     return comma is not None and link.match(sm.text, d.end + comma.end()) is not None
 
 
+def refers_back(sm: SentenceMentions, framing) -> bool:
+    """Whether the sentence names a happening only with a word pointing back to the one told
+    before ("kecelakaan tersebut", "that disaster"; framing `happening_anaphora`)."""
+    anaphora = getattr(framing, "happening_anaphora", None)
+    if anaphora is None:
+        return False
+    return any(m.value == GENERIC and (anaphora.search(sm.text[:m.start]) is not None
+                                       or anaphora.match(sm.text[m.end:]) is not None)
+               for m in sm.incidents) and not any(m.value != GENERIC for m in sm.incidents)
+
+
 def past_period(sm: SentenceMentions, before: date | None, framing=None) -> Mention | None:
     """A whole period the sentence names that ended before `before` (the main incident's day,
     else publication): "Tahun lalu, banjir di Garut menewaskan 30 orang", "In 2021, 25 people
@@ -464,6 +480,11 @@ def past_period(sm: SentenceMentions, before: date | None, framing=None) -> Ment
                 grain = "year" if (start.month, start.day) == (1, 1) else "day"
             return replace(d, value=DateValue(start, grain))
         value = d.value
+        if value.day < before and framing is not None and framing.when_link is not None \
+                and framing.when_link.match(sm.text, d.end + len(re.match(r"\s*,?", sm.text[d.end:]).group())):
+            # "the deadliest since April 2015, when about 800 people died", "sejak Juni 2018, ketika
+            # ...": the figures after "when" are that earlier happening's, not a count since then
+            return replace(d, value=replace(value, grain="day" if value.grain == "open" else value.grain, last=None))
         if value.grain not in _PAST_GRAINS or value.end >= before:
             continue
         if any(s < d.end and d.start < e for s, e in since):

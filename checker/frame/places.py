@@ -48,6 +48,13 @@ def _in_title(framing, sm: SentenceMentions, p) -> bool:
     return named_at(p.end) and any(not before[e:].strip() for _, e, _, _ in roles.find(before))
 
 
+def _acts_after_when(framing, sm: SentenceMentions, place: Mention) -> bool:
+    """A state opening a clause of time, as its subject ("toll rises to 82 as Pakistan mourns",
+    "ketika Pakistan berkabung"): it acts there, it is not where the figure counts."""
+    return framing.when_link is not None and any(a.start < place.end and place.start < a.end for a in sm.actors) \
+        and framing.when_link.fullmatch(" " + words_before(sm.text, place.start, 1).strip() + " ") is not None
+
+
 def place_after(framing, sm: SentenceMentions, pos: int, exclude_spans=(), start: int | None = None) -> str | None:
     """The place of what stands at `pos`: the first place after it in its clause when it stands
     close ("killed 2,000 in the coastal city of Derna"); else the nearest one its clause puts it
@@ -79,6 +86,8 @@ def place_after(framing, sm: SentenceMentions, pos: int, exclude_spans=(), start
             if any(a.start < p.end and p.start < a.end for a in sm.actors) and any(
                     c.start >= p.end and words(sm.text, p.end, c.start) <= 1 for c in (*sm.stances, *sm.attribution)):
                 continue  # "blast kills hundreds, Israel denies": the country speaks, nothing happened there
+            if _acts_after_when(framing, sm, p):
+                continue
             if framing.next_predicate is not None and any(
                     not any(m.start == link.start(1) for m in sm.measures)
                     for link in framing.next_predicate.finditer(sm.text, pos, p.start)):
@@ -183,12 +192,20 @@ def in_speaker_tag(framing, sm: SentenceMentions, place: Mention) -> bool:
     return False
 
 
-def place_in(framing, sm: SentenceMentions, exclude_spans=()) -> str | None:
+def place_in(framing, sm: SentenceMentions, exclude_spans=(), figure: Mention | None = None) -> str | None:
     """A place the sentence puts something in or sends it to ("ke Rusia", "di Kursk"), not where
-    it was said."""
+    it was said; for a `figure`, not one in another clause holding a figure of its own ("78
+    jenazah ditemukan, sedangkan 104 orang ... dibawa ke Kalamata": the survivors' port)."""
+    others = [q for q in sm.quantities if q.kind == "quantity" and figure is not None
+              and clause_of(framing, sm.text, q.start) != clause_of(framing, sm.text, figure.start)]
     for p in sorted(sm.places, key=lambda p: p.start):
         if any(p.start < e and s < p.end for s, e in exclude_spans) or _owner_name(framing, sm, p) \
                 or in_speaker_tag(framing, sm, p) or landmark(framing, sm, p):
+            continue
+        if any(q.end <= p.start and clause_of(framing, sm.text, q.start) == clause_of(framing, sm.text, p.start)
+               for q in others):
+            continue  # (a place fronting the sentence, "In Syria, ...", still places every clause)
+        if _acts_after_when(framing, sm, p):
             continue
         if framing.place_preposition.search(sm.text[:p.start]):
             return p.value

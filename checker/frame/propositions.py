@@ -690,6 +690,15 @@ def read_cue(sm: SentenceMentions, cue: Mention, holder: Mention, rules, topic: 
         if figure is not None and (chosen is None or chosen.mention is None or value.role == "contrast"
                                    or figure.words.start < chosen.mention.start):
             return figure
+    if chosen is None and accusation_back(sm, rules, cue):
+        charged = choose(sm, rules, 0, cue.start, topic, main)
+        if charged is not None and charged.mention is not None:
+            # "Nine survivors arrested on suspicion of people smuggling denied the charges": the
+            # charge the sentence names before the cue, of the holder's own doing
+            reading = Reading(build(sm, rules, charged, government, None, [holder, cue], government, topic, main),
+                              words=charged.mention)
+            remember(topic, reading)
+            return reading
     if chosen is None:
         if topic.last is not None and refers_back(sm, rules, cue):
             if accusation_back(sm, rules, cue) and not topic.last.figure and topic.last.agent != government \

@@ -67,6 +67,8 @@ class FramingSchema(Schema):
     # di Balasore", "taken to hospitals in Cuttack"): a care word, a few words, then a link
     care_words = fields.List(fields.String(), load_default=list)
     care_links = fields.List(fields.String(), load_default=list)
+    route_links = fields.List(fields.String(), load_default=list)
+    traveller_origins = fields.List(fields.String(), load_default=list)
     # "2,000 more troops", "bertambah 12": an increment, not a total
     increment_before = fields.List(fields.String(), load_default=list)
     increment_after = fields.List(fields.String(), load_default=list)
@@ -259,6 +261,10 @@ class FramingSchema(Schema):
     site_share = fields.List(fields.String(validate=valid_regex), load_default=list)
     # words opening a date a count runs from ("sejak 7 Oktober": the dates rules read it as the day)
     since_words = fields.List(fields.String(), load_default=list)
+    # words pointing back at the happening just told of, right before or after a generic noun
+    # ("that disaster", "kecelakaan tersebut"): its figures are that happening's
+    happening_anaphora = fields.Dict(keys=fields.String(validate=validate.OneOf(["before", "after"])),
+                                     values=fields.List(fields.String()), load_default=dict)
     # who a person no rule knows is when named right after it ("businessman Harvey Moeis",
     # "pengusaha Harvey Moeis", "terdakwa ..."): someone who speaks for themself, no body's voice
     private_roles = fields.List(fields.String(), load_default=list)
@@ -363,6 +369,9 @@ class Framing:
     undated_incidents: frozenset = frozenset()  # incident types no date beside their name dates
     # a bare "from" before a figure and a date, after a total verb ("rose to 15 on Tuesday from 9 on Monday")
     earlier_figure_after_total: re.Pattern | None = None
+    # a generic happening's noun pointing back ("that disaster", "kecelakaan tersebut"): a regex
+    # searched before the noun (ending there) or matched right after it
+    happening_anaphora: re.Pattern | None = None
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -441,6 +450,17 @@ def _defined_body(links) -> re.Pattern:
                       "name_links")
 
 
+def _happening_anaphora(words: dict) -> re.Pattern | None:
+    """One regex for words pointing back at a happening: those before its noun end the text
+    searched ("that "), those after it open the text matched (" tersebut")."""
+    parts = []
+    if words.get("before"):
+        parts.append(rf"(?<![\w-])(?:{alternation(words['before'])})\s+$")
+    if words.get("after"):
+        parts.append(rf"\A\s+(?:{alternation(words['after'])})(?![\w-])")
+    return re.compile("|".join(parts), re.I) if parts else None
+
+
 def _route(data: dict) -> re.Pattern | None:
     """Text ending right before a place on a route: a travel word, up to three words, an origin
     link ("flight 7C2216 from "), or a bound link ("bound for "), and the first place of a pair."""
@@ -454,8 +474,14 @@ def _route(data: dict) -> re.Pattern | None:
         # the hospitals' towns, a list of them too ("di Balasore, Cuttack, dan Bhubaneswar")
         parts.append(rf"(?<![\w-])(?:{alternation(data['care_words'])})(?:\W+[\w-]+){{0,4}}?\W+"
                      rf"(?:{alternation(data['care_links'])})\s+(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s*(?:,\s*|\s+(?:and|dan)\s+)){{0,4}}")
-    # the second of a pair joined by a dash is on the route too ("rute Jakarta-Pontianak")
-    pair = r"(?:[^\W\d_][\w.]*(?:\s+[^\W\d_][\w.]*)?\s*[-–]\s*)?"
+    if data.get("traveller_origins"):
+        # where those aboard come from is where their journey began ("most of them from Pakistan")
+        parts.append(rf"(?<![\w-])(?:{alternation(data['traveller_origins'])})\s+")
+    # the second of a pair joined by a dash is on the route too ("rute Jakarta-Pontianak"), and so
+    # are the country after a city on it ("after leaving Tobruk in Libya", "berangkat dari Tobruk,
+    # Libya") and the places of a list ("from Pakistan, Syria and Egypt")
+    links = rf"|,?\s+(?:{alternation(data['route_links'])})\s+" if data.get("route_links") else ""
+    pair = rf"(?:[^\W\d_][\w.]*(?:\s+[^\W\d_][\w.]*)?(?:\s*[-–]\s*|,\s+{links})){{0,3}}"
     return rule_regex(rf"(?:{'|'.join(parts)})(?:the\s+)?{pair}$", "route_words", re.I) if parts else None
 
 
@@ -578,6 +604,7 @@ def compile_framing(datas: list[dict]) -> Framing:
         frozenset(data.get("undated_incidents", ())),
         re.compile(rf"(?<![\w-])(?:{alternation(data['earlier_figure_after_total'])})\s+\d[\d.,]*(?:\s+[\w-]+){{0,2}}\s+$", re.I)
         if data.get("earlier_figure_after_total") else None,
+        _happening_anaphora(data.get("happening_anaphora", {})),
     )
 
 

@@ -548,7 +548,11 @@ def _speaker(sm: SentenceMentions, actors, framing, voice: Voice) -> Mention | s
     placeless = [a for a in everyone if not (any(p.start == a.start and p.end == a.end for p in sm.places)
                                              and framing.place_preposition.search(text, max(0, a.start - 40), a.start))]
     for cue in sm.attribution:
-        ordered = placeless if cue.value == "before" else everyone
+        # a verb either side of its speaker too ("Korban Kapal di Yunani Beda Versi, Penyintas
+        # Sebut ..."), unless the place's own officials say it ("In Bangkok, ..., city officials said")
+        officials = any(e <= cue.start and _words(text[e:cue.start]) <= 1
+                        for _, e, _, _ in framing.anaphoric_speakers.find(text))
+        ordered = placeless if cue.value == "before" or cue.value == "either" and not officials else everyone
         if cue.value == "previous":
             return voice.last
         after = [a for a in ordered if a.start >= cue.end
