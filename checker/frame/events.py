@@ -442,15 +442,16 @@ _PAST_GRAINS = ("month", "quarter", "half", "year", "decade", "part")
 
 def _since_when(sm: SentenceMentions, d: Mention, framing) -> bool:
     """A "since" date a when-clause goes on to tell of ("the deadliest since 1995, when two trains
-    collided ..., killing 358", "terburuk sejak 1995, ketika ..."): the year of an earlier happening
+    collided ..., killing 358", "since April 2015 when about 800 died", "terburuk sejak 1995, ketika
+    ..."): the year (month, day) of an earlier happening
     the news is measured against, not the start of a running count."""
     link = getattr(framing, "when_link", None)
     since = d.value.grain == "open" or any(
         s.start <= d.start and d.end <= s.end and getattr(s.value, "since", None) is not None for s in sm.durations)
     if link is None or not since:
         return False
-    comma = re.match(r"\s*,", sm.text[d.end:])
-    return comma is not None and link.match(sm.text, d.end + comma.end()) is not None
+    comma = re.match(r"\s*,?", sm.text[d.end:])
+    return link.match(sm.text, d.end + comma.end()) is not None
 
 
 def refers_back(sm: SentenceMentions, framing) -> bool:
@@ -476,15 +477,10 @@ def past_period(sm: SentenceMentions, before: date | None, framing=None) -> Ment
         if framing is not None and _since_when(sm, d, framing) and d.value.day < before:
             # "since 1995, when two trains collided ..., killing 358": that year's happening
             start, grain = d.value.day, d.value.grain
-            if grain == "open":  # "since 1995" runs from its first day: the year, else that day
-                grain = "year" if (start.month, start.day) == (1, 1) else "day"
+            if grain == "open":  # "since 1995" runs from its first day: the year, the month, else that day
+                grain = "year" if (start.month, start.day) == (1, 1) else "month" if start.day == 1 else "day"
             return replace(d, value=DateValue(start, grain))
         value = d.value
-        if value.day < before and framing is not None and framing.when_link is not None \
-                and framing.when_link.match(sm.text, d.end + len(re.match(r"\s*,?", sm.text[d.end:]).group())):
-            # "the deadliest since April 2015, when about 800 people died", "sejak Juni 2018, ketika
-            # ...": the figures after "when" are that earlier happening's, not a count since then
-            return replace(d, value=replace(value, grain="day" if value.grain == "open" else value.grain, last=None))
         if value.grain not in _PAST_GRAINS or value.end >= before:
             continue
         if any(s < d.end and d.start < e for s, e in since):
