@@ -569,7 +569,8 @@ def compile_framing(datas: list[dict]) -> Framing:
         re.compile(rf"(?:\s+[\w'’-]+){{0,3}}?\s+(?:{alternation(data['subgroup_links'])})\s+"
                    rf"(?:{alternation(data['subgroup_nouns'])})(?![\w-])", re.I)
         if data.get("subgroup_links") and data.get("subgroup_nouns") else None,
-        re.compile(rf"(?<![\w-])(?:{alternation(data['earlier_figure_cues'])})\s+\d[\d.,]*(?:\s+[\w-]+){{0,2}}\s+$", re.I)
+        # the earlier figure may be a share ("up from 8% a day earlier"): its date is still its own
+        re.compile(rf"(?<![\w-])(?:{alternation(data['earlier_figure_cues'])})\s+\d[\d.,]*%?(?:\s+[\w-]+){{0,2}}\s+$", re.I)
         if data.get("earlier_figure_cues") else None,
         _table(data.get("present_speech", []), "present"),
         _national(data),
