@@ -108,7 +108,8 @@ class ArticleFramer:
         when = reference_day(sm, self.framing, self.article.published, event.day if event else None,
                              None if elsewhere else self.narrative)
         past = ev.past_period(sm, (self.main.day if self.main is not None else None) or self.article.published,
-                              self.framing)
+                              self.framing,
+                              (self.main.day or self.article.published) if self.main is not None else None)
         told_place = ev.deepest_place(self.rules["places"], [p.value for p in sm.places])
         if past is None and self.told_past is not None and not sm.dates and ev.refers_back(sm, self.framing):
             # "... kapal pecah di dekat Cutro pada Februari 2023. Sebanyak 94 orang tewas dalam

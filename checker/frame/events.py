@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from marshmallow import Schema, fields, validate
 
@@ -25,6 +25,9 @@ from checker.rulebook import LanguageRules
 GENERIC = "generic"
 UNTYPED = UNTYPED_EVENT
 LEAD_SENTENCES = 4  # the title and the lead paragraph name what an article is about
+# a day this many days or more before the reported incident's (or, below the lead, before
+# publication), named in a sentence telling of a happening, is another, earlier happening's
+_EARLIER_DAY_GAP = 7
 
 
 class IncidentsSchema(Schema):
@@ -353,15 +356,27 @@ def main_event(sentences: list[SentenceMentions], places, published: date | None
     # title on the quake is about it, whatever aftershocks the next sentence names
     told = [phase_of(sm, framing) for sm in lead if any(m.value in (kind, GENERIC) for m in sm.incidents)]
     phase = "sequel" if told and told[0] == "sequel" else None
-    day = None
-    for sm in sentences:
+    day, background_day = None, False
+    for n, sm in enumerate(sentences):
         # a sentence telling of all the waves dates the first one too ("on Tuesday and Wednesday")
         if phase_of(sm, framing) not in (phase, "all" if phase is None else phase):
             continue
         dated = incident_dates(sm, {kind, GENERIC}, published, framing) if framing is not None else []
+        if dated and n >= LEAD_SENTENCES and published is not None \
+                and min(d.value.day for d in dated) <= published - timedelta(days=_EARLIER_DAY_GAP):
+            # "India blames Pakistan for the April 22 attack in Pahalgam" told below the lead, weeks
+            # before the news: background, an earlier happening of the type, not the news's day
+            background_day = True
+            continue
         if dated:
             day = min(d.value.day for d in dated)
             break
+    if day is None and background_day:
+        # only background was dated: the news happened on the earliest recent day its lead names
+        # ("said on Thursday ... hit nine sites early on Wednesday")
+        recent = [d.value.day for sm in lead for d in sm.dates if d.value.grain == "day"
+                  and published - timedelta(days=_EARLIER_DAY_GAP) < d.value.day <= published]
+        day = min(recent) if recent else None
     return EventRef(kind, country, place, day, phase)
 
 
@@ -460,12 +475,15 @@ def refers_back(sm: SentenceMentions, framing) -> bool:
     anaphora = getattr(framing, "happening_anaphora", None)
     if anaphora is None:
         return False
-    return any(m.value == GENERIC and (anaphora.search(sm.text[:m.start]) is not None
-                                       or anaphora.match(sm.text[m.end:]) is not None)
-               for m in sm.incidents) and not any(m.value != GENERIC for m in sm.incidents)
+    # a typed noun points back as well as a generic one ("26 orang tewas dalam serangan tersebut"
+    # after "serangan di Pahalgam pada 22 April"), so long as every incident named points back
+    def back(m) -> bool:
+        return anaphora.search(sm.text[:m.start]) is not None or anaphora.match(sm.text[m.end:]) is not None
+    return bool(sm.incidents) and all(back(m) for m in sm.incidents)
 
 
-def past_period(sm: SentenceMentions, before: date | None, framing=None) -> Mention | None:
+def past_period(sm: SentenceMentions, before: date | None, framing=None,
+                incident_day: date | None = None) -> Mention | None:
     """A whole period the sentence names that ended before `before` (the main incident's day,
     else publication): "Tahun lalu, banjir di Garut menewaskan 30 orang", "In 2021, 25 people
     died in floods there". Its figures count an earlier happening of that period, never the one
@@ -486,4 +504,13 @@ def past_period(sm: SentenceMentions, before: date | None, framing=None) -> Ment
         if any(s < d.end and d.start < e for s, e in since):
             continue
         return d
+    if incident_day is not None and framing is not None:
+        # "dua pekan setelah serangan di Pahalgam pada 22 April", "the April 22 attack in Pahalgam in
+        # which 26 people were killed": a day weeks before the reported incident's, dating a
+        # happening the sentence names, is an earlier one's (not a war's start: "since the war began")
+        types = {m.value for m in sm.incidents} - set(framing.undated_events)
+        for d in incident_dates(sm, types, before, framing) if types else []:
+            if d.value.day <= incident_day - timedelta(days=_EARLIER_DAY_GAP) \
+                    and not any(s < d.end and d.start < e for s, e in since):
+                return d
     return None

@@ -37,11 +37,13 @@ def linked(framing, sm: SentenceMentions, start: int, end: int) -> bool:
 
 
 def _owns_happening(framing, sm: SentenceMentions, actor: Mention) -> bool:
-    """"the toll from Indonesia's floods": the actor owns (framing `possessives`) the happening
-    named a few words after it, whose toll it is, not the toll."""
+    """"the toll from Indonesia's floods", "the toll from Indian strikes": the actor owns (framing
+    `possessives`, or standing right before it) the happening named a few words after it, whose
+    toll it is, not the toll."""
     for i in sm.incidents:
         between = sm.text[actor.end:i.start]
-        mark = next((p for p in framing.possessives if between.startswith(p)), None)
+        # a demonym right before the happening owns it too: "the toll from Indian strikes"
+        mark = next((p for p in framing.possessives if between.startswith(p)), "" if between.isspace() else None)
         if mark is not None and 0 <= i.start - actor.end <= 24 and re.fullmatch(r"(?:\s+[\w-]+){0,2}\s+", between[len(mark):]):
             return True
     return False
