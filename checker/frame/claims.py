@@ -460,6 +460,10 @@ class ArticleFramer:
             capital = self.capital_place(sm, figure, country)
             if capital and (where is None or inherited or where == country):
                 where, inherited = capital, False  # "33 tewas di ibu kota": Kyiv's toll
+            if happening is not None and happening.country and self.whole_area(sm, figure):
+                # "korban meninggal di seluruh daerah terdampak mencapai 281": the whole happening's
+                # toll, not the one district the lead names
+                where, inherited = happening.country, False
             joint = self.joint_place(sm, figure)
             if joint and (where is None or inherited or where in joint.split("+")) and \
                     (facts is None or facts.behaviour_of(measure.value) != "fixed"):
@@ -519,6 +523,14 @@ class ArticleFramer:
             if words(sm.text, figure.end, figure.end + s) <= self.framing.window("place_after"):
                 return self.rules["places"].capitals.get(country)
         return None
+
+    def whole_area(self, sm: SentenceMentions, figure: Mention) -> bool:
+        """Whether the figure's clause counts across every area the happening struck ("di seluruh
+        daerah terdampak", "across all affected areas")."""
+        if self.framing.whole_area_cues is None:
+            return False
+        start, end = clause_of(self.framing, sm.text, figure.start)
+        return bool(self.framing.whole_area_cues.find(sm.text[start:end]))
 
     def joint_place(self, sm: SentenceMentions, figure: Mention) -> str | None:
         """The places a figure's clause names together, or those the text last named together
