@@ -15,7 +15,7 @@ from checker.frame.propositions import (Topic, co_holders, confirmations, named_
 from checker.frame.speakers import (Voice, defined_bodies, defined_mentions, in_dateline, person_mentions, place_bodies,
                                     names_own_source, reaches, regional_governments, register_persons, speaker,
                                     speaker_for,
-                                    speakers_by_cue, voice_of, without_described_states)
+                                    speakers_by_cue, voice_of, without_described_states, closing_tag)
 from checker.frame.settings import words, words_after, words_before
 from checker.frame.places import (happening_place, joint_places, label_place, listed, narrowed, off_route, place_after, place_in, venue_part,
                                   with_named_sites)
@@ -256,6 +256,7 @@ class ArticleFramer:
         last_measure = None
         by_cue = speakers_by_cue(sm, actors, framing, self.voice, self.rules["places"]) \
             if len(sm.attribution) > 1 else []
+        tag = closing_tag(sm, by_cue)
         if len({said for _, said in by_cue}) < 2:
             by_cue = []
         shares = share_pairs(framing, sm)
@@ -389,6 +390,10 @@ class ArticleFramer:
                 if clause != (0, len(sm.text)) else None
             if voice is None and len(by_cue) > 1:
                 voice = speaker_for(figure, by_cue)
+            if voice and tag and tag != voice and actors.role(voice) == "state" and actors.government(tag) == voice:
+                # "Indonesia on Saturday lowered the death toll to 426, the national disaster
+                # agency said": the state acted through its agency, which the closing tag names
+                voice = tag
             # (not a clause naming its own source: "..., while the search agency put the toll at 15")
             who_reaches = reaches(sm, framing, clause) and not names_own_source(sm, framing, clause, figure)
             voice = voice or (who if who_reaches else None) or (self.voice.last if anaphoric else None)

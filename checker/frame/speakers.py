@@ -742,3 +742,13 @@ def speaker_for(figure: Mention, by_cue: list[tuple[int, str]]) -> str | None:
     """The speaker of the last cue before a figure, else of the first after it."""
     before = [said for pos, said in by_cue if pos < figure.start]
     return before[-1] if before else (by_cue[0][1] if by_cue else None)
+
+
+def closing_tag(sm: SentenceMentions, by_cue: list[tuple[int, str]]) -> str | None:
+    """The speaker of a tag closing the sentence (", the national disaster agency said."), or None."""
+    if not by_cue or not sm.attribution:
+        return None
+    last = max(sm.attribution, key=lambda c: c.start)
+    if _words(sm.text[last.end:]) > 2 or by_cue[-1][0] != last.start:
+        return None
+    return by_cue[-1][1]
