@@ -86,6 +86,10 @@ def _title_goes_on(framing, text: str, end: int, bodies_after: list[Mention]) ->
     link = re.match(r"\s+([\w&]+)\s+[A-Z]", text[end:end + 40])
     if link is not None and link.group(1).casefold() in framing.name_links:
         return True
+    # a list in the title ("Kepala Pusat Data, Informasi, dan Humas BNPB Sutopo"): commas, then a link word
+    listed = re.match(r"(?:\s*,\s+[A-Z][\w&]*(?:\s+[A-Z][\w&]*)?)+\s*,?\s+([\w&]+)\s+[A-Z]", text[end:end + 80])
+    if listed is not None and listed.group(1).casefold() in framing.name_links:
+        return True
     return any(re.fullmatch(r"\s*", text[end:b.start]) for b in bodies_after)
 
 
