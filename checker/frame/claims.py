@@ -15,7 +15,7 @@ from checker.frame.propositions import (Topic, co_holders, confirmations, named_
 from checker.frame.speakers import (Voice, defined_bodies, defined_mentions, in_dateline, person_mentions, place_bodies,
                                     names_own_source, reaches, regional_governments, register_persons, speaker,
                                     speaker_for,
-                                    speakers_by_cue, voice_of, without_described_states)
+                                    speakers_by_cue, voice_of, without_described_states, closing_tag)
 from checker.frame.settings import words, words_after, words_before
 from checker.frame.places import (happening_place, joint_places, label_place, listed, narrowed, off_route, place_after, place_in, venue_part,
                                   with_named_sites)
@@ -257,6 +257,7 @@ class ArticleFramer:
         last_measure = None
         by_cue = speakers_by_cue(sm, actors, framing, self.voice, self.rules["places"]) \
             if len(sm.attribution) > 1 else []
+        tag = closing_tag(sm, by_cue)
         if len({said for _, said in by_cue}) < 2:
             by_cue = []
         shares = share_pairs(framing, sm)
@@ -390,6 +391,10 @@ class ArticleFramer:
                 if clause != (0, len(sm.text)) else None
             if voice is None and len(by_cue) > 1:
                 voice = speaker_for(figure, by_cue)
+            if voice and tag and tag != voice and actors.role(voice) == "state" and actors.government(tag) == voice:
+                # "Indonesia on Saturday lowered the death toll to 426, the national disaster
+                # agency said": the state acted through its agency, which the closing tag names
+                voice = tag
             # (not a clause naming its own source: "..., while the search agency put the toll at 15")
             who_reaches = reaches(sm, framing, clause) and not names_own_source(sm, framing, clause, figure)
             voice = voice or (who if who_reaches else None) or (self.voice.last if anaphoric else None)
@@ -461,6 +466,10 @@ class ArticleFramer:
             capital = self.capital_place(sm, figure, country)
             if capital and (where is None or inherited or where == country):
                 where, inherited = capital, False  # "33 tewas di ibu kota": Kyiv's toll
+            if happening is not None and happening.country and self.whole_area(sm, figure):
+                # "korban meninggal di seluruh daerah terdampak mencapai 281": the whole happening's
+                # toll, not the one district the lead names
+                where, inherited = happening.country, False
             joint = self.joint_place(sm, figure)
             if joint and (where is None or inherited or where in joint.split("+")) and \
                     (facts is None or facts.behaviour_of(measure.value) != "fixed"):
@@ -520,6 +529,14 @@ class ArticleFramer:
             if words(sm.text, figure.end, figure.end + s) <= self.framing.window("place_after"):
                 return self.rules["places"].capitals.get(country)
         return None
+
+    def whole_area(self, sm: SentenceMentions, figure: Mention) -> bool:
+        """Whether the figure's clause counts across every area the happening struck ("di seluruh
+        daerah terdampak", "across all affected areas")."""
+        if self.framing.whole_area_cues is None:
+            return False
+        start, end = clause_of(self.framing, sm.text, figure.start)
+        return bool(self.framing.whole_area_cues.find(sm.text[start:end]))
 
     def joint_place(self, sm: SentenceMentions, figure: Mention) -> str | None:
         """The places a figure's clause names together, or those the text last named together

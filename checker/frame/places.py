@@ -171,7 +171,11 @@ def joint_places(framing, sm: SentenceMentions, places, start: int = 0, end: int
             break
         else:
             run = [b]
-    ids = sorted({p.value for p in run})
+    ids = {p.value for p in run}
+    # a region after its district only locates it ("Pandeglang dan Serang, Banten, serta Lampung
+    # Selatan, Lampung"): the districts are the places named together, not their provinces
+    ids = sorted(b for b in ids if not any(a != b and places.within(a, b) for a in ids)) \
+        if len(ids) > 2 else sorted(ids)
     if len(ids) < 2 or not linked or any(a != b and places.within(a, b) for a in ids for b in ids):
         return None
     return "+".join(ids)

@@ -210,6 +210,8 @@ class FramingSchema(Schema):
     joint_cues = fields.List(fields.String(), load_default=list)
     # "the capital": the capital of the country the story happens in
     capital_cues = fields.List(fields.String(), load_default=list)
+    # "across all affected areas": a figure for the whole happening, in its country
+    whole_area_cues = fields.List(fields.String(), load_default=list)
     # words that make a name an organisation's: an article's "Badan Gizi Nasional (BGN)" speaks,
     # its "Makan Bergizi Gratis (MBG)" programme does not
     body_words = fields.List(fields.String(), load_default=list)
@@ -372,6 +374,7 @@ class Framing:
     # a generic happening's noun pointing back ("that disaster", "kecelakaan tersebut"): a regex
     # searched before the noun (ending there) or matched right after it
     happening_anaphora: re.Pattern | None = None
+    whole_area_cues: AliasTable | None = None  # "di seluruh daerah terdampak": the whole happening's toll
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -606,6 +609,7 @@ def compile_framing(datas: list[dict]) -> Framing:
         re.compile(rf"(?<![\w-])(?:{alternation(data['earlier_figure_after_total'])})\s+\d[\d.,]*(?:\s+[\w-]+){{0,2}}\s+$", re.I)
         if data.get("earlier_figure_after_total") else None,
         _happening_anaphora(data.get("happening_anaphora", {})),
+        _table(data.get("whole_area_cues", []), "whole_area"),
     )
 
 

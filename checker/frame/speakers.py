@@ -86,6 +86,10 @@ def _title_goes_on(framing, text: str, end: int, bodies_after: list[Mention]) ->
     link = re.match(r"\s+([\w&]+)\s+[A-Z]", text[end:end + 40])
     if link is not None and link.group(1).casefold() in framing.name_links:
         return True
+    # a list in the title ("Kepala Pusat Data, Informasi, dan Humas BNPB Sutopo"): commas, then a link word
+    listed = re.match(r"(?:\s*,\s+[A-Z][\w&]*(?:\s+[A-Z][\w&]*)?)+\s*,?\s+([\w&]+)\s+[A-Z]", text[end:end + 80])
+    if listed is not None and listed.group(1).casefold() in framing.name_links:
+        return True
     return any(re.fullmatch(r"\s*", text[end:b.start]) for b in bodies_after)
 
 
@@ -742,3 +746,13 @@ def speaker_for(figure: Mention, by_cue: list[tuple[int, str]]) -> str | None:
     """The speaker of the last cue before a figure, else of the first after it."""
     before = [said for pos, said in by_cue if pos < figure.start]
     return before[-1] if before else (by_cue[0][1] if by_cue else None)
+
+
+def closing_tag(sm: SentenceMentions, by_cue: list[tuple[int, str]]) -> str | None:
+    """The speaker of a tag closing the sentence (", the national disaster agency said."), or None."""
+    if not by_cue or not sm.attribution:
+        return None
+    last = max(sm.attribution, key=lambda c: c.start)
+    if _words(sm.text[last.end:]) > 2 or by_cue[-1][0] != last.start:
+        return None
+    return by_cue[-1][1]
