@@ -25,8 +25,9 @@ from checker.rulebook import LanguageRules
 GENERIC = "generic"
 UNTYPED = UNTYPED_EVENT
 LEAD_SENTENCES = 4  # the title and the lead paragraph name what an article is about
-# a day this many days or more before the reported incident's (or, below the lead, before
-# publication), named in a sentence telling of a happening, is another, earlier happening's
+# a day this many days or more before the reported incident's, named in a sentence telling of a
+# happening, is another, earlier happening's; below the lead, measured from publication, twice
+# that: a follow-up a week on names the happening's own day ("the tsunami that struck on Dec. 22")
 _EARLIER_DAY_GAP = 7
 
 
@@ -363,7 +364,7 @@ def main_event(sentences: list[SentenceMentions], places, published: date | None
             continue
         dated = incident_dates(sm, {kind, GENERIC}, published, framing) if framing is not None else []
         if dated and n >= LEAD_SENTENCES and published is not None \
-                and min(d.value.day for d in dated) <= published - timedelta(days=_EARLIER_DAY_GAP):
+                and min(d.value.day for d in dated) <= published - timedelta(days=2 * _EARLIER_DAY_GAP):
             # "India blames Pakistan for the April 22 attack in Pahalgam" told below the lead, weeks
             # before the news: background, an earlier happening of the type, not the news's day
             background_day = True
