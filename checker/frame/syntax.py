@@ -259,7 +259,12 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
     # an outcome in the figure's own clause outranks one past a comma that tells of some of them
     # ("104 students survived the collapse, most of them with injuries": survivors, not the injured);
     # the noun the figure counts is no such outcome ("Four crew members, all Indonesians, were rescued")
-    unbroken = any(m.value in outcomes and "," not in span(m) and span(m).strip() for m in near)
+    # a sentence end inside a quote the segmenter keeps whole ("... 80 orang dalam keadaan selamat.
+    # Sebagian dari mereka mengalami luka") puts an outcome past it in another sentence: always behind
+    def ended(between: str) -> bool:
+        return bool(re.search(r"[.!?…]\s", between))
+    unbroken = any(m.value in outcomes and "," not in span(m) and not ended(span(m)) and span(m).strip()
+                   for m in near)
 
     def rank(m: Mention) -> tuple:
         distance = m.start - figure.end if m.start >= figure.end else figure.start - m.end
@@ -269,7 +274,7 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
             # appositive ("Two crew members, a man and a woman, were rescued")
             between = gap(text, figure.end, m.start) if m.start >= figure.end else gap(text, m.end, figure.start)
             listed = m.start < figure.end or any(q is not figure and q.start >= m.end for q in sm.quantities)
-            return (0, "," in between and (listed or unbroken), priority.index(m.value), distance)
+            return (0, ended(between) or ("," in between and (listed or unbroken)), priority.index(m.value), distance)
         return (1, distance, priority.index(m.value))
     return min(near, key=rank)
 
