@@ -25,10 +25,6 @@ from checker.rulebook import LanguageRules
 GENERIC = "generic"
 UNTYPED = UNTYPED_EVENT
 LEAD_SENTENCES = 4  # the title and the lead paragraph name what an article is about
-# a day this many days or more before the reported incident's, named in a sentence telling of a
-# happening, is another, earlier happening's; below the lead, measured from publication, twice
-# that: a follow-up a week on names the happening's own day ("the tsunami that struck on Dec. 22")
-_EARLIER_DAY_GAP = 7
 
 
 class IncidentsSchema(Schema):
@@ -364,7 +360,7 @@ def main_event(sentences: list[SentenceMentions], places, published: date | None
             continue
         dated = incident_dates(sm, {kind, GENERIC}, published, framing) if framing is not None else []
         if dated and n >= LEAD_SENTENCES and published is not None \
-                and min(d.value.day for d in dated) <= published - timedelta(days=2 * _EARLIER_DAY_GAP):
+                and min(d.value.day for d in dated) <= published - timedelta(days=framing.background_days):
             # "India blames Pakistan for the April 22 attack in Pahalgam" told below the lead, weeks
             # before the news: background, an earlier happening of the type, not the news's day
             background_day = True
@@ -376,7 +372,7 @@ def main_event(sentences: list[SentenceMentions], places, published: date | None
         # only background was dated: the news happened on the earliest recent day its lead names
         # ("said on Thursday ... hit nine sites early on Wednesday")
         recent = [d.value.day for sm in lead for d in sm.dates if d.value.grain == "day"
-                  and published - timedelta(days=_EARLIER_DAY_GAP) < d.value.day <= published]
+                  and published - timedelta(days=framing.earlier_happening_days) < d.value.day <= published]
         day = min(recent) if recent else None
     return EventRef(kind, country, place, day, phase)
 
@@ -511,7 +507,7 @@ def past_period(sm: SentenceMentions, before: date | None, framing=None,
         # happening the sentence names, is an earlier one's (not a war's start: "since the war began")
         types = {m.value for m in sm.incidents} - set(framing.undated_events)
         for d in incident_dates(sm, types, before, framing) if types else []:
-            if d.value.day <= incident_day - timedelta(days=_EARLIER_DAY_GAP) \
+            if d.value.day <= incident_day - timedelta(days=framing.earlier_happening_days) \
                     and not any(s < d.end and d.start < e for s, e in since):
                 return d
     return None

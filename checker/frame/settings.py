@@ -267,6 +267,10 @@ class FramingSchema(Schema):
     # ("that disaster", "kecelakaan tersebut"): its figures are that happening's
     happening_anaphora = fields.Dict(keys=fields.String(validate=validate.OneOf(["before", "after"])),
                                      values=fields.List(fields.String()), load_default=dict)
+    # how many days before the reported happening's a day dating a happening a sentence names is an
+    # earlier happening's; below the lead, how many days before publication such a day is background
+    earlier_happening_days = fields.Integer(load_default=7, validate=validate.Range(min=1))
+    background_days = fields.Integer(load_default=14, validate=validate.Range(min=1))
     # who a person no rule knows is when named right after it ("businessman Harvey Moeis",
     # "pengusaha Harvey Moeis", "terdakwa ..."): someone who speaks for themself, no body's voice
     private_roles = fields.List(fields.String(), load_default=list)
@@ -375,6 +379,8 @@ class Framing:
     # searched before the noun (ending there) or matched right after it
     happening_anaphora: re.Pattern | None = None
     whole_area_cues: AliasTable | None = None  # "di seluruh daerah terdampak": the whole happening's toll
+    earlier_happening_days: int = 7  # a day this long before the happening's dates an earlier one
+    background_days: int = 14  # below the lead, a day this long before publication is background
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -610,6 +616,8 @@ def compile_framing(datas: list[dict]) -> Framing:
         if data.get("earlier_figure_after_total") else None,
         _happening_anaphora(data.get("happening_anaphora", {})),
         _table(data.get("whole_area_cues", []), "whole_area"),
+        data.get("earlier_happening_days", 7),
+        data.get("background_days", 14),
     )
 
 
