@@ -59,6 +59,8 @@ def example_claim(spec: dict, index: int) -> tuple[Claim, Article]:
         extra.append(("stated", _day(spec["stated"])))
     if "since" in spec:
         extra.append(("since", _day(spec["since"])))
+    if "day_part" in spec:  # the part of its day the figure holds as of (framing `day_parts`)
+        extra.append(("day_part", spec["day_part"]))
     if "figure" in spec:
         extra.append(("figure", spec["figure"]))
     start = int(spec.get("start", 10 * index))

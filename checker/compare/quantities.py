@@ -92,12 +92,22 @@ def _parts_apart(a: str, b: str) -> bool:
 
 
 def ordered(a: Claim, b: Claim, context: ComparisonContext) -> tuple[Claim, Claim, bool]:
-    """(earlier, later, whether one is later at all): by reference date, then publication."""
+    """(earlier, later, whether one is later at all): by reference date, then the parts of that
+    day both name ("Selasa pagi", "Tuesday night"), then publication."""
     ka, kb = context.order_key(a), context.order_key(b)
+    parts = extra(a, "day_part"), extra(b, "day_part")
+    if ka[0] == kb[0] and None not in parts:
+        ka, kb = (ka[0], parts[0], *ka[1:]), (kb[0], parts[1], *kb[1:])
     if ka == kb:
         first, second = sorted((a, b), key=content_text)
         return first, second, False
     return (a, b, True) if ka < kb else (b, a, True)
+
+
+def _same_part_of_day(a: Claim, b: Claim) -> bool:
+    """Whether both figures hold as of the same named part of their (same) day."""
+    part = extra(a, "day_part")
+    return part is not None and part == extra(b, "day_part")
 
 
 def _differences(a: Claim, b: Claim, context: ComparisonContext) -> list[str] | None:
@@ -195,6 +205,10 @@ def judge(a: Claim, b: Claim, context: ComparisonContext) -> Verdict | None:
         if gap > settings.update_max_days:
             return None  # another period
         if behaviour == "cumulative":
+            if not is_ordered and _same_part_of_day(a, b):
+                # "hingga Selasa pagi" 16, "as of Tuesday morning" 22: one body's count at one
+                # time, relayed two ways
+                return verdict("conflict", "value")
             if not is_ordered or rises:
                 return verdict("update", "time")  # a toll moving within a day, or growing
             if _fraction(second.value, first.value, settings.group_at_most):

@@ -21,7 +21,7 @@ from checker.frame.places import (happening_place, joint_places, label_place, li
                                   with_named_sites)
 from checker.frame.syntax import (sent_by, after_earlier_cue, clause_of, counted_noun, counts_a_subgroup, currency, earlier, elliptical, measure_for, modality, owner_of,
                                   role_of, sender_of, actor_right_before, numbered, restating, share_pairs, total_verb_before, without_possessors)
-from checker.frame.times import anchored, earlier_figure_day, reference_day
+from checker.frame.times import anchored, day_part, earlier_figure_day, reference_day
 from checker.model import Article, Claim, Evidence, EventRef, Mark, Mention
 from checker.recognise import SentenceMentions
 from checker.recognise.stances import agent_after
@@ -58,6 +58,9 @@ class ArticleFramer:
     told_past: tuple | None = None  # the past period the sentence before told of a happening in, and its place
     contrast_before: bool = False  # the sentence before set a figure against another's
     contrasted: bool = False  # ...or this one does: its figures are set against another source's
+    narrative_part: int | None = None  # the part of the narrative's day it named ("Selasa pagi")
+    day_part: int | None = None  # the part of the day this sentence's figures hold as of
+    speech: tuple = (None, 0, -1)  # (who spoke in the paragraph, sentences run on since, where its sentence ended)
 
     @property
     def framing(self):
@@ -93,6 +96,7 @@ class ArticleFramer:
         self.voice.person = None
         self.abroad_before, self.abroad = self.abroad, None
         who = speaker(sm, self.actors, self.framing, self.voice, self.rules["places"])
+        who = self.speech_running_on(sm, who)
         event = ev.event_of(sm, self.main, self.rules["places"], self.article.published, self.framing,
                             self.told_phase)
         # a wave told of without a figure: the next sentence's figures count it ("... on Tuesday
@@ -165,6 +169,7 @@ class ArticleFramer:
             own_days = [d for d in own_days if d >= self.narrative]
         if own_days and not dateline:
             self.narrative = max(own_days)
+            self.narrative_part = day_part(sm, self.framing, self.narrative)
             self.narrative_countries = countries or frozenset({event.country} if event is not None else ())
         elif self.narrative is None and event is not None and event.day is not None \
                 and any(d.value.grain == "day" and d.value.day == event.day for d in sm.dates) \
@@ -172,6 +177,11 @@ class ArticleFramer:
             # yesterday's incident, named before any other day: the figures that follow hold
             # as of it ("meledak pada Selasa 17 September ... Sebanyak 9 orang meninggal")
             self.narrative = event.day
+            self.narrative_part = day_part(sm, self.framing, event.day)
+        self.day_part = day_part(sm, self.framing, when)
+        if self.day_part is None and when is not None and when == self.narrative \
+                and not any(d.value.grain == "day" and d.value.day == when for d in sm.dates):
+            self.day_part = self.narrative_part  # "hingga Selasa pagi ... Sebanyak 16 orang luka berat"
         before = len(self.claims)
         self.frame_quantities(sm, who, when, event)
         self.frame_stances(sm, when)
@@ -207,6 +217,21 @@ class ArticleFramer:
         self.voice.named = (self.voice.named + tuple(
             (voice_of(a, self.actors, self.rules["places"]), frozenset(re.findall(r"\w+", a.text.casefold())))
             for a in sorted(sm.actors, key=lambda a: a.start) if self.actors.role(a.value) != "conduit"))[-12:]
+
+    def speech_running_on(self, sm: SentenceMentions, who: str | None) -> str | None:
+        """Reported speech runs on in its paragraph: "Kepala Kantor SAR Kupang mengatakan, ...
+        230 orang selamat. Sebanyak 10 penumpang ditemukan meninggal dunia." A figure in the next
+        sentences (framing window `speech_runs_on`) that name no speaker nor actor is the same
+        speaker's; a new paragraph is the outlet's voice again."""
+        said, ran, end = self.speech
+        start = sm.sentence.start
+        same_paragraph = 0 <= end <= start and "\n" not in self.article.body[end:start]
+        if who is None and said is not None and same_paragraph and ran < self.framing.window("speech_runs_on") \
+                and not sm.attribution and not sm.actors and sm.quantities:
+            self.speech = (said, ran + 1, start + len(sm.text))
+            return said
+        self.speech = (who, 0, start + len(sm.text)) if who is not None else (None, 0, -1)
+        return who
 
     def drop_denied_figures(self, start: int) -> None:
         """A figure a sentence denies ("rejected the claim that the floods killed 11,300") is
@@ -513,6 +538,7 @@ class ArticleFramer:
                      extra=(("figure", figure.text), ("speaker_name", person), ("role", role),
                             *((("counted", counted.text),) if counted is not None else ()),
                             ("published", self.article.published),
+                            *((("day_part", self.day_part),) if self.day_part is not None and day == when else ()),
                             *((("stated", stated),) if stated is not None else ()),
                             *((("earlier", True),) if earlier(framing, sm, figure) else ()),
                             *((("contrasted", True),) if self.contrasted else ()),

@@ -33,6 +33,7 @@ WINDOWS = {
     "speech_date": 5,  # a date and the attribution verb it dates ("On Wednesday, Minister X announced")
     "colon_speaker": 6,  # a headline's speaker before its colon ("BPBD Jatim: ...")
     "subject_outcome": 16,  # a figure opening its clause and the outcome its long noun phrase leads to
+    "speech_runs_on": 1,  # sentences of a paragraph after one with a speaker that go on with its account
 }
 
 
@@ -271,6 +272,10 @@ class FramingSchema(Schema):
     # earlier happening's; below the lead, how many days before publication such a day is background
     earlier_happening_days = fields.Integer(load_default=7, validate=validate.Range(min=1))
     background_days = fields.Integer(load_default=14, validate=validate.Range(min=1))
+    # a part of the day right after a day's name or date ("Selasa pagi", "Tuesday night") and its
+    # order in the day: two figures of one body as of the same part of the same day cannot both hold
+    day_parts = fields.Dict(keys=fields.String(), values=fields.Integer(validate=validate.Range(min=0)),
+                            load_default=dict)
     # who a person no rule knows is when named right after it ("businessman Harvey Moeis",
     # "pengusaha Harvey Moeis", "terdakwa ..."): someone who speaks for themself, no body's voice
     private_roles = fields.List(fields.String(), load_default=list)
@@ -381,6 +386,8 @@ class Framing:
     whole_area_cues: AliasTable | None = None  # "di seluruh daerah terdampak": the whole happening's toll
     earlier_happening_days: int = 7  # a day this long before the happening's dates an earlier one
     background_days: int = 14  # below the lead, a day this long before publication is background
+    day_part_after: re.Pattern | None = None  # matches right after a day's mention: group "part"
+    day_part_order: tuple = ()  # (part's words casefolded, its order in the day) pairs
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -618,6 +625,9 @@ def compile_framing(datas: list[dict]) -> Framing:
         _table(data.get("whole_area_cues", []), "whole_area"),
         data.get("earlier_happening_days", 7),
         data.get("background_days", 14),
+        re.compile(rf"\s*(?:\([^()]{{1,24}}\)\s*)?(?P<part>{alternation(data['day_parts'])})(?![\w-])", re.I)
+        if data.get("day_parts") else None,
+        tuple((w.casefold(), n) for w, n in data.get("day_parts", {}).items()),
     )
 
 

@@ -216,6 +216,9 @@ def register_persons(sentences: list[SentenceMentions], actors, framing, places=
                     and framing.place_preposition.search(sm.text, max(0, actor.start - 40), actor.start):
                 continue  # "Dalam konferensi pers di Beirut, Abiad menambahkan": where, not whom for
             span = _name_after(sm.text, actor.end, framing.honorifics)
+            office = next((p for p in sm.places if span is not None and p.start == span[0]), None)
+            if office is not None:  # "Kepala Kantor SAR Kupang Emanuel Bau": the body's office, then the name
+                span = _name_after(sm.text, office.end, framing.honorifics)
             if span is None or any(s < span[1] and span[0] < e for s, e in known):
                 continue
             introduced.append(span)

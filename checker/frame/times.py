@@ -136,3 +136,19 @@ def _dates_speech(sm: SentenceMentions, d, framing) -> bool:
             # Direktur Jenderal Dinas Pemadam Kebakaran Odisha Sudhanshu Sarangi menyebut ..."
             return True
     return False
+
+
+def day_part(sm: SentenceMentions, framing, day: date | None) -> int | None:
+    """The order in the day of the part (framing `day_parts`) the sentence names right after a
+    mention of this day ("hingga Selasa pagi", "Senin (24/10) malam", "as of Tuesday morning");
+    None when it names none."""
+    if day is None or framing.day_part_after is None:
+        return None
+    order = dict(framing.day_part_order)
+    for d in sm.dates:
+        if d.value.grain != "day" or d.value.day != day:
+            continue
+        named = framing.day_part_after.match(sm.text, d.end)
+        if named is not None:
+            return order.get(" ".join(named.group("part").casefold().split()))
+    return None
