@@ -554,7 +554,9 @@ def _speaker(sm: SentenceMentions, actors, framing, voice: Voice) -> Mention | s
     # recorded ...") is not that subject
     placeless = [a for a in everyone if not (any(p.start == a.start and p.end == a.end for p in sm.places)
                                              and framing.place_preposition.search(text, max(0, a.start - 40), a.start))]
-    for cue in sm.attribution:
+    # a body the sentence names at a verb of its own speaks before a pronoun's cue: "Rekapitulasi
+    # BPBD Jatim sampai pukul 10.30, ujarnya, mencatat 174": BPBD's count, which he relays
+    for cue in sorted(sm.attribution, key=lambda c: c.value == "previous"):
         # a verb either side of its speaker too ("Korban Kapal di Yunani Beda Versi, Penyintas
         # Sebut ..."), unless the place's own officials say it ("In Bangkok, ..., city officials said")
         officials = any(e <= cue.start and _words(text[e:cue.start]) <= 1
