@@ -202,7 +202,10 @@ def incident_dates(sm: SentenceMentions, types: set, published: date | None, fra
         for d in days:
             if d.start >= i.end:
                 gap = words(sm.text, i.end, d.start)
-                blocked = any(i.end <= m.start and m.end <= d.start for m in between_kinds) or any(
+                # (a figure right after the incident's verb is its object, no count the day dates:
+                # "diduga menembak mati 18 orang di Lewiston pada Rabu malam")
+                blocked = any(i.end <= m.start and m.end <= d.start and not (m in sm.quantities and not sm.text[i.end:m.start].strip())
+                              for m in between_kinds) or any(
                     o is not i and i.end <= o.start and o.end <= d.start for o in sm.incidents) \
                     or _new_clause(sm.text, i.end, d.start, framing)
                 if d.rule == "dates:holiday" and not sm.text[i.end:d.start].strip():

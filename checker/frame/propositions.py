@@ -720,6 +720,8 @@ def read_cue(sm: SentenceMentions, cue: Mention, holder: Mention, rules, topic: 
     spec = rules["stances"].predicates.get(chosen.predicate)
     if agent is None and spec is not None and spec.agent in ("someone", "anyone") and chosen.mention is not None:
         agent = SOMEONE  # "mengakui PDN diserang ransomware": attacked, by whoever
+    if spec is not None and spec.agent == "whoever" and chosen.mention is not None:
+        agent = SOMEONE  # "confirmed it had alerted police": a warning given, whoever gave it
     if agent is None and spec is not None and spec.agent == "theme" and chosen.theme is None \
             and chosen.mention is not None and main is not None:
         # "denied that a blackout had caused the sinking": the article's vessel's, unnamed
@@ -959,7 +961,7 @@ def read_assertions(sm: SentenceMentions, who: str, rules, topic: Topic, main: E
             continue  # what a cue of its clause denies or confirms is the cue's, never the speaker's assertion
         agent, agent_words = agent_of(sm, rules, chosen, None, holder, government, clause_start, None,
                                       topic.owners, topic.names)
-        if agent is None and spec.agent == "anyone":
+        if agent is None and spec.agent == "anyone" or spec.agent == "whoever":
             agent = SOMEONE  # "menilai ledakan itu akibat kelalaian perusahaan": whoever ran it
         if agent is None:
             continue

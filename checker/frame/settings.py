@@ -119,6 +119,7 @@ class FramingSchema(Schema):
     # kinds of place a name no table knows goes with: after it ("Jajarkot district") or before
     # it ("distrik Jajarkot", "the village of Lalo"); the name is then a place of its own
     site_kinds_after = fields.List(fields.String(), load_default=list)
+    site_apposition = fields.List(fields.String(), load_default=list)  # "Just-In-Time Recreation, a bowling alley"
     site_kinds_before = fields.List(fields.String(), load_default=list)
     # reporting verbs in the present ("the ministry says", "has estimated"): what they tell holds
     # as of the report, not as of a day an earlier paragraph named
@@ -577,7 +578,8 @@ def compile_framing(datas: list[dict]) -> Framing:
                    rf"(?:{alternation(data['subgroup_nouns'])})(?![\w-])", re.I)
         if data.get("subgroup_nouns") else None,
         frozenset(w.casefold() for w in data.get("clause_openers", ())),
-        re.compile(rf"(?P<name>{_CAPITALISED}(?:\s+{_CAPITALISED})?)\s+(?i:{alternation(data['site_kinds_after'])})(?![\w-])")
+        re.compile(rf"(?P<name>{_CAPITALISED}(?:\s+{_CAPITALISED})?)(?:\s+|{_apposition(data)})"
+                   rf"(?i:{alternation(data['site_kinds_after'])})(?![\w-])")
         if data.get("site_kinds_after") else None,
         re.compile(rf"(?<![\w-])(?i:{alternation(data['site_kinds_before'])})\s+(?P<name>{_CAPITALISED}(?:\s+{_CAPITALISED})?)")
         if data.get("site_kinds_before") else None,
@@ -629,6 +631,14 @@ def compile_framing(datas: list[dict]) -> Framing:
         if data.get("day_parts") else None,
         tuple((w.casefold(), n) for w, n in data.get("day_parts", {}).items()),
     )
+
+
+def _apposition(data: dict) -> str:
+    """A site's kind set after its name by a comma and an article ("at Just-In-Time Recreation, a
+    bowling alley"): framing `site_apposition` lists the articles."""
+    if not data.get("site_apposition"):
+        return "(?!)"
+    return rf",\s+(?i:{alternation(data['site_apposition'])})\s+"
 
 
 def _national(data: dict) -> re.Pattern | None:

@@ -142,7 +142,11 @@ def _subject_outcome(framing, sm: SentenceMentions, figure: Mention, outcome: Me
     between = sm.text[figure.end:outcome.start]
     return not re.search(r"[,;:()\d]", between) \
         and not any(figure.end <= q.start < outcome.start for q in sm.quantities if q is not figure) \
-        and not any(figure.end <= a.start < outcome.start for a in sm.attribution)
+        and not any(figure.end <= a.start < outcome.start for a in sm.attribution) \
+        and not any(q is not figure and q.start >= outcome.end and words(sm.text, outcome.end, q.start) <= 1
+                    and not re.search(r"[,;:()]", sm.text[outcome.end:q.start]) for q in sm.quantities)
+    # (an outcome with its own figure right after it befell those: "Hundreds of officers hunted a man
+    # suspected of killing 18 people" counts the officers by no outcome)
 
 
 def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,

@@ -114,7 +114,8 @@ def earlier_figure_day(sm: SentenceMentions, framing, figure: Mention) -> date |
 
 
 # a time of day the date left out, a comma, then capitalised words only (a title and a name)
-_SPEAKER_RUN = re.compile(r"\s*(?:[^\W\d_]+\s*)?,\s*(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*\s*")
+# a speaker's title and name, then at most one small word before the verb ("sempat", "also")
+_SPEAKER_RUN = re.compile(r"\s*(?:[^\W\d_]+\s*)?,\s*(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*(?:\s+[^\W\d_A-Z][\w'’-]*)?\s*")
 
 
 def _dates_speech(sm: SentenceMentions, d, framing) -> bool:

@@ -77,9 +77,11 @@ class PredicateSchema(Schema):
     # "someone" when a stance on it holds without knowing who ("admitted the centre was attacked");
     # "holder" when it is the holder's own unless another is named ("police admit failures");
     # "anyone" when even a speaker only saying it takes that stance ("menilai ledakan itu akibat
-    # kelalaian perusahaan": whoever ran it was negligent)
+    # kelalaian perusahaan": whoever ran it was negligent); "whoever" when who did it is no part of
+    # the fact at all ("the Army confirmed it had alerted police" and "denied police were warned"
+    # are about one warning)
     agent = fields.String(load_default="actor",
-                          validate=validate.OneOf(["actor", "theme", "someone", "holder", "anyone"]))
+                          validate=validate.OneOf(["actor", "theme", "someone", "holder", "anyone", "whoever"]))
     # whether where it happens is part of what it is ("deployed in Kursk"; not "made the pagers")
     placed = fields.Boolean(load_default=True)
     # whether a speaker saying it ("X said BAC made the pagers") is a stance of the speaker
