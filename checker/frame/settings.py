@@ -212,6 +212,10 @@ class FramingSchema(Schema):
     capital_cues = fields.List(fields.String(), load_default=list)
     # "across all affected areas": a figure for the whole happening, in its country
     whole_area_cues = fields.List(fields.String(), load_default=list)
+    # "in 22 provinces", "dari 20 provinsi": a figure counted across many of the country's regions,
+    # a happening spread across it (a link, a number, a region noun)
+    many_regions_links = fields.List(fields.String(), load_default=list)
+    many_regions_nouns = fields.List(fields.String(), load_default=list)
     # words that make a name an organisation's: an article's "Badan Gizi Nasional (BGN)" speaks,
     # its "Makan Bergizi Gratis (MBG)" programme does not
     body_words = fields.List(fields.String(), load_default=list)
@@ -381,6 +385,7 @@ class Framing:
     whole_area_cues: AliasTable | None = None  # "di seluruh daerah terdampak": the whole happening's toll
     earlier_happening_days: int = 7  # a day this long before the happening's dates an earlier one
     background_days: int = 14  # below the lead, a day this long before publication is background
+    many_regions: re.Pattern | None = None  # "in 22 provinces": across the country, not in one of them
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -618,6 +623,9 @@ def compile_framing(datas: list[dict]) -> Framing:
         _table(data.get("whole_area_cues", []), "whole_area"),
         data.get("earlier_happening_days", 7),
         data.get("background_days", 14),
+        re.compile(rf"(?<![\w-])(?:{alternation(data['many_regions_links'])})\s+\d+\s+"
+                   rf"(?:{alternation(data['many_regions_nouns'])})(?![\w-])", re.I)
+        if data.get("many_regions_links") and data.get("many_regions_nouns") else None,
     )
 
 
