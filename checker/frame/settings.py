@@ -216,6 +216,9 @@ class FramingSchema(Schema):
     # a happening spread across it (a link, a number, a region noun)
     many_regions_links = fields.List(fields.String(), load_default=list)
     many_regions_nouns = fields.List(fields.String(), load_default=list)
+    # where a firm or a product comes from, right before a country ("sirup buatan perusahaan India",
+    # "syrups made in India"): its origin, no place a figure counts in
+    made_in_words = fields.List(fields.String(), load_default=list)
     # words that make a name an organisation's: an article's "Badan Gizi Nasional (BGN)" speaks,
     # its "Makan Bergizi Gratis (MBG)" programme does not
     body_words = fields.List(fields.String(), load_default=list)
@@ -386,6 +389,7 @@ class Framing:
     earlier_happening_days: int = 7  # a day this long before the happening's dates an earlier one
     background_days: int = 14  # below the lead, a day this long before publication is background
     many_regions: re.Pattern | None = None  # "in 22 provinces": across the country, not in one of them
+    made_in: re.Pattern | None = None  # ends right before a firm's or a product's country ("made in")
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -626,6 +630,7 @@ def compile_framing(datas: list[dict]) -> Framing:
         re.compile(rf"(?<![\w-])(?:{alternation(data['many_regions_links'])})\s+\d+\s+"
                    rf"(?:{alternation(data['many_regions_nouns'])})(?![\w-])", re.I)
         if data.get("many_regions_links") and data.get("many_regions_nouns") else None,
+        re.compile(rf"(?<![\w-])(?:{alternation(data['made_in_words'])})\s+$", re.I) if data.get("made_in_words") else None,
     )
 
 
