@@ -558,11 +558,11 @@ class ArticleFramer:
 
     def whole_area(self, sm: SentenceMentions, figure: Mention) -> bool:
         """Whether the figure's clause counts across every area the happening struck ("di seluruh
-        daerah terdampak", "across all affected areas")."""
-        if self.framing.whole_area_cues is None:
-            return False
+        daerah terdampak", "across all affected areas") or across many regions ("in 22 provinces")."""
         start, end = clause_of(self.framing, sm.text, figure.start)
-        return bool(self.framing.whole_area_cues.find(sm.text[start:end]))
+        many = self.framing.many_regions  # "206 kasus ... dari 20 provinsi": no one province's count
+        return bool(self.framing.whole_area_cues is not None and self.framing.whole_area_cues.find(sm.text[start:end])
+                    or many is not None and many.search(sm.text, start, end))
 
     def joint_place(self, sm: SentenceMentions, figure: Mention) -> str | None:
         """The places a figure's clause names together, or those the text last named together
@@ -778,11 +778,12 @@ def frame_article(article: Article, mentions: list[SentenceMentions], rules) -> 
     mentions = [with_named_sites(off_route(sm, rules["framing"]), rules["framing"]) for sm in mentions]
     filed = [replace(sm, places=[p for p in sm.places if not in_dateline(sm.text, p)]) for sm in mentions]
     facts = rules.get("facts")
+    spreading = incidents.spreading if incidents is not None else frozenset()
     main = ev.main_event(filed, rules["places"], article.published, order, rules["framing"], background, nationwide,
-                         facts)
+                         facts, spreading)
     if main is None or main.country == "unknown":
         main = ev.main_event(mentions, rules["places"], article.published, order, rules["framing"], background,
-                             nationwide, facts)
+                             nationwide, facts, spreading)
     else:
         mentions = filed
     home = rules["framing"].home_country

@@ -65,6 +65,9 @@ class IncidentsSchema(Schema):
     # types that run for weeks or months (an outbreak): a count since long before is their own
     # ("1,944 cases since January"), never a background campaign's
     lasting = fields.List(fields.String(), load_default=list)
+    # types that spread over a country (an outbreak): placed only by their title and lead; a region
+    # named further down (where one office counts its own cases) is one place they reached
+    spreading = fields.List(fields.String(), load_default=list)
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,7 @@ class Incidents:
     nationwide: frozenset = frozenset()  # types placed in their country unless the lead names a site
     campaigns_since: tuple = ()  # (background type, days): a count running since longer before is its
     lasting: frozenset = frozenset()  # types whose own counts run since long before (an outbreak)
+    spreading: frozenset = frozenset()  # types a place below the lead does not place (an outbreak)
 
     def owns(self, kind: str, measure: str) -> bool:
         """Whether a happening of this type owns a figure of this measure."""
@@ -133,7 +137,8 @@ def compile_incidents(datas: list[dict]) -> Incidents:
                      AliasTable.build(vehicles) if vehicles else None, retype, retype_for,
                      retype.union(*(types for _, types in retype_for)), qualifiers, measures_of, names_after,
                      background, nationwide, campaigns,
-                     frozenset(t for data in datas for t in data.get("lasting", [])))
+                     frozenset(t for data in datas for t in data.get("lasting", [])),
+                     frozenset(t for data in datas for t in data.get("spreading", [])))
 
 
 def _next_word(text: str, pos: int) -> str:
@@ -280,7 +285,7 @@ def sited(sentences: list[SentenceMentions], framing) -> bool:
 
 def main_event(sentences: list[SentenceMentions], places, published: date | None,
                order: tuple = (), framing=None, background: frozenset = frozenset(),
-               nationwide: frozenset = frozenset(), facts=None) -> EventRef | None:
+               nationwide: frozenset = frozenset(), facts=None, spreading: frozenset = frozenset()) -> EventRef | None:
     """The article's main incident: the type most named in its title and lead (else anywhere),
     never a background type (a war behind the news),
     placed in the country most named in the article, at the most specific place of the lead;
@@ -339,10 +344,19 @@ def main_event(sentences: list[SentenceMentions], places, published: date | None
     # someone spoke from ("Speaking to AFP from Benghazi"); a landmark it happened near ("a prison
     # near the capital Jakarta") yields to a site named as where it happened ("in Banten province")
     sites = sorted(sites, key=lambda t: t[:2])
+    below_lead = bool(sites) and sites[0][0]
     sites = [p for later, _, p in sites if later == sites[0][0]] if sites else []
-    if kind in nationwide:
-        # a national vote: its country, unless a sentence naming it places it ("pilkada di Aceh");
-        # not a province another line names (where a candidate won)
+    if kind in spreading and below_lead:
+        # an outbreak the lead places nowhere: "the Jakarta office counted 90 cases in the capital"
+        # further down is one region it reached, not where it is
+        sites = []
+    many = framing.many_regions if framing is not None else None
+    spread = many is not None and any(many.search(sm.text) for sm in lead
+                                      if any(m.value in (kind, GENERIC) for m in sm.incidents))
+    if kind in nationwide or spread:
+        # a national vote, or a happening the lead counts across many regions ("206 kasus dari 20
+        # provinsi"): its country, unless a sentence naming it places it ("pilkada di Aceh"); not a
+        # province another line names (where a candidate won, where most cases were)
         sites, lead_places = named_sites, []
     place = _deepest(places, [p for p in sites if places.country(p) == country]) or _deepest(
         places, [p for p in lead_places if places.country(p) == country]) or (country if countries else None)

@@ -19,6 +19,12 @@ def _owner_name(framing, sm: SentenceMentions, place: Mention) -> bool:
     return any(sm.text.startswith(mark, place.end) for mark in framing.possessives)
 
 
+def _origin(framing, sm: SentenceMentions, place: Mention) -> bool:
+    """A country named as where a firm or a product comes from ("sirup buatan perusahaan India",
+    "syrups made in India"): its origin, not where a figure counts."""
+    return framing.made_in is not None and framing.made_in.search(sm.text, max(0, place.start - 40), place.start) is not None
+
+
 def landmark(framing, sm: SentenceMentions, place: Mention) -> bool:
     """Whether a place is named as a landmark something happened near ("near the Indonesian
     capital Jakarta", "dekat ibu kota Jakarta", "west of Jakarta"), not in: no location word
@@ -66,7 +72,7 @@ def place_after(framing, sm: SentenceMentions, pos: int, exclude_spans=(), start
     figures = [q for q in sm.quantities if q.kind == "quantity"]
     for p in sm.places:
         if any(p.start < e and s < p.end for s, e in exclude_spans) or _owner_name(framing, sm, p) \
-                or landmark(framing, sm, p) or _in_title(framing, sm, p):
+                or landmark(framing, sm, p) or _in_title(framing, sm, p) or _origin(framing, sm, p):
             continue  # (a landmark it happened near: the article's site counts it; a title's office)
         gap_words = re.findall(r"[\w'’-]+", sm.text[p.end:start]) if start is not None and p.end <= start else None
         if gap_words is not None and clause_start <= p.start and len(gap_words) <= 1 \
@@ -204,7 +210,7 @@ def place_in(framing, sm: SentenceMentions, exclude_spans=(), figure: Mention | 
               and clause_of(framing, sm.text, q.start) != clause_of(framing, sm.text, figure.start)]
     for p in sorted(sm.places, key=lambda p: p.start):
         if any(p.start < e and s < p.end for s, e in exclude_spans) or _owner_name(framing, sm, p) \
-                or in_speaker_tag(framing, sm, p) or landmark(framing, sm, p):
+                or in_speaker_tag(framing, sm, p) or landmark(framing, sm, p) or _origin(framing, sm, p):
             continue
         if any(q.end <= p.start and clause_of(framing, sm.text, q.start) == clause_of(framing, sm.text, p.start)
                for q in others):

@@ -402,6 +402,22 @@ def agent_of(sm: SentenceMentions, rules, chosen: Chosen, cue: Mention | None, h
     if spec is not None and spec.agent == "holder" and role != "accuse":
         # the holder's own ("denied any negligence", "membantah data bocor dari sistemnya"),
         # unless a named actor follows an agent marker ("negligence by the organisers")
+        if spec.owner_before and words is not None:
+            # "menyatakan sirup produksi PT Afi Farma tercemar": the maker named just before it
+            floor = cue.end if cue is not None and cue.end <= words.start else clause_start
+            named = [a for a in others if floor <= a.start and a.end <= words.start
+                     and len(_WORD.findall(text[a.end:words.start])) <= 3]
+            if named:
+                nearest = max(named, key=lambda a: a.end)
+                return actors.government(nearest.value), nearest
+            # a name no table knows, if a company's ("PT Afi Farma") or one the article named before:
+            # a headline's capitalised "Sirupnya Tercemar" names no maker
+            known = set(names.values())
+            maker = named_before(sm, rules, words.start, floor, dict(names))
+            if maker is not None and (maker.value in known or any(
+                    w.strip(".,").casefold() in lex.name_affixes for w in maker.text.split())):
+                names.setdefault(maker.value, maker.value)
+                return maker.value, maker
         for s, e, _, _ in lex_agent_markers(rules, text, words.end) if words is not None else ():
             after = sorted((a for a in others if a.start >= e and a.start - e <= 3), key=lambda a: a.start)
             if after:

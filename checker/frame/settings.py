@@ -214,6 +214,13 @@ class FramingSchema(Schema):
     capital_cues = fields.List(fields.String(), load_default=list)
     # "across all affected areas": a figure for the whole happening, in its country
     whole_area_cues = fields.List(fields.String(), load_default=list)
+    # "in 22 provinces", "dari 20 provinsi": a figure counted across many of the country's regions,
+    # a happening spread across it (a link, a number, a region noun)
+    many_regions_links = fields.List(fields.String(), load_default=list)
+    many_regions_nouns = fields.List(fields.String(), load_default=list)
+    # where a firm or a product comes from, right before a country ("sirup buatan perusahaan India",
+    # "syrups made in India"): its origin, no place a figure counts in
+    made_in_words = fields.List(fields.String(), load_default=list)
     # words that make a name an organisation's: an article's "Badan Gizi Nasional (BGN)" speaks,
     # its "Makan Bergizi Gratis (MBG)" programme does not
     body_words = fields.List(fields.String(), load_default=list)
@@ -389,6 +396,8 @@ class Framing:
     background_days: int = 14  # below the lead, a day this long before publication is background
     day_part_after: re.Pattern | None = None  # matches right after a day's mention: group "part"
     day_part_order: tuple = ()  # (part's words casefolded, its order in the day) pairs
+    many_regions: re.Pattern | None = None  # "in 22 provinces": across the country, not in one of them
+    made_in: re.Pattern | None = None  # ends right before a firm's or a product's country ("made in")
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -630,6 +639,10 @@ def compile_framing(datas: list[dict]) -> Framing:
         re.compile(rf"\s*(?:\([^()]{{1,24}}\)\s*)?(?P<part>{alternation(data['day_parts'])})(?![\w-])", re.I)
         if data.get("day_parts") else None,
         tuple((w.casefold(), n) for w, n in data.get("day_parts", {}).items()),
+        re.compile(rf"(?<![\w-])(?:{alternation(data['many_regions_links'])})\s+\d+\s+"
+                   rf"(?:{alternation(data['many_regions_nouns'])})(?![\w-])", re.I)
+        if data.get("many_regions_links") and data.get("many_regions_nouns") else None,
+        re.compile(rf"(?<![\w-])(?:{alternation(data['made_in_words'])})\s+$", re.I) if data.get("made_in_words") else None,
     )
 
 

@@ -88,6 +88,9 @@ class PredicateSchema(Schema):
     asserted = fields.Boolean(load_default=True)
     # whether a country right after its verb is where it goes ("supplying Russia with drones")
     object_place = fields.Boolean(load_default=False)
+    # whether an actor named just before its word, after the cue, is whose it is ("BPOM said syrup
+    # made by PT Afi Farma was contaminated"): a maker's product, not the speaker's own
+    owner_before = fields.Boolean(load_default=False)
 
 
 class ThemeSchema(Schema):
@@ -185,6 +188,7 @@ class Predicate:
     agent: str = "actor"
     placed: bool = True
     object_place: bool = False  # a country right after its verb is where it goes
+    owner_before: bool = False  # an actor just before its word (after the cue) is whose it is
 
 
 @dataclass(frozen=True)
@@ -281,7 +285,8 @@ def compile_stances(datas: list[dict]) -> StanceRules:
         for ident, spec in data["predicates"].items():
             predicates[ident] = Predicate(spec["light"], spec["requires_theme"] or bool(spec["themes"]),
                                           frozenset(spec["themes"]), spec["negates"], spec["asserted"],
-                                          spec["means"], spec["agent"], spec["placed"], spec["object_place"])
+                                          spec["means"], spec["agent"], spec["placed"], spec["object_place"],
+                                          spec["owner_before"])
         for ident, spec in data["themes"].items():
             themes[ident] = Theme(spec["default"], tuple(sorted(spec["as_"].items())), spec["acts_for_owner"])
         incident_predicates.update(data["incident_predicates"])
