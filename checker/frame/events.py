@@ -328,7 +328,8 @@ def main_event(sentences: list[SentenceMentions], places, published: date | None
                 lead_places.append(p.value)
             if (located or names_it) and not (framing is not None and any(government_words(framing, sm, p))):
                 # "officials in Agam district" tell where a body works, not where it happened
-                sites.append((n >= LEAD_SENTENCES, framing is not None and landmark(framing, sm, p), p.value))
+                sites.append((n >= LEAD_SENTENCES, framing is not None and landmark(framing, sm, p), p.value,
+                              located))
             if located and names_it:
                 named_sites.append(p.value)
     country = max(countries, key=lambda c: countries[c]) if countries else "unknown"
@@ -336,7 +337,10 @@ def main_event(sentences: list[SentenceMentions], places, published: date | None
     # someone spoke from ("Speaking to AFP from Benghazi"); a landmark it happened near ("a prison
     # near the capital Jakarta") yields to a site named as where it happened ("in Banten province")
     sites = sorted(sites, key=lambda t: t[:2])
-    sites = [p for later, _, p in sites if later == sites[0][0]] if sites else []
+    sites = [t for t in sites if t[0] == sites[0][0]] if sites else []
+    # a place where it happened ("kecelakaan di Ciater Subang") over one only named with it (the
+    # home town of those on board: "Bus Rombongan SMK ... Depok Kecelakaan di ...")
+    sites = [p for _, _, p, located in sites if located or not any(t[3] for t in sites)]
     if kind in nationwide:
         # a national vote: its country, unless a sentence naming it places it ("pilkada di Aceh");
         # not a province another line names (where a candidate won)
