@@ -338,9 +338,12 @@ def main_event(sentences: list[SentenceMentions], places, published: date | None
     # near the capital Jakarta") yields to a site named as where it happened ("in Banten province")
     sites = sorted(sites, key=lambda t: t[:2])
     sites = [t for t in sites if t[0] == sites[0][0]] if sites else []
-    # a place where it happened ("kecelakaan di Ciater Subang") over one only named with it (the
-    # home town of those on board: "Bus Rombongan SMK ... Depok Kecelakaan di ...")
-    sites = [p for _, _, p, located in sites if located or not any(t[3] for t in sites)]
+    # a place only named with the happening, off the line of every place where it happened (the
+    # home town of those on board: "Bus Rombongan SMK ... Depok Kecelakaan di Ciater Subang"), is
+    # no site; one on that line ("Derna" beside "floods in eastern Libya") narrows it
+    where = [t[2] for t in sites if t[3]]
+    sites = [p for _, _, p, located in sites
+             if located or not where or any(places.within(p, w) or places.within(w, p) for w in where)]
     if kind in nationwide:
         # a national vote: its country, unless a sentence naming it places it ("pilkada di Aceh");
         # not a province another line names (where a candidate won)
