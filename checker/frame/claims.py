@@ -13,7 +13,8 @@ from checker.frame import events as ev
 from checker.frame.propositions import (Topic, co_holders, confirmations, named_holder, negated, note_context,
                                         polarity, read_assertions, read_cue, unknown_speaker)
 from checker.frame.speakers import (Voice, defined_bodies, defined_mentions, in_dateline, person_mentions, place_bodies,
-                                    names_own_source, reaches, regional_governments, register_persons, speaker,
+                                    names_own_source, reaches, regional_bodies_after_region, regional_governments,
+                                    register_persons, speaker,
                                     speaker_for,
                                     speakers_by_cue, voice_of, without_described_states, closing_tag)
 from checker.frame.settings import words, words_after, words_before
@@ -631,7 +632,10 @@ class ArticleFramer:
             reading = read_cue(sm, cue, holder, rules, topic, self.main, self.claims)
             if reading is None:
                 continue
-            if reading.words is not None and reading.words.end > clause_of(self.framing, sm.text, cue.start)[0]:
+            sayers = reading.words is not None and reading.words.end <= holder.start \
+                and any(c.end <= reading.words.start for c in sm.attribution)  # "X Sebut P, Y Membantah": P is X's too
+            if reading.words is not None and reading.words.end > clause_of(self.framing, sm.text, cue.start)[0] \
+                    and not sayers:
                 used.append(reading.words)  # (words of a clause before, "..., which Russia denies", stay the speaker's)
             label = polarity(cue.value.label, reading)
             for who in [holder, *co_holders(sm, holder, cue, rules)]:
@@ -666,6 +670,17 @@ class ArticleFramer:
         before = sorted((a for a in sm.actors if clause_start <= a.start and a.end <= cue.start),
                         key=lambda a: a.start)
         before = without_possessors(text, before)  # "Indonesia's National Police": the police
+        # an actor before a saying verb and what it said is that verb's subject, not the subject of
+        # a cue after a comma: "Polisi Sebut Kapal Kelebihan Muatan, Basarnas Membantah" (not the
+        # accused right after "menuding": "menuding Israel sebagai dalang ... dan bersumpah membalas")
+        said = [c.end for c in sm.attribution if clause_start <= c.start and c.end <= cue.start]
+        comma = text.rfind(",", max(said), cue.start) if said else -1
+        if comma >= 0:
+            after_said = [a for a in before if a.start > comma and actors.role(a.value) != "conduit"]
+            named = named_holder(sm, self.rules, cue, comma + 1, self.topic.names) if not after_said else None
+            if named is not None:
+                return named
+            before = after_said or before  # ("The Pentagon said it was not able to confirm": its own)
         # a name no table knows right before the cue, unless a body or person is named:
         # "Taiwan's Gold Apollo pinned", "Perusahaan asal Taiwan, Gold Apollo, menepis"
         named = named_holder(sm, self.rules, cue, clause_start, self.topic.names)
@@ -820,7 +835,8 @@ def _frame_with(article: Article, mentions: list[SentenceMentions], rules, main:
         country = named_countries.pop() if len(named_countries) == 1 else rules["framing"].home_country
     placed, named = [], []
     for sm in mentions:
-        sm = regional_governments(place_bodies(sm, country, rules["actors"], named, rules["places"]),
+        sm = place_bodies(sm, country, rules["actors"], named, rules["places"])
+        sm = regional_governments(regional_bodies_after_region(sm, rules["actors"], rules["places"]),
                                   rules["framing"], rules["places"])
         named.extend(a.value for a in sm.actors)
         placed.append(sm)

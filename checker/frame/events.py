@@ -336,7 +336,8 @@ def main_event(sentences: list[SentenceMentions], places, published: date | None
                 lead_places.append(p.value)
             if (located or names_it) and not (framing is not None and any(government_words(framing, sm, p))):
                 # "officials in Agam district" tell where a body works, not where it happened
-                sites.append((n >= LEAD_SENTENCES, framing is not None and landmark(framing, sm, p), p.value))
+                sites.append((n >= LEAD_SENTENCES, framing is not None and landmark(framing, sm, p), p.value,
+                              located))
             if located and names_it:
                 named_sites.append(p.value)
     country = max(countries, key=lambda c: countries[c]) if countries else "unknown"
@@ -345,7 +346,13 @@ def main_event(sentences: list[SentenceMentions], places, published: date | None
     # near the capital Jakarta") yields to a site named as where it happened ("in Banten province")
     sites = sorted(sites, key=lambda t: t[:2])
     below_lead = bool(sites) and sites[0][0]
-    sites = [p for later, _, p in sites if later == sites[0][0]] if sites else []
+    sites = [t for t in sites if t[0] == sites[0][0]] if sites else []
+    # a place only named with the happening, off the line of every place where it happened (the
+    # home town of those on board: "Bus Rombongan SMK ... Depok Kecelakaan di Ciater Subang"), is
+    # no site; one on that line ("Derna" beside "floods in eastern Libya") narrows it
+    where = [t[2] for t in sites if t[3]]
+    sites = [p for _, _, p, located in sites
+             if located or not where or any(places.within(p, w) or places.within(w, p) for w in where)]
     if kind in spreading and below_lead:
         # an outbreak the lead places nowhere: "the Jakarta office counted 90 cases in the capital"
         # further down is one region it reached, not where it is

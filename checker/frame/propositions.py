@@ -692,6 +692,9 @@ def read_cue(sm: SentenceMentions, cue: Mention, holder: Mention, rules, topic: 
             if clause_start and holder is not None and holder.start >= clause_start:
                 # "..., which Russia denies", "..., a claim the Kremlin rejects": the clause before
                 spans.append((0, clause_start))
+            elif holder is not None and holder.end <= cue.start and any(c.end <= holder.start for c in sm.attribution):
+                # "Polisi Sebut Kapal Kelebihan Muatan, Basarnas Membantah": what another said before
+                spans.append((0, holder.start))
     chosen = None
     for start, end in spans:
         chosen = choose(sm, rules, start, end, topic, main)

@@ -131,6 +131,36 @@ def place_bodies(sm: SentenceMentions, country: str | None, actors_table=None, n
     return replace(sm, actors=actors)
 
 
+def regional_bodies_after_region(sm: SentenceMentions, actors_table, places) -> SentenceMentions:
+    """A region of a body's country, then the English words of a body that exists once per
+    region ("the Subang health office", "the Cianjur regency disaster agency"): that body, its
+    region in its words (voice_of reads it), where no actor covers them already."""
+    regional = getattr(actors_table, "regional", None)
+    if regional is None or regional.english is None:
+        return sm
+    found = []
+    for p in sm.places:
+        if places.country(p.value) == p.value:
+            continue
+        at = p.end
+        gap = re.match(r"\s+", sm.text[at:])
+        if gap is None:
+            continue
+        at += gap.end()
+        word = re.match(r"([\w-]+)\s+", sm.text[at:])
+        if word is not None and word.group(1).casefold() in regional.english_admin:
+            at += word.end()
+        tail = sm.text[at:at + 40]
+        match = next((m for m in regional.english.find(tail) if m[0] == 0), None)
+        if match is None or actors_table.government(match[2]) != places.country(p.value):
+            continue
+        end = at + match[1]
+        if any(a.start < end and p.start < a.end for a in sm.actors):
+            continue
+        found.append(Mention("actor", sm.text[p.start:end], p.start, end, match[2], "frame:regional_body"))
+    return replace(sm, actors=sorted(sm.actors + found, key=lambda a: a.start)) if found else sm
+
+
 def regional_governments(sm: SentenceMentions, framing, places) -> SentenceMentions:
     """A region named with a word that makes it its government ("Ishikawa prefecture said",
     "Pemerintah Prefektur Ishikawa menyebut") is an actor of its own, "regional_government@<region>",

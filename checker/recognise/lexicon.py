@@ -345,6 +345,8 @@ class RegionalSchema(Schema):
     names = fields.List(fields.String(), load_default=list)  # names of more words (besides ISO's)
     not_names = fields.List(fields.String(), load_default=list)  # capitalised words that are no region
     english = fields.Dict(keys=fields.String(), values=fields.Dict(), load_default=dict)  # as places'
+    # between a regency's name and its body's English word: "the Subang regency health office"
+    english_admin = fields.List(fields.String(), load_default=list)
     bodies = fields.List(fields.Nested(RegionalBodySchema), load_default=list)
 
 
@@ -388,6 +390,10 @@ class Regional:
     name_words: frozenset  # casefolded second words of a name
     not_names: frozenset  # casefolded capitalised words that are no region ("Gubernur Bank Indonesia")
     per_region: frozenset = frozenset()  # body ids that are one authority per region
+    # a per-region body's English words ("health office") and the admin words that may stand
+    # before them: after any region the gazetteer knows ("Subang health office"), not only a province
+    english: AliasTable | None = None
+    english_admin: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -568,7 +574,7 @@ def _compile_regional(sections: list[dict], entries: list) -> Regional | None:
     if not sections:
         return None
     heads, bare, admin, names, name_words, english, not_names = [], set(), [], [], set(), {}, set()
-    per_region = set()
+    per_region, english_words, english_admin = set(), [], []
     for s in sections:
         admin += [(w, "admin", False) for w in s["admin_words"]]
         names += [(n, "region", False) for n in s["names"]]
@@ -581,6 +587,8 @@ def _compile_regional(sections: list[dict], entries: list) -> Regional | None:
                 bare.add(body["id"])
             if body["per_region"]:
                 per_region.add(body["id"])
+                english_words += [(w, body["id"], False) for w in body["english"]]
+        english_admin += [w.casefold() for w in s["english_admin"]]
     provinces = [name for _, name, kind, _ in indonesian_subdivisions() if kind != "Geographical unit"]
     names += [(n, "region", False) for n in provinces if len(n.split()) > 1]
     for s in sections:
@@ -589,7 +597,8 @@ def _compile_regional(sections: list[dict], entries: list) -> Regional | None:
                 for region in {name, _english_region(name, english)}:
                     entries += [(f"{region} {word}", body["id"], False) for word in body["english"]]
     return Regional(AliasTable.build(heads), frozenset(bare), AliasTable.build(admin),
-                    AliasTable.build(names), frozenset(name_words), frozenset(not_names), frozenset(per_region))
+                    AliasTable.build(names), frozenset(name_words), frozenset(not_names), frozenset(per_region),
+                    AliasTable.build(english_words), tuple(english_admin))
 
 
 def run_actor_example(example: dict, rules: LanguageRules):
