@@ -409,6 +409,8 @@ def _part(parent: DateValue, share: tuple, ref: date | None = None) -> DateValue
         if not whole:
             inner = _part(parent, (share[0], share[1], share[2], None))
             first, last = inner.day, inner.end
+        elif parent.grain == "week" and share[2]:  # "the rest of the week": up to the weekday the part names
+            last = max(first + timedelta(days=share[2][1]), min(ref, last))
         if share[3] == "before":
             last = min(last, ref - timedelta(days=1))
         else:
