@@ -180,6 +180,11 @@ def _joined(text: str, found: list[Mention], rules: DateRules) -> list[Mention]:
             gap = lead.group()
         opener = (rules.range_opener.search(text[max(0, prev.start - 20):prev.start])
                   or rules.range_opener_start.match(prev.text)) if prev and rules.range_opener else None
+        if opener and rules.range_opener_joiner and rules.range_opener_joiner.match(gap) \
+                and not (rules.range_joiner and rules.range_joiner.match(gap)):
+            needs = rules.opener_joiner_openers.get(fold_name(gap.strip()))
+            if needs and fold_name(opener.group().strip()) not in needs:
+                opener = None  # "from 2015 and 2016": two years listed, not a span
         if prev is None or not ((rules.range_joiner and rules.range_joiner.match(gap))
                                 or (opener and rules.range_opener_joiner and rules.range_opener_joiner.match(gap))):
             out.append(m)
