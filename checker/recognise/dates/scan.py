@@ -3,6 +3,7 @@ sentence-level readings (ranges joined, open bounds, offsets from a named day) a
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from datetime import date, timedelta
 
@@ -60,13 +61,13 @@ def _scan(text: str, patterns: tuple, rules: DateRules, ref: date | None,
                 g = groups_of(m)
                 n, weekday = nth_number(g, rules), weekday_of(g["weekday"], rules)
                 if n and n > 0 and weekday is not None:
-                    shifts.append((m.start(), m.end(), p.sign * n, weekday, p.production, None))
+                    shifts.append((m.start(), m.end(), p.sign * n, weekday, p.production, None, p.direction))
                 continue
             if p.production in ("shift", "length"):  # "three days after", "for three days from"
                 amount, unit = amount_of(groups_of(m), rules, language_rules)
                 if amount is not None:
                     start, hedge = _offset_hedge(text, m.start(), rules)
-                    shifts.append((start, m.end(), p.sign * amount, unit, p.production, hedge))
+                    shifts.append((start, m.end(), p.sign * amount, unit, p.production, hedge, p.direction))
                 continue
             if p.production in ("date", "numeric", "span") and _is_time_of_day(text, m.start(), m.end(), rules):
                 continue
@@ -87,7 +88,17 @@ def _scan(text: str, patterns: tuple, rules: DateRules, ref: date | None,
              for s, e, _, name, value in _best_non_overlapping(candidates) if value.day is not None]
     ends_only = {f"dates:{p.name}" for p in patterns if p.range_end_only}
     found = _week_then_days(text, [m for m in _joined(text, found, rules) if m.rule not in ends_only], rules)
-    return _opened(text, _shifted(text, found, shifts), rules)
+
+    def ahead(m: Mention) -> DateValue:
+        """The anchor of a count "from" it read forward: "two weeks from January 15" counts from
+        the coming January 15 whichever way the rules point."""
+        if not m.value.relative or ref is None or rules.direction == "future":
+            return m.value
+        forward = dataclasses.replace(rules, direction="future")
+        again = _scan(m.text, patterns, forward, ref, language_rules, pattern_set)
+        return again[0].value if len(again) == 1 and again[0].text == m.text else m.value
+
+    return _opened(text, _shifted(text, found, shifts, ahead), rules)
 
 
 def _opened(text: str, found: list[Mention], rules: DateRules) -> list[Mention]:
@@ -294,11 +305,12 @@ def _names_month(text: str, rules: DateRules) -> bool:
         fold_name(w) in rules.months for w in re.findall(r"[^\W\d_]+\.?", text))
 
 
-def _shifted(text: str, found: list[Mention], shifts: list[tuple]) -> list[Mention]:
+def _shifted(text: str, found: list[Mention], shifts: list[tuple], ahead=None) -> list[Mention]:
     """"three days after January 12", "dua hari sebelum Lebaran": the date right after a shift,
-    moved by it (a date whose match took the shift's last word, "after January 12", too)."""
+    moved by it (a date whose match took the shift's last word, "after January 12", too); a
+    shift whose pattern points "after" counts from its anchor read forward (`ahead`)."""
     out = list(found)
-    for start, end, amount, unit, production, hedge in shifts:
+    for start, end, amount, unit, production, hedge, direction in shifts:
         if any(o.start < start < o.end for o in out):
             continue  # the shift's words belong to a longer date
         anchor = next((i for i, m in enumerate(out) if m.end > end and m.start > start
@@ -306,7 +318,7 @@ def _shifted(text: str, found: list[Mention], shifts: list[tuple]) -> list[Menti
         if anchor is None:
             continue
         m = out[anchor]
-        v = m.value
+        v = ahead(m) if direction == "after" and ahead is not None else m.value
         if production == "weekday_shift":  # the nth such weekday after the date's last day, before its first
             after = (unit - v.end.weekday() - 1) % 7 + 1 + 7 * (amount - 1) if amount > 0 else None
             found = v.end + timedelta(days=after) if after is not None else \
