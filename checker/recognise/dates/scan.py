@@ -210,7 +210,8 @@ def _joined(text: str, found: list[Mention], rules: DateRules) -> list[Mention]:
         if first.grain == "day" and _names_week(m.text, rules) and _bare_day_name(prev.text, rules):
             # "Tuesday to Thursday next week", "Senin sampai Rabu pekan lalu": the first day is of that week too
             first = DateValue(week_start(second.day) + timedelta(days=first.day.weekday()), "day", True)
-        second = _after_first(first, second, m.text, rules)
+        pointed = any(p.direction and m.rule == f"dates:{p.name}" for p in rules.patterns)  # "next 5/19"
+        second = _after_first(first, second, m.text, rules, pointed)
         if second.end <= first.day:
             out.append(m)
             continue
@@ -257,10 +258,11 @@ def _week_then_days(text: str, found: list[Mention], rules: DateRules) -> list[M
     return out
 
 
-def _after_first(first: DateValue, second: DateValue, text: str, rules: DateRules) -> DateValue:
+def _after_first(first: DateValue, second: DateValue, text: str, rules: DateRules,
+                 pointed: bool = False) -> DateValue:
     """A range's second end without its year or week runs on from the first: "between now and
     November 15th" is the coming November 15th, "from next Monday to Friday" that week's
-    Friday."""
+    Friday, "2/29-3/1" the March 1 right after that February 29 (not "next 5/19", pointed)."""
     if not second.relative or second.grain not in ("day", "month") or second.last is not None:
         return second
     if _names_month(text, rules):
@@ -269,7 +271,15 @@ def _after_first(first: DateValue, second: DateValue, text: str, rules: DateRule
             moved = safe_date(base.year + step, base.month, base.day)
             if moved is not None and moved > first.day:
                 return DateValue(moved, second.grain, True)
-        return second
+        earlier = second
+        for step in range(1, 9) if second.end > first.day and not pointed else ():  # "2/29-3/1": back to the first one after it
+            moved = safe_date(base.year - step, base.month, base.day)
+            if moved is None:
+                continue
+            if DateValue(moved, second.grain).end <= first.day:
+                break
+            earlier = DateValue(moved, second.grain, True)
+        return earlier
     if second.grain == "day" and second.end <= first.day and any(
             weekday_of(w, rules) is not None for w in re.findall(r"[^\W\d_]+\.?", text)):
         ahead = (second.day.weekday() - first.day.weekday()) % 7 or 7
