@@ -153,6 +153,8 @@ def resolve_match(p: CompiledPattern, m: re.Match, rules: DateRules, ref: date |
         return DateValue(ref + timedelta(days=rules.relative_days[fold_name(g["rel"])]), "day", relative=True)
     if p.production == "today":  # "now", "date" as a range's end: the publication day
         return DateValue(ref, "day", relative=True)
+    if p.production == "until_now":  # "to date", "hingga kini": every day before P (as "year to date")
+        return DateValue(date.min, "open", True, ref - timedelta(days=1))
     if p.production == "relative_period":
         unit, offset, part, latest = rules.relative_periods[fold_name(g["period"])]
         if not part:

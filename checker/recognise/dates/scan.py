@@ -201,6 +201,10 @@ def _joined(text: str, found: list[Mention], rules: DateRules) -> list[Mention]:
             out.append(m)
             continue
         first, second = _bound_end(prev, rules, True), _bound_end(m, rules, False)
+        if second.day == date.min and second.last is not None and second.last != date.max:
+            # a bound up to now ending a range ("from March till date"): the range runs to P, as
+            # with "now" (the bound stops the day before P)
+            second = DateValue(second.last + timedelta(days=1), "day", second.relative)
         if first.relative and not second.relative and first.grain in ("day", "month") \
                 and _names_month(prev.text, rules):
             moved = safe_date(second.day.year, first.day.month, first.day.day)

@@ -15,7 +15,7 @@ _DIRECTIONS = ("on_or_before", "before", "previous_week", "this_week", "next_wee
 _PRODUCTIONS = ("date", "numeric", "year", "month", "weekday", "relative_day", "relative_period",
                 "offset", "in_period", "span", "part", "nth", "holiday", "day_of_month", "weekday_day",
                 "decade", "century", "shift", "weekday_shift", "periods", "weekday_count", "length", "leading",
-                "today")
+                "today", "until_now")
 _NTH_UNITS = ("day", "weekday", "week", "month", "quarter", "half")
 
 
