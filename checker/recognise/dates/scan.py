@@ -98,7 +98,7 @@ def _scan(text: str, patterns: tuple, rules: DateRules, ref: date | None,
         again = _scan(m.text, patterns, forward, ref, language_rules, pattern_set)
         return again[0].value if len(again) == 1 and again[0].text == m.text else m.value
 
-    return _opened(text, _shifted(text, found, shifts, ahead), rules)
+    return _opened(text, _shifted(text, found, shifts, ahead, ref), rules)
 
 
 def _opened(text: str, found: list[Mention], rules: DateRules) -> list[Mention]:
@@ -319,10 +319,14 @@ def _names_month(text: str, rules: DateRules) -> bool:
         fold_name(w) in rules.months for w in re.findall(r"[^\W\d_]+\.?", text))
 
 
-def _shifted(text: str, found: list[Mention], shifts: list[tuple], ahead=None) -> list[Mention]:
+def _shifted(text: str, found: list[Mention], shifts: list[tuple], ahead=None,
+             ref: date | None = None) -> list[Mention]:
     """"three days after January 12", "dua hari sebelum Lebaran": the date right after a shift,
     moved by it (a date whose match took the shift's last word, "after January 12", too); a
-    shift whose pattern points "after" counts from its anchor read forward (`ahead`)."""
+    shift whose pattern points "after" counts from its anchor read forward (`ahead`). A
+    year-less anchor of "N units before/after" is the one, of the last and the coming, that
+    brings the day counted nearer P: "two weeks before Christmas" in November is this
+    December's, "two days after Christmas" in January last December's."""
     out = list(found)
     for start, end, amount, unit, production, hedge, direction in shifts:
         if any(o.start < start < o.end for o in out):
@@ -333,6 +337,14 @@ def _shifted(text: str, found: list[Mention], shifts: list[tuple], ahead=None) -
             continue
         m = out[anchor]
         v = ahead(m) if direction == "after" and ahead is not None else m.value
+        if production == "shift" and direction != "after" and ahead is not None and ref is not None and not hedge:
+            coming = ahead(m)
+            try:
+                if coming != v and coming.grain == v.grain and \
+                        abs((shift(coming.day, unit, amount) - ref).days) < abs((shift(v.day, unit, amount) - ref).days):
+                    v = coming
+            except (ValueError, OverflowError):
+                pass
         if production == "weekday_shift":  # the nth such weekday after the date's last day, before its first
             after = (unit - v.end.weekday() - 1) % 7 + 1 + 7 * (amount - 1) if amount > 0 else None
             found = v.end + timedelta(days=after) if after is not None else \
