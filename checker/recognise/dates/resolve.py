@@ -335,6 +335,8 @@ def _span(g: dict, rules: DateRules, ref: date | None) -> DateValue | None:
         year = year2 = parent.day.year
         relative = True
     else:
+        if "month_first" in g and "month2" not in g and day and day2 and day2 < day:
+            month2 = month % 12 + 1  # "from April 27th to the 3rd": the month written first, the end in the next
         month, month2 = month or month2, month2 or month
         year = _year_of(g["year"], rules, ref) if "year" in g else None
         year2 = _year_of(g["year2"], rules, ref) if "year2" in g else None
