@@ -94,7 +94,10 @@ def _scan(text: str, patterns: tuple, rules: DateRules, ref: date | None,
         the coming January 15 whichever way the rules point."""
         if not m.value.relative or ref is None or rules.direction == "future":
             return m.value
-        forward = dataclasses.replace(rules, direction="future")
+        # read forward, and as the date alone: "after January 12th" is the anchor, not a bound
+        forward = dataclasses.replace(rules, direction="future", open_after=None, open_after_start=None,
+                                      open_before=None, open_before_start=None, open_from=None,
+                                      open_from_start=None, open_onward=None)
         again = _scan(m.text, patterns, forward, ref, language_rules, pattern_set)
         return again[0].value if len(again) == 1 and again[0].text == m.text else m.value
 
@@ -324,9 +327,9 @@ def _shifted(text: str, found: list[Mention], shifts: list[tuple], ahead=None,
     """"three days after January 12", "dua hari sebelum Lebaran": the date right after a shift,
     moved by it (a date whose match took the shift's last word, "after January 12", too); a
     shift whose pattern points "after" counts from its anchor read forward (`ahead`). A
-    year-less anchor of "N units before/after" is the one, of the last and the coming, that
-    brings the day counted nearer P: "two weeks before Christmas" in November is this
-    December's, "two days after Christmas" in January last December's."""
+    year-less anchor of "N units before" is the one, of the last and the coming, that brings
+    the day counted nearer P: "two weeks before Christmas" in November is this December's (a
+    lead-up is written ahead of it); "N units after" one (an aftermath) keeps the rules' reading."""
     out = list(found)
     for start, end, amount, unit, production, hedge, direction in shifts:
         if any(o.start < start < o.end for o in out):
@@ -337,7 +340,8 @@ def _shifted(text: str, found: list[Mention], shifts: list[tuple], ahead=None,
             continue
         m = out[anchor]
         v = ahead(m) if direction == "after" and ahead is not None else m.value
-        if production == "shift" and direction != "after" and ahead is not None and ref is not None and not hedge:
+        if production == "shift" and amount < 0 and direction != "after" and ahead is not None and ref is not None \
+                and not hedge:
             coming = ahead(m)
             try:
                 if coming != v and coming.grain == v.grain and \
