@@ -75,6 +75,7 @@ class DateRules:
     range_opener_start: re.Pattern | None = None
     range_joiner: re.Pattern | None = None
     range_opener_joiner: re.Pattern | None = None
+    opener_joiner_openers: dict = field(default_factory=dict)  # folded joiner -> folded openers it needs
     range_joiner_start: re.Pattern | None = None
     open_after: re.Pattern | None = None
     open_before: re.Pattern | None = None
@@ -321,6 +322,8 @@ def compile_dates(datas: list[dict]) -> DateRules:
         range_opener_start=edge_marker(tables["range_openers"], False),
         range_joiner=_gap(tables["range_joiners"]),
         range_opener_joiner=_gap(tables["range_opener_joiners"]),
+        opener_joiner_openers={fold_name(k): frozenset(fold_name(w) for w in v) for d in datas
+                               for k, v in (d.get("range_opener_joiner_openers") or {}).items()},
         range_joiner_start=edge_marker(tables["range_joiners"], False),
         open_after=edge_marker(tables["open_after"], True),
         open_before=edge_marker(tables["open_before"], True),

@@ -153,6 +153,8 @@ def resolve_match(p: CompiledPattern, m: re.Match, rules: DateRules, ref: date |
         return DateValue(ref + timedelta(days=rules.relative_days[fold_name(g["rel"])]), "day", relative=True)
     if p.production == "today":  # "now", "date" as a range's end: the publication day
         return DateValue(ref, "day", relative=True)
+    if p.production == "until_now":  # "to date", "hingga kini": every day before P (as "year to date")
+        return DateValue(date.min, "open", True, ref - timedelta(days=1))
     if p.production == "relative_period":
         unit, offset, part, latest = rules.relative_periods[fold_name(g["period"])]
         if not part:
@@ -333,6 +335,8 @@ def _span(g: dict, rules: DateRules, ref: date | None) -> DateValue | None:
         year = year2 = parent.day.year
         relative = True
     else:
+        if "month_first" in g and "month2" not in g and day and day2 and day2 < day:
+            month2 = month % 12 + 1  # "from April 27th to the 3rd": the month written first, the end in the next
         month, month2 = month or month2, month2 or month
         year = _year_of(g["year"], rules, ref) if "year" in g else None
         year2 = _year_of(g["year2"], rules, ref) if "year2" in g else None
@@ -409,6 +413,8 @@ def _part(parent: DateValue, share: tuple, ref: date | None = None) -> DateValue
         if not whole:
             inner = _part(parent, (share[0], share[1], share[2], None))
             first, last = inner.day, inner.end
+        elif parent.grain == "week" and share[2]:  # "the rest of the week": up to the weekday the part names
+            last = max(first + timedelta(days=share[2][1]), min(ref, last))
         if share[3] == "before":
             last = min(last, ref - timedelta(days=1))
         else:

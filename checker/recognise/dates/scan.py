@@ -3,6 +3,7 @@ sentence-level readings (ranges joined, open bounds, offsets from a named day) a
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from datetime import date, timedelta
 
@@ -60,13 +61,13 @@ def _scan(text: str, patterns: tuple, rules: DateRules, ref: date | None,
                 g = groups_of(m)
                 n, weekday = nth_number(g, rules), weekday_of(g["weekday"], rules)
                 if n and n > 0 and weekday is not None:
-                    shifts.append((m.start(), m.end(), p.sign * n, weekday, p.production, None))
+                    shifts.append((m.start(), m.end(), p.sign * n, weekday, p.production, None, p.direction))
                 continue
             if p.production in ("shift", "length"):  # "three days after", "for three days from"
                 amount, unit = amount_of(groups_of(m), rules, language_rules)
                 if amount is not None:
                     start, hedge = _offset_hedge(text, m.start(), rules)
-                    shifts.append((start, m.end(), p.sign * amount, unit, p.production, hedge))
+                    shifts.append((start, m.end(), p.sign * amount, unit, p.production, hedge, p.direction))
                 continue
             if p.production in ("date", "numeric", "span") and _is_time_of_day(text, m.start(), m.end(), rules):
                 continue
@@ -87,7 +88,20 @@ def _scan(text: str, patterns: tuple, rules: DateRules, ref: date | None,
              for s, e, _, name, value in _best_non_overlapping(candidates) if value.day is not None]
     ends_only = {f"dates:{p.name}" for p in patterns if p.range_end_only}
     found = _week_then_days(text, [m for m in _joined(text, found, rules) if m.rule not in ends_only], rules)
-    return _opened(text, _shifted(text, found, shifts), rules)
+
+    def ahead(m: Mention) -> DateValue:
+        """The anchor of a count "from" it read forward: "two weeks from January 15" counts from
+        the coming January 15 whichever way the rules point."""
+        if not m.value.relative or ref is None or rules.direction == "future":
+            return m.value
+        # read forward, and as the date alone: "after January 12th" is the anchor, not a bound
+        forward = dataclasses.replace(rules, direction="future", open_after=None, open_after_start=None,
+                                      open_before=None, open_before_start=None, open_from=None,
+                                      open_from_start=None, open_onward=None)
+        again = _scan(m.text, patterns, forward, ref, language_rules, pattern_set)
+        return again[0].value if len(again) == 1 and again[0].text == m.text else m.value
+
+    return _opened(text, _shifted(text, found, shifts, ahead, ref), rules)
 
 
 def _opened(text: str, found: list[Mention], rules: DateRules) -> list[Mention]:
@@ -180,11 +194,20 @@ def _joined(text: str, found: list[Mention], rules: DateRules) -> list[Mention]:
             gap = lead.group()
         opener = (rules.range_opener.search(text[max(0, prev.start - 20):prev.start])
                   or rules.range_opener_start.match(prev.text)) if prev and rules.range_opener else None
+        if opener and rules.range_opener_joiner and rules.range_opener_joiner.match(gap) \
+                and not (rules.range_joiner and rules.range_joiner.match(gap)):
+            needs = rules.opener_joiner_openers.get(fold_name(gap.strip()))
+            if needs and fold_name(opener.group().strip()) not in needs:
+                opener = None  # "from 2015 and 2016": two years listed, not a span
         if prev is None or not ((rules.range_joiner and rules.range_joiner.match(gap))
                                 or (opener and rules.range_opener_joiner and rules.range_opener_joiner.match(gap))):
             out.append(m)
             continue
         first, second = _bound_end(prev, rules, True), _bound_end(m, rules, False)
+        if second.day == date.min and second.last is not None and second.last != date.max:
+            # a bound up to now ending a range ("from March till date"): the range runs to P, as
+            # with "now" (the bound stops the day before P)
+            second = DateValue(second.last + timedelta(days=1), "day", second.relative)
         if first.relative and not second.relative and first.grain in ("day", "month") \
                 and _names_month(prev.text, rules):
             moved = safe_date(second.day.year, first.day.month, first.day.day)
@@ -194,7 +217,8 @@ def _joined(text: str, found: list[Mention], rules: DateRules) -> list[Mention]:
         if first.grain == "day" and _names_week(m.text, rules) and _bare_day_name(prev.text, rules):
             # "Tuesday to Thursday next week", "Senin sampai Rabu pekan lalu": the first day is of that week too
             first = DateValue(week_start(second.day) + timedelta(days=first.day.weekday()), "day", True)
-        second = _after_first(first, second, m.text, rules)
+        pointed = any(p.direction and m.rule == f"dates:{p.name}" for p in rules.patterns)  # "next 5/19"
+        second = _after_first(first, second, m.text, rules, pointed)
         if second.end <= first.day:
             out.append(m)
             continue
@@ -241,10 +265,11 @@ def _week_then_days(text: str, found: list[Mention], rules: DateRules) -> list[M
     return out
 
 
-def _after_first(first: DateValue, second: DateValue, text: str, rules: DateRules) -> DateValue:
+def _after_first(first: DateValue, second: DateValue, text: str, rules: DateRules,
+                 pointed: bool = False) -> DateValue:
     """A range's second end without its year or week runs on from the first: "between now and
     November 15th" is the coming November 15th, "from next Monday to Friday" that week's
-    Friday."""
+    Friday, "2/29-3/1" the March 1 right after that February 29 (not "next 5/19", pointed)."""
     if not second.relative or second.grain not in ("day", "month") or second.last is not None:
         return second
     if _names_month(text, rules):
@@ -253,7 +278,15 @@ def _after_first(first: DateValue, second: DateValue, text: str, rules: DateRule
             moved = safe_date(base.year + step, base.month, base.day)
             if moved is not None and moved > first.day:
                 return DateValue(moved, second.grain, True)
-        return second
+        earlier = second
+        for step in range(1, 9) if second.end > first.day and not pointed else ():  # "2/29-3/1": back to the first one after it
+            moved = safe_date(base.year - step, base.month, base.day)
+            if moved is None:
+                continue
+            if DateValue(moved, second.grain).end <= first.day:
+                break
+            earlier = DateValue(moved, second.grain, True)
+        return earlier
     if second.grain == "day" and second.end <= first.day and any(
             weekday_of(w, rules) is not None for w in re.findall(r"[^\W\d_]+\.?", text)):
         ahead = (second.day.weekday() - first.day.weekday()) % 7 or 7
@@ -289,11 +322,16 @@ def _names_month(text: str, rules: DateRules) -> bool:
         fold_name(w) in rules.months for w in re.findall(r"[^\W\d_]+\.?", text))
 
 
-def _shifted(text: str, found: list[Mention], shifts: list[tuple]) -> list[Mention]:
+def _shifted(text: str, found: list[Mention], shifts: list[tuple], ahead=None,
+             ref: date | None = None) -> list[Mention]:
     """"three days after January 12", "dua hari sebelum Lebaran": the date right after a shift,
-    moved by it (a date whose match took the shift's last word, "after January 12", too)."""
+    moved by it (a date whose match took the shift's last word, "after January 12", too); a
+    shift whose pattern points "after" counts from its anchor read forward (`ahead`). A
+    year-less anchor of "N units before" is the one, of the last and the coming, that brings
+    the day counted nearer P: "two weeks before Christmas" in November is this December's (a
+    lead-up is written ahead of it); "N units after" one (an aftermath) keeps the rules' reading."""
     out = list(found)
-    for start, end, amount, unit, production, hedge in shifts:
+    for start, end, amount, unit, production, hedge, direction in shifts:
         if any(o.start < start < o.end for o in out):
             continue  # the shift's words belong to a longer date
         anchor = next((i for i, m in enumerate(out) if m.end > end and m.start > start
@@ -301,7 +339,16 @@ def _shifted(text: str, found: list[Mention], shifts: list[tuple]) -> list[Menti
         if anchor is None:
             continue
         m = out[anchor]
-        v = m.value
+        v = ahead(m) if direction == "after" and ahead is not None else m.value
+        if production == "shift" and amount < 0 and direction != "after" and ahead is not None and ref is not None \
+                and not hedge:
+            coming = ahead(m)
+            try:
+                if coming != v and coming.grain == v.grain and \
+                        abs((shift(coming.day, unit, amount) - ref).days) < abs((shift(v.day, unit, amount) - ref).days):
+                    v = coming
+            except (ValueError, OverflowError):
+                pass
         if production == "weekday_shift":  # the nth such weekday after the date's last day, before its first
             after = (unit - v.end.weekday() - 1) % 7 + 1 + 7 * (amount - 1) if amount > 0 else None
             found = v.end + timedelta(days=after) if after is not None else \

@@ -15,7 +15,7 @@ _DIRECTIONS = ("on_or_before", "before", "previous_week", "this_week", "next_wee
 _PRODUCTIONS = ("date", "numeric", "year", "month", "weekday", "relative_day", "relative_period",
                 "offset", "in_period", "span", "part", "nth", "holiday", "day_of_month", "weekday_day",
                 "decade", "century", "shift", "weekday_shift", "periods", "weekday_count", "length", "leading",
-                "today")
+                "today", "until_now")
 _NTH_UNITS = ("day", "weekday", "week", "month", "quarter", "half")
 
 
@@ -164,6 +164,10 @@ class DatesSchema(Schema):
     range_openers = fields.List(fields.String(), load_default=list)
     range_joiners = fields.List(fields.String(), load_default=list)
     range_opener_joiners = fields.List(fields.String(), load_default=list)  # "and": only after "between"
+    # the openers a joiner of that list needs (unlisted: any opener): "between 2015 and 2016" is a
+    # span, "from 2015 and 2016" two years listed
+    range_opener_joiner_openers = fields.Dict(keys=fields.String(), values=fields.List(fields.String()),
+                                              load_default=dict)
     patterns = fields.List(fields.Nested(PatternSchema), load_default=list)
     published_markers = fields.List(fields.String(), load_default=list)  # date lines: published
     updated_markers = fields.List(fields.String(), load_default=list)  # date lines: not P
