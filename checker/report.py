@@ -220,6 +220,8 @@ def _facts_markdown(report: dict, numbers: dict, w) -> list[str]:
                   "", w.phrase("report_facts_head"), "| --- | ---: | --- | --- | --- |"]
         for value in fact["values"]:
             when = day_text(date.fromisoformat(value["when"]) if value.get("when") else None, w)
+            if value.get("day_part") is not None:
+                when += ", " + _word(w, "day_part", str(value["day_part"]))
             lines.append(f"| {when} | {_cell(_value_cell(value['value'], w))} | {_cell(value['source'])} | "
                          f"{_cell(', '.join(value['outlets']))} | {_cell(_word(w, 'status', value['status']))} |")
         lines.append("")

@@ -143,3 +143,21 @@ def test_claims_table_is_fixed_width_and_readable():
     assert lines[-1] == "3 claims"
     starts = [line.index("quantity") for line in lines[2:4]]
     assert starts[0] == starts[1]  # columns line up
+
+
+def test_a_named_part_of_the_day_keeps_one_bodys_values_apart_and_shows():
+    """One body's 16 "hingga Selasa pagi" and 22 "as of Tuesday morning" relayed by two outlets
+    cannot both hold: a conflict, and the fact's table says which part of the day each holds for."""
+    articles = [Article("antara", "body", "id", source="Antara", published=date(2024, 1, 2)),
+                Article("reuters", "body", "en", source="Reuters", published=date(2024, 1, 2))]
+    claims = [Claim(f"{a}:1", a, "quantity", Evidence(f"{n} seriously injured", 0, 20), subject="quake",
+                    measure="injured_serious", value=Interval(n, n), unit="count", when=date(2024, 1, 2),
+                    speaker="ishikawa", extra=(("figure", str(n)), ("published", date(2024, 1, 2)), ("day_part", 2)))
+              for a, n in (("antara", 16), ("reuters", 22))]
+    findings = compare_all(claims, {a.id: a for a in articles}, SETTINGS,
+                           within=lambda inner, outer: inner == outer, government_of=lambda a: a)
+    r = json.loads(json.dumps(build_report(articles, claims, findings)))
+    assert [f["type"] for f in r["findings"]] == ["conflict"]
+    [fact] = r["facts"]
+    assert sorted((v["day_part"], v["status"]) for v in fact["values"]) == [(2, "conflict"), (2, "conflict")]
+    assert "| 2 Jan 2024, morning | 16 |" in to_markdown(r)

@@ -288,6 +288,9 @@ class FactValueSchema(Schema):
 
     value = fields.Raw(metadata={"description": "{low, high, unit, low_open, high_open}; a stance or date as text"})
     when = fields.String(allow_none=True, metadata={"format": "date"})
+    day_part = fields.Integer(allow_none=True, metadata={
+        "description": "the part of `when` the value holds as of, in the day's order (rules day_parts: "
+                       "1 early morning, 2 morning, 3 midday, 4 afternoon, 5 evening or night); null when none is named"})
     source = fields.String()
     speaker = fields.String(allow_none=True)
     outlets = fields.List(fields.String())

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from datetime import date
 from typing import Iterable, Mapping
 
-from checker.compare.context import ComparisonContext, is_share
+from checker.compare.context import ComparisonContext, extra, is_share
 from checker.compare.findings import RANK
 from checker.compare.semantics import default_semantics
 from checker.compare.settings import FINDING_TYPES, FLAG_TYPES, CompareSettings
@@ -156,11 +156,12 @@ def _fact(key: tuple, cluster: list[Claim], touching: dict, by_claim: dict, cont
     for claim in sorted(cluster, key=lambda c: (context.order_key(c), c.article, c.evidence.start, c.id)):
         when = context.reference_date(claim)
         value = _value(claim)
-        group_key = (context.authority(claim), when, repr(value))
+        part = extra(claim, "day_part")  # "Selasa pagi": one body's morning and night values are two
+        group_key = (context.authority(claim), when, part, repr(value))
         entry = groups.get(group_key)
         if entry is None:
             entry = groups[group_key] = {
-                "value": value, "when": when.isoformat() if when else None,
+                "value": value, "when": when.isoformat() if when else None, "day_part": part,
                 "source": display_name(claim.speaker, names) if claim.speaker else outlet_text(claim, context, names),
                 "speaker": claim.speaker, "outlets": [], "claims": [], "articles": [], "findings": []}
         entry["claims"].append(claim.id)
