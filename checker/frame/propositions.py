@@ -406,7 +406,11 @@ def agent_of(sm: SentenceMentions, rules, chosen: Chosen, cue: Mention | None, h
             # "menyatakan sirup produksi PT Afi Farma tercemar": the maker named just before it
             floor = cue.end if cue is not None and cue.end <= words.start else clause_start
             named = [a for a in others if floor <= a.start and a.end <= words.start
-                     and len(_WORD.findall(text[a.end:words.start])) <= 3]
+                     and (len(_WORD.findall(text[a.end:words.start])) <= 3
+                          # or the clause's subject, doing it: "the firm bought cheap fuel and blended it"
+                          or (len(_WORD.findall(text[a.end:words.start])) <= 12
+                              and not re.search(r"[,;:()\"“”]", text[a.end:words.start])
+                              and not any(a.end <= b.start and b.end <= words.start for b in sm.actors)))]
             if named:
                 nearest = max(named, key=lambda a: a.end)
                 return actors.government(nearest.value), nearest
@@ -951,7 +955,9 @@ def unasserted(sm: SentenceMentions, rules, words: Mention) -> bool:
     for s, e, _, _ in lex.unasserted.find(sm.text[:words.start]):
         if s >= clause_start and len(_WORD.findall(sm.text[e:words.start])) <= 12:
             return True
-    return False
+    # a fear or a rumour of it, named right after it ("adulteration fears")
+    after = sm.text[words.end:words.end + 40]
+    return lex.unasserted_after is not None and any(not after[:s].strip() for s, _, _, _ in lex.unasserted_after.find(after))
 
 
 def read_assertions(sm: SentenceMentions, who: str, rules, topic: Topic, main: EventRef | None,

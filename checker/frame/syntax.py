@@ -149,6 +149,11 @@ def _subject_outcome(framing, sm: SentenceMentions, figure: Mention, outcome: Me
     # suspected of killing 18 people" counts the officers by no outcome)
 
 
+def _date_words(sm: SentenceMentions, start: int, end: int) -> int:
+    """The words of the dates standing wholly between start and end."""
+    return sum(words(sm.text, d.start, d.end) for d in sm.dates if start <= d.start and d.end <= end)
+
+
 def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
                 outcomes: frozenset = frozenset(), bare: frozenset = frozenset(),
                 shares: dict | None = None) -> Mention | None:
@@ -203,7 +208,8 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
         elif m.start >= figure.end and m.value in outcomes and _subject_outcome(framing, sm, figure, m):
             between = gap(text, figure.end, m.start)  # "Five members of a team sent to Libya after the
             # floods in Derna died": the verb of the clause the figure opens
-        elif m.end <= figure.start and words(text, m.end, figure.start) <= before_window:
+        elif m.end <= figure.start and words(text, m.end, figure.start) - _date_words(sm, m.end, figure.start) \
+                <= before_window:  # a date on the way dates the figure and takes no room ("kerugian negara pada 2023 Rp 5 triliun")
             between = gap(text, m.end, figure.start)
             if when_between(framing, text, m.end, figure.start) and not total_verb_before(framing, sm, figure):
                 continue  # "760 luka-luka ketika ribuan orang mengerumuni truk": the crowd, not the hurt
@@ -220,6 +226,9 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
         things = [q for q in sm.quantities if lo <= q.start and q.end <= hi and _counts_things(framing, sm, q)]
         for q in things:  # "1.200 jiwa dari 300 KK mengungsi": households or places qualify the people
             between = between.replace(q.text, " ")
+        for d in sm.dates:  # "kerugian negara pada 2023 sebesar Rp 180 triliun": a year dates the figure, no rival figure
+            if lo <= d.start and d.end <= hi:
+                between = between.replace(sm.text[d.start:d.end], " ")
         if re.search(r"[;:()]|\d", between):  # another figure or a clause in between
             continue
         if m.end <= figure.start and any(c.start >= m.end and not text[m.end:c.start].strip() for c in sm.attribution):

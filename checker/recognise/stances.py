@@ -139,6 +139,8 @@ class StancesSchema(Schema):
     reflexives = fields.List(fields.String(), load_default=list)  # "his country", "negaranya"
     # words that make what follows no assertion of the speaker: "reports of", "to prevent", "could"
     unasserted = fields.List(fields.String(), load_default=list)
+    # the same, right after it: "adulteration fears", "isu oplosan" told of, never asserted
+    unasserted_after = fields.List(fields.String(), load_default=list)
     higher = fields.List(fields.String(), load_default=list)  # "the higher toll": the larger figure
     # words right after a cue that point back to what was said before ("the report", "laporan itu")
     anaphors = fields.List(fields.String(), load_default=list)
@@ -241,6 +243,7 @@ class StanceRules:
     incident_themes: dict = field(default_factory=dict)  # incident type -> the theme it stands for
     cause_links: AliasTable | None = None
     support_verbs: frozenset = frozenset()  # casefolded words of verbs carrying a predicate's noun
+    unasserted_after: AliasTable | None = None  # right after a predicate's word: "adulteration fears"
 
 
 def _check_regex(pattern: str, where: str) -> re.Pattern:
@@ -262,7 +265,7 @@ def compile_stances(datas: list[dict]) -> StanceRules:
     negations, reflexives, higher, nap_before, nap_after = [], [], [], [], []
     not_negating, coordinators, determiners, unasserted, preps = [], [], [], [], []
     affixes, auxiliaries, anaphors, nouns, figure_nouns, enemy, present = [], [], [], [], [], [], []
-    accusations, causes, support = [], [], []
+    accusations, causes, support, unasserted_after = [], [], [], []
     window, negation_window, verbal = 4, 5, "(?!)"
     for data in datas:
         for label, forms in data["verbs"].items():
@@ -299,6 +302,7 @@ def compile_stances(datas: list[dict]) -> StanceRules:
         determiners += data["determiners"]
         reflexives += data["reflexives"]
         unasserted += data["unasserted"]
+        unasserted_after += data["unasserted_after"]
         higher += data["higher"]
         preps += data["place_prepositions"]
         affixes += data["name_affixes"]
@@ -336,7 +340,7 @@ def compile_stances(datas: list[dict]) -> StanceRules:
                        PatternSet.build((p[0] for p in phrases), phrases),
                        _check_regex(rf"[\s\"“'‘]*{alternation(enemy)}\b", "enemy_words") if enemy else None,
                        frozenset(w.casefold() for w in present), incident_themes, _words(causes, "cause"),
-                       frozenset(w.casefold() for w in support))
+                       frozenset(w.casefold() for w in support), _words(unasserted_after, "unasserted"))
 
 
 def _preposition(words: list[str]) -> re.Pattern:
