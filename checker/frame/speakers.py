@@ -416,9 +416,10 @@ def _appositives(sm: SentenceMentions, actors, framing, known: list) -> list[tup
         comma = link.group(1) == ","
         stop = text.find(",", pos) if comma else -1
         if comma and stop < 0:
-            opener = re.match(r"\s*([\w'’]+)", text[pos:])
-            if not _role_opens(framing, text, pos) \
-                    and (opener is None or opener.group(1).casefold() not in framing.appositive_openers):
+            # an opener may be a phrase: "..., said Irwan Efendi, who heads the Solok disaster agency."
+            opens = any(re.match(r"\s*" + re.escape(o) + r"\b", text[pos:], re.IGNORECASE)
+                        for o in framing.appositive_openers)
+            if not _role_opens(framing, text, pos) and not opens:
                 continue  # an appositive is closed by a comma: ", tiba di Brussels." is the sentence going on
             # "..., said Kuber Kadayat, a police spokesman."; "according to Essam Abu Zariba,
             # interior minister in the country's eastern government."
