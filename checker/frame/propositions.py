@@ -787,7 +787,8 @@ def refers_back(sm: SentenceMentions, rules, cue: Mention) -> bool:
     rest = sm.text[cue.end:clause_end]
     if not _WORD.findall(rest) or cue.text.casefold().endswith("nya"):
         return True
-    return any(len(_WORD.findall(rest[:s])) <= 1 for s, _, _, _ in lex.anaphors.find(rest))
+    return any(len(_WORD.findall(rest[:s])) <= 1 for s, _, _, _ in lex.anaphors.find(rest)) \
+        or _anaphor_before_passive(sm, rules, cue) is not None
 
 
 def accusation_back(sm: SentenceMentions, rules, cue: Mention) -> bool:
@@ -796,7 +797,22 @@ def accusation_back(sm: SentenceMentions, rules, cue: Mention) -> bool:
     _, clause_end = clause_of(rules["framing"], sm.text, cue.start)
     rest = sm.text[cue.end:clause_end]
     return any(ident == "accusation" and len(_WORD.findall(rest[:s])) <= 1
-               for s, _, ident, _ in rules["stances"].anaphors.find(rest))
+               for s, _, ident, _ in rules["stances"].anaphors.find(rest)) \
+        or _anaphor_before_passive(sm, rules, cue) == "accusation"
+
+
+def _anaphor_before_passive(sm: SentenceMentions, rules, cue: Mention) -> str | None:
+    """The kind of anaphor a passive cue has for its subject, right before it in its clause:
+    "Tudingan itu dibantah anggota DPRD", "The accusation was rejected by the ministry" (what
+    is denied is what was said before); None when there is none."""
+    if not getattr(cue.value, "passive", False):
+        return None
+    clause_start, _ = clause_of(rules["framing"], sm.text, cue.start)
+    before = sm.text[clause_start:cue.start]
+    for _, e, ident, _ in rules["stances"].anaphors.find(before):
+        if len(_WORD.findall(before[e:])) <= 2:  # "tudingan itu (langsung) dibantah", "the claim was (flatly) denied"
+            return ident
+    return None
 
 
 def polarity(label: str, reading: Reading) -> str:

@@ -416,9 +416,10 @@ def _appositives(sm: SentenceMentions, actors, framing, known: list) -> list[tup
         comma = link.group(1) == ","
         stop = text.find(",", pos) if comma else -1
         if comma and stop < 0:
-            opener = re.match(r"\s*([\w'’]+)", text[pos:])
-            if not _role_opens(framing, text, pos) \
-                    and (opener is None or opener.group(1).casefold() not in framing.appositive_openers):
+            # an opener may be a phrase: "..., said Irwan Efendi, who heads the Solok disaster agency."
+            opens = any(re.match(r"\s*" + re.escape(o) + r"\b", text[pos:], re.IGNORECASE)
+                        for o in framing.appositive_openers)
+            if not _role_opens(framing, text, pos) and not opens:
                 continue  # an appositive is closed by a comma: ", tiba di Brussels." is the sentence going on
             # "..., said Kuber Kadayat, a police spokesman."; "according to Essam Abu Zariba,
             # interior minister in the country's eastern government."
@@ -736,10 +737,24 @@ def reaches(sm: SentenceMentions, framing, clause: tuple[int, int]) -> bool:
     for cue in sm.attribution:
         if cue.start < clause[1]:
             continue
+        if _closes_quote_of(sm.text, clause, cue):
+            return True  # "\"... 15 orang, sementara 25 hilang,\" kata X": the quote is X's, all of it
         cue_clause = clause_of(framing, sm.text, cue.start)
         if any(cue_clause[0] <= q.start < cue_clause[1] for q in sm.quantities):
             return False
     return True
+
+
+def _closes_quote_of(text: str, clause: tuple[int, int], cue: Mention) -> bool:
+    """Whether a cue tags a quotation the clause lies within: the quote ends in a comma (or ?, !)
+    and closes right before the cue or its speaker ("...,\" kata X", "...,\" the agency said"),
+    after the clause, and opened before the clause's end."""
+    close = max(text.rfind('"', 0, cue.start), text.rfind("”", 0, cue.start))
+    if close <= 0 or text[close - 1] not in ",?!" or _words(text[close + 1:cue.start]) > 8 \
+            or re.search(r"[.;:]", text[close + 1:cue.start]):
+        return False
+    opening = max(text.rfind('"', 0, close), text.rfind("“", 0, close))
+    return 0 <= opening < clause[1] <= close + 1
 
 
 def names_own_source(sm: SentenceMentions, framing, clause: tuple[int, int], figure: Mention) -> bool:
