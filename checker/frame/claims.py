@@ -399,8 +399,11 @@ class ArticleFramer:
                 # after the dead: the injured, counted whole
                 role = "increment" if measure.value in self.whole_measures else "total"
             whole = shares.get((figure.start, figure.end))
-            if whole is not None and measure_for(framing, priority, sm, whole, outcomes, bare, shares) == measure:
+            whole_measure = measure_for(framing, priority, sm, whole, outcomes, bare, shares) if whole is not None else None
+            if whole is not None and whole_measure == measure:
                 role = "part"  # "four of the 19 dead": a share of the figure after it
+            elif whole_measure is not None and measure.end <= figure.start and whole_measure.value != measure.value:
+                role = "part"  # "killed 241 of the 242 people aboard": the dead among a group, not the whole toll
             elif role == "part" and whole is None:
                 before = [q for q in sm.quantities if q.kind == "quantity" and q.end <= figure.start]
                 counted = measure_for(framing, priority, sm, before[-1], outcomes, bare, shares) if before else None
