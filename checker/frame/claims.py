@@ -506,6 +506,12 @@ class ArticleFramer:
             if where and not inherited and "+" not in where:
                 self.last_country = self.rules["places"].country(where)
             region = voice.split("@", 1)[1] if voice and "@" in voice else None
+            if region and inherited and incidents is not None and about.type in incidents.sited \
+                    and self.rules["places"].country(about.place) != about.place \
+                    and not self.rules["places"].within(region, about.place):
+                # "Gujarat health officials said 260 had died": the Ahmedabad crash's toll (the
+                # gazetteer need not know the city lies in the state), not the state's
+                region = None
             if region and (where is None or inherited) and region in self.rules["places"].parents:
                 where, inherited = region, False  # "Ishikawa prefecture said 55 had died": its region's toll
             home = actors.government(voice) if voice else None
