@@ -399,8 +399,11 @@ class ArticleFramer:
                 # after the dead: the injured, counted whole
                 role = "increment" if measure.value in self.whole_measures else "total"
             whole = shares.get((figure.start, figure.end))
-            if whole is not None and measure_for(framing, priority, sm, whole, outcomes, bare, shares) == measure:
+            whole_measure = measure_for(framing, priority, sm, whole, outcomes, bare, shares) if whole is not None else None
+            if whole is not None and whole_measure == measure:
                 role = "part"  # "four of the 19 dead": a share of the figure after it
+            elif whole_measure is not None and measure.end <= figure.start and whole_measure.value != measure.value:
+                role = "part"  # "killed 241 of the 242 people aboard": the dead among a group, not the whole toll
             elif role == "part" and whole is None:
                 before = [q for q in sm.quantities if q.kind == "quantity" and q.end <= figure.start]
                 counted = measure_for(framing, priority, sm, before[-1], outcomes, bare, shares) if before else None
@@ -503,6 +506,12 @@ class ArticleFramer:
             if where and not inherited and "+" not in where:
                 self.last_country = self.rules["places"].country(where)
             region = voice.split("@", 1)[1] if voice and "@" in voice else None
+            if region and inherited and incidents is not None and about.type in incidents.sited \
+                    and self.rules["places"].country(about.place) != about.place \
+                    and not self.rules["places"].within(region, about.place):
+                # "Gujarat health officials said 260 had died": the Ahmedabad crash's toll (the
+                # gazetteer need not know the city lies in the state), not the state's
+                region = None
             if region and (where is None or inherited) and region in self.rules["places"].parents:
                 where, inherited = region, False  # "Ishikawa prefecture said 55 had died": its region's toll
             home = actors.government(voice) if voice else None

@@ -68,6 +68,8 @@ class IncidentsSchema(Schema):
     # types that spread over a country (an outbreak): placed only by their title and lead; a region
     # named further down (where one office counts its own cases) is one place they reached
     spreading = fields.List(fields.String(), load_default=list)
+    # types that happen at one site (a crash, a fire): a region's body counts that site's toll
+    sited = fields.List(fields.String(), load_default=list)
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,7 @@ class Incidents:
     campaigns_since: tuple = ()  # (background type, days): a count running since longer before is its
     lasting: frozenset = frozenset()  # types whose own counts run since long before (an outbreak)
     spreading: frozenset = frozenset()  # types a place below the lead does not place (an outbreak)
+    sited: frozenset = frozenset()  # types at one site: a region's body counts the site's toll
 
     def owns(self, kind: str, measure: str) -> bool:
         """Whether a happening of this type owns a figure of this measure."""
@@ -138,7 +141,8 @@ def compile_incidents(datas: list[dict]) -> Incidents:
                      retype.union(*(types for _, types in retype_for)), qualifiers, measures_of, names_after,
                      background, nationwide, campaigns,
                      frozenset(t for data in datas for t in data.get("lasting", [])),
-                     frozenset(t for data in datas for t in data.get("spreading", [])))
+                     frozenset(t for data in datas for t in data.get("spreading", [])),
+                     frozenset(t for data in datas for t in data.get("sited", [])))
 
 
 def _next_word(text: str, pos: int) -> str:

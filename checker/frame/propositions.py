@@ -523,8 +523,8 @@ def _name(sm: SentenceMentions, rules, start: int, end: int, names: dict) -> Men
     lex = rules["stances"]
     text = sm.text[start:end]
     words = [w for w in text.split() if w.strip(".,").casefold() not in lex.name_affixes]
-    if not words or start == 0 and len(words) == 1:
-        return None  # a capitalised first word is no name
+    if not words or not re.sub(r"[\"“‘'(\[]", "", sm.text[:start]).strip() and len(words) == 1:
+        return None  # a capitalised first word is no name, nor one opening a quote ("\"We deny ...")
     # (nor a word of the lexicons: a headline capitalises its verbs, "Iran Akui Kirim Drone ke Rusia")
     taken = sm.places + sm.dates + sm.incidents + sm.actors + sm.topics + sm.stances + sm.measures
     if any(m.start < end and start < m.end for m in taken):

@@ -173,6 +173,10 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
         counted = measure_for(framing, priority, sm, whole, outcomes, bare, shares)
         rest = [m for m in sm.measures if m.start >= whole.end and m is not counted
                 and words(text, whole.end, m.start) <= after_window]
+        verb = [m for m in sm.measures if m.end <= figure.start and m.value not in bare
+                and words(text, m.end, figure.start) <= 1 and not re.search(r"[,;:.()]", text[m.end:figure.start])]
+        if verb and counted is not None and verb[-1].value not in {counted.value} | {m.value for m in rest}:
+            return verb[-1]  # "killed 241 of the 242 people aboard": the dead, a share of those aboard
         return min(rest, key=lambda m: (m.value not in outcomes, m.start)) if rest else counted
     if any(w is figure for w in shares.values()):
         # the whole of a share counts the noun right after it
