@@ -274,11 +274,15 @@ def with_named_sites(sm: SentenceMentions, framing) -> SentenceMentions:
             continue
         for m in pattern.finditer(sm.text):
             start, end = m.span("name")
+            # a sentence's capitalised article is no part of the name ("The Wayanad district")
+            article = re.match(r"(?:The|A|An)\s+", sm.text[start:end])
+            if article is not None and article.end() < end - start:
+                start += article.end()
             if any(t.start < end and start < t.end for t in taken + found):
                 continue
-            ident = snake(m.group("name"))
+            ident = snake(sm.text[start:end])
             if ident:
-                found.append(Mention("place", m.group("name"), start, end, ident, "place:named_site"))
+                found.append(Mention("place", sm.text[start:end], start, end, ident, "place:named_site"))
     if not found:
         return sm
     return replace(sm, places=sorted(sm.places + found, key=lambda p: p.start))

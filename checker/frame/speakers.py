@@ -168,19 +168,27 @@ def regional_governments(sm: SentenceMentions, framing, places) -> SentenceMenti
     before, after = framing.regional_government_before, framing.regional_government_after
     if before is None and after is None:
         return sm
-    found = []
+    found, dropped = [], []
     for p in sm.places:
-        if places.country(p.value) == p.value:
+        # a named site ("Wayanad district") is under no place the gazetteer knows, yet no country
+        if places.country(p.value) == p.value and p.rule != "place:named_site":
             continue
         head, tail = government_words(framing, sm, p)
         if head is None and tail is None:
             continue
         start, end = (head.start() if head else p.start), (tail.end() if tail else p.end)
-        if any(a.start <= start < a.end or start <= a.start < end for a in sm.actors):
+        # a national office's title right after the region is the region's own ("Rajasthan Health
+        # Minister"): the region's government takes its words
+        inside = [a for a in sm.actors if tail is not None and p.end <= a.start and a.end <= end]
+        if any(a.start <= start < a.end or start <= a.start < end for a in sm.actors if a not in inside):
             continue
+        dropped.extend(inside)
         found.append(Mention("actor", sm.text[start:end], start, end, f"regional_government@{p.value}",
                              "frame:regional_government"))
-    return replace(sm, actors=sorted(sm.actors + found, key=lambda a: a.start)) if found else sm
+    if not found:
+        return sm
+    kept = [a for a in sm.actors if a not in dropped]
+    return replace(sm, actors=sorted(kept + found, key=lambda a: a.start))
 
 
 def government_words(framing, sm: SentenceMentions, place: Mention):
