@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from marshmallow import Schema, fields, validate
 
@@ -395,7 +395,7 @@ class Framing:
     earlier_happening_days: int = 7  # a day this long before the happening's dates an earlier one
     background_days: int = 14  # below the lead, a day this long before publication is background
     day_part_after: re.Pattern | None = None  # matches right after a day's mention: group "part"
-    day_part_order: tuple = ()  # (part's words casefolded, its order in the day) pairs
+    day_part_order: dict = field(default_factory=dict)  # a part's words casefolded -> its order in the day
     many_regions: re.Pattern | None = None  # "in 22 provinces": across the country, not in one of them
     made_in: re.Pattern | None = None  # ends right before a firm's or a product's country ("made in")
 
@@ -638,7 +638,7 @@ def compile_framing(datas: list[dict]) -> Framing:
         data.get("background_days", 14),
         re.compile(rf"\s*(?:\([^()]{{1,24}}\)\s*)?(?P<part>{alternation(data['day_parts'])})(?![\w-])", re.I)
         if data.get("day_parts") else None,
-        tuple((w.casefold(), n) for w, n in data.get("day_parts", {}).items()),
+        {" ".join(w.casefold().split()): n for w, n in data.get("day_parts", {}).items()},
         re.compile(rf"(?<![\w-])(?:{alternation(data['many_regions_links'])})\s+\d+\s+"
                    rf"(?:{alternation(data['many_regions_nouns'])})(?![\w-])", re.I)
         if data.get("many_regions_links") and data.get("many_regions_nouns") else None,

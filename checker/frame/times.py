@@ -145,11 +145,10 @@ def day_part(sm: SentenceMentions, framing, day: date | None) -> int | None:
     None when it names none."""
     if day is None or framing.day_part_after is None:
         return None
-    order = dict(framing.day_part_order)
     for d in sm.dates:
         if d.value.grain != "day" or d.value.day != day:
             continue
         named = framing.day_part_after.match(sm.text, d.end)
         if named is not None:
-            return order.get(" ".join(named.group("part").casefold().split()))
+            return framing.day_part_order.get(" ".join(named.group("part").casefold().split()))
     return None
