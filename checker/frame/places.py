@@ -274,10 +274,11 @@ def with_named_sites(sm: SentenceMentions, framing) -> SentenceMentions:
             continue
         for m in pattern.finditer(sm.text):
             start, end = m.span("name")
-            # a sentence's capitalised article is no part of the name ("The Wayanad district")
-            article = re.match(r"(?:The|A|An)\s+", sm.text[start:end])
-            if article is not None and article.end() < end - start:
-                start += article.end()
+            # a sentence's capitalised determiner is no part of the name ("The Wayanad district")
+            first = re.match(r"(\w+)\s+", sm.text[start:end])
+            if first is not None and first.group(1).casefold() in framing.determiners \
+                    and first.group(1)[0].isupper() and first.end() < end - start:
+                start += first.end()
             if any(t.start < end and start < t.end for t in taken + found):
                 continue
             ident = snake(sm.text[start:end])

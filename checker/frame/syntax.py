@@ -149,9 +149,14 @@ def _subject_outcome(framing, sm: SentenceMentions, figure: Mention, outcome: Me
     # suspected of killing 18 people" counts the officers by no outcome)
 
 
+def _dates_within(sm: SentenceMentions, start: int, end: int) -> list:
+    """The dates standing wholly between start and end: they date a figure and are no rival
+    figure of it ("kerugian negara pada 2023 sebesar Rp 180 triliun")."""
+    return [d for d in sm.dates if start <= d.start and d.end <= end]
+
+
 def _date_words(sm: SentenceMentions, start: int, end: int) -> int:
-    """The words of the dates standing wholly between start and end."""
-    return sum(words(sm.text, d.start, d.end) for d in sm.dates if start <= d.start and d.end <= end)
+    return sum(words(sm.text, d.start, d.end) for d in _dates_within(sm, start, end))
 
 
 def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
@@ -230,9 +235,8 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
         things = [q for q in sm.quantities if lo <= q.start and q.end <= hi and _counts_things(framing, sm, q)]
         for q in things:  # "1.200 jiwa dari 300 KK mengungsi": households or places qualify the people
             between = between.replace(q.text, " ")
-        for d in sm.dates:  # "kerugian negara pada 2023 sebesar Rp 180 triliun": a year dates the figure, no rival figure
-            if lo <= d.start and d.end <= hi:
-                between = between.replace(sm.text[d.start:d.end], " ")
+        for d in _dates_within(sm, lo, hi):
+            between = between.replace(sm.text[d.start:d.end], " ")
         if re.search(r"[;:()]|\d", between):  # another figure or a clause in between
             continue
         if m.end <= figure.start and any(c.start >= m.end and not text[m.end:c.start].strip() for c in sm.attribution):
