@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from checker.model import DateValue, Mention
 from checker.recognise.dates.calendar_days import safe_date, shift, week_start
 from checker.recognise.dates.compiled import DateRules, fold_name, groups_of
-from checker.recognise.dates.resolve import amount_of, nth_number, resolve_match, weekday_of
+from checker.recognise.dates.resolve import amount_of, nth_number, number_of, resolve_match, weekday_of
 from checker.recognise.prefilter import PatternSet
 from checker.rulebook import LanguageRules
 
@@ -64,7 +64,10 @@ def _scan(text: str, patterns: tuple, rules: DateRules, ref: date | None,
                     shifts.append((m.start(), m.end(), p.sign * n, weekday, p.production, None, p.direction))
                 continue
             if p.production in ("shift", "length"):  # "three days after", "for three days from"
-                amount, unit = amount_of(groups_of(m), rules, language_rules)
+                g = groups_of(m)
+                amount, unit = amount_of(g, rules, language_rules)
+                if amount is None and p.unit and "num" in g:  # "H-2 Lebaran": the pattern says the unit
+                    amount, unit = number_of(g["num"], rules, language_rules), p.unit
                 if amount is not None:
                     start, hedge = _offset_hedge(text, m.start(), rules)
                     shifts.append((start, m.end(), p.sign * amount, unit, p.production, hedge, p.direction))

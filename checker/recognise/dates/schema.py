@@ -27,7 +27,8 @@ class PatternSchema(Schema):
     sign = fields.Integer(load_default=-1)  # offset resolvers: -1 ago, +1 from now
     capitalised = fields.List(fields.String(), load_default=list)  # groups that need a capital
     order = fields.String(validate=validate.OneOf(["dmy", "mdy", "ymd"]))  # numeric resolvers
-    unit = fields.String(validate=validate.OneOf(_NTH_UNITS))  # nth resolvers: the nth what
+    # nth resolvers: the nth what; a shift that names no unit ("H-2 Lebaran"): what it counts
+    unit = fields.String(validate=validate.OneOf(_NTH_UNITS))
     # words one of which the text must hold for the pattern to be tried at all (a cheap gate:
     # most sentences name no quarter, century or holiday); "#digit" and "#dash" stand for a
     # digit and a dash, "{holiday}" and "{part}" for the first words of those tables
