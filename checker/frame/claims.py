@@ -14,7 +14,7 @@ from checker.frame.propositions import (Topic, co_holders, confirmations, named_
                                         polarity, read_assertions, read_cue, unknown_speaker)
 from checker.frame.speakers import (Voice, defined_bodies, defined_mentions, in_dateline, person_mentions, place_bodies,
                                     names_own_source, reaches, regional_bodies_after_region, regional_governments,
-                                    register_persons, speaker,
+                                    register_firms, register_persons, speaker, with_firms,
                                     speaker_for,
                                     speakers_by_cue, voice_of, without_described_states, closing_tag)
 from checker.frame.settings import words, words_after, words_before
@@ -41,6 +41,7 @@ class ArticleFramer:
     rules: object
     main: EventRef | None = None
     persons: dict = field(default_factory=dict)
+    firms: dict = field(default_factory=dict)  # firms no table knows, named with their legal form
     voice: Voice = field(default_factory=Voice)
     topic: Topic = field(default_factory=Topic)
     claims: list[Claim] = field(default_factory=list)
@@ -85,8 +86,10 @@ class ArticleFramer:
     # --- one sentence ---------------------------------------------------------------------------
 
     def frame_sentence(self, sm: SentenceMentions) -> None:
-        sm = replace(sm, actors=[a for a in sm.actors if not in_dateline(sm.text, a)]
-                     + person_mentions(sm, self.persons))
+        named = person_mentions(sm, self.persons, self.firms)
+        firms = [(m.start, m.end) for m in named if m.text in self.firms]
+        sm = replace(sm, actors=[a for a in sm.actors if not in_dateline(sm.text, a)
+                                 and not any(s <= a.start and a.end <= e for s, e in firms)] + named)
         sm = without_described_states(sm, self.actors, self.framing)
         sm = anchored(sm, self.framing, self.last_named, self.article.published)
         named = [d.value.day for d in sorted(sm.dates, key=lambda d: d.start) if d.value.grain == "day"
@@ -852,7 +855,9 @@ def _frame_with(article: Article, mentions: list[SentenceMentions], rules, main:
     mentions = placed
     defined = defined_bodies(mentions, rules["actors"], rules["framing"])
     mentions = [defined_mentions(sm, defined) for sm in mentions]
-    framer.persons = register_persons(mentions, rules["actors"], rules["framing"], rules["places"])
+    framer.firms = register_firms(mentions, rules["actors"], rules["framing"])
+    framer.persons = with_firms(register_persons(mentions, rules["actors"], rules["framing"], rules["places"]),
+                                framer.firms)
     framer.topic.sentences = tuple(mentions)
     for sm in mentions:
         framer.frame_sentence(sm)

@@ -221,6 +221,10 @@ class FramingSchema(Schema):
     # where a firm or a product comes from, right before a country ("sirup buatan perusahaan India",
     # "syrups made in India"): its origin, no place a figure counts in
     made_in_words = fields.List(fields.String(), load_default=list)
+    # a firm no table knows, named with its legal form: a form before its name ("PT Jasa Marga")
+    # or after it ("Synergy Marine Corp", "Jasa Marga Tbk"); the name speaks for the firm
+    firm_forms_before = fields.List(fields.String(), load_default=list)
+    firm_forms_after = fields.List(fields.String(), load_default=list)
     # words that make a name an organisation's: an article's "Badan Gizi Nasional (BGN)" speaks,
     # its "Makan Bergizi Gratis (MBG)" programme does not
     body_words = fields.List(fields.String(), load_default=list)
@@ -398,6 +402,7 @@ class Framing:
     day_part_order: dict = field(default_factory=dict)  # a part's words casefolded -> its order in the day
     many_regions: re.Pattern | None = None  # "in 22 provinces": across the country, not in one of them
     made_in: re.Pattern | None = None  # ends right before a firm's or a product's country ("made in")
+    firm_names: re.Pattern | None = None  # a firm named with its legal form: group "name" or "name_before_form"
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -643,7 +648,21 @@ def compile_framing(datas: list[dict]) -> Framing:
                    rf"(?:{alternation(data['many_regions_nouns'])})(?![\w-])", re.I)
         if data.get("many_regions_links") and data.get("many_regions_nouns") else None,
         re.compile(rf"(?<![\w-])(?:{alternation(data['made_in_words'])})\s+$", re.I) if data.get("made_in_words") else None,
+        _firm_names(data),
     )
+
+
+def _firm_names(data: dict) -> re.Pattern | None:
+    """"PT Jasa Marga (Persero) Tbk" (name after the form), "Synergy Marine Corp" (before it): the
+    name is the capitalised words, never the forms themselves."""
+    before, after = data.get("firm_forms_before"), data.get("firm_forms_after")
+    if not before and not after:
+        return None
+    forms_after = alternation(after or [])
+    word = rf"(?!{forms_after}(?![\w-]))[A-Z][\w&'’-]*"
+    return re.compile(
+        rf"(?<![\w-]){alternation(before or [])}\s+(?P<name>{word}(?:\s+{word}){{0,4}})(?:\s+{forms_after})*(?![\w-])"
+        rf"|(?<![\w-])(?P<name_before_form>{word}(?:\s+{word}){{0,3}})\s+{forms_after}(?![\w-])")
 
 
 def _apposition(data: dict) -> str:

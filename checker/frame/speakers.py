@@ -308,6 +308,34 @@ def register_persons(sentences: list[SentenceMentions], actors, framing, places=
     return {name: bodies.pop() for name, bodies in found.items() if len(bodies) == 1}
 
 
+def register_firms(sentences: list[SentenceMentions], actors, framing) -> dict[str, str]:
+    """Firms no table knows, named with their legal form ("PT Jasa Marga (Persero) Tbk",
+    "Synergy Marine Corp"), -> their id: each speaks for itself, wherever the article names it
+    again without the form ("Jasa Marga membantah ..."). A firm the tables know keeps its id."""
+    if framing.firm_names is None:
+        return {}
+    found = {}
+    for sm in sentences:
+        for m in framing.firm_names.finditer(sm.text):
+            group = "name" if m.group("name") else "name_before_form"
+            start, end = m.span(group)
+            first = re.match(r"(\w+)\s+", sm.text[start:end])
+            if first is not None and first.group(1).casefold() in framing.determiners:
+                start += first.end()  # "The Boeing Co."
+            if any(a.start < end and start < a.end and actors.role(a.value) != "state" for a in sm.actors):
+                continue  # "PT Pertamina (Persero)": a firm the actors rules know
+            found[sm.text[start:end]] = person_id(sm.text[start:end])
+    return found
+
+
+def with_firms(persons: dict[str, str], firms: dict[str, str]) -> dict[str, str]:
+    """The registered names with the firms': a name read whole with the firm's legal form
+    ("PT Sumber Makmur Kimia Tbk" said, its parts after it) is the firm, under one id."""
+    renamed = {ident: firms[f] for name, ident in persons.items() for f in firms
+               if re.search(rf"(?<!\w){re.escape(f)}(?!\w)", name)}
+    return {**{name: renamed.get(ident, ident) for name, ident in persons.items()}, **firms}
+
+
 def _names(text: str, framing, skip=()) -> list[tuple[int, int, str]]:
     """(start, end, name) of the runs of capitalised words that may be a person's name, without
     the titles and articles before them ("The Norwegian Refugee Council") and words inside
@@ -511,13 +539,15 @@ def without_described_states(sm: SentenceMentions, actors, framing) -> SentenceM
     return sm if len(kept) == len(sm.actors) else replace(sm, actors=kept)
 
 
-def person_mentions(sm: SentenceMentions, persons: dict[str, str]) -> list[Mention]:
-    """Registered names in a sentence, as actor mentions of the body they speak for."""
+def person_mentions(sm: SentenceMentions, persons: dict[str, str], firms=frozenset()) -> list[Mention]:
+    """Registered names in a sentence, as actor mentions of the body they speak for; a firm's
+    name may hold a state's ("ASDP Indonesia Ferry"): the firm is meant (the caller drops the
+    state's mention)."""
     if not persons:
         return []
     taken = [(m.start, m.end) for m in sm.actors]
     out = []
-    for m in re.finditer(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}", sm.text):
+    for m in re.finditer(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}", sm.text):
         words = m.group().split()
         # the longest registered run of words inside the capitalised run
         for n in range(len(words), 0, -1):
@@ -526,8 +556,10 @@ def person_mentions(sm: SentenceMentions, persons: dict[str, str]) -> list[Menti
                 if name in persons:
                     at = re.search(r"\s+".join(map(re.escape, words[i:i + n])), m.group())
                     start, end = m.start() + at.start(), m.start() + at.end()
-                    if not any(s < end and start < e for s, e in taken):
-                        out.append(Mention("actor", name, start, end, persons[name], rule=f"person:{name}"))
+                    if not any(s < end and start < e and not (name in firms and start <= s and e <= end)
+                               for s, e in taken):
+                        out.append(Mention("actor", name, start, end, persons[name],
+                                           rule=f"{'firm' if name in firms else 'person'}:{name}"))
                         taken.append((start, end))
     return out
 
