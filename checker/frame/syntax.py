@@ -421,6 +421,13 @@ def role_of(framing, sm: SentenceMentions, figure: Mention) -> str:
     text = sm.text
     head = words_before(text, figure.start, framing.window("cue_before"))
     tail = words_after(text, figure.end, framing.window("cue_after"))
+    site = getattr(framing, "site_share", None)
+    if site is not None:
+        lo, hi = clause_of(framing, text, figure.start)
+        if site.search(text, lo, hi):
+            # before the total verbs: "Sebanyak 18 korban luka dirawat di Skopje" is one city's
+            # share, whatever word ("sebanyak", "a total of") introduces the figure
+            return "part"  # "the hospital had received 161 wounded": one hospital's share
     if total_verb_before(framing, sm, figure):
         return "total"  # "bertambah menjadi 12": the new total
     if any(_adjacent(head[e:]) for s, e, _, _ in framing.increment_before.find(head)):
@@ -429,11 +436,6 @@ def role_of(framing, sm: SentenceMentions, figure: Mention) -> str:
         return "besides"  # "another 982": more of a measure given before, else a figure of its own
     if any(_adjacent(tail[:s]) for s, e, _, _ in framing.increment_after.find(tail)):
         return "increment"
-    site = getattr(framing, "site_share", None)
-    if site is not None:
-        lo, hi = clause_of(framing, text, figure.start)
-        if site.search(text, lo, hi):
-            return "part"  # "the hospital had received 161 wounded": one hospital's share
     if any(not when_between(framing, text, e, figure.start) for _, e, _, _ in framing.part_markers.find(text[:figure.start])):
         return "part"  # "Dari jumlah itu, 34 orang ...": a share of the figure before (not "most of the
         # victims died in a crush as thousands of people rushed at the trucks": the crowd of another clause)

@@ -57,9 +57,30 @@ def find_readings(text: str, nr: NumberRules) -> list[Mention]:
                 start, end, value = _numeral_next_to(text, *m.span("w"), side, nr)
             if value is None or any(o.start < end and start < o.end for o in out):
                 continue  # "berkekuatan 4,2 SR": one reading, whichever cue found it
+            low = float(value)
+            if side == "after":  # "between 14 and 25 years old": the whole range is the reading,
+                start, low = _range_ending_at(text, start, low, nr)  # else its low end reads as a count
+                out = [o for o in out if not (start <= o.start and o.end <= end)]
             out.append(Mention("quantity", text[start:end], start, end,
-                               Interval(float(value), float(value)), f"reading:{name}"))
+                               Interval(min(low, float(value)), max(low, float(value))), f"reading:{name}"))
     return out
+
+
+def _range_ending_at(text: str, start: int, value: float, nr: NumberRules) -> tuple:
+    """(start, low) of a range written just before a figure ("between 14 and " or "14 to "
+    before "25"), by the rules' range frames and connectors; (start, value) when there is none."""
+    head = text[max(0, start - 60):start]
+    m = re.search(r"(\S+)\s*?(\s\S+|-|–)\s*$", head)
+    first = parse_digits(m.group(1), nr) if m else None
+    if first is None:
+        return start, value
+    connector = fold(m.group(2).strip())
+    frame = re.search(r"(\S+)\s+$", head[:m.start()])
+    if frame and nr.range_frames.get(fold(frame.group(1))) == connector:
+        return start - len(head) + frame.start(1), float(first)
+    if connector in nr.range_connectors:
+        return start - len(head) + m.start(1), float(first)
+    return start, value
 
 
 def _measured(text: str, name: str, pattern, units: dict, nr: NumberRules, found: list) -> list[Mention]:
