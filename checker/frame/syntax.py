@@ -206,6 +206,11 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
                    for q in sm.quantities):
                 continue  # "2,000 inmates, three times its capacity of 600": the noun is the 600's (not
                 # "55 had died and 22 were injured": "died" is the 55's; nor "suara atau 13,2 persen")
+            if "," in between and any(figure.end <= a.start and a.end <= m.start and "," not in text[a.end:m.start]
+                                      for a in sm.attribution):
+                continue  # "53 passengers and 12 crew, but the ministry said some survivors ...": past a comma,
+                # an outcome another speaker tells in a clause of its own is not this figure's (but "12 people,
+                # police said, were killed" resumes the figure's clause after the comma)
             if figure.kind == "money" and re.search(r"[,;:]", between):
                 continue  # "the 300 trillion rupiah loss, most of it environmental damage": a sum's
                 # measure stands before it or right after it, not past a comma
