@@ -221,6 +221,9 @@ class FramingSchema(Schema):
     # where a firm or a product comes from, right before a country ("sirup buatan perusahaan India",
     # "syrups made in India"): its origin, no place a figure counts in
     made_in_words = fields.List(fields.String(), load_default=list)
+    # where a statement was given ("dalam keterangan tertulis di Jakarta", "at a news conference in
+    # Kupang"): the place right after is where it was said, not where a figure counts
+    statement_settings = fields.List(fields.String(), load_default=list)
     # words that make a name an organisation's: an article's "Badan Gizi Nasional (BGN)" speaks,
     # its "Makan Bergizi Gratis (MBG)" programme does not
     body_words = fields.List(fields.String(), load_default=list)
@@ -398,6 +401,7 @@ class Framing:
     day_part_order: dict = field(default_factory=dict)  # a part's words casefolded -> its order in the day
     many_regions: re.Pattern | None = None  # "in 22 provinces": across the country, not in one of them
     made_in: re.Pattern | None = None  # ends right before a firm's or a product's country ("made in")
+    statement_setting: re.Pattern | None = None  # ends right before where a statement was given
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -643,6 +647,8 @@ def compile_framing(datas: list[dict]) -> Framing:
                    rf"(?:{alternation(data['many_regions_nouns'])})(?![\w-])", re.I)
         if data.get("many_regions_links") and data.get("many_regions_nouns") else None,
         re.compile(rf"(?<![\w-])(?:{alternation(data['made_in_words'])})\s+$", re.I) if data.get("made_in_words") else None,
+        re.compile(rf"(?<![\w-])(?:{alternation(data['statement_settings'])})(?:\s+[\w'’-]+){{0,2}}?\s+$", re.I)
+        if data.get("statement_settings") else None,
     )
 
 
