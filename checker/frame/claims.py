@@ -861,7 +861,23 @@ def _frame_with(article: Article, mentions: list[SentenceMentions], rules, main:
     framer.topic.sentences = tuple(mentions)
     for sm in mentions:
         framer.frame_sentence(sm)
-    return echo_days(echo_speakers(framer.claims, rules["actors"]), article.published, rules["framing"])
+    claims = regional_speakers(framer.claims)
+    return echo_days(echo_speakers(claims, rules["actors"]), article.published, rules["framing"])
+
+
+def regional_speakers(claims: list[Claim]) -> list[Claim]:
+    """A regional body named without its region ("Pemprov Sebut 68", "Dinkes Catat 310 Kasus") in
+    an article whose other lines name that body for exactly one region ("Pemprov NTT", "Dinkes
+    Garut") is that region's body: one authority, not two."""
+    regions: dict = {}
+    for c in claims:
+        if c.speaker and "@" in c.speaker:
+            regions.setdefault(c.speaker.split("@", 1)[0], set()).add(c.speaker)
+    out = []
+    for c in claims:
+        found = regions.get(c.speaker) if c.speaker and "@" not in c.speaker else None
+        out.append(replace(c, speaker=next(iter(found))) if found and len(found) == 1 else c)
+    return out
 
 
 def echo_days(claims: list[Claim], published, framing) -> list[Claim]:

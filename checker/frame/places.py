@@ -190,8 +190,15 @@ def joint_places(framing, sm: SentenceMentions, places, start: int = 0, end: int
 def in_speaker_tag(framing, sm: SentenceMentions, place: Mention) -> bool:
     """A place in a trailing speaker tag, where it was said: after a cue whose speaker follows it
     ("kata", "said") and that speaker, in the cue's clause ("..., kata Gubernur Sumut Bobby
-    Nasution di Medan")."""
+    Nasution di Medan"); or right after the setting of a statement, in a cue's clause, however
+    long the speaker's title ("kata Kepala Pusat Data ... BNPB Raditya Jati dalam keterangan
+    tertulis di Jakarta")."""
+    setting = getattr(framing, "statement_setting", None)
     for cue in sm.attribution:
+        if setting is not None and cue.value in ("after", "either") and cue.end <= place.start \
+                and clause_of(framing, sm.text, cue.start) == clause_of(framing, sm.text, place.start) \
+                and setting.search(sm.text[cue.end:place.start]):
+            return True
         if cue.value not in ("after", "either") or cue.end > place.start:
             continue
         if clause_of(framing, sm.text, cue.start) != clause_of(framing, sm.text, place.start):

@@ -225,6 +225,9 @@ class FramingSchema(Schema):
     # or after it ("Synergy Marine Corp", "Jasa Marga Tbk"); the name speaks for the firm
     firm_forms_before = fields.List(fields.String(), load_default=list)
     firm_forms_after = fields.List(fields.String(), load_default=list)
+    # where a statement was given ("dalam keterangan tertulis di Jakarta", "at a news conference in
+    # Kupang"): the place right after is where it was said, not where a figure counts
+    statement_settings = fields.List(fields.String(), load_default=list)
     # words that make a name an organisation's: an article's "Badan Gizi Nasional (BGN)" speaks,
     # its "Makan Bergizi Gratis (MBG)" programme does not
     body_words = fields.List(fields.String(), load_default=list)
@@ -403,6 +406,7 @@ class Framing:
     many_regions: re.Pattern | None = None  # "in 22 provinces": across the country, not in one of them
     made_in: re.Pattern | None = None  # ends right before a firm's or a product's country ("made in")
     firm_names: re.Pattern | None = None  # a firm named with its legal form: group "name" or "name_before_form"
+    statement_setting: re.Pattern | None = None  # ends right before where a statement was given
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -649,6 +653,8 @@ def compile_framing(datas: list[dict]) -> Framing:
         if data.get("many_regions_links") and data.get("many_regions_nouns") else None,
         re.compile(rf"(?<![\w-])(?:{alternation(data['made_in_words'])})\s+$", re.I) if data.get("made_in_words") else None,
         _firm_names(data),
+        re.compile(rf"(?<![\w-])(?:{alternation(data['statement_settings'])})(?:\s+[\w'’-]+){{0,2}}?\s+$", re.I)
+        if data.get("statement_settings") else None,
     )
 
 

@@ -333,6 +333,9 @@ class RegionalBodySchema(Schema):
     id = fields.String(required=True)
     heads = fields.List(fields.String(), required=True)  # followed by the region they serve
     bare = fields.Boolean(load_default=True)  # a head alone names the body too
+    # heads that name the body alone even when the body is not bare: "Pemprov" is always a
+    # provincial government, "Gubernur" may be a central bank's ("Gubernur Bank Indonesia")
+    bare_heads = fields.List(fields.String(), load_default=list)
     english = fields.List(fields.String(), load_default=list)  # after a province's name: "East Java police"
     # one body per region (each BPBD, each provincial government is an authority of its own),
     # not one national body with regional offices (the police)
@@ -394,6 +397,7 @@ class Regional:
     # before them: after any region the gazetteer knows ("Subang health office"), not only a province
     english: AliasTable | None = None
     english_admin: tuple = ()
+    bare_heads: frozenset = frozenset()  # casefolded heads that stand alone for a body not bare
 
 
 @dataclass(frozen=True)
@@ -472,7 +476,7 @@ class Actors:
                     region_end = toks[k - 1][1]
             if region_end is not None:
                 out.append((start, region_end, ident))
-            elif ident in reg.bare:
+            elif ident in reg.bare or text[start:end].casefold() in reg.bare_heads:
                 out.append((start, end, ident))
         return out
 
@@ -574,7 +578,7 @@ def _compile_regional(sections: list[dict], entries: list) -> Regional | None:
     if not sections:
         return None
     heads, bare, admin, names, name_words, english, not_names = [], set(), [], [], set(), {}, set()
-    per_region, english_words, english_admin = set(), [], []
+    per_region, english_words, english_admin, bare_heads = set(), [], [], set()
     for s in sections:
         admin += [(w, "admin", False) for w in s["admin_words"]]
         names += [(n, "region", False) for n in s["names"]]
@@ -585,6 +589,7 @@ def _compile_regional(sections: list[dict], entries: list) -> Regional | None:
             heads += [(h, body["id"], False) for h in body["heads"]]
             if body["bare"]:
                 bare.add(body["id"])
+            bare_heads |= {h.casefold() for h in body["bare_heads"]}
             if body["per_region"]:
                 per_region.add(body["id"])
                 english_words += [(w, body["id"], False) for w in body["english"]]
@@ -598,7 +603,7 @@ def _compile_regional(sections: list[dict], entries: list) -> Regional | None:
                     entries += [(f"{region} {word}", body["id"], False) for word in body["english"]]
     return Regional(AliasTable.build(heads), frozenset(bare), AliasTable.build(admin),
                     AliasTable.build(names), frozenset(name_words), frozenset(not_names), frozenset(per_region),
-                    AliasTable.build(english_words), tuple(english_admin))
+                    AliasTable.build(english_words), tuple(english_admin), frozenset(bare_heads))
 
 
 def run_actor_example(example: dict, rules: LanguageRules):
