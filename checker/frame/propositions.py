@@ -51,6 +51,9 @@ class Topic:
     subject: str | None = None  # the last actor a figure or proposition was about
     last: Proposition | None = None  # the last proposition read
     last_value: Interval | None = None  # the figure of the last proposition, if about one
+    # the last proposition an accusing cue read ("menuding perusahaan lalai"): what "the accusation"
+    # denied later points back to, though a quote on something else came between
+    accused: Proposition | None = None
     sentences: tuple = ()  # the article's recognised sentences, for the countries it names
     countries: dict = field(default_factory=dict)  # country -> times the article names it
     counted: bool = False
@@ -723,6 +726,8 @@ def read_cue(sm: SentenceMentions, cue: Mention, holder: Mention, rules, topic: 
             remember(topic, reading)
             return reading
     if chosen is None:
+        if topic.accused is not None and topic.accused is not topic.last and accusation_back(sm, rules, cue):
+            topic.last, topic.last_value = topic.accused, None  # "membantah tudingan tersebut": the accusation
         if topic.last is not None and refers_back(sm, rules, cue):
             if accusation_back(sm, rules, cue) and not topic.last.figure and topic.last.agent != government \
                     and topic.last.agent != SOMEONE:
@@ -757,6 +762,8 @@ def read_cue(sm: SentenceMentions, cue: Mention, holder: Mention, rules, topic: 
         is_negated ^= negated(sm, rules["stances"], cue.end, chosen.mention)
     reading = Reading(prop, is_negated, words=chosen.mention)
     remember(topic, reading)
+    if value.role == "accuse" and not prop.figure:
+        topic.accused = prop
     return reading
 
 
