@@ -203,6 +203,10 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
                    and not re.search(r"[,;:()]", text[m.end:q.start])
                    and not framing.joint_links & set(text[m.end:q.start].casefold().split())
                    and not (framing.when_link is not None and framing.when_link.match(text, m.end))
+                   # a figure with its own noun right after it is not the noun's: "37 orang luka-luka
+                   # dirawat di lima rumah sakit" (the hospitals are the five's, the hurt the 37)
+                   and not any(o.start >= q.end and not text[q.end:o.start].strip() and o.value not in bare
+                               for o in sm.measures)
                    for q in sm.quantities):
                 continue  # "2,000 inmates, three times its capacity of 600": the noun is the 600's (not
                 # "55 had died and 22 were injured": "died" is the 55's; nor "suara atau 13,2 persen")
