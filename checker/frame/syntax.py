@@ -234,6 +234,9 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
             if any(q.end <= m.start and words(text, q.end, m.start) <= before_window
                    and not re.search(r"[,;:]", text[q.end:m.start])  # "2.072 warga, sementara kapasitasnya 600"
                    and not _has_own_measure(sm, q, m, before_window, bare - framing.counted_things)
+                   # (not one counting what met in the happening: "dua kereta bertabrakan dan
+                   # menewaskan 156 orang", "two trains collided and killed 12": the dead are the 156's)
+                   and not any(i.start >= q.end and words(text, q.end, i.start) <= 1 for i in sm.incidents)
                    for q in sm.quantities if q is not figure and not q.rule.startswith("reading:")):
                 continue  # "8 people lost their lives and 2,750 others were hurt": the 8's
             if "," in between and counted_noun(framing, sm, figure) is not None:
