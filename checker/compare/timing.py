@@ -107,6 +107,8 @@ def check_duration(claim: Claim, group: list[Claim], context: ComparisonContext,
     published = context.published(claim)
     if claim.value is None or published is None or is_share(claim):
         return None
+    if claim.modality in settings.uncompared_modalities:
+        return None  # a length still ahead ("could take up to a year") has elapsed from nothing
     if claim.value.low is None and claim.value.high is None:
         return None
     since, anchor_claim = anchor_of(claim, group)

@@ -735,6 +735,8 @@ class ArticleFramer:
             self.add(kind="duration", evidence=Evidence(sm.text, sm.sentence.start, sm.sentence.end),
                      measure=near[0].value if near else None, value=d.value.seconds,
                      unit=d.value.unit or "second", when=self.article.published,
+                     # a length still ahead ("could take up to a year") is a forecast, no elapsed time
+                     modality=modality(sm, self.framing, d),
                      marks=self.marks(("duration", d)), extra=tuple(extra))
 
     def denied_happening(self, sm: SentenceMentions, kind: str) -> bool:

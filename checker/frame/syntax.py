@@ -203,6 +203,10 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
                    and not re.search(r"[,;:()]", text[m.end:q.start])
                    and not framing.joint_links & set(text[m.end:q.start].casefold().split())
                    and not (framing.when_link is not None and framing.when_link.match(text, m.end))
+                   # a figure with its own noun right after it is not the noun's: "37 orang luka-luka
+                   # dirawat di lima rumah sakit" (the hospitals are the five's, the hurt the 37)
+                   and not any(o.start >= q.end and not text[q.end:o.start].strip() and o.value not in bare
+                               for o in sm.measures)
                    for q in sm.quantities):
                 continue  # "2,000 inmates, three times its capacity of 600": the noun is the 600's (not
                 # "55 had died and 22 were injured": "died" is the 55's; nor "suara atau 13,2 persen")
@@ -230,6 +234,9 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
             if any(q.end <= m.start and words(text, q.end, m.start) <= before_window
                    and not re.search(r"[,;:]", text[q.end:m.start])  # "2.072 warga, sementara kapasitasnya 600"
                    and not _has_own_measure(sm, q, m, before_window, bare - framing.counted_things)
+                   # (not one counting what met in the happening: "dua kereta bertabrakan dan
+                   # menewaskan 156 orang", "two trains collided and killed 12": the dead are the 156's)
+                   and not any(i.start >= q.end and words(text, q.end, i.start) <= 1 for i in sm.incidents)
                    for q in sm.quantities if q is not figure and not q.rule.startswith("reading:")):
                 continue  # "8 people lost their lives and 2,750 others were hurt": the 8's
             if "," in between and counted_noun(framing, sm, figure) is not None:
