@@ -19,7 +19,7 @@ from checker.frame.speakers import (Voice, defined_bodies, defined_mentions, in_
                                     speakers_by_cue, voice_of, without_described_states, closing_tag)
 from checker.frame.settings import words, words_after, words_before
 from checker.frame.places import (happening_place, joint_places, label_place, listed, narrowed, off_route, place_after, place_in, venue_part,
-                                  with_named_sites)
+                                  with_named_sites, with_site_anaphors)
 from checker.frame.syntax import (sent_by, after_earlier_cue, clause_of, counted_noun, counts_a_subgroup, currency, earlier, elliptical, measure_for, modality, owner_of,
                                   role_of, sender_of, actor_right_before, numbered, restating, share_pairs, total_verb_before, without_possessors)
 from checker.frame.times import anchored, day_part, earlier_figure_day, reference_day
@@ -804,7 +804,8 @@ def frame_article(article: Article, mentions: list[SentenceMentions], rules) -> 
     nationwide = incidents.nationwide if incidents is not None else frozenset()
     # the dateline names where the report was filed ("TEMPO.CO, Jakarta -", "ISTANBUL/DAMASCUS,
     # Feb 6 (Reuters) -"), not where it happened: its places only when the text names no other
-    mentions = [with_named_sites(off_route(sm, rules["framing"]), rules["framing"]) for sm in mentions]
+    mentions = with_site_anaphors([with_named_sites(off_route(sm, rules["framing"]), rules["framing"])
+                                   for sm in mentions], rules["framing"])
     filed = [replace(sm, places=[p for p in sm.places if not in_dateline(sm.text, p)]) for sm in mentions]
     facts = rules.get("facts")
     spreading = incidents.spreading if incidents is not None else frozenset()

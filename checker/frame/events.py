@@ -321,6 +321,7 @@ def main_event(sentences: list[SentenceMentions], places, published: date | None
     # Lebanon") counts three times, a country named as an actor ("Israel denied") half; in a
     # sentence naming the incident double again, and in the title and lead double again
     countries: Counter = Counter()
+    loose: Counter = Counter()
     lead_places, sites = [], []  # sites: lead places where something happens, or named with it
     named_sites = []  # places where something happens in a sentence naming the happening
     for n, sm in enumerate(sentences):
@@ -335,7 +336,10 @@ def main_event(sentences: list[SentenceMentions], places, published: date | None
             acting = any(a.start <= p.start and p.end <= a.end for a in sm.actors)
             weight = (3 if located else 0.5 if acting else 1) * (2 if names_it else 1) \
                 * (2 if n < LEAD_SENTENCES else 1)
-            countries[places.country(p.value)] += weight
+            # a site no table knows ("Kerr County", "the city of Kerrville") lies in no country:
+            # it is no country of its own while a known place names one (only one counts then)
+            (loose if p.rule == "place:named_site" and p.value not in places.parents
+             else countries)[places.country(p.value)] += weight
             if n < LEAD_SENTENCES:
                 lead_places.append(p.value)
             if (located or names_it) and not (framing is not None and any(government_words(framing, sm, p))):
@@ -344,6 +348,7 @@ def main_event(sentences: list[SentenceMentions], places, published: date | None
                               located))
             if located and names_it:
                 named_sites.append(p.value)
+    countries = countries or loose
     country = max(countries, key=lambda c: countries[c]) if countries else "unknown"
     # the most specific place of the lead where it happened ("floods in Derna"), not where
     # someone spoke from ("Speaking to AFP from Benghazi"); a landmark it happened near ("a prison

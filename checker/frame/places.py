@@ -286,6 +286,13 @@ def with_named_sites(sm: SentenceMentions, framing) -> SentenceMentions:
             if first is not None and first.group(1).casefold() in framing.determiners \
                     and first.group(1)[0].isupper() and first.end() < end - start:
                 start += first.end()
+            # ...nor a capitalised preposition opening it ("In Kerr County alone"); a lone determiner
+            # before a kind is no name at all ("The county's toll"): an anaphor (with_site_anaphors)
+            if first is not None and first.group(1)[0].isupper() and first.end() < end - start \
+                    and framing.place_preposition.match(sm.text, start, start + first.end()) is not None:
+                start += first.end()
+            if sm.text[start:end].casefold() in framing.determiners:
+                continue
             if any(t.start < end and start < t.end for t in taken + found):
                 continue
             ident = snake(sm.text[start:end])
@@ -294,3 +301,31 @@ def with_named_sites(sm: SentenceMentions, framing) -> SentenceMentions:
     if not found:
         return sm
     return replace(sm, places=sorted(sm.places + found, key=lambda p: p.start))
+
+
+def with_site_anaphors(mentions: list[SentenceMentions], framing) -> list[SentenceMentions]:
+    """"The county's toll stood at 96" after "in Kerr County": a kind named with a pointing word
+    and no name of its own is the last site of that kind named before (a later sentence), so its
+    figure stays that site's, not the whole state's."""
+    if framing.site_anaphor is None:
+        return mentions
+    last: dict = {}  # kind -> the last named site of that kind
+    out = []
+    for sm in mentions:
+        taken = sm.places + sm.actors
+        found = [Mention("place", m.group(), m.start(), m.end(), last[kind], "place:named_site")
+                 for m in framing.site_anaphor.finditer(sm.text)
+                 for kind in [" ".join(m.group("kind").casefold().split())]
+                 if kind in last and not any(t.start < m.end() and m.start() < t.end for t in taken)]
+        for p in sm.places:
+            if p.rule != "place:named_site":
+                continue
+            after = sm.text[p.end:p.end + 40].casefold().split()
+            before = sm.text[max(0, p.start - 40):p.start].casefold().split()
+            for kind in framing.site_kind_words:
+                n = len(kind.split())
+                if " ".join(after[:n]) == kind or " ".join(before[-n:]) == kind or \
+                        " ".join(before[-n - 1:-1]) == kind and before[-1:] == ["of"]:
+                    last[kind] = p.value
+        out.append(replace(sm, places=sorted(sm.places + found, key=lambda p: p.start)) if found else sm)
+    return out

@@ -121,6 +121,8 @@ class FramingSchema(Schema):
     site_kinds_after = fields.List(fields.String(), load_default=list)
     site_apposition = fields.List(fields.String(), load_default=list)  # "Just-In-Time Recreation, a bowling alley"
     site_kinds_before = fields.List(fields.String(), load_default=list)
+    # words before a site's kind that point back at the last site of that kind ("the county's toll")
+    site_anaphors = fields.List(fields.String(), load_default=list)
     # reporting verbs in the present ("the ministry says", "has estimated"): what they tell holds
     # as of the report, not as of a day an earlier paragraph named
     present_speech = fields.List(fields.String(), load_default=list)
@@ -407,6 +409,8 @@ class Framing:
     made_in: re.Pattern | None = None  # ends right before a firm's or a product's country ("made in")
     firm_names: re.Pattern | None = None  # a firm named with its legal form: group "name" or "name_before_form"
     statement_setting: re.Pattern | None = None  # ends right before where a statement was given
+    site_anaphor: re.Pattern | None = None  # "the county's": group "kind", a kind of site_kinds_*
+    site_kind_words: frozenset = frozenset()  # those kinds, casefolded
 
     def window(self, name: str) -> int:
         return self.windows[name]
@@ -655,7 +659,24 @@ def compile_framing(datas: list[dict]) -> Framing:
         _firm_names(data),
         re.compile(rf"(?<![\w-])(?:{alternation(data['statement_settings'])})(?:\s+[\w'’-]+){{0,2}}?\s+$", re.I)
         if data.get("statement_settings") else None,
+        site_anaphor=_site_anaphor(data),
+        site_kind_words=frozenset(" ".join(k.casefold().split()) for k in site_kinds(data)),
     )
+
+
+def site_kinds(data: dict) -> list[str]:
+    """The kinds of site a name goes with, as a bare noun ("county of" -> "county")."""
+    return list(data.get("site_kinds_after", [])) + [
+        k[:-3] if k.endswith(" of") else k for k in data.get("site_kinds_before", [])]
+
+
+def _site_anaphor(data: dict) -> re.Pattern | None:
+    """"the county's toll", "the district": a kind after a pointing word, no name after it
+    (a name would make it a site of its own: "the district of Lalo")."""
+    if not data.get("site_anaphors") or not site_kinds(data):
+        return None
+    return re.compile(rf"(?<![\w-])(?i:{alternation(data['site_anaphors'])})\s+"
+                      rf"(?P<kind>(?i:{alternation(site_kinds(data))}))(?:['’]s)?(?![\w'’-])(?!\s+(?:of\s+)?[A-Z])")
 
 
 def _firm_names(data: dict) -> re.Pattern | None:

@@ -655,6 +655,13 @@ def _speaker(sm: SentenceMentions, actors, framing, voice: Voice) -> Mention | s
             right_before = [a for a in before if (_words(text[a.end:cue.start]) <= 1
                                                   and not re.search(r"[,;]\s*$", text[a.end:cue.start])
                             or _owns_speaker(text[a.end:cue.start], framing)) and a not in sent_to]
+            # ...nor the body of a title set between commas before the verb ("Nim Kidd, chief of the
+            # Texas Division of Emergency Management, said the weather service ..."): the person's body
+            # speaks, and a body right after the verb is what was said about
+            right_before += [a for a in before if a not in right_before and a not in sent_to
+                             and re.fullmatch(r"\s*,\s*", text[a.end:cue.start])
+                             and (opening := text.rfind(",", 0, a.start)) >= 0
+                             and _role_opens(framing, text, opening + 1)]
             right_after = [a for a in after if _words(text[cue.end:a.start]) <= 3]
             for group in (right_before[::-1], right_after):
                 chosen = speaking_actor(actors, group) if group else None
