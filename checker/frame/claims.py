@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from checker.frame import events as ev
-from checker.frame.propositions import (Topic, co_holders, confirmations, named_holder, negated, note_context,
+from checker.frame.propositions import (Topic, co_holders, confirmations, named_holder, negated, note_context, note_rumour,
                                         polarity, read_assertions, read_cue, unknown_speaker)
 from checker.frame.speakers import (Voice, defined_bodies, defined_mentions, in_dateline, person_mentions, place_bodies,
                                     names_own_source, reaches, regional_bodies_after_region, regional_governments,
@@ -660,6 +660,8 @@ class ArticleFramer:
             for reading in read_assertions(sm, who, rules, topic, self.main, used):
                 stance(who, words, polarity("confirm", reading), reading, reading.words,
                        reading.words.text if reading.words else "", "assertion")
+        if not done:
+            note_rumour(sm, rules, topic, self.main)  # no one's stance; a denial after may point back to it
         if topic.disputed:
             for claim, reading in confirmations(topic, self.claims, actors):
                 marks = tuple(m for m in claim.marks if m.kind in ("figure", "date"))

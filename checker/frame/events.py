@@ -347,7 +347,7 @@ def main_event(sentences: list[SentenceMentions], places, published: date | None
                 sites.append((n >= LEAD_SENTENCES, framing is not None and landmark(framing, sm, p), p.value,
                               located))
             if located and names_it:
-                named_sites.append(p.value)
+                named_sites.append((n < LEAD_SENTENCES, p.value))
     countries = countries or loose
     country = max(countries, key=lambda c: countries[c]) if countries else "unknown"
     # the most specific place of the lead where it happened ("floods in Derna"), not where
@@ -373,7 +373,10 @@ def main_event(sentences: list[SentenceMentions], places, published: date | None
         # a national vote, or a happening the lead counts across many regions ("206 kasus dari 20
         # provinsi"): its country, unless a sentence naming it places it ("pilkada di Aceh"); not a
         # province another line names (where a candidate won, where most cases were)
-        sites, lead_places = named_sites, []
+        # a happening spread over many towns is where its lead places it: a town a later line says
+        # it began in ("the unrest began in Southport") is one of them, not all of it
+        sites = [p for lead_site, p in named_sites if lead_site or not spread or kind in nationwide]
+        lead_places = []
     place = _deepest(places, [p for p in sites if places.country(p) == country]) or _deepest(
         places, [p for p in lead_places if places.country(p) == country]) or (country if countries else None)
     # a happening the lead places in several places at once ("banjir di Aceh, Sumatera Utara, dan

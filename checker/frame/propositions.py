@@ -1024,6 +1024,20 @@ def read_assertions(sm: SentenceMentions, who: str, rules, topic: Topic, main: E
     return out
 
 
+def note_rumour(sm: SentenceMentions, rules, topic: Topic, main: EventRef | None) -> None:
+    """A rumour no one in the sentence asserts ("Kabar bohong menyebut pelaku adalah pencari suaka",
+    "false claims that the suspect was an asylum seeker"): no one's stance, but what a denial after
+    it points back to ("Polisi membantah kabar tersebut"). Only a fact of whoever did it (agent
+    anyone or whoever), so no rumour of one state's act is pinned on someone."""
+    chosen = choose(sm, rules, 0, len(sm.text), topic, main)
+    if chosen is None or chosen.mention is None or chosen.light:
+        return
+    spec = rules["stances"].predicates.get(chosen.predicate)
+    if spec is None or spec.agent not in ("anyone", "whoever") or not unasserted(sm, rules, chosen.mention):
+        return
+    remember(topic, Reading(build(sm, rules, chosen, SOMEONE, None, [], "", topic, main), words=chosen.mention))
+
+
 def co_holders(sm: SentenceMentions, holder: Mention, cue: Mention, rules) -> list[Mention]:
     """Actors coordinated with the holder before the cue: "Hezbollah and the Lebanese cabinet
     have both pinned ...", "Baik pemerintah Lebanon maupun Hizbullah menyalahkan ..."."""

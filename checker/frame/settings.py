@@ -220,6 +220,7 @@ class FramingSchema(Schema):
     # a happening spread across it (a link, a number, a region noun)
     many_regions_links = fields.List(fields.String(), load_default=list)
     many_regions_nouns = fields.List(fields.String(), load_default=list)
+    many_regions_quantifiers = fields.List(fields.String(), load_default=list)
     # where a firm or a product comes from, right before a country ("sirup buatan perusahaan India",
     # "syrups made in India"): its origin, no place a figure counts in
     made_in_words = fields.List(fields.String(), load_default=list)
@@ -652,7 +653,9 @@ def compile_framing(datas: list[dict]) -> Framing:
         re.compile(rf"\s*(?:\([^()]{{1,24}}\)\s*)?(?P<part>{alternation(data['day_parts'])})(?![\w-])", re.I)
         if data.get("day_parts") else None,
         {" ".join(w.casefold().split()): n for w, n in data.get("day_parts", {}).items()},
-        re.compile(rf"(?<![\w-])(?:{alternation(data['many_regions_links'])})\s+\d+\s+"
+        # a word may stand for the number ("di sejumlah kota", "in several cities"): many all the same
+        re.compile(rf"(?<![\w-])(?:{alternation(data['many_regions_links'])})\s+"
+                   rf"(?:\d+|{alternation(data.get('many_regions_quantifiers', []))})\s+"
                    rf"(?:{alternation(data['many_regions_nouns'])})(?![\w-])", re.I)
         if data.get("many_regions_links") and data.get("many_regions_nouns") else None,
         re.compile(rf"(?<![\w-])(?:{alternation(data['made_in_words'])})\s+$", re.I) if data.get("made_in_words") else None,
