@@ -532,135 +532,136 @@ def compile_framing(datas: list[dict]) -> Framing:
     data = {k: v for d in datas for k, v in d.items()}
     breaks = "|".join(f"(?:{b})" for b in data["clause_breaks"])
     return Framing(
-        data["subject_side"], {**WINDOWS, **data.get("windows", {})},
-        rule_regex(breaks, "clause_breaks", re.IGNORECASE),
-        rule_regex(rf"(?<![\w-]){alternation(data['place_prepositions'])}\s+(?:\w+\s+){{0,3}}$", "place_prepositions",
+        subject_side=data["subject_side"],
+        windows={**WINDOWS, **data.get("windows", {})},
+        clause_break=rule_regex(breaks, "clause_breaks", re.IGNORECASE),
+        place_preposition=rule_regex(rf"(?<![\w-]){alternation(data['place_prepositions'])}\s+(?:\w+\s+){{0,3}}$", "place_prepositions",
                    re.IGNORECASE),
-        frozenset(data.get("undated_events", ())),
-        frozenset(w.casefold() for w in data.get("owner_links", ())),
-        _table(data.get("total_verbs", []), "total"),
-        _table(data.get("part_markers", []), "part"),
-        _table(data.get("increment_before", []), "increment"),
-        _table(data.get("increment_after", []), "increment"),
-        _table(data.get("besides_before", []), "besides"),
-        _table(data.get("figure_anaphora", []), "figure"),
-        _table(_statement_forms(data.get("statement_anaphora", {})), "statement"),
-        _table(data.get("as_of_cues", []), "as_of"),
-        frozenset(h.casefold().rstrip(".") for h in data.get("honorifics", ())),
-        _table(data.get("anaphoric_speakers", []), "speaker"),
-        frozenset(w.casefold() for w in data.get("determiners", ())),
-        frozenset(w.casefold() for w in data.get("named_only", ())),
-        _table(data.get("continuations", []), "continuation"),
-        _table(data.get("location_cues", []), "location"),
-        frozenset(w.casefold() for w in data.get("appositive_links", ())),
-        _table(data.get("share_links", []), "share"),
-        frozenset(w.casefold() for w in data.get("offset_words", ())),
-        _table(data.get("earlier_cues", []), "earlier"),
-        tuple(data.get("possessives", ())),
-        _table(data.get("person_roles", []), "role"),
-        AliasTable.build([(f, "sequel", False) for f in data.get("sequel_cues", [])]
+        undated_events=frozenset(data.get("undated_events", ())),
+        owner_links=frozenset(w.casefold() for w in data.get("owner_links", ())),
+        total_verbs=_table(data.get("total_verbs", []), "total"),
+        part_markers=_table(data.get("part_markers", []), "part"),
+        increment_before=_table(data.get("increment_before", []), "increment"),
+        increment_after=_table(data.get("increment_after", []), "increment"),
+        besides_before=_table(data.get("besides_before", []), "besides"),
+        figure_anaphora=_table(data.get("figure_anaphora", []), "figure"),
+        statement_anaphora=_table(_statement_forms(data.get("statement_anaphora", {})), "statement"),
+        as_of_cues=_table(data.get("as_of_cues", []), "as_of"),
+        honorifics=frozenset(h.casefold().rstrip(".") for h in data.get("honorifics", ())),
+        anaphoric_speakers=_table(data.get("anaphoric_speakers", []), "speaker"),
+        determiners=frozenset(w.casefold() for w in data.get("determiners", ())),
+        named_only=frozenset(w.casefold() for w in data.get("named_only", ())),
+        continuations=_table(data.get("continuations", []), "continuation"),
+        location_cues=_table(data.get("location_cues", []), "location"),
+        appositive_links=frozenset(w.casefold() for w in data.get("appositive_links", ())),
+        share_links=_table(data.get("share_links", []), "share"),
+        offset_words=frozenset(w.casefold() for w in data.get("offset_words", ())),
+        earlier_cues=_table(data.get("earlier_cues", []), "earlier"),
+        possessives=tuple(data.get("possessives", ())),
+        person_roles=_table(data.get("person_roles", []), "role"),
+        phase_cues=AliasTable.build([(f, "sequel", False) for f in data.get("sequel_cues", [])]
                          + [(f, "all", False) for f in data.get("all_waves_cues", [])]),
-        frozenset(data.get("sending_topics", ())),
-        frozenset(data.get("sent_measures", ())),
-        AliasTable.build([(f, ident, False) for ident, forms in data.get("venue_parts", {}).items() for f in forms]),
-        AliasTable.build([(f, ident, False) for ident, forms in data.get("area_parts", {}).items() for f in forms]),
-        frozenset(data.get("after_only", ())),
-        frozenset(data.get("adjacent_only", ())),
-        frozenset(w.casefold() for w in data.get("not_counted", ())),
-        re.compile(rf"(?<![\w-])(?:{alternation(data['regional_government_before'])})\s+$", re.I)
+        sending_topics=frozenset(data.get("sending_topics", ())),
+        sent_measures=frozenset(data.get("sent_measures", ())),
+        venue_parts=AliasTable.build([(f, ident, False) for ident, forms in data.get("venue_parts", {}).items() for f in forms]),
+        area_parts=AliasTable.build([(f, ident, False) for ident, forms in data.get("area_parts", {}).items() for f in forms]),
+        after_only=frozenset(data.get("after_only", ())),
+        adjacent_only=frozenset(data.get("adjacent_only", ())),
+        not_counted=frozenset(w.casefold() for w in data.get("not_counted", ())),
+        regional_government_before=re.compile(rf"(?<![\w-])(?:{alternation(data['regional_government_before'])})\s+$", re.I)
         if data.get("regional_government_before") else None,
-        re.compile(rf"(?:{alternation(data.get('possessives', []))})?\s+"
+        regional_government_after=re.compile(rf"(?:{alternation(data.get('possessives', []))})?\s+"
                    rf"(?:{alternation(data['regional_government_after'])})(?![\w-])", re.I)
         if data.get("regional_government_after") else None,
-        frozenset(w.casefold() for w in data.get("numbering_words", ())),
-        re.compile(rf"(?<![\w-])(?:{alternation(data['inclusion_markers'])})(?![\w-])", re.I)
+        numbering_words=frozenset(w.casefold() for w in data.get("numbering_words", ())),
+        inclusion_markers=re.compile(rf"(?<![\w-])(?:{alternation(data['inclusion_markers'])})(?![\w-])", re.I)
         if data.get("inclusion_markers") else None,
-        re.compile(rf"(?<![\w-])(?:{alternation(data['destination_words'])})\s+(?:the\s+)?$", re.I)
+        destination=re.compile(rf"(?<![\w-])(?:{alternation(data['destination_words'])})\s+(?:the\s+)?$", re.I)
         if data.get("destination_words") else None,
-        rule_regex(data["counted_shape"], "counted_shape") if data.get("counted_shape") else None,
-        frozenset(data.get("counted_things", ())),
-        frozenset(w.casefold() for w in data.get("joint_links", ())),
-        _table(data.get("joint_cues", []), "joint"),
-        _table(data.get("capital_cues", []), "capital"),
-        frozenset(w.casefold() for w in data.get("body_words", ())),
-        frozenset(w.casefold() for w in data.get("name_links", ())),
-        _defined_body(data.get("name_links", ())),
-        rule_regex("|".join(f"(?:{p})" for p in data["next_predicate"]), "next_predicate", re.I)
+        counted_shape=rule_regex(data["counted_shape"], "counted_shape") if data.get("counted_shape") else None,
+        counted_things=frozenset(data.get("counted_things", ())),
+        joint_links=frozenset(w.casefold() for w in data.get("joint_links", ())),
+        joint_cues=_table(data.get("joint_cues", []), "joint"),
+        capital_cues=_table(data.get("capital_cues", []), "capital"),
+        body_words=frozenset(w.casefold() for w in data.get("body_words", ())),
+        name_links=frozenset(w.casefold() for w in data.get("name_links", ())),
+        defined_body=_defined_body(data.get("name_links", ())),
+        next_predicate=rule_regex("|".join(f"(?:{p})" for p in data["next_predicate"]), "next_predicate", re.I)
         if data.get("next_predicate") else None,
-        frozenset(w.casefold() for w in data.get("appositive_openers", ())),
-        frozenset(w.casefold() for w in data.get("after_links", ())),
-        AliasTable.build([(f, str(n), False) for f, n in data.get("anchored_days", {}).items()]),
-        frozenset(data.get("colon_labels", ())),
-        data.get("home_country"),
-        _table(data.get("contrast_cues", []), "contrast"),
-        _route(data),
-        re.compile(rf"\s*(?:{alternation(data['when_links'])})\s", re.I) if data.get("when_links") else None,
-        re.compile(rf"(?<![\w-])(?:{alternation(data['origin_words'])})\s+$", re.I) if data.get("origin_words") else None,
-        re.compile(rf"(?<![\w-])(?:{alternation(data['group_nouns'])})(?![\w-])", re.I) if data.get("group_nouns") else None,
-        re.compile(rf"(?:\s+(?:{alternation(data.get('subgroup_fillers', []))}))?[\s-]+"
+        appositive_openers=frozenset(w.casefold() for w in data.get("appositive_openers", ())),
+        after_links=frozenset(w.casefold() for w in data.get("after_links", ())),
+        anchored_days=AliasTable.build([(f, str(n), False) for f, n in data.get("anchored_days", {}).items()]),
+        colon_labels=frozenset(data.get("colon_labels", ())),
+        home_country=data.get("home_country"),
+        contrast_cues=_table(data.get("contrast_cues", []), "contrast"),
+        route=_route(data),
+        when_link=re.compile(rf"\s*(?:{alternation(data['when_links'])})\s", re.I) if data.get("when_links") else None,
+        origin=re.compile(rf"(?<![\w-])(?:{alternation(data['origin_words'])})\s+$", re.I) if data.get("origin_words") else None,
+        group_noun=re.compile(rf"(?<![\w-])(?:{alternation(data['group_nouns'])})(?![\w-])", re.I) if data.get("group_nouns") else None,
+        subgroup=re.compile(rf"(?:\s+(?:{alternation(data.get('subgroup_fillers', []))}))?[\s-]+"
                    rf"(?:{alternation(data['subgroup_nouns'])})(?![\w-])", re.I)
         if data.get("subgroup_nouns") else None,
-        frozenset(w.casefold() for w in data.get("clause_openers", ())),
-        re.compile(rf"(?P<name>{_CAPITALISED}(?:\s+{_CAPITALISED})?)(?:\s+|{_apposition(data)})"
+        clause_openers=frozenset(w.casefold() for w in data.get("clause_openers", ())),
+        site_after=re.compile(rf"(?P<name>{_CAPITALISED}(?:\s+{_CAPITALISED})?)(?:\s+|{_apposition(data)})"
                    rf"(?i:{alternation(data['site_kinds_after'])})(?![\w-])")
         if data.get("site_kinds_after") else None,
-        re.compile(rf"(?<![\w-])(?i:{alternation(data['site_kinds_before'])})\s+(?P<name>{_CAPITALISED}(?:\s+{_CAPITALISED})?)")
+        site_before=re.compile(rf"(?<![\w-])(?i:{alternation(data['site_kinds_before'])})\s+(?P<name>{_CAPITALISED}(?:\s+{_CAPITALISED})?)")
         if data.get("site_kinds_before") else None,
-        frozenset(w.casefold() for w in data.get("relative_links", ())),
-        re.compile(rf"(?:\s+[\w'’-]+){{0,3}}?\s+(?:{alternation(data['subgroup_links'])})\s+"
+        relative_links=frozenset(w.casefold() for w in data.get("relative_links", ())),
+        subgroup_link=re.compile(rf"(?:\s+[\w'’-]+){{0,3}}?\s+(?:{alternation(data['subgroup_links'])})\s+"
                    rf"(?:{alternation(data['subgroup_nouns'])})(?![\w-])", re.I)
         if data.get("subgroup_links") and data.get("subgroup_nouns") else None,
         # the earlier figure may be a share ("up from 8% a day earlier"): its date is still its own
-        re.compile(rf"(?<![\w-])(?:{alternation(data['earlier_figure_cues'])})\s+\d[\d.,]*%?(?:\s+[\w-]+){{0,2}}\s+$", re.I)
+        earlier_figure=re.compile(rf"(?<![\w-])(?:{alternation(data['earlier_figure_cues'])})\s+\d[\d.,]*%?(?:\s+[\w-]+){{0,2}}\s+$", re.I)
         if data.get("earlier_figure_cues") else None,
-        _table(data.get("present_speech", []), "present"),
-        _national(data),
-        rule_regex(rf",\s*(?i:{alternation(data['unnamed_subject_openers'])})\s+"
+        present_speech=_table(data.get("present_speech", []), "present"),
+        national=_national(data),
+        unnamed_subject=rule_regex(rf",\s*(?i:{alternation(data['unnamed_subject_openers'])})\s+"
                    rf"(?!(?i:{alternation(data.get('unnamed_subject_not', []))})(?![\w-]))[\w'’ -]+?\s*$",
                    "unnamed_subject_openers")
         if data.get("unnamed_subject_openers") else None,
-        re.compile(rf"(?<![\w-])(?:{alternation(data['proximity_words'])})\s+(?P<gap>(?:[\w'’-]+\s+){{0,3}})$", re.I)
+        proximity=re.compile(rf"(?<![\w-])(?:{alternation(data['proximity_words'])})\s+(?P<gap>(?:[\w'’-]+\s+){{0,3}})$", re.I)
         if data.get("proximity_words") else None,
-        re.compile(rf"(?:^|[,:]\s*|[\"“]\s*)(?:{alternation(data['whole_openers'])})\s+\d[\d.,]*(?![\d.,]*\s*(?:%|persen|percent))"
+        whole_before=re.compile(rf"(?:^|[,:]\s*|[\"“]\s*)(?:{alternation(data['whole_openers'])})\s+\d[\d.,]*(?![\d.,]*\s*(?:%|persen|percent))"
                    rf"[^,;:.!?\d]{{0,80}},\s*$", re.I)
         if data.get("whole_openers") else None,
-        tuple(sorted(data.get("percent_measures", {}).items())),
-        frozenset(data.get("gaining_topics", ())),
-        frozenset(data.get("gained_measures", ())),
-        frozenset(data.get("projection_measures", ())),
-        tuple(sorted(data.get("projected_measures", {}).items())),
-        re.compile(rf"(?<![\w-])(?:{alternation(data['subject_pronouns'])})(?:\s+[\w'’-]+)?\s+$", re.I)
+        percent_measures=tuple(sorted(data.get("percent_measures", {}).items())),
+        gaining_topics=frozenset(data.get("gaining_topics", ())),
+        gained_measures=frozenset(data.get("gained_measures", ())),
+        projection_measures=frozenset(data.get("projection_measures", ())),
+        projected_measures=tuple(sorted(data.get("projected_measures", {}).items())),
+        pronoun_subject=re.compile(rf"(?<![\w-])(?:{alternation(data['subject_pronouns'])})(?:\s+[\w'’-]+)?\s+$", re.I)
         if data.get("subject_pronouns") else None,
-        re.compile(rf"(?<![\w-])(?:{alternation(data['restating_links'])})\s+$", re.I)
+        restating=re.compile(rf"(?<![\w-])(?:{alternation(data['restating_links'])})\s+$", re.I)
         if data.get("restating_links") else None,
-        re.compile(rf"\s+(?:{alternation(data['figure_subject_verbs'])})(?![\w-])", re.I)
+        figure_subject=re.compile(rf"\s+(?:{alternation(data['figure_subject_verbs'])})(?![\w-])", re.I)
         if data.get("figure_subject_verbs") else None,
-        frozenset(w.casefold() for w in data.get("not_source_links", ())),
-        re.compile(rf"(?<![\w-])(?:{alternation(data['relative_pronouns'])})(?![\w-])", re.I)
+        not_source_links=frozenset(w.casefold() for w in data.get("not_source_links", ())),
+        relative_pronoun=re.compile(rf"(?<![\w-])(?:{alternation(data['relative_pronouns'])})(?![\w-])", re.I)
         if data.get("relative_pronouns") else None,
-        rule_regex("|".join(f"(?:{p})" for p in data["site_share"]), "site_share", re.I)
+        site_share=rule_regex("|".join(f"(?:{p})" for p in data["site_share"]), "site_share", re.I)
         if data.get("site_share") else None,
-        re.compile(rf"(?:{alternation(data['since_words'])})\s", re.I) if data.get("since_words") else None,
-        _table(data.get("private_roles", []), "private_role"),
-        frozenset(data.get("money_measures", ())),
-        frozenset(data.get("undated_incidents", ())),
-        re.compile(rf"(?<![\w-])(?:{alternation(data['earlier_figure_after_total'])})\s+\d[\d.,]*(?:\s+[\w-]+){{0,2}}\s+$", re.I)
+        since_words=re.compile(rf"(?:{alternation(data['since_words'])})\s", re.I) if data.get("since_words") else None,
+        private_roles=_table(data.get("private_roles", []), "private_role"),
+        money_measures=frozenset(data.get("money_measures", ())),
+        undated_incidents=frozenset(data.get("undated_incidents", ())),
+        earlier_figure_after_total=re.compile(rf"(?<![\w-])(?:{alternation(data['earlier_figure_after_total'])})\s+\d[\d.,]*(?:\s+[\w-]+){{0,2}}\s+$", re.I)
         if data.get("earlier_figure_after_total") else None,
-        _happening_anaphora(data.get("happening_anaphora", {})),
-        _table(data.get("whole_area_cues", []), "whole_area"),
-        data.get("earlier_happening_days", 7),
-        data.get("background_days", 14),
-        re.compile(rf"\s*(?:\([^()]{{1,24}}\)\s*)?(?P<part>{alternation(data['day_parts'])})(?![\w-])", re.I)
+        happening_anaphora=_happening_anaphora(data.get("happening_anaphora", {})),
+        whole_area_cues=_table(data.get("whole_area_cues", []), "whole_area"),
+        earlier_happening_days=data.get("earlier_happening_days", 7),
+        background_days=data.get("background_days", 14),
+        day_part_after=re.compile(rf"\s*(?:\([^()]{{1,24}}\)\s*)?(?P<part>{alternation(data['day_parts'])})(?![\w-])", re.I)
         if data.get("day_parts") else None,
-        {" ".join(w.casefold().split()): n for w, n in data.get("day_parts", {}).items()},
+        day_part_order={" ".join(w.casefold().split()): n for w, n in data.get("day_parts", {}).items()},
         # a word may stand for the number ("di sejumlah kota", "in several cities"): many all the same
-        re.compile(rf"(?<![\w-])(?:{alternation(data['many_regions_links'])})\s+"
+        many_regions=re.compile(rf"(?<![\w-])(?:{alternation(data['many_regions_links'])})\s+"
                    rf"(?:\d+|{alternation(data.get('many_regions_quantifiers', []))})\s+"
                    rf"(?:{alternation(data['many_regions_nouns'])})(?![\w-])", re.I)
         if data.get("many_regions_links") and data.get("many_regions_nouns") else None,
-        re.compile(rf"(?<![\w-])(?:{alternation(data['made_in_words'])})\s+$", re.I) if data.get("made_in_words") else None,
-        _firm_names(data),
-        re.compile(rf"(?<![\w-])(?:{alternation(data['statement_settings'])})(?:\s+[\w'’-]+){{0,2}}?\s+$", re.I)
+        made_in=re.compile(rf"(?<![\w-])(?:{alternation(data['made_in_words'])})\s+$", re.I) if data.get("made_in_words") else None,
+        firm_names=_firm_names(data),
+        statement_setting=re.compile(rf"(?<![\w-])(?:{alternation(data['statement_settings'])})(?:\s+[\w'’-]+){{0,2}}?\s+$", re.I)
         if data.get("statement_settings") else None,
         site_anaphor=_site_anaphor(data),
         site_kind_words=frozenset(" ".join(k.casefold().split()) for k in site_kinds(data)),
