@@ -179,9 +179,13 @@ def edge_marker(words: list[str], before: bool) -> re.Pattern | None:
     return re.compile(rf"(?<![\w]){alt}\s*$" if before else rf"^\s*{alt}(?![\w])", re.IGNORECASE)
 
 
-def _gap(words: list[str]) -> re.Pattern | None:
-    """The whole text between two dates is one of these words."""
-    return re.compile(rf"^\s*(?:{alternation(words)})\s*$", re.IGNORECASE) if words else None
+def _gap(words: list[str], fillers: list[str] = ()) -> re.Pattern | None:
+    """The whole text between two dates is one of these words, perhaps after a comma ("March 4,
+    to March 6") or a part of the day ("Selasa (5/3) sore hingga ...")."""
+    if not words:
+        return None
+    filler = rf"(?:(?:{alternation(fillers)})\s*)?" if fillers else ""
+    return re.compile(rf"^\s*{filler},?\s*(?:{alternation(words)})\s*$", re.IGNORECASE)
 
 
 _WORD_TABLES = ("months", "weekdays", "weekdays_capitalised", "day_words", "number_words", "units",
@@ -272,7 +276,7 @@ def compile_dates(datas: list[dict]) -> DateRules:
     tables = {key: {**seeded.get(key, {}), **merged_table(datas, key)} for key in _WORD_TABLES}
     for key in ("ordinal_suffixes", "year_intro", "time_markers_before", "time_markers_after",
                 "amount_markers_before", "published_markers", "updated_markers", "range_openers",
-                "range_joiners", "range_opener_joiners", "open_after", "open_before", "open_from",
+                "range_joiners", "range_opener_joiners", "range_gap_fillers", "open_after", "open_before", "open_from",
                 "open_onward", "open_onward_final", "open_blocked_after", "compound_joiners", "boundary_parts"):
         tables[key] = [w for d in datas for w in d.get(key, [])]
     for phrase, period in tables["relative_periods"].items():
@@ -320,7 +324,7 @@ def compile_dates(datas: list[dict]) -> DateRules:
         intro_words=frozenset(w for phrase in tables["year_intro"] for w in fold_name(phrase).split()),
         range_opener=edge_marker(tables["range_openers"], True),
         range_opener_start=edge_marker(tables["range_openers"], False),
-        range_joiner=_gap(tables["range_joiners"]),
+        range_joiner=_gap(tables["range_joiners"], tables["range_gap_fillers"]),
         range_opener_joiner=_gap(tables["range_opener_joiners"]),
         opener_joiner_openers={fold_name(k): frozenset(fold_name(w) for w in v) for d in datas
                                for k, v in (d.get("range_opener_joiner_openers") or {}).items()},

@@ -104,7 +104,7 @@ def resolve_match(p: CompiledPattern, m: re.Match, rules: DateRules, ref: date |
             return None
         return _leading(parent, unit[0], int(n * unit[1]), "from_end" in g)
     if p.production in ("part", "nth", "holiday"):
-        parent = _parent(g, rules, ref)
+        parent = _parent(g, rules, ref, p.direction)
         if p.production == "holiday":
             return _holiday(g, parent, rules, ref, p.direction)
         if parent is None and p.production == "nth" and ref is not None:
@@ -363,9 +363,10 @@ def _span(g: dict, rules: DateRules, ref: date | None) -> DateValue | None:
     return DateValue(start, "span", relative=relative, last=last)
 
 
-def _parent(g: dict, rules: DateRules, ref: date | None) -> DateValue | None:
+def _parent(g: dict, rules: DateRules, ref: date | None, direction: str | None = None) -> DateValue | None:
     """The period a part, an nth or a holiday is taken from: a month (with or without its
-    year), a year, a relative period; none written: P's year for nth, None otherwise."""
+    year), a year, a relative period; none written: P's year for nth, None otherwise. A month
+    without its year is the most recent one when the pattern points back ("awal Maret lalu")."""
     if "period" in g or "this" in g:
         if ref is None:
             return None
@@ -391,7 +392,8 @@ def _parent(g: dict, rules: DateRules, ref: date | None) -> DateValue | None:
     if month is not None:
         if ref is None:
             return None
-        found = infer_year(month, None, ref, rules.yearless_future_days, rules.direction)
+        found = infer_year(month, None, ref, 0) if direction == "before" else \
+            infer_year(month, None, ref, rules.yearless_future_days, rules.direction)
         return DateValue(found, "month", relative=True) if found else None
     if "day" in g and ref is not None:  # "the week of the 18th"
         return _day_of_month(_day_of(g["day"], rules), rules, ref)

@@ -165,6 +165,9 @@ class DatesSchema(Schema):
     range_openers = fields.List(fields.String(), load_default=list)
     range_joiners = fields.List(fields.String(), load_default=list)
     range_opener_joiners = fields.List(fields.String(), load_default=list)  # "and": only after "between"
+    # a part of the day between the first end and the joiner: "Selasa (5/3) sore hingga Rabu (6/3)",
+    # "Monday night to Wednesday"
+    range_gap_fillers = fields.List(fields.String(), load_default=list)
     # the openers a joiner of that list needs (unlisted: any opener): "between 2015 and 2016" is a
     # span, "from 2015 and 2016" two years listed
     range_opener_joiner_openers = fields.Dict(keys=fields.String(), values=fields.List(fields.String()),
