@@ -20,7 +20,7 @@ from checker.frame.speakers import (Voice, defined_bodies, defined_mentions, in_
 from checker.frame.settings import words, words_after, words_before
 from checker.frame.places import (happening_place, joint_places, label_place, listed, narrowed, off_route, place_after, place_in, venue_part,
                                   with_named_sites, with_site_anaphors)
-from checker.frame.syntax import (sent_by, after_earlier_cue, clause_of, counted_noun, counts_a_subgroup, currency, earlier, elliptical, measure_for, modality, owner_of,
+from checker.frame.syntax import (sent_by, after_earlier_cue, clause_of, counted_noun, counts_a_subgroup, currency, earlier, elliptical, group_list, measure_for, modality, owner_of,
                                   role_of, sender_of, actor_right_before, numbered, restating, share_pairs, total_verb_before, without_possessors)
 from checker.frame.times import anchored, day_part, earlier_figure_day, reference_day
 from checker.model import Article, Claim, Evidence, EventRef, Mark, Mention
@@ -339,6 +339,11 @@ class ArticleFramer:
             else:
                 measure = None
             measure = measure or reading_measure(figure) or measure_for(framing, priority, sm, figure, outcomes, bare, shares)
+            listed_outcome = group_list(framing, sm, figure, outcomes, bare)
+            if listed_outcome is not None and (measure is None or measure.value in framing.people_counted
+                                               or measure.value in bare):
+                # "menewaskan empat prajurit dan sembilan warga sipil": the dead among each group
+                measure = Mention("measure", figure.text, figure.start, figure.end, listed_outcome.value, "group_list")
             revised = total_verb_before(framing, sm, figure)  # "bertambah menjadi 12": a new total
             if measure is None and last_measure is not None and elliptical(sm.text, figure):
                 measure = last_measure  # "the ministry said 3,000 had died, the Red Crescent 150"
@@ -372,6 +377,14 @@ class ArticleFramer:
             if measure is not None and measure.value in bare and measure.value not in framing.counted_things \
                     and role_of(framing, sm, figure) == "part":
                 measure = None  # "26 di antaranya merupakan warga negara asing": people, of the figure before
+            earlier_here = [q for q in sm.quantities if q.kind == "quantity" and q.end <= figure.start]
+            if measure is not None and measure.value in framing.people_counted and role_of(framing, sm, figure) == "part" \
+                    and self.last_measure in self.whole_measures and self.last_measure not in framing.people_counted \
+                    and (not earlier_here or _next_in_breakdown(framing, sm, earlier_here[-1], figure)):
+                # "Korban terdiri atas empat prajurit TNI dan sembilan warga sipil": soldiers among
+                # the dead counted before, not a force (but "memeriksa 20 saksi, termasuk enam
+                # prajurit" are some of the witnesses)
+                measure = Mention("measure", figure.text, figure.start, figure.end, self.last_measure, "part_anaphora")
             if measure is None and (role_of(framing, sm, figure) == "part"
                                     or counts_a_subgroup(framing, sm, figure, actors)):
                 # "37 were killed, two of them children", "dua di antaranya anggota Polri", "terdiri
@@ -410,12 +423,16 @@ class ArticleFramer:
             elif role == "part" and whole is None:
                 before = [q for q in sm.quantities if q.kind == "quantity" and q.end <= figure.start]
                 counted = measure_for(framing, priority, sm, before[-1], outcomes, bare, shares) if before else None
-                if before and (counted is None or counted.value != measure.value):
-                    role = "total"  # "19 members, four of whom died": the dead, counted whole
+                if before and (counted is None or counted.value != measure.value) \
+                        and not _next_in_breakdown(framing, sm, before[-1], figure):
+                    role = "total"  # "19 members, four of whom died": the dead, counted whole (not a
+                    # breakdown's next share: "terdiri atas empat prajurit dan sembilan warga sipil")
             if role == "part" and self.last_measure is not None and measure.value not in self.whole_measures:
                 # "300 di antaranya kritis": the critically injured, a fact of its own; but "two of
                 # its members died" after a headline's "kill 8, injure thousands" is a share of the dead
                 role = "total"
+            if role == "total" and listed_outcome is not None and measure.value == listed_outcome.value:
+                role = "part"  # one group's share of a toll the list breaks down
             if role == "total" and counts_a_subgroup(framing, sm, figure, actors):
                 role = "part"  # "penumpang terdiri dari 40 dewasa, 7 anak-anak": adults among the passengers
             clause = clause_of(framing, sm.text, figure.start)
@@ -796,6 +813,17 @@ class ArticleFramer:
                      subject=actors.government(holder), measure=happening.value, when=date_m.value.day,
                      speaker=holder, marks=self.marks(("date", date_m), ("incident", happening)),
                      extra=(("date_text", date_m.text), ("published", published)))
+
+
+def _next_in_breakdown(framing, sm: SentenceMentions, earlier: Mention, figure: Mention) -> bool:
+    """The figure follows a share in one list, its noun and a joiner between them: "terdiri atas
+    empat prajurit dan sembilan warga sipil" (not "two of them children, and about 3,000 were
+    wounded", where the marker after the earlier figure is that one's own)."""
+    between = sm.text[earlier.end:figure.start]
+    tokens = re.findall(r"[\w'’-]+|,", between.casefold())
+    return role_of(framing, sm, earlier) == "part" and 0 < len(tokens) <= 4 \
+        and (tokens[-1] in framing.joint_links or tokens[-1] == ",") \
+        and not framing.part_markers.find(between)
 
 
 def frame_article(article: Article, mentions: list[SentenceMentions], rules) -> list[Claim]:

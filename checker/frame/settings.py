@@ -137,6 +137,9 @@ class FramingSchema(Schema):
     # a verb that says what a counted group is ("98 korban tewas adalah perempuan", "101 were
     # women"): a subgroup noun right after it makes the figure a share too
     subgroup_links = fields.List(fields.String(), load_default=list)
+    # what says a counted group is among those a toll counts, after the group ("Four soldiers were
+    # among the dead", "empat prajurit termasuk di antara korban tewas"): a share too
+    among_counted = fields.List(fields.String(), load_default=list)
     # what sets a figure against the earlier one ("157 injured, up from 151 a day earlier"):
     # the date right after that earlier figure is its day, not the new figure's
     earlier_figure_cues = fields.List(fields.String(), load_default=list)
@@ -208,6 +211,9 @@ class FramingSchema(Schema):
     # measures of things no outcome befalls as counted: right after a figure, such a noun is what
     # it counts even with an outcome later in the clause ("in several cities, killing 2,300")
     counted_things = fields.List(fields.String(), load_default=list)
+    # measures of people an outcome right before their figure befalls: "killed four soldiers",
+    # "melukai lima prajurit" count the dead and the hurt among them, not a force's size
+    people_counted = fields.List(fields.String(), load_default=list)
     # places counted together: the words that join two ("Turkey and Syria", "Turki-Suriah") and
     # the phrases that name the pair named last ("both countries", "kedua negara")
     joint_links = fields.List(fields.String(), load_default=list)
@@ -346,6 +352,7 @@ class Framing:
     destination: re.Pattern | None = None  # ends right before a place a preposition sends something to
     counted_shape: re.Pattern | None = None
     counted_things: frozenset = frozenset()
+    people_counted: frozenset = frozenset()
     joint_links: frozenset = frozenset()
     joint_cues: AliasTable | None = None
     capital_cues: AliasTable | None = None
@@ -528,6 +535,17 @@ def _route(data: dict) -> re.Pattern | None:
 _CAPITALISED = r"[A-Z][\w'’-]*[a-z][\w'’-]*"  # a capitalised word, not an acronym
 
 
+def _subgroup_link(data: dict) -> re.Pattern | None:
+    """After a figure: a few words, then a link and a subgroup noun ("101 were women") or a phrase
+    setting the group among those counted ("were among the dead")."""
+    kinds = []
+    if data.get("subgroup_links") and data.get("subgroup_nouns"):
+        kinds.append(rf"(?:{alternation(data['subgroup_links'])})\s+(?:{alternation(data['subgroup_nouns'])})")
+    if data.get("among_counted"):
+        kinds.append(rf"(?:{alternation(data['among_counted'])})")
+    return re.compile(rf"(?:\s+[\w'’-]+){{0,3}}?\s+(?:{'|'.join(kinds)})(?![\w-])", re.I) if kinds else None
+
+
 def compile_framing(datas: list[dict]) -> Framing:
     data = {k: v for d in datas for k, v in d.items()}
     breaks = "|".join(f"(?:{b})" for b in data["clause_breaks"])
@@ -580,6 +598,7 @@ def compile_framing(datas: list[dict]) -> Framing:
         if data.get("destination_words") else None,
         counted_shape=rule_regex(data["counted_shape"], "counted_shape") if data.get("counted_shape") else None,
         counted_things=frozenset(data.get("counted_things", ())),
+        people_counted=frozenset(data.get("people_counted", ())),
         joint_links=frozenset(w.casefold() for w in data.get("joint_links", ())),
         joint_cues=_table(data.get("joint_cues", []), "joint"),
         capital_cues=_table(data.get("capital_cues", []), "capital"),
@@ -608,9 +627,7 @@ def compile_framing(datas: list[dict]) -> Framing:
         site_before=re.compile(rf"(?<![\w-])(?i:{alternation(data['site_kinds_before'])})\s+(?P<name>{_CAPITALISED}(?:\s+{_CAPITALISED})?)")
         if data.get("site_kinds_before") else None,
         relative_links=frozenset(w.casefold() for w in data.get("relative_links", ())),
-        subgroup_link=re.compile(rf"(?:\s+[\w'’-]+){{0,3}}?\s+(?:{alternation(data['subgroup_links'])})\s+"
-                   rf"(?:{alternation(data['subgroup_nouns'])})(?![\w-])", re.I)
-        if data.get("subgroup_links") and data.get("subgroup_nouns") else None,
+        subgroup_link=_subgroup_link(data),
         # the earlier figure may be a share ("up from 8% a day earlier"): its date is still its own
         earlier_figure=re.compile(rf"(?<![\w-])(?:{alternation(data['earlier_figure_cues'])})\s+\d[\d.,]*%?(?:\s+[\w-]+){{0,2}}\s+$", re.I)
         if data.get("earlier_figure_cues") else None,

@@ -8,6 +8,7 @@ import re
 from checker.frame.settings import words, words_after, words_before
 from checker.model import Mention
 from checker.recognise import SentenceMentions
+from checker.rulebook import alternation
 
 
 def clause_of(framing, text: str, pos: int) -> tuple[int, int]:
@@ -136,17 +137,79 @@ def _subject_outcome(framing, sm: SentenceMentions, figure: Mention, outcome: Me
     first outcome of the clause, with no comma, figure or other measure's outcome before it, is
     what befell them ("Five members of a team sent to Libya after the floods in Derna died")."""
     start, end = clause_of(framing, sm.text, figure.start)
+    aside = share_aside(framing, sm, figure.end, outcome.start)
+    if aside is not None:  # "Thirteen people, including nine civilians, were killed": the 13 were
+        end = max(end, clause_of(framing, sm.text, aside[1])[1])
     if outcome.end > end or words(sm.text, start, figure.start) > 2 \
-            or words(sm.text, figure.end, outcome.start) > framing.window("subject_outcome"):
+            or words(sm.text, figure.end, outcome.start) - (words(sm.text, *aside) if aside else 0) \
+            > framing.window("subject_outcome"):
         return False
-    between = sm.text[figure.end:outcome.start]
+    between = sm.text[figure.end:aside[0]] + sm.text[aside[1]:outcome.start] if aside else sm.text[figure.end:outcome.start]
     return not re.search(r"[,;:()\d]", between) \
-        and not any(figure.end <= q.start < outcome.start for q in sm.quantities if q is not figure) \
+        and not any(figure.end <= q.start < outcome.start and not (aside and aside[0] <= q.start < aside[1])
+                    for q in sm.quantities if q is not figure) \
         and not any(figure.end <= a.start < outcome.start for a in sm.attribution) \
         and not any(q is not figure and q.start >= outcome.end and words(sm.text, outcome.end, q.start) <= 1
                     and not re.search(r"[,;:()]", sm.text[outcome.end:q.start]) for q in sm.quantities)
     # (an outcome with its own figure right after it befell those: "Hundreds of officers hunted a man
     # suspected of killing 18 people" counts the officers by no outcome)
+
+
+def share_aside(framing, sm: SentenceMentions, start: int, end: int) -> tuple[int, int] | None:
+    """A share set off by commas between a figure and what befell it: "Thirteen people, including
+    nine civilians, were killed", "13 orang, termasuk sembilan warga sipil, tewas": the span from
+    the first comma through the second, when every figure in it is a share its marker names."""
+    found = re.search(r",([^,;:()]*),", sm.text[start:end])
+    if found is None:
+        return None
+    lo, hi = start + found.start(), start + found.end()
+    inside = [q for q in sm.quantities if lo <= q.start and q.end <= hi]
+    marked = framing.part_markers.find(sm.text[lo + 1:hi - 1])
+    return (lo, hi) if inside and marked and all(role_of(framing, sm, q) == "part" for q in inside) else None
+
+
+def _marked_after(framing, sm: SentenceMentions, figure: Mention) -> bool:
+    """A share marker right after the figure: "four of whom", "dua di antaranya"."""
+    tail = words_after(sm.text, figure.end, framing.window("cue_after"))
+    return any(len(re.findall(r"[\w'’-]+", tail[:s])) <= 1 for s, _, _, _ in framing.part_markers.find(tail))
+
+
+_GROUP_WORDS = r"(?:\s+[^\W\d_][\w'’-]*){1,3}"  # a group's noun after its figure: one to three words
+
+
+def group_list(framing, sm: SentenceMentions, figure: Mention, outcomes: frozenset, bare: frozenset) -> Mention | None:
+    """The outcome a list of groups shares, each with its figure: "menewaskan empat prajurit dan
+    sembilan warga sipil", "four soldiers and nine civilians were killed": a breakdown of a toll,
+    each figure a share. None when the figure is in no such list (or a group is only people: "13
+    orang dan 20 lainnya")."""
+    figures = sorted((q for q in sm.quantities if q.kind == "quantity"), key=lambda q: q.start)
+    joiner = rf"\s*(?:,\s*)?(?:{alternation(sorted(framing.joint_links))}|,)\s*" if framing.joint_links else r"\s*,\s*"
+    chain, i = [], 0
+    while i < len(figures):  # the run of figures, each with its group's words, joined
+        run = [figures[i]]
+        while i + 1 < len(figures) and re.fullmatch(_GROUP_WORDS + joiner, sm.text[figures[i].end:figures[i + 1].start], re.I) \
+                and not framing.part_markers.find(sm.text[figures[i].end:figures[i + 1].start]) \
+                and not _marked_after(framing, sm, figures[i + 1]):  # "19 soldiers, four of whom died": a share of them
+            run.append(figures[i + 1])
+            i += 1
+        if figure in run and len(run) > 1:
+            chain = run
+        i += 1
+    if not chain:
+        return None
+    last = chain[-1]
+    tail = re.match(_GROUP_WORDS, sm.text[last.end:])
+    end = last.end + (tail.end() if tail else 0)
+    spans = [(q.end, chain[k + 1].start) for k, q in enumerate(chain[:-1])]
+    nouns = [m for m in sm.measures if any(lo <= m.start and m.end <= hi for lo, hi in spans)]
+    if any(m.value in bare or m.value in outcomes for m in nouns):
+        return None  # people, not groups ("13 orang dan 20 lainnya"), or each its own outcome ("13 tewas dan 20 luka")
+    after = [m for m in sm.measures if m.value in outcomes and last.end <= m.start
+             and (m.end <= end or not sm.text[end:m.start].strip())]
+    before = [m for m in sm.measures if m.value in outcomes and m.end <= chain[0].start
+              and not sm.text[m.end:chain[0].start].strip()]
+    found = after or before
+    return found[0] if found else None
 
 
 def _dates_within(sm: SentenceMentions, start: int, end: int) -> list:
@@ -219,7 +282,8 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
                 continue  # "the 300 trillion rupiah loss, most of it environmental damage": a sum's
                 # measure stands before it or right after it, not past a comma
             if framing.inclusion_markers is not None and framing.inclusion_markers.search(between) \
-                    and not counts_a_subgroup(framing, sm, figure):
+                    and not counts_a_subgroup(framing, sm, figure) \
+                    and not (m.value in outcomes and share_aside(framing, sm, figure.end, m.start)):
                 # "carrying 46 people, including the crew": the crew are a part of them; but "19
                 # warga negara asing termasuk di antara korban tewas" are a part of the dead
                 continue
@@ -244,6 +308,9 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
         else:
             continue
         lo, hi = (figure.end, m.start) if m.start >= figure.end else (m.end, figure.start)
+        aside = share_aside(framing, sm, lo, hi) if m.start >= figure.end and m.value in outcomes else None
+        if aside is not None:  # "20 people, including three children, died": the share is no rival figure
+            between = text[lo:aside[0]] + " " + text[aside[1]:hi]
         things = [q for q in sm.quantities if lo <= q.start and q.end <= hi and _counts_things(framing, sm, q)]
         for q in things:  # "1.200 jiwa dari 300 KK mengungsi": households or places qualify the people
             between = between.replace(q.text, " ")
@@ -253,7 +320,8 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
             continue
         if m.end <= figure.start and any(c.start >= m.end and not text[m.end:c.start].strip() for c in sm.attribution):
             continue  # "Survivors said it carried 40 people": who tells it, not what is counted
-        if any(q is not figure and lo <= q.start and q.end <= hi and q not in things for q in sm.quantities):
+        if any(q is not figure and lo <= q.start and q.end <= hi and q not in things
+               and not (aside and aside[0] <= q.start < aside[1]) for q in sm.quantities):
             continue  # a figure in words between: "killed nine people and wounded nearly 3,000"
         near.append(m)
     if total_verb_before(framing, sm, figure):
@@ -283,8 +351,10 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
         return things[0]  # "10 provinces", "beberapa kota": places, never the dead after them
     adjacent = [m for m in near if m.start >= figure.end and not text[figure.end:m.start].strip()
                 and m.value not in outcomes and m.value not in bare]
-    if adjacent and not any(m.value in outcomes and m.start >= figure.end for m in near):
-        return adjacent[0]  # "jenazah tersebar di delapan rumah sakit" counts hospitals
+    befallen = adjacent and adjacent[0].value in framing.people_counted and any(
+        m.value in outcomes and m.end <= figure.start and not text[m.end:figure.start].strip() for m in near)
+    if adjacent and not befallen and not any(m.value in outcomes and m.start >= figure.end for m in near):
+        return adjacent[0]  # (but "killed four soldiers" counts the dead among the soldiers)  # "jenazah tersebar di delapan rumah sakit" counts hospitals
     # outcomes ("tewas", "killed or wounded") outrank the nouns they follow, in file order;
     # among counted nouns the nearest wins ("satu batalion tentara" counts battalions)
     def span(m: Mention) -> str:
