@@ -73,6 +73,10 @@ class FramingSchema(Schema):
     # "2,000 more troops", "bertambah 12": an increment, not a total
     increment_before = fields.List(fields.String(), load_default=list)
     increment_after = fields.List(fields.String(), load_default=list)
+    # what carries a figure into a new total later in the sentence: the figure is what was added
+    # ("pulled 14 bodies from the mud, bringing the toll to 21", "menemukan tiga jenazah, sehingga
+    # total korban meninggal menjadi 21 orang")
+    running_total_links = fields.List(fields.String(), load_default=list)
     # "another 982", "a further 20": more of a measure the article counted before, else a
     # figure of its own ("Another 982 people were injured" after the dead)
     besides_before = fields.List(fields.String(), load_default=list)
@@ -321,6 +325,7 @@ class Framing:
     part_markers: AliasTable
     increment_before: AliasTable
     increment_after: AliasTable
+    running_total_links: AliasTable
     besides_before: AliasTable
     figure_anaphora: AliasTable
     statement_anaphora: AliasTable
@@ -561,6 +566,7 @@ def compile_framing(datas: list[dict]) -> Framing:
         part_markers=_table(data.get("part_markers", []), "part"),
         increment_before=_table(data.get("increment_before", []), "increment"),
         increment_after=_table(data.get("increment_after", []), "increment"),
+        running_total_links=_table(data.get("running_total_links", []), "running_total"),
         besides_before=_table(data.get("besides_before", []), "besides"),
         figure_anaphora=_table(data.get("figure_anaphora", []), "figure"),
         statement_anaphora=_table(_statement_forms(data.get("statement_anaphora", {})), "statement"),

@@ -518,6 +518,8 @@ def role_of(framing, sm: SentenceMentions, figure: Mention) -> str:
         return "besides"  # "another 982": more of a measure given before, else a figure of its own
     if any(_adjacent(tail[:s]) for s, e, _, _ in framing.increment_after.find(tail)):
         return "increment"
+    if framing.running_total_links is not None and _carried_into_total(framing, sm, figure):
+        return "increment"  # "pulled 14 bodies from the mud, bringing the toll to 21": the 14 were added
     if any(not when_between(framing, text, e, figure.start) for _, e, _, _ in framing.part_markers.find(text[:figure.start])):
         return "part"  # "Dari jumlah itu, 34 orang ...": a share of the figure before (not "most of the
         # victims died in a crush as thousands of people rushed at the trucks": the crowd of another clause)
@@ -532,6 +534,15 @@ def role_of(framing, sm: SentenceMentions, figure: Mention) -> str:
         # a marker opening the next figure ("killed 20 people, among them three tourists")
         return "part"
     return "total"
+
+
+def _carried_into_total(framing, sm: SentenceMentions, figure: Mention) -> bool:
+    """A link to a new total stands after the figure, with no other figure before it and the
+    total's figure after it."""
+    later = sorted((q for q in sm.quantities if q.kind == figure.kind and q.start >= figure.end), key=lambda q: q.start)
+    if not later:
+        return False
+    return bool(framing.running_total_links.find(sm.text[figure.end:later[0].start]))
 
 
 def counts_a_subgroup(framing, sm: SentenceMentions, figure: Mention, actors=None) -> bool:
