@@ -54,6 +54,8 @@ class ArticleFramer:
     last_named: date | None = None  # the last day the text named, which "the next day" counts from
     last_joint: str | None = None  # the places the text last named together, "both countries"
     last_country: str | None = None  # of the last figure placed by its own words: whose "capital"
+    own_place_now: str | None = None  # where this sentence's figures were placed by their own words
+    own_place_before: str | None = None  # ...and the last sentence with figures: "Dari jumlah itu" counts there
     abroad: str | None = None  # a place outside its happening's country this sentence put its figures in
     abroad_before: str | None = None  # ...and the one the sentence before did
     told_phase: str | None = None  # the wave the sentence before told of, giving no figure
@@ -115,24 +117,44 @@ class ArticleFramer:
         elsewhere = bool(countries) and bool(self.narrative_countries) and not countries & self.narrative_countries
         when = reference_day(sm, self.framing, self.article.published, event.day if event else None,
                              None if elsewhere else self.narrative)
-        past = ev.past_period(sm, (self.main.day if self.main is not None else None) or self.article.published,
-                              self.framing,
-                              (self.main.day or self.article.published) if self.main is not None else None)
+        past_before = (self.main.day if self.main is not None else None) or self.article.published
+        past_incident = (self.main.day or self.article.published) if self.main is not None else None
+        past = ev.past_period(sm, past_before, self.framing, past_incident)
+        # a figure whose own stretch of the sentence names a period of its own is counted over that
+        # one ("537 deaths so far this year, ... more cases than the 14,626 recorded in 2023",
+        # "satu kasus pada 2022, 73 kasus pada 2023, dan 14 kasus sepanjang 2024")
+        # (and a past period beside a figure of its own dates only that one: "a 160% rise in cases
+        # from the same period last year")
+        elsewhere_past = None if ev.period_of_its_own(sm, past, self.framing) else past
+        pasts = {id(q): ev.past_period(replace(sm, dates=own), past_before, self.framing, past_incident)
+                 if (own := ev.stretch_dates(sm, q, self.framing)) else elsewhere_past for q in sm.quantities}
         told_place = ev.deepest_place(self.rules["places"], [p.value for p in sm.places])
-        if past is None and self.told_past is not None and not sm.dates and ev.refers_back(sm, self.framing):
+        time_back = getattr(self.framing, "time_anaphora", None)
+        if past is None and self.told_past is not None and (
+                not sm.dates and ev.refers_back(sm, self.framing)
+                or time_back is not None and time_back.match(sm.text)
+                and all(d.rule == "frame:anchored_day" for d in sm.dates)):  # ("Saat itu" read as the last day named)
+            # (or "Saat itu, ... 87.000 kasus": at the time the sentence before told of)
             # "... kapal pecah di dekat Cutro pada Februari 2023. Sebanyak 94 orang tewas dalam
             # kecelakaan tersebut": that earlier happening's toll (and place), not the reported one's
             past, told_place = self.told_past
         self.told_past = (past, told_place) if past is not None and sm.incidents else None
-        if past is not None:
+        when_now, event_now = when, event
+
+        def in_period(period):
+            if period is None:
+                return when_now, event_now
             # "Tahun lalu, banjir di Garut menewaskan 30 orang": an earlier happening, counted as of
             # its period's end
-            when = past.value.end
-            if event is not None:
-                event = replace(event, day=past.value.day, phase=None)
-                if told_place is not None and self.rules["places"].country(told_place) != event.country:
+            dated = event_now
+            if dated is not None:
+                dated = replace(dated, day=period.value.day, phase=None)
+                if told_place is not None and self.rules["places"].country(told_place) != dated.country:
                     # (in a country of its own: "since April 2015, when 800 died off Libya")
-                    event = replace(event, country=self.rules["places"].country(told_place), place=told_place)
+                    dated = replace(dated, country=self.rules["places"].country(told_place), place=told_place)
+            return period.value.end, dated
+
+        when, event = in_period(past)
         campaign = ev.campaign_since(sm, self.rules.get("incidents"),
                                      (self.main.day if self.main is not None else None) or self.article.published,
                                      self.framing)
@@ -187,7 +209,15 @@ class ArticleFramer:
                 and not any(d.value.grain == "day" and d.value.day == when for d in sm.dates):
             self.day_part = self.narrative_part  # "hingga Selasa pagi ... Sebanyak 16 orang luka berat"
         before = len(self.claims)
-        self.frame_quantities(sm, who, when, event)
+        if any(q.kind == "quantity" for q in sm.quantities):
+            self.own_place_before, self.own_place_now = self.own_place_now, None
+        periods = {id(p): p for p in pasts.values()}
+        if len(periods) < 2:
+            self.frame_quantities(sm, who, when, event)
+        else:
+            for key, period in periods.items():
+                self.frame_quantities(replace(sm, quantities=[q for q in sm.quantities if id(pasts[id(q)]) == key]),
+                                      who, *in_period(period))
         self.frame_stances(sm, when)
         self.drop_denied_figures(before)
         self.frame_durations(sm)
@@ -347,8 +377,10 @@ class ArticleFramer:
             revised = total_verb_before(framing, sm, figure)  # "bertambah menjadi 12": a new total
             if measure is None and last_measure is not None and elliptical(sm.text, figure):
                 measure = last_measure  # "the ministry said 3,000 had died, the Red Crescent 150"
-            if (measure is None or measure.value in bare) and last_measure is not None \
+            if (measure is None or measure.value in bare and measure.value not in framing.counted_things) \
+                    and last_measure is not None \
                     and last_measure.value not in bare and after_earlier_cue(framing, sm, figure):
+                # (not places counted: "1,200 deaths reported from 9 countries")
                 measure = last_measure  # "rose to 179, up from 85", "menjadi 179 dari sebelumnya 85 orang"
             if measure is not None and measure.value in bare and revised:
                 # "naik dari 50 orang menjadi 62 orang", "jumlah pasukan Korea Utara di Rusia mencapai
@@ -444,6 +476,13 @@ class ArticleFramer:
                 # "Indonesia on Saturday lowered the death toll to 426, the national disaster
                 # agency said": the state acted through its agency, which the closing tag names
                 voice = tag
+            if voice and actors.role(voice) == "state":
+                # "Congo has reported 537 deaths, Tedros told reporters", "Kaseya mengatakan RD Kongo
+                # telah mencatat 511 kematian": a state's count relayed by an international body
+                # (the WHO, the Africa CDC, a UN agency) is that body's figure
+                relays = [said for _, said in by_cue if said != voice and actors.role(said) != "state"
+                          and actors.role(actors.government(said)) == "bloc"]
+                voice = relays[-1] if len(set(relays)) == 1 else voice
             # (not a clause naming its own source: "..., while the search agency put the toll at 15")
             who_reaches = reaches(sm, framing, clause) and not names_own_source(sm, framing, clause, figure)
             voice = voice or (who if who_reaches else None) or (self.voice.last if anaphoric else None)
@@ -496,7 +535,7 @@ class ArticleFramer:
             skip = [(owner.start, owner.end)] if owner else []
             clause_place = place_after(framing, sm, figure.end, skip, figure.start)
             where = clause_place or place_in(framing, sm, skip, figure) or label_place(sm, figure) \
-                or (happening_place(sm, {about.type, ev.GENERIC}) if about is not None else None)
+                or self.recording_country(sm, figure) or (happening_place(sm, {about.type, ev.GENERIC}) if about is not None else None)
             inherited = about is not None and where is None and about.place is not None
             if where is not None:
                 where = narrowed(sm, where, self.rules["places"])
@@ -515,7 +554,12 @@ class ArticleFramer:
             capital = self.capital_place(sm, figure, country)
             if capital and (where is None or inherited or where == country):
                 where, inherited = capital, False  # "33 tewas di ibu kota": Kyiv's toll
-            if happening is not None and happening.country and self.whole_area(sm, figure):
+            across = self.many_countries(sm, figure)
+            if across is not None:
+                # "517 deaths from 13 African countries", "di 13 negara Afrika": the region's count,
+                # no one country's (not the country the happening is placed in)
+                where, inherited = across, False
+            elif happening is not None and happening.country and self.whole_area(sm, figure):
                 # "korban meninggal di seluruh daerah terdampak mencapai 281": the whole happening's
                 # toll, not the one district the lead names
                 where, inherited = happening.country, False
@@ -523,6 +567,12 @@ class ArticleFramer:
             if joint and (where is None or inherited or where in joint.split("+")) and \
                     (facts is None or facts.behaviour_of(measure.value) != "fixed"):
                 where, inherited = joint, False  # "killed 2,300 in Turkey and Syria": both countries' toll
+            if inherited and self.own_place_before and framing.part_markers.find(sm.text[:figure.start]):
+                # "RD Kongo mencatat 15.664 kasus ... Dari jumlah kasus itu, 2.638 terkonfirmasi": a part
+                # of the figure before counts where it did
+                where, inherited = self.own_place_before, False
+            if where and not inherited:
+                self.own_place_now = where
             if where and not inherited and "+" not in where:
                 self.last_country = self.rules["places"].country(where)
             region = voice.split("@", 1)[1] if voice and "@" in voice else None
@@ -542,6 +592,14 @@ class ArticleFramer:
                 # a happening across countries whose figure's own clause names no place: "..., while
                 # Syria's health ministry reported 656 deaths" counts Syria's dead
                 where, inherited = home, False
+            abroad_country = self.rules["places"].country(where) if where and not inherited and "+" not in where else None
+            if about is not None and incidents is not None and about.type in incidents.spreading \
+                    and about.country and abroad_country and abroad_country != about.country \
+                    and where not in self.rules["places"].regions and subject == about.id:
+                # "WHO mencatat RD Kongo telah melaporkan 570 kematian" in a story of Indonesia's
+                # cases: the outbreak in that other country, not the article's own
+                about = EventRef(about.type, abroad_country, where)
+                subject = about.id
             part = venue_part(framing, sm, figure)
             if part is not None and where is not None:
                 where, inherited = f"{where}/{part}", False  # "ke tribun utara": a part of the venue
@@ -593,6 +651,34 @@ class ArticleFramer:
         many = self.framing.many_regions  # "206 kasus ... dari 20 provinsi": no one province's count
         return bool(self.framing.whole_area_cues is not None and self.framing.whole_area_cues.find(sm.text[start:end])
                     or many is not None and many.search(sm.text, start, end))
+
+    def recording_country(self, sm: SentenceMentions, figure: Mention) -> str | None:
+        """The country that records the figure in its own clause ("Congo has reported 537 deaths",
+        "RD Kongo telah mencatat 15.664 kasus"): its own count, in its own land."""
+        verbs = getattr(self.framing, "recording_verbs", None)
+        if verbs is None:
+            return None
+        places = self.rules["places"]
+        start, _ = clause_of(self.framing, sm.text, figure.start)
+        for p in sm.places:
+            if start <= p.start and p.end <= figure.start and places.country(p.value) == p.value \
+                    and verbs.match(sm.text, p.end) \
+                    and words(sm.text, p.end, figure.start) <= 12 \
+                    and not any(p.end <= o.start and o.end <= figure.start for o in sm.places):
+                return p.value
+        return None
+
+    def many_countries(self, sm: SentenceMentions, figure: Mention) -> str | None:
+        """The region a figure's clause counts across many countries of ("from 13 African
+        countries", "di 13 negara Afrika"): the region the sentence names, else the world
+        (framing `many_countries_place`: "87,000 cases in 111 countries")."""
+        many = getattr(self.framing, "many_countries", None)
+        start, end = clause_of(self.framing, sm.text, figure.start)
+        if many is None or not many.search(sm.text, start, end):
+            return None
+        places = self.rules["places"]
+        return next((p.value for p in sm.places if p.value in places.regions),
+                    getattr(self.framing, "many_countries_place", None))
 
     def joint_place(self, sm: SentenceMentions, figure: Mention) -> str | None:
         """The places a figure's clause names together, or those the text last named together
@@ -913,6 +999,10 @@ def regional_speakers(claims: list[Claim]) -> list[Claim]:
     return out
 
 
+def _occurrences(text: str, part: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(part), text)] if part else []
+
+
 def echo_days(claims: list[Claim], published, framing) -> list[Claim]:
     """A headline's figure dated only by the article's day ("records 2,139 cases") that the body
     gives as of an earlier day ("2,139 cases as of August 24", "hingga Minggu (24/8)") is that
@@ -921,10 +1011,12 @@ def echo_days(claims: list[Claim], published, framing) -> list[Claim]:
         return claims
 
     def as_of(c: Claim) -> bool:
-        # (a date's span may hold the cue's last word: "as [of August 24]")
+        # (a date's span may hold the cue's last word: "as [of August 24]"); the day may be named
+        # twice, told and as of ("Dalam jumpa pers, Rabu, ... 511 kematian hingga Rabu")
+        text = c.evidence.text
         return any(m.kind == "date" and framing.as_of_cues.find(
-            words_before(c.evidence.text, m.start, framing.window("cue_before") // 2) + c.evidence.text[m.start:m.end])
-            for m in c.marks)
+            words_before(text, at, framing.window("cue_before") // 2) + text[at:at + m.end - m.start])
+            for m in c.marks for at in _occurrences(text, text[m.start:m.end]))
 
     earlier: dict = {}
     for c in claims:

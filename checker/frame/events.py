@@ -515,6 +515,32 @@ def refers_back(sm: SentenceMentions, framing) -> bool:
     return bool(sm.incidents) and all(back(m) for m in sm.incidents)
 
 
+def stretch(sm: SentenceMentions, mention: Mention, framing) -> tuple[int, int]:
+    """A mention's own stretch of the sentence, between commas or clause breaks."""
+    text = sm.text
+    breaks = [m.end() for m in framing.clause_break.finditer(text, 0, mention.start)]
+    start = max([text.rfind(",", 0, mention.start) + 1, *breaks])
+    after = [m.start() for m in framing.clause_break.finditer(text, mention.end)]
+    comma = text.find(",", mention.end)
+    return start, min([len(text), *after, *([comma] if comma >= 0 else [])])
+
+
+def stretch_dates(sm: SentenceMentions, figure: Mention, framing) -> list[Mention]:
+    """The dates in the figure's own stretch of the sentence ("537 deaths so far this year, Tedros
+    said, more than the 14,626 recorded in 2023")."""
+    start, end = stretch(sm, figure, framing)
+    return [d for d in sm.dates if start <= d.start and d.end <= end]
+
+
+def period_of_its_own(sm: SentenceMentions, period: Mention | None, framing) -> bool:
+    """Whether a past period dates only a figure in its own stretch ("17,541 cases since January,
+    a 160% rise from the same period last year"), not the sentence's other figures."""
+    if period is None or not any(d is period for d in sm.dates):
+        return False
+    start, end = stretch(sm, period, framing)
+    return any(start <= q.start and q.end <= end for q in sm.quantities)
+
+
 def past_period(sm: SentenceMentions, before: date | None, framing=None,
                 incident_day: date | None = None) -> Mention | None:
     """A whole period the sentence names that ended before `before` (the main incident's day,

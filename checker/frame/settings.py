@@ -226,11 +226,16 @@ class FramingSchema(Schema):
     capital_cues = fields.List(fields.String(), load_default=list)
     # "across all affected areas": a figure for the whole happening, in its country
     whole_area_cues = fields.List(fields.String(), load_default=list)
+    # a country that records the figure is its place: "Congo has reported 537 deaths", "RD Kongo mencatat 511 kematian"
+    recording_verbs = fields.List(fields.String(), load_default=list)
     # "in 22 provinces", "dari 20 provinsi": a figure counted across many of the country's regions,
     # a happening spread across it (a link, a number, a region noun)
     many_regions_links = fields.List(fields.String(), load_default=list)
     many_regions_nouns = fields.List(fields.String(), load_default=list)
     many_regions_quantifiers = fields.List(fields.String(), load_default=list)
+    # "from 13 African countries", "di 13 negara Afrika": a count across many countries, no one country's
+    many_countries_nouns = fields.List(fields.String(), load_default=list)
+    many_countries_place = fields.String(load_default=None)  # ... when the sentence names no region: the world's
     # where a firm or a product comes from, right before a country ("sirup buatan perusahaan India",
     # "syrups made in India"): its origin, no place a figure counts in
     made_in_words = fields.List(fields.String(), load_default=list)
@@ -294,6 +299,8 @@ class FramingSchema(Schema):
     since_words = fields.List(fields.String(), load_default=list)
     # words pointing back at the happening just told of, right before or after a generic noun
     # ("that disaster", "kecelakaan tersebut"): its figures are that happening's
+    # words opening a sentence that point back to the time the sentence before told of ("Saat itu", "At the time")
+    time_anaphora = fields.List(fields.String(), load_default=list)
     happening_anaphora = fields.Dict(keys=fields.String(validate=validate.OneOf(["before", "after"])),
                                      values=fields.List(fields.String()), load_default=dict)
     # how many days before the reported happening's a day dating a happening a sentence names is an
@@ -413,12 +420,16 @@ class Framing:
     # a generic happening's noun pointing back ("that disaster", "kecelakaan tersebut"): a regex
     # searched before the noun (ending there) or matched right after it
     happening_anaphora: re.Pattern | None = None
+    time_anaphora: re.Pattern | None = None  # "Saat itu, ...": the time the sentence before told of
     whole_area_cues: AliasTable | None = None  # "di seluruh daerah terdampak": the whole happening's toll
+    recording_verbs: re.Pattern | None = None  # "Congo has reported": the country's own count
     earlier_happening_days: int = 7  # a day this long before the happening's dates an earlier one
     background_days: int = 14  # below the lead, a day this long before publication is background
     day_part_after: re.Pattern | None = None  # matches right after a day's mention: group "part"
     day_part_order: dict = field(default_factory=dict)  # a part's words casefolded -> its order in the day
     many_regions: re.Pattern | None = None  # "in 22 provinces": across the country, not in one of them
+    many_countries: re.Pattern | None = None  # "from 13 African countries": across a region, no one country
+    many_countries_place: str | None = None  # the place of such a count when no region is named
     made_in: re.Pattern | None = None  # ends right before a firm's or a product's country ("made in")
     firm_names: re.Pattern | None = None  # a firm named with its legal form: group "name" or "name_before_form"
     statement_setting: re.Pattern | None = None  # ends right before where a statement was given
@@ -635,7 +646,9 @@ def compile_framing(datas: list[dict]) -> Framing:
         relative_links=frozenset(w.casefold() for w in data.get("relative_links", ())),
         subgroup_link=_subgroup_link(data),
         # the earlier figure may be a share ("up from 8% a day earlier"): its date is still its own
-        earlier_figure=re.compile(rf"(?<![\w-])(?:{alternation(data['earlier_figure_cues'])})\s+\d[\d.,]*%?(?:\s+[\w-]+){{0,2}}\s+$", re.I)
+        # (the earlier count may give two figures joined by a link word: "up from 206 cases and 99 deaths two days earlier")
+        earlier_figure=re.compile(rf"(?<![\w-])(?:{alternation(data['earlier_figure_cues'])})\s+\d[\d.,]*%?(?:\s+[\w-]+){{0,2}}"
+                                  rf"(?:\s+(?:{alternation(data.get('joint_links', []) or ['and'])})\s+\d[\d.,]*%?(?:\s+[\w-]+){{0,2}})?\s+$", re.I)
         if data.get("earlier_figure_cues") else None,
         present_speech=_table(data.get("present_speech", []), "present"),
         national=_national(data),
@@ -671,7 +684,11 @@ def compile_framing(datas: list[dict]) -> Framing:
         earlier_figure_after_total=re.compile(rf"(?<![\w-])(?:{alternation(data['earlier_figure_after_total'])})\s+\d[\d.,]*(?:\s+[\w-]+){{0,2}}\s+$", re.I)
         if data.get("earlier_figure_after_total") else None,
         happening_anaphora=_happening_anaphora(data.get("happening_anaphora", {})),
+        time_anaphora=re.compile(rf"\W*(?:{alternation(data['time_anaphora'])})(?![\w-])", re.I)
+        if data.get("time_anaphora") else None,
         whole_area_cues=_table(data.get("whole_area_cues", []), "whole_area"),
+        recording_verbs=re.compile(rf"\s*(?:{alternation(data['recording_verbs'])})(?![\w-])", re.I)
+        if data.get("recording_verbs") else None,
         earlier_happening_days=data.get("earlier_happening_days", 7),
         background_days=data.get("background_days", 14),
         day_part_after=re.compile(rf"\s*(?:\([^()]{{1,24}}\)\s*)?(?P<part>{alternation(data['day_parts'])})(?![\w-])", re.I)
@@ -682,6 +699,12 @@ def compile_framing(datas: list[dict]) -> Framing:
                    rf"(?:\d+|{alternation(data.get('many_regions_quantifiers', []))})\s+"
                    rf"(?:{alternation(data['many_regions_nouns'])})(?![\w-])", re.I)
         if data.get("many_regions_links") and data.get("many_regions_nouns") else None,
+        # (a demonym may stand before the noun: "13 African countries", "several European nations")
+        many_countries=re.compile(rf"(?<![\w-])(?:{alternation(data['many_regions_links'])})\s+"
+                     rf"(?:\d+|{alternation(data.get('many_regions_quantifiers', []))})\s+"
+                     rf"(?:(?-i:[A-Z])[\w'’-]*\s+)?(?:{alternation(data['many_countries_nouns'])})(?![\w-])", re.I)
+        if data.get("many_regions_links") and data.get("many_countries_nouns") else None,
+        many_countries_place=data.get("many_countries_place"),
         made_in=re.compile(rf"(?<![\w-])(?:{alternation(data['made_in_words'])})\s+$", re.I) if data.get("made_in_words") else None,
         firm_names=_firm_names(data),
         statement_setting=re.compile(rf"(?<![\w-])(?:{alternation(data['statement_settings'])})(?:\s+[\w'’-]+){{0,2}}?\s+$", re.I)

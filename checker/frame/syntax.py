@@ -268,7 +268,8 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
                    and not (framing.when_link is not None and framing.when_link.match(text, m.end))
                    # a figure with its own noun right after it is not the noun's: "37 orang luka-luka
                    # dirawat di lima rumah sakit" (the hospitals are the five's, the hurt the 37)
-                   and not any(o.start >= q.end and not text[q.end:o.start].strip() and o.value not in bare
+                   and not any(o.start >= q.end and not text[q.end:o.start].strip()
+                               and (o.value not in bare or o.value in framing.counted_things)  # "di 12 negara"
                                for o in sm.measures)
                    for q in sm.quantities):
                 continue  # "2,000 inmates, three times its capacity of 600": the noun is the 600's (not

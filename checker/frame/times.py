@@ -30,6 +30,13 @@ def reference_day(sm: SentenceMentions, framing, published: date | None,
         head = words_before(sm.text, d.start, framing.window("cue_before") // 2)
         if framing.as_of_cues.find(head):
             return d.value.day
+    for d in sm.dates:
+        # "sejak awal tahun hingga Sabtu (17/8/2024)": a running count since a day holds as of the
+        # span's last day, which an as-of word names (not a happening's days, "pada 25 hingga 31 Agustus")
+        last = getattr(d.value, "last", None)
+        if d.value.grain == "span" and last is not None and (published is None or last <= published) \
+                and framing.as_of_cues.find(d.text) and opens_count(framing, sm.text, d):
+            return last
     # "Tuesday's pager explosions killed 12", "ledakan pager pada Selasa": the day dates the
     # incident named, whatever day the article's main incident has
     incident_days = {id(d) for d in incident_dates(sm, {i.value for i in sm.incidents}, published, framing)}
@@ -107,10 +114,18 @@ def earlier_figure_day(sm: SentenceMentions, framing, figure: Mention) -> date |
     """The day of a figure a report sets the new one against, written right after it ("up from
     151 on Tuesday", "naik dari 151 orang pada Selasa (1/11)")."""
     for d in sm.dates:
-        if d.value.grain == "day" and d.start >= figure.end and words(sm.text, figure.end, d.start) <= 2 \
+        if d.value.grain == "day" and d.start >= figure.end \
+                and (words(sm.text, figure.end, d.start) <= 2 or _paired(sm.text[figure.end:d.start], framing)) \
                 and _dates_earlier_figure(sm, d, framing):
             return d.value.day
     return None
+
+
+def _paired(between: str, framing) -> bool:
+    """An earlier count of two figures joined by a link word (framing `joint_links`): "up from 206
+    [cases and 99 deaths] two days earlier"."""
+    m = re.fullmatch(r"(?:\s+[\w-]+){0,2}\s+([\w-]+)\s+\d[\d.,]*%?(?:\s+[\w-]+){0,2}\s+", between)
+    return m is not None and m.group(1).casefold() in framing.joint_links
 
 
 # a time of day the date left out, a comma, then capitalised words only (a title and a name)

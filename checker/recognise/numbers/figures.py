@@ -45,11 +45,16 @@ def find_readings(text: str, nr: NumberRules) -> list[Mention]:
     """A quake's magnitude and the like: quantities of their own kind of fact (rule
     "reading:<name>"), which the counting rules leave out."""
     out: list[Mention] = []
+    rejected = None
     for name, side, pattern in nr.readings:
         if side == "units":
             out += _measured(text, name, *pattern, nr, out)
             continue
         for m in pattern.finditer(text):
+            if rejected is None:
+                rejected = _rejected_spans(text, nr)
+            if any(s <= m.start() and m.end() <= e for s, e in rejected):
+                continue  # a trap holds cue and figure together: "the M23 rebels" is a name, no magnitude
             if m.group("n"):
                 start, end = m.span("n")  # the figure alone: its cue is the measure, not the value
                 value = parse_digits(text[start:end], nr)
