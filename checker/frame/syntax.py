@@ -174,6 +174,15 @@ def _marked_after(framing, sm: SentenceMentions, figure: Mention) -> bool:
     return any(len(re.findall(r"[\w'’-]+", tail[:s])) <= 1 for s, _, _, _ in framing.part_markers.find(tail))
 
 
+def _names_group(framing, sm: SentenceMentions, figure: Mention, outcomes: frozenset) -> bool:
+    """The word right after the figure names who it counts: no function word, no outcome."""
+    word = re.match(r"\s+([^\W\d_][\w'’-]*)", sm.text[figure.end:])
+    if word is None or word.group(1).casefold() in framing.not_counted:
+        return False
+    at = figure.end + word.start(1)
+    return not any(m.start == at and m.value in outcomes for m in sm.measures)
+
+
 _GROUP_WORDS = r"(?:\s+[^\W\d_][\w'’-]*){1,3}"  # a group's noun after its figure: one to three words
 
 
@@ -195,8 +204,8 @@ def group_list(framing, sm: SentenceMentions, figure: Mention, outcomes: frozens
         if figure in run and len(run) > 1:
             chain = run
         i += 1
-    if not chain:
-        return None
+    if not chain or not all(_names_group(framing, sm, q, outcomes) for q in chain):
+        return None  # "sent 2,000 soldiers and 12 were killed": the 12 name no group of their own
     last = chain[-1]
     tail = re.match(_GROUP_WORDS, sm.text[last.end:])
     end = last.end + (tail.end() if tail else 0)
@@ -298,7 +307,7 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
                 continue  # "760 luka-luka ketika ribuan orang mengerumuni truk": the crowd, not the hurt
             if any(q.end <= m.start and words(text, q.end, m.start) <= before_window
                    and not re.search(r"[,;:]", text[q.end:m.start])  # "2.072 warga, sementara kapasitasnya 600"
-                   and not _has_own_measure(sm, q, m, before_window, bare - framing.counted_things)
+                   and not _has_own_measure(sm, q, m, before_window, (bare - framing.counted_things) | framing.people_counted)
                    # (not one counting what met in the happening: "dua kereta bertabrakan dan
                    # menewaskan 156 orang", "two trains collided and killed 12": the dead are the 156's)
                    and not any(i.start >= q.end and words(text, q.end, i.start) <= 1 for i in sm.incidents)

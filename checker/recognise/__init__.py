@@ -82,7 +82,8 @@ def recognise(sentence: Sentence, rules, ref: date | None) -> SentenceMentions:
         places=rules["places"].find(text),
         measures=rules["measures"].find(text),
         modality=rules["modality"].find(text),
-        topics=rules["topics"].find(text),
+        # a predicate's word inside a body's name states nothing ("West Papua National Liberation Army")
+        topics=[t for t in rules["topics"].find(text) if not any(a.start <= t.start and t.end <= a.end for a in actors)],
         events=rules["events"].find(text),
         incidents=found_incidents,
         quantities=quantities,
