@@ -309,6 +309,12 @@ class ArticleFramer:
                 # a share or a rate of a measure that takes one ("58,59 persen suara", "turnout was
                 # 81.78%"); any other percent (a rise, a poll of opinions) is not read
                 read = measure_for(framing, priority, sm, figure, outcomes, bare, shares)
+                if read is not None and read.value in bare:
+                    # "60,3 persen penduduk ... hidup di bawah garis kemiskinan": a share of the people,
+                    # of what the sentence says of them after it (no other percent between)
+                    later = [m for m in sm.measures if m.start >= figure.end and m.value in as_percent
+                             and not any(figure.end <= q.start < m.start for q in sm.quantities if q.kind == "percent")]
+                    read = min(later, key=lambda m: m.start) if later else read
                 shared = set(as_percent) | set(as_percent.values())
                 if read is None and (elliptical(sm.text, figure)
                                      or after_earlier_cue(framing, sm, figure)  # "fell to 8.47% from 8.57%"
