@@ -358,6 +358,14 @@ class ArticleFramer:
             else:
                 measure = None
             measure = measure or reading_measure(figure) or measure_for(framing, priority, sm, figure, outcomes, bare, shares)
+            if (measure is None or measure.value in bare) and figure.kind == "quantity" and last_figure is not None \
+                    and last_figure.kind == "percent" and last_measure is not None \
+                    and restating(framing, sm, last_figure, figure):
+                # "8,57 persen atau 24,06 juta orang": the count the rate just given is a share of
+                rated = {rate: count for count, rate in framing.percent_measures if count != rate}
+                if last_measure.value in rated:
+                    measure = Mention("measure", figure.text, figure.start, figure.end, rated[last_measure.value],
+                                      "restated_count")
             revised = total_verb_before(framing, sm, figure)  # "bertambah menjadi 12": a new total
             if measure is None and last_measure is not None and elliptical(sm.text, figure):
                 measure = last_measure  # "the ministry said 3,000 had died, the Red Crescent 150"
