@@ -22,7 +22,7 @@ from checker.frame.places import (happening_place, joint_places, label_place, li
                                   with_named_sites, with_site_anaphors)
 from checker.frame.syntax import (sent_by, after_earlier_cue, clause_of, counted_noun, counts_a_subgroup, currency, earlier, elliptical, group_list, measure_for, modality, owner_of,
                                   role_of, sender_of, actor_right_before, numbered, restating, share_pairs, total_verb_before, without_possessors)
-from checker.frame.times import anchored, day_part, earlier_figure_day, reference_day
+from checker.frame.times import anchored, day_part, earlier_figure_day, own_period_day, reference_day
 from checker.model import Article, Claim, Evidence, EventRef, Mark, Mention
 from checker.recognise import SentenceMentions
 from checker.recognise.stances import agent_after
@@ -33,6 +33,16 @@ def reading_measure(figure: Mention) -> Mention | None:
     if not figure.rule.startswith("reading:"):
         return None
     return Mention("measure", figure.text, figure.start, figure.end, figure.rule.split(":", 1)[1], figure.rule)
+
+
+def by_other_standard(framing, sm: SentenceMentions, measure: Mention) -> Mention:
+    """A figure's measure as another fact when its sentence names another standard than the
+    country's own ("lived below the World Bank's international poverty line"): no reading of
+    the national figure."""
+    other = dict(framing.other_standard_measures)
+    if measure.value not in other or framing.other_standard is None or not framing.other_standard.search(sm.text):
+        return measure
+    return replace(measure, value=other[measure.value])
 
 
 @dataclass
@@ -329,8 +339,17 @@ class ArticleFramer:
                 # a share or a rate of a measure that takes one ("58,59 persen suara", "turnout was
                 # 81.78%"); any other percent (a rise, a poll of opinions) is not read
                 read = measure_for(framing, priority, sm, figure, outcomes, bare, shares)
+                if read is not None and read.value in bare:
+                    # "60,3 persen penduduk ... hidup di bawah garis kemiskinan": a share of the people,
+                    # of what the sentence says of them after it (no other percent between)
+                    later = [m for m in sm.measures if m.start >= figure.end and m.value in as_percent
+                             and not any(figure.end <= q.start < m.start for q in sm.quantities if q.kind == "percent")]
+                    read = min(later, key=lambda m: m.start) if later else read
                 shared = set(as_percent) | set(as_percent.values())
                 if read is None and (elliptical(sm.text, figure)
+                                     or after_earlier_cue(framing, sm, figure)  # "fell to 8.47% from 8.57%"
+                                     # "naik dari 6,66 persen ... menjadi 6,73 persen": the new level of the share before
+                                     or (last_measure is not None and total_verb_before(framing, sm, figure))
                                      or sender_of(framing, sm, figure, framing.gaining_topics)
                                      or (last_figure is not None and restating(framing, sm, last_figure, figure))):
                     # "Anies meraih 24,95 persen, Ganjar 16,47 persen", "Anies won 24.9%" after the
@@ -374,6 +393,14 @@ class ArticleFramer:
                                                or measure.value in bare):
                 # "menewaskan empat prajurit dan sembilan warga sipil": the dead among each group
                 measure = Mention("measure", figure.text, figure.start, figure.end, listed_outcome.value, "group_list")
+            if (measure is None or measure.value in bare) and figure.kind == "quantity" and last_figure is not None \
+                    and last_figure.kind == "percent" and last_measure is not None \
+                    and restating(framing, sm, last_figure, figure):
+                # "8,57 persen atau 24,06 juta orang": the count the rate just given is a share of
+                rated = {rate: count for count, rate in framing.percent_measures if count != rate}
+                if last_measure.value in rated:
+                    measure = Mention("measure", figure.text, figure.start, figure.end, rated[last_measure.value],
+                                      "restated_count")
             revised = total_verb_before(framing, sm, figure)  # "bertambah menjadi 12": a new total
             if measure is None and last_measure is not None and elliptical(sm.text, figure):
                 measure = last_measure  # "the ministry said 3,000 had died, the Red Crescent 150"
@@ -441,6 +468,12 @@ class ArticleFramer:
                     continue
             else:
                 last_measure, last_figure = measure, figure
+            counts = {rate: count for count, rate in framing.percent_measures if count != rate}
+            if figure.kind == "quantity" and measure.value in counts:
+                # a count told after a rate ("the poverty rate ... Jumlahnya 11,27 juta orang"): the count
+                # the rate is a share of (the poor, the votes), never the rate
+                measure = replace(measure, value=counts[measure.value])
+            measure = by_other_standard(framing, sm, measure)  # "... by the $6.85 international line"
             role = role_of(framing, sm, figure)
             if role == "besides":
                 # "2,000 more troops" after troops counted; "Another 982 people were injured"
@@ -527,6 +560,13 @@ class ArticleFramer:
                     voice = person = None
             subject, about = ((owner.value if gained else actors.government(owner.value)), None) if owner \
                 else (None, None)
+            nationwide = event or self.main
+            if owner and not gained and incidents is not None and nationwide is not None \
+                    and nationwide.type in incidents.nationwide and incidents.owns(nationwide.type, measure.value) \
+                    and actors.role(owner.value) == "state" and subject == nationwide.country:
+                # "Indonesia's poverty rate", "the share of Indonesians living below the poverty line": a
+                # happening of the whole country (its poverty, its vote) counted there, not a rival subject
+                subject, about = nationwide.id, nationwide
             if subject is None and event is not None and incidents is not None \
                     and incidents.owns(event.type, measure.value):
                 subject, about = event.id, event
@@ -603,7 +643,8 @@ class ArticleFramer:
             part = venue_part(framing, sm, figure)
             if part is not None and where is not None:
                 where, inherited = f"{where}/{part}", False  # "ke tribun utara": a part of the venue
-            day = earlier_figure_day(sm, framing, figure) or when  # "up from 151 on Tuesday": Tuesday's
+            # "up from 151 on Tuesday": Tuesday's; "menjadi 6,73 persen pada Maret 2025": March's
+            day = earlier_figure_day(sm, framing, figure) or own_period_day(sm, figure) or when
             stated = None
             if about is not None and about.day is not None and facts is not None \
                     and facts.behaviour_of(measure.value) == "fixed":

@@ -148,9 +148,21 @@ def area_part(framing, sm: SentenceMentions, figure: Mention) -> str | None:
     near = []
     for s, e, ident, _ in framing.area_parts.find(sm.text[start:end]):
         lo, hi = (figure.end, start + s) if start + s >= figure.end else (start + e, figure.start)
-        if not any(lo <= q.start and q.end <= hi for q in sm.quantities if q is not figure):
+        if hi == start + s and re.search(r"[,;:]", sm.text[lo:hi]):
+            continue  # "edges down to 8.47%, urban poverty rises": a part past a comma is another clause's
+        if not any(lo <= q.start and q.end <= hi for q in sm.quantities if q is not figure and not _paired(sm, q, figure)):
             near.append((hi - lo, ident))
     return min(near)[1] if near else None
+
+
+def _paired(sm: SentenceMentions, other: Mention, figure: Mention) -> bool:
+    """Two figures of one change, of one kind, with no comma and a few words between ("naik dari
+    6,66 persen pada September menjadi 6,73 persen", "rose to 6.73% from 6.66%"): a part named
+    before the first is the second's too."""
+    lo, hi = (other.end, figure.start) if other.end <= figure.start else (figure.end, other.start)
+    between = sm.text[lo:hi]
+    return other.kind == figure.kind and not re.search(r"[,;:()]", between) \
+        and len(re.findall(r"[\w'’-]+", between)) <= 5
 
 
 def listed(framing, between: str) -> bool:

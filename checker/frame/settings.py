@@ -285,6 +285,11 @@ class FramingSchema(Schema):
     # pada Jumat"): a date told there dates what the clause tells, not the sentence's figures
     relative_pronouns = fields.List(fields.String(), load_default=list)
     projected_measures = fields.Dict(keys=fields.String(), values=fields.String(), load_default=dict)
+    # words that, anywhere in a figure's sentence, measure it by another standard than the
+    # country's own (a poverty count by an international line in dollars a day): the measure it
+    # then is, another fact than the national one
+    other_standard_words = fields.List(fields.String(), load_default=list)
+    other_standard_measures = fields.Dict(keys=fields.String(), values=fields.String(), load_default=dict)
     sequel_cues = fields.List(fields.String(), load_default=list)
     all_waves_cues = fields.List(fields.String(), load_default=list)
     # "10,000 are in Russia": verbs after a figure with no noun of its own
@@ -403,6 +408,8 @@ class Framing:
     gained_measures: frozenset = frozenset()
     projection_measures: frozenset = frozenset()
     projected_measures: tuple = ()  # (measure, the measure it is in a projection's clause) pairs
+    other_standard: re.Pattern | None = None  # a word of another standard of measure
+    other_standard_measures: tuple = ()  # (measure, the measure it is by another standard) pairs
     pronoun_subject: re.Pattern | None = None  # ends right before a verb whose subject is a pronoun
     restating: re.Pattern | None = None  # ends right before a figure given again in another unit
     # starts right after a figure standing alone as a subject ("10,000 are in Russia"): it counts
@@ -417,6 +424,8 @@ class Framing:
     undated_incidents: frozenset = frozenset()  # incident types no date beside their name dates
     # a bare "from" before a figure and a date, after a total verb ("rose to 15 on Tuesday from 9 on Monday")
     earlier_figure_after_total: re.Pattern | None = None
+    earlier_date: re.Pattern | None = None  # an earlier-figure cue ending right before a date
+    earlier_date_after_total: re.Pattern | None = None  # ... or a bare "dari", "from"
     # a generic happening's noun pointing back ("that disaster", "kecelakaan tersebut"): a regex
     # searched before the noun (ending there) or matched right after it
     happening_anaphora: re.Pattern | None = None
@@ -666,6 +675,9 @@ def compile_framing(datas: list[dict]) -> Framing:
         gained_measures=frozenset(data.get("gained_measures", ())),
         projection_measures=frozenset(data.get("projection_measures", ())),
         projected_measures=tuple(sorted(data.get("projected_measures", {}).items())),
+        other_standard=re.compile(rf"(?<![\w-])(?:{alternation(data['other_standard_words'])})(?![\w-])", re.I)
+        if data.get("other_standard_words") else None,
+        other_standard_measures=tuple(sorted(data.get("other_standard_measures", {}).items())),
         pronoun_subject=re.compile(rf"(?<![\w-])(?:{alternation(data['subject_pronouns'])})(?:\s+[\w'’-]+)?\s+$", re.I)
         if data.get("subject_pronouns") else None,
         restating=re.compile(rf"(?<![\w-])(?:{alternation(data['restating_links'])})\s+$", re.I)
@@ -681,6 +693,10 @@ def compile_framing(datas: list[dict]) -> Framing:
         private_roles=_table(data.get("private_roles", []), "private_role"),
         money_measures=frozenset(data.get("money_measures", ())),
         undated_incidents=frozenset(data.get("undated_incidents", ())),
+        earlier_date=re.compile(rf"(?<![\w-])(?:{alternation(data['earlier_figure_cues'])})\s+$", re.I)
+        if data.get("earlier_figure_cues") else None,
+        earlier_date_after_total=re.compile(rf"(?<![\w-])(?:{alternation(data['earlier_figure_after_total'])})\s+$", re.I)
+        if data.get("earlier_figure_after_total") else None,
         earlier_figure_after_total=re.compile(rf"(?<![\w-])(?:{alternation(data['earlier_figure_after_total'])})\s+\d[\d.,]*(?:\s+[\w-]+){{0,2}}\s+$", re.I)
         if data.get("earlier_figure_after_total") else None,
         happening_anaphora=_happening_anaphora(data.get("happening_anaphora", {})),

@@ -110,14 +110,24 @@ def _dates_earlier_figure(sm: SentenceMentions, d, framing) -> bool:
     return found is not None and any(e <= found.start() for _, e, _, _ in framing.total_verbs.find(sm.text[:found.start()]))
 
 
+# the grains of a date that dates an earlier figure: a day, or a month a survey or a report is of
+# ("from 8.57% in September", "dari September 2024 yang sebesar 8,57 persen")
+_EARLIER_GRAINS = ("day", "month")
+
+
 def earlier_figure_day(sm: SentenceMentions, framing, figure: Mention) -> date | None:
     """The day of a figure a report sets the new one against, written right after it ("up from
-    151 on Tuesday", "naik dari 151 orang pada Selasa (1/11)")."""
+    151 on Tuesday", "naik dari 151 orang pada Selasa (1/11)", "from 8.57% in September"), or
+    right before it after the cue ("dari September 2024 yang sebesar 8,57 persen")."""
     for d in sm.dates:
-        if d.value.grain == "day" and d.start >= figure.end \
+        if d.value.grain in _EARLIER_GRAINS and d.start >= figure.end \
                 and (words(sm.text, figure.end, d.start) <= 2 or _paired(sm.text[figure.end:d.start], framing)) \
                 and _dates_earlier_figure(sm, d, framing):
-            return d.value.day
+            return d.value.end  # a month's figure holds as of its end, as a past period dates it
+        if d.value.grain in _EARLIER_GRAINS and d.end <= figure.start and words(sm.text, d.end, figure.start) <= 2 \
+                and not any(d.end <= q.start < figure.start for q in sm.quantities) \
+                and _earlier_date_cue(sm, d, framing):
+            return d.value.end
     return None
 
 
@@ -126,6 +136,32 @@ def _paired(between: str, framing) -> bool:
     [cases and 99 deaths] two days earlier"."""
     m = re.fullmatch(r"(?:\s+[\w-]+){0,2}\s+([\w-]+)\s+\d[\d.,]*%?(?:\s+[\w-]+){0,2}\s+", between)
     return m is not None and m.group(1).casefold() in framing.joint_links
+
+
+def own_period_day(sm: SentenceMentions, figure: Mention) -> date | None:
+    """The end of the month written right after a figure in a sentence that names several months
+    ("naik dari 6,66 persen pada September 2024 menjadi 6,73 persen pada Maret 2025", "rose to
+    6.73% in March from 6.66% in September"): each figure holds as of its own period."""
+    months = [d for d in sm.dates if d.value.grain == "month"]
+    if len(months) < 2:
+        return None
+    for d in months:
+        if d.start >= figure.end and words(sm.text, figure.end, d.start) <= 1 \
+                and not re.search(r"[,;:()]", sm.text[figure.end:d.start]):
+            return d.value.end
+    return None
+
+
+def _earlier_date_cue(sm: SentenceMentions, d, framing) -> bool:
+    """An earlier-figure cue right before a date ("dibandingkan September 2024", "turun ... dari
+    September 2024"): the figure after the date is that day's."""
+    cue = getattr(framing, "earlier_date", None)
+    if cue is not None and cue.search(sm.text, max(0, d.start - 40), d.start) is not None:
+        return True
+    # "naik menjadi 15 persen dari Maret 2024": a bare "dari" after a total verb
+    bare = getattr(framing, "earlier_date_after_total", None)
+    found = bare.search(sm.text, max(0, d.start - 12), d.start) if bare is not None else None
+    return found is not None and any(e <= found.start() for _, e, _, _ in framing.total_verbs.find(sm.text[:found.start()]))
 
 
 # a time of day the date left out, a comma, then capitalised words only (a title and a name)

@@ -147,6 +147,8 @@ class AliasTable:
                     ident = self._lookup(tuple(t[2] for t in window[:-1]) + (window[-1][2][:-2],),
                                          tuple(t[3] for t in window[:-1]) + (window[-1][3][:-2],))
                     end -= 2
+                if ident is not None and text[end:end + 1] == "$":
+                    break  # "US$4.580", "S$10": a currency's mark, no name
                 if ident is not None:
                     found.append((start, end, ident, text[start:end]))
                     taken_until = i + n

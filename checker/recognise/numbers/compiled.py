@@ -46,6 +46,7 @@ class NumberRules:
     hedge_after_head: re.Pattern | None
     frame_open_tail: re.Pattern | None
     change_tail: re.Pattern | None
+    change_amount_tail: re.Pattern | None
     not_after_tail: re.Pattern | None
     not_before_head: re.Pattern | None
     counted_head: re.Pattern | None
@@ -226,6 +227,8 @@ def compile_numbers(datas: list[dict]) -> NumberRules:
         frame_open_tail=tail(frames) if frames else None,
         change_tail=tail(d.get("change_verbs", []), r"\s+(?:\S+\s+){0,1}(?:" + _bounded(frames) + ")")
         if d.get("change_verbs") and frames else None,
+        change_amount_tail=tail(d.get("change_verbs", []), r"\s+(?:" + _bounded(d["change_amounts"]) + ")")
+        if d.get("change_verbs") and d.get("change_amounts") else None,
         not_after_tail=tail(d.get("not_after", []), r"\.?"),
         not_before_head=(re.compile(rf"^\s*-?\s*(?:{_bounded(d['not_before'])})", re.I)
                          if d.get("not_before") else None),

@@ -427,6 +427,8 @@ def _range(text: str, a: Figure, b: Figure, nr: NumberRules) -> Figure | None:
         if factor > 1 and low * factor <= b.high:
             low, high_a = low * factor, high_a * factor
     b_low = b.low if b.low is not None else b.high
+    if nr.change_amount_tail and b_low >= 2 * high_a and tail_search(nr.change_amount_tail, text, a.start):
+        return None  # "fell by about 210,000 to 23.58 million": the change, then the level reached
     if not low <= b.high or not high_a <= b.high or b_low < low:
         return None
     rule = "range" + ("+" + a.rule if a.rule != "number" else "") + ("+" + b.rule if b.rule != "number" else "")

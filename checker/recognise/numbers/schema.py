@@ -53,6 +53,9 @@ class NumbersSchema(Schema):
     # count (after a noun, "gelombang kedua", it stays an ordinal)
     collective_prefixes = fields.List(fields.String(), load_default=list)
     change_verbs = fields.List(fields.String(), load_default=list)
+    # "fell by 210,000 to 23.58 million": after a change verb and one of these words, a figure is the
+    # change and "to" the level it reached, never a range (unless both ends are of one size)
+    change_amounts = fields.List(fields.String(), load_default=list)
     percent_words = fields.List(fields.String(), load_default=list)
     currencies_before = fields.Dict(fields.String(), fields.String(), load_default=dict)
     currencies_after = fields.Dict(fields.String(), fields.String(), load_default=dict)
