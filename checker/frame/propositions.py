@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from checker.frame.places import place_after, place_in
+from checker.frame.places import attacker, place_after, place_in
 from checker.frame.syntax import clause_of, owner_of
 from checker.model import Claim, EventRef, Interval, Mention, Proposition
 from checker.recognise import SentenceMentions, overlaps
@@ -134,8 +134,8 @@ def where_places(sm: SentenceMentions, rules) -> list[Mention]:
     place preposition ("ke Rusia", "in Russia"; not "Korea Utara mengirim", "pasukan Korea Utara")."""
     framing, lex = rules["framing"], rules["stances"]
     return [p for p in real_places(sm, lex)
-            if not any(overlaps(p, a) for a in sm.actors) or framing.place_preposition.search(sm.text[:p.start])
-            or lex.place_preposition.search(sm.text[:p.start])]
+            if not any(overlaps(p, a) for a in sm.actors) or not attacker(framing, sm, p) and (
+                framing.place_preposition.search(sm.text[:p.start]) or lex.place_preposition.search(sm.text[:p.start]))]
 
 
 def real_places(sm: SentenceMentions, lex) -> list[Mention]:
@@ -639,7 +639,9 @@ def place_of(sm: SentenceMentions, rules, chosen: Chosen, skip: list[Mention], h
             return holder_government
     if chosen.predicate in topic.places:  # where this predicate was placed before
         return topic.places[chosen.predicate]
-    incident = [place for kind, place in topic.incidents if lex.incident_predicates.get(kind) == chosen.predicate]
+    spec = lex.predicates.get(chosen.predicate)
+    acts = {chosen.predicate, spec.follows if spec is not None else None}
+    incident = [place for kind, place in topic.incidents if lex.incident_predicates.get(kind) in acts]
     if incident:  # "pinned the blasts on Israel": where the blasts last were
         return incident[-1]
     # (the agent's own country is excluded, unless the article's happening is there and is no
