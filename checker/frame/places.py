@@ -25,16 +25,17 @@ def _origin(framing, sm: SentenceMentions, place: Mention) -> bool:
     return framing.made_in is not None and framing.made_in.search(sm.text, max(0, place.start - 40), place.start) is not None
 
 
-def did_happening(framing, sm: SentenceMentions, mention: Mention) -> bool:
+def did_happening(framing, sm: SentenceMentions, mention: Mention, types=None) -> bool:
     """Whether a name stands as the one who did a happening named right beside it (framing
     `acted_incidents`): "serangan Israel", "serangan udara Israel", "Israel's strikes", "Iranian
     missile attacks". A location word between them ("serangan di Israel", "strikes in Israel")
     places the happening instead."""
-    if not framing.acted_incidents:
+    types = framing.acted_incidents if types is None else types
+    if not types:
         return False
     text = sm.text
     for i in sm.incidents:
-        if i.value not in framing.acted_incidents:
+        if i.value not in types:
             continue
         lo, hi = (i.end, mention.start) if framing.subject_side == "after" else (mention.end, i.start)
         if lo > hi:

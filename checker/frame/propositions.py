@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from checker.frame.places import attacker, place_after, place_in
+from checker.frame.places import attacker, did_happening, place_after, place_in
 from checker.frame.syntax import clause_of, owner_of
 from checker.model import Claim, EventRef, Interval, Mention, Proposition
 from checker.recognise import SentenceMentions, overlaps
@@ -336,13 +336,16 @@ def negated(sm: SentenceMentions, lex, start: int, words: Mention) -> bool:
 
 # --- the agent ----------------------------------------------------------------------------
 
-def _actors_except(sm: SentenceMentions, actors, skip: list[Mention], lex=None) -> list[Mention]:
+def _actors_except(sm: SentenceMentions, actors, skip: list[Mention], lex=None, framing=None) -> list[Mention]:
     """The actors that may do what a predicate says: no conduits, nothing skipped, and no
-    country that only names a war ("the Ukraine war", "perang Ukraina")."""
+    country that only names a war ("the Ukraine war", "perang Ukraina"); a country that names
+    who did an act ("serangan Turki": an attack, a predicate of its own) does it."""
     wars = set()
     if lex is not None:
+        acts = frozenset(lex.incident_predicates)
         for p in sm.places:
-            if p not in real_places(replace(sm, places=[p]), lex):
+            if p not in real_places(replace(sm, places=[p]), lex) \
+                    and not (framing is not None and did_happening(framing, sm, p, acts)):
                 wars.add((p.start, p.end))
     skip = [s for s in skip if s is not None]
     body = getattr(actors, "body", actors.government)
@@ -362,7 +365,7 @@ def agent_of(sm: SentenceMentions, rules, chosen: Chosen, cue: Mention | None, h
     actors, framing, lex = rules["actors"], rules["framing"], rules["stances"]
     text = sm.text
     words, theme = chosen.mention, chosen.theme
-    others = _actors_except(sm, actors, [holder], lex)
+    others = _actors_except(sm, actors, [holder], lex, framing)
     spec = lex.predicates.get(chosen.predicate)
     role = cue.value.role if cue is not None and isinstance(cue.value, StanceCue) else "report"
     clause_start, clause_end = clause_of(framing, text, cue.start if cue is not None else lo)
