@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from checker.frame.places import attacker, did_happening, place_after, place_in
+from checker.frame.places import attacker, attackers, did_happening, place_after, place_in
 from checker.frame.syntax import clause_of, owner_of
 from checker.model import Claim, EventRef, Interval, Mention, Proposition
 from checker.recognise import SentenceMentions, overlaps
@@ -629,6 +629,12 @@ def place_of(sm: SentenceMentions, rules, chosen: Chosen, skip: list[Mention], h
     where = place_after(framing, scoped, anchor, spans) or place_in(framing, scoped, spans)
     if where is not None:
         return where
+    if agent != holder_government and holder_government in getattr(places, "parents", {}) \
+            and places.country(holder_government) == holder_government \
+            and any(rules["actors"].government(a.value) == agent for a in attackers(framing, sm)):
+        # "Israel says 28 people were killed in Iranian missile attacks": a state telling of another
+        # state's strikes, naming no place, tells of strikes on itself
+        return holder_government
     if topic.last is not None and topic.last.agent == agent and topic.last.predicate == chosen.predicate:
         return topic.last.place or topic.last.country
     if chosen.mention is not None:
