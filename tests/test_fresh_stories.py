@@ -29,12 +29,21 @@ def holds(claim: dict, value: float) -> bool:
     return low is not None and low <= value <= (high if high is not None else low)
 
 
+def happening(claim: dict) -> tuple:
+    event = claim.get("event") or {}
+    return claim["subject"], event.get("day")
+
+
 def joins(finding: dict, claims: dict, measure: str | None, values: list) -> bool:
-    """Whether two different claims of the finding (of the measure) hold the two values."""
+    """Whether two different claims of the finding (of the measure) hold the two values. A finding
+    sets differing figures against each other, so two claims of one value stand on its same side:
+    two equal values (Pahalgam's 26 dead in April, the strikes' 26 in May) join only as figures of
+    two happenings."""
     mine = [claims[c] for c in finding["claims"]
             if claims[c]["value"] is not None and (measure is None or claims[c]["measure"] == measure)]
     a, b = values
-    return any(x is not y and holds(x, a) and holds(y, b) for x in mine for y in mine)
+    return any(x is not y and holds(x, a) and holds(y, b) and (a != b or happening(x) != happening(y))
+               for x in mine for y in mine)
 
 
 def test_finds_what_a_reviewer_must_see(story):

@@ -18,7 +18,7 @@ from checker.frame.speakers import (Voice, defined_bodies, defined_mentions, in_
                                     speaker_for,
                                     speakers_by_cue, voice_of, without_described_states, closing_tag)
 from checker.frame.settings import words, words_after, words_before
-from checker.frame.places import (happening_place, joint_places, label_place, listed, narrowed, off_route, place_after, place_in, venue_part,
+from checker.frame.places import (attackers, happening_place, joint_places, label_place, listed, narrowed, off_route, place_after, place_in, venue_part,
                                   with_named_sites, with_site_anaphors)
 from checker.frame.syntax import (sent_by, after_earlier_cue, clause_of, counted_noun, counts_a_subgroup, currency, earlier, elliptical, group_list, measure_for, modality, owner_of,
                                   role_of, sender_of, actor_right_before, numbered, restating, share_pairs, total_verb_before, without_possessors)
@@ -575,7 +575,7 @@ class ArticleFramer:
             skip = [(owner.start, owner.end)] if owner else []
             clause_place = place_after(framing, sm, figure.end, skip, figure.start)
             where = clause_place or place_in(framing, sm, skip, figure) or label_place(sm, figure) \
-                or self.recording_country(sm, figure) or (happening_place(sm, {about.type, ev.GENERIC}) if about is not None else None)
+                or self.recording_country(sm, figure) or (happening_place(sm, {about.type, ev.GENERIC}, framing) if about is not None else None)
             inherited = about is not None and where is None and about.place is not None
             if where is not None:
                 where = narrowed(sm, where, self.rules["places"])
@@ -632,6 +632,12 @@ class ArticleFramer:
                 # a happening across countries whose figure's own clause names no place: "..., while
                 # Syria's health ministry reported 656 deaths" counts Syria's dead
                 where, inherited = home, False
+            if (where is None or inherited) and home and actors.role(home) == "state" \
+                    and home in self.rules["places"].parents \
+                    and any(actors.government(a.value) not in (home, None) for a in attackers(framing, sm)):
+                # "Israel says 28 people were killed in Iranian missile attacks", "Pakistan's military said
+                # Indian strikes killed 26": a state counting its own dead from another's strikes
+                where, inherited = home, False
             abroad_country = self.rules["places"].country(where) if where and not inherited and "+" not in where else None
             if about is not None and incidents is not None and about.type in incidents.spreading \
                     and about.country and abroad_country and abroad_country != about.country \
@@ -643,6 +649,14 @@ class ArticleFramer:
             part = venue_part(framing, sm, figure)
             if part is not None and where is not None:
                 where, inherited = f"{where}/{part}", False  # "ke tribun utara": a part of the venue
+            if about is not None and about.type in framing.acted_incidents and where and not inherited \
+                    and "+" not in where and subject == about.id:
+                struck = self.rules["places"].country(where.split("/", 1)[0])
+                if struck not in (None, "unknown", about.country):
+                    # a strike counts where it landed: "28 tewas di Israel akibat rudal balasan Iran" in a
+                    # report of Israel's strikes on Iran is the toll of the strikes on Israel
+                    about = replace(about, country=struck, place=struck)
+                    subject = about.id
             # "up from 151 on Tuesday": Tuesday's; "menjadi 6,73 persen pada Maret 2025": March's
             day = earlier_figure_day(sm, framing, figure) or own_period_day(sm, figure) or when
             stated = None

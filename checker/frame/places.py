@@ -25,6 +25,44 @@ def _origin(framing, sm: SentenceMentions, place: Mention) -> bool:
     return framing.made_in is not None and framing.made_in.search(sm.text, max(0, place.start - 40), place.start) is not None
 
 
+def did_happening(framing, sm: SentenceMentions, mention: Mention, types=None) -> bool:
+    """Whether a name stands as the one who did a happening named right beside it (framing
+    `acted_incidents`): "serangan Israel", "serangan udara Israel", "Israel's strikes", "Iranian
+    missile attacks". A location word between them ("serangan di Israel", "strikes in Israel")
+    places the happening instead."""
+    types = framing.acted_incidents if types is None else types
+    if not types:
+        return False
+    text = sm.text
+    for i in sm.incidents:
+        if i.value not in types:
+            continue
+        lo, hi = (i.end, mention.start) if framing.subject_side == "after" else (mention.end, i.start)
+        if lo > hi:
+            continue
+        between = text[lo:hi]
+        if framing.subject_side != "after":
+            between = next((between[len(m):] for m in framing.possessives if between.startswith(m)), between)
+        if not re.fullmatch(r"\s+(?:[\w-]+\s+){0,2}", between) or framing.location_cues.find(between):
+            continue
+        preposition = framing.place_preposition.search(text[:hi])
+        if preposition is not None and preposition.start() >= lo:
+            continue
+        return True
+    return False
+
+
+def attacker(framing, sm: SentenceMentions, place: Mention) -> bool:
+    """A place that names the state who did a happening beside it ("korban serangan Israel"): who
+    struck, not where it struck nor where its toll counts."""
+    return any(a.start < place.end and place.start < a.end for a in sm.actors) and did_happening(framing, sm, place)
+
+
+def attackers(framing, sm: SentenceMentions) -> list[Mention]:
+    """The actors the sentence names as having done its happenings ("Iranian missile attacks")."""
+    return [a for a in sm.actors if did_happening(framing, sm, a)]
+
+
 def landmark(framing, sm: SentenceMentions, place: Mention) -> bool:
     """Whether a place is named as a landmark something happened near ("near the Indonesian
     capital Jakarta", "dekat ibu kota Jakarta", "west of Jakarta"), not in: no location word
@@ -72,8 +110,9 @@ def place_after(framing, sm: SentenceMentions, pos: int, exclude_spans=(), start
     figures = [q for q in sm.quantities if q.kind == "quantity"]
     for p in sm.places:
         if any(p.start < e and s < p.end for s, e in exclude_spans) or _owner_name(framing, sm, p) \
-                or landmark(framing, sm, p) or _in_title(framing, sm, p) or _origin(framing, sm, p):
-            continue  # (a landmark it happened near: the article's site counts it; a title's office)
+                or landmark(framing, sm, p) or _in_title(framing, sm, p) or _origin(framing, sm, p) \
+                or attacker(framing, sm, p):
+            continue  # (a landmark it happened near: the article's site counts it; a title's office; the attacker)
         gap_words = re.findall(r"[\w'’-]+", sm.text[p.end:start]) if start is not None and p.end <= start else None
         if gap_words is not None and clause_start <= p.start and len(gap_words) <= 1 \
                 and not re.search(r"[,;:()]", sm.text[p.end:start]) \
@@ -229,7 +268,8 @@ def place_in(framing, sm: SentenceMentions, exclude_spans=(), figure: Mention | 
               and clause_of(framing, sm.text, q.start) != clause_of(framing, sm.text, figure.start)]
     for p in sorted(sm.places, key=lambda p: p.start):
         if any(p.start < e and s < p.end for s, e in exclude_spans) or _owner_name(framing, sm, p) \
-                or in_speaker_tag(framing, sm, p) or landmark(framing, sm, p) or _origin(framing, sm, p):
+                or in_speaker_tag(framing, sm, p) or landmark(framing, sm, p) or _origin(framing, sm, p) \
+                or attacker(framing, sm, p):
             continue
         if any(q.end <= p.start and clause_of(framing, sm.text, q.start) == clause_of(framing, sm.text, p.start)
                for q in others):
@@ -251,7 +291,7 @@ def label_place(sm: SentenceMentions, figure: Mention, max_words: int = 8) -> st
     return named[-1].value if named else None
 
 
-def happening_place(sm: SentenceMentions, kinds) -> str | None:
+def happening_place(sm: SentenceMentions, kinds, framing=None) -> str | None:
     """The place a sentence names its happening by ("Myanmar's earthquake", "the Myanmar quake",
     "korban gempa Myanmar"): the scope of its figures, not a city the report placed the happening
     near ("struck near Mandalay")."""
@@ -259,6 +299,8 @@ def happening_place(sm: SentenceMentions, kinds) -> str | None:
         if i.value not in kinds:
             continue
         for p in sm.places:
+            if framing is not None and attacker(framing, sm, p):
+                continue  # "korban serangan Israel": who struck, not where
             if p.end <= i.start and _BEFORE_NOUN.fullmatch(sm.text, p.end, i.start) \
                     or i.end <= p.start and _AFTER_NOUN.fullmatch(sm.text, i.end, p.start):
                 return p.value

@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from checker.frame.places import place_after, place_in
+from checker.frame.places import attacker, attackers, did_happening, place_after, place_in
 from checker.frame.syntax import clause_of, owner_of
 from checker.model import Claim, EventRef, Interval, Mention, Proposition
 from checker.recognise import SentenceMentions, overlaps
@@ -134,8 +134,8 @@ def where_places(sm: SentenceMentions, rules) -> list[Mention]:
     place preposition ("ke Rusia", "in Russia"; not "Korea Utara mengirim", "pasukan Korea Utara")."""
     framing, lex = rules["framing"], rules["stances"]
     return [p for p in real_places(sm, lex)
-            if not any(overlaps(p, a) for a in sm.actors) or framing.place_preposition.search(sm.text[:p.start])
-            or lex.place_preposition.search(sm.text[:p.start])]
+            if not any(overlaps(p, a) for a in sm.actors) or not attacker(framing, sm, p) and (
+                framing.place_preposition.search(sm.text[:p.start]) or lex.place_preposition.search(sm.text[:p.start]))]
 
 
 def real_places(sm: SentenceMentions, lex) -> list[Mention]:
@@ -336,13 +336,16 @@ def negated(sm: SentenceMentions, lex, start: int, words: Mention) -> bool:
 
 # --- the agent ----------------------------------------------------------------------------
 
-def _actors_except(sm: SentenceMentions, actors, skip: list[Mention], lex=None) -> list[Mention]:
+def _actors_except(sm: SentenceMentions, actors, skip: list[Mention], lex=None, framing=None) -> list[Mention]:
     """The actors that may do what a predicate says: no conduits, nothing skipped, and no
-    country that only names a war ("the Ukraine war", "perang Ukraina")."""
+    country that only names a war ("the Ukraine war", "perang Ukraina"); a country that names
+    who did an act ("serangan Turki": an attack, a predicate of its own) does it."""
     wars = set()
     if lex is not None:
+        acts = frozenset(lex.incident_predicates)
         for p in sm.places:
-            if p not in real_places(replace(sm, places=[p]), lex):
+            if p not in real_places(replace(sm, places=[p]), lex) \
+                    and not (framing is not None and did_happening(framing, sm, p, acts)):
                 wars.add((p.start, p.end))
     skip = [s for s in skip if s is not None]
     body = getattr(actors, "body", actors.government)
@@ -362,7 +365,7 @@ def agent_of(sm: SentenceMentions, rules, chosen: Chosen, cue: Mention | None, h
     actors, framing, lex = rules["actors"], rules["framing"], rules["stances"]
     text = sm.text
     words, theme = chosen.mention, chosen.theme
-    others = _actors_except(sm, actors, [holder], lex)
+    others = _actors_except(sm, actors, [holder], lex, framing)
     spec = lex.predicates.get(chosen.predicate)
     role = cue.value.role if cue is not None and isinstance(cue.value, StanceCue) else "report"
     clause_start, clause_end = clause_of(framing, text, cue.start if cue is not None else lo)
@@ -626,6 +629,12 @@ def place_of(sm: SentenceMentions, rules, chosen: Chosen, skip: list[Mention], h
     where = place_after(framing, scoped, anchor, spans) or place_in(framing, scoped, spans)
     if where is not None:
         return where
+    if agent != holder_government and holder_government in getattr(places, "parents", {}) \
+            and places.country(holder_government) == holder_government \
+            and any(rules["actors"].government(a.value) == agent for a in attackers(framing, sm)):
+        # "Israel says 28 people were killed in Iranian missile attacks": a state telling of another
+        # state's strikes, naming no place, tells of strikes on itself
+        return holder_government
     if topic.last is not None and topic.last.agent == agent and topic.last.predicate == chosen.predicate:
         return topic.last.place or topic.last.country
     if chosen.mention is not None:
@@ -639,7 +648,9 @@ def place_of(sm: SentenceMentions, rules, chosen: Chosen, skip: list[Mention], h
             return holder_government
     if chosen.predicate in topic.places:  # where this predicate was placed before
         return topic.places[chosen.predicate]
-    incident = [place for kind, place in topic.incidents if lex.incident_predicates.get(kind) == chosen.predicate]
+    spec = lex.predicates.get(chosen.predicate)
+    acts = {chosen.predicate, spec.follows if spec is not None else None}
+    incident = [place for kind, place in topic.incidents if lex.incident_predicates.get(kind) in acts]
     if incident:  # "pinned the blasts on Israel": where the blasts last were
         return incident[-1]
     # (the agent's own country is excluded, unless the article's happening is there and is no

@@ -323,6 +323,9 @@ class FramingSchema(Schema):
     money_measures = fields.List(fields.String(), load_default=list)
     # incident types a date beside their name never dates (a graft case runs for years)
     undated_incidents = fields.List(fields.String(), load_default=list)
+    # incident types done by someone: a state owning one ("serangan Israel", "Israeli strikes") is who did
+    # it, not where it struck nor where its toll counts
+    acted_incidents = fields.List(fields.String(), load_default=list)
 
 
 @dataclass(frozen=True)
@@ -422,6 +425,7 @@ class Framing:
     private_roles: AliasTable | None = None  # right before a name: a person of their own ("businessman X")
     money_measures: frozenset = frozenset()  # the measures a sum of money is read for
     undated_incidents: frozenset = frozenset()  # incident types no date beside their name dates
+    acted_incidents: frozenset = frozenset()  # incident types whose owner did them ("Israeli strikes")
     # a bare "from" before a figure and a date, after a total verb ("rose to 15 on Tuesday from 9 on Monday")
     earlier_figure_after_total: re.Pattern | None = None
     earlier_date: re.Pattern | None = None  # an earlier-figure cue ending right before a date
@@ -571,6 +575,16 @@ def _subgroup_link(data: dict) -> re.Pattern | None:
     return re.compile(rf"(?:\s+[\w'’-]+){{0,3}}?\s+(?:{'|'.join(kinds)})(?![\w-])", re.I) if kinds else None
 
 
+def _group_noun(nouns) -> re.Pattern | None:
+    """Group nouns as one pattern; an entry opening with a hyphen is a suffix of the state's own word
+    ("U.S.-based", "Iran-backed"), the others whole words."""
+    words = [n for n in nouns if not n.startswith("-")]
+    suffixes = [n for n in nouns if n.startswith("-")]
+    parts = ([rf"(?<![\w-])(?:{alternation(words)})"] if words else []) \
+        + ([rf"(?:{alternation(suffixes)})"] if suffixes else [])
+    return re.compile(rf"(?:{'|'.join(parts)})(?![\w-])", re.I) if parts else None
+
+
 def compile_framing(datas: list[dict]) -> Framing:
     data = {k: v for d in datas for k, v in d.items()}
     breaks = "|".join(f"(?:{b})" for b in data["clause_breaks"])
@@ -642,7 +656,7 @@ def compile_framing(datas: list[dict]) -> Framing:
         route=_route(data),
         when_link=re.compile(rf"\s*(?:{alternation(data['when_links'])})\s", re.I) if data.get("when_links") else None,
         origin=re.compile(rf"(?<![\w-])(?:{alternation(data['origin_words'])})\s+$", re.I) if data.get("origin_words") else None,
-        group_noun=re.compile(rf"(?<![\w-])(?:{alternation(data['group_nouns'])})(?![\w-])", re.I) if data.get("group_nouns") else None,
+        group_noun=_group_noun(data.get("group_nouns", ())),
         subgroup=re.compile(rf"(?:\s+(?:{alternation(data.get('subgroup_fillers', []))}))?[\s-]+"
                    rf"(?:{alternation(data['subgroup_nouns'])})(?![\w-])", re.I)
         if data.get("subgroup_nouns") else None,
@@ -697,6 +711,7 @@ def compile_framing(datas: list[dict]) -> Framing:
         if data.get("earlier_figure_cues") else None,
         earlier_date_after_total=re.compile(rf"(?<![\w-])(?:{alternation(data['earlier_figure_after_total'])})\s+$", re.I)
         if data.get("earlier_figure_after_total") else None,
+        acted_incidents=frozenset(data.get("acted_incidents", ())),
         earlier_figure_after_total=re.compile(rf"(?<![\w-])(?:{alternation(data['earlier_figure_after_total'])})\s+\d[\d.,]*(?:\s+[\w-]+){{0,2}}\s+$", re.I)
         if data.get("earlier_figure_after_total") else None,
         happening_anaphora=_happening_anaphora(data.get("happening_anaphora", {})),

@@ -70,7 +70,11 @@ def in_relative_clause(sm: SentenceMentions, d: Mention, framing) -> bool:
     start = max(sm.text.rfind(",", 0, d.start), sm.text.rfind(";", 0, d.start)) + 1
     if any(start <= q.start < d.start for q in sm.quantities):
         return False
-    return any(words(sm.text, m.end(), d.start) >= 1 for m in pattern.finditer(sm.text, start, d.start))
+    # (a clause telling of the telling dates the figure told: "menurut data yang dirilis Kamis (26/6)",
+    # "figures that the ministry released on Thursday")
+    return any(words(sm.text, m.end(), d.start) >= 1
+               and not any(m.end() <= a.start and a.end <= d.start for a in sm.attribution)
+               for m in pattern.finditer(sm.text, start, d.start))
 
 
 def anchored(sm: SentenceMentions, framing, anchor: date | None, published: date | None) -> SentenceMentions:

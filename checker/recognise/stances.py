@@ -91,6 +91,9 @@ class PredicateSchema(Schema):
     # whether an actor named just before its word, after the cue, is whose it is ("BPOM said syrup
     # made by PT Afi Farma was contaminated"): a maker's product, not the speaker's own
     owner_before = fields.Boolean(load_default=False)
+    # the act whose place it takes when its sentence names none ("Trump called the three sites
+    # destroyed" after "the US struck three sites in Isfahan": where the strike landed)
+    follows = fields.String(load_default=None)
 
 
 class ThemeSchema(Schema):
@@ -191,6 +194,7 @@ class Predicate:
     placed: bool = True
     object_place: bool = False  # a country right after its verb is where it goes
     owner_before: bool = False  # an actor just before its word (after the cue) is whose it is
+    follows: str | None = None  # the act whose place it takes when its sentence names none
 
 
 @dataclass(frozen=True)
@@ -289,7 +293,7 @@ def compile_stances(datas: list[dict]) -> StanceRules:
             predicates[ident] = Predicate(spec["light"], spec["requires_theme"] or bool(spec["themes"]),
                                           frozenset(spec["themes"]), spec["negates"], spec["asserted"],
                                           spec["means"], spec["agent"], spec["placed"], spec["object_place"],
-                                          spec["owner_before"])
+                                          spec["owner_before"], spec["follows"])
         for ident, spec in data["themes"].items():
             themes[ident] = Theme(spec["default"], tuple(sorted(spec["as_"].items())), spec["acts_for_owner"])
         incident_predicates.update(data["incident_predicates"])
