@@ -105,12 +105,18 @@ def anchored(sm: SentenceMentions, framing, anchor: date | None, published: date
 def _dates_earlier_figure(sm: SentenceMentions, d, framing) -> bool:
     """A date right after the figure a report sets the new one against ("157 injured, up from
     151 a day earlier", "naik dari 149 orang pada Senin"): the earlier figure's day."""
-    cue = getattr(framing, "earlier_figure", None)
-    if cue is not None and cue.search(sm.text, max(0, d.start - 60), d.start) is not None:
+    # ("rose to 15 on Tuesday from 9 on Monday": a bare "from" after a total verb)
+    return _cued(sm, d, framing, "earlier_figure", "earlier_figure_after_total", 60, 60)
+
+
+def _cued(sm: SentenceMentions, d, framing, cue_name: str, bare_name: str, reach: int, bare_reach: int) -> bool:
+    """A framing cue ends within `reach` characters before the date, or a bare word ("from",
+    "dari") within `bare_reach` after a total verb of the sentence does."""
+    cue = getattr(framing, cue_name, None)
+    if cue is not None and cue.search(sm.text, max(0, d.start - reach), d.start) is not None:
         return True
-    # "rose to 15 on Tuesday from 9 on Monday": a bare "from" after a total verb
-    bare = getattr(framing, "earlier_figure_after_total", None)
-    found = bare.search(sm.text, max(0, d.start - 60), d.start) if bare is not None else None
+    bare = getattr(framing, bare_name, None)
+    found = bare.search(sm.text, max(0, d.start - bare_reach), d.start) if bare is not None else None
     return found is not None and any(e <= found.start() for _, e, _, _ in framing.total_verbs.find(sm.text[:found.start()]))
 
 
@@ -159,13 +165,8 @@ def own_period_day(sm: SentenceMentions, figure: Mention) -> date | None:
 def _earlier_date_cue(sm: SentenceMentions, d, framing) -> bool:
     """An earlier-figure cue right before a date ("dibandingkan September 2024", "turun ... dari
     September 2024"): the figure after the date is that day's."""
-    cue = getattr(framing, "earlier_date", None)
-    if cue is not None and cue.search(sm.text, max(0, d.start - 40), d.start) is not None:
-        return True
-    # "naik menjadi 15 persen dari Maret 2024": a bare "dari" after a total verb
-    bare = getattr(framing, "earlier_date_after_total", None)
-    found = bare.search(sm.text, max(0, d.start - 12), d.start) if bare is not None else None
-    return found is not None and any(e <= found.start() for _, e, _, _ in framing.total_verbs.find(sm.text[:found.start()]))
+    # ("naik menjadi 15 persen dari Maret 2024": a bare "dari" after a total verb)
+    return _cued(sm, d, framing, "earlier_date", "earlier_date_after_total", 40, 12)
 
 
 # a time of day the date left out, a comma, then capitalised words only (a title and a name)
