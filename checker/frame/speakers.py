@@ -787,8 +787,12 @@ def reaches(sm: SentenceMentions, framing, clause: tuple[int, int]) -> bool:
         if _closes_quote_of(sm.text, clause, cue):
             return True  # "\"... 15 orang, sementara 25 hilang,\" kata X": the quote is X's, all of it
         cue_clause = clause_of(framing, sm.text, cue.start)
-        if any(cue_clause[0] <= q.start < cue_clause[1] for q in sm.quantities):
-            return False
+        figures = [q for q in sm.quantities if cue_clause[0] <= q.start < cue_clause[1]]
+        if figures:
+            last = max(q.end for q in figures)
+            # a tag after its clause's figures and a comma closes the sentence: "..., sementara 30
+            # lainnya luka-luka, kata BNPB" is BNPB's toll too
+            return last <= cue.start and "," in sm.text[last:cue.start]
     return True
 
 
