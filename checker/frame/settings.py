@@ -374,6 +374,9 @@ class Framing:
     counted_things: frozenset = frozenset()
     people_counted: frozenset = frozenset()
     joint_links: frozenset = frozenset()
+    # a group's words after its figure (one to three), then a joiner ("prajurit dan", "police
+    # officers,"): what stands between two figures of one list of groups
+    group_then_joiner: re.Pattern | None = None
     joint_cues: AliasTable | None = None
     capital_cues: AliasTable | None = None
     body_words: frozenset = frozenset()
@@ -562,6 +565,7 @@ def _route(data: dict) -> re.Pattern | None:
 
 
 _CAPITALISED = r"[A-Z][\w'’-]*[a-z][\w'’-]*"  # a capitalised word, not an acronym
+GROUP_WORDS = r"(?:\s+[^\W\d_][\w'’-]*){1,3}"  # a group's noun after its figure: one to three words
 
 
 def _subgroup_link(data: dict) -> re.Pattern | None:
@@ -640,6 +644,8 @@ def compile_framing(datas: list[dict]) -> Framing:
         counted_things=frozenset(data.get("counted_things", ())),
         people_counted=frozenset(data.get("people_counted", ())),
         joint_links=frozenset(w.casefold() for w in data.get("joint_links", ())),
+        group_then_joiner=re.compile(rf"{GROUP_WORDS}\s*(?:,\s*)?(?:{alternation(data.get('joint_links', []))}|,)\s*"
+                                     if data.get("joint_links") else rf"{GROUP_WORDS}\s*,\s*", re.I),
         joint_cues=_table(data.get("joint_cues", []), "joint"),
         capital_cues=_table(data.get("capital_cues", []), "capital"),
         body_words=frozenset(w.casefold() for w in data.get("body_words", ())),

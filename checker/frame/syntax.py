@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import re
 
-from checker.frame.settings import words, words_after, words_before
+from checker.frame.settings import GROUP_WORDS, words, words_after, words_before
 from checker.model import Mention
 from checker.recognise import SentenceMentions
-from checker.rulebook import alternation
 
 
 def clause_of(framing, text: str, pos: int) -> tuple[int, int]:
@@ -183,20 +182,16 @@ def _names_group(framing, sm: SentenceMentions, figure: Mention, outcomes: froze
     return not any(m.start == at and m.value in outcomes for m in sm.measures)
 
 
-_GROUP_WORDS = r"(?:\s+[^\W\d_][\w'’-]*){1,3}"  # a group's noun after its figure: one to three words
-
-
 def group_list(framing, sm: SentenceMentions, figure: Mention, outcomes: frozenset, bare: frozenset) -> Mention | None:
     """The outcome a list of groups shares, each with its figure: "menewaskan empat prajurit dan
     sembilan warga sipil", "four soldiers and nine civilians were killed": a breakdown of a toll,
     each figure a share. None when the figure is in no such list (or a group is only people: "13
     orang dan 20 lainnya")."""
     figures = sorted((q for q in sm.quantities if q.kind == "quantity"), key=lambda q: q.start)
-    joiner = rf"\s*(?:,\s*)?(?:{alternation(sorted(framing.joint_links))}|,)\s*" if framing.joint_links else r"\s*,\s*"
     chain, i = [], 0
     while i < len(figures):  # the run of figures, each with its group's words, joined
         run = [figures[i]]
-        while i + 1 < len(figures) and re.fullmatch(_GROUP_WORDS + joiner, sm.text[figures[i].end:figures[i + 1].start], re.I) \
+        while i + 1 < len(figures) and framing.group_then_joiner.fullmatch(sm.text[figures[i].end:figures[i + 1].start]) \
                 and not framing.part_markers.find(sm.text[figures[i].end:figures[i + 1].start]) \
                 and not _marked_after(framing, sm, figures[i + 1]):  # "19 soldiers, four of whom died": a share of them
             run.append(figures[i + 1])
@@ -207,7 +202,7 @@ def group_list(framing, sm: SentenceMentions, figure: Mention, outcomes: frozens
     if not chain or not all(_names_group(framing, sm, q, outcomes) for q in chain):
         return None  # "sent 2,000 soldiers and 12 were killed": the 12 name no group of their own
     last = chain[-1]
-    tail = re.match(_GROUP_WORDS, sm.text[last.end:])
+    tail = re.match(GROUP_WORDS, sm.text[last.end:])
     end = last.end + (tail.end() if tail else 0)
     spans = [(q.end, chain[k + 1].start) for k, q in enumerate(chain[:-1])]
     nouns = [m for m in sm.measures if any(lo <= m.start and m.end <= hi for lo, hi in spans)]
