@@ -36,9 +36,10 @@ Out of scope, counted per reason, only what a news editor would accept as not ne
 - anaphoric also covers "that weekend": the weekend is named elsewhere in the text.
 - dateparser (its cases carry no reference date, so P = 2024-10-29 unless given; the expected
   day comes from dateparser's English normalisation, "3 week ago" = P - 21 days):
-  sub_day_offset ("baru saja", "dalam 43 menit": a time of day), not_a_date_value_test
-  (tokenisation, language applicability and detection tests), duration_case ("5 minggu", a
-  length, not a date).
+  duration_case ("5 minggu", a length, not a date). A shift of seconds or minutes ("baru saja",
+  "dalam 43 menit") is P's own day at the day grain; the tokenisation and language-applicability
+  tests' date strings are read against dateparser's own parse of them, and its language-detection
+  test scores the language identification of ingest (a row of its own).
 - duration forms: prime marks (2', 1"), an implied second unit ("1 hour thirty"), numeral
   quarters after "and" ("one and two quarter hour" = 1.5 h), "m" for minutes (metres in news),
   "2 less minutes" / "2 fewer minutes" (no length), business days, "twenty and four".
@@ -307,8 +308,10 @@ def _score_durations(rules, suite: str) -> dict:
 _DATEPARSER_REF = date(2024, 10, 29)  # a Tuesday; dateparser's cases carry no reference date
 _EN_MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july",
                                           "august", "september", "october", "november", "december"], 1)}
-_DATEPARSER_OUT = {"tokenisation": "not_a_date_value_test", "language_applicability": "not_a_date_value_test",
-                   "language_detection": "not_a_date_value_test", "duration": "duration_case"}
+_DATEPARSER_OUT = {"duration": "duration_case"}
+# tests of something other than the value (splitting a date string into tokens, whether Indonesian
+# applies to it): their texts are date strings all the same, read against dateparser's own parse
+_DATEPARSER_OWN_PARSE = ("tokenisation", "language_applicability")
 
 
 def _dateparser_expected(case: dict, absolutes: dict, ref: date) -> tuple[date | None, str | None]:
@@ -316,6 +319,10 @@ def _dateparser_expected(case: dict, absolutes: dict, ref: date) -> tuple[date |
     kind, expected = case["kind"], case.get("expected")
     if kind in _DATEPARSER_OUT:
         return None, _DATEPARSER_OUT[kind]
+    if kind in _DATEPARSER_OWN_PARSE:
+        import dateparser
+
+        return dateparser.parse(case["text"], languages=["id"]).date(), None
     if kind == "search_in_sentence":
         return date.fromisoformat(expected[0][1]), None
     if kind == "search":
@@ -329,7 +336,7 @@ def _dateparser_expected(case: dict, absolutes: dict, ref: date) -> tuple[date |
     if m is None:
         return None, "unparsed_expectation"
     if m.group(2) in ("second", "minute", "hour"):
-        return None, "sub_day_offset"  # "baru saja", "dalam 43 menit": a time of day, not a date
+        return ref, None  # "baru saja", "dalam 43 menit": at the day grain, P's own day
     return shift(ref, m.group(2), int(m.group(1)) * (1 if expected.startswith("in ") else -1)), None
 
 
@@ -338,6 +345,8 @@ def _score_dateparser(rules) -> dict:
     absolutes = {r["text"]: r["expected"] for r in rows if r["kind"].startswith("absolute")}
     result = {"cases": 0, "correct": 0, "out": {}}
     for r in rows:
+        if r["kind"] == "language_detection":
+            continue  # scored by _score_dateparser_language
         ref = date.fromisoformat(r["ref"]) if r.get("ref") else _DATEPARSER_REF
         expected, reason = _dateparser_expected(r, absolutes, ref)
         if reason:
@@ -350,6 +359,18 @@ def _score_dateparser(rules) -> dict:
         result["correct"] += ok
         if not ok:
             result.setdefault("misses", []).append((r["text"], ref.isoformat(), expected, best and best.value))
+    return result
+
+
+def _score_dateparser_language() -> dict:
+    """dateparser's language detection cases, by the language identification of ingest."""
+    from checker.ingest import identify_language
+
+    result = {"cases": 0, "correct": 0, "out": {}}
+    for r in _jsonl(PEER / "dateparser" / "id_cases.jsonl"):
+        if r["kind"] == "language_detection":
+            result["cases"] += 1
+            result["correct"] += identify_language(r["text"], default_rules()) == r["expected"]
     return result
 
 
@@ -470,6 +491,7 @@ def score() -> list[dict]:
         _row("duckling", "en", "duration", _score_durations(en, "duckling")),
         _row("recognizers-text", "en", "duration", _score_durations(en, "recognizers-text")),
         _row("dateparser", "id", "date", _score_dateparser(indonesian)),
+        _row("dateparser", "id", "language", _score_dateparser_language()),
         _row("news-id", "id", "date", _score_news_id(indonesian)),
     ]
 
