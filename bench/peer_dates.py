@@ -81,9 +81,10 @@ _DURATION_OUT = {
 }
 
 
-# Recognizers-Text halves a period where our rules take thirds: "early next year" is January to
-# June, "late this month" the 16th on, "end of the week" Thursday to
-# Sunday, "mid-November" the 10th to the 20th, "later this year" said in May July to December.
+# Recognizers-Text halves a period named relative to P where our rules take thirds: "early next
+# year" is January to June, "late this month" the 16th on, "end of the week" Thursday to Sunday,
+# "mid-November" the 10th to the 20th, "later this year" said in May July to December; a numbered
+# year it parts in thirds, as our rules do ("end of 2000" is September to December).
 # (start, stop, weekdays, side) as DateRules.parts.
 _RECOGNIZERS_PARTS = {
     **{word: (0, 0.5, (0, 2), None) for word in ("early", "beginning", "start")},
@@ -484,7 +485,7 @@ def score() -> list[dict]:
     duckling = convention(en, direction="future", weekday_today=False,
                           whole_periods=("week", "month", "quarter", "year", "decade"))
     recognizers = convention(en, direction="past", weekday_today=False, yearless_future_days=0,
-                             parts={**en["dates"].parts, **_RECOGNIZERS_PARTS})
+                             relative_parts={**en["dates"].parts, **_RECOGNIZERS_PARTS})
     return [
         _row("duckling", "en", "date", _score_duckling_dates(duckling)),
         _row("recognizers-text", "en", "date", _score_recognizers_dates(recognizers)),
@@ -502,7 +503,7 @@ def misses() -> dict[str, list]:
     duckling = convention(en, direction="future", weekday_today=False,
                           whole_periods=("week", "month", "quarter", "year", "decade"))
     recognizers = convention(en, direction="past", weekday_today=False, yearless_future_days=0,
-                             parts={**en["dates"].parts, **_RECOGNIZERS_PARTS})
+                             relative_parts={**en["dates"].parts, **_RECOGNIZERS_PARTS})
     return {"duckling": _score_duckling_dates(duckling).get("misses", []),
             "recognizers-text": _score_recognizers_dates(recognizers).get("misses", [])}
 

@@ -69,6 +69,7 @@ class DateRules:
     decade_words: dict = field(default_factory=dict)  # folded word -> first year
     intro_words: frozenset = frozenset()  # the words of `year_intro` ("pada", "tahun", "sejak"), folded
     parts: dict = field(default_factory=dict)  # folded word -> (start, stop, weekdays, side)
+    relative_parts: dict = field(default_factory=dict)  # the same, for periods named relative to P (empty: parts)
     boundary_parts: frozenset = frozenset()  # folded words of parts naming a bound (end, beginning)
     holidays: dict = field(default_factory=dict)  # folded phrase -> holiday dict
     range_opener: re.Pattern | None = None
@@ -111,9 +112,9 @@ def _placeholders(tables: dict) -> dict:
         "a": r"(?P<a>\d{1,2})",
         "b": r"(?P<b>\d{1,2})",
         "month": rf"(?P<month>{alternation(tables['months'], optional_dot=True)})",
-        "year": r"(?P<year>(?:1[5-9]|20)\d\d)(?!\d)",
+        "year": r"(?P<year>(?:1[5-9]|2[01])\d\d)(?!\d)",
         "yy": r"(?P<year>\d\d)(?!\d)",
-        "anyyear": r"(?P<year>(?:1[5-9]|20)\d\d|\d\d)(?!\d)",
+        "anyyear": r"(?P<year>(?:1[5-9]|2[01])\d\d|\d\d)(?!\d)",
         "weekday": rf"(?P<weekday>{alternation(list(tables['weekdays']) + list(tables['weekdays_capitalised']), optional_dot=True)})",
         "num": rf"(?P<num>\d+(?:[.,]\d+)?|{numbers}(?:[\s-]+{numbers})*)",
         "unit": rf"(?P<unit>{alternation(tables['units'])})",
@@ -123,7 +124,7 @@ def _placeholders(tables: dict) -> dict:
         "intro": rf"(?:{alternation(tables['year_intro'])})",
         "day2": rf"(?P<day2>(?:0?[1-9]|[12]\d|3[01])(?:{suffix})?(?!\d)|{day_words})",
         "month2": rf"(?P<month2>{alternation(tables['months'], optional_dot=True)})",
-        "year2": r"(?P<year2>(?:1[5-9]|20)\d\d)(?!\d)",
+        "year2": r"(?P<year2>(?:1[5-9]|2[01])\d\d)(?!\d)",
         "nth": rf"(?P<nth>\d{{1,2}}(?:{suffix})?(?!\d)|{alternation(list(tables['ordinals']) + list(tables['day_words']))})",
         "part": rf"(?P<part>{alternation(tables['parts'])})",
         "holiday": rf"(?P<holiday>{alternation(tables['holidays'])})",

@@ -115,7 +115,7 @@ def resolve_match(p: CompiledPattern, m: re.Match, rules: DateRules, ref: date |
         if parent is None:
             return None
         if p.production == "part":
-            return _part(parent, rules.parts[fold_name(g["part"])], ref)
+            return _part(parent, _share(rules, fold_name(g["part"]), parent), ref)
         return _nth(g, p.unit, parent, rules)
     if ref is None:
         return None
@@ -159,11 +159,12 @@ def resolve_match(p: CompiledPattern, m: re.Match, rules: DateRules, ref: date |
         unit, offset, part, latest = rules.relative_periods[fold_name(g["period"])]
         if not part:
             return _period(ref, unit, offset)
-        found = _part(_period(ref, unit, offset), rules.parts[part], ref)
+        period = _period(ref, unit, offset)
+        found = _part(period, _share(rules, part, period), ref)
         if latest and found is not None:
             step = 1 if rules.direction == "future" else -1
             if (found.day > ref) if step < 0 else (found.end < ref):
-                found = _part(_period(ref, unit, offset + step), rules.parts[part], ref)
+                found = _part(_period(ref, unit, offset + step), _share(rules, part, period), ref)
         return found
     if p.production == "in_period":
         return _in_period(g, rules, ref)
@@ -375,7 +376,7 @@ def _parent(g: dict, rules: DateRules, ref: date | None, direction: str | None =
         else:
             unit, offset, part, _ = rules.relative_periods[fold_name(g["period"])]
         period = _period(ref, unit, offset)
-        return _part(period, rules.parts[part], ref) if "period" in g and part else period
+        return _part(period, _share(rules, part, period), ref) if "period" in g and part else period
     month = _month_of(g.get("month"), rules)
     if month is not None and "day" in g:  # "the week of October 6th"
         day = _day_of(g["day"], rules)
@@ -398,6 +399,13 @@ def _parent(g: dict, rules: DateRules, ref: date | None, direction: str | None =
     if "day" in g and ref is not None:  # "the week of the 18th"
         return _day_of_month(_day_of(g["day"], rules), rules, ref)
     return None
+
+
+def _share(rules: DateRules, part: str, parent: DateValue) -> tuple:
+    """A part's share of its period (rules.parts). A peer's convention may read the parts of a
+    period named relative to P ("late this month", "end of March") otherwise than those of a
+    numbered one ("end of 2000"): `relative_parts`, when set, for the former."""
+    return (rules.relative_parts if parent.relative and rules.relative_parts else rules.parts)[part]
 
 
 def _part(parent: DateValue, share: tuple, ref: date | None = None) -> DateValue | None:
