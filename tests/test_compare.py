@@ -130,6 +130,22 @@ def test_shares_of_a_figure_never_produce_findings():
     assert run([KURSK, related]) == [] and run([related, other]) == []
 
 
+def test_a_share_naming_its_group_meets_the_same_groups_share_only():
+    """ "including nine civilians" against another body's "seven of them civilians": the toll
+    among civilians is a fact of its own (deaths/civilians), never set against the whole toll."""
+    def dead(id_, article, low, speaker, group=None):
+        return claim(id_, article, subject="explosion@indonesia", measure="deaths" + (f"/{group}" if group else ""),
+                     value=Interval(low, low), speaker=speaker, when=date(2025, 4, 26),
+                     extra=(("role", "part" if group else "total"),))
+    army, army_civilians = dead("antara:1", "antara", 13, "tni"), dead("antara:2", "antara", 9, "tni", "civilians")
+    rights_civilians = dead("detik:2", "detik", 7, "komnas_ham", "civilians")
+    rights_soldiers = dead("detik:3", "detik", 4, "komnas_ham", "soldiers")
+    [finding] = run([army, army_civilians, rights_civilians, rights_soldiers])
+    assert (finding.dimension, finding.type) == ("quantity", "conflict")
+    assert set(finding.claims) == {"antara:2", "detik:2"}
+    assert "civilians" in finding.summary
+
+
 def test_update_by_the_same_authority_a_week_later_is_informational():
     first = troops("kompas:3", "kompas", 10000, 10000, speaker="south_korea", when=date(2024, 10, 18))
     second = troops("cnbc:3", "cnbc", 11000, 11000, speaker="south_korea", when=date(2024, 10, 25))

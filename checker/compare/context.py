@@ -27,8 +27,9 @@ def extra(claim: Claim, key: str, default: object = None) -> object:
 
 def is_share(claim: Claim) -> bool:
     """A share of a figure the article gives ("Dari jumlah itu, 34 ...", "two of its members",
-    "of them, 12 died in hospital") is no value of the fact the whole is."""
-    return extra(claim, "role") == "part"
+    "of them, 12 died in hospital") is no value of the fact the whole is. One that names its
+    group ("including nine civilians": measure deaths/civilians) is the value of a fact of its own."""
+    return extra(claim, "role") == "part" and "/" not in (claim.measure or "")
 
 
 def figure_written(claim: Claim) -> str | None:

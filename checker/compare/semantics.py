@@ -57,7 +57,8 @@ class Semantics:
     def behaviour_of(self, measure: str | None, kind: str = "quantity") -> str:
         if kind != "quantity":
             return dict(self.kinds).get(kind, self.default)
-        return dict(self.behaviour).get(measure or "", self.default)
+        # the toll among a group ("deaths/civilians") behaves as the toll does
+        return dict(self.behaviour).get((measure or "").split("/", 1)[0], self.default)
 
     def wholes_of(self, part: str | None) -> tuple[str, ...]:
         """The measures that contain `part` (deaths -> casualties)."""

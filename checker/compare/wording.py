@@ -100,6 +100,7 @@ PHRASE_FIELDS = {
     "more_than": {"n"}, "at_least": {"n"}, "fewer_than": {"n"}, "up_to": {"n"}, "range": {"low", "high"},
     "day": {"day", "month", "year"}, "kind": {"what"}, "kind_in": {"what", "place"},
     "measure_in": {"measure", "subject"}, "measure_of": {"measure", "subject"},
+    "measure_among": {"measure", "group"},
     "source": {"outlet", "day"}, "source_inline": {"outlet", "day"}, "written": {"stated", "written"},
     "in_place": {"place"}, "of_subject": {"subject"}, "according_to": {"who"}, "modality": {"modality"},
     "proposition": {"subject", "topic"}, "proposition_in": {"proposition", "place"}, "quoted": {"text"},
@@ -240,6 +241,9 @@ def subject_text(subject: str | None, names) -> str:
 
 def measure_text(measure: str | None, names) -> str:
     w = wording_of(names)
+    if measure and "/" in measure:  # the toll among a group: "deaths (civilians)"
+        measure, group = measure.split("/", 1)
+        return w.phrase("measure_among", measure=measure_text(measure, w), group=w.get("group." + group) or group)
     return (w.get("measure." + (measure or "")) or measure or w.phrase("units")).replace("_", " ")
 
 

@@ -14,7 +14,7 @@ from checker.frame.places import (attackers, happening_place, joint_places, labe
                                   place_after, place_in, venue_part)
 from checker.frame.syntax import (sent_by, after_earlier_cue, clause_of, counted_noun, counts_a_subgroup, currency,
                                   earlier, elliptical, group_list, measure_for, modality, owner_of, role_of,
-                                  sender_of, actor_right_before, numbered, restating, share_pairs,
+                                  sender_of, actor_right_before, numbered, restating, share_group, share_pairs,
                                   total_verb_before)
 from checker.frame.times import earlier_figure_day, own_period_day
 from checker.model import Evidence, EventRef, Mention
@@ -224,8 +224,8 @@ class FigureFraming:
                 role = "part"  # "killed 241 of the 242 people aboard": the dead among a group, not the whole toll
             elif role == "part" and whole is None:
                 before = [q for q in sm.quantities if q.kind == "quantity" and q.end <= figure.start]
-                counted = measure_for(framing, priority, sm, before[-1], outcomes, bare, shares) if before else None
-                if before and (counted is None or counted.value != measure.value) \
+                before_measure = measure_for(framing, priority, sm, before[-1], outcomes, bare, shares) if before else None
+                if before and (before_measure is None or before_measure.value != measure.value) \
                         and not _next_in_breakdown(framing, sm, before[-1], figure):
                     role = "total"  # "19 members, four of whom died": the dead, counted whole (not a
                     # breakdown's next share: "terdiri atas empat prajurit dan sembilan warga sipil")
@@ -268,7 +268,11 @@ class FigureFraming:
             # nor a thing counted, "15 juta US $")
             owner = next((a for a in sm.actors if a.start > figure.end and not sm.text[figure.end:a.start].strip()
                           and actors.role(a.value) == "state" and role == "total" and counted is None), None)
-            for noun in ([] if owner else sorted(nouns, key=lambda m: m.start) or [measure]):
+            # (a share of a toll the article gave: "70 children died" alone is no group's share)
+            group = share_group(framing, sm, figure) \
+                if role == "part" and counted is None and measure.value in self.whole_measures else None
+            # a group's own words name whose people they are ("empat prajurit TNI"), not whose toll
+            for noun in ([] if owner or group else sorted(nouns, key=lambda m: m.start) or [measure]):
                 owner = owner_of(framing, sm, noun, sm.actors)
                 if owner:
                     break
@@ -409,7 +413,9 @@ class FigureFraming:
                 self.last_measure = measure.value
                 self.whole_measures.add(measure.value)
             self.add(kind="quantity", evidence=Evidence(sm.text, sm.sentence.start, sm.sentence.end),
-                     subject=subject, measure=measure.value, value=figure.value,
+                     # the toll among a group ("nine civilians") is a fact of its own: deaths/civilians
+                     subject=subject, measure=measure.value if group is None else f"{measure.value}/{group}",
+                     value=figure.value,
                      unit=measure.value if measure.rule.startswith("reading:") else ("percent" if figure.kind == "percent"
                                                                                       else currency(figure) or "count"),
                      where=where, when=day, modality=modality(sm, framing, figure),

@@ -34,6 +34,7 @@ WINDOWS = {
     "colon_speaker": 6,  # a headline's speaker before its colon ("BPBD Jatim: ...")
     "subject_outcome": 16,  # a figure opening its clause and the outcome its long noun phrase leads to
     "speech_runs_on": 1,  # sentences of a paragraph after one with a speaker that go on with its account
+    "share_group": 4,  # a share's figure and the group it counts ("tujuh di antaranya warga sipil")
 }
 
 
@@ -218,6 +219,9 @@ class FramingSchema(Schema):
     # measures of people an outcome right before their figure befalls: "killed four soldiers",
     # "melukai lima prajurit" count the dead and the hurt among them, not a force's size
     people_counted = fields.List(fields.String(), load_default=list)
+    # the groups a share of a toll may count ("including nine civilians", "dua di antaranya
+    # anak-anak"): a share naming one is a fact of its own, the toll among that group
+    share_groups = fields.Dict(keys=fields.String(), values=fields.List(fields.String()), load_default=dict)
     # places counted together: the words that join two ("Turkey and Syria", "Turki-Suriah") and
     # the phrases that name the pair named last ("both countries", "kedua negara")
     joint_links = fields.List(fields.String(), load_default=list)
@@ -373,6 +377,7 @@ class Framing:
     counted_shape: re.Pattern | None = None
     counted_things: frozenset = frozenset()
     people_counted: frozenset = frozenset()
+    share_groups: AliasTable | None = None
     joint_links: frozenset = frozenset()
     # a group's words after its figure (one to three), then a joiner ("prajurit dan", "police
     # officers,"): what stands between two figures of one list of groups
@@ -643,6 +648,8 @@ def compile_framing(datas: list[dict]) -> Framing:
         counted_shape=rule_regex(data["counted_shape"], "counted_shape") if data.get("counted_shape") else None,
         counted_things=frozenset(data.get("counted_things", ())),
         people_counted=frozenset(data.get("people_counted", ())),
+        share_groups=AliasTable.build([(form, group, False) for group, forms in data.get("share_groups", {}).items()
+                                       for form in forms]),
         joint_links=frozenset(w.casefold() for w in data.get("joint_links", ())),
         group_then_joiner=re.compile(rf"{GROUP_WORDS}\s*(?:,\s*)?(?:{alternation(data.get('joint_links', []))}|,)\s*"
                                      if data.get("joint_links") else rf"{GROUP_WORDS}\s*,\s*", re.I),

@@ -568,6 +568,19 @@ def counts_a_subgroup(framing, sm: SentenceMentions, figure: Mention, actors=Non
     return any(a.start == 0 and actors.role(a.value) == "state" for a in actors.find(sm.text[at:]))
 
 
+def share_group(framing, sm: SentenceMentions, figure: Mention) -> str | None:
+    """The group a share of a toll counts, named after its figure in its clause before the next
+    figure ("including nine civilians", "tujuh di antaranya warga sipil", "two of them children"),
+    or None when it names none of the rules' groups."""
+    if framing.share_groups is None:
+        return None
+    _, end = clause_of(framing, sm.text, figure.start)
+    end = min([end, *(q.start for q in sm.quantities if q.start >= figure.end)])
+    for start, _, group, _ in framing.share_groups.find(sm.text[figure.end:end]):
+        return group if words(sm.text, figure.end, figure.end + start) <= framing.window("share_group") else None
+    return None
+
+
 def earlier(framing, sm: SentenceMentions, figure: Mention) -> bool:
     """Whether the figure is marked as a count its source has since replaced: an earlier cue
     in its clause before it ("laporan awal dinasnya menyebut 130", "initially put the toll at")."""
