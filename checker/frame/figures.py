@@ -186,7 +186,9 @@ class FigureFraming:
                 # "37 were killed, two of them children", "dua di antaranya anggota Polri", "terdiri
                 # atas 13 pekerja Indonesia dan 8 pekerja asal China": a share of the figure before,
                 # in its measure
-                before = last_measure.value if last_measure is not None else self.last_measure
+                # (never a thing counted between: "44 korban ... di tiga rumah sakit dan 75 korban")
+                before = last_measure.value if last_measure is not None \
+                    and last_measure.value not in framing.counted_things else self.last_measure
                 if before is not None:
                     measure = Mention("measure", figure.text, figure.start, figure.end, before, "part_anaphora")
             if measure is None and framing.figure_subject is not None \
@@ -225,10 +227,15 @@ class FigureFraming:
             elif role == "part" and whole is None:
                 before = [q for q in sm.quantities if q.kind == "quantity" and q.end <= figure.start]
                 before_measure = measure_for(framing, priority, sm, before[-1], outcomes, bare, shares) if before else None
-                if before and (before_measure is None or before_measure.value != measure.value) \
+                if before_measure is not None and before_measure.value in framing.counted_things and len(before) > 1:
+                    # the places counted on the way are not the whole: "44 korban di tiga rumah sakit dan 75 korban ..."
+                    before = before[:-1]
+                    before_measure = measure_for(framing, priority, sm, before[-1], outcomes, bare, shares)
+                if before and (before_measure is None or before_measure.value not in bare | {measure.value}) \
                         and not _next_in_breakdown(framing, sm, before[-1], figure):
                     role = "total"  # "19 members, four of whom died": the dead, counted whole (not a
-                    # breakdown's next share: "terdiri atas empat prajurit dan sembilan warga sipil")
+                    # breakdown's next share: "terdiri atas empat prajurit dan sembilan warga sipil", "dengan
+                    # rincian 18 orang di Kabupaten Bogor dan 12 orang di Kota Bogor")
             if role == "part" and self.last_measure is not None and measure.value not in self.whole_measures:
                 # "300 di antaranya kritis": the critically injured, a fact of its own; but "two of
                 # its members died" after a headline's "kill 8, injure thousands" is a share of the dead
@@ -409,7 +416,9 @@ class FigureFraming:
                 day = about.day
             if subject and about is None:
                 self.topic.subject = subject
-            if role != "part" and counted is None:
+            if role != "part" and counted is None and measure.value not in framing.counted_things:
+                # (the places a toll is counted in are no toll a share or an anaphora goes back to:
+                # "44 korban meninggal di tiga rumah sakit pemerintah dan 75 korban di tujuh rumah sakit swasta")
                 self.last_measure = measure.value
                 self.whole_measures.add(measure.value)
             self.add(kind="quantity", evidence=Evidence(sm.text, sm.sentence.start, sm.sentence.end),

@@ -317,6 +317,8 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
         if aside is not None:  # "20 people, including three children, died": the share is no rival figure
             between = text[lo:aside[0]] + " " + text[aside[1]:hi]
         things = [q for q in sm.quantities if lo <= q.start and q.end <= hi and _counts_things(framing, sm, q)]
+        if any(not text[q.end:m.start].strip() for q in things):
+            continue  # "75 korban di tujuh rumah sakit": the hospitals are the seven's, not the 75's
         for q in things:  # "1.200 jiwa dari 300 KK mengungsi": households or places qualify the people
             between = between.replace(q.text, " ")
         for d in _dates_within(sm, lo, hi):
