@@ -304,6 +304,13 @@ class FigureFraming:
                 # "Indonesia's poverty rate", "the share of Indonesians living below the poverty line": a
                 # happening of the whole country (its poverty, its vote) counted there, not a rival subject
                 subject, about = nationwide.id, nationwide
+            if owner and not gained and event is not None and incidents is not None and subject == event.country \
+                    and measure.value in outcomes and incidents.owns(event.type, measure.value) \
+                    and actors.role(subject) == "state":
+                # "menembak mati sembilan prajurit TNI dalam serangan itu", "killed nine Indonesian
+                # soldiers in the attack": a state's own people killed in a happening on its soil that
+                # the sentence names are that happening's toll, not a rival subject
+                subject, about = event.id, event
             if subject is None and event is not None and incidents is not None \
                     and incidents.owns(event.type, measure.value):
                 subject, about = event.id, event
