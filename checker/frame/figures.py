@@ -395,8 +395,10 @@ class FigureFraming:
                 where, inherited = f"{where}/{part}", False  # "ke tribun utara": a part of the venue
             if about is not None and about.type in framing.acted_incidents and where and not inherited \
                     and "+" not in where and subject == about.id:
-                struck = self.rules["places"].country(where.split("/", 1)[0])
-                if struck not in (None, "unknown", about.country):
+                landed = where.split("/", 1)[0]
+                struck = self.rules["places"].country(landed)
+                # (a site no table knows, "di Distrik Mugi", is in no country of its own: the strike's)
+                if struck not in (None, "unknown", about.country) and landed in self.rules["places"].parents:
                     # a strike counts where it landed: "28 tewas di Israel akibat rudal balasan Iran" in a
                     # report of Israel's strikes on Iran is the toll of the strikes on Israel
                     about = replace(about, country=struck, place=struck)
