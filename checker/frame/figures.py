@@ -306,10 +306,11 @@ class FigureFraming:
                 subject, about = nationwide.id, nationwide
             if owner and not gained and event is not None and incidents is not None and subject == event.country \
                     and measure.value in outcomes and incidents.owns(event.type, measure.value) \
-                    and actors.role(subject) == "state":
+                    and event.type not in incidents.background and actors.role(subject) == "state":
                 # "menembak mati sembilan prajurit TNI dalam serangan itu", "killed nine Indonesian
                 # soldiers in the attack": a state's own people killed in a happening on its soil that
-                # the sentence names are that happening's toll, not a rival subject
+                # the sentence names are that happening's toll, not a rival subject (in a war, each
+                # side's losses stay its own: "600,000 Russian soldiers killed or wounded")
                 subject, about = event.id, event
             if subject is None and event is not None and incidents is not None \
                     and incidents.owns(event.type, measure.value):
