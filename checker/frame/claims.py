@@ -211,7 +211,9 @@ class ArticleFramer(FigureFraming):
             for key, period in periods.items():
                 self.frame_quantities(replace(sm, quantities=[q for q in sm.quantities if id(pasts[id(q)]) == key]),
                                       who, *in_period(period))
-        self.frame_stances(sm, when)
+        # a stance is taken on the news day, not on the day of an earlier happening the sentence
+        # dates ("denied ... an attack on troops searching for a pilot taken hostage two months ago")
+        self.frame_stances(sm, when_now if past is not None and past.value.grain == "day" else when)
         self.drop_denied_figures(before)
         self.frame_durations(sm)
         self.frame_event_dates(sm, who, event)

@@ -315,6 +315,14 @@ class FigureFraming:
                 # "Indonesia's poverty rate", "the share of Indonesians living below the poverty line": a
                 # happening of the whole country (its poverty, its vote) counted there, not a rival subject
                 subject, about = nationwide.id, nationwide
+            if owner and not gained and event is not None and incidents is not None and subject == event.country \
+                    and measure.value in outcomes and incidents.owns(event.type, measure.value) \
+                    and event.type not in incidents.background and actors.role(subject) == "state":
+                # "menembak mati sembilan prajurit TNI dalam serangan itu", "killed nine Indonesian
+                # soldiers in the attack": a state's own people killed in a happening on its soil that
+                # the sentence names are that happening's toll, not a rival subject (in a war, each
+                # side's losses stay its own: "600,000 Russian soldiers killed or wounded")
+                subject, about = event.id, event
             if subject is None and event is not None and incidents is not None \
                     and incidents.owns(event.type, measure.value):
                 subject, about = event.id, event
@@ -399,8 +407,10 @@ class FigureFraming:
                 where, inherited = f"{where}/{part}", False  # "ke tribun utara": a part of the venue
             if about is not None and about.type in framing.acted_incidents and where and not inherited \
                     and "+" not in where and subject == about.id:
-                struck = self.rules["places"].country(where.split("/", 1)[0])
-                if struck not in (None, "unknown", about.country):
+                landed = where.split("/", 1)[0]
+                struck = self.rules["places"].country(landed)
+                # (a site no table knows, "di Distrik Mugi", is in no country of its own: the strike's)
+                if struck not in (None, "unknown", about.country) and landed in self.rules["places"].parents:
                     # a strike counts where it landed: "28 tewas di Israel akibat rudal balasan Iran" in a
                     # report of Israel's strikes on Iran is the toll of the strikes on Israel
                     about = replace(about, country=struck, place=struck)

@@ -25,6 +25,14 @@ def _origin(framing, sm: SentenceMentions, place: Mention) -> bool:
     return framing.made_in is not None and framing.made_in.search(sm.text, max(0, place.start - 40), place.start) is not None
 
 
+def _nationality(framing, sm: SentenceMentions, place: Mention) -> bool:
+    """A country named as a person's nationality ("a New Zealand pilot", "pilot berkebangsaan
+    Selandia Baru"): who the person is, not where anything happened."""
+    return framing.nationality_before is not None \
+        and framing.nationality_before.search(sm.text, max(0, place.start - 40), place.start) is not None \
+        or framing.nationality_after is not None and framing.nationality_after.match(sm.text, place.end) is not None
+
+
 def did_happening(framing, sm: SentenceMentions, mention: Mention, types=None) -> bool:
     """Whether a name stands as the one who did a happening named right beside it (framing
     `acted_incidents`): "serangan Israel", "serangan udara Israel", "Israel's strikes", "Iranian
@@ -315,10 +323,12 @@ def off_route(sm: SentenceMentions, framing) -> SentenceMentions:
     """The sentence without the places on a journey's route ("flight 7C2216 from Bangkok",
     "terbang dari Bangkok", "bound for Jakarta"): where it set out or was going is not where the
     crash or the sinking happened, nor where its figures count; nor is the town of the hospitals
-    the hurt were taken to (framing care_words)."""
-    if framing.route is None or not sm.places:
+    the hurt were taken to (framing care_words); nor a person's nationality ("a New Zealand pilot")."""
+    if not sm.places:
         return sm
-    kept = [p for p in sm.places if not framing.route.search(sm.text, max(0, p.start - 80), p.start)]
+    kept = [p for p in sm.places if not (framing.route is not None
+                                         and framing.route.search(sm.text, max(0, p.start - 80), p.start))
+            and not _nationality(framing, sm, p)]
     return sm if len(kept) == len(sm.places) else replace(sm, places=kept)
 
 

@@ -703,9 +703,10 @@ def read_cue(sm: SentenceMentions, cue: Mention, holder: Mention, rules, topic: 
         spans = [(cue.end, min(clause_end, said_end)), (cue.end, said_end)]
         if len(cue.text.split()) > 3:  # "called reports of North Korean troops in Russia fake news"
             spans.append((cue.start, cue.end))
-        if not re.sub(r"[\s.!?\"”’')]", "", text[cue.end:]):
-            # a verdict ending the sentence is on what came before it: "kabar korban tewas 500
-            # orang tidak benar", "the figure of 11,300 dead was wrong"
+        if _ends_clause(framing, text, cue.end):
+            # a verdict ending the sentence, or its clause, is on what came before it: "kabar korban
+            # tewas 500 orang tidak benar", "the figure of 11,300 dead was wrong", "informasi soal
+            # sembilan prajurit tewas belum terverifikasi dan meminta ..."
             spans.append((holder.end if holder is not None and holder.end <= cue.start else 0, cue.start))
             if clause_start and holder is not None and holder.start >= clause_start:
                 # "..., which Russia denies", "..., a claim the Kremlin rejects": the clause before
@@ -776,6 +777,16 @@ def read_cue(sm: SentenceMentions, cue: Mention, holder: Mention, rules, topic: 
     if value.role == "accuse" and not prop.figure:
         topic.accused = prop
     return reading
+
+
+def _ends_clause(framing, text: str, pos: int) -> bool:
+    """Whether nothing but the sentence's end, or a clause opener starting another clause ("dan
+    meminta ...", "and urged ..."), follows pos."""
+    rest = re.sub(r"^[\s\"”’')]+", "", text[pos:])
+    if not re.sub(r"[\s.!?\"”’')]", "", rest):
+        return True
+    opener = re.match(r",?\s*([\w'’-]+)\s", rest)
+    return opener is not None and opener.group(1).casefold() in framing.clause_openers
 
 
 _ACRONYM = re.compile(r"(?<![\w-])[A-Z]{2,6}(?![\w-])")

@@ -243,6 +243,10 @@ class FramingSchema(Schema):
     # where a firm or a product comes from, right before a country ("sirup buatan perusahaan India",
     # "syrups made in India"): its origin, no place a figure counts in
     made_in_words = fields.List(fields.String(), load_default=list)
+    # a country named as a person's nationality, before it ("pilot berkebangsaan Selandia Baru") or
+    # with a person's noun after it ("a New Zealand pilot"): who they are, not where anything happened
+    nationality_words = fields.List(fields.String(), load_default=list)
+    nationality_nouns = fields.List(fields.String(), load_default=list)
     # a firm no table knows, named with its legal form: a form before its name ("PT Jasa Marga")
     # or after it ("Synergy Marine Corp", "Jasa Marga Tbk"); the name speaks for the firm
     firm_forms_before = fields.List(fields.String(), load_default=list)
@@ -452,6 +456,8 @@ class Framing:
     many_countries: re.Pattern | None = None  # "from 13 African countries": across a region, no one country
     many_countries_place: str | None = None  # the place of such a count when no region is named
     made_in: re.Pattern | None = None  # ends right before a firm's or a product's country ("made in")
+    nationality_before: re.Pattern | None = None  # ends right before a person's country ("berkebangsaan")
+    nationality_after: re.Pattern | None = None  # starts right after a person's country ("pilot")
     firm_names: re.Pattern | None = None  # a firm named with its legal form: group "name" or "name_before_form"
     statement_setting: re.Pattern | None = None  # ends right before where a statement was given
     site_anaphor: re.Pattern | None = None  # "the county's": group "kind", a kind of site_kinds_*
@@ -750,6 +756,10 @@ def compile_framing(datas: list[dict]) -> Framing:
         if data.get("many_regions_links") and data.get("many_countries_nouns") else None,
         many_countries_place=data.get("many_countries_place"),
         made_in=re.compile(rf"(?<![\w-])(?:{alternation(data['made_in_words'])})\s+$", re.I) if data.get("made_in_words") else None,
+        nationality_before=re.compile(rf"(?<![\w-])(?:{alternation(data['nationality_words'])})\s+$", re.I)
+        if data.get("nationality_words") else None,
+        nationality_after=re.compile(rf"\s+(?:{alternation(data['nationality_nouns'])})(?![\w-])")
+        if data.get("nationality_nouns") else None,
         firm_names=_firm_names(data),
         statement_setting=re.compile(rf"(?<![\w-])(?:{alternation(data['statement_settings'])})(?:\s+[\w'’-]+){{0,2}}?\s+$", re.I)
         if data.get("statement_settings") else None,
