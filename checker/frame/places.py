@@ -265,7 +265,14 @@ def in_speaker_tag(framing, sm: SentenceMentions, place: Mention) -> bool:
         if any(cue.end <= a.start and a.end <= place.start and len(sm.text[cue.end:a.start].split()) <= 3
                for a in sm.actors):
             return True
+        if _NAME_THEN_PREPOSITION.fullmatch(sm.text, cue.end, place.start) \
+                and framing.place_preposition.search(sm.text[:place.start]):
+            return True  # a person the rules do not know, or none: "kata Herman di Jayapura", "said in Jakarta"
     return False
+
+
+# a speaker's name (one to four capitalised words, a title's small words before them), if any, and one preposition
+_NAME_THEN_PREPOSITION = re.compile(r"\s+(?:(?:[a-z]+\s+){0,2}(?:[A-Z][\w.'’-]*\s+){1,4})?[a-z]+\s+")
 
 
 def place_in(framing, sm: SentenceMentions, exclude_spans=(), figure: Mention | None = None) -> str | None:
