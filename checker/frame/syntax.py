@@ -235,6 +235,8 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
     text = sm.text
     if any(i.start >= figure.end and not text[figure.end:i.start].strip()
            and not any(m.start >= i.end and not text[i.end:m.start].strip() for m in sm.measures)
+           # a happening named by its outcome counts the people it befell ("6,500 migrant workers died")
+           and not any(i.start <= m.start and m.end <= i.end for m in sm.measures)
            for i in sm.incidents):
         return None  # "puluhan gempa susulan", "two explosions": it counts happenings, no one they befell
         # (but "312 cholera cases" counts the cases the outbreak's name qualifies)
