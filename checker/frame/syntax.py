@@ -570,6 +570,27 @@ def counts_a_subgroup(framing, sm: SentenceMentions, figure: Mention, actors=Non
     return any(a.start == 0 and actors.role(a.value) == "state" for a in actors.find(sm.text[at:]))
 
 
+def nationals_listed(sm: SentenceMentions, figure: Mention, actors, home: str | None) -> bool:
+    """Whether the figure is one state's count in a list of states' counts of a happening in another
+    state ("India recorded 2,711 deaths in Qatar, Nepal 1,641, Bangladesh 1,018"): each state's
+    nationals among the dead, a share, as "four Chinese nationals" is. Two figures at least stand
+    right after a state's name; the list's first may stand a few words after its state ("India
+    recorded 2,711"). The happening's own state names a place, not a people ("Turkey 41,000")."""
+    def state_before(q: Mention, reach: int) -> str | None:
+        named = [a for a in sm.actors if a.end <= q.start and words(sm.text, a.end, q.start) <= reach
+                 and not re.search(r"[,;:()]", sm.text[a.end:q.start]) and actors.role(a.value) == "state"]
+        return named[-1].value if named else None
+    if home is None:
+        return False
+    figures = sorted((q for q in sm.quantities if q.kind == "quantity"), key=lambda q: q.start)
+    paired = [q for q in figures if state_before(q, 0) not in (None, home)]
+    if len(paired) < 2:
+        return False
+    if figure in paired:
+        return True
+    return figure.end <= paired[0].start and state_before(figure, 2) not in (None, home)
+
+
 def earlier(framing, sm: SentenceMentions, figure: Mention) -> bool:
     """Whether the figure is marked as a count its source has since replaced: an earlier cue
     in its clause before it ("laporan awal dinasnya menyebut 130", "initially put the toll at")."""
