@@ -232,8 +232,9 @@ def judge(a: Claim, b: Claim, context: ComparisonContext) -> Verdict | None:
         if loose and is_ordered and rises and gap:
             return None  # a floor one day, a count above it a later day: both hold, the toll grew
         small, big = (a, b) if can_be_at_most(a.value, b.value) else (b, a)
-        if _fraction(small.value, big.value, settings.group_at_most):
-            return None  # five aid workers beside thousands dead: a group within the toll
+        if _fraction(small.value, big.value, settings.group_at_most) and not contrasted:
+            return None  # five aid workers beside thousands dead: a group within the toll (but not a
+            # figure the article sets against the other: "a far higher figure than any official had given")
         if is_ordered and rises and context.published(first) != context.published(second) \
                 and None in (first.speaker, second.speaker):
             return None  # the press relaying a toll that grew by the time it wrote: its timeline

@@ -12,7 +12,7 @@ from checker.frame.speakers import names_own_source, reaches, speaker, speaker_f
 from checker.frame.settings import words
 from checker.frame.places import (attackers, happening_place, joint_places, label_place, listed, narrowed,
                                   place_after, place_in, venue_part)
-from checker.frame.syntax import (sent_by, after_earlier_cue, clause_of, counted_noun, counts_a_subgroup, currency,
+from checker.frame.syntax import (sent_by, after_earlier_cue, clause_of, counted_noun, counts_a_subgroup, currency, nationals_listed,
                                   earlier, elliptical, group_list, measure_for, modality, owner_of, role_of,
                                   sender_of, actor_right_before, numbered, restating, share_group, share_pairs,
                                   total_verb_before)
@@ -244,6 +244,8 @@ class FigureFraming:
                 role = "part"  # one group's share of a toll the list breaks down
             if role == "total" and counts_a_subgroup(framing, sm, figure, actors):
                 role = "part"  # "penumpang terdiri dari 40 dewasa, 7 anak-anak": adults among the passengers
+            if role == "total" and nationals_listed(sm, figure, actors, self.main.country if self.main else None):
+                role = "part"  # "India recorded 2,711 deaths in Qatar, Nepal 1,641": each state's nationals
             clause = clause_of(framing, sm.text, figure.start)
             voice = speaker(sm, actors, framing, self.voice, self.rules["places"], clause) \
                 if clause != (0, len(sm.text)) else None

@@ -725,8 +725,11 @@ def read_cue(sm: SentenceMentions, cue: Mention, holder: Mention, rules, topic: 
         # floods killed 11,300", "killed 125, not 174"
         scope = spans[-1] if value.label != "confirm" else spans[0]
         figure = read_figure(sm, cue, scope, rules, topic, claims, main)
+        # but a figure before a link word is what the link is said of: "membantah kematian ribuan pekerja
+        # terkait proyek itu", "denied the deaths of 37 workers were linked to the project" dispute the link
+        linked = chosen is not None and chosen.mention is not None and (chosen.light or chosen.governed)
         if figure is not None and (chosen is None or chosen.mention is None or value.role == "contrast"
-                                   or figure.words.start < chosen.mention.start):
+                                   or (figure.words.start < chosen.mention.start and not linked)):
             return figure
     if chosen is None and accusation_back(sm, rules, cue):
         charged = choose(sm, rules, 0, cue.start, topic, main)

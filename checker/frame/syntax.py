@@ -235,6 +235,8 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
     text = sm.text
     if any(i.start >= figure.end and not text[figure.end:i.start].strip()
            and not any(m.start >= i.end and not text[i.end:m.start].strip() for m in sm.measures)
+           # a happening named by its outcome counts the people it befell ("6,500 migrant workers died")
+           and not any(i.start <= m.start and m.end <= i.end for m in sm.measures)
            for i in sm.incidents):
         return None  # "puluhan gempa susulan", "two explosions": it counts happenings, no one they befell
         # (but "312 cholera cases" counts the cases the outbreak's name qualifies)
@@ -581,6 +583,27 @@ def share_group(framing, sm: SentenceMentions, figure: Mention) -> str | None:
     for start, _, group, _ in framing.share_groups.find(sm.text[figure.end:end]):
         return group if words(sm.text, figure.end, figure.end + start) <= framing.window("share_group") else None
     return None
+
+
+def nationals_listed(sm: SentenceMentions, figure: Mention, actors, home: str | None) -> bool:
+    """Whether the figure is one state's count in a list of states' counts of a happening in another
+    state ("India recorded 2,711 deaths in Qatar, Nepal 1,641, Bangladesh 1,018"): each state's
+    nationals among the dead, a share, as "four Chinese nationals" is. Two figures at least stand
+    right after a state's name; the list's first may stand a few words after its state ("India
+    recorded 2,711"). The happening's own state names a place, not a people ("Turkey 41,000")."""
+    def state_before(q: Mention, reach: int) -> str | None:
+        named = [a for a in sm.actors if a.end <= q.start and words(sm.text, a.end, q.start) <= reach
+                 and not re.search(r"[,;:()]", sm.text[a.end:q.start]) and actors.role(a.value) == "state"]
+        return named[-1].value if named else None
+    if home is None:
+        return False
+    figures = sorted((q for q in sm.quantities if q.kind == "quantity"), key=lambda q: q.start)
+    paired = [q for q in figures if state_before(q, 0) not in (None, home)]
+    if len(paired) < 2:
+        return False
+    if figure in paired:
+        return True
+    return figure.end <= paired[0].start and state_before(figure, 2) not in (None, home)
 
 
 def earlier(framing, sm: SentenceMentions, figure: Mention) -> bool:

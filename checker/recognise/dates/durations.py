@@ -29,6 +29,7 @@ class DurationRules:
     since: re.Pattern | None
     not_after: re.Pattern | None
     not_before: re.Pattern | None = None
+    rate: re.Pattern | None = None  # a count per length ("12 deaths a week"): no length of time
 
 
 def compile_durations(datas: list[dict]) -> DurationRules:
@@ -67,6 +68,8 @@ def compile_durations(datas: list[dict]) -> DurationRules:
                          re.IGNORECASE) if any(d.get("since") for d in datas) else None,
         not_after=edge_marker([w for d in datas for w in d.get("not_after", [])], False),
         not_before=edge_marker([w for d in datas for w in d.get("not_before", [])], True),
+        rate=(re.compile("|".join(f"(?:{r})$" for d in datas for r in d.get("rates", [])), re.IGNORECASE)
+              if any(d.get("rates") for d in datas) else None),
     )
 
 
@@ -119,6 +122,8 @@ def find_durations(text: str, rules: LanguageRules) -> list[Mention]:
             continue  # "dua hari lalu" is a date, not a length
         if dur.not_before is not None and dur.not_before.search(text[max(0, start - 20):start]):
             continue  # "berusia 10 tahun", "aged 39 years": an age
+        if dur.rate is not None and dur.rate.search(text[max(0, start - 40):end]):
+            continue  # "12 deaths a week": how often, not how long
         hedges, hedge_after = [], None
         before = dur.hedge_before.search(text[max(0, start - 40):start]) if dur.hedge_before else None
         if before:

@@ -7,6 +7,7 @@ import calendar
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from checker.recognise.numbers import HedgeSchema
+from checker.rulebook import valid_regex
 
 
 _UNITS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade")
@@ -192,3 +193,5 @@ class DurationsSchema(Schema):
     since = fields.List(fields.String(), load_default=list)  # "sejak", "since"
     not_after = fields.List(fields.String(), load_default=list)  # "ago", "lalu": an offset, not a length
     not_before = fields.List(fields.String(), load_default=list)  # "berusia", "aged": an age, not a length
+    # a pattern over the text up to a length's end that makes it a rate: "12 deaths a week", "tiga kali sehari"
+    rates = fields.List(fields.String(validate=valid_regex), load_default=list)
