@@ -81,6 +81,8 @@ class FramingSchema(Schema):
     # "another 982", "a further 20": more of a measure the article counted before, else a
     # figure of its own ("Another 982 people were injured" after the dead)
     besides_before = fields.List(fields.String(), load_default=list)
+    # ... or right after its noun: "tiga jenazah lainnya", "three others"
+    besides_after = fields.List(fields.String(), load_default=list)
     # "Angka itu diumumkan X", "the figure was given by X": X speaks the sentence before
     figure_anaphora = fields.List(fields.String(), load_default=list)
     # "Hal itu disampaikan X, Minggu (2/10)", "The remarks came on Tuesday": a noun pointing back
@@ -350,6 +352,7 @@ class Framing:
     increment_after: AliasTable
     running_total_links: AliasTable
     besides_before: AliasTable
+    besides_after: AliasTable
     figure_anaphora: AliasTable
     statement_anaphora: AliasTable
     as_of_cues: AliasTable
@@ -617,6 +620,7 @@ def compile_framing(datas: list[dict]) -> Framing:
         increment_after=_table(data.get("increment_after", []), "increment"),
         running_total_links=_table(data.get("running_total_links", []), "running_total"),
         besides_before=_table(data.get("besides_before", []), "besides"),
+        besides_after=_table(data.get("besides_after", []), "besides"),
         figure_anaphora=_table(data.get("figure_anaphora", []), "figure"),
         statement_anaphora=_table(_statement_forms(data.get("statement_anaphora", {})), "statement"),
         as_of_cues=_table(data.get("as_of_cues", []), "as_of"),

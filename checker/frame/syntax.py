@@ -354,10 +354,10 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
     top = [m for m in touching if priority.index(m.value) < min(ranked, default=len(priority))]
     if top:
         return min(top, key=lambda m: priority.index(m.value))
-    things = [m for m in near if m.start >= figure.end and not text[figure.end:m.start].strip()
+    things = [m for m in near if m.start >= figure.end and _QUALIFIED.fullmatch(text, figure.end, m.start)
               and m.value in framing.counted_things]
     if things:
-        return things[0]  # "10 provinces", "beberapa kota": places, never the dead after them
+        return things[0]  # "10 provinces", "five South Asian countries": places, never the dead after them
     adjacent = [m for m in near if m.start >= figure.end and not text[figure.end:m.start].strip()
                 and m.value not in outcomes and m.value not in bare]
     befallen = adjacent and adjacent[0].value in framing.people_counted and any(
@@ -441,9 +441,14 @@ def counted_noun(framing, sm: SentenceMentions, figure: Mention) -> Mention | No
     return None
 
 
+# what may stand between a figure and the noun of the things it counts: a name's words ("five South Asian countries")
+_QUALIFIED = re.compile(r"\s*(?:(?-i:[A-Z])[\w-]*\s+){0,2}")
+
+
 def _counts_things(framing, sm: SentenceMentions, figure: Mention) -> bool:
-    """A figure right before a noun of the things it counts ("300 KK", "three hospitals")."""
-    return any(m.value in framing.counted_things and m.start >= figure.end and not sm.text[figure.end:m.start].strip()
+    """A figure right before a noun of the things it counts ("300 KK", "three hospitals", "five
+    South Asian countries")."""
+    return any(m.value in framing.counted_things and m.start >= figure.end and _QUALIFIED.fullmatch(sm.text, figure.end, m.start)
                for m in sm.measures)
 
 
@@ -527,6 +532,9 @@ def role_of(framing, sm: SentenceMentions, figure: Mention) -> str:
         return "besides"  # "another 982": more of a measure given before, else a figure of its own
     if any(_adjacent(tail[:s]) for s, e, _, _ in framing.increment_after.find(tail)):
         return "increment"
+    if any(len(re.findall(r"[\w'’-]+", tail[:s])) <= 2 for s, _, _, _ in framing.besides_after.find(tail)) \
+            and not counts_a_subgroup(framing, sm, figure):
+        return "besides"  # "Tiga jenazah lainnya ...": more of a measure given before (not "empat lainnya WNA")
     if framing.running_total_links is not None and _carried_into_total(framing, sm, figure):
         return "increment"  # "pulled 14 bodies from the mud, bringing the toll to 21": the 14 were added
     if any(not when_between(framing, text, e, figure.start) for _, e, _, _ in framing.part_markers.find(text[:figure.start])):
