@@ -7,6 +7,7 @@ established (the last speaker, the topic of stances)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -559,9 +560,12 @@ def _frame_with(article: Article, mentions: list[SentenceMentions], rules, main:
     country = main.country if main is not None and main.country != "unknown" else None
     if main is None:
         # no happening (a graft case, a trial): "prosecutors", "the police" are the bodies of the
-        # one country the article's places name (its dateline too), else of its language's home
-        named_countries = {rules["places"].country(p.value) for sm in mentions for p in sm.places} - {"unknown", None}
-        country = named_countries.pop() if len(named_countries) == 1 else rules["framing"].home_country
+        # country the article's places name most (its dateline too; a camp abroad the refugees came
+        # from, named twice, is no rival to the province named six times), else of its language's home
+        named = Counter(rules["places"].country(p.value) for sm in mentions for p in sm.places)
+        ranked = [(c, n) for c, n in named.most_common() if c not in ("unknown", None)]
+        country = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) \
+            else rules["framing"].home_country
     placed, named = [], []
     for sm in mentions:
         sm = place_bodies(sm, country, rules["actors"], named, rules["places"])
