@@ -17,6 +17,7 @@ from marshmallow import Schema, fields, validate
 from checker.frame.settings import opens_count, words, words_before
 from checker.frame.places import in_speaker_tag, joint_places, landmark
 from checker.frame.speakers import government_words
+from checker.frame.syntax import clause_of
 from checker.model import UNTYPED_EVENT, DateValue, EventRef, Mention
 from checker.recognise import SentenceMentions
 from checker.recognise.lexicon import AliasTable, _mentions
@@ -477,10 +478,21 @@ def campaign_since(sm: SentenceMentions, incidents, before: date | None, framing
             continue  # only a run of days up to now: "since Oct. 7", "sejak 7 Oktober (hingga kini)"
         if _since_when(sm, d, framing):
             continue  # "the deadliest since 1995, when two trains collided": a record's year, no count
+        if framing is not None and sm.quantities and not _counted_in_clause(sm, d, framing):
+            continue  # "..., the latest of a wave of boats to arrive since mid-November": a series, no count
         for kind, days in incidents.campaigns_since:
             if (before - value.day).days > days:
                 return kind
     return None
+
+
+def _counted_in_clause(sm: SentenceMentions, d: Mention, framing) -> bool:
+    """Whether a figure stands in the clause of a "since" date: a running count is told with its
+    start ("the toll since Oct. 7 rose to 30,035"); an appositive after a boat's count and its
+    speaker tag ("the latest of a wave of vessels to reach the province since mid-November") places the
+    happening in a series and starts no count."""
+    start, end = clause_of(framing, sm.text, d.start)
+    return any(start <= q.start and q.end <= end for q in sm.quantities)
 
 
 # a whole period a figure is told of ("tahun lalu", "in 2021", "last month"): not a day, a span
