@@ -443,6 +443,9 @@ class ArticleFramer(FigureFraming):
             following = words_after(sm.text, d.end, 1).strip().casefold()
             if following in self.framing.offset_words:
                 continue  # "sehari sebelum kick off": a gap between two happenings
+            if d.value.since and any(d.start <= m.start and m.end <= d.end and ev.since_when(sm, m, self.framing)
+                                     for m in sm.dates):
+                continue  # "terbesar sejak 2015, ketika 1.800 pengungsi terdampar": a record's year, no length of time
             near = [e for e in sm.events if words(sm.text, e.start, d.start) <= self.framing.window("event_date")]
             extra = [("published", self.article.published), ("figure", d.text)]
             if d.value.since:

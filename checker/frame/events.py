@@ -476,7 +476,7 @@ def campaign_since(sm: SentenceMentions, incidents, before: date | None, framing
         opened = framing is not None and value.grain in ("day", "month") and opens_count(framing, sm.text, d)
         if not opened and (value.grain not in ("open", "span") or value.last is None or value.last < before):
             continue  # only a run of days up to now: "since Oct. 7", "sejak 7 Oktober (hingga kini)"
-        if _since_when(sm, d, framing):
+        if since_when(sm, d, framing):
             continue  # "the deadliest since 1995, when two trains collided": a record's year, no count
         if framing is not None and sm.quantities and not _counted_in_clause(sm, d, framing):
             continue  # "..., the latest of a wave of boats to arrive since mid-November": a series, no count
@@ -500,7 +500,7 @@ def _counted_in_clause(sm: SentenceMentions, d: Mention, framing) -> bool:
 _PAST_GRAINS = ("month", "quarter", "half", "year", "decade", "part")
 
 
-def _since_when(sm: SentenceMentions, d: Mention, framing) -> bool:
+def since_when(sm: SentenceMentions, d: Mention, framing) -> bool:
     """A "since" date a when-clause goes on to tell of ("the deadliest since 1995, when two trains
     collided ..., killing 358", "since April 2015 when about 800 died", "terburuk sejak 1995, ketika
     ..."): the year (month, day) of an earlier happening
@@ -563,7 +563,7 @@ def past_period(sm: SentenceMentions, before: date | None, framing=None,
         return None
     since = [(d.start, d.end) for d in sm.durations if getattr(d.value, "since", None) is not None]
     for d in sorted(sm.dates, key=lambda d: d.start):
-        if framing is not None and _since_when(sm, d, framing) and d.value.day < before:
+        if framing is not None and since_when(sm, d, framing) and d.value.day < before:
             # "since 1995, when two trains collided ..., killing 358": that year's happening
             start, grain = d.value.day, d.value.grain
             if grain == "open":  # "since 1995" runs from its first day: the year, the month, else that day
