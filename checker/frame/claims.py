@@ -565,8 +565,8 @@ def _frame_with(article: Article, mentions: list[SentenceMentions], rules, main:
         # no happening (a graft case, a trial): "prosecutors", "the police" are the bodies of the
         # country the article's places name most (its dateline too; a camp abroad the refugees came
         # from, named twice, is no rival to the province named six times), else of its language's home
-        named = Counter(rules["places"].country(p.value) for sm in mentions for p in sm.places)
-        ranked = [(c, n) for c, n in named.most_common() if c not in ("unknown", None)]
+        counts = Counter(rules["places"].country(p.value) for sm in mentions for p in sm.places)
+        ranked = [(c, n) for c, n in counts.most_common() if c not in ("unknown", None)]
         country = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) \
             else rules["framing"].home_country
     placed, named = [], []
