@@ -7,6 +7,7 @@ established (the last speaker, the topic of stances)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -444,6 +445,9 @@ class ArticleFramer(FigureFraming):
             following = words_after(sm.text, d.end, 1).strip().casefold()
             if following in self.framing.offset_words:
                 continue  # "sehari sebelum kick off": a gap between two happenings
+            if d.value.since and any(d.start <= m.start and m.end <= d.end and ev.since_when(sm, m, self.framing)
+                                     for m in sm.dates):
+                continue  # "terbesar sejak 2015, ketika 1.800 pengungsi terdampar": a record's year, no length of time
             near = [e for e in sm.events if words(sm.text, e.start, d.start) <= self.framing.window("event_date")]
             extra = [("published", self.article.published), ("figure", d.text)]
             if d.value.since:
@@ -561,9 +565,12 @@ def _frame_with(article: Article, mentions: list[SentenceMentions], rules, main:
     country = main.country if main is not None and main.country != "unknown" else None
     if main is None:
         # no happening (a graft case, a trial): "prosecutors", "the police" are the bodies of the
-        # one country the article's places name (its dateline too), else of its language's home
-        named_countries = {rules["places"].country(p.value) for sm in mentions for p in sm.places} - {"unknown", None}
-        country = named_countries.pop() if len(named_countries) == 1 else rules["framing"].home_country
+        # country the article's places name most (its dateline too; a camp abroad the refugees came
+        # from, named twice, is no rival to the province named six times), else of its language's home
+        counts = Counter(rules["places"].country(p.value) for sm in mentions for p in sm.places)
+        ranked = [(c, n) for c, n in counts.most_common() if c not in ("unknown", None)]
+        country = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) \
+            else rules["framing"].home_country
     placed, named = [], []
     for sm in mentions:
         sm = place_bodies(sm, country, rules["actors"], named, rules["places"])

@@ -17,6 +17,7 @@ from marshmallow import Schema, fields, validate
 from checker.frame.settings import opens_count, words, words_before
 from checker.frame.places import in_speaker_tag, joint_places, landmark
 from checker.frame.speakers import government_words
+from checker.frame.syntax import clause_of
 from checker.model import UNTYPED_EVENT, DateValue, EventRef, Mention
 from checker.recognise import SentenceMentions
 from checker.recognise.lexicon import AliasTable, _mentions
@@ -475,12 +476,23 @@ def campaign_since(sm: SentenceMentions, incidents, before: date | None, framing
         opened = framing is not None and value.grain in ("day", "month") and opens_count(framing, sm.text, d)
         if not opened and (value.grain not in ("open", "span") or value.last is None or value.last < before):
             continue  # only a run of days up to now: "since Oct. 7", "sejak 7 Oktober (hingga kini)"
-        if _since_when(sm, d, framing):
+        if since_when(sm, d, framing):
             continue  # "the deadliest since 1995, when two trains collided": a record's year, no count
+        if framing is not None and sm.quantities and not _counted_in_clause(sm, d, framing):
+            continue  # "..., the latest of a wave of boats to arrive since mid-November": a series, no count
         for kind, days in incidents.campaigns_since:
             if (before - value.day).days > days:
                 return kind
     return None
+
+
+def _counted_in_clause(sm: SentenceMentions, d: Mention, framing) -> bool:
+    """Whether a figure stands in the clause of a "since" date: a running count is told with its
+    start ("the toll since Oct. 7 rose to 30,035"); an appositive after a boat's count and its
+    speaker tag ("the latest of a wave of vessels to reach the province since mid-November") places the
+    happening in a series and starts no count."""
+    start, end = clause_of(framing, sm.text, d.start)
+    return any(start <= q.start and q.end <= end for q in sm.quantities)
 
 
 # a whole period a figure is told of ("tahun lalu", "in 2021", "last month"): not a day, a span
@@ -488,7 +500,7 @@ def campaign_since(sm: SentenceMentions, incidents, before: date | None, framing
 _PAST_GRAINS = ("month", "quarter", "half", "year", "decade", "part")
 
 
-def _since_when(sm: SentenceMentions, d: Mention, framing) -> bool:
+def since_when(sm: SentenceMentions, d: Mention, framing) -> bool:
     """A "since" date a when-clause goes on to tell of ("the deadliest since 1995, when two trains
     collided ..., killing 358", "since April 2015 when about 800 died", "terburuk sejak 1995, ketika
     ..."): the year (month, day) of an earlier happening
@@ -551,7 +563,7 @@ def past_period(sm: SentenceMentions, before: date | None, framing=None,
         return None
     since = [(d.start, d.end) for d in sm.durations if getattr(d.value, "since", None) is not None]
     for d in sorted(sm.dates, key=lambda d: d.start):
-        if framing is not None and _since_when(sm, d, framing) and d.value.day < before:
+        if framing is not None and since_when(sm, d, framing) and d.value.day < before:
             # "since 1995, when two trains collided ..., killing 358": that year's happening
             start, grain = d.value.day, d.value.grain
             if grain == "open":  # "since 1995" runs from its first day: the year, the month, else that day
