@@ -218,6 +218,10 @@ class FigureFraming:
                 # "2,000 more troops" after troops counted; "Another 982 people were injured"
                 # after the dead: the injured, counted whole
                 role = "increment" if measure.value in self.whole_measures else "total"
+            elif role == "others":
+                # "Tiga jenazah lainnya ditemukan" after the first body: more of the last toll; but
+                # "Eight people lost their lives and 2,750 others were hurt": other people, the hurt whole
+                role = "increment" if measure.value == self.last_measure else "total"
             whole = shares.get((figure.start, figure.end))
             whole_measure = measure_for(framing, priority, sm, whole, outcomes, bare, shares) if whole is not None else None
             if whole is not None and whole_measure == measure:

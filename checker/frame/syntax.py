@@ -513,7 +513,7 @@ def when_between(framing, text: str, start: int, end: int) -> bool:
 
 
 def role_of(framing, sm: SentenceMentions, figure: Mention) -> str:
-    """total | part | increment | besides: what a figure is of the fact it counts."""
+    """total | part | increment | besides | others: what a figure is of the fact it counts."""
     text = sm.text
     head = words_before(text, figure.start, framing.window("cue_before"))
     tail = words_after(text, figure.end, framing.window("cue_after"))
@@ -534,7 +534,7 @@ def role_of(framing, sm: SentenceMentions, figure: Mention) -> str:
         return "increment"
     if any(len(re.findall(r"[\w'’-]+", tail[:s])) <= 2 for s, _, _, _ in framing.besides_after.find(tail)) \
             and not counts_a_subgroup(framing, sm, figure):
-        return "besides"  # "Tiga jenazah lainnya ...": more of a measure given before (not "empat lainnya WNA")
+        return "others"  # "Tiga jenazah lainnya ...": perhaps more of the toll before (not "empat lainnya WNA")
     if framing.running_total_links is not None and _carried_into_total(framing, sm, figure):
         return "increment"  # "pulled 14 bodies from the mud, bringing the toll to 21": the 14 were added
     if any(not when_between(framing, text, e, figure.start) for _, e, _, _ in framing.part_markers.find(text[:figure.start])):
