@@ -30,6 +30,7 @@ class DurationRules:
     not_after: re.Pattern | None
     not_before: re.Pattern | None = None
     rate: re.Pattern | None = None  # a count per length ("12 deaths a week"): no length of time
+    ordinal: re.Pattern | None = None  # a unit's word used as an ordinal ("a second bus"): no length
 
 
 def compile_durations(datas: list[dict]) -> DurationRules:
@@ -70,6 +71,8 @@ def compile_durations(datas: list[dict]) -> DurationRules:
         not_before=edge_marker([w for d in datas for w in d.get("not_before", [])], True),
         rate=(re.compile("|".join(f"(?:{r})$" for d in datas for r in d.get("rates", [])), re.IGNORECASE)
               if any(d.get("rates") for d in datas) else None),
+        ordinal=(re.compile("|".join(f"(?:{r})" for d in datas for r in d.get("ordinals", [])), re.IGNORECASE)
+                 if any(d.get("ordinals") for d in datas) else None),
     )
 
 
@@ -124,6 +127,8 @@ def find_durations(text: str, rules: LanguageRules) -> list[Mention]:
             continue  # "berusia 10 tahun", "aged 39 years": an age
         if dur.rate is not None and dur.rate.search(text[max(0, start - 40):end]):
             continue  # "12 deaths a week": how often, not how long
+        if dur.ordinal is not None and dur.ordinal.match(text, start):
+            continue  # "when a second bus hit the wreck": the second of them, not one second
         hedges, hedge_after = [], None
         before = dur.hedge_before.search(text[max(0, start - 40):start]) if dur.hedge_before else None
         if before:

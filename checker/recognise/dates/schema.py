@@ -195,3 +195,4 @@ class DurationsSchema(Schema):
     not_before = fields.List(fields.String(), load_default=list)  # "berusia", "aged": an age, not a length
     # a pattern over the text up to a length's end that makes it a rate: "12 deaths a week", "tiga kali sehari"
     rates = fields.List(fields.String(validate=valid_regex), load_default=list)
+    ordinals = fields.List(fields.String(validate=valid_regex), load_default=list)  # matched where the length starts
