@@ -56,10 +56,6 @@ def scope_relation(a: Claim, b: Claim, context: ComparisonContext) -> str:
     """same | a_inside (a's place within b's) | b_inside | unspecified | unrelated. A place the
     sentence does not give (the happening's, taken for its figure) narrows no scope."""
     if a.where == b.where:
-        if _regional_inside(a, b):
-            return "a_inside"
-        if _regional_inside(b, a):
-            return "b_inside"
         return "same"
     if a.where is None or b.where is None:
         return "unspecified"
@@ -72,17 +68,6 @@ def scope_relation(a: Claim, b: Claim, context: ComparisonContext) -> str:
     if context.within(b.where, a.where):
         return "unspecified" if _inherited(b, a, context) else "b_inside"
     return "unrelated"
-
-
-def _regional_inside(inner: Claim, outer: Claim) -> bool:
-    """A regional body's figure for its own place, named in its sentence ("Dinas Tenaga Kerja
-    Kabupaten Sukoharjo mencatat 8.475 pekerja PT Sritex di Sukoharjo"), beside a figure of a body
-    that is not that place's, placed only by the happening (the ministry's 10.665 across the
-    group's four companies): the region's count lies inside the other's, whose scope the happening's
-    place does not narrow."""
-    return bool(inner.speaker and "@" in inner.speaker and inner.speaker.endswith("@" + (inner.where or ""))
-                and not extra(inner, "place_of_event") and extra(outer, "place_of_event")
-                and not (outer.speaker and "@" in outer.speaker))
 
 
 def _inherited(inner: Claim, outer: Claim, context: ComparisonContext) -> bool:

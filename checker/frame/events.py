@@ -528,13 +528,11 @@ def refers_back(sm: SentenceMentions, framing) -> bool:
 
 
 def stretch(sm: SentenceMentions, mention: Mention, framing) -> tuple[int, int]:
-    """A mention's own stretch of the sentence, between commas or clause breaks."""
+    """A mention's own stretch of the sentence: its clause, narrowed to the commas around it."""
     text = sm.text
-    breaks = [m.end() for m in framing.clause_break.finditer(text, 0, mention.start)]
-    start = max([text.rfind(",", 0, mention.start) + 1, *breaks])
-    after = [m.start() for m in framing.clause_break.finditer(text, mention.end)]
-    comma = text.find(",", mention.end)
-    return start, min([len(text), *after, *([comma] if comma >= 0 else [])])
+    start, end = clause_of(framing, text, mention.start)
+    comma = text.find(",", mention.end, end)
+    return max(start, text.rfind(",", 0, mention.start) + 1), (comma if comma >= 0 else end)
 
 
 def stretch_dates(sm: SentenceMentions, figure: Mention, framing) -> list[Mention]:

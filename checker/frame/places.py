@@ -197,12 +197,12 @@ def area_part(framing, sm: SentenceMentions, figure: Mention) -> str | None:
         lo, hi = (figure.end, start + s) if start + s >= figure.end else (start + e, figure.start)
         if hi == start + s and re.search(r"[,;:]", sm.text[lo:hi]):
             continue  # "edges down to 8.47%, urban poverty rises": a part past a comma is another clause's
-        if not any(lo <= q.start and q.end <= hi for q in sm.quantities if q is not figure and not _paired(sm, q, figure)):
+        if not any(lo <= q.start and q.end <= hi for q in sm.quantities if q is not figure and not _one_change(sm, q, figure)):
             near.append((hi - lo, ident))
     return min(near)[1] if near else None
 
 
-def _paired(sm: SentenceMentions, other: Mention, figure: Mention) -> bool:
+def _one_change(sm: SentenceMentions, other: Mention, figure: Mention) -> bool:
     """Two figures of one change, of one kind, with no comma and a few words between ("naik dari
     6,66 persen pada September menjadi 6,73 persen", "rose to 6.73% from 6.66%"): a part named
     before the first is the second's too."""

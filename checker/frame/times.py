@@ -131,7 +131,7 @@ def earlier_figure_day(sm: SentenceMentions, framing, figure: Mention) -> date |
     right before it after the cue ("dari September 2024 yang sebesar 8,57 persen")."""
     for d in sm.dates:
         if d.value.grain in _EARLIER_GRAINS and d.start >= figure.end \
-                and (words(sm.text, figure.end, d.start) <= 2 or _paired(sm.text[figure.end:d.start], framing)) \
+                and (words(sm.text, figure.end, d.start) <= 2 or _joined_by_link(sm.text[figure.end:d.start], framing)) \
                 and _dates_earlier_figure(sm, d, framing):
             return d.value.end  # a month's figure holds as of its end, as a past period dates it
         if d.value.grain in _EARLIER_GRAINS and d.end <= figure.start and words(sm.text, d.end, figure.start) <= 2 \
@@ -141,7 +141,7 @@ def earlier_figure_day(sm: SentenceMentions, framing, figure: Mention) -> date |
     return None
 
 
-def _paired(between: str, framing) -> bool:
+def _joined_by_link(between: str, framing) -> bool:
     """An earlier count of two figures joined by a link word (framing `joint_links`): "up from 206
     [cases and 99 deaths] two days earlier"."""
     m = re.fullmatch(r"(?:\s+[\w-]+){0,2}\s+([\w-]+)\s+\d[\d.,]*%?(?:\s+[\w-]+){0,2}\s+", between)
