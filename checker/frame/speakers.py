@@ -843,8 +843,18 @@ def speakers_by_cue(sm: SentenceMentions, actors, framing, voice: Voice, places=
     return out
 
 
-def speaker_for(figure: Mention, by_cue: list[tuple[int, str]]) -> str | None:
-    """The speaker of the last cue before a figure, else of the first after it."""
+def speaker_for(figure: Mention, by_cue: list[tuple[int, str]], sm: SentenceMentions | None = None) -> str | None:
+    """The speaker of the last cue before a figure, else of the first after it; but a cue with
+    its speaker after it, right after the figure and its noun ("perkiraan 10.000 orang yang
+    disampaikan kepolisian", "the 10,000 figure given by police"), names whose figure it is, not
+    the sentence's subject that set it against another."""
+    if sm is not None:
+        own = [c for c in sm.attribution if c.value == "after" and c.start >= figure.end
+               and _words(sm.text[figure.end:c.start]) <= 3
+               and not any(figure.end <= q.start < c.start for q in sm.quantities)]
+        said = dict(by_cue).get(own[0].start) if own else None
+        if said:
+            return said
     before = [said for pos, said in by_cue if pos < figure.start]
     return before[-1] if before else (by_cue[0][1] if by_cue else None)
 
@@ -855,5 +865,10 @@ def closing_tag(sm: SentenceMentions, by_cue: list[tuple[int, str]]) -> str | No
         return None
     last = max(sm.attribution, key=lambda c: c.start)
     if _words(sm.text[last.end:]) > 2 or by_cue[-1][0] != last.start:
+        return None
+    # a tag is a clause of its own, after a comma or a quote: "... 10.000 orang yang disampaikan
+    # kepolisian setempat" attributes the figure it follows, not the sentence
+    opening = max(sm.text.rfind(mark, 0, last.start) for mark in ',;"”')
+    if any(opening < q.start < last.start for q in sm.quantities):
         return None
     return by_cue[-1][1]
