@@ -379,8 +379,11 @@ def _unknown_persons(sm: SentenceMentions, framing, known: list, found: dict) ->
     def names_body(lo: int, hi: int) -> bool:
         return any(lo <= s and e <= hi for s, e in named)
 
-    # a verb capitalised to open the sentence ("Menurut Dedi") is no part of a name either
-    for start, end, name in _names(text, framing, taken):
+    # a verb capitalised to open the sentence ("Menurut Dedi") is no part of a name either; nor a
+    # place before a title ("Tacloban Mayor Alfred Romualdez": the mayor is Alfred Romualdez)
+    places_before_title = [(p.start, p.end) for p in sm.places
+                           if re.match(r"\s+[A-Z]\w*\s+[A-Z]", text[p.end:]) and _role_word(framing, text[p.end:].split()[0])]
+    for start, end, name in _names(text, framing, taken + places_before_title):
         if name in found or any(s < end and start < e for s, e in known):
             continue
         close = text.find(",", end + 1)
@@ -396,6 +399,8 @@ def _unknown_persons(sm: SentenceMentions, framing, known: list, found: dict) ->
         # ... unless a role stands right before the name ("Juru bicara pemerintah Zoltan Kovacs
         # menegaskan"): the role of a body the article named, which the body's voice covers
         role_before = bool(roles and roles.find(words_before(text, start, 3)))
+        # (not a place's own officer, no body named: "Tacloban Mayor Alfred Romualdez said")
+        role_before = role_before and not any(e <= start and _words(text[e:start]) <= 1 for _, e in places_before_title)
         beside = not role_before and any((c.value in ("after", "either") and 0 <= start - c.end <= 2)
                                          or (c.value in ("before", "either") and 0 <= c.start - end <= 2)
                                          for c in sm.attribution)
