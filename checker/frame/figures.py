@@ -254,7 +254,7 @@ class FigureFraming:
             voice = speaker(sm, actors, framing, self.voice, self.rules["places"], clause) \
                 if clause != (0, len(sm.text)) else None
             if voice is None and len(by_cue) > 1:
-                voice = speaker_for(figure, by_cue)
+                voice = speaker_for(figure, by_cue, sm)
             if voice and tag and tag != voice and actors.role(voice) == "state" and actors.government(tag) == voice:
                 # "Indonesia on Saturday lowered the death toll to 426, the national disaster
                 # agency said": the state acted through its agency, which the closing tag names

@@ -379,8 +379,11 @@ def _unknown_persons(sm: SentenceMentions, framing, known: list, found: dict) ->
     def names_body(lo: int, hi: int) -> bool:
         return any(lo <= s and e <= hi for s, e in named)
 
-    # a verb capitalised to open the sentence ("Menurut Dedi") is no part of a name either
-    for start, end, name in _names(text, framing, taken):
+    # a verb capitalised to open the sentence ("Menurut Dedi") is no part of a name either; nor a
+    # place before a title ("Tacloban Mayor Alfred Romualdez": the mayor is Alfred Romualdez)
+    places_before_title = [(p.start, p.end) for p in sm.places
+                           if re.match(r"\s+[A-Z]\w*\s+[A-Z]", text[p.end:]) and _role_word(framing, text[p.end:].split()[0])]
+    for start, end, name in _names(text, framing, taken + places_before_title):
         if name in found or any(s < end and start < e for s, e in known):
             continue
         close = text.find(",", end + 1)
@@ -396,6 +399,8 @@ def _unknown_persons(sm: SentenceMentions, framing, known: list, found: dict) ->
         # ... unless a role stands right before the name ("Juru bicara pemerintah Zoltan Kovacs
         # menegaskan"): the role of a body the article named, which the body's voice covers
         role_before = bool(roles and roles.find(words_before(text, start, 3)))
+        # (not a place's own officer, no body named: "Tacloban Mayor Alfred Romualdez said")
+        role_before = role_before and not any(e <= start and _words(text[e:start]) <= 1 for _, e in places_before_title)
         beside = not role_before and any((c.value in ("after", "either") and 0 <= start - c.end <= 2)
                                          or (c.value in ("before", "either") and 0 <= c.start - end <= 2)
                                          for c in sm.attribution)
@@ -843,8 +848,18 @@ def speakers_by_cue(sm: SentenceMentions, actors, framing, voice: Voice, places=
     return out
 
 
-def speaker_for(figure: Mention, by_cue: list[tuple[int, str]]) -> str | None:
-    """The speaker of the last cue before a figure, else of the first after it."""
+def speaker_for(figure: Mention, by_cue: list[tuple[int, str]], sm: SentenceMentions | None = None) -> str | None:
+    """The speaker of the last cue before a figure, else of the first after it; but a cue with
+    its speaker after it, right after the figure and its noun ("perkiraan 10.000 orang yang
+    disampaikan kepolisian", "the 10,000 figure given by police"), names whose figure it is, not
+    the sentence's subject that set it against another."""
+    if sm is not None:
+        own = [c for c in sm.attribution if c.value == "after" and c.start >= figure.end
+               and _words(sm.text[figure.end:c.start]) <= 3
+               and not any(figure.end <= q.start < c.start for q in sm.quantities)]
+        said = dict(by_cue).get(own[0].start) if own else None
+        if said:
+            return said
     before = [said for pos, said in by_cue if pos < figure.start]
     return before[-1] if before else (by_cue[0][1] if by_cue else None)
 
@@ -855,5 +870,10 @@ def closing_tag(sm: SentenceMentions, by_cue: list[tuple[int, str]]) -> str | No
         return None
     last = max(sm.attribution, key=lambda c: c.start)
     if _words(sm.text[last.end:]) > 2 or by_cue[-1][0] != last.start:
+        return None
+    # a tag is a clause of its own, after a comma or a quote: "... 10.000 orang yang disampaikan
+    # kepolisian setempat" attributes the figure it follows, not the sentence
+    opening = max(sm.text.rfind(mark, 0, last.start) for mark in ',;"”')
+    if any(opening < q.start < last.start for q in sm.quantities):
         return None
     return by_cue[-1][1]
