@@ -439,7 +439,10 @@ def _event_of(sm: SentenceMentions, main: EventRef | None, places, published: da
     if own and (main is None or main.type not in own):
         sentence_places = [p.value for p in sm.places]
         place = _deepest(places, sentence_places)
-        country = places.country(place) if place else (main.country if main else "unknown")
+        unplaced = {p.value for p in sm.places if p.rule == "place:named_site" and p.value not in places.parents}
+        # (a site no table knows, "the town of Brumadinho", lies in no country: the main happening's)
+        country = places.country(place) if place and (place not in unplaced or main is None) \
+            else (main.country if main else "unknown")
         days = _days(sm, published)
         return EventRef(own[0], country, place, min(days) if days else None)
     return main
@@ -459,9 +462,11 @@ def other_happenings(sm: SentenceMentions, event: EventRef, places, published: d
             continue
         d = dated[0]
         lo, hi = (i.end, d.start) if d.start >= i.end else (d.end, i.start)
-        named = [p.value for p in sm.places if lo <= p.start and p.end <= hi]
-        country = places.country(named[0]) if named else event.country
-        out.append((EventRef(i.value, country, named[0] if named else None, d.value.day), d))
+        named = [p for p in sm.places if lo <= p.start and p.end <= hi]
+        # (a site no table knows, "the town of Brumadinho", lies in no country: this happening's)
+        country = places.country(named[0].value) if named and not (
+            named[0].rule == "place:named_site" and named[0].value not in places.parents) else event.country
+        out.append((EventRef(i.value, country, named[0].value if named else None, d.value.day), d))
     return out
 
 

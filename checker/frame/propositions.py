@@ -670,7 +670,11 @@ def build(sm: SentenceMentions, rules, chosen: Chosen, agent: str, agent_words: 
     if spec is not None and not spec.placed:  # "BAC made the pagers": wherever it was
         return Proposition(agent, chosen.predicate, chosen.theme.value if chosen.theme else None)
     where = place_of(sm, rules, chosen, skip + [agent_words], holder_government, agent, topic, main)
-    country = rules["places"].country(where) if where else None
+    places = rules["places"]
+    country = places.country(where) if where else None
+    if country == where and where not in places.parents and main is not None \
+            and rules["actors"].role(where) != "state":
+        country = main.country  # a site no table knows ("the town of Brumadinho") lies in the happening's country
     return Proposition(agent, chosen.predicate, chosen.theme.value if chosen.theme else None, where, country)
 
 
