@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from marshmallow import Schema, fields, validate
 
 from checker.frame.settings import opens_count, words, words_before
-from checker.frame.places import in_speaker_tag, joint_places, landmark
+from checker.frame.places import in_speaker_tag, joint_places, landmark, unplaced_site
 from checker.frame.speakers import government_words
 from checker.frame.syntax import clause_of
 from checker.model import UNTYPED_EVENT, DateValue, EventRef, Mention
@@ -339,8 +339,7 @@ def main_event(sentences: list[SentenceMentions], places, published: date | None
                 * (2 if n < LEAD_SENTENCES else 1)
             # a site no table knows ("Kerr County", "the city of Kerrville") lies in no country:
             # it is no country of its own while a known place names one (only one counts then)
-            (loose if p.rule == "place:named_site" and p.value not in places.parents
-             else countries)[places.country(p.value)] += weight
+            (loose if unplaced_site(p, places) else countries)[places.country(p.value)] += weight
             if n < LEAD_SENTENCES:
                 lead_places.append(p.value)
             if (located or names_it) and not (framing is not None and any(government_words(framing, sm, p))):
@@ -439,7 +438,7 @@ def _event_of(sm: SentenceMentions, main: EventRef | None, places, published: da
     if own and (main is None or main.type not in own):
         sentence_places = [p.value for p in sm.places]
         place = _deepest(places, sentence_places)
-        unplaced = {p.value for p in sm.places if p.rule == "place:named_site" and p.value not in places.parents}
+        unplaced = {p.value for p in sm.places if unplaced_site(p, places)}
         # (a site no table knows, "the town of Brumadinho", lies in no country: the main happening's)
         country = places.country(place) if place and (place not in unplaced or main is None) \
             else (main.country if main else "unknown")
@@ -464,8 +463,7 @@ def other_happenings(sm: SentenceMentions, event: EventRef, places, published: d
         lo, hi = (i.end, d.start) if d.start >= i.end else (d.end, i.start)
         named = [p for p in sm.places if lo <= p.start and p.end <= hi]
         # (a site no table knows, "the town of Brumadinho", lies in no country: this happening's)
-        country = places.country(named[0].value) if named and not (
-            named[0].rule == "place:named_site" and named[0].value not in places.parents) else event.country
+        country = places.country(named[0].value) if named and not unplaced_site(named[0], places) else event.country
         out.append((EventRef(i.value, country, named[0].value if named else None, d.value.day), d))
     return out
 

@@ -339,6 +339,12 @@ def off_route(sm: SentenceMentions, framing) -> SentenceMentions:
     return sm if len(kept) == len(sm.places) else replace(sm, places=kept)
 
 
+def unplaced_site(place: Mention, places) -> bool:
+    """A site no table knows ("the town of Brumadinho", with_named_sites): it lies in no country of
+    its own, so what happens there is in the country of the article's happening."""
+    return place.rule == "place:named_site" and place.value not in places.parents
+
+
 def with_named_sites(sm: SentenceMentions, framing) -> SentenceMentions:
     """Places no table knows, named with their kind ("in Jajarkot district", "di distrik Rukum
     Barat", "the village of Lalo"): a place of their own, under no other, so their figures are

@@ -674,7 +674,9 @@ def build(sm: SentenceMentions, rules, chosen: Chosen, agent: str, agent_words: 
     country = places.country(where) if where else None
     if country == where and where not in places.parents and main is not None \
             and rules["actors"].role(where) != "state":
-        country = main.country  # a site no table knows ("the town of Brumadinho") lies in the happening's country
+        # a site no table knows ("the town of Brumadinho"), here or where the predicate was placed
+        # before (so no mention to ask unplaced_site): a place that is neither a country nor under one
+        country = main.country
     return Proposition(agent, chosen.predicate, chosen.theme.value if chosen.theme else None, where, country)
 
 

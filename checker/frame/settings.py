@@ -620,7 +620,7 @@ def compile_framing(datas: list[dict]) -> Framing:
         increment_after=_table(data.get("increment_after", []), "increment"),
         running_total_links=_table(data.get("running_total_links", []), "running_total"),
         besides_before=_table(data.get("besides_before", []), "besides"),
-        besides_after=_table(data.get("besides_after", []), "besides"),
+        besides_after=_table(data.get("besides_after", []), "others"),
         figure_anaphora=_table(data.get("figure_anaphora", []), "figure"),
         statement_anaphora=_table(_statement_forms(data.get("statement_anaphora", {})), "statement"),
         as_of_cues=_table(data.get("as_of_cues", []), "as_of"),
