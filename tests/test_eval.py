@@ -297,7 +297,7 @@ def test_the_id_table_maps_to_ids_the_project_has(rules):
         return ident.split("@", 1)[0] in actors.roles and ("@" not in ident or ident.split("@", 1)[1] in place_ids)
 
     # a body no rule knows is named by a person or name the stories introduce (person_id)
-    from checker.frame.speakers import _NAME_RUN, person_id
+    from checker.frame.persons import _NAME_RUN, person_id
     named = {person_id(m.group()) for path in ev.STORIES.glob("*/articles/*")
              for m in _NAME_RUN.finditer(path.read_text(encoding="utf-8"))}
     bad = [(g, t) for g, t in targets("speaker") if not is_actor(t) and t not in named]

@@ -6,7 +6,7 @@ import pytest
 
 from checker.frame import frame, sentence_mentions
 from checker.frame.events import main_event
-from checker.frame.speakers import register_persons
+from checker.frame.persons import register_persons
 from checker.model import Article
 from checker.rulebook import default_rules
 from checker.segment import split_sentences

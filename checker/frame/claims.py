@@ -14,12 +14,14 @@ from datetime import date
 from checker.frame import events as ev
 from checker.frame.figures import FigureFraming
 from checker.frame.passes import echo_days, echo_speakers, regional_speakers
-from checker.frame.propositions import (Topic, co_holders, confirmations, named_holder, negated, note_context,
-                                        note_rumour, polarity, read_assertions, read_cue, unknown_speaker)
-from checker.frame.speakers import (Voice, defined_bodies, defined_mentions, in_dateline, person_mentions,
-                                    place_bodies, regional_bodies_after_region, regional_governments,
-                                    register_firms, register_persons, speaker, with_firms, voice_of,
-                                    without_described_states)
+from checker.frame.agents import co_holders, named_holder, unknown_speaker
+from checker.frame.bodies import (defined_bodies, defined_mentions, place_bodies, regional_bodies_after_region,
+                                  regional_governments, voice_of, without_described_states)
+from checker.frame.figure_stances import confirmations
+from checker.frame.persons import person_mentions, register_firms, register_persons, with_firms
+from checker.frame.propositions import negated, note_context, note_rumour, polarity, read_assertions, read_cue
+from checker.frame.speakers import Voice, in_dateline, speaker
+from checker.frame.stance_topic import Topic
 from checker.frame.settings import words, words_after, words_before
 from checker.frame.places import joint_places, off_route, with_named_sites, with_site_anaphors
 from checker.frame.syntax import clause_of, modality, without_possessors

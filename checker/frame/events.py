@@ -16,7 +16,7 @@ from marshmallow import Schema, fields, validate
 
 from checker.frame.settings import opens_count, words, words_before
 from checker.frame.places import in_speaker_tag, joint_places, landmark, unplaced_site
-from checker.frame.speakers import government_words
+from checker.frame.bodies import government_words
 from checker.frame.syntax import clause_of
 from checker.model import UNTYPED_EVENT, DateValue, EventRef, Mention
 from checker.recognise import SentenceMentions

@@ -5,9 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from checker.frame.speakers import speaker
 from checker.frame.settings import words_before
-from checker.frame.syntax import earlier
 from checker.model import Claim
 
 

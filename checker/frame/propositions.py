@@ -23,8 +23,10 @@ Then:
 
 A stance about a figure ("rejected the claim that the floods killed 11,300", "killed 125, not
 174", "never provided the higher death toll") is about the fact the figure counts:
-`<subject>.<measure>.figure`, the disputed value in the claim's value. Figures others give for
-that fact in the same article, when they fit the disputed value, are their confirmations of it.
+`<subject>.<measure>.figure`, the disputed value in the claim's value (figure_stances.py). Figures
+others give for that fact in the same article, when they fit the disputed value, are their
+confirmations of it. Who the agent is lives in agents.py; what the article has said so far (the
+`Topic`) in stance_topic.py.
 
 A speaker who asserts a predicate without a stance verb ("Gold Apollo said BAC had made and sold
 them", "gas air mata bukan penyebab tewasnya korban, kata Dedi") takes a stance too, when the
@@ -33,57 +35,17 @@ sentence itself says who does it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
-from checker.frame.places import attacker, attackers, did_happening, place_after, place_in
+from checker.frame.places import attackers, place_after, place_in
+from checker.frame.agents import SOMEONE, agent_of
+from checker.frame.figure_stances import read_figure
+from checker.frame.stance_topic import (WORD, Chosen, Reading, Topic, context_place, real_places, remember,
+                                        where_places)
 from checker.frame.syntax import clause_of, owner_of
-from checker.model import Claim, EventRef, Interval, Mention, Proposition
+from checker.model import Claim, EventRef, Mention, Proposition
 from checker.recognise import SentenceMentions, overlaps
-from checker.recognise.stances import is_passive, StanceCue
-
-_WORD = re.compile(r"[\w'’-]+")
-
-
-@dataclass
-class Topic:
-    """What earlier sentences of the article were about."""
-
-    subject: str | None = None  # the last actor a figure or proposition was about
-    last: Proposition | None = None  # the last proposition read
-    last_value: Interval | None = None  # the figure of the last proposition, if about one
-    # the last proposition an accusing cue read ("menuding perusahaan lalai"): what "the accusation"
-    # denied later points back to, though a quote on something else came between
-    accused: Proposition | None = None
-    sentences: tuple = ()  # the article's recognised sentences, for the countries it names
-    countries: dict = field(default_factory=dict)  # country -> times the article names it
-    counted: bool = False
-    owners: dict = field(default_factory=dict)  # theme -> whose it was when last named ("the troops")
-    names: dict = field(default_factory=dict)  # agents named by no table ("BAC Consulting KFT")
-    places: dict = field(default_factory=dict)  # predicate -> where the article first put it
-    incidents: list = field(default_factory=list)  # (incident type, place) as the article names them
-    news_day: object = None  # the latest day the article has named so far
-    disputed: list = field(default_factory=list)  # (Proposition, Interval, body) denied figures
-    confirmed: set = field(default_factory=set)  # quantity claims already read as a confirmation
-
-
-@dataclass(frozen=True)
-class Reading:
-    """A proposition read from a sentence, and what the reading says about polarity."""
-
-    proposition: Proposition
-    negated: bool = False  # the predicate is negated: a confirmation of it is a denial
-    value: Interval | None = None  # the disputed figure
-    words: Mention | None = None  # the predicate's or figure's words, for the claim's marks
-
-
-@dataclass(frozen=True)
-class Chosen:
-    predicate: str
-    mention: Mention | None  # the words the predicate was read from
-    theme: Mention | None
-    negates: bool  # the words negate the predicate ("excessive": not justified)
-    light: bool  # only a light predicate was there ("any link"): its content came from context
-    governed: bool = False  # a light predicate governs it ("any link to the operation")
+from checker.recognise.stances import StanceCue
 
 
 # --- article context ----------------------------------------------------------------------
@@ -92,7 +54,7 @@ def note_context(sm: SentenceMentions, rules, topic: Topic, published=None) -> N
     """What the article establishes as it goes: its latest day, where its incidents happen,
     and whose each theme was when it was last named ("North Korean troops" ... "these
     troops")."""
-    places, actors, lex = rules["places"], rules["actors"], rules["stances"]
+    actors, lex = rules["actors"], rules["stances"]
     days = [d.value.day for d in sm.dates if d.value.grain == "day" and (published is None or d.value.day <= published)]
     if days and (topic.news_day is None or max(days) > topic.news_day):
         topic.news_day = max(days)
@@ -127,49 +89,6 @@ def _headed_for(framing, text: str, incident: Mention, place: Mention) -> bool:
         return False
     cue = destination.search(text, max(incident.end, place.start - 20), place.start)
     return cue is not None and bool(text[incident.end:cue.start()].strip(" ,"))
-
-
-def where_places(sm: SentenceMentions, rules) -> list[Mention]:
-    """Places named as where things are: a place that also names an actor counts only after a
-    place preposition ("ke Rusia", "in Russia"; not "Korea Utara mengirim", "pasukan Korea Utara")."""
-    framing, lex = rules["framing"], rules["stances"]
-    return [p for p in real_places(sm, lex)
-            if not any(overlaps(p, a) for a in sm.actors) or not attacker(framing, sm, p) and (
-                framing.place_preposition.search(sm.text[:p.start]) or lex.place_preposition.search(sm.text[:p.start]))]
-
-
-def real_places(sm: SentenceMentions, lex) -> list[Mention]:
-    """Places that are places: "the Ukraine war" and "perang Ukraina" name a war."""
-    out = []
-    for p in sm.places:
-        after = [m for m in lex.not_a_place_before.find(sm.text) if m[0] >= p.end and not sm.text[p.end:m[0]].strip()]
-        before = [m for m in lex.not_a_place_after.find(sm.text) if m[1] <= p.start and not sm.text[m[1]:p.start].strip()]
-        if not after and not before:
-            out.append(p)
-    return out
-
-
-def _count_countries(rules, topic: Topic) -> None:
-    """The countries the whole article names as where things are, once, when first needed."""
-    places = rules["places"]
-    topic.counted = True
-    for sm in topic.sentences:  # recognised once already: no recogniser runs again here
-        for p in where_places(sm, rules):
-            country = places.country(p.value)
-            topic.countries[country] = topic.countries.get(country, 0) + 1
-
-
-def context_place(rules, topic: Topic, main: EventRef | None, exclude: str | None = None) -> str | None:
-    """The country the article is about: the one it names most as where things are (not the
-    agent's own: troops are sent abroad, attacks strike others), else its main incident's."""
-    if not topic.counted:
-        _count_countries(rules, topic)
-    counts = {c: n for c, n in topic.countries.items() if c != exclude}
-    if counts:
-        return max(counts.items(), key=lambda kv: kv[1])[0]
-    if main is not None and main.country not in ("unknown", exclude):
-        return main.place or main.country
-    return None
 
 
 # --- the predicate ------------------------------------------------------------------------
@@ -275,7 +194,7 @@ def _governs(sm: SentenceMentions, light: Mention, theme: Mention) -> bool:
     for a in sm.actors:
         if light.end <= a.start and a.end <= theme.start:
             between = between.replace(sm.text[a.start:a.end], " ")
-    return len(_WORD.findall(between)) <= 2
+    return len(WORD.findall(between)) <= 2
 
 
 def toll_verb(sm: SentenceMentions, rules, words: Mention) -> bool:
@@ -292,7 +211,7 @@ def toll_verb(sm: SentenceMentions, rules, words: Mention) -> bool:
         if q.kind != "quantity":
             continue
         gap = sm.text[words.end:q.start] if q.start >= words.end else sm.text[q.end:words.start]
-        if len(_WORD.findall(gap)) <= 6 and not re.search(r"[.;:]", gap):
+        if len(WORD.findall(gap)) <= 6 and not re.search(r"[.;:]", gap):
             return True
     return False
 
@@ -313,7 +232,7 @@ def _close(sm: SentenceMentions, rules, a: Mention, b: Mention, words: int) -> b
     framing = rules["framing"]
     if clause_of(framing, sm.text, first.start) != clause_of(framing, sm.text, second.start):
         return False
-    return len(_WORD.findall(sm.text[first.end:second.start])) <= words
+    return len(WORD.findall(sm.text[first.end:second.start])) <= words
 
 
 # --- negation -----------------------------------------------------------------------------
@@ -325,288 +244,13 @@ def negated(sm: SentenceMentions, lex, start: int, words: Mention) -> bool:
     for s, e, _, form in lex.negations.find(text[:words.start]):
         if s < start:
             continue
-        between = _WORD.findall(text[e:words.start])
+        between = WORD.findall(text[e:words.start])
         if len(between) > lex.negation_window or re.search(r"[:;]", text[e:words.start]):
             continue  # "tidak berubah: gas air mata adalah pemicu": another clause
         if between and between[0].casefold() in lex.not_negating_after:
             continue  # "not only", "tidak hanya"
         return True
     return False
-
-
-# --- the agent ----------------------------------------------------------------------------
-
-def _actors_except(sm: SentenceMentions, actors, skip: list[Mention], lex=None, framing=None) -> list[Mention]:
-    """The actors that may do what a predicate says: no conduits, nothing skipped, and no
-    country that only names a war ("the Ukraine war", "perang Ukraina"); a country that names
-    who did an act ("serangan Turki": an attack, a predicate of its own) does it."""
-    wars = set()
-    if lex is not None:
-        acts = frozenset(lex.incident_predicates)
-        for p in sm.places:
-            if p not in real_places(replace(sm, places=[p]), lex) \
-                    and not (framing is not None and did_happening(framing, sm, p, acts)):
-                wars.add((p.start, p.end))
-    skip = [s for s in skip if s is not None]
-    body = getattr(actors, "body", actors.government)
-
-    def beside(a: Mention, s: Mention) -> bool:  # "Kepala BSSN Hinsa Siburian": one speaker's title and name
-        gap = sm.text[a.end:s.start] if a.end <= s.start else sm.text[s.end:a.start]
-        return body(a.value) == body(s.value) and len(_WORD.findall(gap)) <= 1
-    return [a for a in sm.actors if actors.role(a.value) != "conduit" and (a.start, a.end) not in wars
-            and not any(overlaps(a, s) or beside(a, s) for s in skip)]
-
-
-def agent_of(sm: SentenceMentions, rules, chosen: Chosen, cue: Mention | None, holder: Mention | None,
-             holder_government: str, lo: int, topic: Topic | None,
-             owners: dict | None = None, names: dict | None = None) -> tuple[str | None, Mention | None]:
-    """Who does what the predicate says, and the words naming them. `topic` None: only what the
-    sentence itself says (assertions), and whose its theme was when last named ("the troops")."""
-    actors, framing, lex = rules["actors"], rules["framing"], rules["stances"]
-    text = sm.text
-    words, theme = chosen.mention, chosen.theme
-    others = _actors_except(sm, actors, [holder], lex, framing)
-    spec = lex.predicates.get(chosen.predicate)
-    role = cue.value.role if cue is not None and isinstance(cue.value, StanceCue) else "report"
-    clause_start, clause_end = clause_of(framing, text, cue.start if cue is not None else lo)
-    names = names if names is not None else (topic.names if topic is not None else {})
-    if role == "accuse":
-        # the accused is in the cue ("holds Israel responsible") or its object ("blamed Israel")
-        accused = sorted((a for a in others if cue.start <= a.start < clause_end
-                          and len(_WORD.findall(text[cue.end:a.start])) <= 2), key=lambda a: a.start)
-        if not accused:
-            # "blamed a rocket misfired by Islamic Jihad": the agent of what is blamed
-            for _, e, _, _ in lex_agent_markers(rules, text, cue.end):
-                accused = [a for a in others if a.start >= e and not text[e:a.start].strip()][:1]
-                if accused:
-                    break
-        if not accused and lex.enemy is not None and lex.enemy.match(text, cue.end):
-            # "laid the blame on \"the enemy\", the term the group uses for Israel"
-            accused = sorted((a for a in others if a.start >= cue.end
-                              and actors.government(a.value) != holder_government), key=lambda a: a.start)[:1]
-        if not accused:
-            named = named_at(sm, rules, cue.end, names)  # "pinned the AR-924 on BAC Consulting"
-            if named is not None:
-                return named.value, named
-            # "hit back at Israel, which it accused of ...": the one just before, never one accusing
-            # with the holder ("Kubu Anies dan Ganjar menuding ...")
-            beside = co_holders(sm, holder, cue, rules) if holder is not None else []
-            accused = sorted((a for a in others if clause_start <= a.start and a.end <= cue.start
-                              and (holder is None or a.start > holder.end) and a not in beside),
-                             key=lambda a: -a.start)
-        if accused:
-            return actors.government(accused[0].value), accused[0]
-    if spec is not None and spec.agent == "theme" and theme is not None and not lex.themes[theme.value].acts_for_owner:
-        return theme.value, None  # "tear gas caused the deaths"; soldiers act for their owner
-    with_others = replace(sm, actors=others)
-    for noun in (theme, words):
-        if noun is None or (noun is words and lex.verbal.search(words.text)):
-            continue  # a verb owns nothing: "supplying Russia with drones" is no Russian supply
-        owner = owner_of(framing, with_others, noun, others)
-        if owner is not None:
-            return actors.government(owner.value), owner
-    if spec is not None and spec.agent == "holder" and role != "accuse":
-        # the holder's own ("denied any negligence", "membantah data bocor dari sistemnya"),
-        # unless a named actor follows an agent marker ("negligence by the organisers")
-        if spec.owner_before and words is not None:
-            # "menyatakan sirup produksi PT Afi Farma tercemar": the maker named just before it
-            floor = cue.end if cue is not None and cue.end <= words.start else clause_start
-            named = [a for a in others if floor <= a.start and a.end <= words.start
-                     and (len(_WORD.findall(text[a.end:words.start])) <= 3
-                          # or the clause's subject, doing it: "the firm bought cheap fuel and blended it"
-                          or (len(_WORD.findall(text[a.end:words.start])) <= 12
-                              and not re.search(r"[,;:()\"“”]", text[a.end:words.start])
-                              and not any(a.end <= b.start and b.end <= words.start for b in sm.actors)))]
-            if named:
-                nearest = max(named, key=lambda a: a.end)
-                return actors.government(nearest.value), nearest
-            # a name no table knows, if a company's ("PT Afi Farma") or one the article named before:
-            # a headline's capitalised "Sirupnya Tercemar" names no maker
-            known = set(names.values())
-            maker = named_before(sm, rules, words.start, floor, dict(names))
-            if maker is not None and (maker.value in known or any(
-                    w.strip(".,").casefold() in lex.name_affixes for w in maker.text.split())):
-                names.setdefault(maker.value, maker.value)
-                return maker.value, maker
-        for s, e, _, _ in lex_agent_markers(rules, text, words.end) if words is not None else ():
-            after = sorted((a for a in others if a.start >= e and a.start - e <= 3), key=lambda a: a.start)
-            if after:
-                return actors.government(after[0].value), after[0]
-        return holder_government, None
-    if words is not None:
-        p_clause_start, _ = clause_of(framing, text, words.start)
-        floor = max(lo, p_clause_start)
-        for s, e, _, _ in lex_agent_markers(rules, text, words.end):
-            # a passive's agent: "dibuat dan dijual oleh BAC Consulting KFT", "made by Icom"
-            after = sorted((a for a in others if a.start >= e and a.start - e <= 3), key=lambda a: a.start)
-            if after:
-                return actors.government(after[0].value), after[0]
-            named = named_at(sm, rules, e, names)
-            if named is not None:
-                return named.value, named
-        before = [a for a in others if floor <= a.start and a.end <= words.start
-                  and len(_WORD.findall(text[a.end:words.start])) <= 8
-                  # (not where it happened: "the mine collapse in Peru was caused by negligence")
-                  and not (spec is not None and spec.agent == "anyone"
-                           and framing.place_preposition.search(text, max(0, a.start - 40), a.start))]
-        suffered = passive_form(lex, text, words)
-        if suffered:
-            before = []  # "PDN diserang ransomware", "the hospital was attacked": the one attacked
-        if before:
-            nearest = max(before, key=lambda a: a.end)
-            return actors.government(nearest.value), nearest
-        named = None if suffered else \
-            named_before(sm, rules, words.start, max(floor, holder.end if holder is not None else 0), names)
-        if named is not None:  # "saying BAC had made and sold them"
-            return named.value, named
-        between = [w.casefold() for w in _WORD.findall(text[cue.end:words.start])] \
-            if cue is not None and 0 <= words.start - cue.end else None
-        if cue is not None and role != "accuse" and between is not None and (
-                lex.verbal.search(words.text) and all(w in lex.auxiliaries for w in between)
-                or any(w in lex.support_verbs for w in between)
-                and all(w in lex.auxiliaries or w in lex.support_verbs for w in between)):
-            # "denied sending troops", "membantah (telah) mengirim senjata", "denied having fired",
-            # "denied carrying out airstrikes", "membantah telah melancarkan serangan udara"
-            return holder_government, None
-        # "his country played any role", "dikirim dari perusahaannya": the holder itself; never
-        # the one accusing ("accused the firm of negligence, saying it had ignored warnings")
-        reflexive = [] if role == "accuse" else [m for m in lex.reflexives.find(text)
-                     if floor <= m[0] < words.start or 0 <= m[0] - words.end and len(_WORD.findall(text[words.end:m[0]])) <= 2]
-        if reflexive:
-            return holder_government, None
-    if role != "accuse" and (role == "self" or chosen.light or chosen.governed and theme is None):
-        return holder_government, None  # "rejected any link to the operation": its own part (an
-        # accuser's never: "Polisi menetapkan tiga petugas sebagai tersangka kelalaian")
-    if topic is not None and topic.last is not None and not topic.last.figure \
-            and topic.last.predicate == chosen.predicate and topic.last.agent != topic.last.theme:
-        return topic.last.agent, None  # "menepis laporan itu", "these troops": the one before
-    owners = owners if owners is not None else (topic.owners if topic is not None else {})
-    if theme is not None and theme.value in owners and chosen.predicate in lex.themes[theme.value].own:
-        return owners[theme.value], None  # "these troops": the ones named before
-    owned = chosen.predicate in {p for t in lex.themes.values() for p in t.own}
-    if topic is not None:
-        if topic.subject is not None and owned:
-            return topic.subject, None  # "mengonfirmasi pengerahan itu": whose troops were counted
-        if words is not None:
-            _, words_clause_end = clause_of(framing, text, words.start)
-            # (not one in a clause after it: "denied any negligence, but the rights commission said")
-            later = sorted((a for a in others if words.end < a.start < words_clause_end), key=lambda a: a.start)
-            if words is not None and passive_form(lex, text, words):
-                # "Kyiv diserang Rusia": the one right after a passive did it; one further on
-                # ("... tebusan 8 juta dolar AS") did not
-                later = [a for a in later if len(_WORD.findall(text[words.end:a.start])) <= 1]
-            # (a place the predicate sends something to does not do it: "Pasok Amunisi ke Ukraina")
-            later = [a for a in later if not (framing.place_preposition.search(text, max(0, a.start - 40), a.start)
-                                              or lex.place_preposition.search(text, max(0, a.start - 40), a.start))]
-            if later:
-                return actors.government(later[0].value), later[0]
-            if cue is not None and role != "accuse" and not text[cue.end:words.start].strip():
-                return holder_government, None  # a headline's root verbs: "Pakistan Bantah Pasok Amunisi"
-        if cue is not None and isinstance(cue.value, StanceCue) and cue.value.label in ("non_confirm", "non_denial", "neutral"):
-            return holder_government, None  # "gave no response when asked about the explosions"
-    if theme is not None and spec is not None and (spec.agent == "theme" or spec.requires_theme):
-        return theme.value, None
-    return None, None
-
-
-_NAME_WORD = r"(?:[A-Z][\w'’.-]*|[0-9][\w-]*[A-Z][\w-]*)"
-_NAME = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}")
-_NAME_RUN = re.compile(rf"{_NAME_WORD}(?:(?:\s+|['’]s\s+){_NAME_WORD})*(?=[\s,]*$)")
-
-
-SOMEONE = "someone"  # the agent of a stance's proposition when the sentence names none
-
-
-def passive_form(lex, text: str, words: Mention) -> bool:
-    """Whether a predicate's verb stands in the passive ("diserang", "was attacked"), so the
-    actor before it suffered it."""
-    return is_passive(lex, words.text.split()[0], text[:words.start])
-
-
-def _name(sm: SentenceMentions, rules, start: int, end: int, names: dict) -> Mention | None:
-    """A name no table knows, as an agent's id: "BAC Consulting KFT" -> bac_consulting; a
-    shorter form of a name the article used before is that name ("BAC")."""
-    lex = rules["stances"]
-    text = sm.text[start:end]
-    words = [w for w in text.split() if w.strip(".,").casefold() not in lex.name_affixes]
-    if not words or not re.sub(r"[\"“‘'(\[]", "", sm.text[:start]).strip() and len(words) == 1:
-        return None  # a capitalised first word is no name, nor one opening a quote ("\"We deny ...")
-    # (nor a word of the lexicons: a headline capitalises its verbs, "Iran Akui Kirim Drone ke Rusia")
-    taken = sm.places + sm.dates + sm.incidents + sm.actors + sm.topics + sm.stances + sm.measures
-    if any(m.start < end and start < m.end for m in taken):
-        return None
-    ident = re.sub(r"[^a-z0-9]+", "_", " ".join(words).casefold()).strip("_")
-    if not ident or not ident[0].isalpha():
-        return None
-    for known in names.values():
-        if known.startswith(ident + "_"):
-            ident = known
-            break
-    names.setdefault(ident, ident)
-    return Mention("actor", text, start, end, ident, rule="name")
-
-
-def unknown_speaker(sm: SentenceMentions, rules) -> bool:
-    """A person no table knows speaks in the sentence: a name of two words or more right
-    before an attribution cue ("President Isaac Herzog said he ..."). "He" is then that
-    person, not whoever spoke last."""
-    for cue in sm.attribution:
-        name = named_before(sm, rules, cue.start, 0, {})
-        if name is not None and len(name.text.split()) >= 2:
-            return True
-    return False
-
-
-def named_holder(sm: SentenceMentions, rules, cue: Mention, floor: int, names: dict) -> Mention | None:
-    """A name no table knows right before a cue, its subject: "Taiwan's Gold Apollo pinned",
-    "Perusahaan asal Taiwan, Gold Apollo, menepis". A lone capitalised word opening the
-    sentence is no name."""
-    head = sm.text[floor:cue.start]
-    trimmed = head.rstrip(" ,")
-    return named_before(sm, rules, floor + len(trimmed), floor, names) if trimmed else None
-
-
-def named_at(sm: SentenceMentions, rules, pos: int, names: dict) -> Mention | None:
-    """A name starting right at `pos` (after spaces and a determiner)."""
-    m = re.compile(r"\s*(?:the\s+)?").match(sm.text, pos)
-    start = m.end() if m else pos
-    found = _NAME.match(sm.text, start)
-    return _name(sm, rules, found.start(), found.end(), names) if found else None
-
-
-def named_before(sm: SentenceMentions, rules, pos: int, floor: int, names: dict) -> Mention | None:
-    """A name ending right before `pos`, auxiliaries between ("BAC had made", "BAC telah membuat")."""
-    lex = rules["stances"]
-    end = pos
-    while True:
-        head = sm.text[floor:end].rstrip()
-        last = re.search(r"([\w'’-]+)$", head)
-        if last is not None and last.group(1).casefold() in lex.auxiliaries:
-            end = floor + last.start(1)
-            continue
-        end = floor + len(head)
-        break
-    run = _NAME_RUN.search(sm.text, floor, end)
-    if run is None or run.end() != end:
-        return None
-    start = run.start()
-    owner = list(re.finditer(r"['’]s\s+", run.group()))
-    if owner:  # "Taiwan's Gold Apollo": the name after the possessor
-        start += owner[-1].end()
-    roles = rules["framing"].person_roles
-    titled = [e for _, e, _, _ in roles.find(sm.text[start:end])] if roles is not None else []
-    if titled and sm.text[start + titled[-1]:end].strip():
-        start += titled[-1]  # "Jeju Air CEO Kim E-bae": the person after the title
-    found = list(_NAME.finditer(sm.text, start, end))
-    last = next((m for m in reversed(found) if m.end() == end), None)
-    return _name(sm, rules, last.start(), end, names) if last else None
-
-
-def lex_agent_markers(rules, text: str, pos: int) -> list:
-    """Agent markers ("by", "oleh") right after a predicate: "dibuat dan dijual oleh BAC"."""
-    window = text[pos:pos + 30]
-    return [(pos + s, pos + e, i, f) for s, e, i, f in rules["stances"].agent_markers.find(window)
-            if len(_WORD.findall(window[:s])) <= 3]
 
 
 # --- the place ----------------------------------------------------------------------------
@@ -678,16 +322,6 @@ def build(sm: SentenceMentions, rules, chosen: Chosen, agent: str, agent_words: 
         # before (so no mention to ask unplaced_site): a place that is neither a country nor under one
         country = main.country
     return Proposition(agent, chosen.predicate, chosen.theme.value if chosen.theme else None, where, country)
-
-
-def remember(topic: Topic, reading: Reading) -> None:
-    prop = reading.proposition
-    topic.last, topic.last_value = prop, reading.value
-    if not prop.figure:
-        if prop.agent and prop.theme != prop.agent:
-            topic.subject = prop.agent
-        if prop.place:
-            topic.places.setdefault(prop.predicate, prop.place)
 
 
 # --- stances with a cue ---------------------------------------------------------------------
@@ -823,9 +457,9 @@ def refers_back(sm: SentenceMentions, rules, cue: Mention) -> bool:
     lex = rules["stances"]
     _, clause_end = clause_of(rules["framing"], sm.text, cue.start)
     rest = sm.text[cue.end:clause_end]
-    if not _WORD.findall(rest) or cue.text.casefold().endswith("nya"):
+    if not WORD.findall(rest) or cue.text.casefold().endswith("nya"):
         return True
-    return any(len(_WORD.findall(rest[:s])) <= 1 for s, _, _, _ in lex.anaphors.find(rest)) \
+    return any(len(WORD.findall(rest[:s])) <= 1 for s, _, _, _ in lex.anaphors.find(rest)) \
         or _anaphor_before_passive(sm, rules, cue) is not None
 
 
@@ -834,7 +468,7 @@ def accusation_back(sm: SentenceMentions, rules, cue: Mention) -> bool:
     "membantah tuduhan tersebut" (what one rejects is what one is accused of)."""
     _, clause_end = clause_of(rules["framing"], sm.text, cue.start)
     rest = sm.text[cue.end:clause_end]
-    return any(ident == "accusation" and len(_WORD.findall(rest[:s])) <= 1
+    return any(ident == "accusation" and len(WORD.findall(rest[:s])) <= 1
                for s, _, ident, _ in rules["stances"].anaphors.find(rest)) \
         or _anaphor_before_passive(sm, rules, cue) == "accusation"
 
@@ -848,7 +482,7 @@ def _anaphor_before_passive(sm: SentenceMentions, rules, cue: Mention) -> str | 
     clause_start, _ = clause_of(rules["framing"], sm.text, cue.start)
     before = sm.text[clause_start:cue.start]
     for _, e, ident, _ in rules["stances"].anaphors.find(before):
-        if len(_WORD.findall(before[e:])) <= 2:  # "tudingan itu (langsung) dibantah", "the claim was (flatly) denied"
+        if len(WORD.findall(before[e:])) <= 2:  # "tudingan itu (langsung) dibantah", "the claim was (flatly) denied"
             return ident
     return None
 
@@ -860,133 +494,6 @@ def polarity(label: str, reading: Reading) -> str:
     return label
 
 
-# --- stances about a figure -----------------------------------------------------------------
-
-def _claims_of(sm: SentenceMentions, claims: list[Claim]) -> list[Claim]:
-    return [c for c in claims if c.kind == "quantity" and c.evidence.start == sm.sentence.start]
-
-
-def _claim_for(figure: Mention, claims: list[Claim]) -> Claim | None:
-    for c in claims:
-        if any(m.kind == "figure" and m.start == figure.start and m.end == figure.end for m in c.marks):
-            return c
-    for c in claims:
-        if dict(c.extra).get("figure") == figure.text:
-            return c
-    return None
-
-
-def read_figure(sm: SentenceMentions, cue: Mention, scope: tuple[int, int], rules, topic: Topic,
-                claims: list[Claim], main: EventRef | None = None) -> Reading | None:
-    """A stance about a figure: a toll in the cue's scope, the figure after "not", or a toll
-    named without a number ("the higher death toll")."""
-    incidents = rules.get("incidents")
-    tolls = incidents.measures if incidents is not None else ()
-    value: StanceCue = cue.value
-    start, end = scope
-    if value.role == "contrast":
-        start, end = cue.end, len(sm.text)
-    here = _claims_of(sm, claims)
-    figures = sorted((q for q in sm.quantities if q.kind == "quantity" and start <= q.start < end),
-                     key=lambda q: q.start)
-    for figure in figures[:1] if value.role == "contrast" else figures:
-        claim = _claim_for(figure, here)
-        if claim is None and value.role == "contrast":
-            # "killed 125, not 174": the fact of the figure before
-            before = [c for c in here if c.subject and c.measure]
-            claim = before[0] if before else None
-            if claim is not None:
-                return _figure_reading(claim.subject, claim.measure, figure.value, claim, figure, topic, main, tolls)
-        if claim is None:
-            earlier = [c for c in claims if c.kind == "quantity" and c.subject and c.measure
-                       and fits(c.value, figure.value)]
-            # "could not validate the figure of 174", "tidak benar jumlahnya 174 orang": a figure
-            # given before in the article
-            if earlier and (rules["measures"].find(sm.text[start:end]) or _names_figure(sm, rules, start, end)):
-                claim = earlier[-1]
-                return _figure_reading(claim.subject, claim.measure, figure.value, claim, figure, topic, main, tolls)
-            continue
-        if claim.subject and claim.measure and (claim.measure in tolls or value.role == "contrast"):
-            return _figure_reading(claim.subject, claim.measure, claim.value, claim, figure, topic, main, tolls)
-    if figures or value.label not in ("deny", "non_confirm", "neutral"):
-        return None
-    # "never provided the UN with the higher death toll", "belum dapat memastikan jumlah korban
-    # meninggal": the article's figure for that measure
-    lex = rules["stances"]
-    named = [m for m in sm.measures if start <= m.start < end and m.value in tolls
-             and any(s <= m.start and m.start - e <= 12 or m.start <= s < m.end
-                     for s, e, _, _ in lex.figure_nouns.find(sm.text))]
-    if not named:
-        return None
-    same = [c for c in claims if c.kind == "quantity" and c.measure == named[0].value and c.subject
-            and c.value is not None]
-    if not same:
-        return None
-    if rules["stances"].higher.find(sm.text[start:end]):
-        pick = max(same, key=lambda c: (c.value.high if c.value.high is not None else float("inf"),
-                                        c.value.low or 0))
-    else:
-        pick = same[-1]
-    return _figure_reading(pick.subject, pick.measure, pick.value, pick, named[0], topic, main, tolls)
-
-
-def _names_figure(sm: SentenceMentions, rules, start: int, end: int) -> bool:
-    return bool(rules["framing"].figure_anaphora.find(sm.text[start:end]))
-
-
-def _figure_reading(subject: str, measure: str, value: Interval, claim: Claim, words: Mention,
-                    topic: Topic, main: EventRef | None = None, tolls=()) -> Reading:
-    if main is not None and claim.event is None and measure in tolls:
-        subject = main.id  # "a toll the United Nations had put out": the incident's toll, not the UN's
-    prop = Proposition(subject, measure, place=claim.where, figure=True)
-    reading = Reading(prop, value=value, words=words)
-    remember(topic, reading)
-    return reading
-
-
-def same_figure(a: Interval | None, b: Interval | None) -> bool:
-    """Whether a figure given is the one disputed: its stated bounds are the disputed ones
-    ("at least 11,300" is 11,300; "at least 3,958" is not)."""
-    if a is None or b is None:
-        return False
-
-    def near(x, y):
-        return x is None or y is None or abs(x - y) <= max(1.0, abs(y) * 0.01)
-    if not fits(a, b):
-        return False
-    return near(a.low, b.low) and near(a.high, b.high) and (a.low is not None or a.high is not None)
-
-
-def fits(a: Interval | None, b: Interval | None) -> bool:
-    """Whether two intervals share a value (open bounds excluded)."""
-    if a is None or b is None:
-        return False
-
-    def below(x_high, x_open, y_low, y_open):  # x lies wholly below y
-        if x_high is None or y_low is None:
-            return False
-        return x_high < y_low or (x_high == y_low and (x_open or y_open))
-    return not below(a.high, a.high_open, b.low, b.low_open) and not below(b.high, b.high_open, a.low, a.low_open)
-
-
-def confirmations(topic: Topic, claims: list[Claim], actors) -> list[tuple[Claim, Reading]]:
-    """Figures given in the article for a disputed fact, by others than the one who disputes
-    them, that fit the disputed value: each is its speaker's confirmation of that figure."""
-    out = []
-    body = getattr(actors, "body", actors.government)
-    for claim in claims:
-        if claim.kind != "quantity" or claim.id in topic.confirmed or not claim.speaker:
-            continue
-        for prop, value, disputer in topic.disputed:
-            if claim.measure == prop.predicate and (claim.subject == prop.agent or claim.event is not None
-                                                    and claim.event.id == prop.agent) \
-                    and body(claim.speaker) != disputer and same_figure(claim.value, value):
-                topic.confirmed.add(claim.id)
-                out.append((claim, Reading(prop, value=claim.value)))
-                break
-    return out
-
-
 # --- stances without a cue: what a speaker asserts ------------------------------------------------
 
 def counted(sm: SentenceMentions, theme: Mention | None) -> bool:
@@ -995,7 +502,7 @@ def counted(sm: SentenceMentions, theme: Mention | None) -> bool:
     if theme is None:
         return False
     for q in sm.quantities:
-        if q.kind == "quantity" and q.end <= theme.start and len(_WORD.findall(sm.text[q.end:theme.start])) <= 3:
+        if q.kind == "quantity" and q.end <= theme.start and len(WORD.findall(sm.text[q.end:theme.start])) <= 3:
             return True
     return False
 
@@ -1007,7 +514,7 @@ def unasserted(sm: SentenceMentions, rules, words: Mention) -> bool:
     lex, framing = rules["stances"], rules["framing"]
     clause_start, _ = clause_of(framing, sm.text, words.start)
     for s, e, _, _ in lex.unasserted.find(sm.text[:words.start]):
-        if s >= clause_start and len(_WORD.findall(sm.text[e:words.start])) <= 12:
+        if s >= clause_start and len(WORD.findall(sm.text[e:words.start])) <= 12:
             return True
     # a fear or a rumour of it, named right after it ("adulteration fears")
     after = sm.text[words.end:words.end + 40]
@@ -1069,16 +576,3 @@ def note_rumour(sm: SentenceMentions, rules, topic: Topic, main: EventRef | None
     remember(topic, Reading(build(sm, rules, chosen, SOMEONE, None, [], "", topic, main), words=chosen.mention))
 
 
-def co_holders(sm: SentenceMentions, holder: Mention, cue: Mention, rules) -> list[Mention]:
-    """Actors coordinated with the holder before the cue: "Hezbollah and the Lebanese cabinet
-    have both pinned ...", "Baik pemerintah Lebanon maupun Hizbullah menyalahkan ..."."""
-    actors, lex = rules["actors"], rules["stances"]
-    chain = [holder]
-    ordered = sorted((a for a in sm.actors if a.start > holder.end and a.end <= cue.start
-                      and actors.role(a.value) != "conduit"), key=lambda a: a.start)
-    for actor in ordered:
-        between = sm.text[chain[-1].end:actor.start]
-        if not lex.coordination.fullmatch(between):
-            break
-        chain.append(actor)
-    return chain[1:]
