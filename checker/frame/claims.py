@@ -61,6 +61,7 @@ class ArticleFramer(FigureFraming):
     narrative_part: int | None = None  # the part of the narrative's day it named ("Selasa pagi")
     day_part: int | None = None  # the part of the day this sentence's figures hold as of
     speech: tuple = (None, 0, -1)  # (who spoke in the paragraph, sentences run on since, where its sentence ended)
+    told: tuple = (None, None)  # (who, as of which day) the last sentence with a speaker told its figures
 
     @property
     def framing(self):
@@ -113,6 +114,12 @@ class ArticleFramer(FigureFraming):
         elsewhere = bool(countries) and bool(self.narrative_countries) and not countries & self.narrative_countries
         when = reference_day(sm, self.framing, self.article.published, event.day if event else None,
                              None if elsewhere else self.narrative)
+        told_by, told_on = self.told
+        if who is not None and who == told_by and told_on is not None and not named \
+                and self.framing.speech_goes_on.find(sm.text):
+            when = told_on  # "Abiad menambahkan bahwa ...", "he added": the same telling, as of its day
+        if who is not None:
+            self.told = (who, when)
         past_before = (self.main.day if self.main is not None else None) or self.article.published
         past_incident = (self.main.day or self.article.published) if self.main is not None else None
         past = ev.past_period(sm, past_before, self.framing, past_incident)
@@ -178,13 +185,14 @@ class ArticleFramer(FigureFraming):
         for d in sorted(sm.dates, key=lambda d: -d.start):
             outside = outside[:d.start] + " " + outside[d.end:]
         dateline = len(re.findall(r"[^\W\d]+", outside)) <= self.framing.window("dateline")
-        if self.main is not None and not any(q.kind == "quantity" for q in sm.quantities) \
-                and self.main.type not in self.framing.undated_incidents \
-                and any(i.value in (self.main.type, ev.GENERIC) for i in sm.incidents):
+        telling = self.main is not None and self.main.type not in self.framing.undated_incidents \
+            and any(i.value in (self.main.type, ev.GENERIC) for i in sm.incidents)
+        if telling and not any(q.kind == "quantity" for q in sm.quantities):
             # a sentence telling of the happening with no figure ("the explosions ... on Tuesday
             # and Wednesday") dates the happening, not a count the next sentence gives
             # (a graft case has no day: "menetapkan ... tersangka kasus korupsi, Rabu (27/3)" dates the news)
             own_days = []
+        clock = (self.narrative, self.narrative_part, self.narrative_countries)
         if own_days and self.narrative is not None and _looks_back(sm, self.framing):
             # "Sehari sebelumnya, Rabu (19/6), ... 183 orang", "Laporan awal pada Senin ...": an
             # earlier count recalled; the figures after it still hold as of the later day
@@ -216,6 +224,11 @@ class ArticleFramer(FigureFraming):
                                       who, *in_period(period))
         # a stance is taken on the news day, not on the day of an earlier happening the sentence
         # dates ("denied ... an attack on troops searching for a pilot taken hostage two months ago")
+        if telling and any(q.kind == "quantity" for q in sm.quantities) \
+                and not any(c.kind == "quantity" and c.measure not in (None, "count") for c in self.claims[before:]):
+            # ...nor does one whose figures count no measure ("the flood began when the rain overwhelmed
+            # two dams above Derna early on Monday"): the clock stays where it was
+            self.narrative, self.narrative_part, self.narrative_countries = clock
         self.frame_stances(sm, when_now if past is not None and past.value.grain == "day" else when)
         self.drop_denied_figures(before)
         self.frame_durations(sm)

@@ -104,6 +104,8 @@ class FramingSchema(Schema):
     named_only = fields.List(fields.String(), load_default=list)
     # "Sesudahnya, 10 tembakan ...": a sentence opening so goes on with the last speaker's account
     continuations = fields.List(fields.String(), load_default=list)
+    # "Abiad menambahkan bahwa ...", "he added": the speaker goes on with the same telling, of its day
+    speech_goes_on = fields.List(fields.String(), load_default=list)
     # "sehari sebelum kick off", "two days after the quake": a length before these is the gap
     # between two happenings, not time elapsed up to the report
     offset_words = fields.List(fields.String(), load_default=list)
@@ -361,6 +363,7 @@ class Framing:
     determiners: frozenset
     named_only: frozenset
     continuations: AliasTable
+    speech_goes_on: AliasTable
     location_cues: AliasTable
     appositive_links: frozenset
     share_links: AliasTable
@@ -629,6 +632,7 @@ def compile_framing(datas: list[dict]) -> Framing:
         determiners=frozenset(w.casefold() for w in data.get("determiners", ())),
         named_only=frozenset(w.casefold() for w in data.get("named_only", ())),
         continuations=_table(data.get("continuations", []), "continuation"),
+        speech_goes_on=_table(data.get("speech_goes_on", []), "speech_goes_on"),
         location_cues=_table(data.get("location_cues", []), "location"),
         appositive_links=frozenset(w.casefold() for w in data.get("appositive_links", ())),
         share_links=_table(data.get("share_links", []), "share"),

@@ -160,7 +160,8 @@ def _speaker(sm: SentenceMentions, actors, framing, voice: Voice) -> Mention | s
                 # said": a speaker no table knows, not the states named in what it said
                 return None
             if in_clause:
-                chosen = speaking_actor(actors, in_clause)
+                # "Libya's emergency services put the death toll at ...": the services, not their owner
+                chosen = speaking_actor(actors, without_possessors(text, in_clause))
                 if chosen:
                     return chosen
             elif clause_start and words(text, clause_start, cue.start) == 0:
