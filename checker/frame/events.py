@@ -187,8 +187,15 @@ def _days(sm: SentenceMentions, published: date | None, framing=None) -> list[da
     Tuesday": when a figure was counted, not when the incident happened)."""
     return [d.value.day for d in sm.dates if d.value.grain == "day"
             and (published is None or d.value.day <= published)
-            and not (framing is not None and framing.as_of_cues.find(
-                words_before(sm.text, d.start, framing.window("cue_before") // 2)))]
+            and not (framing is not None and (framing.as_of_cues.find(
+                words_before(sm.text, d.start, framing.window("cue_before") // 2)) or ended_on(sm, d, framing)))]
+
+
+def ended_on(sm: SentenceMentions, d, framing) -> bool:
+    """Whether a day is when the happening ended ("brought the blaze under control in the early hours
+    of Saturday", "api baru padam pada Sabtu dini hari"): a fire put out after midnight began the day before."""
+    ends = getattr(framing, "end_cues", None)
+    return ends is not None and bool(ends.find(words_before(sm.text, d.start, framing.window("cue_before") + 2)))
 
 
 def incident_dates(sm: SentenceMentions, types: set, published: date | None, framing) -> list:
@@ -200,7 +207,8 @@ def incident_dates(sm: SentenceMentions, types: set, published: date | None, fra
     ("a report posted on Sunday", "the Red Crescent on Sunday rejected ...") dates that, and
     an as-of date ("Sampai Minggu malam") dates a count."""
     days = [d for d in sm.dates if d.value.grain == "day" and (published is None or d.value.day <= published)
-            and not framing.as_of_cues.find(words_before(sm.text, d.start, framing.window("cue_before") // 2))]
+            and not framing.as_of_cues.find(words_before(sm.text, d.start, framing.window("cue_before") // 2))
+            and not ended_on(sm, d, framing)]
     # a reading of the incident itself ("gempa bermagnitudo 5,6 ... pada Senin") stands between nothing
     between_kinds = sm.attribution + sm.stances + [q for q in sm.quantities if not q.rule.startswith("reading:")]
     found = []
