@@ -187,8 +187,15 @@ def _days(sm: SentenceMentions, published: date | None, framing=None) -> list[da
     Tuesday": when a figure was counted, not when the incident happened)."""
     return [d.value.day for d in sm.dates if d.value.grain == "day"
             and (published is None or d.value.day <= published)
-            and not (framing is not None and framing.as_of_cues.find(
-                words_before(sm.text, d.start, framing.window("cue_before") // 2)))]
+            and not (framing is not None and (framing.as_of_cues.find(
+                words_before(sm.text, d.start, framing.window("cue_before") // 2)) or ended_on(sm, d, framing)))]
+
+
+def ended_on(sm: SentenceMentions, d, framing) -> bool:
+    """Whether a day is when the happening ended ("brought the blaze under control in the early hours
+    of Saturday", "api baru padam pada Sabtu dini hari"): a fire put out after midnight began the day before."""
+    ends = getattr(framing, "end_cues", None)
+    return ends is not None and bool(ends.find(words_before(sm.text, d.start, framing.window("cue_before") + 2)))
 
 
 def incident_dates(sm: SentenceMentions, types: set, published: date | None, framing) -> list:
@@ -200,7 +207,8 @@ def incident_dates(sm: SentenceMentions, types: set, published: date | None, fra
     ("a report posted on Sunday", "the Red Crescent on Sunday rejected ...") dates that, and
     an as-of date ("Sampai Minggu malam") dates a count."""
     days = [d for d in sm.dates if d.value.grain == "day" and (published is None or d.value.day <= published)
-            and not framing.as_of_cues.find(words_before(sm.text, d.start, framing.window("cue_before") // 2))]
+            and not framing.as_of_cues.find(words_before(sm.text, d.start, framing.window("cue_before") // 2))
+            and not ended_on(sm, d, framing)]
     # a reading of the incident itself ("gempa bermagnitudo 5,6 ... pada Senin") stands between nothing
     between_kinds = sm.attribution + sm.stances + [q for q in sm.quantities if not q.rule.startswith("reading:")]
     found = []
@@ -217,7 +225,7 @@ def incident_dates(sm: SentenceMentions, types: set, published: date | None, fra
                 blocked = any(i.end <= m.start and m.end <= d.start and not (m in sm.quantities and not sm.text[i.end:m.start].strip())
                               for m in between_kinds) or any(
                     o is not i and i.end <= o.start and o.end <= d.start for o in sm.incidents) \
-                    or _new_clause(sm.text, i.end, d.start, framing)
+                    or _new_clause(sm.text, i.end, d.start, framing, [p.end for p in sm.places])
                 if d.rule == "dates:holiday" and not sm.text[i.end:d.start].strip():
                     continue  # "tragedi Halloween di Itaewon": the occasion's name, not the day
                 if not blocked and gap <= framing.window("event_date"):
@@ -239,17 +247,21 @@ def incident_dates(sm: SentenceMentions, types: set, published: date | None, fra
 _AFTER_COMMA = re.compile(r",\s+([\w-]+)")
 
 
-def _new_clause(text: str, start: int, end: int, framing) -> bool:
+def _new_clause(text: str, start: int, end: int, framing, place_ends=()) -> bool:
     """Whether a comma between an incident's noun and a date opens another clause: a lower-case
     word after it that no relative link or preposition is ("... prevented the disaster,
     apologised in parliament on Tuesday"); a name ("Cianjur, West Java, on Monday"), a date or
-    "which" go on with the incident."""
+    "which" go on with the incident, and so does the verb after a place set off by commas ("The
+    blaze at the depot in Koja, North Jakarta, broke out on Friday": the place closes, the clause goes on)."""
     links = getattr(framing, "relative_links", frozenset())
     if not links:
         return False
     for found in _AFTER_COMMA.finditer(text, start, end):
         word = found.group(1)
-        if word[:1].islower() and word.casefold() not in links:
+        # (not a list of places going on: "Garut and Sumedang, West Java, and Brebes")
+        closes_place = found.start() in place_ends and text.rfind(",", start, found.start()) >= 0 \
+            and word.casefold() not in getattr(framing, "joint_links", frozenset())
+        if word[:1].islower() and word.casefold() not in links and not closes_place:
             return True
     return False
 

@@ -13,7 +13,7 @@ from checker.frame.settings import words
 from checker.frame.places import (attackers, happening_place, joint_places, label_place, listed, narrowed,
                                   place_after, place_in, venue_part)
 from checker.frame.syntax import (sent_by, after_earlier_cue, clause_of, counted_noun, counts_a_subgroup, currency, nationals_listed,
-                                  earlier, elliptical, group_list, measure_for, modality, owner_of, role_of,
+                                  earlier, elliptical, group_list, measure_for, modality, owner_of, role_of, site_share,
                                   sender_of, actor_right_before, numbered, restating, share_group, share_pairs,
                                   total_verb_before)
 from checker.frame.times import earlier_figure_day, own_period_day
@@ -240,7 +240,8 @@ class FigureFraming:
                     role = "total"  # "19 members, four of whom died": the dead, counted whole (not a
                     # breakdown's next share: "terdiri atas empat prajurit dan sembilan warga sipil", "dengan
                     # rincian 18 orang di Kabupaten Bogor dan 12 orang di Kota Bogor")
-            if role == "part" and self.last_measure is not None and measure.value not in self.whole_measures:
+            if role == "part" and self.last_measure is not None and measure.value not in self.whole_measures \
+                    and not site_share(framing, sm, figure):  # (a site's share stays one with no whole given)
                 # "300 di antaranya kritis": the critically injured, a fact of its own; but "two of
                 # its members died" after a headline's "kill 8, injure thousands" is a share of the dead
                 role = "total"

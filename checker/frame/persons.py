@@ -106,6 +106,8 @@ def register_persons(sentences: list[SentenceMentions], actors, framing, places=
             if framing.origin is not None and actors.role(actor.value) == "state" \
                     and framing.origin.search(sm.text, max(0, actor.start - 40), actor.start):
                 continue  # "Perusahaan asal Taiwan, Gold Apollo,": the firm's name, no person of Taiwan's
+            if framing.facility is not None and framing.facility.search(sm.text, max(0, actor.start - 40), actor.start):
+                continue  # "RS Pertamina Jaya": a hospital named after the body, no person of Pertamina's
             if any(p.start == actor.start and p.end == actor.end for p in sm.places) \
                     and framing.place_preposition.search(sm.text, max(0, actor.start - 40), actor.start):
                 continue  # "Dalam konferensi pers di Beirut, Abiad menambahkan": where, not whom for

@@ -92,6 +92,9 @@ class FramingSchema(Schema):
                                      values=fields.List(fields.String()), load_default=dict)
     # "per", "hingga", "as of": a date after these is a figure's reference time
     as_of_cues = fields.List(fields.String(), load_default=list)
+    # words before a day that say when a happening ended ("brought the blaze under control early on
+    # Saturday", "api baru padam pada Sabtu"): that day is not when it happened
+    end_cues = fields.List(fields.String(), load_default=list)
     # ranks and honorifics between a title and a name ("Irjen", "drg", "Gen.")
     honorifics = fields.List(fields.String(), load_default=list)
     # "juru bicara itu", "a spokesman", "the agency": the last named body speaks
@@ -137,6 +140,8 @@ class FramingSchema(Schema):
     present_speech = fields.List(fields.String(), load_default=list)
     # words before a country something comes from ("perusahaan asal Taiwan, Gold Apollo,")
     origin_words = fields.List(fields.String(), load_default=list)
+    # words opening a facility's name ("RS Pertamina Jaya", "RS Polri"): the body after them names the place
+    facility_words = fields.List(fields.String(), load_default=list)
     # groups a demonym beside them only describes ("the Lebanese militant group")
     group_nouns = fields.List(fields.String(), load_default=list)
     # a figure right before one of these counts a group among those its measure counts ("40
@@ -407,6 +412,8 @@ class Framing:
     route: re.Pattern | None = None  # ends right before a place on a journey's route
     when_link: re.Pattern | None = None  # opens a clause a date before it dates ("on Monday when ...")
     origin: re.Pattern | None = None  # ends right before the country something comes from ("perusahaan asal")
+    facility: re.Pattern | None = None  # ends right before a body a facility is named after ("RS Pertamina")
+    end_cues: AliasTable | None = None  # before a day: when a happening ended ("under control", "padam")
     group_noun: re.Pattern | None = None  # a group a demonym beside it describes ("the Lebanese militant group")
     subgroup: re.Pattern | None = None  # starts right after a figure that counts a group ("40 dewasa")
     clause_openers: frozenset = frozenset()  # casefolded: open a clause without naming anyone
@@ -627,6 +634,7 @@ def compile_framing(datas: list[dict]) -> Framing:
         figure_anaphora=_table(data.get("figure_anaphora", []), "figure"),
         statement_anaphora=_table(_statement_forms(data.get("statement_anaphora", {})), "statement"),
         as_of_cues=_table(data.get("as_of_cues", []), "as_of"),
+        end_cues=_table(data.get("end_cues", []), "end"),
         honorifics=frozenset(h.casefold().rstrip(".") for h in data.get("honorifics", ())),
         anaphoric_speakers=_table(data.get("anaphoric_speakers", []), "speaker"),
         determiners=frozenset(w.casefold() for w in data.get("determiners", ())),
@@ -683,6 +691,8 @@ def compile_framing(datas: list[dict]) -> Framing:
         route=_route(data),
         when_link=re.compile(rf"\s*(?:{alternation(data['when_links'])})\s", re.I) if data.get("when_links") else None,
         origin=re.compile(rf"(?<![\w-])(?:{alternation(data['origin_words'])})\s+$", re.I) if data.get("origin_words") else None,
+        facility=re.compile(rf"(?<![\w-])(?:{alternation(data['facility_words'])})\s+$")
+        if data.get("facility_words") else None,
         group_noun=_group_noun(data.get("group_nouns", ())),
         subgroup=re.compile(rf"(?:\s+(?:{alternation(data.get('subgroup_fillers', []))}))?[\s-]+"
                    rf"(?:{alternation(data['subgroup_nouns'])})(?![\w-])", re.I)

@@ -512,18 +512,25 @@ def when_between(framing, text: str, start: int, end: int) -> bool:
     return False
 
 
+def site_share(framing, sm: SentenceMentions, figure: Mention) -> bool:
+    """Whether the figure's clause counts one site's share, or those still in care (framing
+    `site_share`): a share whether or not the article gave the whole."""
+    site = getattr(framing, "site_share", None)
+    if site is None:
+        return False
+    lo, hi = clause_of(framing, sm.text, figure.start)
+    return site.search(sm.text, lo, hi) is not None
+
+
 def role_of(framing, sm: SentenceMentions, figure: Mention) -> str:
     """total | part | increment | besides | others: what a figure is of the fact it counts."""
     text = sm.text
     head = words_before(text, figure.start, framing.window("cue_before"))
     tail = words_after(text, figure.end, framing.window("cue_after"))
-    site = getattr(framing, "site_share", None)
-    if site is not None:
-        lo, hi = clause_of(framing, text, figure.start)
-        if site.search(text, lo, hi):
-            # before the total verbs: "Sebanyak 18 korban luka dirawat di Skopje" is one city's
-            # share, whatever word ("sebanyak", "a total of") introduces the figure
-            return "part"  # "the hospital had received 161 wounded": one hospital's share
+    if site_share(framing, sm, figure):
+        # before the total verbs: "Sebanyak 18 korban luka dirawat di Skopje" is one city's
+        # share, whatever word ("sebanyak", "a total of") introduces the figure
+        return "part"  # "the hospital had received 161 wounded": one hospital's share
     if total_verb_before(framing, sm, figure):
         return "total"  # "bertambah menjadi 12": the new total
     if any(_adjacent(head[e:]) for s, e, _, _ in framing.increment_before.find(head)):

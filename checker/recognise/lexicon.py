@@ -852,7 +852,9 @@ def _world_cities(config: dict, entries: list, parents: dict, known: set, langua
         if city["countrycode"] not in by_code:
             continue
         name = city["name"]
-        if name.casefold() in taken or name.casefold() in drop or len(name) < 4:
+        # (dropped as written or as its ASCII form takes it: "Lahān" is read as "Lahan", a word too)
+        plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+        if name.casefold() in taken or name.casefold() in drop or plain in drop or len(name) < 4:
             continue
         same = named.setdefault(name, {})
         if city["countrycode"] not in same or city["population"] > same[city["countrycode"]]["population"]:
