@@ -270,6 +270,13 @@ def place_of(sm: SentenceMentions, rules, chosen: Chosen, skip: list[Mention], h
                       and not sm.text[words.end:p.start].strip() and places.country(p.value) != agent), None)
         if going is not None:
             return going.value
+    if words is not None and getattr(lex.predicates.get(chosen.predicate), "origin_place", False):
+        # "the haze came from fires in Indonesia": place_after passes over a place of origin and the
+        # agent finder takes it for the doer, but here where it came from is the fact
+        _, clause_end = clause_of(framing, sm.text, words.end)
+        origin = next((p for p in real_places(sm, lex) if words.end <= p.start <= clause_end), None)
+        if origin is not None:
+            return origin.value
     where = place_after(framing, scoped, anchor, spans) or place_in(framing, scoped, spans)
     if where is not None:
         return where
