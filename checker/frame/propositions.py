@@ -95,7 +95,12 @@ def _headed_for(framing, text: str, incident: Mention, place: Mention) -> bool:
 
 def _theme_fits(lex, predicate: str, theme: str) -> bool:
     spec = lex.predicates.get(predicate)
-    return spec is None or not spec.themes or theme in spec.themes
+    if spec is None or not spec.themes or theme in spec.themes:
+        return True
+    # a theme that makes the predicate another fits it as that other ("the haze came from":
+    # located, which haze makes haze_origin), so a cue two predicates share is listed once
+    mapped = lex.themes[theme].predicate_for(predicate) if theme in lex.themes else predicate
+    return mapped != predicate and _theme_fits(lex, mapped, theme)
 
 
 def choose(sm: SentenceMentions, rules, start: int, end: int, topic: Topic,
@@ -270,6 +275,13 @@ def place_of(sm: SentenceMentions, rules, chosen: Chosen, skip: list[Mention], h
                       and not sm.text[words.end:p.start].strip() and places.country(p.value) != agent), None)
         if going is not None:
             return going.value
+    if words is not None and getattr(lex.predicates.get(chosen.predicate), "origin_place", False):
+        # "the haze came from fires in Indonesia": place_after passes over a place of origin and the
+        # agent finder takes it for the doer, but here where it came from is the fact
+        _, clause_end = clause_of(framing, sm.text, words.end)
+        origin = next((p for p in real_places(sm, lex) if words.end <= p.start <= clause_end), None)
+        if origin is not None:
+            return origin.value
     where = place_after(framing, scoped, anchor, spans) or place_in(framing, scoped, spans)
     if where is not None:
         return where
@@ -547,7 +559,11 @@ def read_assertions(sm: SentenceMentions, who: str, rules, topic: Topic, main: E
             continue  # what a cue of its clause denies or confirms is the cue's, never the speaker's assertion
         agent, agent_words = agent_of(sm, rules, chosen, None, holder, government, clause_start, None,
                                       topic.owners, topic.names)
-        if agent is None and spec.agent == "anyone" or spec.agent == "whoever":
+        # (a predicate a theme made of the cue's, "the haze came from": located made haze_origin, is
+        # whoever's as that one is)
+        made = lex.predicates.get(chosen.predicate) if chosen.predicate != chosen.mention.value else None
+        if agent is None and spec.agent == "anyone" or spec.agent == "whoever" \
+                or (made is not None and made.agent == "whoever"):
             agent = SOMEONE  # "menilai ledakan itu akibat kelalaian perusahaan": whoever ran it
         if agent is None:
             continue
