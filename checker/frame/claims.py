@@ -90,7 +90,8 @@ class ArticleFramer(FigureFraming):
         sm = replace(sm, actors=[a for a in sm.actors if not in_dateline(sm.text, a)
                                  and not any(s <= a.start and a.end <= e for s, e in firms)] + named)
         sm = without_described_states(sm, self.actors, self.framing)
-        sm = anchored(sm, self.framing, self.last_named, self.article.published)
+        sm = anchored(sm, self.framing, self.last_named, self.article.published,
+                      self.main.day if self.main is not None else None)
         named = [d.value.day for d in sorted(sm.dates, key=lambda d: d.start) if d.value.grain == "day"
                  and (self.article.published is None or d.value.day <= self.article.published)]
         if named:

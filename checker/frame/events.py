@@ -207,6 +207,7 @@ def incident_dates(sm: SentenceMentions, types: set, published: date | None, fra
     ("a report posted on Sunday", "the Red Crescent on Sunday rejected ...") dates that, and
     an as-of date ("Sampai Minggu malam") dates a count."""
     days = [d for d in sm.dates if d.value.grain == "day" and (published is None or d.value.day <= published)
+            and d.rule != "frame:after_incident"  # "the day after the sinking" is a day counted from it, not its own
             and not framing.as_of_cues.find(words_before(sm.text, d.start, framing.window("cue_before") // 2))
             and not ended_on(sm, d, framing)]
     # a reading of the incident itself ("gempa bermagnitudo 5,6 ... pada Senin") stands between nothing
@@ -491,6 +492,8 @@ def campaign_since(sm: SentenceMentions, incidents, before: date | None, framing
         opened = framing is not None and value.grain in ("day", "month") and opens_count(framing, sm.text, d)
         if not opened and (value.grain not in ("open", "span") or value.last is None or value.last < before):
             continue  # only a run of days up to now: "since Oct. 7", "sejak 7 Oktober (hingga kini)"
+        if value.grain == "open" and value.day == date.min:
+            continue  # "missing since a ferry sank more than two weeks ago": a bound on a day, no count's start
         if since_when(sm, d, framing):
             continue  # "the deadliest since 1995, when two trains collided": a record's year, no count
         if framing is not None and sm.quantities and not _counted_in_clause(sm, d, framing):

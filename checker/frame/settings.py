@@ -209,6 +209,14 @@ class FramingSchema(Schema):
     # measures a figure counts only when the cue touches it ("an 11-year-old", "aged 62", "a girl
     # of eight"): never a figure further on ("an 11-year-old boy, and wounded 2,800")
     adjacent_only = fields.List(fields.String(), load_default=list)
+    # measures that are a limit counted in another noun's units ("a capacity of 43 passengers",
+    # "berkapasitas 43 penumpang"): a figure right after the cue, or after one of `limit_links`,
+    # is the limit's, never a count of the noun after it
+    limit_measures = fields.List(fields.String(), load_default=list)
+    limit_links = fields.List(fields.String(), load_default=list)
+    # `anchored_days` phrases that count from the happening named right after them ("the day after
+    # the sinking", "sehari setelah kapal tenggelam"), not from the day the text named last
+    happening_anchors = fields.List(fields.String(), load_default=list)
     # a figure no measure claims counts the noun right after it ("19 members", "a 124-page
     # report", "233 rekaman video"), read as a plain count (facts.yaml: attribute); except these
     # words, which are no counted noun ("12 of them", "2 dari 5"), and after a numbering word
@@ -383,6 +391,9 @@ class Framing:
     area_parts: AliasTable | None = None
     after_only: frozenset = frozenset()
     adjacent_only: frozenset = frozenset()
+    limit_measures: frozenset = frozenset()
+    limit_links: frozenset = frozenset()
+    happening_anchors: frozenset = frozenset()
     not_counted: frozenset = frozenset()
     regional_government_before: re.Pattern | None = None  # ends right before the place
     regional_government_after: re.Pattern | None = None  # starts right after the place
@@ -656,6 +667,9 @@ def compile_framing(datas: list[dict]) -> Framing:
         area_parts=AliasTable.build([(f, ident, False) for ident, forms in data.get("area_parts", {}).items() for f in forms]),
         after_only=frozenset(data.get("after_only", ())),
         adjacent_only=frozenset(data.get("adjacent_only", ())),
+        limit_measures=frozenset(data.get("limit_measures", ())),
+        limit_links=frozenset(w.casefold() for w in data.get("limit_links", ())),
+        happening_anchors=frozenset(w.casefold() for w in data.get("happening_anchors", ())),
         not_counted=frozenset(w.casefold() for w in data.get("not_counted", ())),
         regional_government_before=re.compile(rf"(?<![\w-])(?:{alternation(data['regional_government_before'])})\s+$", re.I)
         if data.get("regional_government_before") else None,

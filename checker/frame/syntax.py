@@ -136,6 +136,8 @@ def _subject_outcome(framing, sm: SentenceMentions, figure: Mention, outcome: Me
     first outcome of the clause, with no comma, figure or other measure's outcome before it, is
     what befell them ("Five members of a team sent to Libya after the floods in Derna died")."""
     start, end = clause_of(framing, sm.text, figure.start)
+    # a reporting verb opens the clause it reports: "Basarnas menyatakan 94 penumpang ... belum ditemukan"
+    start = max([start] + [a.end for a in sm.attribution if start <= a.start and a.end <= figure.start])
     aside = share_aside(framing, sm, figure.end, outcome.start)
     if aside is not None:  # "Thirteen people, including nine civilians, were killed": the 13 were
         end = max(end, clause_of(framing, sm.text, aside[1])[1])
@@ -144,6 +146,9 @@ def _subject_outcome(framing, sm: SentenceMentions, figure: Mention, outcome: Me
             > framing.window("subject_outcome"):
         return False
     between = sm.text[figure.end:aside[0]] + sm.text[aside[1]:outcome.start] if aside else sm.text[figure.end:outcome.start]
+    for p in sm.places:  # a region set off by commas says where, in no clause of its own ("di Danau Toba, Sumatera Utara, belum ditemukan")
+        if figure.end <= p.start and p.end <= outcome.start:
+            between = between.replace(f", {p.text},", " ")
     return not re.search(r"[,;:()\d]", between) \
         and not any(figure.end <= q.start < outcome.start and not (aside and aside[0] <= q.start < aside[1])
                     for q in sm.quantities if q is not figure) \
@@ -257,6 +262,10 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
         after = [m for m in sm.measures if m.start >= figure.end and words(text, figure.end, m.start) <= after_window
                  and not re.search(r"[;:()]|\d", gap(text, figure.end, m.start))]
         return min(after, key=lambda m: m.start) if after else None
+    for m in sm.measures:  # a limit's cue right before the figure: "a capacity of 43 passengers" counts no passengers
+        if m.value in framing.limit_measures and m.end <= figure.start and (
+                " ".join(text[m.end:figure.start].split()).casefold() in framing.limit_links | {""}):
+            return m
     near = []
     for m in sm.measures:
         if m.value in framing.after_only:
@@ -354,8 +363,9 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
     top = [m for m in touching if priority.index(m.value) < min(ranked, default=len(priority))]
     if top:
         return min(top, key=lambda m: priority.index(m.value))
-    things = [m for m in near if m.start >= figure.end and _QUALIFIED.fullmatch(text, figure.end, m.start)
-              and m.value in framing.counted_things]
+    things = [m for m in near if m.start >= figure.end and m.value in framing.counted_things
+              and (_QUALIFIED.fullmatch(text, figure.end, m.start)  # "dozens of motorcycles" too
+                   or " ".join(text[figure.end:m.start].split()).casefold() in framing.after_links)]
     if things:
         return things[0]  # "10 provinces", "five South Asian countries": places, never the dead after them
     adjacent = [m for m in near if m.start >= figure.end and not text[figure.end:m.start].strip()

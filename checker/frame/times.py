@@ -77,10 +77,13 @@ def in_relative_clause(sm: SentenceMentions, d: Mention, framing) -> bool:
                for m in pattern.finditer(sm.text, start, d.start))
 
 
-def anchored(sm: SentenceMentions, framing, anchor: date | None, published: date | None) -> SentenceMentions:
+def anchored(sm: SentenceMentions, framing, anchor: date | None, published: date | None,
+             incident_day: date | None = None) -> SentenceMentions:
     """A day counted from the day the text named last ("On September 17 ... The next day",
     "pada 17 September, disusul ... keesokan harinya"): that day plus the rule's offset, in
-    place of the recognisers' reading from publication (or of no reading at all)."""
+    place of the recognisers' reading from publication (or of no reading at all). A day counted
+    from the happening itself ("the day after the sinking", "sehari setelah kapal tenggelam")
+    counts from the happening's day."""
     table = getattr(framing, "anchored_days", None)
     found = table.find(sm.text) if table is not None else []
     if not found:
@@ -92,13 +95,17 @@ def anchored(sm: SentenceMentions, framing, anchor: date | None, published: date
             continue  # "Sehari kemudian, Rabu (18/9)": the day written out says it
         before = [d for d in written if d.end <= start]  # "pada 17 September, disusul ... keesokan harinya"
         base = max(before, key=lambda d: d.end).value.day if before else anchor
+        rule = "frame:anchored_day"
+        if incident_day is not None and text.casefold() in getattr(framing, "happening_anchors", ()) \
+                and any(i.start >= end and words(sm.text, end, i.start) <= 2 for i in sm.incidents):
+            base, rule = incident_day, "frame:after_incident"  # "the day after the sinking": not the day named last
         if base is None:
             continue
         day = base + timedelta(days=int(offset))
         if published is not None and day > published:
             continue
         dates = [d for d in dates if not (d.start < end and start < d.end)]
-        dates.append(Mention("date", text, start, end, DateValue(day, "day", relative=True), "frame:anchored_day"))
+        dates.append(Mention("date", text, start, end, DateValue(day, "day", relative=True), rule))
     return replace(sm, dates=sorted(dates, key=lambda d: d.start))
 
 
