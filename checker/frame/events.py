@@ -226,7 +226,8 @@ def incident_dates(sm: SentenceMentions, types: set, published: date | None, fra
                 blocked = any(i.end <= m.start and m.end <= d.start and not (m in sm.quantities and not sm.text[i.end:m.start].strip())
                               for m in between_kinds) or any(
                     o is not i and i.end <= o.start and o.end <= d.start for o in sm.incidents) \
-                    or _new_clause(sm.text, i.end, d.start, framing, [p.end for p in sm.places])
+                    or _new_clause(sm.text, i.end, d.start, framing,
+                                   () if _in_relative_clause(sm.text, i, framing) else [p.end for p in sm.places])
                 if d.rule == "dates:holiday" and not sm.text[i.end:d.start].strip():
                     continue  # "tragedi Halloween di Itaewon": the occasion's name, not the day
                 if not blocked and gap <= framing.window("event_date"):
@@ -246,6 +247,13 @@ def incident_dates(sm: SentenceMentions, types: set, published: date | None, fra
 
 
 _AFTER_COMMA = re.compile(r",\s+([\w-]+)")
+
+
+def _in_relative_clause(text: str, incident: Mention, framing) -> bool:
+    """An incident told in a relative clause ("passengers of the boat that capsized on Lake Victoria,
+    Uganda, were still missing"): the verb after a place closing it is the main clause's, not the incident's."""
+    pattern = getattr(framing, "relative_pronoun", None)
+    return pattern is not None and pattern.search(text, max(0, incident.start - 12), incident.start) is not None
 
 
 def _new_clause(text: str, start: int, end: int, framing, place_ends=()) -> bool:
