@@ -225,3 +225,22 @@ def without_described_states(sm: SentenceMentions, actors, framing) -> SentenceM
 
     kept = [a for a in sm.actors if not (actors.role(a.value) == "state" and describes(a))]
     return sm if len(kept) == len(sm.actors) else replace(sm, actors=kept)
+
+
+def without_operators(sm: SentenceMentions, actors, framing) -> SentenceMentions:
+    """The sentence less the firms and bodies that only label a vehicle beside them ("shot down a
+    Malaysia Airlines jet", "pesawat Garuda Indonesia jatuh"): the plane is meant, not its operator
+    speaking or acting (a state or a person beside a vehicle stays: "a Russian jet", whose it is)."""
+    pattern = framing.operated_vehicle
+    if pattern is None or not sm.actors:
+        return sm
+    vehicles = list(pattern.finditer(sm.text))
+    if not vehicles:
+        return sm
+
+    def labels(a: Mention) -> bool:
+        return any(not sm.text[a.end:v.start()].strip(" ") if v.start() >= a.end
+                   else v.end() <= a.start and not sm.text[v.end():a.start].strip(" ") for v in vehicles)
+
+    kept = [a for a in sm.actors if actors.role(a.value) in ("state", "person") or not labels(a)]
+    return sm if len(kept) == len(sm.actors) else replace(sm, actors=kept)

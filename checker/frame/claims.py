@@ -16,7 +16,8 @@ from checker.frame.figures import FigureFraming
 from checker.frame.passes import echo_days, echo_speakers, regional_speakers
 from checker.frame.agents import co_holders, named_holder, unknown_speaker
 from checker.frame.bodies import (defined_bodies, defined_mentions, place_bodies, regional_bodies_after_region,
-                                  regional_governments, voice_of, without_described_states)
+                                  regional_governments, voice_of, without_described_states,
+                                  without_operators)
 from checker.frame.figure_stances import confirmations
 from checker.frame.persons import person_mentions, register_firms, register_persons, with_firms
 from checker.frame.propositions import negated, note_context, note_rumour, polarity, read_assertions, read_cue
@@ -90,6 +91,7 @@ class ArticleFramer(FigureFraming):
         sm = replace(sm, actors=[a for a in sm.actors if not in_dateline(sm.text, a)
                                  and not any(s <= a.start and a.end <= e for s, e in firms)] + named)
         sm = without_described_states(sm, self.actors, self.framing)
+        sm = without_operators(sm, self.actors, self.framing)
         sm = anchored(sm, self.framing, self.last_named, self.article.published,
                       self.main.day if self.main is not None else None)
         named = [d.value.day for d in sorted(sm.dates, key=lambda d: d.start) if d.value.grain == "day"

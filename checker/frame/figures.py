@@ -280,11 +280,20 @@ class FigureFraming:
             # "658 Egyptians had died", "199 Indonesians": a people named right after the figure
             # are its owner, as "203 jemaah haji Indonesia" (not "four Chinese nationals": a share;
             # nor a thing counted, "15 juta US $")
+            # (a share too, of a state other than the happening's: "12 Indonesians were among the dead",
+            # "154 Dutch citizens", each state's nationals in a disaster abroad, compared state by state)
             owner = next((a for a in sm.actors if a.start > figure.end and not sm.text[figure.end:a.start].strip()
-                          and actors.role(a.value) == "state" and role == "total" and counted is None), None)
+                          and actors.role(a.value) == "state" and counted is None
+                          and (role == "total" or role == "part" and measure.value in self.whole_measures
+                               and a.value not in {getattr(self.main, "country", None), getattr(event, "country", None)})),
+                         None)
             # (a share of a toll the article gave: "70 children died" alone is no group's share)
             group = share_group(framing, sm, figure) \
                 if role == "part" and counted is None and measure.value in self.whole_measures else None
+            if owner is not None and role == "part" and group is None:
+                # one state's people right after the figure among the dead of a disaster abroad ("12 Indonesians
+                # were among the dead", "12 WNI"): a fact of its own per state, set against its count elsewhere
+                group = "nationals"
             # a group's own words name whose people they are ("empat prajurit TNI"), not whose toll
             for noun in ([] if owner or group else sorted(nouns, key=lambda m: m.start) or [measure]):
                 owner = owner_of(framing, sm, noun, sm.actors)

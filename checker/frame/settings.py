@@ -144,6 +144,8 @@ class FramingSchema(Schema):
     facility_words = fields.List(fields.String(), load_default=list)
     # groups a demonym beside them only describes ("the Lebanese militant group")
     group_nouns = fields.List(fields.String(), load_default=list)
+    # vehicles an operator's name beside them only labels ("a Malaysia Airlines jet", "pesawat Garuda Indonesia")
+    operated_vehicles = fields.List(fields.String(), load_default=list)
     # a figure right before one of these counts a group among those its measure counts ("40
     # dewasa, 7 anak-anak", "43 adults, seven children", "killing 12 children"): a share, never
     # a rival of the whole
@@ -426,6 +428,7 @@ class Framing:
     facility: re.Pattern | None = None  # ends right before a body a facility is named after ("RS Pertamina")
     end_cues: AliasTable | None = None  # before a day: when a happening ended ("under control", "padam")
     group_noun: re.Pattern | None = None  # a group a demonym beside it describes ("the Lebanese militant group")
+    operated_vehicle: re.Pattern | None = None  # a vehicle an operator beside it labels ("a Malaysia Airlines jet")
     subgroup: re.Pattern | None = None  # starts right after a figure that counts a group ("40 dewasa")
     clause_openers: frozenset = frozenset()  # casefolded: open a clause without naming anyone
     site_after: re.Pattern | None = None  # a capitalised name, then its kind ("Jajarkot district"): group "name"
@@ -708,6 +711,7 @@ def compile_framing(datas: list[dict]) -> Framing:
         facility=re.compile(rf"(?<![\w-])(?:{alternation(data['facility_words'])})\s+$")
         if data.get("facility_words") else None,
         group_noun=_group_noun(data.get("group_nouns", ())),
+        operated_vehicle=_group_noun(data.get("operated_vehicles", ())),
         subgroup=re.compile(rf"(?:\s+(?:{alternation(data.get('subgroup_fillers', []))}))?[\s-]+"
                    rf"(?:{alternation(data['subgroup_nouns'])})(?![\w-])", re.I)
         if data.get("subgroup_nouns") else None,

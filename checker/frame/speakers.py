@@ -28,7 +28,9 @@ class Voice:
     def named_as(self, head: frozenset) -> str | None:
         """The last body whose name as written holds these words ("the agency": "the local
         disaster agency chief"), not merely the last to speak."""
-        return next((said for said, written in reversed(self.named) if head and head <= written), None)
+        # (a singular anaphor names a plural in a name too: "the airline" is "Malaysia Airlines")
+        return next((said for said, written in reversed(self.named)
+                     if head and all(w in written or w + "s" in written for w in head)), None)
 
 
 def speaking_actor(actors, candidates: list[Mention]) -> Mention | None:
