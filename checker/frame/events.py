@@ -218,8 +218,14 @@ def incident_dates(sm: SentenceMentions, types: set, published: date | None, fra
             continue  # "the disaster agency" names a body, not a happening
         if i.value in framing.undated_incidents:
             continue  # a case that runs for years ("kasus korupsi timah") has no day a date beside it gives
+        # "Anger over the disaster spread on Sunday": the incident is what a reaction is about, and a
+        # day after it dates the reaction (the protests, the mourning), not the incident
+        heads = getattr(framing, "reaction_heads", None)
+        reacted = heads is not None and bool(heads.find(words_before(sm.text, i.start, 3)))
         for d in days:
             if d.start >= i.end:
+                if reacted:
+                    continue
                 gap = words(sm.text, i.end, d.start)
                 # (a figure right after the incident's verb is its object, no count the day dates:
                 # "diduga menembak mati 18 orang di Lewiston pada Rabu malam")

@@ -95,6 +95,7 @@ class FramingSchema(Schema):
     # words before a day that say when a happening ended ("brought the blaze under control early on
     # Saturday", "api baru padam pada Sabtu"): that day is not when it happened
     end_cues = fields.List(fields.String(), load_default=list)
+    reaction_heads = fields.List(fields.String(), load_default=list)
     # ranks and honorifics between a title and a name ("Irjen", "drg", "Gen.")
     honorifics = fields.List(fields.String(), load_default=list)
     # "juru bicara itu", "a spokesman", "the agency": the last named body speaks
@@ -427,6 +428,7 @@ class Framing:
     origin: re.Pattern | None = None  # ends right before the country something comes from ("perusahaan asal")
     facility: re.Pattern | None = None  # ends right before a body a facility is named after ("RS Pertamina")
     end_cues: AliasTable | None = None  # before a day: when a happening ended ("under control", "padam")
+    reaction_heads: AliasTable | None = None  # before an incident: a reaction to it ("anger over"), which a day after dates
     group_noun: re.Pattern | None = None  # a group a demonym beside it describes ("the Lebanese militant group")
     operated_vehicle: re.Pattern | None = None  # a vehicle an operator beside it labels ("a Malaysia Airlines jet")
     subgroup: re.Pattern | None = None  # starts right after a figure that counts a group ("40 dewasa")
@@ -649,6 +651,7 @@ def compile_framing(datas: list[dict]) -> Framing:
         statement_anaphora=_table(_statement_forms(data.get("statement_anaphora", {})), "statement"),
         as_of_cues=_table(data.get("as_of_cues", []), "as_of"),
         end_cues=_table(data.get("end_cues", []), "end"),
+        reaction_heads=_table(data.get("reaction_heads", []), "reaction"),
         honorifics=frozenset(h.casefold().rstrip(".") for h in data.get("honorifics", ())),
         anaphoric_speakers=_table(data.get("anaphoric_speakers", []), "speaker"),
         determiners=frozenset(w.casefold() for w in data.get("determiners", ())),
