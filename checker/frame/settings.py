@@ -35,6 +35,8 @@ WINDOWS = {
     "subject_outcome": 16,  # a figure opening its clause and the outcome its long noun phrase leads to
     "speech_runs_on": 1,  # sentences of a paragraph after one with a speaker that go on with its account
     "share_group": 4,  # a share's figure and the group it counts ("tujuh di antaranya warga sipil")
+    # (in days) a day named this far before publication is recalled, and dates no figure of the next paragraph
+    "recalled_days": 365,
 }
 
 

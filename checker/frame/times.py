@@ -54,14 +54,11 @@ def reference_day(sm: SentenceMentions, framing, published: date | None,
     if table is not None and any(s < a.end and a.start < e for s, e, _, _ in table.find(sm.text)
                                  for a in sm.attribution):
         return published  # "which Gaza's health ministry says killed 471": as of the report
-    if narrative is not None and published is not None and (published - narrative).days > RECALLED_DAYS:
+    if narrative is not None and published is not None and (published - narrative).days > framing.window("recalled_days"):
         # a day recalled from long ago ("on July 17, 2014" in a report of 2018) dates its own paragraph:
         # the next one's figures ("The victims included 196 Dutch citizens") are the report's final count
         return published
     return narrative or published
-
-
-RECALLED_DAYS = 365  # a year back and more: a recollection, no running count the next paragraph carries on
 
 
 def in_relative_clause(sm: SentenceMentions, d: Mention, framing) -> bool:
