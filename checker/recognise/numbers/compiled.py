@@ -24,6 +24,7 @@ class NumberRules:
     joiners: frozenset
     decimal_words: frozenset
     bare_decimal_word: bool
+    foreign_decimal_point: bool
     signs: dict
     suffix_scales: dict
     approx_suffixes: tuple
@@ -204,6 +205,7 @@ def compile_numbers(datas: list[dict]) -> NumberRules:
         adders=adders, scales=scales, fractions=fractions, aliases=aliases,
         one_before_scale=one_before, joiners=joiners, decimal_words=decimal_words,
         bare_decimal_word=bool(d.get("bare_decimal_word", False)),
+        foreign_decimal_point=bool(d.get("foreign_decimal_point", True)),
         signs=keyed(d.get("signs")), suffix_scales=suffix_scales, approx_suffixes=approx,
         vague=vague, hedges_before=hedges_before, hedges_after=hedges_after,
         range_connectors=frozenset(fold(c) for c in d.get("range_connectors", [])),

@@ -48,6 +48,8 @@ def parse_digits(text: str, rules: NumberRules, leaked_grouping: bool = False) -
                 int_part, frac = pieces
             elif mark == rules.group_mark and three and _grouped(pieces) and exp is None:
                 int_part = "".join(pieces)
+            elif not rules.foreign_decimal_point:
+                return None
             else:
                 int_part, frac = pieces
     try:

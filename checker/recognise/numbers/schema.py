@@ -34,6 +34,9 @@ class NumbersSchema(Schema):
     joiners = fields.List(fields.String(), load_default=list)
     decimal_words = fields.List(fields.String(), load_default=list)
     bare_decimal_word = fields.Boolean(load_default=False)  # "point 77" = 0.77 (en), not "koma lima"
+    # a lone group mark before other than three digits is the other convention's decimal point
+    # ("1.5 juta" in Indonesian copy); where that convention never leaks in, it is no number
+    foreign_decimal_point = fields.Boolean(load_default=True)
     signs = fields.Dict(fields.String(), fields.Integer(), load_default=dict)
     suffix_scales = fields.Dict(fields.String(), fields.Float(), load_default=dict)
     approx_suffixes = fields.List(fields.String(), load_default=list)
