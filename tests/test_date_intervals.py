@@ -126,8 +126,12 @@ def test_peer_floors():
     # "baru saja", "dalam 43 menit" and "dlm 23 dtk" are misses: no date rule reads them
     assert rows[("dateparser", "date")]["accuracy"] >= 0.85
     assert rows[("dateparser", "language")]["accuracy"] == 1.0
+    # the Indonesian suite the goal (>= 95%) is set on: dateparser's cases and news-id together
+    together = rows[("indonesian-dates", "date")]
+    assert together["cases"] == rows[("dateparser", "date")]["cases"] + rows[("news-id", "date")]["cases"]
+    assert together["accuracy"] >= 0.97  # 350/354 measured
     assert rows[("duckling", "duration")]["accuracy"] >= 0.97
-    for suite in ("duckling", "recognizers-text", "dateparser", "news-id"):
+    for suite in ("duckling", "recognizers-text", "dateparser", "news-id", "indonesian-dates"):
         row = rows[(suite, "date")]
         assert row["out_of_scope"] / (row["cases"] + row["out_of_scope"]) < 0.10
 
