@@ -40,6 +40,9 @@ def _name_after(text: str, pos: int, honorifics: frozenset) -> tuple[int, int] |
     """The span of a person's name right after a title or body: ", Budi Santosa", " Irjen Nico
     Afinta"; honorifics may stand first."""
     start = end = None
+    # a body's short form in brackets closes before the name: "Kepala Badan Pangan Nasional (Bapanas) Arief
+    # Prasetyo Adi", "head of the National Disaster Management Agency (BNPB) Suharyanto"
+    pos += 1 if text[pos:pos + 2] in (") ", ")\u00a0") and "(" in text[max(0, pos - 16):pos] else 0
     count, last = 0, pos  # `last`: where the previous word (a skipped one too) ended
     for m in _WORD.finditer(text, pos):
         word = m.group()
@@ -306,6 +309,11 @@ def _appositives(sm: SentenceMentions, actors, framing, known: list) -> list[tup
     bodies = sorted((a for a in sm.actors if actors.role(a.value) not in ("conduit", "person")
                      and (a.start, a.end) not in places), key=lambda a: a.start)
     for start, end, name in _names(text, framing):
+        cue = next((c for c in sm.attribution if c.start <= start < c.end < end), None)
+        if cue is not None:
+            # a sentence's capitalised cue is no part of the name after it: "Menurut Arief, ..." names Arief
+            start = cue.end + len(text[cue.end:end]) - len(text[cue.end:end].lstrip())
+            name = text[start:end]
         if any(s < end and start < e for s, e in known):
             continue  # a place, a body, a date: not a person
         link = re.match(r"\s*(,|[\w'’]+)", text[end:])
@@ -326,6 +334,15 @@ def _appositives(sm: SentenceMentions, actors, framing, known: list) -> list[tup
         reach = framing.window("appositive") if comma else 2
         body = next((a for a in bodies if a.start >= pos and (stop < 0 or a.start < stop)
                      and words(text, pos, a.start) <= reach), None)
+        if body is not None and comma and words(text, pos, body.start) > 0 \
+                and any(c.end <= start and not text[c.end:start].strip() for c in sm.attribution) \
+                and not role_opens(framing, text, pos) \
+                and not any(re.match(r"\s*" + re.escape(o) + r"\b", text[pos:], re.IGNORECASE)
+                            for o in framing.appositive_openers):
+            # after an attribution cue the comma opens what was said, not who the speaker is: "Menurut
+            # Arief, stok Bulog tinggal ...", "According to Lopez, the army's count was ..." (but
+            # "according to Essam Abu Zariba, interior minister in ...": a role opens an appositive)
+            body = None
         if body is not None:
             out.append((name, body))
     return out

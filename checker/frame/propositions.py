@@ -260,6 +260,21 @@ def negated(sm: SentenceMentions, lex, start: int, words: Mention) -> bool:
 
 # --- the place ----------------------------------------------------------------------------
 
+def negated_cause(sm: SentenceMentions, lex, start: int, words: Mention) -> bool:
+    """A predicate given as a reason that is denied ("bukan karena produksi kurang", "not because of
+    production"): a negation, then a cause link, right before it. What is denied is that it is the
+    reason, not that it happened."""
+    if lex.cause_links is None:
+        return False
+    text = sm.text[:words.start]
+    for s, e, _, _ in lex.cause_links.find(text):
+        if s < start or len(WORD.findall(text[e:])) > 3 or re.search(r"[,;:]", text[e:]):
+            continue
+        if any(ns >= start and not text[ne:s].strip() for ns, ne, _, _ in lex.negations.find(text[:s])):
+            return True
+    return False
+
+
 def place_of(sm: SentenceMentions, rules, chosen: Chosen, skip: list[Mention], holder_government: str,
              agent: str, topic: Topic, main: EventRef | None) -> str | None:
     framing, lex, places = rules["framing"], rules["stances"], rules["places"]
@@ -555,6 +570,8 @@ def read_assertions(sm: SentenceMentions, who: str, rules, topic: Topic, main: E
         if spec is None or not spec.asserted or counted(sm, chosen.theme) or unasserted(sm, rules, chosen.mention):
             continue
         clause_start, _ = clause_of(framing, sm.text, chosen.mention.start)
+        if negated_cause(sm, lex, clause_start, chosen.mention):
+            continue  # "untuk jaga-jaga, bukan karena produksi kurang": a reason set aside, no stance on it
         if any(clause_start <= c.start and c.end <= chosen.mention.start for c in sm.stances):
             continue  # what a cue of its clause denies or confirms is the cue's, never the speaker's assertion
         agent, agent_words = agent_of(sm, rules, chosen, None, holder, government, clause_start, None,
