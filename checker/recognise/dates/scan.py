@@ -124,8 +124,6 @@ def _opened(text: str, found: list[Mention], rules: DateRules) -> list[Mention]:
                 if found_marker and within and m.value.grain == "part" \
                         and fold_name(found_marker.group().strip()) in rules.parts:
                     continue  # "Beginning of January": the part the mention names, no bound
-                if found_marker and within and m.value.grain == "span":
-                    continue  # "sejak 2015 hingga 2020": the span's opener, its end named too
                 if found_marker and (marker is None or len(found_marker.group()) > len(marker.group())):
                     side, marker, inside = kind, found_marker, within
         tail = rules.open_onward.match(text[m.end:m.end + 20]) if rules.open_onward else None
