@@ -290,12 +290,15 @@ def _role_word(framing, word: str) -> bool:
 
 def role_opens(framing, text: str, pos: int) -> bool:
     """A role word opens the phrase at `pos`, after one word at most ("a police spokesman",
-    "interior minister in ...", "kepala BPBD")."""
+    "interior minister in ...", "kepala BPBD"), or one word after an article ("a Labour
+    councillor", "an opposition lawmaker": the article takes no room)."""
     roles = framing.person_roles
     if roles is None:
         return False
-    head = words_after(text, pos, 3)
-    return any(len(re.findall(r"[\w'’-]+", head[:s])) <= 1 for s, _, _, _ in roles.find(head))
+    head = words_after(text, pos, 4)
+    lead = re.findall(r"[\w'’-]+", head)
+    room = 2 if lead and lead[0].casefold() in framing.appositive_openers else 1
+    return any(len(re.findall(r"[\w'’-]+", head[:s])) <= room for s, _, _, _ in roles.find(head))
 
 
 def _appositives(sm: SentenceMentions, actors, framing, known: list) -> list[tuple[str, Mention]]:
