@@ -462,6 +462,15 @@ def _event_of(sm: SentenceMentions, main: EventRef | None, places, published: da
         dated = incident_dates(sm, {main.type}, published, framing)
         if dated and dated[0].value.day != main.day:
             return EventRef(main.type, main.country, main.place, dated[0].value.day)
+    if main is not None and framing is not None and main.type in own:
+        # "The crush came two weeks after a construction crane toppled onto the mosque, killing 111
+        # people": a happening the sentence sets before or after the news by an offset word is another
+        # one, and figures told only after it are its own
+        first = next(m for m in sm.incidents if m.value == main.type)
+        other = next((m for m in sm.incidents if m.value not in (main.type, GENERIC) and m.start > first.end
+                      and set(re.findall(r"\w+", sm.text[first.end:m.start].casefold())) & framing.offset_words), None)
+        if other is not None and sm.quantities and all(q.start >= other.end for q in sm.quantities):
+            own = [other.value]
     if own and (main is None or main.type not in own):
         sentence_places = [p.value for p in sm.places]
         place = _deepest(places, sentence_places)

@@ -287,6 +287,12 @@ class FigureFraming:
                           and (role == "total" or role == "part" and measure.value in self.whole_measures
                                and a.value not in {getattr(self.main, "country", None), getattr(event, "country", None)})),
                          None)
+            own = getattr(framing, "own_people", None)
+            if owner is None and counted is None and own is not None and own.match(sm.text, figure.end):
+                # "Iran says 169 of its pilgrims died", "Iran kini mencatat 464 warganya tewas": the state
+                # named before the figure counts its own people, as "169 Iranians" does
+                owner = next((a for a in sorted(sm.actors, key=lambda a: -a.start) if a.end <= figure.start
+                              and actors.role(a.value) == "state"), None)
             # (a share of a toll the article gave: "70 children died" alone is no group's share)
             group = share_group(framing, sm, figure) \
                 if role == "part" and counted is None and measure.value in self.whole_measures else None

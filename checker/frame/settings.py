@@ -98,6 +98,9 @@ class FramingSchema(Schema):
     # Saturday", "api baru padam pada Sabtu"): that day is not when it happened
     end_cues = fields.List(fields.String(), load_default=list)
     reaction_heads = fields.List(fields.String(), load_default=list)
+    # right after a figure, a state's own people by a possessive ("169 of its pilgrims", "464 warganya"):
+    # the state named before the figure owns them, as "169 Iranians" would
+    own_people = fields.List(fields.String(), load_default=list)
     # ranks and honorifics between a title and a name ("Irjen", "drg", "Gen.")
     honorifics = fields.List(fields.String(), load_default=list)
     # "juru bicara itu", "a spokesman", "the agency": the last named body speaks
@@ -431,6 +434,7 @@ class Framing:
     facility: re.Pattern | None = None  # ends right before a body a facility is named after ("RS Pertamina")
     end_cues: AliasTable | None = None  # before a day: when a happening ended ("under control", "padam")
     reaction_heads: AliasTable | None = None  # before an incident: a reaction to it ("anger over"), which a day after dates
+    own_people: re.Pattern | None = None  # right after a figure: a state's own people by a possessive ("of its pilgrims")
     group_noun: re.Pattern | None = None  # a group a demonym beside it describes ("the Lebanese militant group")
     operated_vehicle: re.Pattern | None = None  # a vehicle an operator beside it labels ("a Malaysia Airlines jet")
     subgroup: re.Pattern | None = None  # starts right after a figure that counts a group ("40 dewasa")
@@ -654,6 +658,8 @@ def compile_framing(datas: list[dict]) -> Framing:
         as_of_cues=_table(data.get("as_of_cues", []), "as_of"),
         end_cues=_table(data.get("end_cues", []), "end"),
         reaction_heads=_table(data.get("reaction_heads", []), "reaction"),
+        own_people=re.compile(rf"[\s-]*{alternation(data['own_people'])}(?!\w)", re.IGNORECASE)
+        if data.get("own_people") else None,
         honorifics=frozenset(h.casefold().rstrip(".") for h in data.get("honorifics", ())),
         anaphoric_speakers=_table(data.get("anaphoric_speakers", []), "speaker"),
         determiners=frozenset(w.casefold() for w in data.get("determiners", ())),
