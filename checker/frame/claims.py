@@ -125,6 +125,11 @@ class ArticleFramer(FigureFraming):
             self.told = (who, when)
         past_before = (self.main.day if self.main is not None else None) or self.article.published
         past_incident = (self.main.day or self.article.published) if self.main is not None else None
+        if self.main is not None and self.main.day is None and any(i.value == self.main.type for i in sm.incidents):
+            # an undated main happening (a follow-up weeks after: "jumlah korban tewas akibat ledakan
+            # 4 Agustus 2020 mencapai 190 orang" in October) is dated by the line naming it on its
+            # day, no earlier happening of its type
+            past_incident = None
         past = ev.past_period(sm, past_before, self.framing, past_incident)
         # a figure whose own stretch of the sentence names a period of its own is counted over that
         # one ("537 deaths so far this year, ... more cases than the 14,626 recorded in 2023",

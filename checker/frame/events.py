@@ -434,8 +434,12 @@ def main_event(sentences: list[SentenceMentions], places, published: date | None
     if day is None and background_day:
         # only background was dated: the news happened on the earliest recent day its lead names
         # ("said on Thursday ... hit nine sites early on Wednesday")
+        # (a lead line telling only of a telling, with no happening, figure or act, dates the telling:
+        # "Tudingan itu disampaikan ... pada Selasa, 29 September 2020" in a follow-up weeks after
+        # the blast; so does a dateline. The happening stays undated then, not dated by the speech)
         recent = [d.value.day for sm in lead for d in sm.dates if d.value.grain == "day"
-                  and published - timedelta(days=framing.earlier_happening_days) < d.value.day <= published]
+                  and published - timedelta(days=framing.earlier_happening_days) < d.value.day <= published
+                  and (sm.incidents or sm.quantities or sm.topics)]
         day = min(recent) if recent else None
     return EventRef(kind, country, place, day, phase)
 

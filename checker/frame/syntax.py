@@ -131,6 +131,15 @@ def _has_own_measure(sm: SentenceMentions, figure: Mention, other: Mention, befo
     return False
 
 
+# a body's abbreviation in brackets right after its name ("the UN Interim Force in Lebanon (UNIFIL)",
+# "Pasukan Sementara PBB di Lebanon (UNIFIL)"): part of the name, no clause or figure of its own
+_ABBREVIATION = re.compile(r"\s*\((?:[A-Z][A-Za-z]?){1,}[A-Z]\)")
+
+
+def drop_abbreviations(text: str) -> str:
+    return _ABBREVIATION.sub(" ", text)
+
+
 def _subject_outcome(framing, sm: SentenceMentions, figure: Mention, outcome: Mention) -> bool:
     """A figure opening its clause is its subject, however long the noun phrase it heads: the
     first outcome of the clause, with no comma, figure or other measure's outcome before it, is
@@ -146,6 +155,7 @@ def _subject_outcome(framing, sm: SentenceMentions, figure: Mention, outcome: Me
             > framing.window("subject_outcome"):
         return False
     between = sm.text[figure.end:aside[0]] + sm.text[aside[1]:outcome.start] if aside else sm.text[figure.end:outcome.start]
+    between = drop_abbreviations(between)
     for p in sm.places:  # a region set off by commas says where, in no clause of its own ("di Danau Toba, Sumatera Utara, belum ditemukan")
         if figure.end <= p.start and p.end <= outcome.start:
             between = between.replace(f", {p.text},", " ")
@@ -334,7 +344,7 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
             between = between.replace(q.text, " ")
         for d in _dates_within(sm, lo, hi):
             between = between.replace(sm.text[d.start:d.end], " ")
-        if re.search(r"[;:()]|\d", between):  # another figure or a clause in between
+        if re.search(r"[;:()]|\d", drop_abbreviations(between)):  # another figure or a clause in between
             continue
         if m.end <= figure.start and any(c.start >= m.end and not text[m.end:c.start].strip() for c in sm.attribution):
             continue  # "Survivors said it carried 40 people": who tells it, not what is counted
