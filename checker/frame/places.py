@@ -119,7 +119,7 @@ def place_after(framing, sm: SentenceMentions, pos: int, exclude_spans=(), start
     for p in sm.places:
         if any(p.start < e and s < p.end for s, e in exclude_spans) or _owner_name(framing, sm, p) \
                 or landmark(framing, sm, p) or _in_title(framing, sm, p) or _origin(framing, sm, p) \
-                or attacker(framing, sm, p) or start is not None and p.end <= start and in_speaker_tag(framing, sm, p):
+                or attacker(framing, sm, p) or start is not None and p.end <= start and in_statement_setting(framing, sm, p):
             continue  # (a landmark it happened near: the article's site counts it; a title's office; the attacker;
             # where it was said, before the figure: "told reporters in Semarang that nine ...")
         gap_words = re.findall(r"[\w'’-]+", sm.text[p.end:start]) if start is not None and p.end <= start else None
@@ -254,12 +254,9 @@ def in_speaker_tag(framing, sm: SentenceMentions, place: Mention) -> bool:
     long the speaker's title ("kata Kepala Pusat Data ... BNPB Raditya Jati dalam keterangan
     tertulis di Jakarta"), and so after a leading cue too ("Sutopo told a news conference in Jakarta
     that ...", "mengatakan kepada wartawan di Palu, ...")."""
-    setting = getattr(framing, "statement_setting", None)
+    if in_statement_setting(framing, sm, place):
+        return True
     for cue in sm.attribution:
-        if setting is not None and cue.end <= place.start \
-                and clause_of(framing, sm.text, cue.start) == clause_of(framing, sm.text, place.start) \
-                and setting.search(sm.text[cue.start:place.start]):
-            return True
         if cue.value not in ("after", "either") or cue.end > place.start:
             continue
         if clause_of(framing, sm.text, cue.start) != clause_of(framing, sm.text, place.start):
@@ -271,6 +268,16 @@ def in_speaker_tag(framing, sm: SentenceMentions, place: Mention) -> bool:
                 and framing.place_preposition.search(sm.text[:place.start]):
             return True  # a person the rules do not know, or none: "kata Herman di Jayapura", "said in Jakarta"
     return False
+
+
+def in_statement_setting(framing, sm: SentenceMentions, place: Mention) -> bool:
+    """A place right after the setting of a statement, in a cue's clause: "... said in a written
+    statement in Jakarta", "told a news conference in Jakarta that ...", "mengatakan kepada wartawan
+    di Semarang bahwa ...": where it was said, whichever side of the cue its speaker stands."""
+    setting = getattr(framing, "statement_setting", None)
+    return setting is not None and any(
+        cue.end <= place.start and clause_of(framing, sm.text, cue.start) == clause_of(framing, sm.text, place.start)
+        and setting.search(sm.text[cue.start:place.start]) for cue in sm.attribution)
 
 
 # a speaker's name (one to four capitalised words, a title's small words before them), if any, and one preposition
