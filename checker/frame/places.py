@@ -119,8 +119,9 @@ def place_after(framing, sm: SentenceMentions, pos: int, exclude_spans=(), start
     for p in sm.places:
         if any(p.start < e and s < p.end for s, e in exclude_spans) or _owner_name(framing, sm, p) \
                 or landmark(framing, sm, p) or _in_title(framing, sm, p) or _origin(framing, sm, p) \
-                or attacker(framing, sm, p):
-            continue  # (a landmark it happened near: the article's site counts it; a title's office; the attacker)
+                or attacker(framing, sm, p) or start is not None and p.end <= start and in_statement_setting(framing, sm, p):
+            continue  # (a landmark it happened near: the article's site counts it; a title's office; the attacker;
+            # where it was said, before the figure: "told reporters in Semarang that nine ...")
         gap_words = re.findall(r"[\w'’-]+", sm.text[p.end:start]) if start is not None and p.end <= start else None
         if gap_words is not None and clause_start <= p.start and len(gap_words) <= 1 \
                 and not re.search(r"[,;:()]", sm.text[p.end:start]) \
@@ -251,13 +252,11 @@ def in_speaker_tag(framing, sm: SentenceMentions, place: Mention) -> bool:
     ("kata", "said") and that speaker, in the cue's clause ("..., kata Gubernur Sumut Bobby
     Nasution di Medan"); or right after the setting of a statement, in a cue's clause, however
     long the speaker's title ("kata Kepala Pusat Data ... BNPB Raditya Jati dalam keterangan
-    tertulis di Jakarta")."""
-    setting = getattr(framing, "statement_setting", None)
+    tertulis di Jakarta"), and so after a leading cue too ("Sutopo told a news conference in Jakarta
+    that ...", "mengatakan kepada wartawan di Palu, ...")."""
+    if in_statement_setting(framing, sm, place):
+        return True
     for cue in sm.attribution:
-        if setting is not None and cue.value in ("after", "either") and cue.end <= place.start \
-                and clause_of(framing, sm.text, cue.start) == clause_of(framing, sm.text, place.start) \
-                and setting.search(sm.text[cue.end:place.start]):
-            return True
         if cue.value not in ("after", "either") or cue.end > place.start:
             continue
         if clause_of(framing, sm.text, cue.start) != clause_of(framing, sm.text, place.start):
@@ -272,6 +271,16 @@ def in_speaker_tag(framing, sm: SentenceMentions, place: Mention) -> bool:
                 and framing.place_preposition.search(sm.text[:place.start]):
             return True  # a person the rules do not know, or none: "kata Herman di Jayapura", "said in Jakarta"
     return False
+
+
+def in_statement_setting(framing, sm: SentenceMentions, place: Mention) -> bool:
+    """A place right after the setting of a statement, in a cue's clause: "... said in a written
+    statement in Jakarta", "told a news conference in Jakarta that ...", "mengatakan kepada wartawan
+    di Semarang bahwa ...": where it was said, whichever side of the cue its speaker stands."""
+    setting = getattr(framing, "statement_setting", None)
+    return setting is not None and any(
+        cue.end <= place.start and clause_of(framing, sm.text, cue.start) == clause_of(framing, sm.text, place.start)
+        and setting.search(sm.text[cue.start:place.start]) for cue in sm.attribution)
 
 
 # a speaker's name (one to four capitalised words, a title's small words before them), if any, and one preposition
