@@ -31,6 +31,7 @@ class DurationRules:
     not_before: re.Pattern | None = None
     rate: re.Pattern | None = None  # a count per length ("12 deaths a week"): no length of time
     ordinal: re.Pattern | None = None  # a unit's word used as an ordinal ("a second bus"): no length
+    age: re.Pattern | None = None  # a length in an apposition after a name ("Siti, 45 tahun,"): an age
 
 
 def compile_durations(datas: list[dict]) -> DurationRules:
@@ -73,7 +74,14 @@ def compile_durations(datas: list[dict]) -> DurationRules:
               if any(d.get("rates") for d in datas) else None),
         ordinal=(re.compile("|".join(f"(?:{r})" for d in datas for r in d.get("ordinals", [])), re.IGNORECASE)
                  if any(d.get("ordinals") for d in datas) else None),
+        age=(re.compile("|".join(f"(?:{r})" for d in datas for r in d.get("ages", [])))
+             if any(d.get("ages") for d in datas) else None),
     )
+
+
+def _within_age(text: str, start: int, end: int, age: re.Pattern) -> bool:
+    return any(m.start() <= start and end <= m.end()
+               for m in age.finditer(text, max(0, start - 60), min(len(text), end + 5)))
 
 
 def _atom_seconds(m: re.Match, rules: DurationRules,
@@ -129,6 +137,8 @@ def find_durations(text: str, rules: LanguageRules) -> list[Mention]:
             continue  # "12 deaths a week": how often, not how long
         if dur.ordinal is not None and dur.ordinal.match(text, start):
             continue  # "when a second bus hit the wreck": the second of them, not one second
+        if dur.age is not None and _within_age(text, start, end, dur.age):
+            continue  # "Boris Prokoshev, 70 tahun, mengatakan": his age, not a length
         hedges, hedge_after = [], None
         before = dur.hedge_before.search(text[max(0, start - 40):start]) if dur.hedge_before else None
         if before:

@@ -196,3 +196,5 @@ class DurationsSchema(Schema):
     # a pattern over the text up to a length's end that makes it a rate: "12 deaths a week", "tiga kali sehari"
     rates = fields.List(fields.String(validate=valid_regex), load_default=list)
     ordinals = fields.List(fields.String(validate=valid_regex), load_default=list)  # matched where the length starts
+    # a pattern whose match covering a length makes it a person's age: "Boris Prokoshev, 70 tahun, ..."
+    ages = fields.List(fields.String(validate=valid_regex), load_default=list)
