@@ -20,7 +20,8 @@ from checker.frame.bodies import (defined_bodies, defined_mentions, place_bodies
                                   without_operators)
 from checker.frame.figure_stances import confirmations
 from checker.frame.persons import person_mentions, register_firms, register_persons, with_firms
-from checker.frame.propositions import negated, note_context, note_rumour, polarity, read_assertions, read_cue
+from checker.frame.propositions import (negated, note_context, note_rumour, polarity, read_assertions, read_cue,
+                                       trailing_comma)
 from checker.frame.speakers import Voice, in_dateline, speaker
 from checker.frame.stance_topic import Topic
 from checker.frame.settings import words, words_after, words_before
@@ -419,6 +420,9 @@ class ArticleFramer(FigureFraming):
             after = sorted((a for a in speaking if start <= a.start <= start + reach), key=lambda a: a.start)
             return after[0] if after else None
         clause_start, _ = clause_of(self.framing, text, cue.start)
+        trailing = trailing_comma(sm, cue)
+        if trailing is not None:  # "P, the Pentagon confirmed": the name after the comma holds it
+            clause_start = max(clause_start, trailing + 1)
         before = sorted((a for a in sm.actors if clause_start <= a.start and a.end <= cue.start),
                         key=lambda a: a.start)
         before = without_possessors(text, before)  # "Indonesia's National Police": the police

@@ -361,6 +361,7 @@ def read_cue(sm: SentenceMentions, cue: Mention, holder: Mention, rules, topic: 
     government = actors.government(holder.value)
     text = sm.text
     clause_start, clause_end = clause_of(framing, text, cue.start)
+    trailing = None
     if value.passive:
         spans = [(0, len(text))]
     elif value.role == "accuse":
@@ -370,6 +371,9 @@ def read_cue(sm: SentenceMentions, cue: Mention, holder: Mention, rules, topic: 
         spans = [(cue.end, min(clause_end, said_end)), (cue.end, said_end)]
         if len(cue.text.split()) > 3:  # "called reports of North Korean troops in Russia fake news"
             spans.append((cue.start, cue.end))
+        trailing = trailing_comma(sm, cue)
+        if trailing is not None:  # "P, the Pentagon confirmed on Tuesday": P, before the holder
+            spans.insert(0, (0, trailing))
         if _ends_clause(framing, text, cue.end):
             # a verdict ending the sentence, or its clause, is on what came before it: "kabar korban
             # tewas 500 orang tidak benar", "the figure of 11,300 dead was wrong", "informasi soal
@@ -426,7 +430,8 @@ def read_cue(sm: SentenceMentions, cue: Mention, holder: Mention, rules, topic: 
             chosen = Chosen(rules["stances"].incident_predicates[main.type], None, None, False, True)
         else:
             return None
-    agent, agent_words = agent_of(sm, rules, chosen, cue, holder, government, cue.end, topic)
+    told_before = trailing is not None and chosen.mention is not None and chosen.mention.end <= trailing
+    agent, agent_words = agent_of(sm, rules, chosen, cue, holder, government, 0 if told_before else cue.end, topic)
     spec = rules["stances"].predicates.get(chosen.predicate)
     if agent is None and spec is not None and spec.agent in ("someone", "anyone") and chosen.mention is not None:
         agent = SOMEONE  # "mengakui PDN diserang ransomware": attacked, by whoever
@@ -447,6 +452,28 @@ def read_cue(sm: SentenceMentions, cue: Mention, holder: Mention, rules, topic: 
     if value.role == "accuse" and not prop.figure:
         topic.accused = prop
     return reading
+
+
+def trailing_comma(sm: SentenceMentions, cue: Mention) -> int | None:
+    """Where the proposition of a cue said after it ends: "North Korea has sent troops to Russia,
+    the Pentagon confirmed on Tuesday" (the comma), when only the holder's name stands between
+    the comma and the cue and nothing but a day or a few words ("in a statement") follows it."""
+    value = cue.value
+    if value.passive or value.role == "accuse":
+        return None
+    text = sm.text
+    comma = text.rfind(",", 0, cue.start)
+    if comma < 0 or len(re.findall(r"[^\W\d_][\w'’-]*", text[:comma])) < 3:
+        return None
+    between = text[comma + 1:cue.start]
+    if len(between.split()) > 6 or not any(comma < a.start and a.end <= cue.start for a in sm.actors) \
+            or any(comma < c.start < cue.start for c in [*sm.attribution, *sm.stances]):
+        return None
+    rest = text[cue.end:]
+    for d in sorted(sm.dates, key=lambda d: -d.start):
+        if d.start >= cue.end:
+            rest = rest[:d.start - cue.end] + " " + rest[d.end - cue.end:]
+    return comma if len(re.findall(r"[^\W\d_][\w'’-]*", rest)) <= 3 else None
 
 
 def _ends_clause(framing, text: str, pos: int) -> bool:
