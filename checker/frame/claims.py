@@ -420,7 +420,7 @@ class ArticleFramer(FigureFraming):
             after = sorted((a for a in speaking if start <= a.start <= start + reach), key=lambda a: a.start)
             return after[0] if after else None
         clause_start, _ = clause_of(self.framing, text, cue.start)
-        trailing = trailing_comma(sm, cue)
+        trailing = trailing_comma(sm, self.framing, cue)
         if trailing is not None:  # "P, the Pentagon confirmed": the name after the comma holds it
             clause_start = max(clause_start, trailing + 1)
         before = sorted((a for a in sm.actors if clause_start <= a.start and a.end <= cue.start),

@@ -371,7 +371,7 @@ def read_cue(sm: SentenceMentions, cue: Mention, holder: Mention, rules, topic: 
         spans = [(cue.end, min(clause_end, said_end)), (cue.end, said_end)]
         if len(cue.text.split()) > 3:  # "called reports of North Korean troops in Russia fake news"
             spans.append((cue.start, cue.end))
-        trailing = trailing_comma(sm, cue)
+        trailing = trailing_comma(sm, framing, cue)
         if trailing is not None:  # "P, the Pentagon confirmed on Tuesday": P, before the holder
             spans.insert(0, (0, trailing))
         if _ends_clause(framing, text, cue.end):
@@ -454,26 +454,32 @@ def read_cue(sm: SentenceMentions, cue: Mention, holder: Mention, rules, topic: 
     return reading
 
 
-def trailing_comma(sm: SentenceMentions, cue: Mention) -> int | None:
+def trailing_comma(sm: SentenceMentions, framing, cue: Mention) -> int | None:
     """Where the proposition of a cue said after it ends: "North Korea has sent troops to Russia,
     the Pentagon confirmed on Tuesday" (the comma), when only the holder's name stands between
-    the comma and the cue and nothing but a day or a few words ("in a statement") follows it."""
+    the comma and the cue, no conjunction opening a clause of its own ("..., and Moscow admitted
+    the attack"), and nothing after it in its clause but a day or a few words naming nothing
+    ("in a statement")."""
     value = cue.value
     if value.passive or value.role == "accuse":
         return None
     text = sm.text
     comma = text.rfind(",", 0, cue.start)
-    if comma < 0 or len(re.findall(r"[^\W\d_][\w'’-]*", text[:comma])) < 3:
+    if comma < 0 or len(WORD.findall(text[:comma])) < 3:
         return None
-    between = text[comma + 1:cue.start]
-    if len(between.split()) > 6 or not any(comma < a.start and a.end <= cue.start for a in sm.actors) \
+    between = WORD.findall(text[comma + 1:cue.start])
+    if not between or len(between) > 8 or between[0].casefold() in framing.clause_openers \
+            or not any(comma < a.start and a.end <= cue.start for a in sm.actors) \
             or any(comma < c.start < cue.start for c in [*sm.attribution, *sm.stances]):
         return None
-    rest = text[cue.end:]
+    end = re.compile(r"[,;]").search(text, cue.end)
+    end = end.start() if end else len(text)
+    told = [m for m in [*sm.actors, *sm.topics, *sm.incidents, *sm.measures] if cue.end <= m.start < end]
+    rest = text[cue.end:end]
     for d in sorted(sm.dates, key=lambda d: -d.start):
-        if d.start >= cue.end:
+        if cue.end <= d.start and d.end <= end:
             rest = rest[:d.start - cue.end] + " " + rest[d.end - cue.end:]
-    return comma if len(re.findall(r"[^\W\d_][\w'’-]*", rest)) <= 3 else None
+    return comma if not told and len(WORD.findall(rest)) <= 3 else None
 
 
 def _ends_clause(framing, text: str, pos: int) -> bool:
