@@ -258,8 +258,6 @@ def negated(sm: SentenceMentions, lex, start: int, words: Mention) -> bool:
     return False
 
 
-# --- the place ----------------------------------------------------------------------------
-
 def negated_cause(sm: SentenceMentions, lex, start: int, words: Mention) -> bool:
     """A predicate given as a reason that is denied ("bukan karena produksi kurang", "not because of
     production"): a negation, then a cause link, right before it. What is denied is that it is the
@@ -274,6 +272,8 @@ def negated_cause(sm: SentenceMentions, lex, start: int, words: Mention) -> bool
             return True
     return False
 
+
+# --- the place ----------------------------------------------------------------------------
 
 def place_of(sm: SentenceMentions, rules, chosen: Chosen, skip: list[Mention], holder_government: str,
              agent: str, topic: Topic, main: EventRef | None) -> str | None:
@@ -454,6 +454,9 @@ def read_cue(sm: SentenceMentions, cue: Mention, holder: Mention, rules, topic: 
     return reading
 
 
+_CLAUSE_MARK = re.compile(r"[,;]")
+
+
 def trailing_comma(sm: SentenceMentions, framing, cue: Mention) -> int | None:
     """Where the proposition of a cue said after it ends: "North Korea has sent troops to Russia,
     the Pentagon confirmed on Tuesday" (the comma), when only the holder's name stands between
@@ -472,7 +475,7 @@ def trailing_comma(sm: SentenceMentions, framing, cue: Mention) -> int | None:
             or not any(comma < a.start and a.end <= cue.start for a in sm.actors) \
             or any(comma < c.start < cue.start for c in [*sm.attribution, *sm.stances]):
         return None
-    end = re.compile(r"[,;]").search(text, cue.end)
+    end = _CLAUSE_MARK.search(text, cue.end)
     end = end.start() if end else len(text)
     told = [m for m in [*sm.actors, *sm.topics, *sm.incidents, *sm.measures] if cue.end <= m.start < end]
     rest = text[cue.end:end]

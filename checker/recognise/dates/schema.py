@@ -2,8 +2,6 @@
 file, the field and what is wrong before anything is compiled."""
 from __future__ import annotations
 
-import calendar
-
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from checker.recognise.numbers import HedgeSchema
