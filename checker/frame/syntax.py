@@ -3,6 +3,8 @@ a figure counts, and the place a sentence scopes something to. Pure functions ov
 sentence's mentions and the framing rules."""
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 
 from checker.frame.settings import GROUP_WORDS, words, words_after, words_before
@@ -11,14 +13,22 @@ from checker.recognise import SentenceMentions
 
 
 def clause_of(framing, text: str, pos: int) -> tuple[int, int]:
-    start, end = 0, len(text)
-    for m in framing.clause_break.finditer(text):
-        if m.end() <= pos:
-            start = m.end()
-        elif m.start() >= pos:
-            end = m.start()
-            break
-    return start, end
+    """(start, end) of the clause holding pos: from the end of the last clause break before it
+    to the start of the first one after it."""
+    starts, ends = _clause_breaks(framing.clause_break, text)
+    i = bisect.bisect_right(ends, pos)  # breaks[:i] end at or before pos
+    start = ends[i - 1] if i else 0
+    if i < len(starts) and starts[i] < pos:  # a break around pos itself: the clause ends at the next
+        i += 1
+    return start, starts[i] if i < len(starts) else len(text)
+
+
+@functools.lru_cache(maxsize=512)
+def _clause_breaks(clause_break: re.Pattern, text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The starts and the ends of a sentence's clause breaks, once per sentence: every figure,
+    cue and actor of it asks for its clause (about ten times a sentence)."""
+    spans = [m.span() for m in clause_break.finditer(text)]
+    return tuple(s for s, _ in spans), tuple(e for _, e in spans)
 
 
 def gap(text: str, a_end: int, b_start: int) -> str:
