@@ -54,11 +54,20 @@ class Semantics:
     kinds: tuple[tuple[str, str], ...]  # claim kinds that are facts of one behaviour (event dates)
     wholes: tuple[tuple[str, tuple[str, ...], bool], ...]  # (whole, parts, parts add up)
 
+    @functools.cached_property
+    def _behaviours(self) -> dict:
+        # looked up for every pair of claims compared: a dict built once, not per call
+        return dict(self.behaviour)
+
+    @functools.cached_property
+    def _kinds(self) -> dict:
+        return dict(self.kinds)
+
     def behaviour_of(self, measure: str | None, kind: str = "quantity") -> str:
         if kind != "quantity":
-            return dict(self.kinds).get(kind, self.default)
+            return self._kinds.get(kind, self.default)
         # the toll among a group ("deaths/civilians") behaves as the toll does
-        return dict(self.behaviour).get((measure or "").split("/", 1)[0], self.default)
+        return self._behaviours.get((measure or "").split("/", 1)[0], self.default)
 
     def wholes_of(self, part: str | None) -> tuple[str, ...]:
         """The measures that contain `part` (deaths -> casualties)."""
