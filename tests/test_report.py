@@ -161,3 +161,14 @@ def test_a_named_part_of_the_day_keeps_one_bodys_values_apart_and_shows():
     [fact] = r["facts"]
     assert sorted((v["day_part"], v["status"]) for v in fact["values"]) == [(2, "conflict"), (2, "conflict")]
     assert "| 2 Jan 2024, morning | 16 |" in to_markdown(r)
+
+
+@pytest.mark.parametrize("language", ["id", "ms"])
+def test_every_kind_of_incident_has_a_name_in_the_report_language(language):
+    """A fact's subject is written with its incident's name ("korban tewas dalam badai di Filipina"):
+    without one an Indonesian or Malay report would show the rules' English id ("storm")."""
+    from checker.rulebook import default_rules
+
+    rules = default_rules().for_language(language)
+    names = rules["wording"].names
+    assert [kind for kind in rules["incidents"].order if kind not in names] == []
