@@ -279,6 +279,12 @@ def named_before(sm: SentenceMentions, rules, pos: int, floor: int, names: dict)
     titled = [e for _, e, _, _ in roles.find(sm.text[start:end])] if roles is not None else []
     if titled and sm.text[start + titled[-1]:end].strip():
         start += titled[-1]  # "Jeju Air CEO Kim E-bae": the person after the title
+    # a country opening the run is the nationality of the unknown name after it, whose own name it
+    # is: "Wartawan investigasi Amerika Serikat Seymour Hersh" (the journalist, not the state)
+    known = [a.end for a in sm.actors if start <= a.start and a.end < end and sm.text[a.end:end].strip()
+             and rules["actors"].role(a.value) == "state"]
+    if known:
+        start = max(known)
     found = list(_NAME.finditer(sm.text, start, end))
     last = next((m for m in reversed(found) if m.end() == end), None)
     return _name(sm, rules, last.start(), end, names) if last else None

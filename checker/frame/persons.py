@@ -109,6 +109,10 @@ def register_persons(sentences: list[SentenceMentions], actors, framing, places=
             if framing.origin is not None and actors.role(actor.value) == "state" \
                     and framing.origin.search(sm.text, max(0, actor.start - 40), actor.start):
                 continue  # "Perusahaan asal Taiwan, Gold Apollo,": the firm's name, no person of Taiwan's
+            if framing.private_roles is not None and actors.role(actor.value) == "state" and any(
+                    e == len(head.rstrip()) for head in [words_before(sm.text, actor.start, 2)]
+                    for _, e, _, _ in framing.private_roles.find(head.rstrip())):
+                continue  # "wartawan investigasi Amerika Serikat Seymour Hersh": a private person's nationality
             if framing.facility is not None and framing.facility.search(sm.text, max(0, actor.start - 40), actor.start):
                 continue  # "RS Pertamina Jaya": a hospital named after the body, no person of Pertamina's
             if any(p.start == actor.start and p.end == actor.end for p in sm.places) \
@@ -274,8 +278,12 @@ def _unknown_persons(sm: SentenceMentions, framing, known: list, found: dict) ->
             continue
         # "businessman Harvey Moeis", "terdakwa Harvey Moeis": someone of their own, whom the
         # article may quote or accuse later by a part of the name ("Moeis denied ...")
+        # (a country between them is the person's nationality: "wartawan investigasi Amerika Serikat
+        # Seymour Hersh")
+        country = next((a.start for a in sm.actors if a.end <= start and not text[a.end:start].strip()
+                        and a.kind == "actor" and a.rule.startswith("actor:")), start)
         private = framing.private_roles is not None and any(
-            e == len(head.rstrip()) for head in [words_before(text, start, 2)]
+            e == len(head.rstrip()) for head in [words_before(text, start, 2), words_before(text, country, 2)]
             for _, e, _, _ in framing.private_roles.find(head.rstrip()))
         if appositive or titled or beside or private:
             out.append(name)
