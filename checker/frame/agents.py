@@ -132,6 +132,10 @@ def agent_of(sm: SentenceMentions, rules, chosen: Chosen, cue: Mention | None, h
             before = []  # "PDN diserang ransomware", "the hospital was attacked": the one attacked
         if before:
             nearest = max(before, key=lambda a: a.end)
+            if role != "accuse" and any(nearest.end <= s and e <= words.start for s, e, _, _ in lex.reflexives.find(text)):
+                # the holder itself named after the accuser ("membantah tudingan polisi bahwa organisasi itu
+                # menggerakkan massa", "denied the police's claim that the group had organised the riot")
+                return holder_government, None
             return actors.government(nearest.value), nearest
         named = None if suffered else \
             named_before(sm, rules, words.start, max(floor, holder.end if holder is not None else 0), names)
@@ -210,6 +214,8 @@ def _name(sm: SentenceMentions, rules, start: int, end: int, names: dict) -> Men
     shorter form of a name the article used before is that name ("BAC")."""
     lex = rules["stances"]
     text = sm.text[start:end]
+    if any(w.strip(".,:;\"“”").casefold() in lex.pointers for w in text.split()):
+        return None  # "Isu Guru Rasis Itu", "This Claim": a thing told pointed back to, no name
     words = [w for w in text.split() if w.strip(".,").casefold() not in lex.name_affixes]
     if not words or not re.sub(r"[\"“‘'(\[]", "", sm.text[:start]).strip() and len(words) == 1:
         return None  # a capitalised first word is no name, nor one opening a quote ("\"We deny ...")

@@ -566,6 +566,7 @@ def frame_article(article: Article, mentions: list[SentenceMentions], rules) -> 
     home = rules["framing"].home_country
     if main is not None and main.country == "unknown" and home:
         main = replace(main, country=home)  # a domestic story names no country
+    mentions = [ev.as_main(sm, main) for sm in mentions]
     claims = _frame_with(article, mentions, rules, main)
     attacked = _attacked(claims, rules, main) if main is not None and not ev.sited(mentions, rules["framing"]) else None
     if attacked is not None:

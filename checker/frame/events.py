@@ -24,6 +24,7 @@ from checker.recognise.lexicon import AliasTable, _mentions
 from checker.rulebook import LanguageRules
 
 GENERIC = "generic"
+QUALIFIER = "incident:qualifier"  # a riot word naming no other type in its sentence ("kerusuhan" alone)
 UNTYPED = UNTYPED_EVENT
 LEAD_SENTENCES = 4  # the title and the lead paragraph name what an article is about
 
@@ -109,12 +110,14 @@ class Incidents:
             named = [m.value for m in found if m.value != GENERIC and m.text.casefold() not in self.qualifiers]
             if named:
                 found = [replace(m, value=named[0]) if m.text.casefold() in self.qualifiers else m for m in found]
+            else:  # a riot alone: its own type unless the article tells of another happening (as_main)
+                found = [replace(m, rule=QUALIFIER) if m.text.casefold() in self.qualifiers else m for m in found]
         if self.vehicles is not None and any(m.value in self.overridable for m in found):
             vehicle = self.vehicles.find(text)
             if vehicle:  # the first vehicle the sentence names: "the jet crashed", "pesawat jatuh"
                 kind = vehicle[0][2]
                 types = self.retype | dict(self.retype_for).get(kind, frozenset())
-                found = [replace(m, value=kind) if m.value in types else m for m in found]
+                found = [replace(m, value=kind, rule=f"incident:{kind}") if m.value in types else m for m in found]
         return found
 
 
@@ -457,6 +460,15 @@ def event_of(sm: SentenceMentions, main: EventRef | None, places, published: dat
         return event  # no wave named: the main wave, or the one of the day the sentence gives
     dated = incident_dates(sm, {event.type, GENERIC}, published, framing) if framing is not None else []
     return replace(event, phase=phase, day=dated[0].value.day if dated else None)
+
+
+def as_main(sm: SentenceMentions, main: EventRef | None) -> SentenceMentions:
+    """A riot word alone ("kerusuhan tersebut", "Korban Kerusuhan Kanjuruhan") is the article's
+    happening when it tells of one of another type (a stadium crush); alone in an article of riots
+    it stays a riot ("kerusuhan di Wamena")."""
+    if main is None or not any(m.rule == QUALIFIER and m.value != main.type for m in sm.incidents):
+        return sm
+    return replace(sm, incidents=[replace(m, value=main.type) if m.rule == QUALIFIER else m for m in sm.incidents])
 
 
 def _event_of(sm: SentenceMentions, main: EventRef | None, places, published: date | None,

@@ -162,6 +162,9 @@ class StancesSchema(Schema):
     # a name no table knows is an agent's id without these ("BAC Consulting KFT": bac_consulting)
     name_affixes = fields.List(fields.String(), load_default=list)
     auxiliaries = fields.List(fields.String(), load_default=list)  # "BAC had made", "telah membuat"
+    # words that point back to something told (demonstratives): a capitalised run holding one is no
+    # name ("Polisi: Isu Guru Rasis Itu Hoaks", "Police Say This Claim Is False")
+    pointers = fields.List(fields.String(), load_default=list)
     # verbs that carry a predicate's noun ("carried out airstrikes", "melancarkan serangan udara"):
     # right after a cue, like a verb form, the holder does what the noun names
     support_verbs = fields.List(fields.String(), load_default=list)
@@ -252,6 +255,7 @@ class StanceRules:
     cause_links: AliasTable | None = None
     support_verbs: frozenset = frozenset()  # casefolded words of verbs carrying a predicate's noun
     unasserted_after: AliasTable | None = None  # right after a predicate's word: "adulteration fears"
+    pointers: frozenset = frozenset()  # casefolded demonstratives: a run holding one is no name
 
 
 def _check_regex(pattern: str, where: str) -> re.Pattern:
@@ -273,7 +277,7 @@ def compile_stances(datas: list[dict]) -> StanceRules:
     negations, reflexives, higher, nap_before, nap_after = [], [], [], [], []
     not_negating, coordinators, determiners, unasserted, preps = [], [], [], [], []
     affixes, auxiliaries, anaphors, nouns, figure_nouns, enemy, present = [], [], [], [], [], [], []
-    accusations, causes, support, unasserted_after = [], [], [], []
+    accusations, causes, support, unasserted_after, pointers = [], [], [], [], []
     window, negation_window, verbal = 4, 5, "(?!)"
     for data in datas:
         for label, forms in data["verbs"].items():
@@ -320,6 +324,7 @@ def compile_stances(datas: list[dict]) -> StanceRules:
         figure_nouns += data["figure_nouns"]
         verbal = data["verbal"]
         auxiliaries += data["auxiliaries"]
+        pointers += data["pointers"]
         support += [w for form in data.get("support_verbs", []) for w in form.split()]
         enemy += data["enemy_words"]
         present += data["present_forms"]
@@ -348,7 +353,8 @@ def compile_stances(datas: list[dict]) -> StanceRules:
                        PatternSet.build((p[0] for p in phrases), phrases),
                        _check_regex(rf"[\s\"“'‘]*{alternation(enemy)}\b", "enemy_words") if enemy else None,
                        frozenset(w.casefold() for w in present), incident_themes, _words(causes, "cause"),
-                       frozenset(w.casefold() for w in support), _words(unasserted_after, "unasserted"))
+                       frozenset(w.casefold() for w in support), _words(unasserted_after, "unasserted"),
+                       frozenset(w.casefold() for w in pointers))
 
 
 def _preposition(words: list[str]) -> re.Pattern:
