@@ -216,7 +216,6 @@ def _figure(text: str, m: re.Match, nr: NumberRules, rejects) -> tuple[Figure | 
     if m.groupdict().get("vague"):
         low, high = nr.vague[fold(m.group("vague"))]
         rule_parts.append("vague:" + fold(m.group("vague")))
-        scaled, scale, raw_value = True, 1.0, None
     else:
         raw = m.group("num")
         after = text[core_end:]
