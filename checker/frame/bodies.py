@@ -64,6 +64,9 @@ def place_bodies(sm: SentenceMentions, country: str | None, actors_table=None, n
     if regional is not None:
         actors = [_with_region(sm, a) if body_of(actors_table, a.value) in regional.per_region else a
                   for a in actors]
+        if places is not None:
+            actors = [_own_country(sm, a, actors_table, places) if body_of(actors_table, a.value) in regional.per_region
+                      else a for a in actors]
         actors = [a for a in actors if not any(o is not a and o.start <= a.start and a.end <= o.end
                                                and (o.end - o.start) > (a.end - a.start) for o in actors)]
     return replace(sm, actors=actors)
@@ -138,8 +141,21 @@ def government_words(framing, sm: SentenceMentions, place: Mention):
     return head, tail
 
 
+def _own_country(sm: SentenceMentions, actor: Mention, actors_table, places) -> Mention:
+    """A regional office of a country's kind whose region is a country of its own, another than
+    the body's ("Gubernur Puerto Riko", "Wali Kota Hong Kong"): that country's voice, as its
+    English form ("Puerto Rico Governor") is, not the body's country's."""
+    named = [p for p in sm.places if actor.start <= p.start and p.end <= actor.end]
+    if len(named) != 1 or places.country(named[0].value) != named[0].value \
+            or actors_table.government(actor.value) in (None, named[0].value):
+        return actor
+    return replace(actor, value=named[0].value)
+
+
 def _with_region(sm: SentenceMentions, actor: Mention) -> Mention:
-    """The mention stretched over an abbreviation in brackets and a place right after it."""
+    """The mention stretched over an abbreviation in brackets and a place right after it, or over
+    a place of several words whose first the head's pattern took for a region ("Gubernur Puerto"
+    of "Gubernur Puerto Riko")."""
     text, end = sm.text, actor.end
     while True:
         rest = text[end:]
@@ -147,8 +163,10 @@ def _with_region(sm: SentenceMentions, actor: Mention) -> Mention:
         if bracket:
             end += bracket.end()
             continue
-        # the place right after it (the gazetteer's places hold "Provinsi Jawa Timur" whole)
-        place = next((p for p in sm.places if p.start >= end and not text[end:p.start].strip()), None)
+        # the place right after it (the gazetteer's places hold "Provinsi Jawa Timur" whole), or one
+        # it ends inside of
+        place = next((p for p in sm.places if p.start >= end and not text[end:p.start].strip()
+                      or actor.start < p.start < end < p.end), None)
         if place is not None and place.end > end:
             end = place.end
             continue

@@ -629,6 +629,9 @@ def past_period(sm: SentenceMentions, before: date | None, framing=None,
             continue
         if any(s < d.end and d.start < e for s, e in since):
             continue
+        published_in = getattr(framing, "publication_cues", None)
+        if published_in is not None and published_in.find(words_before(sm.text, d.start, 3)):
+            continue  # "a study published in May estimated 4,645 deaths": when the study came out
         return d
     if incident_day is not None and framing is not None:
         # "dua pekan setelah serangan di Pahalgam pada 22 April", "the April 22 attack in Pahalgam in

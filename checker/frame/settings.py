@@ -37,6 +37,9 @@ WINDOWS = {
     "share_group": 4,  # a share's figure and the group it counts ("tujuh di antaranya warga sipil")
     # (in days) a day named this far before publication is recalled, and dates no figure of the next paragraph
     "recalled_days": 365,
+    # (in days) a figure counted over a closed past span this long (months: "selama September hingga
+    # Desember 2017", "from Sept. 20 to Dec. 31, 2017") holds as of the span's last day
+    "counted_span_days": 28,
 }
 
 
@@ -97,6 +100,9 @@ class FramingSchema(Schema):
     # words before a day that say when a happening ended ("brought the blaze under control early on
     # Saturday", "api baru padam pada Sabtu"): that day is not when it happened
     end_cues = fields.List(fields.String(), load_default=list)
+    # words before a month or year that make it when a report came out ("a study published in May",
+    # "kajian yang terbit pada Mei lalu"): no past period its figures count
+    publication_cues = fields.List(fields.String(), load_default=list)
     reaction_heads = fields.List(fields.String(), load_default=list)
     # right after a figure, a state's own people by a possessive ("169 of its pilgrims", "464 warganya"):
     # the state named before the figure owns them, as "169 Iranians" would
@@ -433,6 +439,7 @@ class Framing:
     origin: re.Pattern | None = None  # ends right before the country something comes from ("perusahaan asal")
     facility: re.Pattern | None = None  # ends right before a body a facility is named after ("RS Pertamina")
     end_cues: AliasTable | None = None  # before a day: when a happening ended ("under control", "padam")
+    publication_cues: AliasTable | None = None  # before a month: when a report came out ("published in")
     reaction_heads: AliasTable | None = None  # before an incident: a reaction to it ("anger over"), which a day after dates
     own_people: re.Pattern | None = None  # right after a figure: a state's own people by a possessive ("of its pilgrims")
     group_noun: re.Pattern | None = None  # a group a demonym beside it describes ("the Lebanese militant group")
@@ -657,6 +664,7 @@ def compile_framing(datas: list[dict]) -> Framing:
         statement_anaphora=_table(_statement_forms(data.get("statement_anaphora", {})), "statement"),
         as_of_cues=_table(data.get("as_of_cues", []), "as_of"),
         end_cues=_table(data.get("end_cues", []), "end"),
+        publication_cues=_table(data.get("publication_cues", []), "publication"),
         reaction_heads=_table(data.get("reaction_heads", []), "reaction"),
         own_people=re.compile(rf"[\s-]*{alternation(data['own_people'])}(?!\w)", re.IGNORECASE)
         if data.get("own_people") else None,

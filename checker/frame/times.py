@@ -37,6 +37,15 @@ def reference_day(sm: SentenceMentions, framing, published: date | None,
         if d.value.grain == "span" and last is not None and (published is None or last <= published) \
                 and framing.as_of_cues.find(d.text) and opens_count(framing, sm.text, d):
             return last
+    for d in sm.dates:
+        # "1.427 orang meninggal selama September hingga Desember 2017", "estimated 4,645 deaths from
+        # Sept. 20 to Dec. 31, 2017": a count over a closed span of months, ended before the report,
+        # holds as of the span's last day, not as of the day it was told (a happening's few days,
+        # "pada 25 hingga 31 Agustus", are too short to be such a period)
+        last = getattr(d.value, "last", None)
+        if d.value.grain == "span" and last is not None and published is not None and last < published \
+                and (last - d.value.day).days >= framing.window("counted_span_days") and sm.quantities:
+            return last
     # "Tuesday's pager explosions killed 12", "ledakan pager pada Selasa": the day dates the
     # incident named, whatever day the article's main incident has
     incident_days = {id(d) for d in incident_dates(sm, {i.value for i in sm.incidents}, published, framing)}
