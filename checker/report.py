@@ -10,7 +10,7 @@ from datetime import date
 from typing import Iterable, Mapping
 
 from checker.compare.findings import FINGERPRINT_SCHEME
-from checker.compare.wording import count_text, day_text, wording_of
+from checker.compare.wording import count_text, day_text, shown_range, wording_of
 from checker.units import seconds_per
 from checker.model import Article, Claim, Finding
 
@@ -188,7 +188,10 @@ def _value_cell(value, names=None) -> str:
     if isinstance(value, Mapping):
         low, high = value.get("low"), value.get("high")
         if low is not None and high is not None:
-            return _figure(low, w) if low == high else w.phrase("range", low=_figure(low, w), high=_figure(high, w))
+            if low == high:
+                return _figure(low, w)
+            low, high = shown_range(low, high)
+            return w.phrase("range", low=_figure(low, w), high=_figure(high, w))
         if low is not None:
             return w.phrase("more_than" if value.get("low_open") else "at_least", n=_figure(low, w))
         if high is not None:

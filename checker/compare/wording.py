@@ -7,6 +7,7 @@ report language's wording, with those names over its own)."""
 from __future__ import annotations
 
 import functools
+import math
 import string
 from dataclasses import dataclass, field
 from datetime import date
@@ -268,6 +269,15 @@ def number_text(x: float, names=None) -> str:
     return text.translate(str.maketrans({",": w.group_mark, ".": w.decimal_mark}))
 
 
+def shown_range(low: float, high: float) -> tuple[float, float]:
+    """A range as a reader is shown it: a hedged count's bounds ("about 4,645" is 4,180.5 to
+    5,109.5) widened to whole numbers, so no one reads of 4,180.5 people; a narrow range
+    ("1.5-6 metres") as it is."""
+    if high - low >= 10:
+        return float(math.floor(low)), float(math.ceil(high))
+    return low, high
+
+
 def interval_text(value: Interval | None, scale: float = 1.0, names=None) -> str:
     """8,000 | 9,000-11,000 | more than 600,000 | up to 50 (values divided by `scale`)."""
     w = wording_of(names)
@@ -278,6 +288,7 @@ def interval_text(value: Interval | None, scale: float = 1.0, names=None) -> str
     if low is not None and high is not None:
         if low == high:
             return number_text(low, w)
+        low, high = shown_range(low, high)
         return w.phrase("range", low=number_text(low, w), high=number_text(high, w))
     if low is not None:
         return w.phrase("more_than" if value.low_open else "at_least", n=number_text(low, w))

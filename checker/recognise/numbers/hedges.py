@@ -23,7 +23,11 @@ def apply_hedges(low: float | None, high: float | None, before: list[Hedge],
     least two weeks."""
     nominal = (low, high)
     low_open = high_open = False
+    estimated = False
     for hedge in before[::-1]:
+        if hedge.estimate and estimated:
+            continue  # "estimated about 4,645": one approximation told twice, not compounded
+        estimated = estimated or hedge.estimate
         low, high, lo, ho = apply_hedge(hedge, low, high)
         low_open, high_open = low_open or lo, high_open or ho
     if after is not None:
