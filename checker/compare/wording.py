@@ -104,7 +104,7 @@ PHRASE_FIELDS = {
     "measure_among": {"measure", "group"},
     "source": {"outlet", "day"}, "source_inline": {"outlet", "day"}, "written": {"stated", "written"},
     "in_place": {"place"}, "of_subject": {"subject"}, "according_to": {"who"}, "modality": {"modality"},
-    "proposition": {"subject", "topic"}, "proposition_in": {"proposition", "place"}, "quoted": {"text"},
+    "proposition": {"subject", "topic"}, "proposition_in": {"proposition", "place"}, "figure_proposition": {"fact"}, "quoted": {"text"},
     "figure_at": {"fact", "value"}, "speaker_for": {"speaker", "side"}, "actor_event": {"subject", "event"},
     "event_of": {"subject", "event"}, "count": {"n", "noun"}, "any_value": set(), "unnamed_outlet": set(),
     # the labels of the report's disputed facts (checker.compare.disputes)
@@ -361,6 +361,9 @@ def proposition_text(proposition: str | None, names) -> str:
     w = wording_of(names)
     if not proposition:
         return w.phrase("unstated_proposition")
+    if proposition.endswith(".figure") and proposition.count(".") >= 2:  # a stance on a toll: "<subject>.<measure>.figure"
+        fact_subject, measure, _ = proposition.rsplit(".", 2)
+        return w.phrase("quoted", text=w.phrase("figure_proposition", fact=fact_text(fact_subject, measure, w)))
     subject, _, rest = proposition.partition(".")
     topic, _, place = rest.partition(".")
     # an unnamed agent may be named by what it did ("the operator's negligence", not "unnamed attackers")
