@@ -88,10 +88,14 @@ def compare_event_dates(fresh: list[Claim], old: list[Claim], context: Compariso
 
 def anchor_of(claim: Claim, group: list[Claim]):
     """(since date, the claim that gave it): the claim's own "since", else the nearest "since"
-    stated for the same key in the same article."""
+    stated for the same key in the same article. A length of nothing named (no subject, no
+    measure: "paid 86 billion roubles in a single year", "dalam setahun") shares no key with a
+    "since" elsewhere ("has led Wagner since 2014"): it borrows none."""
     own = since_of(claim)
     if own is not None:
         return own, None
+    if claim.subject is None and claim.measure is None:
+        return None, None
     same_article = [c for c in group if c.article == claim.article and c is not claim
                     and since_of(c) is not None]
     if not same_article:
