@@ -153,7 +153,8 @@ def agent_of(sm: SentenceMentions, rules, chosen: Chosen, cue: Mention | None, h
         # "his country played any role", "dikirim dari perusahaannya": the holder itself; never
         # the one accusing ("accused the firm of negligence, saying it had ignored warnings")
         reflexive = [] if role == "accuse" else [m for m in lex.reflexives.find(text)
-                     if floor <= m[0] < words.start or 0 <= m[0] - words.end and len(WORD.findall(text[words.end:m[0]])) <= 2]
+                     if (floor <= m[0] < words.start or 0 <= m[0] - words.end and len(WORD.findall(text[words.end:m[0]])) <= 2)
+                     and not (lex.expletive_after is not None and lex.expletive_after.match(text, m[1]))]
         if reflexive:
             return holder_government, None
     if role != "accuse" and (role == "self" or chosen.light or chosen.governed and theme is None):

@@ -165,6 +165,9 @@ class StancesSchema(Schema):
     # words that point back to something told (demonstratives): a capitalised run holding one is no
     # name ("Polisi: Isu Guru Rasis Itu Hoaks", "Police Say This Claim Is False")
     pointers = fields.List(fields.String(), load_default=list)
+    # right after a reflexive word, what makes it an empty subject ("it was likely that ...", "it is
+    # believed that ..."): then it refers to no one, least of all the holder
+    expletive_after = fields.String(load_default="(?!)")
     # verbs that carry a predicate's noun ("carried out airstrikes", "melancarkan serangan udara"):
     # right after a cue, like a verb form, the holder does what the noun names
     support_verbs = fields.List(fields.String(), load_default=list)
@@ -256,6 +259,7 @@ class StanceRules:
     support_verbs: frozenset = frozenset()  # casefolded words of verbs carrying a predicate's noun
     unasserted_after: AliasTable | None = None  # right after a predicate's word: "adulteration fears"
     pointers: frozenset = frozenset()  # casefolded demonstratives: a run holding one is no name
+    expletive_after: re.Pattern | None = None  # after "it": an empty subject ("it was likely that")
 
 
 def _check_regex(pattern: str, where: str) -> re.Pattern:
@@ -278,7 +282,7 @@ def compile_stances(datas: list[dict]) -> StanceRules:
     not_negating, coordinators, determiners, unasserted, preps = [], [], [], [], []
     affixes, auxiliaries, anaphors, nouns, figure_nouns, enemy, present = [], [], [], [], [], [], []
     accusations, causes, support, unasserted_after, pointers = [], [], [], [], []
-    window, negation_window, verbal = 4, 5, "(?!)"
+    window, negation_window, verbal, expletive = 4, 5, "(?!)", "(?!)"
     for data in datas:
         for label, forms in data["verbs"].items():
             verbs += [(f + suffix, label, False) for f in forms for suffix in ("", *data["suffixes"])]
@@ -325,6 +329,8 @@ def compile_stances(datas: list[dict]) -> StanceRules:
         verbal = data["verbal"]
         auxiliaries += data["auxiliaries"]
         pointers += data["pointers"]
+        if data["expletive_after"] != "(?!)":
+            expletive = data["expletive_after"]
         support += [w for form in data.get("support_verbs", []) for w in form.split()]
         enemy += data["enemy_words"]
         present += data["present_forms"]
@@ -354,7 +360,7 @@ def compile_stances(datas: list[dict]) -> StanceRules:
                        _check_regex(rf"[\s\"“'‘]*{alternation(enemy)}\b", "enemy_words") if enemy else None,
                        frozenset(w.casefold() for w in present), incident_themes, _words(causes, "cause"),
                        frozenset(w.casefold() for w in support), _words(unasserted_after, "unasserted"),
-                       frozenset(w.casefold() for w in pointers))
+                       frozenset(w.casefold() for w in pointers), rule_regex(expletive, "expletive_after", re.IGNORECASE))
 
 
 def _preposition(words: list[str]) -> re.Pattern:
