@@ -48,6 +48,18 @@ def _semantics(rules) -> Semantics:
     return language_rules.get("facts") or default_semantics()
 
 
+def _regions_abroad(government_of: Callable[[str], str], places) -> Callable[[str], str]:
+    """A regional body's government is its region's country: Tokyo's governor and Hatay's speak
+    for Japan and Turkey (a body kind alone, "provincial_government", is Indonesia's; an
+    unplaced "regional_government" was no state at all)."""
+    def of(actor: str) -> str:
+        _, at, region = actor.partition("@")
+        if at and region in places.parents:
+            return places.country(region)
+        return government_of(actor)
+    return of
+
+
 def make_context(rules, articles, within=None, government_of=None) -> ComparisonContext:
     language_rules = _language_rules(rules)
     if isinstance(language_rules, CompareSettings):
@@ -60,6 +72,8 @@ def make_context(rules, articles, within=None, government_of=None) -> Comparison
     within = functools.lru_cache(maxsize=65536)(within)  # a pure lookup, asked again and again
     if government_of is None:
         government_of = actors.government if actors is not None else (lambda actor: actor)
+        if places is not None:
+            government_of = _regions_abroad(government_of, places)
     if not isinstance(articles, Mapping):
         articles = {a.id: a for a in articles}
     country_of = places.country if places is not None else None

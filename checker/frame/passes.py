@@ -24,6 +24,24 @@ def regional_speakers(claims: list[Claim]) -> list[Claim]:
     return out
 
 
+def regions_abroad(claims: list[Claim], actors, places) -> list[Claim]:
+    """A regional body abroad speaks for its region's country: a stance of Tokyo's governor
+    ("Gubernur Tokyo Yuriko Koike membantah ...", provincial_government@tokyo) or of Hatay's is
+    Japan's or Turkey's side, not the body kind's default (Indonesia's provincial governments, or
+    no state at all)."""
+    if places is None:
+        return claims
+    out = []
+    for c in claims:
+        region = c.speaker.partition("@")[2] if c.kind == "stance" and c.speaker else ""
+        if region in places.parents and c.subject == actors.government(c.speaker):
+            country = places.country(region)
+            if country != c.subject:
+                c = replace(c, subject=country)
+        out.append(c)
+    return out
+
+
 def _occurrences(text: str, part: str) -> list[int]:
     return [m.start() for m in re.finditer(re.escape(part), text)] if part else []
 
