@@ -59,49 +59,59 @@ class Progress:
             sys.stderr.flush()
 
 
-def read_articles(paths: list[str], jobs: int = 1, engine: str = "local", scheduler: str | None = None):
-    """(articles, claims, errors): every readable file analysed (on `jobs` processes, or on a
-    Dask cluster with engine "dask"); unreadable ones reported. The result is in file order
-    whatever the number of processes."""
+def read_articles(paths: list[str], jobs: int = 1, engine: str = "local", scheduler: str | None = None,
+                  lines: bool = False):
+    """(articles, claims, errors, lines): every readable file analysed (on `jobs` processes, or
+    on a Dask cluster with engine "dask"); unreadable ones reported; with `lines`, each article's
+    sentences as the near-duplicate check reads them, read beside its claims on the same process
+    (a scan's comparison then need not recognise every sentence again on one). The result is in
+    file order whatever the number of processes."""
     files = article_paths(paths)
-    articles, claims, errors = [], [], []
+    articles, claims, errors, read_lines = [], [], [], {}
     progress = Progress(len(files))
     ids = article_ids(files)
-    for path, (analysed, error) in zip(files, _analysed(files, ids, jobs, engine, scheduler)):
+    for path, (analysed, error) in zip(files, _analysed(files, ids, jobs, engine, scheduler, lines)):
         if error is not None:
             errors.append(error)
         else:
             articles.append(analysed[0])
             claims += analysed[1]
+            if analysed[2] is not None:
+                read_lines[analysed[0].id] = analysed[2]
         progress.step(path.name)
     for message in errors:
         print(f"checker: skipped {message}", file=sys.stderr)
     if not articles:
         raise UsageError("no article could be read")
-    return articles, claims, errors
+    return articles, claims, errors, read_lines
 
 
-def _analyse_file(task: tuple[Path, str]):
-    """One file read and analysed: ((article, claims), None), or (None, why it was skipped)."""
+def _analyse_file(task: tuple[Path, str, bool]):
+    """One file read and analysed: ((article, claims, its near-duplicate lines or None), None),
+    or (None, why it was skipped)."""
+    from checker.compare.near_duplicates import lines_of
     from checker.ingest import IngestError, read_article_file
     from checker.pipeline import analyse
 
-    path, article_id = task
+    path, article_id, with_lines = task
     rules = _rules()
     try:
         article = read_article_file(path, rules, article_id=article_id)
     except IngestError as exc:
         return None, f"{path}: {exc}"
-    return analyse(article, rules), None
+    article, claims = analyse(article, rules)
+    lines = lines_of(article, rules.for_language(article.language)) \
+        if with_lines and article.body and article.language in rules.languages else None
+    return (article, claims, lines), None
 
 
 def _analysed(files: list[Path], ids: dict[Path, str], jobs: int, engine: str = "local",
-              scheduler: str | None = None):
+              scheduler: str | None = None, lines: bool = False):
     """_analyse_file of each file, in order; extraction is per article and pure, so it runs in a
     pool of `jobs` processes forked after the rules are compiled (each inherits them), or over
     partitions on a Dask cluster (checker/cli_dask.py), and the comparison, which needs every
     claim, runs after, in this process."""
-    tasks = [(path, ids[path]) for path in files]
+    tasks = [(path, ids[path], lines) for path in files]
     if engine == "dask":
         from checker.cli_dask import DaskMissing, analysed_on_dask
 
@@ -186,7 +196,7 @@ def write_output(text: str, out: str | None) -> None:
 def cmd_extract(args) -> int:
     from checker.report import build_report, claims_table
 
-    articles, claims, errors = read_articles(args.paths)
+    articles, claims, errors, _ = read_articles(args.paths)
     if args.format == "json":
         text = json.dumps(build_report(articles, claims, []), ensure_ascii=False, indent=2)
     else:
@@ -273,9 +283,9 @@ def scan_report(paths, report_language: str | None = None, jobs: int = 1, engine
 
     rules = _rules()
     language = _known_language(report_language, "--report-lang", rules)  # before reading: fail fast
-    articles, claims, errors = read_articles(paths, jobs, engine, scheduler)
+    articles, claims, errors, lines = read_articles(paths, jobs, engine, scheduler, lines=True)
     by_id = {a.id: a for a in articles}
-    findings = compare_all(claims, by_id, rules, report_language=language)
+    findings = compare_all(claims, by_id, rules, report_language=language, lines=lines)
     # the report shows each claim as it was compared: "the tragedy" as the happening it is about
     return build_report(articles, as_compared(claims, by_id, rules), findings,
                         names=report_wording(rules, language)), errors

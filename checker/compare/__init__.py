@@ -166,10 +166,12 @@ def _containment(by_key_new: dict, by_key_old: dict, context: ComparisonContext,
 def compare(new: Iterable[Claim], stored: Iterable[Claim], articles: Mapping[str, Article] | Iterable[Article],
             rules, *, within: Callable[[str, str], bool] | None = None,
             government_of: Callable[[str], str] | None = None, report_language: str | None = None,
-            fresh_articles: Iterable[str] | None = None) -> list[Finding]:
+            fresh_articles: Iterable[str] | None = None, lines: Mapping[str, list] | None = None) -> list[Finding]:
     """Findings that involve at least one new claim (or, near-duplicates, an article of
     `fresh_articles`, default the new claims' articles), the real disagreements first, their
-    summaries in `report_language` (default: the rules' default report language)."""
+    summaries in `report_language` (default: the rules' default report language). `lines`: the
+    articles' sentences as the near-duplicate check reads them, where already read (a scan reads
+    them on its extraction processes), by article id."""
     new = list(new)
     context = make_context(rules, articles, within, government_of)
     if hasattr(rules, "for_language"):
@@ -212,7 +214,7 @@ def compare(new: Iterable[Claim], stored: Iterable[Claim], articles: Mapping[str
         finding = make_finding(context, group, summarise(group, context, names))
         findings.setdefault(finding.id, finding)
     fresh_articles = {c.article for c in new} if fresh_articles is None else fresh_articles
-    for finding in near_duplicate_findings(context, rules, fresh_articles, new + old, names):
+    for finding in near_duplicate_findings(context, rules, fresh_articles, new + old, names, lines):
         findings.setdefault(finding.id, finding)
     return sorted(findings.values(), key=rank)
 

@@ -353,9 +353,9 @@ def _negations(language_rules) -> frozenset:
 
 
 def near_duplicate_findings(context: ComparisonContext, rules, fresh_articles: Iterable[str],
-                            claims: Iterable[Claim], names) -> list[Finding]:
+                            claims: Iterable[Claim], names, read: Mapping[str, list] | None = None) -> list[Finding]:
     """Near-duplicate findings between an article of `fresh_articles` and any other article of
-    the context."""
+    the context; `read`: articles' lines already read (lines_of), by article id."""
     if not hasattr(rules, "for_language"):
         return []  # bare settings (the compare examples): no language to read sentences with
     fresh = set(fresh_articles)
@@ -376,7 +376,7 @@ def near_duplicate_findings(context: ComparisonContext, rules, fresh_articles: I
         negations.setdefault(article.language, _negations(language_rules))
         guards.setdefault(article.language, _guard(language_rules))
         intros.setdefault(article.language, _intro(language_rules))
-        for line in lines_of(article, language_rules):
+        for line in read[article_id] if read is not None and article_id in read else lines_of(article, language_rules):
             lines.append(line)
             for key in set(_keys(line)):
                 index[key].append(line)
