@@ -616,7 +616,10 @@ def past_period(sm: SentenceMentions, before: date | None, framing=None,
     the article reports. A period "sejak" or "since" opens is a bound, not such a period."""
     if before is None:
         return None
-    since = [(d.start, d.end) for d in sm.durations if getattr(d.value, "since", None) is not None]
+    # a "since" span naming a happening before its year ("terburuk sejak gempa Agadir pada 1960, yang
+    # menewaskan ...") recalls that happening: its year is that happening's, not a count's start
+    since = [(d.start, d.end) for d in sm.durations if getattr(d.value, "since", None) is not None
+             and not any(d.start < i.start and i.end <= d.end for i in sm.incidents)]
     for d in sorted(sm.dates, key=lambda d: d.start):
         if framing is not None and since_when(sm, d, framing) and d.value.day < before:
             # "since 1995, when two trains collided ..., killing 358": that year's happening
