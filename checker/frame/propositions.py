@@ -367,7 +367,7 @@ def read_cue(sm: SentenceMentions, cue: Mention, holder: Mention, rules, topic: 
     elif value.role == "accuse":
         spans = [(cue.start, clause_end), (cue.start, len(text))]
     else:
-        said_end = _next_speaker_clause(sm, cue)
+        said_end = _next_speaker_clause(sm, cue, framing)
         spans = [(cue.end, min(clause_end, said_end)), (cue.end, said_end)]
         if len(cue.text.split()) > 3:  # "called reports of North Korean troops in Russia fake news"
             spans.append((cue.start, cue.end))
@@ -498,14 +498,24 @@ def _ends_clause(framing, text: str, pos: int) -> bool:
 _ACRONYM = re.compile(r"(?<![\w-])[A-Z]{2,6}(?![\w-])")
 
 
-def _next_speaker_clause(sm: SentenceMentions, cue: Mention) -> int:
+def _next_speaker_clause(sm: SentenceMentions, cue: Mention, framing=None) -> int:
     """Where a later clause with a speaker of its own starts ("Junta Bantah Langgar Gencatan
     Senjata, NUG Sebut Korban 3.471", "X denied it, while Y said ..."): a stance's words end
-    there; what the other speaker says is not what was denied."""
+    there; what the other speaker says is not what was denied. A saying verb the same holder
+    joins with a clause opener ("denied that Israel was restricting aid and said U.N. agencies
+    were failing", "membantah ... dan mengatakan ...") ends them too: what it says next is no
+    part of what it denied."""
     text = sm.text
     for a in sorted(sm.attribution, key=lambda m: m.start):
         if a.start <= cue.end:
             continue
+        if framing is not None and framing.clause_openers:
+            words = list(WORD.finditer(text, cue.end, a.start))
+            run = 0
+            while run < len(words) and words[-1 - run].group().casefold() in framing.clause_openers:
+                run += 1
+            if run and run < len(words):
+                return words[-run].start()
         comma = max(text.rfind(",", cue.end, a.start), text.rfind(";", cue.end, a.start))
         if comma >= 0 and (any(comma < m.start and m.end <= a.start for m in sm.actors)
                            or _ACRONYM.search(text, comma, a.start)):  # a body by its acronym ("NUG")
