@@ -77,6 +77,29 @@ def _title_goes_on(framing, text: str, end: int, bodies_after: list[Mention]) ->
     return any(re.fullmatch(r"\s*", text[end:b.start]) for b in bodies_after)
 
 
+def _title_kind(framing, text: str, title_start: int, name_start: int) -> str | None:
+    """The kind of body a title names right before it or between it and the name ("Ministry
+    spokesman", "Juru bicara Kementerian Janan Sayeeq"): a body word (framing `body_words`)."""
+    kinds = getattr(framing, "body_words", None) or ()
+    before = re.search(r"([^\W\d_][\w'’-]*)\s+$", text[:title_start])
+    after = re.match(r"\s*([^\W\d_][\w'’-]*)", text[name_start:])
+    for m in (before, after):
+        if m is not None and m.group(1).casefold() in kinds:
+            return m.group(1).casefold()
+    return None
+
+
+def _names_kind(text: str, body: Mention, kind: str) -> bool:
+    """Whether the body, with the few words of its phrase around it, is named as one of that kind
+    ("the Taliban's disaster management ministry", "kementerian penanggulangan bencana Taliban")."""
+    lo = max([text.rfind(p, 0, body.start) for p in ',;:."“”'] + [-1]) + 1
+    ends = [i for i in (text.find(p, body.end) for p in ',;:."“”') if i >= 0]
+    hi = min(ends) if ends else len(text)
+    phrase = words_before(text[lo:body.start], body.start - lo, 5) + " " + text[body.start:body.end] + " " \
+        + words_after(text[:hi], body.end, 5)
+    return kind in (w.casefold() for w in re.findall(r"[^\W\d_][\w-]*", phrase))
+
+
 def register_persons(sentences: list[SentenceMentions], actors, framing, places=None) -> dict[str, str]:
     """Names introduced next to a body they speak for, and each of their parts, -> the body: a
     body or title right before the name ("Kepala BPBD Jatim, Budi Santosa"), an appositive
@@ -93,7 +116,8 @@ def register_persons(sentences: list[SentenceMentions], actors, framing, places=
             if len(part) >= 3:
                 found.setdefault(part, set()).add(body)
 
-    last_body = None  # the body the sentence before named last
+    last_body, last_text = None, ""  # the body the sentence before named last, and that sentence
+    history: list = []  # the bodies of the sentences before, in order, each with its sentence
     for sm in sentences:
         bodies = [a for a in sorted(sm.actors, key=lambda a: a.start)
                   if actors.role(a.value) not in ("conduit", "person")]
@@ -147,6 +171,13 @@ def register_persons(sentences: list[SentenceMentions], actors, framing, places=
             # Salha", "Hospital director ..."): the title is the site's, not the last body's
             site = any(m.value in framing.counted_things and m.end <= title.start() for m in sm.measures)
             body = before[-1] if before else (None if site else last_body)
+            kind = _title_kind(framing, sm.text, title.start(), span[0])
+            if not before and body is not None and kind is not None and not _names_kind(last_text, body, kind):
+                # "Ministry spokesman Janan Sayeeq", "Juru bicara Kementerian Janan Sayeeq" after
+                # "the United Nations said": the title names a kind of body the last one is not;
+                # it is the last body named as one of that kind ("the Taliban's disaster
+                # management ministry"), else still the last body (no other is nearer)
+                body = next((b for b, t in reversed(history) if _names_kind(t, b, kind)), body)
             if body is None and site:
                 name = sm.text[span[0]:span[1]]
                 introduced.append(span)
@@ -157,7 +188,8 @@ def register_persons(sentences: list[SentenceMentions], actors, framing, places=
             if body is not None:
                 introduced.append(span)
                 note(sm.text[span[0]:span[1]], body)
-        last_body = bodies[-1] if bodies else None
+        last_body, last_text = (bodies[-1], sm.text) if bodies else (None, "")
+        history.extend((b, sm.text) for b in bodies)
         actor_spans = [(a.start, a.end) for a in sm.actors]  # known persons too
         for name in _unknown_persons(sm, framing, known + introduced + actor_spans, found):
             # a body no rule knows ("Norwegian Refugee Council said") is named whole: "Council"
