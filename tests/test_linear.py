@@ -12,7 +12,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.frame.settings import words, words_before
+from checker.frame.wordspans import words, words_before
 from checker.recognise.numbers import figures
 from checker.recognise.numbers import find_quantities
 

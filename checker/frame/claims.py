@@ -24,7 +24,7 @@ from checker.frame.propositions import (negated, note_context, note_rumour, pola
                                        trailing_comma)
 from checker.frame.speakers import Voice, in_dateline, speaker
 from checker.frame.stance_topic import Topic
-from checker.frame.settings import words, words_after, words_before
+from checker.frame.wordspans import words, words_after, words_before
 from checker.frame.places import joint_places, off_route, with_named_sites, with_site_anaphors
 from checker.frame.syntax import clause_of, modality, without_possessors
 from checker.frame.times import anchored, day_part, reference_day

@@ -14,7 +14,8 @@ from datetime import date, timedelta
 
 from marshmallow import Schema, fields, validate
 
-from checker.frame.settings import opens_count, words, words_before
+from checker.frame.settings import opens_count
+from checker.frame.wordspans import words, words_before
 from checker.frame.places import in_speaker_tag, joint_places, landmark, unplaced_site
 from checker.frame.bodies import government_words
 from checker.frame.syntax import clause_of

@@ -9,7 +9,7 @@ from datetime import date
 
 from checker.frame import events as ev
 from checker.frame.speakers import names_own_source, reaches, speaker, speaker_for, speakers_by_cue, closing_tag
-from checker.frame.settings import words
+from checker.frame.wordspans import words
 from checker.frame.places import (attackers, happening_place, joint_places, label_place, listed, narrowed,
                                   place_after, place_in, venue_part)
 from checker.frame.syntax import (sent_by, after_earlier_cue, clause_of, counted_noun, counts_a_subgroup, currency, nationals_listed,

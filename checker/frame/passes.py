@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from checker.frame.settings import words_before
+from checker.frame.wordspans import words_before
 from checker.model import Claim
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from checker.frame.bodies import body_of, voice_of
-from checker.frame.settings import words, words_after, words_before
+from checker.frame.wordspans import words, words_after, words_before
 from checker.model import Mention
 from checker.recognise import SentenceMentions
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from checker.frame.settings import words, words_before
+from checker.frame.wordspans import words, words_before
 from checker.frame.syntax import clause_of
 from checker.model import Mention
 from checker.recognise import SentenceMentions

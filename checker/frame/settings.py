@@ -1,8 +1,6 @@
 """The framing rules (rules/<lang>/framing.yaml): how sentences hang together, compiled."""
 from __future__ import annotations
 
-import bisect
-import functools
 import re
 from dataclasses import dataclass, field
 
@@ -10,9 +8,6 @@ from marshmallow import Schema, fields, validate
 
 from checker.recognise.lexicon import AliasTable
 from checker.rulebook import alternation, rule_regex, valid_regex
-
-_WORD = re.compile(r"[\w'’-]+")
-
 
 WINDOWS = {
     "measure_after": 8,  # a figure and the counted noun or outcome after it
@@ -519,49 +514,6 @@ def opens_count(framing, text: str, d) -> bool:
         return True
     before = re.search(r"([^\W\d_][\w'’-]*)\s+$", text[max(0, d.start - 30):d.start])
     return before is not None and since.match(before.group(1) + " ") is not None
-
-
-def words(text: str, a: int, b: int) -> int:
-    """How many words stand in text[a:b] (either order): the distance between two mentions.
-    Counted over the sentence's word spans, listed once, so asking for every figure of a long
-    sentence costs no more than listing them (a word cut at `a` or `b` counts as one)."""
-    if a > b:
-        a, b = b, a
-    if a == b:
-        return 0
-    starts, ends = _word_spans(text)
-    first = bisect.bisect_right(ends, a)  # the first word ending after a
-    last = bisect.bisect_left(starts, b)  # the words starting before b
-    return max(0, last - first)
-
-
-@functools.lru_cache(maxsize=64)
-def _word_spans(text: str) -> tuple[list[int], list[int]]:
-    found = [(m.start(), m.end()) for m in _WORD.finditer(text)]
-    return [s for s, _ in found], [e for _, e in found]
-
-
-def words_before(text: str, pos: int, n: int) -> str:
-    """The stretch of text holding the last `n` words before `pos`. Read backwards in growing
-    windows, so a figure late in a long sentence costs what its `n` words cost, not the whole
-    sentence before it."""
-    if not n:
-        return ""
-    span = 32 * n
-    while True:
-        lo = max(0, pos - span)
-        starts = [m.start() for m in _WORD.finditer(text, lo, pos)]
-        if lo and starts and starts[0] == lo and _WORD.match(text, lo - 1):
-            starts = starts[1:]  # the window may have cut a word: count only whole ones
-        if len(starts) >= n or lo == 0:
-            return text[starts[-n] if len(starts) >= n else 0:pos]
-        span *= 4
-
-
-def words_after(text: str, pos: int, n: int) -> str:
-    """The stretch of text holding the first `n` words after `pos`."""
-    ends = [m.end() for m in _WORD.finditer(text, pos)][:n]
-    return text[pos:ends[-1]] if ends else ""
 
 
 def _statement_forms(spec: dict) -> list[str]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from checker.frame.bodies import body_of, voice_of
 from checker.frame.persons import role_opens, word_count
-from checker.frame.settings import words
+from checker.frame.wordspans import words
 from checker.frame.syntax import clause_of, without_possessors
 from checker.model import Mention
 from checker.recognise import SentenceMentions

@@ -7,7 +7,8 @@ import bisect
 import functools
 import re
 
-from checker.frame.settings import GROUP_WORDS, words, words_after, words_before
+from checker.frame.settings import GROUP_WORDS
+from checker.frame.wordspans import words, words_after, words_before
 from checker.model import Mention
 from checker.recognise import SentenceMentions
 

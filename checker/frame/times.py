@@ -12,7 +12,8 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from checker.frame.events import incident_dates
-from checker.frame.settings import opens_count, words, words_before
+from checker.frame.settings import opens_count
+from checker.frame.wordspans import words, words_before
 from checker.model import DateValue, Mention
 from checker.recognise import SentenceMentions
 
