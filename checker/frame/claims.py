@@ -370,7 +370,8 @@ class ArticleFramer(FigureFraming):
                             ("published", self.article.published)))
 
         for cue in sm.stances:
-            holder = self.holder(sm, cue)
+            trailing = trailing_comma(sm, self.framing, cue)  # asked once: the holder and the proposition need it
+            holder = self.holder(sm, cue, trailing)
             if holder is None and (cue.value.passive and cue.value.role != "accuse" or cue.value.role == "contrast") \
                     and sm.attribution:
                 # "... dipastikan tidak menelan korban WNI, kata Kemlu": confirmed by the one who says so;
@@ -380,7 +381,7 @@ class ArticleFramer(FigureFraming):
                 holder = words_of or (Mention("actor", "", cue.start, cue.start, teller) if teller else None)
             if holder is None:
                 continue
-            reading = read_cue(sm, cue, holder, rules, topic, self.main, self.claims)
+            reading = read_cue(sm, cue, holder, rules, topic, self.main, self.claims, trailing)
             if reading is None:
                 continue
             sayers = reading.words is not None and reading.words.end <= holder.start \
@@ -407,7 +408,7 @@ class ArticleFramer(FigureFraming):
                 stance(claim.speaker, None, "confirm", reading, None, dict(claim.extra).get("figure", ""),
                        "figure", on=claim.evidence, day=claim.when, marks=marks)
 
-    def holder(self, sm: SentenceMentions, cue: Mention) -> Mention | None:
+    def holder(self, sm: SentenceMentions, cue: Mention, trailing: int | None | bool = False) -> Mention | None:
         """Who takes the stance: the agent of a passive ("dibantah oleh Nebenzia", "ditepis
         Moskow"), else the head of the subject before the cue in its clause (a person named in
         it first; "Indonesia's National Police" is the police), else the speaker a pronoun
@@ -420,7 +421,8 @@ class ArticleFramer(FigureFraming):
             after = sorted((a for a in speaking if start <= a.start <= start + reach), key=lambda a: a.start)
             return after[0] if after else None
         clause_start, _ = clause_of(self.framing, text, cue.start)
-        trailing = trailing_comma(sm, self.framing, cue)
+        if trailing is False:  # (not given: a cue of its own)
+            trailing = trailing_comma(sm, self.framing, cue)
         if trailing is not None:  # "P, the Pentagon confirmed": the name after the comma holds it
             clause_start = max(clause_start, trailing + 1)
         before = sorted((a for a in sm.actors if clause_start <= a.start and a.end <= cue.start),

@@ -354,14 +354,15 @@ def build(sm: SentenceMentions, rules, chosen: Chosen, agent: str, agent_words: 
 # --- stances with a cue ---------------------------------------------------------------------
 
 def read_cue(sm: SentenceMentions, cue: Mention, holder: Mention, rules, topic: Topic,
-             main: EventRef | None, claims: list[Claim]) -> Reading | None:
+             main: EventRef | None, claims: list[Claim], trailing: int | None | bool = False) -> Reading | None:
     """The proposition a stance cue is about, or None when the sentence does not say."""
     actors, framing = rules["actors"], rules["framing"]
     value: StanceCue = cue.value
     government = actors.government(holder.value)
     text = sm.text
     clause_start, clause_end = clause_of(framing, text, cue.start)
-    trailing = None
+    if trailing is False:  # not given by the caller, which asks it once per cue
+        trailing = trailing_comma(sm, framing, cue)  # (None for a passive or an accusation)
     if value.passive:
         spans = [(0, len(text))]
     elif value.role == "accuse":
@@ -371,7 +372,6 @@ def read_cue(sm: SentenceMentions, cue: Mention, holder: Mention, rules, topic: 
         spans = [(cue.end, min(clause_end, said_end)), (cue.end, said_end)]
         if len(cue.text.split()) > 3:  # "called reports of North Korean troops in Russia fake news"
             spans.append((cue.start, cue.end))
-        trailing = trailing_comma(sm, framing, cue)
         if trailing is not None:  # "P, the Pentagon confirmed on Tuesday": P, before the holder
             spans.insert(0, (0, trailing))
         if _ends_clause(framing, text, cue.end):

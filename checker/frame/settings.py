@@ -422,6 +422,8 @@ class Framing:
     body_words: frozenset = frozenset()
     name_links: frozenset = frozenset()
     defined_body: re.Pattern | None = None  # "Name Of A Body (ABBR)", built from name_links
+    # a date, a comma, then a body's full name and its short name before the verb: built from name_links
+    body_run: re.Pattern | None = None
     next_predicate: re.Pattern | None = None
     appositive_openers: frozenset = frozenset()
     after_links: frozenset = frozenset()
@@ -532,6 +534,19 @@ def _defined_body(links) -> re.Pattern:
     word = r"[A-Z][\w'’-]*"
     return rule_regex(rf"((?:{word}\s+(?:{alternation(links)}\s+)?){{1,7}}{word})\s*\(([A-Z][A-Za-z0-9]{{1,11}})\)",
                       "name_links")
+
+
+def _body_run(links: frozenset) -> re.Pattern | None:
+    """The run between a date opening a sentence and its verb when a body speaks there: capitalised
+    words joined by the small words of a name (`name_links`), after one of them ("the"), and the
+    short name in brackets after it: "Pada Sabtu malam, Kantor PBB untuk Koordinasi Urusan
+    Kemanusiaan (OCHA) sempat melaporkan ...", "On Friday night, the Ministry of Home Affairs said"."""
+    if not links:
+        return None
+    link = "(?:" + "|".join(re.escape(w) for w in sorted(links, key=len, reverse=True)) + r")\s+"
+    cap = r"[A-Z][\w.'’-]*"
+    return re.compile(rf"\s*(?:[^\W\d_]+\s*)?,\s*(?:{link})?(?:{cap}\s+(?:{link})*)*{cap}(?:\s+\({cap}\))?"
+                      rf"(?:\s+[^\W\d_A-Z][\w'’-]*)?\s*")
 
 
 def _happening_anaphora(words: dict) -> re.Pattern | None:
@@ -668,6 +683,7 @@ def compile_framing(datas: list[dict]) -> Framing:
         body_words=frozenset(w.casefold() for w in data.get("body_words", ())),
         name_links=frozenset(w.casefold() for w in data.get("name_links", ())),
         defined_body=_defined_body(data.get("name_links", ())),
+        body_run=_body_run(frozenset(w.casefold() for w in data.get("name_links", ()))),
         next_predicate=rule_regex("|".join(f"(?:{p})" for p in data["next_predicate"]), "next_predicate", re.I)
         if data.get("next_predicate") else None,
         appositive_openers=frozenset(w.casefold() for w in data.get("appositive_openers", ())),

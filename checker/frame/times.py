@@ -193,25 +193,6 @@ def _earlier_date_cue(sm: SentenceMentions, d, framing) -> bool:
 # a time of day the date left out, a comma, then capitalised words only (a title and a name)
 # a speaker's title and name, then at most one small word before the verb ("sempat", "also")
 _SPEAKER_RUN = re.compile(r"\s*(?:[^\W\d_]+\s*)?,\s*(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*(?:\s+[^\W\d_A-Z][\w'’-]*)?\s*")
-_BODY_RUNS: dict = {}
-
-
-def _body_run(framing) -> re.Pattern | None:
-    """The speaker run widened to a body's full name: capitalised words joined by the small words
-    of a name (framing `name_links`), after one of them ("the"), and the short name in brackets
-    after it: "Pada Sabtu malam, Kantor PBB untuk Koordinasi Urusan Kemanusiaan (OCHA) sempat
-    melaporkan ...", "On Friday night, the Ministry of Home Affairs said ..."."""
-    links = getattr(framing, "name_links", None)
-    if not links:
-        return None
-    key = tuple(sorted(links))
-    if key not in _BODY_RUNS:
-        link = "(?:" + "|".join(re.escape(w) for w in sorted(links, key=len, reverse=True)) + r")\s+"
-        cap = r"[A-Z][\w.'’-]*"
-        _BODY_RUNS[key] = re.compile(
-            rf"\s*(?:[^\W\d_]+\s*)?,\s*(?:{link})?(?:{cap}\s+(?:{link})*)*{cap}(?:\s+\({cap}\))?"
-            rf"(?:\s+[^\W\d_A-Z][\w'’-]*)?\s*")
-    return _BODY_RUNS[key]
 
 
 def _name_words(text: str, lo: int, hi: int, framing) -> int:
@@ -238,7 +219,7 @@ def _dates_speech(sm: SentenceMentions, d, framing) -> bool:
             # only the speaker's title and name stand between, however long: "Pada Jumat malam,
             # Direktur Jenderal Dinas Pemadam Kebakaran Odisha Sudhanshu Sarangi menyebut ..."
             return True
-        body = _body_run(framing) if hi == a.start else None
+        body = getattr(framing, "body_run", None) if hi == a.start else None
         if body is not None and body.fullmatch(sm.text, lo, hi) and _name_words(sm.text, lo, hi, framing) <= 2 * reach:
             # a body's full name, its small words and its short name: "Pada Sabtu malam, Kantor PBB
             # untuk Koordinasi Urusan Kemanusiaan (OCHA) sempat melaporkan ..."
