@@ -10,7 +10,7 @@ from datetime import date
 from typing import Iterable, Mapping
 
 from checker.compare.findings import FINGERPRINT_SCHEME
-from checker.compare.wording import count_text, day_text, shown_range, wording_of
+from checker.compare.wording import count_text, day_text, days_text, shown_range, wording_of
 from checker.units import seconds_per
 from checker.model import Article, Claim, Finding
 
@@ -197,7 +197,13 @@ def _value_cell(value, names=None) -> str:
         if high is not None:
             return w.phrase("fewer_than" if value.get("high_open") else "up_to", n=_figure(high, w))
         return w.phrase("any_value")
+    if isinstance(value, str) and _ISO_DAYS.fullmatch(value):  # an event's day or run of days
+        days = [date.fromisoformat(d) for d in value.split("/")]
+        return days_text(days[0], days[-1], w)
     return w.get(f"stance.{value}", str(value)) if value is not None else "\u2014"  # a stance
+
+
+_ISO_DAYS = re.compile(r"\d{4}-\d\d-\d\d(?:/\d{4}-\d\d-\d\d)?")
 
 
 def _figure(x: float, w) -> str:

@@ -163,6 +163,26 @@ def test_a_named_part_of_the_day_keeps_one_bodys_values_apart_and_shows():
     assert "| 2 Jan 2024, morning | 16 |" in to_markdown(r)
 
 
+def test_a_happening_of_several_days_meets_a_day_inside_them_and_conflicts_with_one_outside():
+    """The blasts "on Tuesday and Wednesday" (17-18 September) hold with another outlet's Wednesday,
+    not with a third's 20 September; the finding and the fact's table show the run of days."""
+    articles = [Article(a, "body", "en", source=a.title(), published=date(2024, 9, 22)) for a in ("one", "two", "three")]
+    days = {"one": (date(2024, 9, 17), date(2024, 9, 18)), "two": (date(2024, 9, 18), None),
+            "three": (date(2024, 9, 20), None)}
+    claims = [Claim(f"{a}:1", a, "event_date", Evidence("the blasts", 0, 10), subject="explosion@lebanon",
+                    measure="occurred", when=first, extra=(("published", date(2024, 9, 22)),)
+                    + ((("until", last),) if last else ()))
+              for a, (first, last) in days.items()]
+    findings = compare_all(claims, {a.id: a for a in articles}, SETTINGS,
+                           within=lambda inner, outer: inner == outer, government_of=lambda a: a)
+    pairs = sorted(tuple(sorted(f.articles)) for f in findings if f.type == "conflict")
+    assert pairs == [("one", "three"), ("three", "two")]
+    r = json.loads(json.dumps(build_report(articles, claims, findings)))
+    assert "17–18 Sep 2024" in " ".join(f["summary"] for f in r["findings"])
+    assert "2024-09-17/2024-09-18" in [v["value"] for fact in r["facts"] for v in fact["values"]]
+    assert "| 17–18 Sep 2024 |" in to_markdown(r)
+
+
 @pytest.mark.parametrize("language", ["id", "ms"])
 def test_every_kind_of_incident_has_a_name_in_the_report_language(language):
     """A fact's subject is written with its incident's name ("korban tewas dalam badai di Filipina"):

@@ -77,7 +77,10 @@ def _value(claim: Claim) -> object:
     if claim.kind == "stance":
         return claim.stance
     if claim.kind == "event_date":
-        return claim.when.isoformat() if claim.when else None
+        if claim.when is None:
+            return None
+        until = extra(claim, "until")  # a run of days, as an ISO 8601 interval: "2024-09-17/2024-09-18"
+        return claim.when.isoformat() + (f"/{until.isoformat()}" if until is not None and until > claim.when else "")
     v = claim.value
     if v is None:
         return None

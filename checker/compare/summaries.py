@@ -3,10 +3,10 @@ time), with how many claims and articles stand behind the whole finding. The sen
 templates of rules/<lang>/wording.yaml (`summaries`); this module chooses one and fills it in."""
 from __future__ import annotations
 
-from checker.compare.context import ComparisonContext, figure_fact
+from checker.compare.context import ComparisonContext, extra, figure_fact
 from checker.compare.findings import Group
 from checker.compare.quantities import can_be_at_most
-from checker.compare.wording import (count_text, day_text, display_name, fact_text, interval_text, listing,
+from checker.compare.wording import (count_text, day_text, days_text, display_name, fact_text, interval_text, listing,
                                      measure_text, proposition_text, quantity_text, source_inline, source_text,
                                      stance_verb, who_text, wording_of)
 
@@ -92,6 +92,11 @@ def stance_summary(group: Group, context: ComparisonContext, names) -> str:
     return text + _behind(group, w)
 
 
+def _days(claim, w) -> str:
+    """The day a claim dates its event on, or its run of days ("17-18 September")."""
+    return days_text(claim.when, extra(claim, "until"), w)
+
+
 def date_summary(group: Group, context: ComparisonContext, names) -> str:
     w = wording_of(names)
     a, b = group.verdict.first, group.verdict.second
@@ -101,11 +106,11 @@ def date_summary(group: Group, context: ComparisonContext, names) -> str:
     else:
         what = w.phrase("actor_event", subject=display_name(a.subject, w), event=event)
     if group.type == "correction":
-        text = w.summary("date_correction", who=who_text(a, context, w), what=what, a_day=day_text(a.when, w),
-                         a_at=source_inline(a, context, w), b_day=day_text(b.when, w), b_at=source_inline(b, context, w))
+        text = w.summary("date_correction", who=who_text(a, context, w), what=what, a_day=_days(a, w),
+                         a_at=source_inline(a, context, w), b_day=_days(b, w), b_at=source_inline(b, context, w))
     else:
-        text = w.summary("date_conflict", a_source=source_text(a, context, w), what=what, a_day=day_text(a.when, w),
-                         b_source=source_text(b, context, w), b_day=day_text(b.when, w))
+        text = w.summary("date_conflict", a_source=source_text(a, context, w), what=what, a_day=_days(a, w),
+                         b_source=source_text(b, context, w), b_day=_days(b, w))
     return text + _behind(group, w)
 
 

@@ -99,7 +99,7 @@ PHRASE_FIELDS = {
     "unnamed_party": set(), "unstated_figure": set(), "unbounded_figure": set(), "unstated_proposition": set(),
     "undated": set(), "units": set(), "whole": set(), "time": set(), "event": set(), "it": set(), "and": set(),
     "more_than": {"n"}, "at_least": {"n"}, "fewer_than": {"n"}, "up_to": {"n"}, "range": {"low", "high"},
-    "day": {"day", "month", "year"}, "kind": {"what"}, "kind_in": {"what", "place"},
+    "day": {"day", "month", "year"}, "days_in_month": {"first", "last", "month", "year"}, "kind": {"what"}, "kind_in": {"what", "place"},
     "measure_in": {"measure", "subject"}, "measure_of": {"measure", "subject"},
     "measure_among": {"measure", "group"},
     "source": {"outlet", "day"}, "source_inline": {"outlet", "day"}, "written": {"stated", "written"},
@@ -190,6 +190,8 @@ def run_wording_example(example: dict, rules: LanguageRules):
     w = rules["wording"].with_names(dict(rules["compare"].names))
     if "day" in example:
         actual = day_text(date.fromisoformat(str(example["day"])), w)
+    elif "days" in example:
+        actual = days_text(*(date.fromisoformat(str(d)) for d in example["days"]), w)
     elif "interval" in example:
         low, high = example["interval"]
         actual = interval_text(Interval(low, high, low_open=bool(example.get("low_open")),
@@ -261,6 +263,17 @@ def day_text(day: date | None, names=None) -> str:
     if not day:
         return w.phrase("undated")
     return w.phrase("day", day=day.day, month=w.months[day.month - 1], year=day.year)
+
+
+def days_text(first: date | None, last: date | None, names=None) -> str:
+    """A day, or a run of days: "17–18 Sep 2024", "30 Sep 2024–2 Oct 2024"."""
+    w = wording_of(names)
+    if not first or last is None or last <= first:
+        return day_text(first, w)
+    if (first.year, first.month) == (last.year, last.month):
+        return w.phrase("days_in_month", first=first.day, last=last.day, month=w.months[first.month - 1],
+                        year=first.year)
+    return w.phrase("range", low=day_text(first, w), high=day_text(last, w))
 
 
 def number_text(x: float, names=None) -> str:

@@ -93,8 +93,10 @@ class ArticleFramer(FigureFraming):
                                  and not any(s <= a.start and a.end <= e for s, e in firms)] + named)
         sm = without_described_states(sm, self.actors, self.framing)
         sm = without_operators(sm, self.actors, self.framing)
+        # ("pada hari yang sama", "the same day": the day the figure before holds for, else the day named last)
+        figure_day = next((c.when for c in reversed(self.claims) if c.kind == "quantity"), None)
         sm = anchored(sm, self.framing, self.last_named, self.article.published,
-                      self.main.day if self.main is not None else None)
+                      self.main.day if self.main is not None else None, figure_day)
         named = [d.value.day for d in sorted(sm.dates, key=lambda d: d.start) if d.value.grain == "day"
                  and (self.article.published is None or d.value.day <= self.article.published)]
         if named:
@@ -498,7 +500,7 @@ class ArticleFramer(FigureFraming):
         """A dated happening: an incident on its day ("kerusuhan Sabtu (1/10) malam"), or a
         dated statement, warning or visit of an actor ("a statement issued on 3 November")."""
         published = self.article.published
-        dated = [d for d in sm.dates if d.value.grain == "day"
+        dated = [d for d in sm.dates if ev.dates_happening(d.value, self.framing)
                  and (published is None or d.value.day <= published)]
         if not dated:
             return
@@ -510,13 +512,19 @@ class ArticleFramer(FigureFraming):
             others = [(h, d) for h, d in others if not self.denied_happening(sm, h.type)]
             if near and self.denied_happening(sm, event.type):
                 near = []
-            for happening, d in ([(event, near[0])] if near else []) + others[:1]:
+            # (a happening of several days: "on Tuesday and Wednesday", "pada 17 September, disusul
+            # ledakan walkie-talkie keesokan harinya")
+            own = sorted([near[0]] + ev.wave_dates(sm, {event.type}, published, self.framing, near[0]),
+                         key=lambda d: d.start) if near else []
+            for happening, d in [(event, d) for d in own] + others[:1]:
                 if (happening.id, d.value.day) not in self.event_days:
                     self.event_days.add((happening.id, d.value.day))
+                    last = ev.joined_last_day(sm, d, self.framing)
                     self.add(kind="event_date", evidence=Evidence(sm.text, sm.sentence.start, sm.sentence.end),
                              subject=happening.id, measure="occurred", when=d.value.day, event=happening,
                              marks=self.marks(("date", d)),
-                             extra=(("date_text", d.text), ("published", published)))
+                             extra=(("date_text", d.text), ("published", published))
+                             + ((("until", last),) if last > d.value.day else ()))
             if near or others:
                 return
         if not sm.events:
@@ -526,7 +534,7 @@ class ArticleFramer(FigureFraming):
         lex = self.rules["stances"]
         # an as-of day ("hingga Sabtu, 145 orang terluka dalam serangan", "as of Saturday") dates a
         # count, never the happening or a statement
-        dated = [d for d in dated if not self.framing.as_of_cues.find(
+        dated = [d for d in dated if d.value.grain == "day" and not self.framing.as_of_cues.find(
             words_before(sm.text, d.start, self.framing.window("cue_before") // 2))]
         pairs = sorted(((words(sm.text, e.end, d.start), e, d) for e in sm.events for d in dated
                         if e.value not in undated

@@ -191,8 +191,17 @@ def _days(sm: SentenceMentions, published: date | None, framing=None) -> list[da
     Tuesday": when a figure was counted, not when the incident happened)."""
     return [d.value.day for d in sm.dates if d.value.grain == "day"
             and (published is None or d.value.day <= published)
-            and not (framing is not None and (framing.as_of_cues.find(
-                words_before(sm.text, d.start, framing.window("cue_before") // 2)) or ended_on(sm, d, framing)))]
+            and not (framing is not None and (as_of_day(sm, d, framing) or ended_on(sm, d, framing)))]
+
+
+def as_of_day(sm: SentenceMentions, d, framing) -> bool:
+    """Whether a day is an as-of day ("as of Tuesday", "per Senin", "by late Sunday"): when a figure
+    was counted, not when the happening was. A cue with a happening's noun between it and the day
+    governs that noun ("followed by walkie-talkie blasts the next day"), not the day."""
+    before = words_before(sm.text, d.start, framing.window("cue_before") // 2)
+    offset = d.start - len(before)
+    return any(not any(offset + end <= i.start and i.end <= d.start for i in sm.incidents)
+               for _, end, _, _ in framing.as_of_cues.find(before))
 
 
 def ended_on(sm: SentenceMentions, d, framing) -> bool:
@@ -210,10 +219,57 @@ def incident_dates(sm: SentenceMentions, types: set, published: date | None, fra
     Monday when a depot blew up"). A date governed by something else
     ("a report posted on Sunday", "the Red Crescent on Sunday rejected ...") dates that, and
     an as-of date ("Sampai Minggu malam") dates a count."""
-    days = [d for d in sm.dates if d.value.grain == "day" and (published is None or d.value.day <= published)
+    pairs = _incident_date_pairs(sm, types, _happening_dates(sm, published, framing), framing)
+    return [d for _, _, d in sorted(pairs, key=lambda t: t[0])]
+
+
+def _happening_dates(sm: SentenceMentions, published: date | None, framing) -> list[Mention]:
+    return [d for d in sm.dates if dates_happening(d.value, framing) and (published is None or d.value.day <= published)
             and d.rule != "frame:after_incident"  # "the day after the sinking" is a day counted from it, not its own
-            and not framing.as_of_cues.find(words_before(sm.text, d.start, framing.window("cue_before") // 2))
-            and not ended_on(sm, d, framing)]
+            and not as_of_day(sm, d, framing) and not ended_on(sm, d, framing)]
+
+
+def dates_happening(value: DateValue, framing) -> bool:
+    """Whether a date can be a happening's: a day, or a short run of days ("17-18 September",
+    "between Oct. 21 and 25"); a longer one is a period, not a happening's days."""
+    return value.grain == "day" or value.grain == "span" and value.last is not None \
+        and (value.last - value.day).days <= framing.happening_days
+
+
+def wave_dates(sm: SentenceMentions, types: set, published: date | None, framing, first: Mention) -> list[Mention]:
+    """Other days of one happening a sentence names, each by a mention of its own ("pagers blew up
+    on September 17, followed by walkie-talkies the next day", "disusul ledakan walkie-talkie
+    keesokan harinya"): the date nearest each other mention of the happening, within the rules'
+    `happening_days` of the first day."""
+    nearest: dict = {}
+    for gap, incident, d in _incident_date_pairs(sm, types, _happening_dates(sm, published, framing), framing):
+        rank = (gap, d.start < incident.start)  # at equal distance the day after the noun is its own
+        if incident.start not in nearest or rank < nearest[incident.start][0]:
+            nearest[incident.start] = (rank, d)
+    out = []
+    for _, d in sorted(nearest.values(), key=lambda t: t[1].start):
+        if d is not first and d.value.day != first.value.day and 0 < abs((d.value.day - first.value.day).days) \
+                <= framing.happening_days and all(o.value.day != d.value.day for o in out):
+            out.append(d)
+    return out
+
+
+def joined_last_day(sm: SentenceMentions, d: Mention, framing) -> date:
+    """The last day of a happening dated by `d`: a run's end, or a later day joined to it ("on
+    Tuesday and Wednesday", "pada Selasa dan Rabu") within the rules' `happening_days`."""
+    last = d.value.end
+    after = sorted((e for e in sm.dates if e.start >= d.end), key=lambda e: e.start)
+    part = framing.day_part_after.match(sm.text, d.end) if framing.day_part_after is not None else None
+    end = part.end() if part is not None else d.end  # "Minggu (31/12) malam dan Senin (1/1) dini hari"
+    if after and after[0].value.grain == "day" and after[0].start >= end \
+            and sm.text[end:after[0].start].strip(" ,").casefold() in framing.day_joiners \
+            and 0 < (after[0].value.day - last).days <= framing.happening_days:
+        return after[0].value.day
+    return last
+
+
+def _incident_date_pairs(sm: SentenceMentions, types: set, days: list, framing) -> list[tuple]:
+    """(words between, incident, date) for each date that can date an incident of `types`."""
     # a reading of the incident itself ("gempa bermagnitudo 5,6 ... pada Senin") stands between nothing
     between_kinds = sm.attribution + sm.stances + [q for q in sm.quantities if not q.rule.startswith("reading:")]
     found = []
@@ -241,19 +297,24 @@ def incident_dates(sm: SentenceMentions, types: set, published: date | None, fra
                 if d.rule == "dates:holiday" and not sm.text[i.end:d.start].strip():
                     continue  # "tragedi Halloween di Itaewon": the occasion's name, not the day
                 if not blocked and gap <= framing.window("event_date"):
-                    found.append((gap, d))
+                    found.append((gap, i, d))
             elif d.end <= i.start and words(sm.text, d.end, i.start) <= 2 \
+                    and not ("," in sm.text[d.end:i.start] and words(sm.text, d.end, i.start)) \
+                    and not (framing.complementizer is not None and framing.complementizer.search(sm.text, d.end, i.start)) \
                     and not any(d.end <= m.start and m.end <= i.start for m in between_kinds):
+                # (a comma and a word between end the date's clause: "pada 3 Maret, disusul ledakan
+                # kedua ..."; a date opening the sentence dates the incident after its comma; a
+                # reported clause's "that" too: "said on Tuesday that the quake ...")
                 # ("visiting Israel on Wednesday, said the blast ...": the day is the visit's)
                 if d.rule == "dates:holiday" and not sm.text[d.end:i.start].strip(" '’s"):
                     continue  # "the Halloween crowd crush": the occasion's name, not the crush's day
-                found.append((words(sm.text, d.end, i.start), d))
+                found.append((words(sm.text, d.end, i.start), i, d))
             elif d.end <= i.start and framing.when_link is not None and framing.when_link.match(sm.text, d.end) \
                     and words(sm.text, d.end, i.start) <= framing.window("event_date") // 3 \
                     and not any(d.end <= m.start and m.end <= i.start for m in between_kinds + sm.incidents):
                 # "were hurt on Monday when a fuel depot blew up", "pada Sabtu (1/10) saat ... ricuh"
-                found.append((words(sm.text, d.end, i.start), d))
-    return [d for _, d in sorted(found, key=lambda t: t[0])]
+                found.append((words(sm.text, d.end, i.start), i, d))
+    return found
 
 
 _AFTER_COMMA = re.compile(r",\s+([\w-]+)")

@@ -128,6 +128,13 @@ class FramingSchema(Schema):
     contrast_cues = fields.List(fields.String(), load_default=list)
     # a conjunction after a date opening the clause of the happening it dates ("on Monday when ...")
     when_links = fields.List(fields.String(), load_default=list)
+    # words that open a clause said or reported ("said on Tuesday that the quake ...", "menyatakan pada
+    # Selasa bahwa gempa ..."): a day before them is the telling's, never the happening's after them
+    complementizers = fields.List(fields.String(), load_default=list)
+    # words joining two days of one happening ("on Tuesday and Wednesday", "pada Selasa dan Rabu")
+    day_joiners = fields.List(fields.String(), load_default=list)
+    # the most days a run of days ("17-18 September") or a happening's waves may span
+    happening_days = fields.Integer(load_default=7, validate=validate.Range(min=1))
     # words after a comma that go on telling of the noun before it ("the quake, which struck on
     # Monday"); another lower-case word after a comma opens a clause of its own
     relative_links = fields.List(fields.String(), load_default=list)
@@ -446,6 +453,9 @@ class Framing:
     site_after: re.Pattern | None = None  # a capitalised name, then its kind ("Jajarkot district"): group "name"
     site_before: re.Pattern | None = None  # a kind, then a capitalised name ("distrik Jajarkot"): group "name"
     relative_links: frozenset = frozenset()  # casefolded: go on after a comma about the noun before it
+    day_joiners: frozenset = frozenset()  # casefolded: join two days of one happening ("and", "dan")
+    complementizer: re.Pattern | None = None  # opens a reported clause ("that", "bahwa")
+    happening_days: int = 7  # the most days a happening's run of days or waves may span
     subgroup_link: re.Pattern | None = None  # after a figure: a few words, a link, a subgroup noun ("101 were women")
     earlier_figure: re.Pattern | None = None  # an earlier figure ending right before a date ("up from 151 ")
     present_speech: AliasTable | None = None  # "says", "has estimated": told as of the report
@@ -709,6 +719,10 @@ def compile_framing(datas: list[dict]) -> Framing:
         site_before=re.compile(rf"(?<![\w-])(?i:{alternation(data['site_kinds_before'])})\s+(?P<name>{_CAPITALISED}(?:\s+{_CAPITALISED})?)")
         if data.get("site_kinds_before") else None,
         relative_links=frozenset(w.casefold() for w in data.get("relative_links", ())),
+        day_joiners=frozenset(w.casefold() for w in data.get("day_joiners", ())),
+        complementizer=re.compile(rf"(?<![\w-])(?:{alternation(data['complementizers'])})(?![\w-])", re.I)
+        if data.get("complementizers") else None,
+        happening_days=data.get("happening_days", 7),
         subgroup_link=_subgroup_link(data),
         # the earlier figure may be a share ("up from 8% a day earlier"): its date is still its own
         # (the earlier count may give two figures joined by a link word: "up from 206 cases and 99 deaths two days earlier")

@@ -92,7 +92,7 @@ def in_relative_clause(sm: SentenceMentions, d: Mention, framing) -> bool:
 
 
 def anchored(sm: SentenceMentions, framing, anchor: date | None, published: date | None,
-             incident_day: date | None = None) -> SentenceMentions:
+             incident_day: date | None = None, figure_day: date | None = None) -> SentenceMentions:
     """A day counted from the day the text named last ("On September 17 ... The next day",
     "pada 17 September, disusul ... keesokan harinya"): that day plus the rule's offset, in
     place of the recognisers' reading from publication (or of no reading at all). A day counted
@@ -107,8 +107,11 @@ def anchored(sm: SentenceMentions, framing, anchor: date | None, published: date
     for start, end, offset, text in found:
         if any(d.start >= end and words(sm.text, end, d.start) <= 2 for d in written):
             continue  # "Sehari kemudian, Rabu (18/9)": the day written out says it
-        before = [d for d in written if d.end <= start]  # "pada 17 September, disusul ... keesokan harinya"
+        # ("pada 17 September, disusul ... keesokan harinya": a day read against publication counts too)
+        before = [d for d in sm.dates if d.value.grain == "day" and d.end <= start and not d.rule.startswith("frame:")]
         base = max(before, key=lambda d: d.end).value.day if before else anchor
+        if not before and int(offset) == 0 and figure_day is not None:
+            base = figure_day  # "Namun, INEM pada hari yang sama menyebut 21": the day of the figure set against
         rule = "frame:anchored_day"
         if incident_day is not None and text.casefold() in getattr(framing, "happening_anchors", ()) \
                 and any(i.start >= end and words(sm.text, end, i.start) <= 2 for i in sm.incidents):
