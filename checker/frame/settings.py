@@ -8,6 +8,7 @@ from marshmallow import Schema, fields, validate
 
 from checker.recognise.lexicon import AliasTable
 from checker.rulebook import alternation, rule_regex, valid_regex
+from checker.frame.wordspans import words
 
 WINDOWS = {
     "measure_after": 8,  # a figure and the counted noun or outcome after it
@@ -30,6 +31,7 @@ WINDOWS = {
     "subject_outcome": 16,  # a figure opening its clause and the outcome its long noun phrase leads to
     "speech_runs_on": 1,  # sentences of a paragraph after one with a speaker that go on with its account
     "share_group": 4,  # a share's figure and the group it counts ("tujuh di antaranya warga sipil")
+    "since_clause": 6,  # a since word and the day of what its phrase names ("since the first deaths on July 16")
     # (in days) a day named this far before publication is recalled, and dates no figure of the next paragraph
     "recalled_days": 365,
     # (in days) a figure counted over a closed past span this long (months: "selama September hingga
@@ -516,16 +518,26 @@ class Framing:
         return self.windows[name]
 
 
-def opens_count(framing, text: str, d) -> bool:
+def opens_count(framing, text: str, d, phrase: bool = False) -> bool:
     """Whether a date is where a count runs from: opened by a since word (framing `since_words`),
-    in its own words ("sejak 7 Oktober") or right before it ("sejak Senin (26/2)")."""
+    in its own words ("sejak 7 Oktober") or right before it ("sejak Senin (26/2)"); with `phrase`,
+    also the day of what a since phrase names a few words on, with no figure nor break between
+    ("killed since the first deaths on July 16", "tewas sejak korban pertama jatuh pada Selasa (16/7)")."""
     since = getattr(framing, "since_words", None)
     if since is None:
         return False
     if since.match(d.text):
         return True
     before = re.search(r"([^\W\d_][\w'’-]*)\s+$", text[max(0, d.start - 30):d.start])
-    return before is not None and since.match(before.group(1) + " ") is not None
+    if before is not None and since.match(before.group(1) + " ") is not None:
+        return True
+    if not phrase:
+        return False
+    starts = [m.start() for m in since.finditer(text, 0, d.start) if m.start() == 0 or not text[m.start() - 1].isalnum()]
+    if not starts:
+        return False
+    between = text[starts[-1]:d.start]
+    return not re.search(r"[\d,;:.()\"“”]", between) and words(text, starts[-1], d.start) <= framing.window("since_clause")
 
 
 def _statement_forms(spec: dict) -> list[str]:

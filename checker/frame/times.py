@@ -26,7 +26,7 @@ def reference_day(sm: SentenceMentions, framing, published: date | None,
             and (published is None or d.value.day <= published) and not _dates_earlier_figure(sm, d, framing)
             and not in_relative_clause(sm, d, framing)
             # "40 orang tewas sejak Senin (26/2)": the count runs from that day, told as of another
-            and not opens_count(framing, sm.text, d)]
+            and not opens_count(framing, sm.text, d, phrase=True)]
     for d in days:
         head = words_before(sm.text, d.start, framing.window("cue_before") // 2)
         if framing.as_of_cues.find(head):
