@@ -13,7 +13,7 @@ from checker.frame.wordspans import words
 from checker.frame.places import (attackers, happening_place, joint_places, label_place, listed, narrowed,
                                   place_after, place_in, venue_part)
 from checker.frame.syntax import (sent_by, after_earlier_cue, clause_of, counted_noun, counts_a_subgroup, currency, nationals_listed,
-                                  earlier, elliptical, group_list, measure_for, modality, owner_of, role_of, site_share,
+                                  earlier, elliptical, group_list, marked_after, measure_for, modality, owner_of, role_of, site_share,
                                   sender_of, actor_right_before, numbered, restating, share_group, share_pairs,
                                   total_verb_before)
 from checker.frame.times import earlier_figure_day, own_period_day
@@ -44,9 +44,16 @@ def _next_in_breakdown(framing, sm: SentenceMentions, earlier: Mention, figure: 
     wounded", where the marker after the earlier figure is that one's own)."""
     between = sm.text[earlier.end:figure.start]
     tokens = re.findall(r"[\w'’-]+|,", between.casefold())
-    return role_of(framing, sm, earlier) == "part" and 0 < len(tokens) <= 4 \
-        and (tokens[-1] in framing.joint_links or tokens[-1] == ",") \
-        and not framing.part_markers.find(between)
+    if role_of(framing, sm, earlier) != "part":
+        return False
+    if 0 < len(tokens) <= 4 and (tokens[-1] in framing.joint_links or tokens[-1] == ",") \
+            and not framing.part_markers.find(between):
+        return True
+    # a share marked right after its figure and counted at a place, then the next share at its own:
+    # "ten of them in the town of Garut and two in Sumedang", "tujuh di antaranya di Desa A dan dua di Desa B"
+    places = [p for p in sm.places if earlier.end <= p.start and p.end <= figure.start]
+    rest = re.findall(r"[\w'’-]+|,", sm.text[places[-1].end:figure.start].casefold()) if places else []
+    return marked_after(framing, sm, earlier) and len(rest) == 1 and rest[0] in framing.joint_links
 
 
 class FigureFraming:
@@ -351,6 +358,10 @@ class FigureFraming:
             if subject is None and measure.value in bare:
                 continue
             skip = [(owner.start, owner.end)] if owner else []
+            # a share marked after a later figure counts at its own place: "10 dead, nine of them in
+            # the village of Klatanlo" places the nine, never the whole
+            skip += [(q.start, clause_of(framing, sm.text, q.start)[1]) for q in sm.quantities
+                     if q.kind == "quantity" and q.start >= figure.end and marked_after(framing, sm, q)]
             clause_place = place_after(framing, sm, figure.end, skip, figure.start)
             where = clause_place or place_in(framing, sm, skip, figure) or label_place(sm, figure) \
                 or self.recording_country(sm, figure) or (happening_place(sm, {about.type, ev.GENERIC}, framing) if about is not None else None)

@@ -193,7 +193,7 @@ def share_aside(framing, sm: SentenceMentions, start: int, end: int) -> tuple[in
     return (lo, hi) if inside and marked and all(role_of(framing, sm, q) == "part" for q in inside) else None
 
 
-def _marked_after(framing, sm: SentenceMentions, figure: Mention) -> bool:
+def marked_after(framing, sm: SentenceMentions, figure: Mention) -> bool:
     """A share marker right after the figure: "four of whom", "dua di antaranya"."""
     tail = words_after(sm.text, figure.end, framing.window("cue_after"))
     return any(len(re.findall(r"[\w'’-]+", tail[:s])) <= 1 for s, _, _, _ in framing.part_markers.find(tail))
@@ -219,7 +219,7 @@ def group_list(framing, sm: SentenceMentions, figure: Mention, outcomes: frozens
         run = [figures[i]]
         while i + 1 < len(figures) and framing.group_then_joiner.fullmatch(sm.text[figures[i].end:figures[i + 1].start]) \
                 and not framing.part_markers.find(sm.text[figures[i].end:figures[i + 1].start]) \
-                and not _marked_after(framing, sm, figures[i + 1]):  # "19 soldiers, four of whom died": a share of them
+                and not marked_after(framing, sm, figures[i + 1]):  # "19 soldiers, four of whom died": a share of them
             run.append(figures[i + 1])
             i += 1
         if figure in run and len(run) > 1:
