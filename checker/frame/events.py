@@ -299,12 +299,10 @@ def _incident_date_pairs(sm: SentenceMentions, types: set, days: list, framing) 
                 if not blocked and gap <= framing.window("event_date"):
                     found.append((gap, i, d))
             elif d.end <= i.start and words(sm.text, d.end, i.start) <= 2 \
-                    and not ("," in sm.text[d.end:i.start] and words(sm.text, d.end, i.start)) \
+                    and not _clause_between(sm.text, d.end, i.start, framing) \
                     and not (framing.complementizer is not None and framing.complementizer.search(sm.text, d.end, i.start)) \
                     and not any(d.end <= m.start and m.end <= i.start for m in between_kinds):
-                # (a comma and a word between end the date's clause: "pada 3 Maret, disusul ledakan
-                # kedua ..."; a date opening the sentence dates the incident after its comma; a
-                # reported clause's "that" too: "said on Tuesday that the quake ...")
+                # (a reported clause's "that" ends the date's clause: "said on Tuesday that the quake ...")
                 # ("visiting Israel on Wednesday, said the blast ...": the day is the visit's)
                 if d.rule == "dates:holiday" and not sm.text[d.end:i.start].strip(" '’s"):
                     continue  # "the Halloween crowd crush": the occasion's name, not the crush's day
@@ -318,6 +316,19 @@ def _incident_date_pairs(sm: SentenceMentions, types: set, days: list, framing) 
 
 
 _AFTER_COMMA = re.compile(r",\s+([\w-]+)")
+
+
+def _clause_between(text: str, start: int, end: int, framing) -> bool:
+    """Whether a comma and a word that neither links nor determines stand between a day and an
+    incident after it: the day's clause has ended ("pada 3 Maret, disusul ledakan kedua"); a day
+    opening the sentence ("The next day, blasts ...") or one the incident goes on from ("on
+    Thursday, in an eruption that ...") still dates it."""
+    between = text[start:end]
+    if "," not in between:
+        return False
+    after = between[between.rindex(",") + 1:]
+    return any(w.casefold() not in framing.relative_links and w.casefold() not in framing.determiners
+               for w in re.findall(r"[^\W\d_][\w'’-]*", after))
 
 
 def _in_relative_clause(text: str, incident: Mention, framing) -> bool:
