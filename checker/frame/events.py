@@ -25,6 +25,7 @@ from checker.recognise.lexicon import AliasTable, _mentions
 from checker.rulebook import LanguageRules
 
 GENERIC = "generic"
+TERM = "incident:term"  # a term holding an incident's word ("angle of attack"): no happening
 QUALIFIER = "incident:qualifier"  # a riot word naming no other type in its sentence ("kerusuhan" alone)
 UNTYPED = UNTYPED_EVENT
 LEAD_SENTENCES = 4  # the title and the lead paragraph name what an article is about
@@ -46,6 +47,9 @@ class IncidentsSchema(Schema):
     # words right before an incident noun that make it part of a name ("pemadam kebakaran": the
     # fire brigade, no fire)
     names_after = fields.List(fields.String(), load_default=list)
+    # terms that hold an incident's word and name no happening ("angle of attack", "sudut serang"):
+    # matched as the incidents are, longest first, and dropped
+    terms = fields.List(fields.String(), load_default=list)
     # what a crash or an accident is when the sentence names its vehicle ("the jet crashed into
     # the sea", "kecelakaan pesawat"): type -> the vehicle nouns; `retype` the types they override
     vehicles = fields.Dict(keys=fields.String(), values=fields.List(fields.String()), load_default=dict)
@@ -102,7 +106,7 @@ class Incidents:
         return measure in self.measures and (owners is None or kind in owners)
 
     def find(self, text: str):
-        found = _mentions("incident", self.table, text)
+        found = [m for m in _mentions("incident", self.table, text) if m.value != TERM]
         if self.names_before:
             found = [m for m in found if _next_word(text, m.end) not in self.names_before]
         if self.names_after:
@@ -128,6 +132,7 @@ def compile_incidents(datas: list[dict]) -> Incidents:
         for ident, forms in data["types"].items():
             entries += [(f, ident, False) for f in forms]
         entries += [(f, GENERIC, False) for f in data.get("generic", [])]
+        entries += [(f, TERM, False) for f in data.get("terms", [])]
         measures.update(data.get("measures", []))
     order = tuple(dict.fromkeys(t for data in datas for t in data["types"]))
     bare = frozenset(m for data in datas for m in data.get("bare", []))
@@ -211,6 +216,21 @@ def ended_on(sm: SentenceMentions, d, framing) -> bool:
     return ends is not None and bool(ends.find(words_before(sm.text, d.start, framing.window("cue_before") + 2)))
 
 
+def _inside_name(text: str, incident: Mention) -> bool:
+    """Whether an incident's word is capitalised between capitalised words in a sentence with a
+    fair share of lower-case words: part of a name ("the Aviation Accident Investigation
+    Subcommittee", "Subkomite Investigasi Kecelakaan Penerbangan"), no happening (a headline
+    capitalising nearly every word is no such sentence)."""
+    if not incident.text[:1].isupper():
+        return False
+    before = re.findall(r"[\w'’-]+", text[:incident.start])
+    after = re.findall(r"[\w'’-]+", text[incident.end:])
+    if not before or not after or not before[-1][:1].isupper() or not after[0][:1].isupper():
+        return False
+    tokens = re.findall(r"[^\W\d_][\w'’-]*", text)
+    return 4 * sum(1 for t in tokens if t[:1].islower()) >= len(tokens)
+
+
 def incident_dates(sm: SentenceMentions, types: set, published: date | None, framing) -> list:
     """The day mentions that date an incident of the sentence, nearest first: a date after
     the incident's noun ("the dam collapse on Sunday night", "meledak pada Selasa (17/9)") with
@@ -276,6 +296,8 @@ def _incident_date_pairs(sm: SentenceMentions, types: set, days: list, framing) 
     for i in sm.incidents:
         if i.value not in types or any(a.start <= i.start and i.end <= a.end for a in sm.actors):
             continue  # "the disaster agency" names a body, not a happening
+        if _inside_name(sm.text, i):
+            continue  # "Kepala Subkomite Investigasi Kecelakaan Penerbangan KNKT": an office's name, no happening
         if i.value in framing.undated_incidents:
             continue  # a case that runs for years ("kasus korupsi timah") has no day a date beside it gives
         # "Anger over the disaster spread on Sunday": the incident is what a reaction is about, and a

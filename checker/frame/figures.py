@@ -14,6 +14,7 @@ from checker.frame.places import (attackers, happening_place, joint_places, labe
                                   place_after, place_in, venue_part)
 from checker.frame.syntax import (sent_by, after_earlier_cue, clause_of, counted_noun, counts_a_subgroup, currency, nationals_listed,
                                   earlier, elliptical, group_list, marked_after, measure_for, modality, owner_of, role_of, site_share,
+                                  sum_word_before,
                                   sender_of, actor_right_before, numbered, restating, share_group, share_pairs,
                                   total_verb_before)
 from checker.frame.times import earlier_figure_day, own_period_day
@@ -36,6 +37,16 @@ def by_other_standard(framing, sm: SentenceMentions, measure: Mention) -> Mentio
     if measure.value not in other or framing.other_standard is None or not framing.other_standard.search(sm.text):
         return measure
     return replace(measure, value=other[measure.value])
+
+
+def summed_whole(facts, bare: frozenset, measure: str, counted_here: list[str]) -> str | None:
+    """The whole a sum counts when two or more of its parts were counted before it in the
+    sentence ("178 passengers ... two pilots and five cabin crew, a total of 188 people": those on
+    board, not the passengers the clause named first)."""
+    seen = {m.split("/", 1)[0] for m in counted_here}
+    head = measure.split("/", 1)[0]
+    return next((whole for whole, parts, adds_up in facts.wholes
+                 if adds_up and len(seen & set(parts)) >= 2 and (head in parts or measure in bare)), None)
 
 
 def _next_in_breakdown(framing, sm: SentenceMentions, earlier: Mention, figure: Mention) -> bool:
@@ -75,6 +86,7 @@ class FigureFraming:
             by_cue = []
         shares = share_pairs(framing, sm)
         last_figure = None
+        counted_here: list[str] = []  # the measures of the sentence's figures so far
         as_percent, projected = dict(framing.percent_measures), dict(framing.projected_measures)
         gained_owner = None
         for figure in sm.quantities:
@@ -167,6 +179,10 @@ class FigureFraming:
                     and not any(last_figure.end <= m.start < figure.start and m.value not in bare for m in sm.measures):
                 # a list after a counted figure: "166 orang, Sumatera Barat 90 orang, dan Aceh 47 orang"
                 measure = Mention("measure", figure.text, figure.start, figure.end, last_measure.value, "list_anaphora")
+            if measure is not None and facts is not None and sum_word_before(framing, sm, figure):
+                whole = summed_whole(facts, bare, measure.value, counted_here)
+                if whole is not None:  # the parts listed before add up to their whole
+                    measure = Mention("measure", figure.text, figure.start, figure.end, whole, "summed_total")
             # (people alone count nothing of their own: "Angka itu naik menjadi 120 orang")
             anaphoric = (measure is None or measure.value in bare) and self.last_measure is not None and revised
             if anaphoric:
@@ -214,6 +230,7 @@ class FigureFraming:
                     continue
             else:
                 last_measure, last_figure = measure, figure
+                counted_here.append(measure.value)
             counts = {rate: count for count, rate in framing.percent_measures if count != rate}
             if figure.kind == "quantity" and measure.value in counts:
                 # a count told after a rate ("the poverty rate ... Jumlahnya 11,27 juta orang"): the count

@@ -80,6 +80,9 @@ class FramingSchema(Schema):
     # ("pulled 14 bodies from the mud, bringing the toll to 21", "menemukan tiga jenazah, sehingga
     # total korban meninggal menjadi 21 orang")
     running_total_links = fields.List(fields.String(), load_default=list)
+    # a sum after the parts it adds up ("178 passengers ... and five cabin crew, a total of 188
+    # people", "dua pilot dan enam awak kabin, total 189 orang"): the whole the parts make
+    sum_words = fields.List(fields.String(), load_default=list)
     # "another 982", "a further 20": more of a measure the article counted before, else a
     # figure of its own ("Another 982 people were injured" after the dead)
     besides_before = fields.List(fields.String(), load_default=list)
@@ -384,6 +387,7 @@ class Framing:
     increment_before: AliasTable
     increment_after: AliasTable
     running_total_links: AliasTable
+    sum_words: AliasTable
     besides_before: AliasTable
     besides_after: AliasTable
     figure_anaphora: AliasTable
@@ -647,6 +651,7 @@ def compile_framing(datas: list[dict]) -> Framing:
         increment_before=_table(data.get("increment_before", []), "increment"),
         increment_after=_table(data.get("increment_after", []), "increment"),
         running_total_links=_table(data.get("running_total_links", []), "running_total"),
+        sum_words=_table(data.get("sum_words", []), "sum"),
         besides_before=_table(data.get("besides_before", []), "besides"),
         besides_after=_table(data.get("besides_after", []), "others"),
         figure_anaphora=_table(data.get("figure_anaphora", []), "figure"),

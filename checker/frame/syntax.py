@@ -509,6 +509,14 @@ def total_verb_before(framing, sm: SentenceMentions, figure: Mention) -> bool:
     return False
 
 
+def sum_word_before(framing, sm: SentenceMentions, figure: Mention) -> bool:
+    """A word of a sum ends right before the figure ("a total of 188", "total 189 orang",
+    "in all 46"), a hedge word at most between."""
+    head = words_before(sm.text, figure.start, framing.window("cue_before"))
+    return any(len(re.findall(r"[\w'’-]+", head[e:])) <= 1 and not re.search(r"[,;:.!?]", head[e:])
+               for s, e, _, _ in framing.sum_words.find(head))
+
+
 def elliptical(text: str, figure: Mention) -> bool:
     """A figure that ends its clause with nothing counted after it: the measure of the figure
     before it is understood ("X said 3,000 had died, Y said 150"; "naik dari 125 menjadi 131")."""

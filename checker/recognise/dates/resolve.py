@@ -20,7 +20,10 @@ def number_of(token: str, rules, language_rules: LanguageRules | None = None) ->
     words go through the numbers engine when it is there."""
     token = token.strip()
     if re.fullmatch(r"\d+(?:[.,]\d+)?", token):
-        return float(token.replace(",", "."))
+        # a mark before three digits may group thousands ("6.000 jam", "6,000 hours"): the
+        # language's numbers engine knows which mark is its decimal one
+        grouped = _parse_with_numbers_engine(token, language_rules) if re.fullmatch(r"\d{1,3}[.,]\d{3}", token) else None
+        return grouped if grouped is not None else float(token.replace(",", "."))
     if fold_name(token) in rules.number_words:  # this table's own words first: "a couple of"
         return rules.number_words[fold_name(token)]
     parsed = _parse_with_numbers_engine(token, language_rules)
