@@ -24,9 +24,10 @@ Out of scope, counted per reason, only what a news editor would accept as not ne
 - era: "B.C." years.
 - spelled_year: years in words ("nineteen seventy eight"): news writes years in figures.
 - season: "this summer", "next spring": no calendar days (hemispheres differ); the peer gives
-  none either (no_peer_value).
+  none either (no_peer_value). An empty range the peer gives ("rest of my week" said on a
+  Sunday: P0D, its exclusive end on its start) names no days either (no_peer_value).
 - vague: "a few days ago", "the day", "my day": no checkable day.
-- anaphoric: "the week", "same year", "the month": the period is named elsewhere in the text.
+- anaphoric: "the week", "the fortnight", "same year", "the month": the period is named elsewhere in the text.
 - week_number: "week 10", "week 3 of 2027": a season's or a schedule's week.
 - math_symbols: "> = 2019", "=2019": a query language's comparison, not prose (the number
   suites leave out "< 5" likewise).
@@ -64,7 +65,7 @@ _OUT_OF_SCOPE = (
     ("spelled_year", re.compile(r"nineteen|two thousand|seventeen hundred|hundred", re.I)),
     ("season", re.compile(r"summer|spring|autumn|\bfall\b|winter|\bseasons?\b", re.I)),
     ("vague", re.compile(r"\bfew\b|\bcouple\b|\bseveral\b|^(?:the|my|this|past|last|the last)\s+day$", re.I)),
-    ("anaphoric", re.compile(r"^(?:(?:the|my|same|the same)\s+(?:week|month|year)|that\s+weekend)$", re.I)),
+    ("anaphoric", re.compile(r"^(?:(?:the|my|same|the same)\s+(?:week|fortnight|month|year)|that\s+weekend)$", re.I)),
     ("week_number", re.compile(r"\bweek\s+\d+\b", re.I)),
     ("math_symbols", re.compile(r"[<>=]")),
     ("chat_abbreviation", re.compile(r"^otd$", re.I)),
@@ -245,6 +246,9 @@ def _score_recognizers_dates(rules) -> dict:
             expected = _grain_interval(*_parse_expected(raw))
         else:
             expected = _range_interval(raw, end_inclusive=False, timex=r.get("timex"))
+            if expected and None not in expected and expected[1] < expected[0]:
+                _out(result, "no_peer_value")  # an empty range ("rest of my week" on a Sunday, P0D): no days
+                continue
         start = r["text"].lower().find(span.lower())
         found = find_dates(r["text"], rules, ref)
         if start < 0:

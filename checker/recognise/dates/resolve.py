@@ -346,6 +346,9 @@ def _span(g: dict, rules: DateRules, ref: date | None) -> DateValue | None:
         year2 = _year_of(g["year2"], rules, ref) if "year2" in g else None
         if year2 is None and year is not None and g.get("year_at") != "start":
             year, year2 = None, year  # "Dec 28 - Jan 3, 2025": the year written last is the end's
+        if "this_year" in g and ref is not None:  # "from this May to October 2020": the start is of P's year
+            year2 = year2 if year2 is not None else ref.year + (month2 < month)
+            year, relative = ref.year, True
         if year2 is None and year is None:
             if ref is None:
                 return None
