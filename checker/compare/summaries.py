@@ -6,7 +6,7 @@ from __future__ import annotations
 from checker.compare.context import ComparisonContext, extra, figure_fact
 from checker.compare.findings import Group
 from checker.compare.quantities import can_be_at_most
-from checker.compare.wording import (count_text, day_text, days_text, display_name, fact_text, interval_text, listing,
+from checker.compare.wording import (count_text, days_text, display_name, fact_text, interval_text, listing,
                                      measure_text, proposition_text, quantity_text, source_inline, source_text,
                                      stance_verb, who_text, wording_of)
 
