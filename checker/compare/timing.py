@@ -70,6 +70,12 @@ def compare_event_dates(fresh: list[Claim], old: list[Claim], context: Compariso
         node[1] = node[1] or new
         node[2].append(claim)
         node[3].add(claim.article)
+    # the days each article gives this kind of event: an article naming both days of a pair
+    # (a wave of protests that "began on 18 June" and "peaked on 25 June") tells of two days of it
+    told: dict = {}
+    for claim in fresh + old:
+        if claim.when is not None:
+            told.setdefault(claim.article, set()).add(claim.when.toordinal())
     items = sorted(nodes.values(), key=lambda n: (n[0], min(content_text(c) for c in n[2])))
     for i, (day, new, claims, articles, last) in enumerate(items):
         for other_day, other_new, others, other_articles, _ in items[i + 1:]:
@@ -79,6 +85,8 @@ def compare_event_dates(fresh: list[Claim], old: list[Claim], context: Compariso
                 continue  # within the tolerance of, or inside, the first one's days
             if len(articles | other_articles) == 1:
                 continue  # two dates inside one article: two events (a briefing and the incident)
+            if all({day, other_day} <= told.get(a, set()) for a in articles | other_articles):
+                continue  # every source gives both days: they agree on two days of one happening
             a, b = claims[0], others[0]
             verdict = judge_dates(a, b, context, apart=True)
             if verdict is not None:

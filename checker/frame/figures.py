@@ -17,7 +17,7 @@ from checker.frame.syntax import (sent_by, after_earlier_cue, clause_of, counted
                                   sum_word_before,
                                   sender_of, actor_right_before, numbered, restating, share_group, share_pairs,
                                   total_verb_before)
-from checker.frame.times import earlier_figure_day, own_period_day
+from checker.frame.times import earlier_figure_day, own_period_day, own_speech_day
 from checker.model import Evidence, EventRef, Mention
 from checker.recognise import SentenceMentions
 
@@ -466,7 +466,8 @@ class FigureFraming:
                     about = replace(about, country=struck, place=struck)
                     subject = about.id
             # "up from 151 on Tuesday": Tuesday's; "menjadi 6,73 persen pada Maret 2025": March's
-            day = earlier_figure_day(sm, framing, figure) or own_period_day(sm, figure) or when
+            day = earlier_figure_day(sm, framing, figure) or own_period_day(sm, figure) \
+                or own_speech_day(sm, framing, self.article.published, figure) or when
             stated = None
             if about is not None and about.day is not None and facts is not None \
                     and facts.behaviour_of(measure.value) == "fixed":

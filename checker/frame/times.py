@@ -165,6 +165,19 @@ def earlier_figure_day(sm: SentenceMentions, framing, figure: Mention) -> date |
     return None
 
 
+def own_speech_day(sm: SentenceMentions, framing, published: date | None, figure: Mention) -> date | None:
+    """The day of the telling a figure follows, in a sentence that dates two tellings on different
+    days ("the commission said on Monday that 39 had died, ... the president, who said on Sunday that
+    19 had died"; "Komisi itu menyebut pada Senin 39 orang tewas, sementara presiden pada Minggu
+    menyebut 19 orang"): each figure holds as of its own speaker's day."""
+    told = [d for d in sm.dates if d.value.grain == "day" and (published is None or d.value.day <= published)
+            and _dates_speech(sm, d, framing)]
+    if len({d.value.day for d in told}) < 2:
+        return None
+    before = [d for d in told if d.end <= figure.start]
+    return max(before, key=lambda d: d.end).value.day if before else None
+
+
 def _joined_by_link(between: str, framing) -> bool:
     """An earlier count of two figures joined by a link word (framing `joint_links`): "up from 206
     [cases and 99 deaths] two days earlier"."""
