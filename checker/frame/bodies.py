@@ -245,6 +245,29 @@ def without_described_states(sm: SentenceMentions, actors, framing) -> SentenceM
     return sm if len(kept) == len(sm.actors) else replace(sm, actors=kept)
 
 
+def without_described_bodies(sm: SentenceMentions, actors) -> SentenceMentions:
+    """The sentence less a body named without its country that is set off after a named body as
+    its description ("COGAT, the military body that oversees aid to Gaza, said ..."): the named
+    body speaks, not the story country's body of that kind. A parenthetical speaker keeps its
+    verb inside the commas ("Israel struck Hamas, the health ministry said") and stays."""
+    if len(sm.actors) < 2 or not sm.attribution:
+        return sm
+    text, ordered = sm.text, sorted(sm.actors, key=lambda a: a.start)
+    dropped = []
+    for named, bare in zip(ordered, ordered[1:]):
+        if not bare.rule.startswith(f"actor:{UNPLACED}") or named.rule.startswith(f"actor:{UNPLACED}") \
+                or actors.role(named.value) == "person" or named.rule.startswith("person:"):
+            continue  # ("Peskov, the Kremlin spokesman": a person's body is who speaks)
+        if not re.fullmatch(r"\s*,\s*(?:[\w'’-]+\s+){0,3}", text[named.end:bare.start]):
+            continue
+        close = text.find(",", bare.end)
+        if close < 0 or any(bare.end <= c.start < close for c in sm.attribution):
+            continue
+        if any(c.start > close and not text[close + 1:c.start].strip() for c in sm.attribution):
+            dropped.append(bare)  # "COGAT, the military body ..., said"
+    return replace(sm, actors=[a for a in sm.actors if a not in dropped]) if dropped else sm
+
+
 def without_operators(sm: SentenceMentions, actors, framing) -> SentenceMentions:
     """The sentence less the firms and bodies that only label a vehicle beside them ("shot down a
     Malaysia Airlines jet", "pesawat Garuda Indonesia jatuh"): the plane is meant, not its operator

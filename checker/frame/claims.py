@@ -16,7 +16,7 @@ from checker.frame.figures import FigureFraming
 from checker.frame.passes import echo_days, echo_speakers, regional_speakers, regions_abroad
 from checker.frame.agents import co_holders, named_holder, unknown_speaker
 from checker.frame.bodies import (defined_bodies, defined_mentions, place_bodies, regional_bodies_after_region,
-                                  regional_governments, voice_of, without_described_states,
+                                  regional_governments, voice_of, without_described_bodies, without_described_states,
                                   without_operators)
 from checker.frame.figure_stances import confirmations
 from checker.frame.persons import person_mentions, register_firms, register_persons, with_firms
@@ -92,6 +92,7 @@ class ArticleFramer(FigureFraming):
         sm = replace(sm, actors=[a for a in sm.actors if not in_dateline(sm.text, a)
                                  and not any(s <= a.start and a.end <= e for s, e in firms)] + named)
         sm = without_described_states(sm, self.actors, self.framing)
+        sm = without_described_bodies(sm, self.actors)
         sm = without_operators(sm, self.actors, self.framing)
         # ("pada hari yang sama", "the same day": the day the figure before holds for, else the day named last)
         figure_day = next((c.when for c in reversed(self.claims) if c.kind == "quantity"), None)
