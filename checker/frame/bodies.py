@@ -102,10 +102,13 @@ def regional_bodies_after_region(sm: SentenceMentions, actors_table, places) -> 
     return replace(sm, actors=sorted(sm.actors + found, key=lambda a: a.start)) if found else sm
 
 
-def regional_governments(sm: SentenceMentions, framing, places) -> SentenceMentions:
+def regional_governments(sm: SentenceMentions, framing, places, actors_table=None) -> SentenceMentions:
     """A region named with a word that makes it its government ("Ishikawa prefecture said",
     "Pemerintah Prefektur Ishikawa menyebut") is an actor of its own, "regional_government@<region>",
-    where no table's body already covers the words; a country is no region."""
+    where no table's body already covers the words; a country is no region. In the country of the
+    table's per-region bodies, words a per-region government body owns make it that body ("the
+    governor of East Java" is provincial_government@east_java, as "East Java governor" and
+    "Gubernur Jawa Timur" are)."""
     before, after = framing.regional_government_before, framing.regional_government_after
     if before is None and after is None:
         return sm
@@ -124,12 +127,30 @@ def regional_governments(sm: SentenceMentions, framing, places) -> SentenceMenti
         if any(a.start <= start < a.end or start <= a.start < end for a in sm.actors if a not in inside):
             continue
         dropped.extend(inside)
-        found.append(Mention("actor", sm.text[start:end], start, end, f"regional_government@{p.value}",
+        kind = _government_body(actors_table, head, tail)
+        if kind is None or actors_table.government(kind) != places.country(p.value):
+            kind = "regional_government"  # (the table's per-region bodies are one country's)
+        found.append(Mention("actor", sm.text[start:end], start, end, f"{kind}@{p.value}",
                              "frame:regional_government"))
     if not found:
         return sm
     kept = [a for a in sm.actors if a not in dropped]
     return replace(sm, actors=sorted(kept + found, key=lambda a: a.start))
+
+
+def _government_body(actors_table, *matches) -> str | None:
+    """The per-region government body whose English words the matched words hold ("governor of"
+    -> provincial_government), if the table has one."""
+    regional = getattr(actors_table, "regional", None)
+    english = getattr(regional, "english", None)
+    if english is None:
+        return None
+    for m in matches:
+        if m is not None:
+            for _, _, body, _ in english.find(m.group()):
+                if body.endswith("_government"):
+                    return body
+    return None
 
 
 def government_words(framing, sm: SentenceMentions, place: Mention):

@@ -614,7 +614,7 @@ def _frame_with(article: Article, mentions: list[SentenceMentions], rules, main:
     for sm in mentions:
         sm = place_bodies(sm, country, rules["actors"], named, rules["places"])
         sm = regional_governments(regional_bodies_after_region(sm, rules["actors"], rules["places"]),
-                                  rules["framing"], rules["places"])
+                                  rules["framing"], rules["places"], rules["actors"])
         named.extend(a.value for a in sm.actors)
         placed.append(sm)
     mentions = placed
