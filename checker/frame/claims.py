@@ -375,10 +375,11 @@ class ArticleFramer(FigureFraming):
         for cue in sm.stances:
             trailing = trailing_comma(sm, self.framing, cue)  # asked once: the holder and the proposition need it
             holder = self.holder(sm, cue, trailing)
-            if holder is None and (cue.value.passive and cue.value.role != "accuse" or cue.value.role == "contrast") \
-                    and sm.attribution:
+            if holder is None and (cue.value.passive and cue.value.role != "accuse" and sm.attribution
+                                   or cue.value.role == "contrast"):
                 # "... dipastikan tidak menelan korban WNI, kata Kemlu": confirmed by the one who says so;
-                # '"The toll is 275, not 288," Jena said': the figure disputed by the one who says so
+                # '"The toll is 275, not 288," Jena said': the figure disputed by the one who says so (a
+                # headline's label too: "Kapolda Jatim: Korban Tewas 125 Orang, Bukan 174")
                 teller = speaker(sm, actors, self.framing, self.voice, rules["places"])
                 words_of = next((a for a in sm.actors if a.value == teller), None)
                 holder = words_of or (Mention("actor", "", cue.start, cue.start, teller) if teller else None)

@@ -80,7 +80,7 @@ class FigureFraming:
         facts = self.rules.get("facts")
         last_measure = None
         by_cue = speakers_by_cue(sm, actors, framing, self.voice, self.rules["places"]) \
-            if len(sm.attribution) > 1 else []
+            if len(sm.attribution) > 1 or sm.attribution and ":" in sm.text else []  # (a label is a teller too)
         tag = closing_tag(sm, by_cue)
         if len({said for _, said in by_cue}) < 2:
             by_cue = []
@@ -160,6 +160,14 @@ class FigureFraming:
             revised = total_verb_before(framing, sm, figure)  # "bertambah menjadi 12": a new total
             if measure is None and last_measure is not None and elliptical(sm.text, figure):
                 measure = last_measure  # "the ministry said 3,000 had died, the Red Crescent 150"
+            elif measure is not None and measure.value in bare and measure.value not in framing.counted_things \
+                    and last_measure is not None \
+                    and last_measure.value not in bare and measure.start >= figure.end \
+                    and last_figure is not None and len(by_cue) > 1 \
+                    and any(last_figure.end <= pos < figure.start for pos, _ in by_cue) \
+                    and not sm.text[figure.end:measure.start].strip() and elliptical(sm.text, measure):
+                # "12 Orang Hilang, Basarnas Sebut 15 Orang": another known teller's people, counted as before
+                measure = last_measure
             if (measure is None or measure.value in bare and measure.value not in framing.counted_things) \
                     and last_measure is not None \
                     and last_measure.value not in bare and after_earlier_cue(framing, sm, figure):
@@ -278,8 +286,13 @@ class FigureFraming:
             clause = clause_of(framing, sm.text, figure.start)
             voice = speaker(sm, actors, framing, self.voice, self.rules["places"], clause) \
                 if clause != (0, len(sm.text)) else None
-            if voice is None and len(by_cue) > 1:
+            if len(by_cue) > 1 and (voice is None or sum(clause[0] <= pos < clause[1] for pos, _ in by_cue) > 1):
+                # (a clause of two tellers, "BPBD Catat 13 Korban Tewas, Heru Budi Sebut 17 Orang": the nearest's)
                 voice = speaker_for(figure, by_cue, sm)
+            first_cue = min((c.start for c in sm.attribution), default=None)
+            if by_cue and first_cue is not None and by_cue[0][0] < first_cue and figure.end <= first_cue \
+                    and "," in sm.text[figure.end:first_cue]:
+                voice = by_cue[0][1]  # a headline's label tells the figures before the clause of another's cue
             if voice and tag and tag != voice and actors.role(voice) == "state" and actors.government(tag) == voice:
                 # "Indonesia on Saturday lowered the death toll to 426, the national disaster
                 # agency said": the state acted through its agency, which the closing tag names

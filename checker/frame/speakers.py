@@ -295,6 +295,12 @@ def speakers_by_cue(sm: SentenceMentions, actors, framing, voice: Voice, places=
         said = speaker(part, actors, framing, voice, places)
         if said:
             out.append((cue.start, said))
+    label = colon_speaker(sm, actors, framing) if cues else None
+    if label is not None and label.end <= cues[0].start and not sm.text[:label.start].strip():
+        # "BPBD Garut: 12 Orang Hilang, Basarnas Sebut 15": the figures before the first cue are the label's
+        # (a label opening the line; "Kebakaran Depo Pertamina Plumpang:" names a topic)
+        said = voice_of(label, actors, places) if places is not None else body_of(actors, label.value)
+        out.insert(0, (label.start, said))
     return out
 
 
