@@ -197,8 +197,12 @@ class ArticleFramer(FigureFraming):
         for d in sorted(sm.dates, key=lambda d: -d.start):
             outside = outside[:d.start] + " " + outside[d.end:]
         dateline = len(re.findall(r"[^\W\d]+", outside)) <= self.framing.window("dateline")
+        # (a happening denied tells of none: "menegaskan tidak ada peristiwa tembak-menembak, Rabu (24/8)",
+        # "said there had been no incident at the plant on Thursday" date the news)
         telling = self.main is not None and self.main.type not in self.framing.undated_incidents \
-            and any(i.value in (self.main.type, ev.GENERIC) for i in sm.incidents)
+            and any(i.value in (self.main.type, ev.GENERIC)
+                    and not negated(sm, self.rules["stances"], clause_of(self.framing, sm.text, i.start)[0], i)
+                    for i in sm.incidents)
         if telling and not any(q.kind == "quantity" for q in sm.quantities):
             # a sentence telling of the happening with no figure ("the explosions ... on Tuesday
             # and Wednesday") dates the happening, not a count the next sentence gives
