@@ -286,7 +286,8 @@ class FactValueSchema(Schema):
     """One value of a disputed fact: who gave it (a body, else the outlet), for when, in which
     claims, and the strongest finding it takes part in (`status`, or `consistent`)."""
 
-    value = fields.Raw(metadata={"description": "{low, high, unit, low_open, high_open}; a stance or date as text"})
+    value = fields.Raw(metadata={"description": "{low, high, unit, low_open, high_open}; a stance as text; a date "
+                                                "as an ISO day, or a run of days as an ISO interval (2024-09-17/2024-09-18)"})
     when = fields.String(allow_none=True, metadata={"format": "date"})
     day_part = fields.Integer(allow_none=True, metadata={
         "description": "the part of `when` the value holds as of, in the day's order (rules day_parts: "
