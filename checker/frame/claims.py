@@ -246,7 +246,7 @@ class ArticleFramer(FigureFraming):
             # two dams above Derna early on Monday"): the clock stays where it was
             self.narrative, self.narrative_part, self.narrative_countries = clock
         self.frame_stances(sm, when_now if past is not None and past.value.grain == "day" else when)
-        self.drop_denied_figures(before)
+        self.drop_denied_figures(before, sm)
         self.frame_durations(sm)
         self.frame_event_dates(sm, who, event)
         anaphora = self.framing.figure_anaphora.find(sm.text)
@@ -294,14 +294,22 @@ class ArticleFramer(FigureFraming):
         self.speech = (who, 0, start + len(sm.text)) if who is not None else (None, 0, -1)
         return who
 
-    def drop_denied_figures(self, start: int) -> None:
+    def drop_denied_figures(self, start: int, sm: SentenceMentions | None = None) -> None:
         """A figure a sentence denies ("rejected the claim that the floods killed 11,300") is
-        the stance's object, not a figure the outlet or the denier gives."""
+        the stance's object, not a figure the outlet or the denier gives; so is a figure joined to
+        it as its alternative ("not 200 or 500 dead", "bukan 200 atau 500 orang": framing
+        `figure_alternatives`)."""
         fresh = self.claims[start:]
         denied = [(c.value, c.speaker) for c in fresh if c.kind == "stance" and c.value is not None
                   and c.stance in ("deny", "non_confirm", "neutral")]
         if not denied:
             return
+        if sm is not None and self.framing.figure_alternatives is not None:
+            figures = sorted((q for q in sm.quantities if q.kind == "quantity"), key=lambda q: q.start)
+            for one, other in zip(figures, figures[1:]):
+                disputed = [w for v, w in denied if v == one.value]
+                if disputed and self.framing.figure_alternatives.fullmatch(sm.text[one.end:other.start]):
+                    denied.append((other.value, disputed[0]))
         body = getattr(self.actors, "body", self.actors.government)
         kept = [c for c in fresh if not (c.kind == "quantity" and any(
             c.value == value and (c.speaker is None or body(c.speaker) == body(who)) for value, who in denied))]

@@ -28,10 +28,12 @@ WINDOWS = {
     "dateline": 4,  # words besides its dates in a byline or dateline ("World News | 15 September 2023")
     "speech_date": 5,  # a date and the attribution verb it dates ("On Wednesday, Minister X announced")
     "colon_speaker": 6,  # a headline's speaker before its colon ("BPBD Jatim: ...")
+    "colon_source": 4,  # ... or its source closing it after its last colon ("...: EU intelligence")
     "subject_outcome": 16,  # a figure opening its clause and the outcome its long noun phrase leads to
     "speech_runs_on": 1,  # sentences of a paragraph after one with a speaker that go on with its account
     "share_group": 4,  # a share's figure and the group it counts ("tujuh di antaranya warga sipil")
     "since_clause": 6,  # a since word and the day of what its phrase names ("since the first deaths on July 16")
+    "compared_source": 3,  # a comparison word and the cue naming the source of what is compared ("than the toll announced by")
     # (in days) a day named this far before publication is recalled, and dates no figure of the next paragraph
     "recalled_days": 365,
     # (in days) a figure counted over a closed past span this long (months: "selama September hingga
@@ -131,6 +133,16 @@ class FramingSchema(Schema):
     # the outlet setting one figure against another's ("higher than the one given by", "jauh lebih
     # tinggi dibanding"): figures of two sources it reports as disagreeing, in that sentence or the next
     contrast_cues = fields.List(fields.String(), load_default=list)
+    # a comparison ("far fewer than the toll announced by Hamas", "jauh lebih sedikit dari angka yang
+    # diumumkan Hamas"): the source named after it is the compared figure's, not the sentence's speaker
+    comparisons = fields.List(fields.String(), load_default=list)
+    # ...unless a relative word after it lets that source go on to give its own ("..., who said 19")
+    comparison_goes_on = fields.List(fields.String(), load_default=list)
+    # the word joining a disputed figure to its alternative ("not 200 or 500 dead"): disputed too
+    figure_alternatives = fields.List(fields.String(), load_default=list)
+    # who runs a body named before ("the ministry, which is run by Hamas, said", "kementerian yang
+    # dikelola Hamas itu menyebut"): the body speaks, not the one running it
+    controller_cues = fields.List(fields.String(), load_default=list)
     # a conjunction after a date opening the clause of the happening it dates ("on Monday when ...")
     when_links = fields.List(fields.String(), load_default=list)
     # words that open a clause said or reported ("said on Tuesday that the quake ...", "menyatakan pada
@@ -444,6 +456,10 @@ class Framing:
     colon_labels: frozenset = frozenset()
     home_country: str | None = None
     contrast_cues: AliasTable | None = None
+    comparisons: AliasTable | None = None
+    comparison_goes_on: frozenset = frozenset()
+    figure_alternatives: re.Pattern | None = None  # the whole text between a disputed figure and its alternative
+    controller: re.Pattern | None = None  # ends right before the one who runs a body named before
     route: re.Pattern | None = None  # ends right before a place on a journey's route
     when_link: re.Pattern | None = None  # opens a clause a date before it dates ("on Monday when ...")
     origin: re.Pattern | None = None  # ends right before the country something comes from ("perusahaan asal")
@@ -719,6 +735,12 @@ def compile_framing(datas: list[dict]) -> Framing:
         colon_labels=frozenset(data.get("colon_labels", ())),
         home_country=data.get("home_country"),
         contrast_cues=_table(data.get("contrast_cues", []), "contrast"),
+        comparisons=_table(data.get("comparisons", []), "comparison") if data.get("comparisons") else None,
+        comparison_goes_on=frozenset(w.casefold() for w in data.get("comparison_goes_on", ())),
+        controller=re.compile(rf"(?<![\w-])(?:{alternation(data['controller_cues'])})\s+$", re.I)
+        if data.get("controller_cues") else None,
+        figure_alternatives=re.compile(rf"\s*(?:{alternation(data['figure_alternatives'])})\s*", re.I)
+        if data.get("figure_alternatives") else None,
         route=_route(data),
         when_link=re.compile(rf"\s*(?:{alternation(data['when_links'])})\s", re.I) if data.get("when_links") else None,
         origin=re.compile(rf"(?<![\w-])(?:{alternation(data['origin_words'])})\s+$", re.I) if data.get("origin_words") else None,

@@ -54,6 +54,11 @@ def speaker(sm: SentenceMentions, actors, framing, voice: Voice, places=None,
                      pronouns=[p for p in sm.pronouns if start <= p.start < end])
         if not sm.attribution:
             return None
+    sm = without_compared_sources(sm, framing)
+    if framing.controller is not None:
+        # "the ministry, which is run by Hamas, said": who runs the body is not who speaks
+        sm = replace(sm, actors=[a for a in sm.actors
+                                 if not framing.controller.search(sm.text, max(0, a.start - 40), a.start)])
     found = _speaker(sm, actors, framing, voice)
     if found is None and clause is None:
         found = colon_speaker(sm, actors, framing)
@@ -203,13 +208,27 @@ def in_dateline(text: str, actor: Mention) -> bool:
 def colon_speaker(sm: SentenceMentions, actors, framing) -> Mention | None:
     """A headline's or lead's speaker before a colon ("BPBD Jatim: Korban Meninggal Capai 174
     Jiwa", "Kapolri: 11 Personel ...", "UN agency: 30,000 displaced"): a body or person named
-    in the few words before the first colon; a country or an agency there is a label."""
+    in the few words before the first colon; a country or an agency there is a label. Else a
+    headline's source after its last colon ("...: EU intelligence")."""
     colon = re.search(r":\s", sm.text)
-    if colon is None or words(sm.text, 0, colon.start()) > framing.window("colon_speaker"):
-        return None
-    named = [a for a in sorted(sm.actors, key=lambda a: a.start)
-             if a.end <= colon.start() and actors.role(a.value) not in framing.colon_labels]
-    return named[0] if named else None
+    if colon is not None and words(sm.text, 0, colon.start()) <= framing.window("colon_speaker"):
+        named = [a for a in sorted(sm.actors, key=lambda a: a.start)
+                 if a.end <= colon.start() and actors.role(a.value) not in framing.colon_labels]
+        if named:
+            return named[0]
+    # an article's headline closing on its source after a colon ("Blast killed 'a few dozen': EU
+    # intelligence", "Korban Tewas Capai 300 Orang: BNPB"): the few words there, opening on a
+    # capital, name who says it, a country or a bloc too, when no figure stands among them
+    last = [m for m in re.finditer(r":\s", sm.text)]
+    if sm.sentence.start == 0 and last and not re.search(r"[.!?]\W*$", sm.text):
+        tail = last[-1].end()
+        if words(sm.text, tail, len(sm.text)) <= framing.window("colon_source") and sm.text[tail:tail + 1].isupper() \
+                and not any(q.start >= tail for q in sm.quantities):
+            named = [a for a in sorted(sm.actors, key=lambda a: a.start)
+                     if a.start >= tail and actors.role(a.value) != "conduit"]
+            if named:
+                return named[0]
+    return None
 
 
 def _owns_speaker(between: str, framing) -> bool:
@@ -281,10 +300,43 @@ def names_own_source(sm: SentenceMentions, framing, clause: tuple[int, int], fig
     return False
 
 
+def without_compared_sources(sm: SentenceMentions, framing) -> SentenceMentions:
+    """The sentence without the source of a figure it compares its own against: a cue with its
+    speaker after it, a few words after a comparison word ("killed a few dozen, far fewer than the
+    toll announced by Hamas, an official said", "jauh lebih sedikit dari angka yang diumumkan
+    Hamas, kata pejabat itu"), and the names after that cue up to the clause's next break speak for
+    the compared figure only. Kept when a figure stands there ("fewer than the 500 given by the
+    ministry": that figure's own source, see speaker_for), or when the source goes on to speak
+    ("..., who said 19 had died")."""
+    if framing.comparisons is None or not sm.attribution:
+        return sm
+    text, spans = sm.text, []
+    cues = sorted(sm.attribution, key=lambda c: c.start)
+    for start, end, _, _ in framing.comparisons.find(text):
+        cue = next((c for c in cues if c.start >= end), None)
+        if cue is None or cue.value != "after" or re.search(r"[,;:]", text[end:cue.start]) \
+                or words(text, end, cue.start) > framing.window("compared_source"):
+            continue
+        stop = re.search(r"[,;:()]", text[cue.end:])
+        close = cue.end + stop.start() if stop else len(text)
+        following = re.match(r"\W*(\w+)", text[close:])
+        if following and following.group(1).casefold() in framing.comparison_goes_on:
+            continue  # "higher than the one given by the police, who said 19": the source goes on
+        if not any(start <= q.start < close for q in sm.quantities):
+            spans.append((start, close))
+    if not spans:
+        return sm
+    def outside(m: Mention) -> bool:
+        return not any(s <= m.start < e for s, e in spans)
+    return replace(sm, attribution=[c for c in sm.attribution if outside(c)],
+                   actors=[a for a in sm.actors if outside(a)], pronouns=[p for p in sm.pronouns if outside(p)])
+
+
 def speakers_by_cue(sm: SentenceMentions, actors, framing, voice: Voice, places=None) -> list[tuple[int, str]]:
     """(cue position, speaker) for each attribution cue of a sentence that quotes several
     speakers ("the ministry said 3,000 had died, the Red Crescent said 150"): each cue's
     speaker is looked for between the cues before and after it."""
+    sm = without_compared_sources(sm, framing)
     cues = sorted(sm.attribution, key=lambda c: c.start)
     out = []
     for i, cue in enumerate(cues):
