@@ -22,6 +22,12 @@ from checker.model import Evidence, EventRef, Mention
 from checker.recognise import SentenceMentions
 
 
+def _share_marked_after(framing, sm: SentenceMentions, figure: Mention) -> bool:
+    """A part marker right after the figure ("33 of them", "dua di antaranya")."""
+    tail = sm.text[figure.end:figure.end + 40]
+    return any(len(re.findall(r"[\w'’-]+", tail[:s])) == 0 for s, _, _, _ in framing.part_markers.find(tail))
+
+
 def reading_measure(figure: Mention) -> Mention | None:
     """A reading names its own measure ("magnitudo 5,6" is a magnitude, rule "reading:magnitude")."""
     if not figure.rule.startswith("reading:"):
@@ -220,6 +226,13 @@ class FigureFraming:
                 # (never a thing counted between: "44 korban ... di tiga rumah sakit dan 75 korban")
                 before = last_measure.value if last_measure is not None \
                     and last_measure.value not in framing.counted_things else self.last_measure
+                if earlier_here and (earlier_here[-1] is not last_figure or last_measure.value in framing.counted_things) \
+                        and (_share_marked_after(framing, sm, figure)
+                             or _share_marked_after(framing, sm, earlier_here[-1]) and earlier_here[-1] is not last_figure
+                             and listed(framing, sm.text[earlier_here[-1].end:figure.start])):
+                    # "47 settlements were still flooded, 33 of them on the held bank and 14 on the other":
+                    # shares of the things counted right before, none of the people an earlier sentence counted
+                    before = None
                 if before is not None:
                     measure = Mention("measure", figure.text, figure.start, figure.end, before, "part_anaphora")
             if measure is None and framing.figure_subject is not None \

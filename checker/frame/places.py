@@ -119,8 +119,10 @@ def place_after(framing, sm: SentenceMentions, pos: int, exclude_spans=(), start
     for p in sm.places:
         if any(p.start < e and s < p.end for s, e in exclude_spans) or _owner_name(framing, sm, p) \
                 or landmark(framing, sm, p) or _in_title(framing, sm, p) or _origin(framing, sm, p) \
-                or attacker(framing, sm, p) or start is not None and p.end <= start and in_statement_setting(framing, sm, p):
+                or attacker(framing, sm, p) or _holder_of_part(framing, sm, p) \
+                or start is not None and p.end <= start and in_statement_setting(framing, sm, p):
             continue  # (a landmark it happened near: the article's site counts it; a title's office; the attacker;
+            # the side holding a part ("desa yang dikuasai Ukraina");
             # where it was said, before the figure: "told reporters in Semarang that nine ...")
         gap_words = re.findall(r"[\w'’-]+", sm.text[p.end:start]) if start is not None and p.end <= start else None
         if gap_words is not None and clause_start <= p.start and len(gap_words) <= 1 \
@@ -287,6 +289,13 @@ def in_statement_setting(framing, sm: SentenceMentions, place: Mention) -> bool:
 _NAME_THEN_PREPOSITION = re.compile(r"\s+(?:(?:[a-z]+\s+){0,2}(?:[A-Z][\w.'’-]*\s+){1,4})?[a-z]+\s+")
 
 
+def _holder_of_part(framing, sm: SentenceMentions, place: Mention) -> bool:
+    """A country named in the words of a part one side holds ("desa yang dikuasai Ukraina",
+    "Ukrainian-held villages"): who holds the part, not where a figure counts."""
+    return framing.area_parts is not None and any(
+        s <= place.start and place.end <= e for s, e, _, _ in framing.area_parts.find(sm.text))
+
+
 def place_in(framing, sm: SentenceMentions, exclude_spans=(), figure: Mention | None = None) -> str | None:
     """A place the sentence puts something in or sends it to ("ke Rusia", "di Kursk"), not where
     it was said; for a `figure`, not one in another clause holding a figure of its own ("78
@@ -296,7 +305,7 @@ def place_in(framing, sm: SentenceMentions, exclude_spans=(), figure: Mention | 
     for p in sorted(sm.places, key=lambda p: p.start):
         if any(p.start < e and s < p.end for s, e in exclude_spans) or _owner_name(framing, sm, p) \
                 or in_speaker_tag(framing, sm, p) or landmark(framing, sm, p) or _origin(framing, sm, p) \
-                or attacker(framing, sm, p):
+                or attacker(framing, sm, p) or _holder_of_part(framing, sm, p):
             continue
         if any(q.end <= p.start and clause_of(framing, sm.text, q.start) == clause_of(framing, sm.text, p.start)
                for q in others):

@@ -504,9 +504,12 @@ def _next_speaker_clause(sm: SentenceMentions, cue: Mention, framing=None) -> in
     there; what the other speaker says is not what was denied. A saying verb the same holder
     joins with a clause opener ("denied that Israel was restricting aid and said U.N. agencies
     were failing", "membantah ... dan mengatakan ...") ends them too: what it says next is no
-    part of what it denied."""
+    part of what it denied, and so does a blaming verb joined so ("rejected the accusation and
+    blamed Ukrainian sabotage", "membantah tudingan itu dan menyalahkan ..."): what it blames is
+    its own accusation."""
     text = sm.text
-    for a in sorted(sm.attribution, key=lambda m: m.start):
+    blaming = [s for s in sm.stances if getattr(s.value, "role", None) == "accuse"]
+    for a in sorted([*sm.attribution, *blaming], key=lambda m: m.start):
         if a.start <= cue.end:
             continue
         if framing is not None and framing.clause_openers:

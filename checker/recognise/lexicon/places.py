@@ -60,6 +60,9 @@ class WorldCitiesSchema(Schema):
     # words or names too (Nice, Reading, Batu, Of)
     cues = fields.List(fields.String(), required=True)
     drop = fields.List(fields.String(), load_default=list)
+    # a natural feature's word right before or after the name makes it the river, lake or mountain
+    # named like the city ("Sungai Dnipro, Ukraina", "rise in Dnipro River"), never the city
+    features = fields.List(fields.String(), load_default=list)
 
 
 class WorldRegionsSchema(Schema):
@@ -91,6 +94,7 @@ class Places:
     regions: frozenset
     cued: frozenset = frozenset()  # places named only after a cue word or before ", <country>"
     cue: re.Pattern | None = None  # a cue word ending right before a place
+    feature: tuple | None = None  # a natural feature's word right before or after a city's name
     capitals: dict = field(default_factory=dict)  # country -> its capital ("the capital" of a story)
 
     def find(self, text: str) -> list[Mention]:
@@ -116,6 +120,9 @@ class Places:
         return out
 
     def _cued(self, text: str, place: Mention, after: list[Mention]) -> bool:
+        if self.feature is not None and (self.feature[0].search(text, max(0, place.start - 24), place.start)
+                                         or self.feature[1].match(text, place.end)):
+            return False
         if self.cue is not None and self.cue.search(text, max(0, place.start - 24), place.start):
             return True
         following = next(iter(after), None)
@@ -171,17 +178,20 @@ def compile_places(datas: list[dict]) -> Places:
     for data in datas:
         if data.get("regions"):
             _world_regions(data["regions"], entries, parents, known, languages)
-    cued, cue = set(), None
+    cued, cue, feature = set(), None, None
     for data in datas:
         if data.get("cities"):
             cued |= _world_cities(data["cities"], entries, parents, known, languages)
             cue = re.compile(rf"(?<![\w-]){alternation(data['cities']['cues'])}\s+$", re.I)
+            if data["cities"]["features"]:
+                words = alternation(data["cities"]["features"])
+                feature = (re.compile(rf"(?<![\w-]){words}\s+$", re.I), re.compile(rf"\s+{words}(?![\w-])", re.I))
     unknown = {p for p in parents.values() if p not in known}
     if unknown:
         raise ValueError(f"places lie within unknown places: {sorted(unknown)}")
     capitals = {c.id: snake(c.capital) for c in countries(languages)
                 if c.capital and snake(c.capital) in known and any(d.get("countries") for d in datas)}
-    return Places(AliasTable.build(entries), parents, frozenset(regions), frozenset(cued), cue, capitals)
+    return Places(AliasTable.build(entries), parents, frozenset(regions), frozenset(cued), cue, feature, capitals)
 
 
 AMBIGUITY = 3  # how much larger a city must be than a namesake abroad to take the name
