@@ -12,7 +12,7 @@ from checker.frame.speakers import names_own_source, reaches, speaker, speaker_f
 from checker.frame.wordspans import words
 from checker.frame.places import (attackers, happening_place, joint_places, label_place, listed, narrowed,
                                   place_after, place_in, venue_part)
-from checker.frame.syntax import (sent_by, after_earlier_cue, clause_of, counted_noun, counts_a_subgroup, currency, nationals_listed,
+from checker.frame.syntax import (sent_by, after_earlier_cue, clause_of, counted_noun, counted_outcome, counts_a_subgroup, currency, nationals_listed,
                                   earlier, elliptical, group_list, marked_after, measure_for, modality, owner_of, role_of, site_share,
                                   sum_word_before,
                                   sender_of, actor_right_before, numbered, restating, share_group, share_pairs,
@@ -150,6 +150,7 @@ class FigureFraming:
             else:
                 measure = None
             measure = measure or reading_measure(figure) or measure_for(framing, priority, sm, figure, outcomes, bare, shares)
+            measure = counted_outcome(framing, sm, figure, measure)  # "merusak 56.000 rumah": houses damaged
             listed_outcome = group_list(framing, sm, figure, outcomes, bare)
             if listed_outcome is not None and (measure is None or measure.value in framing.people_counted
                                                or measure.value in bare):

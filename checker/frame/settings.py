@@ -269,6 +269,10 @@ class FramingSchema(Schema):
     # measures of people an outcome right before their figure befalls: "killed four soldiers",
     # "melukai lima prajurit" count the dead and the hurt among them, not a force's size
     people_counted = fields.List(fields.String(), load_default=list)
+    # a verb right before a counted thing that says what befell it: {counted measure: {verb: outcome
+    # measure}} ("merusak 56.000 rumah" counts the houses damaged, "inundated 2,300 homes" those flooded)
+    counted_outcomes = fields.Dict(keys=fields.String(), values=fields.Dict(keys=fields.String(), values=fields.String()),
+                                   load_default=dict)
     # the groups a share of a toll may count ("including nine civilians", "dua di antaranya
     # anak-anak"): a share naming one is a fact of its own, the toll among that group
     share_groups = fields.Dict(keys=fields.String(), values=fields.List(fields.String()), load_default=dict)
@@ -437,6 +441,7 @@ class Framing:
     counted_shape: re.Pattern | None = None
     counted_things: frozenset = frozenset()
     people_counted: frozenset = frozenset()
+    counted_outcomes: dict = field(default_factory=dict)  # counted measure -> AliasTable of verb -> outcome
     share_groups: AliasTable | None = None
     joint_links: frozenset = frozenset()
     # a group's words after its figure (one to three), then a joiner ("prajurit dan", "police
@@ -716,6 +721,8 @@ def compile_framing(datas: list[dict]) -> Framing:
         counted_shape=rule_regex(data["counted_shape"], "counted_shape") if data.get("counted_shape") else None,
         counted_things=frozenset(data.get("counted_things", ())),
         people_counted=frozenset(data.get("people_counted", ())),
+        counted_outcomes={counted: AliasTable.build([(verb, outcome, False) for verb, outcome in verbs.items()])
+                          for counted, verbs in data.get("counted_outcomes", {}).items()},
         share_groups=AliasTable.build([(form, group, False) for group, forms in data.get("share_groups", {}).items()
                                        for form in forms]),
         joint_links=frozenset(w.casefold() for w in data.get("joint_links", ())),

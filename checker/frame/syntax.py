@@ -252,6 +252,21 @@ def _date_words(sm: SentenceMentions, start: int, end: int) -> int:
     return sum(words(sm.text, d.start, d.end) for d in _dates_within(sm, start, end))
 
 
+def counted_outcome(framing, sm: SentenceMentions, figure: Mention, measure: Mention | None) -> Mention | None:
+    """A counted thing with the verb that befell it right before its figure ("Gempa merusak 56.000
+    rumah", "the floods inundated 2,300 homes"): the outcome's measure (framing `counted_outcomes`),
+    else the measure as read."""
+    verbs = framing.counted_outcomes.get(measure.value) if measure is not None else None
+    if not verbs:
+        return measure
+    head = words_before(sm.text, figure.start, 2)
+    found = [(end, outcome) for _, end, outcome, _ in verbs.find(head) if len(re.findall(r"[\w'’-]+", head[end:])) <= 1
+             and not re.search(r"[,;:.]", head[end:])]
+    if not found:
+        return measure
+    return Mention("measure", measure.text, measure.start, measure.end, max(found)[1], "counted_outcome")
+
+
 def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
                 outcomes: frozenset = frozenset(), bare: frozenset = frozenset(),
                 shares: dict | None = None) -> Mention | None:
