@@ -13,6 +13,7 @@ from checker.frame.wordspans import words
 from checker.frame.places import (attackers, happening_place, joint_places, label_place, listed, narrowed,
                                   place_after, place_in, venue_part)
 from checker.frame.syntax import (sent_by, after_earlier_cue, clause_of, counted_noun, counted_outcome, counts_a_subgroup, currency, nationals_listed,
+                                  excluded_group,
                                   earlier, elliptical, group_list, marked_after, measure_for, modality, owner_of, role_of, site_share,
                                   sum_word_before,
                                   sender_of, actor_right_before, numbered, restating, share_group, share_pairs,
@@ -347,6 +348,9 @@ class FigureFraming:
             # (a share of a toll the article gave: "70 children died" alone is no group's share)
             group = share_group(framing, sm, figure) \
                 if role == "part" and counted is None and measure.value in self.whole_measures else None
+            if group is None and role == "total" and counted is None:
+                # "13 orang, tidak termasuk para pelaku": the toll among those it does not leave out
+                group = excluded_group(framing, sm, figure)
             if owner is not None and role == "part" and group is None:
                 # one state's people right after the figure among the dead of a disaster abroad ("12 Indonesians
                 # were among the dead", "12 WNI"): a fact of its own per state, set against its count elsewhere

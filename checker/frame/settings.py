@@ -276,6 +276,9 @@ class FramingSchema(Schema):
     # the groups a share of a toll may count ("including nine civilians", "dua di antaranya
     # anak-anak"): a share naming one is a fact of its own, the toll among that group
     share_groups = fields.Dict(keys=fields.String(), values=fields.List(fields.String()), load_default=dict)
+    # those a toll leaves out, named after its figure in its clause ("13 orang, tidak termasuk para pelaku",
+    # "12 people, not counting the bombers"): the toll among the rest, a group's fact of its own (a regex by group)
+    excluded_groups = fields.Dict(keys=fields.String(), values=fields.String(validate=valid_regex), load_default=dict)
     # places counted together: the words that join two ("Turkey and Syria", "Turki-Suriah") and
     # the phrases that name the pair named last ("both countries", "kedua negara")
     joint_links = fields.List(fields.String(), load_default=list)
@@ -443,6 +446,7 @@ class Framing:
     people_counted: frozenset = frozenset()
     counted_outcomes: dict = field(default_factory=dict)  # counted measure -> AliasTable of verb -> outcome
     share_groups: AliasTable | None = None
+    excluded_groups: tuple = ()  # (group, the pattern naming who the toll leaves out)
     joint_links: frozenset = frozenset()
     # a group's words after its figure (one to three), then a joiner ("prajurit dan", "police
     # officers,"): what stands between two figures of one list of groups
@@ -725,6 +729,8 @@ def compile_framing(datas: list[dict]) -> Framing:
                           for counted, verbs in data.get("counted_outcomes", {}).items()},
         share_groups=AliasTable.build([(form, group, False) for group, forms in data.get("share_groups", {}).items()
                                        for form in forms]),
+        excluded_groups=tuple((group, rule_regex(pattern, f"excluded_groups.{group}", re.IGNORECASE))
+                              for group, pattern in data.get("excluded_groups", {}).items()),
         joint_links=frozenset(w.casefold() for w in data.get("joint_links", ())),
         group_then_joiner=re.compile(rf"{GROUP_WORDS}\s*(?:,\s*)?(?:{alternation(data.get('joint_links', []))}|,)\s*"
                                      if data.get("joint_links") else rf"{GROUP_WORDS}\s*,\s*", re.I),

@@ -654,6 +654,21 @@ def share_group(framing, sm: SentenceMentions, figure: Mention) -> str | None:
     return None
 
 
+def excluded_group(framing, sm: SentenceMentions, figure: Mention) -> str | None:
+    """The group a whole toll counts when its clause names, a few words after its figure, those it
+    leaves out ("13 orang, tidak termasuk para pelaku", "18 people, not counting the six bombers"):
+    the toll among the rest, or None."""
+    if not framing.excluded_groups:
+        return None
+    _, end = clause_of(framing, sm.text, figure.start)
+    tail = sm.text[figure.end:max(end, figure.end)]
+    for group, pattern in framing.excluded_groups:
+        found = pattern.search(tail)
+        if found is not None and words(sm.text, figure.end, figure.end + found.start()) <= framing.window("share_group"):
+            return group
+    return None
+
+
 def nationals_listed(sm: SentenceMentions, figure: Mention, actors, home: str | None) -> bool:
     """Whether the figure is one state's count in a list of states' counts of a happening in another
     state ("India recorded 2,711 deaths in Qatar, Nepal 1,641, Bangladesh 1,018"): each state's
