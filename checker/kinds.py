@@ -17,7 +17,7 @@ from checker.compare import examples as compare_examples
 from checker.compare import semantics, settings as compare_settings, wording
 from checker.desk import stories
 from checker.frame import compile_framing, events as frame_events, run_framing_example
-from checker.frame.settings import FramingSchema
+from checker.frame.schema import FramingSchema
 from checker.recognise import attribution, dates, lexicon, numbers, stances
 from checker.rulebook import LANGUAGE, SHARED, RuleKind
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 from datetime import date
 
 from checker.frame.claims import frame_article
-from checker.frame.settings import FramingSchema, compile_framing
+from checker.frame.schema import FramingSchema
+from checker.frame.settings import compile_framing
 from checker.model import Article, Claim, Sentence
 from checker.recognise import SentenceMentions, recognise
 from checker.rulebook import LanguageRules
