@@ -488,8 +488,9 @@ class ArticleFramer(FigureFraming):
     def frame_durations(self, sm: SentenceMentions) -> None:
         for d in sm.durations:
             following = words_after(sm.text, d.end, 1).strip().casefold()
-            if following in self.framing.offset_words:
-                continue  # "sehari sebelum kick off": a gap between two happenings
+            fused = self.framing.anchored_fused
+            if following in self.framing.offset_words or fused is not None and fused.match(sm.text, d.start):
+                continue  # "sehari sebelum kick off", "tiga hari pascagempa": a gap between two happenings
             if d.value.since and any(d.start <= m.start and m.end <= d.end and ev.since_when(sm, m, self.framing)
                                      for m in sm.dates):
                 continue  # "terbesar sejak 2015, ketika 1.800 pengungsi terdampar": a record's year, no length of time

@@ -246,6 +246,9 @@ class FramingSchema(Schema):
     # `anchored_days` phrases that count from the happening named right after them ("the day after
     # the sinking", "sehari setelah kapal tenggelam"), not from the day the text named last
     happening_anchors = fields.List(fields.String(), load_default=list)
+    # words written fused to the happening they count from ("tiga hari pascagempa", "sepekan pasca-banjir"):
+    # an `anchored_days` phrase ending in one of them counts from the happening when fused to its noun
+    fused_prefixes = fields.List(fields.String(), load_default=list)
     # a figure no measure claims counts the noun right after it ("19 members", "a 124-page
     # report", "233 rekaman video"), read as a plain count (facts.yaml: attribute); except these
     # words, which are no counted noun ("12 of them", "2 dari 5"), and after a numbering word

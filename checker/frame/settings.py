@@ -53,6 +53,8 @@ class Framing:
     limit_measures: frozenset = frozenset()
     limit_links: frozenset = frozenset()
     happening_anchors: frozenset = frozenset()
+    # an `anchored_days` phrase fused to the happening's noun ("tiga hari pascagempa"): group 1 the phrase
+    anchored_fused: re.Pattern | None = None
     not_counted: frozenset = frozenset()
     regional_government_before: re.Pattern | None = None  # ends right before the place
     regional_government_after: re.Pattern | None = None  # starts right after the place
@@ -229,6 +231,15 @@ def _happening_anaphora(words: dict) -> re.Pattern | None:
     return re.compile("|".join(parts), re.I) if parts else None
 
 
+def _anchored_fused(data: dict) -> re.Pattern | None:
+    """The `anchored_days` phrases whose last word is a fused prefix, matched fused to a noun."""
+    prefixes = {p.casefold() for p in data.get("fused_prefixes", ())}
+    phrases = [f for f in data.get("anchored_days", {}) if f.split()[-1].casefold() in prefixes]
+    if not phrases:
+        return None
+    return re.compile(rf"(?<![\w-])({alternation(phrases)})-?(?=[^\W\d_])", re.I)
+
+
 def _route(data: dict) -> re.Pattern | None:
     """Text ending right before a place on a route: a travel word, up to three words, an origin
     link ("flight 7C2216 from "), or a bound link ("bound for "), and the first place of a pair."""
@@ -329,6 +340,7 @@ def compile_framing(datas: list[dict]) -> Framing:
         limit_measures=frozenset(data.get("limit_measures", ())),
         limit_links=frozenset(w.casefold() for w in data.get("limit_links", ())),
         happening_anchors=frozenset(w.casefold() for w in data.get("happening_anchors", ())),
+        anchored_fused=_anchored_fused(data),
         not_counted=frozenset(w.casefold() for w in data.get("not_counted", ())),
         regional_government_before=re.compile(rf"(?<![\w-])(?:{alternation(data['regional_government_before'])})\s+$", re.I)
         if data.get("regional_government_before") else None,

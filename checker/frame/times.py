@@ -100,6 +100,14 @@ def anchored(sm: SentenceMentions, framing, anchor: date | None, published: date
     counts from the happening's day."""
     table = getattr(framing, "anchored_days", None)
     found = table.find(sm.text) if table is not None else []
+    fused = getattr(framing, "anchored_fused", None)
+    fused_ends = set()
+    if fused is not None:  # "Tiga hari pascagempa": counted from the happening the prefix is fused to
+        for m in fused.finditer(sm.text):
+            offsets = table.find(m.group(1))
+            if offsets:
+                found.append((m.start(), m.start() + len(m.group(1)), offsets[0][2], m.group(1)))
+                fused_ends.add(m.start() + len(m.group(1)))
     if not found:
         return sm
     written = [d for d in sm.dates if d.value.grain == "day" and not getattr(d.value, "relative", False)]
@@ -114,7 +122,7 @@ def anchored(sm: SentenceMentions, framing, anchor: date | None, published: date
             base = figure_day  # "Namun, INEM pada hari yang sama menyebut 21": the day of the figure set against
         rule = "frame:anchored_day"
         if incident_day is not None and text.casefold() in getattr(framing, "happening_anchors", ()) \
-                and any(i.start >= end and words(sm.text, end, i.start) <= 2 for i in sm.incidents):
+                and (end in fused_ends or any(i.start >= end and words(sm.text, end, i.start) <= 2 for i in sm.incidents)):
             base, rule = incident_day, "frame:after_incident"  # "the day after the sinking": not the day named last
         if base is None:
             continue
