@@ -3,9 +3,10 @@
 The recognisers say what words are there; framing decides how they hang together: which fact
 a figure is about (an actor's or an incident's), where, as of when, in which modality, said by
 whom, and what a denial is about. Its steps live in their own modules: `events` (the incident
-a toll is about), `speakers`, `times` (reference days), `propositions`, `syntax` (clauses,
-owners, measures), `places` (where a figure counts) and `claims`, which composes them. Windows, prepositions and cue words are
-language knowledge, kept in the `framing` rule files.
+a toll is about), `happening_days` (the days a sentence gives a happening), `speakers`, `times`
+(reference days), `propositions`, `syntax` (clauses, owners, measures), `places` (where a figure
+counts) and `claims`, which composes them. Windows, prepositions and cue words are language
+knowledge, kept in the `framing` rule files (their schema in `schema`, compiled in `settings`).
 """
 from __future__ import annotations
 

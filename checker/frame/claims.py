@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from checker.frame import events as ev
+from checker.frame import happening_days as hd
 from checker.frame.figures import FigureFraming
 from checker.frame.passes import echo_days, echo_speakers, regional_speakers, regions_abroad
 from checker.frame.agents import co_holders, named_holder, unknown_speaker
@@ -515,12 +516,12 @@ class ArticleFramer(FigureFraming):
         """A dated happening: an incident on its day ("kerusuhan Sabtu (1/10) malam"), or a
         dated statement, warning or visit of an actor ("a statement issued on 3 November")."""
         published = self.article.published
-        dated = [d for d in sm.dates if ev.dates_happening(d.value, self.framing)
+        dated = [d for d in sm.dates if hd.dates_happening(d.value, self.framing)
                  and (published is None or d.value.day <= published)]
         if not dated:
             return
         if event is not None and sm.incidents:
-            near = ev.incident_dates(sm, {event.type, ev.GENERIC}, published, self.framing)  # "the tragedy" names it too
+            near = hd.incident_dates(sm, {event.type, ev.GENERIC}, published, self.framing)  # "the tragedy" names it too
             others = ev.other_happenings(sm, event, self.rules["places"], published, self.framing)
             # a happening the sentence says did not happen has no day ("tidak melakukan serangan
             # udara sejak gencatan senjata berlaku pada Rabu", "no strikes since Wednesday")
@@ -529,12 +530,12 @@ class ArticleFramer(FigureFraming):
                 near = []
             # (a happening of several days: "on Tuesday and Wednesday", "pada 17 September, disusul
             # ledakan walkie-talkie keesokan harinya")
-            own = sorted([near[0]] + ev.wave_dates(sm, {event.type}, published, self.framing, near[0]),
+            own = sorted([near[0]] + hd.wave_dates(sm, {event.type}, published, self.framing, near[0]),
                          key=lambda d: d.start) if near else []
             for happening, d in [(event, d) for d in own] + others[:1]:
                 if (happening.id, d.value.day) not in self.event_days:
                     self.event_days.add((happening.id, d.value.day))
-                    last = ev.joined_last_day(sm, d, self.framing)
+                    last = hd.joined_last_day(sm, d, self.framing)
                     self.add(kind="event_date", evidence=Evidence(sm.text, sm.sentence.start, sm.sentence.end),
                              subject=happening.id, measure="occurred", when=d.value.day, event=happening,
                              marks=self.marks(("date", d)),

@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from checker.frame.events import incident_dates
+from checker.frame.happening_days import incident_dates
 from checker.frame.settings import opens_count
 from checker.frame.wordspans import words, words_before
 from checker.model import DateValue, Mention
