@@ -91,6 +91,9 @@ class FigureFraming:
         tag = closing_tag(sm, by_cue)
         if len({said for _, said in by_cue}) < 2:
             by_cue = []
+        # a headline's label stands first in by_cue, before the sentence's first cue (speakers_by_cue)
+        first_cue = min((c.start for c in sm.attribution), default=None)
+        labelled = bool(by_cue) and first_cue is not None and by_cue[0][0] < first_cue
         shares = share_pairs(framing, sm)
         last_figure = None
         counted_here: list[str] = []  # the measures of the sentence's figures so far
@@ -304,9 +307,7 @@ class FigureFraming:
             if len(by_cue) > 1 and (voice is None or sum(clause[0] <= pos < clause[1] for pos, _ in by_cue) > 1):
                 # (a clause of two tellers, "BPBD Catat 13 Korban Tewas, Heru Budi Sebut 17 Orang": the nearest's)
                 voice = speaker_for(figure, by_cue, sm)
-            first_cue = min((c.start for c in sm.attribution), default=None)
-            if by_cue and first_cue is not None and by_cue[0][0] < first_cue and figure.end <= first_cue \
-                    and "," in sm.text[figure.end:first_cue]:
+            if labelled and figure.end <= first_cue and "," in sm.text[figure.end:first_cue]:
                 voice = by_cue[0][1]  # a headline's label tells the figures before the clause of another's cue
             if voice and tag and tag != voice and actors.role(voice) == "state" and actors.government(tag) == voice:
                 # "Indonesia on Saturday lowered the death toll to 426, the national disaster
