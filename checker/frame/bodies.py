@@ -139,7 +139,7 @@ def regional_governments(sm: SentenceMentions, framing, places, actors_table=Non
 
 
 def _government_body(actors_table, *matches) -> str | None:
-    """The per-region government body whose English words the matched words hold ("governor of"
+    """The region's own government body whose English words the matched words hold ("governor of"
     -> provincial_government), if the table has one."""
     regional = getattr(actors_table, "regional", None)
     english = getattr(regional, "english", None)
@@ -148,7 +148,7 @@ def _government_body(actors_table, *matches) -> str | None:
     for m in matches:
         if m is not None:
             for _, _, body, _ in english.find(m.group()):
-                if body.endswith("_government"):
+                if body in regional.governments:
                     return body
     return None
 

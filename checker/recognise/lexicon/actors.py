@@ -63,6 +63,9 @@ class RegionalBodySchema(Schema):
     # one body per region (each BPBD, each provincial government is an authority of its own),
     # not one national body with regional offices (the police)
     per_region = fields.Boolean(load_default=False)
+    # the region's own government (its governor, its regent), not one of its offices: "the
+    # governor of East Java" is this body of East Java
+    government = fields.Boolean(load_default=False)
 
 
 class RegionalSchema(Schema):
@@ -121,6 +124,7 @@ class Regional:
     english: AliasTable | None = None
     english_admin: tuple = ()
     bare_heads: frozenset = frozenset()  # casefolded heads that stand alone for a body not bare
+    governments: frozenset = frozenset()  # body ids that are a region's own government
 
 
 @dataclass(frozen=True)
@@ -301,7 +305,7 @@ def _compile_regional(sections: list[dict], entries: list) -> Regional | None:
     if not sections:
         return None
     heads, bare, admin, names, name_words, english, not_names = [], set(), [], [], set(), {}, set()
-    per_region, english_words, english_admin, bare_heads = set(), [], [], set()
+    per_region, english_words, english_admin, bare_heads, governments = set(), [], [], set(), set()
     for s in sections:
         admin += [(w, "admin", False) for w in s["admin_words"]]
         names += [(n, "region", False) for n in s["names"]]
@@ -313,6 +317,8 @@ def _compile_regional(sections: list[dict], entries: list) -> Regional | None:
             if body["bare"]:
                 bare.add(body["id"])
             bare_heads |= {h.casefold() for h in body["bare_heads"]}
+            if body["government"]:
+                governments.add(body["id"])
             if body["per_region"]:
                 per_region.add(body["id"])
                 english_words += [(w, body["id"], False) for w in body["english"]]
@@ -326,7 +332,8 @@ def _compile_regional(sections: list[dict], entries: list) -> Regional | None:
                     entries += [(f"{region} {word}", body["id"], False) for word in body["english"]]
     return Regional(AliasTable.build(heads), frozenset(bare), AliasTable.build(admin),
                     AliasTable.build(names), frozenset(name_words), frozenset(not_names), frozenset(per_region),
-                    AliasTable.build(english_words), tuple(english_admin), frozenset(bare_heads))
+                    AliasTable.build(english_words), tuple(english_admin), frozenset(bare_heads),
+                    frozenset(governments))
 
 
 def run_actor_example(example: dict, rules: LanguageRules):
