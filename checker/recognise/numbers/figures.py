@@ -160,11 +160,15 @@ class _Rejected:
 # ends in the last 64 characters, so searching only those gives the same answer
 _LETTERS_TAIL = re.compile(r"(?<![\d])[^\W\d_]+-?$")
 _DIGIT = re.compile(r"\d")
+_HYPHENED_TAIL = re.compile(r"(?<![\d.,])(\d[\d.,]*\d|\d)-([^\W\d_]+)-$")
+_DIGITS_RUN = re.compile(r"\d[\d.,]*\d|\d")
 _DIGIT_TAIL = re.compile(r"\d$")
 _WORD_CHAR = re.compile(r"[^\W_]")
 _DIGITS_ON = re.compile(r"[.,]?\d")
 _LAST_WORD = re.compile(r"(\w+)\s+$")
-_SIGN_TAIL = re.compile(r"(?:^|\s)[-\u2212]\s?$")
+# a sign glued to its figure ("-7.000"), or spaced after a word ("turun - 7"); spaced between two
+# figures ("30 - 40 rumah") it joins a range
+_SIGN_TAIL = re.compile(r"(?:^|\s)[-\u2212]$|(?:^|(?<!\d)\s)[-\u2212]\s$")
 
 
 def _tail_admits(gate: TailGate | None, text: str, end: int) -> bool:
@@ -277,7 +281,8 @@ def _finish(text, nr: NumberRules, rejects, core_start, core_end, low, high, tok
     # codes and glued units: digits touching letters are names (F-16, G20) or measures (29km)
     # (the `$`-anchored checks search only the last characters before `start`/`end`: the same
     # answer, without trying every start position of the sentence)
-    if _DIGIT.match(text, start) and _LETTERS_TAIL.search(text, max(0, start - 64), start):
+    if _DIGIT.match(text, start) and _LETTERS_TAIL.search(text, max(0, start - 64), start) \
+            and not _hyphened_connector(text, start, nr):
         return None
     if _WORD_CHAR.match(text[end:end + 1]) and _DIGIT_TAIL.search(text, max(0, end - 2), end):
         return None
@@ -335,6 +340,17 @@ def _finish(text, nr: NumberRules, rejects, core_start, core_end, low, high, tok
         name += "+percent"
     return Figure(kind, start, end, core_start, core_end, low, high, low_open, high_open, name,
                   unit, scaled, scale, hedge_text, hedged_after, nominal, estimate_only)
+
+
+def _hyphened_connector(text: str, start: int, nr: NumberRules) -> bool:
+    """A range's connector word hyphened between two figures ("the 100-to-300 range"): the
+    second figure touches a word, yet it is no code. Never a falling pair: odds and votes
+    ("a 100-to-1 shot", "a 7-to-2 vote") count nothing."""
+    m = _HYPHENED_TAIL.search(text, max(0, start - 32), start)
+    if not m or fold(m.group(2)) not in nr.range_connectors:
+        return False
+    high = _DIGITS_RUN.match(text, start)
+    return int(re.sub(r"\D", "", high.group())) > int(re.sub(r"\D", "", m.group(1)))
 
 
 def _figure_follows(text: str, pos: int, nr: NumberRules) -> bool:
@@ -399,6 +415,8 @@ def _range(text: str, a: Figure, b: Figure, nr: NumberRules) -> Figure | None:
     if a.hedged_after or a.low is None or a.high is None or b.high is None:
         return None
     gap = fold(text[a.end:b.start])  # b's own hedge ("hingga") may be the connector
+    if gap[:1] == "-" and gap[-1:] == "-" and gap.strip("-") in nr.range_connectors:
+        gap = gap.strip("-")  # hyphened: "100-to-300"
     connector = gap or b.hedged_before
     start = a.start
     frame = tail_search(nr.frame_open_tail, text, a.start) if nr.frame_open_tail else None
