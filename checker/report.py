@@ -228,7 +228,8 @@ def _facts_markdown(report: dict, numbers: dict, w) -> list[str]:
         lines += [f"**{n}. {_cell(label)}**" + (" \u2014 " + w.phrase("report_fact_findings", refs=refs) if refs else ""),
                   "", w.phrase("report_facts_head"), "| --- | ---: | --- | --- | --- |"]
         for value in fact["values"]:
-            when = day_text(date.fromisoformat(value["when"]) if value.get("when") else None, w)
+            when = days_text(date.fromisoformat(value["when"]) if value.get("when") else None,
+                             date.fromisoformat(value["until"]) if value.get("until") else None, w)
             if value.get("day_part") is not None:
                 when += ", " + _word(w, "day_part", str(value["day_part"]))
             lines.append(f"| {when} | {_cell(_value_cell(value['value'], w))} | {_cell(value['source'])} | "

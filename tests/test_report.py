@@ -4,6 +4,7 @@ import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
 
+from checker import cli
 from checker.compare import compare_all
 from checker.compare.settings import compile_settings
 from checker.model import Article, Claim, Evidence, Interval
@@ -181,6 +182,26 @@ def test_a_happening_of_several_days_meets_a_day_inside_them_and_conflicts_with_
     assert "17–18 Sep 2024" in " ".join(f["summary"] for f in r["findings"])
     assert "2024-09-17/2024-09-18" in [v["value"] for fact in r["facts"] for v in fact["values"]]
     assert "| 17–18 Sep 2024 |" in to_markdown(r)
+
+
+def test_a_stance_dated_by_a_month_shows_the_month_and_turns_against_a_later_one(tmp_path):
+    """A government that confirmed "in April" and denied "last month" (an article of November):
+    each stance holds over its month, in order, so the turn is a reversal, and the fact's table
+    shows the months, not their first days."""
+    (tmp_path / "a.txt").write_text(
+        "Minsk and the troops\n\nPublished: Monday, November 21, 2022\n\n"
+        "Shells hit Kharkiv on Friday, Ukrainian officials said.\n\n"
+        "In April, Belarus confirmed that its troops had been sent to Russia.\n\n"
+        "Last month, Minsk denied that its soldiers were in Russia.\n", encoding="utf-8")
+    out = tmp_path / "report.json"
+    assert cli.main(["scan", str(tmp_path), "--format", "json", "--out", str(out), "--fail-on", "never"]) == 0
+    r = json.loads(out.read_text(encoding="utf-8"))
+    [fact] = r["facts"]
+    assert [(v["value"], v["when"], v["until"]) for v in fact["values"]] == [
+        ("confirm", "2022-04-01", "2022-04-30"), ("deny", "2022-10-01", "2022-10-31")]
+    assert [f["type"] for f in r["findings"]] == ["reversal"]
+    markdown = to_markdown(r)
+    assert "| 1–30 Apr 2022 | confirm |" in markdown and "| 1–31 Oct 2022 | deny |" in markdown
 
 
 @pytest.mark.parametrize("language", ["id", "ms"])

@@ -289,6 +289,9 @@ class FactValueSchema(Schema):
     value = fields.Raw(metadata={"description": "{low, high, unit, low_open, high_open}; a stance as text; a date "
                                                 "as an ISO day, or a run of days as an ISO interval (2024-09-17/2024-09-18)"})
     when = fields.String(allow_none=True, metadata={"format": "date"})
+    until = fields.String(allow_none=True, metadata={
+        "format": "date", "description": "the last day of the period a stance is dated by (\"In April, ...\": "
+                                         "`when` 2022-04-01, `until` 2022-04-30); null for a day"})
     day_part = fields.Integer(allow_none=True, metadata={
         "description": "the part of `when` the value holds as of, in the day's order (rules day_parts: "
                        "1 early morning, 2 morning, 3 midday, 4 afternoon, 5 evening or night); null when none is named"})

@@ -160,11 +160,14 @@ def _fact(key: tuple, cluster: list[Claim], touching: dict, by_claim: dict, cont
         when = context.reference_date(claim)
         value = _value(claim)
         part = extra(claim, "day_part")  # "Selasa pagi": one body's morning and night values are two
-        group_key = (context.authority(claim), when, part, repr(value))
+        # a stance held over a period ("In April, ..."): its last day
+        until = extra(claim, "until") if claim.kind == "stance" and claim.when == when else None
+        group_key = (context.authority(claim), when, until, part, repr(value))
         entry = groups.get(group_key)
         if entry is None:
             entry = groups[group_key] = {
-                "value": value, "when": when.isoformat() if when else None, "day_part": part,
+                "value": value, "when": when.isoformat() if when else None,
+                "until": until.isoformat() if until else None, "day_part": part,
                 "source": display_name(claim.speaker, names) if claim.speaker else outlet_text(claim, context, names),
                 "speaker": claim.speaker, "outlets": [], "claims": [], "articles": [], "findings": []}
         entry["claims"].append(claim.id)

@@ -76,6 +76,11 @@ def agent_of(sm: SentenceMentions, rules, chosen: Chosen, cue: Mention | None, h
             return actors.government(accused[0].value), accused[0]
     if spec is not None and spec.agent == "theme" and theme is not None and not lex.themes[theme.value].acts_for_owner:
         return theme.value, None  # "tear gas caused the deaths"; soldiers act for their owner
+    if theme is not None and role != "accuse" and any(
+            s <= theme.start and theme.end <= e for s, e, _, _ in lex.reflexives.find(text)):
+        # "denied that its soldiers were in Russia", "membantah pasukannya berada di Ukraina": the
+        # holder's own troops, not those of a place named after them
+        return holder_government, None
     with_others = replace(sm, actors=others)
     for noun in (theme, words):
         if noun is None or (noun is words and lex.verbal.search(words.text)):

@@ -28,7 +28,7 @@ from checker.frame.stance_topic import Topic
 from checker.frame.wordspans import words, words_after, words_before
 from checker.frame.places import joint_places, off_route, with_named_sites, with_site_anaphors
 from checker.frame.syntax import clause_of, modality, without_possessors
-from checker.frame.times import anchored, day_part, reference_day
+from checker.frame.times import anchored, day_part, reference_day, told_period
 from checker.model import Article, Claim, Evidence, EventRef, Mark, Mention
 from checker.recognise import SentenceMentions
 from checker.recognise.stances import agent_after
@@ -352,7 +352,10 @@ class ArticleFramer(FigureFraming):
         # a stance is dated when it was taken: a day the sentence names, else the latest day
         # the article has named so far (its news day), else its publication day
         told_day = any(d.value.grain == "day" and d.value.day == when for d in sm.dates)
-        if not told_day:
+        period = None if told_day else told_period(sm, self.framing, self.article.published, sm.stances)
+        if period is not None:
+            when = period.day  # held over the period: "In April, ..." (its last day the `until` detail)
+        elif not told_day:
             when = topic.news_day or self.article.published or when
         present = rules["stances"].present
 
@@ -383,7 +386,8 @@ class ArticleFramer(FigureFraming):
                      extra=(("cue", cue_text), ("rule", rule), ("agent", prop.agent),
                             ("predicate", prop.predicate), ("theme", prop.theme),
                             ("body", body),
-                            ("published", self.article.published)))
+                            ("published", self.article.published))
+                     + ((("until", period.end),) if period is not None and day == period.day else ()))
 
         for cue in sm.stances:
             trailing = trailing_comma(sm, self.framing, cue)  # asked once: the holder and the proposition need it

@@ -186,6 +186,34 @@ def own_speech_day(sm: SentenceMentions, framing, published: date | None, figure
     return max(before, key=lambda d: d.end).value.day if before else None
 
 
+# periods a telling may be dated by when its sentence names no day ("In April, ...")
+_TOLD_PERIODS = ("week", "month", "part")
+
+
+def told_period(sm: SentenceMentions, framing, published: date | None, cues: list[Mention]) -> DateValue | None:
+    """The past week or month that dates a stance whose sentence names no day: a
+    period opening the sentence ("In April, Pyongyang confirmed", "Bulan lalu, Korut membantah"),
+    right before the cue ("Minsk last month denied") or right after it, closing the clause
+    ("denied last month that ..."). A period after it inside the proposition ("denied sending
+    troops in April") dates what is denied, one in a clause between ("Israel's military, locked
+    in hostilities since last October, gave no response") that clause's, and one still running
+    at publication ("this month") is the news day's."""
+    if published is None or not cues:
+        return None
+    first, last = min(c.start for c in cues), max(c.end for c in cues)
+    for d in sm.dates:
+        if d.value.grain not in _TOLD_PERIODS or d.value.end >= published:
+            continue
+        if d.end <= first and (words(sm.text, 0, d.start) <= 1 or not sm.text[d.end:first].strip()):
+            return d.value
+        after = sm.text[d.end:d.end + 12]
+        if d.start >= last and words(sm.text, last, d.start) <= 1 and (
+                not after.strip(" .") or after.lstrip()[:1] in ",;"
+                or framing.complementizer is not None and framing.complementizer.match(after.lstrip())):
+            return d.value
+    return None
+
+
 def _joined_by_link(between: str, framing) -> bool:
     """An earlier count of two figures joined by a link word (framing `joint_links`): "up from 206
     [cases and 99 deaths] two days earlier"."""
