@@ -48,6 +48,18 @@ def agent_of(sm: SentenceMentions, rules, chosen: Chosen, cue: Mention | None, h
     role = cue.value.role if cue is not None and isinstance(cue.value, StanceCue) else "report"
     clause_start, clause_end = clause_of(framing, text, cue.start if cue is not None else lo)
     names = names if names is not None else (topic.names if topic is not None else {})
+    if spec is not None and spec.origin_owner and words is not None:
+        # "menyebut minyak itu berasal dari pipa milik Pertamina", "said the oil came from a pipeline
+        # owned by Pertamina": the owner of the source named after its words; none named, the holder's
+        # own ("membantah tumpahan minyak itu berasal dari fasilitasnya"), or the one accused
+        _, source_end = clause_of(framing, text, words.start)
+        source = sorted((a for a in others if words.end <= a.start < source_end
+                         and len(WORD.findall(text[words.end:a.start])) <= framing.window("owner")),
+                        key=lambda a: a.start)
+        if source:
+            return actors.government(source[0].value), source[0]
+        if role != "accuse":
+            return holder_government, None
     if role == "accuse":
         # the accused is in the cue ("holds Israel responsible") or its object ("blamed Israel")
         accused = sorted((a for a in others if cue.start <= a.start < clause_end

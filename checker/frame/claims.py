@@ -28,7 +28,7 @@ from checker.frame.stance_topic import Topic
 from checker.frame.wordspans import words, words_after, words_before
 from checker.frame.places import joint_places, off_route, with_named_sites, with_site_anaphors
 from checker.frame.syntax import clause_of, modality, without_possessors
-from checker.frame.times import anchored, day_part, reference_day, told_period
+from checker.frame.times import anchored, day_part, in_relative_clause, reference_day, told_period
 from checker.model import Article, Claim, Evidence, EventRef, Mark, Mention
 from checker.recognise import SentenceMentions
 from checker.recognise.stances import agent_after
@@ -189,6 +189,9 @@ class ArticleFramer(FigureFraming):
                     and (self.article.published is None or d.value.day <= self.article.published)
                     and d.value.day not in (main_day, event.day if event else None)
                     and (main_day is None or d.value.day > main_day)
+                    # nor to a day a relative clause gives what it tells of ("The leak, which started
+                    # early Saturday, has spread 26 km"): when it began, not when anything was counted
+                    and not in_relative_clause(sm, d, self.framing)
                     and not any(e <= d.start and not re.search(r"[,;:]", sm.text[e:d.start])
                                 and words(sm.text, e, d.start) <= self.framing.window("modality_before")
                                 for e in planned)]

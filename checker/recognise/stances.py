@@ -91,6 +91,10 @@ class PredicateSchema(Schema):
     # whether the first place after its words in their clause is where it came from ("the haze came
     # from fires in Indonesia"), though the agent finder took it for the doer
     origin_place = fields.Boolean(load_default=False)
+    # whether the first actor after its words in their clause owns where it came from ("the oil came
+    # from a pipe belonging to Pertamina", "berasal dari pipa milik Pertamina"): that owner is its
+    # agent, else the holder's own ("berasal dari fasilitasnya")
+    origin_owner = fields.Boolean(load_default=False)
     # whether an actor named just before its word, after the cue, is whose it is ("BPOM said syrup
     # made by PT Afi Farma was contaminated"): a maker's product, not the speaker's own
     owner_before = fields.Boolean(load_default=False)
@@ -205,6 +209,7 @@ class Predicate:
     owner_before: bool = False  # an actor just before its word (after the cue) is whose it is
     follows: str | None = None  # the act whose place it takes when its sentence names none
     origin_place: bool = False  # the first place after its words in their clause is where it came from
+    origin_owner: bool = False  # the first actor after its words in their clause owns where it came from
 
 
 @dataclass(frozen=True)
@@ -305,7 +310,8 @@ def compile_stances(datas: list[dict]) -> StanceRules:
             predicates[ident] = Predicate(spec["light"], spec["requires_theme"] or bool(spec["themes"]),
                                           frozenset(spec["themes"]), spec["negates"], spec["asserted"],
                                           spec["means"], spec["agent"], spec["placed"], spec["object_place"],
-                                          spec["owner_before"], spec["follows"], spec["origin_place"])
+                                          spec["owner_before"], spec["follows"], spec["origin_place"],
+                                          spec["origin_owner"])
         for ident, spec in data["themes"].items():
             themes[ident] = Theme(spec["default"], tuple(sorted(spec["as_"].items())), spec["acts_for_owner"])
         incident_predicates.update(data["incident_predicates"])
