@@ -76,6 +76,13 @@ def agent_of(sm: SentenceMentions, rules, chosen: Chosen, cue: Mention | None, h
             return actors.government(accused[0].value), accused[0]
     if spec is not None and spec.agent == "theme" and theme is not None and not lex.themes[theme.value].acts_for_owner:
         return theme.value, None  # "tear gas caused the deaths"; soldiers act for their owner
+    if role != "accuse" and cue is not None and words is not None and cue.end <= words.start \
+            and not passive_form(lex, text, words) \
+            and any(cue.end <= s and e <= words.start and len(WORD.findall(text[e:words.start])) <= 2
+                    for s, e, _, _ in lex.reflexives.find(text)):
+        # the holder's own doing right before the predicate ("denied its coast guard had attacked
+        # Malaysian fishermen"): not the side the victims belong to
+        return holder_government, None
     with_others = replace(sm, actors=others)
     for noun in (theme, words):
         if noun is None or (noun is words and lex.verbal.search(words.text)):
