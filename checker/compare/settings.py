@@ -46,6 +46,7 @@ class StanceWindowsSchema(Schema):
 class DateWindowsSchema(Schema):
     tolerance_days = fields.Integer(required=True, validate=validate.Range(min=0))
     same_event_days = fields.Integer(required=True, validate=validate.Range(min=0))
+    speech_events = fields.List(fields.String(), load_default=list)
 
 
 class DurationWindowsSchema(Schema):
@@ -93,6 +94,7 @@ class CompareSettings:
     duration_tolerance_days: int
     severity: tuple[tuple[str, str], ...]
     names: tuple[tuple[str, str], ...] = ()
+    speech_events: tuple[str, ...] = ()  # a body's own words: each body's, each day's, its own event
 
     def modality_group(self, modality: str) -> str:
         return dict(self.modality_groups).get(modality, modality)
@@ -134,6 +136,7 @@ def compile_settings(datas: list[dict]) -> CompareSettings:
         settled_period_days=s.get("settled_period_days", 0),
         polarity=tuple(sorted(s["polar"].items())),
         date_tolerance_days=d["tolerance_days"], same_event_days=d["same_event_days"],
+        speech_events=tuple(d.get("speech_events", ())),
         duration_tolerance_ratio=u["tolerance_ratio"], duration_tolerance_days=u["tolerance_days"],
         severity=tuple(sorted(merged["severity"].items())),
         names=tuple(sorted(merged.get("names", {}).items())))

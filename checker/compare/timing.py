@@ -38,6 +38,8 @@ def judge_dates(a: Claim, b: Claim, context: ComparisonContext, apart: bool | No
         return None
     if not context.same_happening(a, b):
         return None
+    if a.measure in settings.speech_events and a.speaker and b.speaker:
+        return None  # two named bodies' statements, or one body's on two days, are two statements
     gap = days_apart(a, b)
     if gap <= settings.date_tolerance_days or gap > settings.same_event_days:
         return None

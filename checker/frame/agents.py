@@ -88,10 +88,15 @@ def agent_of(sm: SentenceMentions, rules, chosen: Chosen, cue: Mention | None, h
             return actors.government(accused[0].value), accused[0]
     if spec is not None and spec.agent == "theme" and theme is not None and not lex.themes[theme.value].acts_for_owner:
         return theme.value, None  # "tear gas caused the deaths"; soldiers act for their owner
-    if theme is not None and role != "accuse" and any(
-            s <= theme.start and theme.end <= e for s, e, _, _ in lex.reflexives.find(text)):
-        # "denied that its soldiers were in Russia", "membantah pasukannya berada di Ukraina": the
-        # holder's own troops, not those of a place named after them
+    if role != "accuse" and (
+            theme is not None and any(s <= theme.start and theme.end <= e for s, e, _, _ in lex.reflexives.find(text))
+            or cue is not None and words is not None and cue.end <= words.start
+            and not passive_form(lex, text, words)
+            and any(cue.end <= s and e <= words.start and len(WORD.findall(text[e:words.start])) <= 2
+                    for s, e, _, _ in lex.reflexives.find(text))):
+        # the holder's own troops or services, named right before what they did: "denied that its
+        # soldiers were in Russia", "denied its coast guard had attacked Malaysian fishermen": not
+        # those of a place named after them, nor the side the victims belong to
         return holder_government, None
     with_others = replace(sm, actors=others)
     for noun in (theme, words):

@@ -236,10 +236,17 @@ def main_event(sentences: list[SentenceMentions], places, published: date | None
     dated only by the sentences that tell of that wave."""
     lead = sentences[:LEAD_SENTENCES]
     told = lead
-    typed = [m.value for sm in lead for m in sm.incidents if m.value != GENERIC and m.value not in background]
+
+    def types_in(sms) -> list[str]:
+        found = [m for sm in sms for m in sm.incidents if m.value != GENERIC and m.value not in background]
+        # a clash or a riot word alone takes the type of another happening told beside it ("the first clashes"
+        # of a wave of protests): it names its own type only where no other is told
+        named = [m.value for m in found if m.rule != QUALIFIER]
+        return named or [m.value for m in found]
+    typed = types_in(lead)
     if not typed:
         told = sentences
-        typed = [m.value for sm in sentences for m in sm.incidents if m.value != GENERIC and m.value not in background]
+        typed = types_in(sentences)
     if not typed:
         # only "the tragedy", "the disaster": an incident of unknown type; its figures meet
         # only other untyped reports of the country (telling it from typed reports of the same
@@ -273,6 +280,9 @@ def main_event(sentences: list[SentenceMentions], places, published: date | None
             located = framing is not None and any(
                 len(sm.text[e:p.start].split()) <= 1 for _, e, _, _ in framing.location_cues.find(sm.text[:p.start]))
             acting = any(a.start <= p.start and p.end <= a.end for a in sm.actors)
+            if acting and any(c.start >= p.end and words(sm.text, p.end, c.start) <= 1
+                              for c in (*sm.stances, *sm.attribution)):
+                located = False  # "..., Manila Sebut 8 Senapan Dirampas": the state speaks, nothing happened there
             weight = (3 if located else 0.5 if acting else 1) * (2 if names_it else 1) \
                 * (2 if n < LEAD_SENTENCES else 1)
             # a site no table knows ("Kerr County", "the city of Kerrville") lies in no country:

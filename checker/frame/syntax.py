@@ -145,10 +145,13 @@ def _has_own_measure(sm: SentenceMentions, figure: Mention, other: Mention, befo
 # a body's abbreviation in brackets right after its name ("the UN Interim Force in Lebanon (UNIFIL)",
 # "Pasukan Sementara PBB di Lebanon (UNIFIL)"): part of the name, no clause or figure of its own
 _ABBREVIATION = re.compile(r"\s*\((?:[A-Z][A-Za-z]?){1,}[A-Z]\)")
+# a model's designation, capitals glued to a number ("M4", "AK-47", "F-16"), names the kind of the thing
+# counted: no figure of its own between a figure and its noun ("seven M4 rifles")
+_DESIGNATION = re.compile(r"(?<![\w.,-])[A-Z]{1,3}-?\d{1,3}[A-Z]?(?![\w.,-])")
 
 
 def drop_abbreviations(text: str) -> str:
-    return _ABBREVIATION.sub(" ", text)
+    return _DESIGNATION.sub(" ", _ABBREVIATION.sub(" ", text))
 
 
 def _subject_outcome(framing, sm: SentenceMentions, figure: Mention, outcome: Mention) -> bool:
@@ -393,8 +396,8 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
         return None
     # a cue touching the figure that the rules rank above every outcome near it wins: "a girl
     # of eight" among those killed is an age, "an 11-year-old boy" too
-    touching = [m for m in near if not (text[figure.end:m.start] if m.start >= figure.end
-                                        else text[m.end:figure.start]).strip(" -")]
+    touching = [m for m in near if not _DESIGNATION.sub("", text[figure.end:m.start] if m.start >= figure.end
+                                                     else text[m.end:figure.start]).strip(" -")]  # "seven M4 rifles"
     ranked = [priority.index(m.value) for m in near if m.value in outcomes]
     top = [m for m in touching if priority.index(m.value) < min(ranked, default=len(priority))]
     if top:
