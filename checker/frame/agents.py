@@ -108,7 +108,7 @@ def agent_of(sm: SentenceMentions, rules, chosen: Chosen, cue: Mention | None, h
     if spec is not None and spec.agent == "holder" and role != "accuse":
         # the holder's own ("denied any negligence", "membantah data bocor dari sistemnya"),
         # unless a named actor follows an agent marker ("negligence by the organisers")
-        if spec.owner_before and words is not None:
+        if words is not None and (spec.owner_before or spec.subject_before and not passive_form(lex, text, words)):
             # "menyatakan sirup produksi PT Afi Farma tercemar": the maker named just before it
             floor = cue.end if cue is not None and cue.end <= words.start else clause_start
             named = [a for a in others if floor <= a.start and a.end <= words.start

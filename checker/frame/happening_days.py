@@ -66,7 +66,19 @@ def incident_dates(sm: SentenceMentions, types: set, published: date | None, fra
 def _happening_dates(sm: SentenceMentions, published: date | None, framing) -> list[Mention]:
     return [d for d in sm.dates if dates_happening(d.value, framing) and (published is None or d.value.day <= published)
             and d.rule != "frame:after_incident"  # "the day after the sinking" is a day counted from it, not its own
-            and not as_of_day(sm, d, framing) and not ended_on(sm, d, framing)]
+            and not as_of_day(sm, d, framing) and not ended_on(sm, d, framing) and not after_happening(sm, d, framing)]
+
+
+def after_happening(sm: SentenceMentions, d, framing) -> bool:
+    """Whether a day is written out right after a span counted from a happening named there ("Dua hari
+    setelah kecelakaan, Jumat (27/12), maskapai menyatakan ...", "Two days after the sinking, Wednesday,
+    June 6, ..."): a day counted from the happening, never its own."""
+    table, anchors = getattr(framing, "anchored_days", None), getattr(framing, "happening_anchors", ())
+    if table is None or not anchors:
+        return False
+    return any(text.casefold() in anchors and end <= d.start and words(sm.text, end, d.start) <= 2
+               and any(i.start >= end and i.end <= d.start for i in sm.incidents)
+               for _, end, _, text in table.find(sm.text[:d.start]))
 
 
 def dates_happening(value: DateValue, framing) -> bool:

@@ -98,6 +98,9 @@ class PredicateSchema(Schema):
     # whether an actor named just before its word, after the cue, is whose it is ("BPOM said syrup
     # made by PT Afi Farma was contaminated"): a maker's product, not the speaker's own
     owner_before = fields.Boolean(load_default=False)
+    # whether an actor named just before its active verb does it ("sources said Russian air defences shot
+    # down the plane"), though the speaker's own act is the default; before a passive one it suffered it
+    subject_before = fields.Boolean(load_default=False)
     # the act whose place it takes when its sentence names none ("Trump called the three sites
     # destroyed" after "the US struck three sites in Isfahan": where the strike landed)
     follows = fields.String(load_default=None)
@@ -210,6 +213,7 @@ class Predicate:
     follows: str | None = None  # the act whose place it takes when its sentence names none
     origin_place: bool = False  # the first place after its words in their clause is where it came from
     origin_owner: bool = False  # the first actor after its words in their clause owns where it came from
+    subject_before: bool = False  # an actor just before its active verb does it
 
 
 @dataclass(frozen=True)
@@ -311,7 +315,7 @@ def compile_stances(datas: list[dict]) -> StanceRules:
                                           frozenset(spec["themes"]), spec["negates"], spec["asserted"],
                                           spec["means"], spec["agent"], spec["placed"], spec["object_place"],
                                           spec["owner_before"], spec["follows"], spec["origin_place"],
-                                          spec["origin_owner"])
+                                          spec["origin_owner"], spec["subject_before"])
         for ident, spec in data["themes"].items():
             themes[ident] = Theme(spec["default"], tuple(sorted(spec["as_"].items())), spec["acts_for_owner"])
         incident_predicates.update(data["incident_predicates"])
