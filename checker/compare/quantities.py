@@ -334,12 +334,14 @@ def values_apart(a: Claim, b: Claim, context: ComparisonContext) -> bool:
     factor = context.settings.bound_factor
     fixed = context.behaviour(a) == "fixed"
     return not overlap(rounded(a, b), rounded(b, a)) or (far_past_bound(a.value, b.value, factor) and not fixed) or (
-        lower_bounds_apart(a.value, b.value, factor) and context.behaviour(a) == "cumulative")
+        lower_bounds_apart(a.value, b.value, factor) and context.behaviour(a) in ("cumulative", "current"))
 
 
 def lower_bounds_apart(a: Interval, b: Interval, factor: float) -> bool:
     """Two tolls given as lower bounds `factor` apart ("at least 150" beside "more than
-    2,000"): each a count someone made, and one is no reading of the other."""
+    2,000"): each a count someone made, and one is no reading of the other. So are two counts of
+    the moment (the missing, the displaced) given so the same day: "more than 670" under the mud
+    beside "more than 2,000" buried alive are two estimates, not one read twice."""
     return bool(factor) and a.high is None and b.high is None and bool(a.low) and bool(b.low) \
         and max(a.low, b.low) >= factor * min(a.low, b.low)
 

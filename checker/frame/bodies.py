@@ -39,7 +39,9 @@ def named_country(template: str, named: list[str], places) -> str | None:
     for value in reversed(named):
         if value.startswith(head) and value.endswith(tail) and len(value) > len(head) + len(tail):
             middle = value[len(head):len(value) - len(tail)]
-            if places is not None and places.country(middle) == middle:
+            # (a country the tables place in its continent: the UN, a body of no country, is none, so
+            # "the UN agency said ..., while the government said" is the story's country's government)
+            if places is not None and places.country(middle) == middle and middle in places.parents:
                 return middle
     return None
 

@@ -405,6 +405,17 @@ def _event_of(sm: SentenceMentions, main: EventRef | None, places, published: da
                       and set(re.findall(r"\w+", sm.text[first.end:m.start].casefold())) & framing.offset_words), None)
         if other is not None and sm.quantities and all(q.start >= other.end for q in sm.quantities):
             own = [other.value]
+    own_cause = getattr(framing, "own_cause_types", frozenset())
+    if main is not None and main.type in own and own_cause and sm.quantities:
+        # "Eight people were killed in a clash between two clans, unrelated to the landslide", "... and
+        # soldiers escort convoys past a tribal conflict in which eight were killed": a happening no
+        # disaster brings about owns the figures standing nearer it than the article's happening
+        def nearest(q) -> str:
+            return min((m for m in sm.incidents if m.value != GENERIC),
+                       key=lambda m: max(m.start - q.end, q.start - m.end, 0)).value
+        kinds = {nearest(q) for q in sm.quantities if q.kind == "quantity"}
+        if len(kinds) == 1 and kinds <= own_cause:
+            own = list(kinds)
     if own and (main is None or main.type not in own):
         sentence_places = [p.value for p in sm.places]
         place = _deepest(places, sentence_places)

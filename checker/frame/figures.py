@@ -317,8 +317,11 @@ class FigureFraming:
                 # "Congo has reported 537 deaths, Tedros told reporters", "Kaseya mengatakan RD Kongo
                 # telah mencatat 511 kematian": a state's count relayed by an international body
                 # (the WHO, the Africa CDC, a UN agency) is that body's figure
+                # (a body giving a figure of its own beside the state's relays nothing: "A UN agency kept its
+                # estimate of 670, while the government said 2,000 were buried")
+                own_figures = {speaker_for(q, by_cue, sm) for q in sm.quantities if q is not figure and q.kind == "quantity"}
                 relays = [said for _, said in by_cue if said != voice and actors.role(said) != "state"
-                          and actors.role(actors.government(said)) == "bloc"]
+                          and actors.role(actors.government(said)) == "bloc" and said not in own_figures]
                 voice = relays[-1] if len(set(relays)) == 1 else voice
             # (not a clause naming its own source: "..., while the search agency put the toll at 15")
             who_reaches = reaches(sm, framing, clause) and not names_own_source(sm, framing, clause, figure)

@@ -328,8 +328,9 @@ def _unknown_persons(sm: SentenceMentions, framing, known: list, found: dict) ->
         # Seymour Hersh")
         country = next((a.start for a in sm.actors if a.end <= start and not text[a.end:start].strip()
                         and a.kind == "actor" and a.rule.startswith("actor:")), start)
+        # (a role of three words: "member of parliament Aimos Akem")
         private = framing.private_roles is not None and any(
-            e == len(head.rstrip()) for head in [words_before(text, start, 2), words_before(text, country, 2)]
+            e == len(head.rstrip()) for head in [words_before(text, start, 3), words_before(text, country, 3)]
             for _, e, _, _ in framing.private_roles.find(head.rstrip()))
         if appositive or titled or beside or private:
             out.append(name)

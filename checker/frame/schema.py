@@ -47,6 +47,9 @@ class FramingSchema(Schema):
     place_prepositions = fields.List(fields.String(), required=True)  # "ke", "di", "to", "in"
     # events that name what durations are about rather than a dated happening ("war")
     undated_events = fields.List(fields.String(), load_default=list)
+    # happenings no other one brings about (a fight between clans): a figure standing nearer one
+    # of them than the article's happening in a sentence naming both is its own
+    own_cause_types = fields.List(fields.String(), load_default=list)
     # words that may stand between a counted noun and its owner ("pasukan dari Korea Utara")
     owner_links = fields.List(fields.String(), load_default=list)
     # "naik menjadi 174", "rose to 62": the figure is the total of a measure named earlier

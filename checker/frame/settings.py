@@ -48,6 +48,7 @@ class Framing:
     sent_measures: frozenset = frozenset()
     venue_parts: AliasTable | None = None
     area_parts: AliasTable | None = None
+    own_cause_types: frozenset = frozenset()  # happenings no other brings about (a clan fight)
     after_only: frozenset = frozenset()
     adjacent_only: frozenset = frozenset()
     limit_measures: frozenset = frozenset()
@@ -334,6 +335,7 @@ def compile_framing(datas: list[dict]) -> Framing:
         sending_topics=frozenset(data.get("sending_topics", ())),
         sent_measures=frozenset(data.get("sent_measures", ())),
         venue_parts=AliasTable.build([(f, ident, False) for ident, forms in data.get("venue_parts", {}).items() for f in forms]),
+        own_cause_types=frozenset(data.get("own_cause_types", ())),
         area_parts=AliasTable.build([(f, ident, False) for ident, forms in data.get("area_parts", {}).items() for f in forms]),
         after_only=frozenset(data.get("after_only", ())),
         adjacent_only=frozenset(data.get("adjacent_only", ())),

@@ -72,6 +72,9 @@ class WorldRegionsSchema(Schema):
     min_length = fields.Integer(load_default=5)
     drop = fields.List(fields.String(), load_default=list)  # names that are words too
     suffixes = fields.List(fields.String(), load_default=list)  # ISO's "Hubei Sheng" is news's "Hubei"
+    # a name shorter than min_length is a region only named with its kind ("Enga province",
+    # "Provinsi Enga", "Kano State"): type -> the forms, "{name}" standing for the name
+    short_forms = fields.Dict(keys=fields.String(), values=fields.List(fields.String()), load_default=dict)
 
 
 class PlacesSchema(Schema):
@@ -218,6 +221,7 @@ def _world_regions(config: dict, entries: list, parents: dict, known: set, langu
     drop = {n.casefold() for n in config["drop"]}
     types = set(config["types"])
     owners: dict = {}
+    shorts: dict = {}  # a short name -> {country code: its type}
     for s in pycountry.subdivisions:
         if s.parent_code is not None or s.type not in types or s.country_code == "ID" or s.country_code not in by_code:
             continue
@@ -226,7 +230,12 @@ def _world_regions(config: dict, entries: list, parents: dict, known: set, langu
             if name.endswith(" " + suffix):
                 name = name[:-len(suffix) - 1]
                 break
-        if len(name) < config["min_length"] or name.casefold() in taken or name.casefold() in drop:
+        if name.casefold() in taken or name.casefold() in drop:
+            continue
+        if len(name) < config["min_length"]:
+            # a short name is a word too often ("Enga", "Kano"): a region only with its kind named
+            if s.type in config.get("short_forms", {}) and len(name) > 2:
+                shorts.setdefault(name, {}).setdefault(s.country_code, s.type)
             continue
         owners.setdefault(name, set()).add(s.country_code)
     for name, codes in sorted(owners.items()):
@@ -237,6 +246,14 @@ def _world_regions(config: dict, entries: list, parents: dict, known: set, langu
         parents.setdefault(ident, by_code[codes.pop()])
         ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
         entries += [(n, ident, len(n.split()) == 1) for n in dict.fromkeys([name, ascii_name]) if n]
+    for name, kinds in sorted(shorts.items()):
+        ident = snake(name)
+        if len(kinds) != 1 or not ident or ident in known:
+            continue
+        (code, kind), = kinds.items()
+        known.add(ident)
+        parents.setdefault(ident, by_code[code])
+        entries += [(form.format(name=name), ident, False) for form in config["short_forms"][kind]]
 
 
 def _world_cities(config: dict, entries: list, parents: dict, known: set, languages: tuple[str, ...]) -> set:
