@@ -39,8 +39,9 @@ def named_country(template: str, named: list[str], places) -> str | None:
     for value in reversed(named):
         if value.startswith(head) and value.endswith(tail) and len(value) > len(head) + len(tail):
             middle = value[len(head):len(value) - len(tail)]
-            # (a country the tables place in its continent: the UN, a body of no country, is none, so
-            # "the UN agency said ..., while the government said" is the story's country's government)
+            # (a country the gazetteer places in its continent: an id it does not know, the UN's or
+            # "regional_government@x", is none, so "the UN agency said ..., while the government said"
+            # is the story's country's government)
             if places is not None and places.country(middle) == middle and middle in places.parents:
                 return middle
     return None
@@ -116,6 +117,12 @@ def regional_governments(sm: SentenceMentions, framing, places, actors_table=Non
         return sm
     found, dropped = [], []
     for p in sm.places:
+        named_to = institution_end(framing, sm, p)
+        if named_to is not None:
+            # the words of an institution's name speak for no one ("Government" in "the Kallakurichi
+            # Government Medical College Hospital" is no government)
+            dropped.extend(a for a in sm.actors if p.end <= a.start and a.end <= named_to)
+            continue
         # a named site ("Wayanad district") is under no place the gazetteer knows, yet no country
         if places.country(p.value) == p.value and p.rule != "place:named_site":
             continue
@@ -134,7 +141,7 @@ def regional_governments(sm: SentenceMentions, framing, places, actors_table=Non
             kind = "regional_government"  # (the table's per-region bodies are one country's)
         found.append(Mention("actor", sm.text[start:end], start, end, f"{kind}@{p.value}",
                              "frame:regional_government"))
-    if not found:
+    if not found and not dropped:
         return sm
     kept = [a for a in sm.actors if a not in dropped]
     return replace(sm, actors=sorted(kept + found, key=lambda a: a.start))
@@ -161,7 +168,19 @@ def government_words(framing, sm: SentenceMentions, place: Mention):
     before, after = framing.regional_government_before, framing.regional_government_after
     head = before.search(sm.text, max(0, place.start - 40), place.start) if before is not None else None
     tail = after.match(sm.text, place.end) if after is not None else None
+    if tail is not None and institution_end(framing, sm, place) is not None:
+        tail = None  # "the Kallakurichi Government Medical College Hospital": a hospital's name, no government
     return head, tail
+
+
+def institution_end(framing, sm: SentenceMentions, place: Mention) -> int | None:
+    """Where an institution's name ends that a region's government words open ("the Kallakurichi
+    Government Medical College Hospital", framing `regional_name_after`), if they do."""
+    after = framing.regional_government_after
+    tail = after.match(sm.text, place.end) if after is not None else None
+    name = framing.regional_name_after.match(sm.text, tail.end()) \
+        if tail is not None and framing.regional_name_after is not None else None
+    return name.end() if name is not None else None
 
 
 def _own_country(sm: SentenceMentions, actor: Mention, actors_table, places) -> Mention:

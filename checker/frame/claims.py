@@ -23,7 +23,7 @@ from checker.frame.figure_stances import confirmations
 from checker.frame.persons import person_mentions, register_firms, register_persons, with_firms
 from checker.frame.propositions import (negated, note_context, note_rumour, polarity, read_assertions, read_cue,
                                        trailing_comma)
-from checker.frame.speakers import Voice, in_dateline, speaker
+from checker.frame.speakers import Voice, in_dateline, note_lone, speaker
 from checker.frame.stance_topic import Topic
 from checker.frame.wordspans import words, words_after, words_before
 from checker.frame.places import joint_places, off_route, with_named_sites, with_site_anaphors
@@ -276,6 +276,7 @@ class ArticleFramer(FigureFraming):
                      and (a.rule.startswith("person:") or self.actors.role(a.value) == "person")]
             if named:
                 self.voice.last = voice_of(named[-1], self.actors, self.rules["places"])
+                note_lone(self.voice, named[-1], self.voice.last, self.actors)
                 self.voice.last_person = named[-1].value if not named[-1].rule.startswith("person:") \
                     else named[-1].text
         self.last_sentence_claims = tuple(self.claims[before:])

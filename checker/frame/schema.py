@@ -118,6 +118,9 @@ class FramingSchema(Schema):
     # the heads of anaphors that name an office ("the governor", "bupati itu"): only a body named
     # so before speaks, never merely the last speaker (the police are no governor)
     named_only = fields.List(fields.String(), load_default=list)
+    # the heads of anaphors that name a group ("officials", "para pejabat"): never one person
+    # named alone before, who speaks for no body the tables know
+    group_anaphors = fields.List(fields.String(), load_default=list)
     # "Sesudahnya, 10 tembakan ...": a sentence opening so goes on with the last speaker's account
     continuations = fields.List(fields.String(), load_default=list)
     # "Abiad menambahkan bahwa ...", "he added": the speaker goes on with the same telling, of its day
@@ -260,6 +263,9 @@ class FramingSchema(Schema):
     # words that make a region's name its government ("Ishikawa prefecture said", "Pemerintah
     # Prefektur Ishikawa", "the governor of Hatay"): before or after the place
     regional_government_before = fields.List(fields.String(), load_default=list)
+    # words after a region's government words that make them an institution's name ("the Kallakurichi
+    # Government Medical College Hospital"), no government speaking
+    regional_name_after = fields.List(fields.String(), load_default=list)
     regional_government_after = fields.List(fields.String(), load_default=list)
     numbering_words = fields.List(fields.String(), load_default=list)
     # the shape of a counted noun phrase (head, or head and the word after it): an English plural,

@@ -34,6 +34,7 @@ class Framing:
     anaphoric_speakers: AliasTable
     determiners: frozenset
     named_only: frozenset
+    group_anaphors: frozenset
     continuations: AliasTable
     speech_goes_on: AliasTable
     location_cues: AliasTable
@@ -58,6 +59,7 @@ class Framing:
     anchored_fused: re.Pattern | None = None
     not_counted: frozenset = frozenset()
     regional_government_before: re.Pattern | None = None  # ends right before the place
+    regional_name_after: re.Pattern | None = None  # after a region's government words: an institution's name
     regional_government_after: re.Pattern | None = None  # starts right after the place
     numbering_words: frozenset = frozenset()
     inclusion_markers: re.Pattern | None = None
@@ -321,6 +323,7 @@ def compile_framing(datas: list[dict]) -> Framing:
         anaphoric_speakers=_table(data.get("anaphoric_speakers", []), "speaker"),
         determiners=frozenset(w.casefold() for w in data.get("determiners", ())),
         named_only=frozenset(w.casefold() for w in data.get("named_only", ())),
+        group_anaphors=frozenset(w.casefold() for w in data.get("group_anaphors", ())),
         continuations=_table(data.get("continuations", []), "continuation"),
         speech_goes_on=_table(data.get("speech_goes_on", []), "speech_goes_on"),
         location_cues=_table(data.get("location_cues", []), "location"),
@@ -346,6 +349,9 @@ def compile_framing(datas: list[dict]) -> Framing:
         not_counted=frozenset(w.casefold() for w in data.get("not_counted", ())),
         regional_government_before=re.compile(rf"(?<![\w-])(?:{alternation(data['regional_government_before'])})\s+$", re.I)
         if data.get("regional_government_before") else None,
+        # (as written, capitalised: "Government Medical College Hospital" is a name, "government hospitals" are none)
+        regional_name_after=re.compile(rf"\s+(?:[A-Z][\w.'-]*\s+){{0,5}}?(?:{alternation(data['regional_name_after'])})(?![\w-])")
+        if data.get("regional_name_after") else None,
         regional_government_after=re.compile(rf"(?:{alternation(data.get('possessives', []))})?\s+"
                    rf"(?:{alternation(data['regional_government_after'])})(?![\w-])", re.I)
         if data.get("regional_government_after") else None,

@@ -24,6 +24,7 @@ class Voice:
     person: str | None = None  # the person speaking in this sentence, if one does (rutte, "Budi")
     last_person: str | None = None
     named: tuple = ()  # (speaker, the words of its name as written) of the bodies named so far
+    lone: frozenset = frozenset()  # voices that are one person speaking for no body the tables know
 
     def named_as(self, head: frozenset) -> str | None:
         """The last body whose name as written holds these words ("the agency": "the local
@@ -68,6 +69,7 @@ def speaker(sm: SentenceMentions, actors, framing, voice: Voice, places=None,
         said = voice_of(found, actors, places) if places is not None else body_of(actors, found.value)
         person = found.value if actors.role(found.value) == "person" else (
             found.text if found.rule.startswith("person:") else None)
+        note_lone(voice, found, said, actors)
         voice.person = person
         if person:
             voice.last_person = person
@@ -185,12 +187,25 @@ def _speaker(sm: SentenceMentions, actors, framing, voice: Voice) -> Mention | s
     return None
 
 
+def note_lone(voice: Voice, found: Mention, said: str, actors) -> None:
+    """Remember a voice that is one person speaking for no body the tables know ("District
+    Collector Shravan Kumar Jatavath"): a group ("officials") never names it again."""
+    if said == found.value and found.rule.startswith("person:") and said not in actors.roles:
+        voice.lone = voice.lone | {said}
+
+
 def _named_before(voice: Voice, framing, text: str, start: int, end: int) -> str | None:
     """Who an anaphor ("the agency", "badan itu") names: the last body named with its words,
-    else the last speaker (unless the anaphor names an office: framing `named_only`)."""
+    else the last speaker (unless the anaphor names an office: framing `named_only`; or a group,
+    framing `group_anaphors`, and the last speaker is one person of no known body: "officials
+    said" after a collector named alone are others, not him)."""
     head = frozenset(re.findall(r"\w+", text[start:end].casefold())) - framing.determiners
     named = voice.named_as(head)
-    return named if named or head & framing.named_only else voice.last
+    if named or head & framing.named_only:
+        return named
+    if head & framing.group_anaphors and voice.last in voice.lone:
+        return None
+    return voice.last
 
 
 # a dateline opening a lead: a place (and an outlet, a date) before a dash ("Jakarta - ",
