@@ -145,6 +145,15 @@ class ComparisonContext:
         """Every figure hedged (estimated, alleged): a finding on them is one severity lower."""
         return bool(claims) and all(c.modality in self.settings.softer_modalities for c in claims)
 
+    def before_happening(self, a: Claim, b: Claim) -> bool:
+        """Whether `a`'s report was out before the day `b` gives its happening (beyond the time-zone
+        tolerance): a report of Thursday's clash cannot tell of Monday's riot, however close the days."""
+        published, own = self.published(a), self.published(b)
+        tolerance = self.settings.date_tolerance_days
+        # (a day `b`'s own report could not yet tell of either, a day ahead, says nothing of what `a` knew)
+        return published is not None and b.event is not None and b.event.day is not None \
+            and (b.event.day - published).days > tolerance and (own is None or (b.event.day - own).days <= tolerance)
+
     def same_happening(self, a: Claim, b: Claim) -> bool:
         """Two figures of one event subject (type@country) are about the same happening when
         its days are close and its places lie in one hierarchy; an undated happening is the same
@@ -157,6 +166,8 @@ class ComparisonContext:
         if a.event.day is not None and b.event.day is not None:
             if abs((a.event.day - b.event.day).days) > self.settings.same_happening_days:
                 return False
+            if any(self.before_happening(x, y) for x, y in ((a, b), (b, a))):
+                return False  # a report out before the other's day tells of an earlier happening
         else:
             gap = days_between(self.reference_date(a), self.reference_date(b))
             if gap is not None and gap > self.settings.undated_window_days:

@@ -335,6 +335,10 @@ class FramingSchema(Schema):
     # from the language's manifest: the country a report names none for is about
     home_country = fields.String(allow_none=True)  # absent from files: the manifest's stands
     after_links = fields.List(fields.String(), load_default=list)
+    # two groups joined by one of `group_links` and followed by a relative clause (`relative_markers`) that
+    # tells what befell them share its outcome ("10 siswa dan satu guru yang dilarikan ke rumah sakit")
+    group_links = fields.List(fields.String(), load_default=list)
+    relative_markers = fields.List(fields.String(), load_default=list)
     # actors' roles that before a headline's colon are a label, not its speaker ("Lebanon: ...")
     colon_labels = fields.List(fields.String(), load_default=list)
     sending_topics = fields.List(fields.String(), load_default=list)

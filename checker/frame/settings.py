@@ -84,6 +84,8 @@ class Framing:
     next_predicate: re.Pattern | None = None
     appositive_openers: frozenset = frozenset()
     after_links: frozenset = frozenset()
+    group_links: frozenset = frozenset()
+    relative_markers: frozenset = frozenset()
     anchored_days: AliasTable | None = None
     colon_labels: frozenset = frozenset()
     home_country: str | None = None
@@ -382,6 +384,8 @@ def compile_framing(datas: list[dict]) -> Framing:
         if data.get("next_predicate") else None,
         appositive_openers=frozenset(w.casefold() for w in data.get("appositive_openers", ())),
         after_links=frozenset(w.casefold() for w in data.get("after_links", ())),
+        group_links=frozenset(w.casefold() for w in data.get("group_links", ())),
+        relative_markers=frozenset(w.casefold() for w in data.get("relative_markers", ())),
         anchored_days=AliasTable.build([(f, str(n), False) for f, n in data.get("anchored_days", {}).items()]),
         colon_labels=frozenset(data.get("colon_labels", ())),
         home_country=data.get("home_country"),

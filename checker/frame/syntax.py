@@ -270,6 +270,20 @@ def counted_outcome(framing, sm: SentenceMentions, figure: Mention, measure: Men
     return Mention("measure", measure.text, measure.start, measure.end, max(found)[1], "counted_outcome")
 
 
+def _joined_group(framing, text: str, figure: Mention, q: Mention, m: Mention) -> bool:
+    """A figure of a second group joined to this one's ("10 siswa dan satu orang guru yang dilarikan ke rumah
+    sakit"): the relative clause after both tells what befell both, so the later figure stands in no way of
+    this one's outcome (framing `group_links`, `relative_markers`). Without the relative word the outcome is
+    the later figure's alone ("menewaskan 9 orang dan melukai 3.000")."""
+    if not (framing.group_links and framing.relative_markers and figure.end <= q.start and q.end <= m.start):
+        return False
+    link = re.findall(r"[\w'’-]+", text[figure.end:q.start].casefold())
+    tail = re.findall(r"[\w'’-]+", text[q.end:m.start].casefold())
+    if re.search(r"[,;:()]", text[figure.end:m.start]) or not 2 <= len(link) <= 3 or link[-1] not in framing.group_links:
+        return False
+    return any(w in framing.relative_markers for w in tail[1:4])
+
+
 def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
                 outcomes: frozenset = frozenset(), bare: frozenset = frozenset(),
                 shares: dict | None = None) -> Mention | None:
@@ -373,11 +387,14 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
             between = between.replace(q.text, " ")
         for d in _dates_within(sm, lo, hi):
             between = between.replace(sm.text[d.start:d.end], " ")
+        joined = [q for q in sm.quantities if q is not figure and _joined_group(framing, text, figure, q, m)]
+        for q in joined:  # "10 siswa dan 1 guru yang dilarikan": the second group's figure shares the clause
+            between = between.replace(q.text, " ")
         if re.search(r"[;:()]|\d", drop_abbreviations(between)):  # another figure or a clause in between
             continue
         if m.end <= figure.start and any(c.start >= m.end and not text[m.end:c.start].strip() for c in sm.attribution):
             continue  # "Survivors said it carried 40 people": who tells it, not what is counted
-        if any(q is not figure and lo <= q.start and q.end <= hi and q not in things
+        if any(q is not figure and lo <= q.start and q.end <= hi and q not in things and q not in joined
                and not (aside and aside[0] <= q.start < aside[1]) for q in sm.quantities):
             continue  # a figure in words between: "killed nine people and wounded nearly 3,000"
         near.append(m)
