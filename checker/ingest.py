@@ -305,6 +305,22 @@ _FrontMatterLoader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
 
 
+_NOT_PLAIN = object()
+
+
+def _load_plain(block: str):
+    """The front matter read in one pass when it cannot hold an alias (no `*` in it) and reads
+    without error: what the two passes below give it (a stream `yaml.load` reads whole is one
+    that `yaml.parse` reads too). Else _NOT_PLAIN, and the two passes run as before, with
+    their errors."""
+    if "*" in block:
+        return _NOT_PLAIN
+    try:
+        return yaml.load(block, Loader=_FrontMatterLoader)
+    except (yaml.YAMLError, RecursionError):
+        return _NOT_PLAIN
+
+
 def split_front_matter(raw: str, source: str) -> tuple[dict, str]:
     """(front matter fields, the text after it). A file without front matter has {}."""
     if not raw.startswith("---"):
@@ -315,11 +331,14 @@ def split_front_matter(raw: str, source: str) -> tuple[dict, str]:
     block = match.group(1)
     if len(block) > FRONT_MATTER_LIMIT:
         raise IngestError(source, "front matter", f"{len(block)} characters long; the limit is {FRONT_MATTER_LIMIT}")
+    data = _load_plain(block)
     try:
-        if any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(block, Loader=yaml.SafeLoader)):
+        if data is _NOT_PLAIN and any(isinstance(event, yaml.AliasEvent)
+                                      for event in yaml.parse(block, Loader=yaml.SafeLoader)):
             # a few hundred bytes of nested aliases expand to megabytes of title
             raise IngestError(source, "front matter", "YAML aliases (*name) are not accepted; write each value out")
-        data = yaml.load(block, Loader=_FrontMatterLoader)
+        if data is _NOT_PLAIN:
+            data = yaml.load(block, Loader=_FrontMatterLoader)
     except yaml.YAMLError as exc:
         raise IngestError(source, "front matter", f"invalid YAML: {exc}") from exc
     except RecursionError:

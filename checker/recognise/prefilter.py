@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import operator
 import re
 from dataclasses import dataclass
 
@@ -172,6 +173,9 @@ def _common(key: str) -> bool:
     return key != DIGIT and not key.strip(" .,")
 
 
+_second = operator.itemgetter(1)  # an automaton hit's key
+
+
 @dataclass(frozen=True)
 class KeyFinder:
     """The automaton of every string key of some gates: which of them a text holds."""
@@ -196,7 +200,7 @@ class KeyFinder:
         low = text.lower()
         if len(low) != len(text) or _UNSURE.search(text):
             return None
-        found = {key for _end, key in self.automaton.iter(low)} if self.automaton is not None else set()
+        found = set(map(_second, self.automaton.iter(low))) if self.automaton is not None else set()
         if _DIGIT_RE.search(text):
             found.add(DIGIT)
         return frozenset(found)
@@ -280,10 +284,25 @@ class PatternSet:
         if present is None:
             return list(range(len(self.items)))
         found = set(self.always)
+        by_key = self.by_key
         for key in present:
-            found |= self.by_key.get(key, frozenset())
+            hit = by_key.get(key)
+            if hit:
+                found |= hit
         gates = self.gates
-        return sorted(i for i in found if may_match(gates[i], present))
+        out = []
+        for i in found:  # may_match, inlined: a pattern of no gate always runs
+            gate = gates[i]
+            if gate is not None:
+                for keys in gate:
+                    if keys.isdisjoint(present):
+                        break
+                else:
+                    out.append(i)
+            else:
+                out.append(i)
+        out.sort()
+        return out
 
     def candidates(self, text: str) -> list:
         """The items whose pattern may match `text`, in their order."""

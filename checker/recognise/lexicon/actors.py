@@ -10,7 +10,7 @@ from marshmallow import Schema, fields, validate
 
 from checker.model import Mention
 from checker.recognise.lexicon.countries import _english_region, _unique, countries, indonesian_subdivisions
-from checker.recognise.lexicon.tables import AliasTable, _key, tokens
+from checker.recognise.lexicon.tables import AliasTable, _columns, _key, tokens
 from checker.rulebook import LanguageRules
 
 # --- actors ---------------------------------------------------------------------------------
@@ -166,13 +166,14 @@ class Actors:
         if not self.forms or self.roles.get(ident) != "state":
             return (start, end, ident)
         toks = tokens(text)
+        folded = _columns(text)[1]  # the casefolded tokens: a shape's words are slices of it
         i = _token_at(toks, start)
         j = _token_at(toks, end)
         # one dictionary lookup per shape of form (words before, words after), longest first
         for b, a in self.form_shapes:
             if i < b or j + a > len(toks):
                 continue
-            form = self.form_index.get((tuple(t[3] for t in toks[i - b:i]), tuple(t[3] for t in toks[j:j + a])))
+            form = self.form_index.get((folded[i - b:i], folded[j:j + a]))
             if form is not None:
                 body = form.id.format(country=ident, kind=form.kind)
                 return (toks[i - b][0] if b else start, toks[j + a - 1][1] if a else end, self.same_as.get(body, body))

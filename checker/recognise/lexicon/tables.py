@@ -40,6 +40,14 @@ def token_index(text: str) -> dict:
 
 
 @functools.lru_cache(maxsize=SENTENCES_KEPT)
+def _columns(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The tokens as written and casefolded, each as one tuple: a form's window of tokens is then
+    a slice of each (the tables' keys), not a tuple built token by token."""
+    toks = tokens(text)
+    return tuple(t[2] for t in toks), tuple(t[3] for t in toks)
+
+
+@functools.lru_cache(maxsize=SENTENCES_KEPT)
 def possessives(text: str) -> tuple:
     """(token, its noun) for every casefolded token of the text that is an English possessive."""
     return tuple((k, k[:-2]) for k in token_index(text) if k.endswith("'s"))
@@ -60,7 +68,7 @@ def forget_sentences() -> None:
     warm-up leaves the compiled rules built and no sentence remembered."""
     for memo in _MEMOS:
         memo.clear()
-    for cached in (tokens, token_index, possessives):
+    for cached in (tokens, token_index, possessives, _columns):
         cached.cache_clear()
 
 
@@ -78,6 +86,16 @@ class AliasTable:
     # text -> its matches: recognise and then framing ask the same table about the same sentence
     # again and again (places, actors); a bounded memo of a pure function
     memo: dict = field(default_factory=dict, compare=False, repr=False)
+    # first token (casefolded) -> the lengths of the forms starting with it, longest first: the
+    # only windows worth looking up (derived from the keys, so built again after pickling)
+    lengths: dict = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self):
+        if self.lengths is None:
+            lengths: dict = {}
+            for key in (*self.folded, *self.exact):
+                lengths.setdefault(key[0].casefold().replace("’", "'"), set()).add(len(key))
+            object.__setattr__(self, "lengths", {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()})
 
     @classmethod
     def build(cls, entries: list[tuple[str, str, bool]]) -> "AliasTable":
@@ -119,32 +137,54 @@ class AliasTable:
         if not self.longest:
             return []
         index = token_index(text)
-        firsts = index.keys() & self.starts.keys()  # a set operation: the tables are large
-        firsts |= {k for k, noun in possessives(text) if noun in self.starts}
-        candidates = sorted(i for first in firsts for i in index[first])
-        if not candidates:
+        starts = self.starts
+        firsts = index.keys() & starts.keys()  # a set operation: the tables are large
+        owned = possessives(text)
+        if owned:
+            firsts |= {k for k, noun in owned if noun in starts}
+        if not firsts:
             return []
+        candidates = sorted(i for first in firsts for i in index[first])
         toks = tokens(text)
+        written, folded = _columns(text)
+        exact, folded_forms = self.exact, self.folded
         found, taken_until, count = [], 0, len(toks)
         for i in candidates:
             if i < taken_until:
                 continue
-            for n in range(min(self._longest_from(toks[i][3]), count - i), 0, -1):
-                window = toks[i:i + n]
-                start, end = window[0][0], window[-1][1]
-                ident = self._lookup(tuple(t[2] for t in window), tuple(t[3] for t in window))
-                if ident is None and window[-1][3].endswith("'s") and len(window[-1][3]) > 2:
+            # the lengths of the forms that can start here, longest first (a window of another
+            # length is in no table: looking it up finds nothing)
+            for n in self._lengths_from(folded[i]):
+                j = i + n
+                if j > count:
+                    continue
+                ident = exact.get(written[i:j])
+                if ident is None:
+                    ident = folded_forms.get(folded[i:j])
+                end = toks[j - 1][1]
+                if ident is None and folded[j - 1].endswith("'s") and len(folded[j - 1]) > 2:
                     # an English possessive: "Lebanon's health ministry" names Lebanon
-                    ident = self._lookup(tuple(t[2] for t in window[:-1]) + (window[-1][2][:-2],),
-                                         tuple(t[3] for t in window[:-1]) + (window[-1][3][:-2],))
+                    ident = self._lookup(written[i:j - 1] + (written[j - 1][:-2],),
+                                         folded[i:j - 1] + (folded[j - 1][:-2],))
                     end -= 2
                 if ident is not None and text[end:end + 1] == "$":
                     break  # "US$4.580", "S$10": a currency's mark, no name
                 if ident is not None:
+                    start = toks[i][0]
                     found.append((start, end, ident, text[start:end]))
-                    taken_until = i + n
+                    taken_until = j
                     break
         return found
+
+    def _lengths_from(self, first: str) -> tuple:
+        """The lengths of the forms starting with this (casefolded) token, longest first; a
+        possessive ("libya's") starts the forms of its noun too."""
+        lengths = self.lengths.get(first, ())
+        if first.endswith("'s"):
+            more = self.lengths.get(first[:-2])
+            if more:
+                lengths = tuple(sorted(set(lengths) | set(more), reverse=True))
+        return lengths
 
     def _longest_from(self, first: str) -> int:
         """The most tokens a form starting with this (casefolded) token has; a possessive

@@ -59,6 +59,7 @@ class NumberRules:
     hedge_before_gate: "TailGate | None" = None
     not_after_gate: "TailGate | None" = None
     reject_set: PatternSet | None = None  # the trap regexes and their prefilter
+    reading_set: PatternSet | None = None  # `readings` with their prefilter (run in their order)
 
 
 @dataclass(frozen=True)
@@ -243,7 +244,9 @@ def compile_numbers(datas: list[dict]) -> NumberRules:
         not_after_gate=_tail_gate(d.get("not_after", [])),
         currencies={fold(k): v for k, v in {**d.get("currencies_before", {}),
                                              **d.get("currencies_after", {})}.items()},
-        readings=_readings(d.get("readings", {}), decimal, hedges_before, d.get("range_connectors", [])),
+        readings=(readings := _readings(d.get("readings", {}), decimal, hedges_before,
+                                        d.get("range_connectors", []))),
+        reading_set=PatternSet.build((p[0] if side == "units" else p for _, side, p in readings), readings),
     )
 
 

@@ -46,7 +46,8 @@ def find_readings(text: str, nr: NumberRules) -> list[Mention]:
     "reading:<name>"), which the counting rules leave out."""
     out: list[Mention] = []
     rejected = None
-    for name, side, pattern in nr.readings:
+    # only the readings whose pattern can match the sentence (prefilter.PatternSet), in their order
+    for name, side, pattern in nr.reading_set.candidates(text) if nr.reading_set is not None else nr.readings:
         if side == "units":
             out += _measured(text, name, *pattern, nr, out)
             continue
