@@ -619,14 +619,18 @@ def told_rise(nodes: list[Node]):
     pair to the other ("rose to 179 by Sunday evening, up from 85 in the afternoon"): another
     outlet's 85 of that day is then the earlier reading of one count, not a rival of the 179.
     The earlier figure's own article is no witness for it: there it stands as it was given."""
-    told: dict = defaultdict(lambda: ([], []))  # (article, day, speaker) -> (earlier figures, later ones)
+    told: dict = defaultdict(lambda: ([], []))  # (article, day) -> (earlier figures, later ones), with their speakers
     for node in nodes:
         if node.day is None:
             continue
         for claim in node.claims:
             if claim.value is not None:
-                told[(claim.article, node.day, claim.speaker)][0 if extra(claim, "earlier") else 1].append(claim.value)
-    rises = [(article, day, earlier, later) for (article, day, _), (earlier, later) in told.items() if earlier and later]
+                told[(claim.article, node.day)][0 if extra(claim, "earlier") else 1].append((claim.speaker, claim.value))
+    # one source's rise: the earlier figure its own or unattributed ("up from 85" beside the fire
+    # service's 179 that an echo of it names)
+    rises = [(article, day, [v for s, v in earlier if s is None or s == speaker], [value])
+             for (article, day), (earlier, later) in told.items() for speaker, value in later]
+    rises = [r for r in rises if r[2]]
 
     def rose(low: Node, high: Node) -> bool:
         return any(day == low.day and low.rep.article != article

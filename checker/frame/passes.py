@@ -106,8 +106,8 @@ def echo_speakers(claims: list[Claim], actors=None) -> list[Claim]:
             out.append(c)
             continue
         speakers = said.get((c.subject, c.measure, c.value), set())
-        if len(speakers) == 1:
-            out.append(replace(c, speaker=speakers.pop()))
+        if len(speakers) == 1:  # (read, not popped: the next figure of the same words needs it too)
+            out.append(replace(c, speaker=next(iter(speakers))))
             continue
         point = c.value.low if c.value.low is not None and c.value.low == c.value.high else None
         shortened = hedged.get((c.subject, c.measure, point), set()) if point is not None else set()
