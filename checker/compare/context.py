@@ -148,11 +148,16 @@ class ComparisonContext:
     def before_happening(self, a: Claim, b: Claim) -> bool:
         """Whether `a`'s report was out before the day `b` gives its happening (beyond the time-zone
         tolerance): a report of Thursday's clash cannot tell of Monday's riot, however close the days."""
+        return b.event is not None and self.out_before(a, b, b.event.day)
+
+    def out_before(self, a: Claim, b: Claim, day: date | None) -> bool:
+        """Whether `a`'s report was out before `day`, a day `b` gives (beyond the time-zone tolerance),
+        that `b`'s own report could tell of (a day ahead of its own publication says nothing of
+        what `a` knew)."""
         published, own = self.published(a), self.published(b)
         tolerance = self.settings.date_tolerance_days
-        # (a day `b`'s own report could not yet tell of either, a day ahead, says nothing of what `a` knew)
-        return published is not None and b.event is not None and b.event.day is not None \
-            and (b.event.day - published).days > tolerance and (own is None or (b.event.day - own).days <= tolerance)
+        return published is not None and day is not None and (day - published).days > tolerance \
+            and (own is None or (day - own).days <= tolerance)
 
     def same_happening(self, a: Claim, b: Claim) -> bool:
         """Two figures of one event subject (type@country) are about the same happening when

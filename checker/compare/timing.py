@@ -60,11 +60,7 @@ def told_after(a: Claim, b: Claim, context: ComparisonContext) -> bool:
     """Whether `a` dates its happening after `b`'s report was published (beyond the time-zone tolerance):
     `b` could not have told of that day ("bentrokan pecah pada Kamis" in Thursday's report, "the riot on
     Monday" in Tuesday's), so the two give two days of the kind of event, not one day disputed."""
-    published, own = context.published(b), context.published(a)
-    tolerance = context.settings.date_tolerance_days
-    # (a day its own report could not yet tell of either, a day ahead, says nothing of what the other knew)
-    return published is not None and a.when is not None and (a.when - published).days > tolerance \
-        and (own is None or (a.when - own).days <= tolerance)
+    return context.out_before(b, a, a.when)
 
 
 def compare_event_dates(fresh: list[Claim], old: list[Claim], context: ComparisonContext,

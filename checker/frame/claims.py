@@ -391,7 +391,8 @@ class ArticleFramer(FigureFraming):
                             ("predicate", prop.predicate), ("theme", prop.theme),
                             ("body", body),
                             ("published", self.article.published))
-                     + ((("until", period.end),) if period is not None and day == period.day else ()))
+                     + ((("until", period.end),) if period is not None and day == period.day and on is evidence
+                        else ()))  # (a figure's confirmation, from its own sentence, holds on its own day)
 
         for cue in sm.stances:
             trailing = trailing_comma(sm, self.framing, cue)  # asked once: the holder and the proposition need it
