@@ -534,8 +534,10 @@ def share_pairs(framing, sm: SentenceMentions) -> dict[tuple[int, int], Mention]
 
 def total_verb_before(framing, sm: SentenceMentions, figure: Mention) -> bool:
     """A total verb ends right before the figure (a hedge word may stand between), or opens it
-    as its hedge ("has climbed past 5,200", "kini menembus 5.200")."""
-    if any(s == 0 for s, _, _, _ in framing.total_verbs.find(figure.text)):
+    as its hedge ("has climbed past 5,200", "kini menembus 5.200"), or the figure is the level a
+    change verb reached ("bertambah hingga 125", read so by the number rules)."""
+    if any(s == 0 for s, _, _, _ in framing.total_verbs.find(figure.text)) \
+            or any(r.startswith("level:") for r in figure.rule.split("+")):
         return True
     head = words_before(sm.text, figure.start, framing.window("cue_before"))
     for s, e, _, _ in framing.total_verbs.find(head):

@@ -48,6 +48,8 @@ class NumberRules:
     frame_open_tail: re.Pattern | None
     change_tail: re.Pattern | None
     change_amount_tail: re.Pattern | None
+    change_verb_tail: re.Pattern | None  # a change verb right before a count's hedge
+    levels_after_change: frozenset
     not_after_tail: re.Pattern | None
     not_before_head: re.Pattern | None
     counted_head: re.Pattern | None
@@ -232,6 +234,8 @@ def compile_numbers(datas: list[dict]) -> NumberRules:
         if d.get("change_verbs") and frames else None,
         change_amount_tail=tail(d.get("change_verbs", []), r"\s+(?:" + _bounded(d["change_amounts"]) + ")")
         if d.get("change_verbs") and d.get("change_amounts") else None,
+        change_verb_tail=tail(d.get("change_verbs", [])) if d.get("levels_after_change") else None,
+        levels_after_change=frozenset(fold(w) for w in d.get("levels_after_change", [])),
         not_after_tail=tail(d.get("not_after", []), r"\.?"),
         not_before_head=(re.compile(rf"^\s*-?\s*(?:{_bounded(d['not_before'])})", re.I)
                          if d.get("not_before") else None),

@@ -318,6 +318,10 @@ def _finish(text, nr: NumberRules, rejects, core_start, core_end, low, high, tok
     if hb:
         hedge_text = fold(hb.group(0))
         parts = _split_hedges(hedge_text, nr.hedges_before)
+        if kind == "quantity" and parts[0] in nr.levels_after_change \
+                and tail_search(nr.change_verb_tail, text, hb.start()):
+            rules_used.append(f"level:{parts[0]}")  # "bertambah hingga 125": the level the count reached
+            parts = parts[1:]
         before = [nr.hedges_before[part] for part in parts]
         rules_used += [f"hedge:{part}" + (":estimate" if h.estimate else "")
                        for part, h in zip(parts[::-1], before[::-1])]

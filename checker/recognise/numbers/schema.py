@@ -59,6 +59,9 @@ class NumbersSchema(Schema):
     # "fell by 210,000 to 23.58 million": after a change verb and one of these words, a figure is the
     # change and "to" the level it reached, never a range (unless both ends are of one size)
     change_amounts = fields.List(fields.String(), load_default=list)
+    # "korban bertambah hingga 125 orang": right after a change verb these bound words name the
+    # count the change reached (rose to 125), no upper bound
+    levels_after_change = fields.List(fields.String(), load_default=list)
     percent_words = fields.List(fields.String(), load_default=list)
     currencies_before = fields.Dict(fields.String(), fields.String(), load_default=dict)
     currencies_after = fields.Dict(fields.String(), fields.String(), load_default=dict)
