@@ -33,6 +33,10 @@ from checker.model import Article, Claim, Evidence, EventRef, Mark, Mention
 from checker.recognise import SentenceMentions
 from checker.recognise.stances import agent_after
 
+# a short phrase and a comma opening the sentence ("Weeks later, the ministry confirmed", "Sebulan
+# kemudian, kementerian itu"): the role named after it is still the clause's subject
+_FRONTED = re.compile(r"\s*(?:[\w'’-]+\s+){0,3}[\w'’-]+\s*,\s*")
+
 
 @dataclass
 class ArticleFramer(FigureFraming):
@@ -480,7 +484,7 @@ class ArticleFramer(FigureFraming):
         # "The official ... laid the blame on": a role named before, opening the clause
         pronoun += [Mention("pronoun", text[s:e], s, e, "anaphor")
                     for s, e, _, _ in self.framing.anaphoric_speakers.find(text[:cue.start])
-                    if not text[clause_start:s].strip(' "“')]
+                    if not text[clause_start:s].strip(' "“') or _FRONTED.fullmatch(text, clause_start, s)]
         if pronoun and self.voice.last and not unknown_speaker(sm, self.rules):
             return Mention("actor", pronoun[0].text, pronoun[0].start, pronoun[0].end, self.voice.last)
         opened = re.findall(r"[^\W\d_][\w'’-]*", text[clause_start:cue.start])
