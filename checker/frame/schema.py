@@ -281,6 +281,10 @@ class FramingSchema(Schema):
     # measure}} ("merusak 56.000 rumah" counts the houses damaged, "inundated 2,300 homes" those flooded)
     counted_outcomes = fields.Dict(keys=fields.String(), values=fields.Dict(keys=fields.String(), values=fields.String()),
                                    load_default=dict)
+    # what may befall a counted thing, told after it ("2,000 homes were damaged", "500 rumah yang rusak
+    # berat"): {counted measure: [outcome measures]}, linked to it only by `state_links`
+    thing_states = fields.Dict(keys=fields.String(), values=fields.List(fields.String()), load_default=dict)
+    state_links = fields.List(fields.String(), load_default=list)
     # the groups a share of a toll may count ("including nine civilians", "dua di antaranya
     # anak-anak"): a share naming one is a fact of its own, the toll among that group
     share_groups = fields.Dict(keys=fields.String(), values=fields.List(fields.String()), load_default=dict)

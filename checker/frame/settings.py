@@ -68,6 +68,8 @@ class Framing:
     counted_things: frozenset = frozenset()
     people_counted: frozenset = frozenset()
     counted_outcomes: dict = field(default_factory=dict)  # counted measure -> AliasTable of verb -> outcome
+    thing_states: dict = field(default_factory=dict)  # counted measure -> outcomes told after it
+    state_links: frozenset = frozenset()  # words between a counted thing and what befell it
     share_groups: AliasTable | None = None
     excluded_groups: tuple = ()  # (group, the pattern naming who the toll leaves out)
     joint_links: frozenset = frozenset()
@@ -367,6 +369,8 @@ def compile_framing(datas: list[dict]) -> Framing:
         people_counted=frozenset(data.get("people_counted", ())),
         counted_outcomes={counted: AliasTable.build([(verb, outcome, False) for verb, outcome in verbs.items()])
                           for counted, verbs in data.get("counted_outcomes", {}).items()},
+        thing_states={counted: frozenset(states) for counted, states in data.get("thing_states", {}).items()},
+        state_links=frozenset(w.casefold() for w in data.get("state_links", ())),
         share_groups=AliasTable.build([(form, group, False) for group, forms in data.get("share_groups", {}).items()
                                        for form in forms]),
         excluded_groups=tuple((group, rule_regex(pattern, f"excluded_groups.{group}", re.IGNORECASE))

@@ -259,6 +259,9 @@ def counted_outcome(framing, sm: SentenceMentions, figure: Mention, measure: Men
     """A counted thing with the verb that befell it right before its figure ("Gempa merusak 56.000
     rumah", "the floods inundated 2,300 homes"): the outcome's measure (framing `counted_outcomes`),
     else the measure as read."""
+    told_after = told_state(framing, sm, measure)
+    if told_after is not None:
+        return told_after
     verbs = framing.counted_outcomes.get(measure.value) if measure is not None else None
     if not verbs:
         return measure
@@ -268,6 +271,21 @@ def counted_outcome(framing, sm: SentenceMentions, figure: Mention, measure: Men
     if not found:
         return measure
     return Mention("measure", measure.text, measure.start, measure.end, max(found)[1], "counted_outcome")
+
+
+def told_state(framing, sm: SentenceMentions, measure: Mention | None) -> Mention | None:
+    """What befell a counted thing, told right after it ("2,000 homes were damaged", "500 rumah yang
+    rusak berat"): the outcome's measure, only linking words between (framing `thing_states`)."""
+    states = framing.thing_states.get(measure.value) if measure is not None else None
+    if not states:
+        return None
+    for m in sorted((m for m in sm.measures if m.start >= measure.end and m.value in states), key=lambda m: m.start):
+        between = sm.text[measure.end:m.start]
+        if re.search(r"[,;:.()]", between) or any(w.casefold() not in framing.state_links
+                                                   for w in re.findall(r"[\w'’-]+", between)):
+            return None
+        return Mention("measure", measure.text, measure.start, measure.end, m.value, "told_state")
+    return None
 
 
 def _joined_group(framing, text: str, figure: Mention, q: Mention, m: Mention) -> bool:
