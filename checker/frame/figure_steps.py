@@ -5,13 +5,14 @@ far leave to the next; the ArticleFramer holds what earlier sentences establishe
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from checker.frame import events as ev
 from checker.frame.speakers import names_own_source, reaches, speaker, speaker_for, speakers_by_cue, closing_tag
 from checker.frame.wordspans import words
-from checker.frame.places import attackers, happening_place, label_place, listed, narrowed, place_after, place_in, venue_part
+from checker.frame.places import (attackers, happening_place, joint_places, label_place, listed, narrowed, place_after,
+                                  place_in, venue_part)
 from checker.frame.syntax import (sent_by, after_earlier_cue, clause_of, counted_noun, counted_outcome, counts_a_subgroup,
                                   currency, nationals_listed, excluded_group, earlier, elliptical, group_list, marked_after,
                                   measure_for, modality, owner_of, role_of, site_share, sum_word_before, sender_of,
@@ -77,6 +78,17 @@ def _as(figure: Mention, measure: str, rule: str) -> Mention:
     return Mention("measure", figure.text, figure.start, figure.end, measure, rule)
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What a figure counts, as the measure steps read it."""
+    measure: Mention  # its measure, or the noun it counts when no measure claims it
+    counted: Mention | None  # that noun ("19 members"): read, never compared
+    listed_outcome: Mention | None  # the outcome a list of groups the figure stands in shares
+    revised: bool  # a total verb right before it: a new total
+    anaphoric: bool  # "that figure": the measure (and teller) of the article's figure before
+    referent: Mention | None  # the noun counted before that a figure standing alone counts again
+
+
 class SentenceFigures:
     """The quantity claims of one sentence's figures, read in order: last_measure and last_figure
     are the sentence's last read figure and its measure, which an elliptical or restating figure
@@ -115,14 +127,43 @@ class SentenceFigures:
 
     def frame(self, figure: Mention) -> None:
         """The figure's claim, when it counts something a claim can be about."""
-        sm, framing, framer = self.sm, self.framing, self.framer
+        read = self.reading(figure)
+        if read is None:
+            return
+        measure = read.measure
+        role = self.role(figure, measure, read.listed_outcome)
+        voice = self.voice(figure, read.anaphoric)
+        person = self.framer.voice.person if voice else None
+        if role == "increment":
+            return  # "2,000 more troops": the total is not given
+        owner = self.owner_named(figure, measure, role, read.counted)
+        group = self.group(figure, measure, role, read.counted, owner)
+        owner = self.owner_of_counted(figure, measure, owner, group, read.referent)
+        gained = measure.value in self.framing.gained_measures
+        if gained:
+            owner = self.winner(figure, owner)
+            if owner is not None and voice in (owner.value, self.actors.body(owner.value)) \
+                    and not any(c.start >= owner.end for c in self.sm.attribution):
+                # "Prabowo memperoleh 58,83 persen": who won it, not who says so (unless the
+                # winner speaks: "Prabowo said he had won 58%")
+                voice = person = None
+        subject, about = self.subject(measure, owner, gained)
+        if subject is None and measure.value in self.bare:
+            return
+        where, inherited, about, subject = self.place(figure, measure, owner, voice, subject, about)
+        day, stated = self.day(figure, measure, about)
+        self.add_claim(figure, read, role, group, subject, about, where, inherited, voice, person, day, stated)
+
+    def reading(self, figure: Mention) -> Reading | None:
+        """What the figure counts, None for a figure that counts nothing a claim reads."""
+        sm, framing = self.sm, self.framing
         if figure.kind in ("percent", "money"):
             measure = self.percent_measure(figure) if figure.kind == "percent" else self.money_measure(figure)
             if measure is None:
-                return
+                return None
             self.last_measure, self.last_figure = measure, figure
         elif figure.kind != "quantity" or numbered(framing, sm, figure):
-            return  # "pasangan nomor urut 2": a number, counting nothing
+            return None  # "pasangan nomor urut 2": a number, counting nothing
         else:
             measure = None
         measure, listed_outcome = self.measure_named(figure, measure)
@@ -136,7 +177,7 @@ class SentenceFigures:
             # a figure of something else ("19 members", "233 rekaman video"): read, never compared
             counted = measure = counted_noun(framing, sm, figure)
             if measure is None:
-                return
+                return None
         else:
             self.last_measure, self.last_figure = measure, figure
             self.counted_here.append(measure.value)
@@ -145,36 +186,16 @@ class SentenceFigures:
             # the rate is a share of (the poor, the votes), never the rate
             measure = replace(measure, value=self.rated[measure.value])
         measure = by_other_standard(framing, sm, measure)  # "... by the $6.85 international line"
-        role = self.role(figure, measure, listed_outcome)
-        voice = self.voice(figure, anaphoric)
-        person = framer.voice.person if voice else None
-        if role == "increment":
-            return  # "2,000 more troops": the total is not given
-        owner = self.owner_named(figure, measure, role, counted)
-        group = self.group(figure, measure, role, counted, owner)
-        owner = self.owner_of_counted(figure, measure, owner, group, referent)
-        gained = measure.value in framing.gained_measures
-        if gained:
-            owner = self.winner(figure, owner)
-            if owner is not None and voice in (owner.value, self.actors.body(owner.value)) \
-                    and not any(c.start >= owner.end for c in sm.attribution):
-                # "Prabowo memperoleh 58,83 persen": who won it, not who says so (unless the
-                # winner speaks: "Prabowo said he had won 58%")
-                voice = person = None
-        subject, about = self.subject(measure, owner, gained)
-        if subject is None and measure.value in self.bare:
-            return
-        where, inherited, clause_place = self.place_named(figure, owner, about)
-        where, inherited, happening = self.place_of_happening(figure, measure, about, where, inherited)
-        where, inherited = self.place_of_voice(voice, about, happening, where, inherited, clause_place)
-        about, subject = self.happening_struck(about, subject, where, inherited)
-        part = venue_part(framing, sm, figure)
-        if part is not None and where is not None:
-            where, inherited = f"{where}/{part}", False  # "ke tribun utara": a part of the venue
-        day, stated = self.day(figure, measure, about)
+        return Reading(measure, counted, listed_outcome, revised, anaphoric, referent)
+
+    def add_claim(self, figure: Mention, read: Reading, role: str, group: str | None, subject: str | None,
+                  about: EventRef | None, where: str | None, inherited: bool, voice: str | None,
+                  person: str | None, day: date | None, stated: date | None) -> None:
+        """The figure's quantity claim; a whole figure becomes the one a later share divides."""
+        sm, framing, framer, measure = self.sm, self.framing, self.framer, read.measure
         if subject and about is None:
             framer.topic.subject = subject
-        if role != "part" and counted is None and measure.value not in framing.counted_things:
+        if role != "part" and read.counted is None and measure.value not in framing.counted_things:
             # (the places a toll is counted in are no toll a share or an anaphora goes back to:
             # "44 korban meninggal di tiga rumah sakit pemerintah dan 75 korban di tujuh rumah sakit swasta")
             framer.last_measure = measure.value
@@ -189,14 +210,14 @@ class SentenceFigures:
                    speaker=voice, event=about,
                    marks=framer.marks(("figure", figure), ("measure", measure), *framer.date_marks(sm, day)),
                    extra=(("figure", figure.text), ("speaker_name", person), ("role", role),
-                          *((("counted", counted.text),) if counted is not None else ()),
+                          *((("counted", read.counted.text),) if read.counted is not None else ()),
                           ("published", framer.article.published),
                           *((("day_part", framer.day_part),) if framer.day_part is not None and day == self.when else ()),
                           *((("stated", stated),) if stated is not None else ()),
                           *((("earlier", True),) if earlier(framing, sm, figure) else ()),
                           *((("contrasted", True),) if framer.contrasted else ()),
                           *((("place_of_event", True),) if inherited else ()),
-                          *((("revised", True),) if revised else ())))
+                          *((("revised", True),) if read.revised else ())))
 
     # --- which measure ----------------------------------------------------------------------------
 
@@ -565,6 +586,19 @@ class SentenceFigures:
 
     # --- where ------------------------------------------------------------------------------------
 
+    def place(self, figure: Mention, measure: Mention, owner: Mention | None, voice: str | None,
+              subject: str | None, about: EventRef | None) -> tuple[str | None, bool, EventRef | None, str | None]:
+        """(where, inherited, happening, subject): where the figure counts, whether that is only its
+        happening's place, and the happening and subject a place abroad moves it to."""
+        where, inherited, clause_place = self.place_named(figure, owner, about)
+        where, inherited, happening = self.place_of_happening(figure, measure, about, where, inherited)
+        where, inherited = self.place_of_voice(voice, about, happening, where, inherited, clause_place)
+        about, subject = self.happening_struck(about, subject, where, inherited)
+        part = venue_part(self.framing, self.sm, figure)
+        if part is not None and where is not None:
+            where, inherited = f"{where}/{part}", False  # "ke tribun utara": a part of the venue
+        return where, inherited, about, subject
+
     def place_named(self, figure: Mention, owner: Mention | None,
                     about: EventRef | None) -> tuple[str | None, bool, str | None]:
         """(where, inherited, clause's place): the place the figure's own words give, else its
@@ -577,7 +611,7 @@ class SentenceFigures:
                  if q.kind == "quantity" and q.start >= figure.end and marked_after(framing, sm, q)]
         clause_place = place_after(framing, sm, figure.end, skip, figure.start)
         where = clause_place or place_in(framing, sm, skip, figure) or label_place(sm, figure) \
-            or framer.recording_country(sm, figure) \
+            or self.recording_country(figure) \
             or (happening_place(sm, {about.type, ev.GENERIC}, framing) if about is not None else None)
         inherited = about is not None and where is None and about.place is not None
         if where is not None:
@@ -602,19 +636,19 @@ class SentenceFigures:
         happening = about or framer.main
         country = places.country(where) if where and not inherited else \
             framer.last_country or (happening.country if happening else None)
-        capital = framer.capital_place(sm, figure, country)
+        capital = self.capital(figure, country)
         if capital and (where is None or inherited or where == country):
             where, inherited = capital, False  # "33 tewas di ibu kota": Kyiv's toll
-        across = framer.many_countries(sm, figure)
+        across = self.many_countries(figure)
         if across is not None:
             # "517 deaths from 13 African countries", "di 13 negara Afrika": the region's count,
             # no one country's (not the country the happening is placed in)
             where, inherited = across, False
-        elif happening is not None and happening.country and framer.whole_area(sm, figure):
+        elif happening is not None and happening.country and self.whole_area(figure):
             # "korban meninggal di seluruh daerah terdampak mencapai 281": the whole happening's
             # toll, not the one district the lead names
             where, inherited = happening.country, False
-        joint = framer.joint_place(sm, figure)
+        joint = self.joint_place(figure)
         if joint and (where is None or inherited or where in joint.split("+")) and \
                 (self.facts is None or self.facts.behaviour_of(measure.value) != "fixed"):
             where, inherited = joint, False  # "killed 2,300 in Turkey and Syria": both countries' toll
@@ -680,6 +714,62 @@ class SentenceFigures:
                 about = replace(about, country=struck, place=struck)
                 subject = about.id
         return about, subject
+
+    def capital(self, figure: Mention, country: str | None) -> str | None:
+        """The story's country's capital, when the figure's clause names it only as "the capital"
+        ("33 orang tewas di ibu kota", "killed 20 in the capital") close after the figure."""
+        sm, framing = self.sm, self.framing
+        if not country or framing.capital_cues is None:
+            return None
+        _, end = clause_of(framing, sm.text, figure.start)
+        for s, _, _, _ in framing.capital_cues.find(sm.text[figure.end:end]):
+            if words(sm.text, figure.end, figure.end + s) <= framing.window("place_after"):
+                return self.places.capitals.get(country)
+        return None
+
+    def whole_area(self, figure: Mention) -> bool:
+        """Whether the figure's clause counts across every area the happening struck ("di seluruh
+        daerah terdampak", "across all affected areas") or across many regions ("in 22 provinces")."""
+        sm, framing = self.sm, self.framing
+        start, end = clause_of(framing, sm.text, figure.start)
+        many = framing.many_regions  # "206 kasus ... dari 20 provinsi": no one province's count
+        return bool(framing.whole_area_cues is not None and framing.whole_area_cues.find(sm.text[start:end])
+                    or many is not None and many.search(sm.text, start, end))
+
+    def recording_country(self, figure: Mention) -> str | None:
+        """The country that records the figure in its own clause ("Congo has reported 537 deaths",
+        "RD Kongo telah mencatat 15.664 kasus"): its own count, in its own land."""
+        sm, verbs = self.sm, getattr(self.framing, "recording_verbs", None)
+        if verbs is None:
+            return None
+        start, _ = clause_of(self.framing, sm.text, figure.start)
+        for p in sm.places:
+            if start <= p.start and p.end <= figure.start and self.places.country(p.value) == p.value \
+                    and verbs.match(sm.text, p.end) \
+                    and words(sm.text, p.end, figure.start) <= 12 \
+                    and not any(p.end <= o.start and o.end <= figure.start for o in sm.places):
+                return p.value
+        return None
+
+    def many_countries(self, figure: Mention) -> str | None:
+        """The region a figure's clause counts across many countries of ("from 13 African
+        countries", "di 13 negara Afrika"): the region the sentence names, else the world
+        (framing `many_countries_place`: "87,000 cases in 111 countries")."""
+        many = getattr(self.framing, "many_countries", None)
+        start, end = clause_of(self.framing, self.sm.text, figure.start)
+        if many is None or not many.search(self.sm.text, start, end):
+            return None
+        return next((p.value for p in self.sm.places if p.value in self.places.regions),
+                    getattr(self.framing, "many_countries_place", None))
+
+    def joint_place(self, figure: Mention) -> str | None:
+        """The places a figure's clause names together, or those the text last named together
+        when the clause says "both countries" ("di kedua negara")."""
+        start, end = clause_of(self.framing, self.sm.text, figure.start)
+        joint = joint_places(self.framing, self.sm, self.places, start, end)
+        if joint is None and self.framing.joint_cues.find(self.sm.text[start:end]):
+            return self.framer.last_joint
+        return joint
 
     # --- when -------------------------------------------------------------------------------------
 
