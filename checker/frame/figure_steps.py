@@ -111,6 +111,7 @@ class SentenceFigures:
         self.labelled = bool(self.by_cue) and self.first_cue is not None and self.by_cue[0][0] < self.first_cue
         self.shares = share_pairs(self.framing, sm)
         self.as_percent, self.projected = dict(self.framing.percent_measures), dict(self.framing.projected_measures)
+        self.shared = set(self.as_percent) | set(self.as_percent.values())  # the measures a percent reads
         self.rated = {rate: count for count, rate in self.framing.percent_measures if count != rate}  # rate -> its count
         self.last_measure: Mention | None = None
         self.last_figure: Mention | None = None
@@ -119,6 +120,10 @@ class SentenceFigures:
 
     def measure_for(self, figure: Mention, sm: SentenceMentions | None = None) -> Mention | None:
         return measure_for(self.framing, self.priority, self.sm if sm is None else sm, figure, self.outcomes, self.bare, self.shares)
+
+    def people_only(self, measure: Mention | None) -> bool:
+        """A measure of people that counts no thing of its own ("12 orang")."""
+        return measure is not None and measure.value in self.bare and measure.value not in self.framing.counted_things
 
     def quantities_before(self, figure: Mention) -> list[Mention]:
         return [q for q in self.sm.quantities if q.kind == "quantity" and q.end <= figure.start]
@@ -169,6 +174,7 @@ class SentenceFigures:
         measure, listed_outcome = self.measure_named(figure, measure)
         revised = total_verb_before(framing, sm, figure)  # "bertambah menjadi 12": a new total
         measure = self.measure_carried(figure, measure, revised)
+        measure = self.measure_of_whole(figure, measure, revised)
         measure, anaphoric = self.measure_of_anaphora(figure, measure, revised)
         measure = self.measure_of_share(figure, measure)
         measure, referent = self.measure_of_subject(figure, measure)
@@ -232,7 +238,6 @@ class SentenceFigures:
             later = [m for m in sm.measures if m.start >= figure.end and m.value in as_percent
                      and not any(figure.end <= q.start < m.start for q in sm.quantities if q.kind == "percent")]
             read = min(later, key=lambda m: m.start) if later else read
-        shared = set(as_percent) | set(as_percent.values())
         if read is None and (elliptical(sm.text, figure)
                              or after_earlier_cue(framing, sm, figure)  # "fell to 8.47% from 8.57%"
                              # "naik dari 6,66 persen ... menjadi 6,73 persen": the new level of the share before
@@ -241,11 +246,11 @@ class SentenceFigures:
                              or (self.last_figure is not None and restating(framing, sm, self.last_figure, figure))):
             # "Anies meraih 24,95 persen, Ganjar 16,47 persen", "Anies won 24.9%" after the
             # votes were counted: the measure before, in the sentence or the article
-            if self.last_measure is not None and self.last_measure.value in shared:
+            if self.last_measure is not None and self.last_measure.value in self.shared:
                 read = self.last_measure
-            elif self.last_measure is None and self.framer.last_measure in shared:
+            elif self.last_measure is None and self.framer.last_measure in self.shared:
                 read = _as(figure, self.framer.last_measure, "percent_anaphora")
-        if read is None or read.value not in shared:
+        if read is None or read.value not in self.shared:
             return None
         value = as_percent.get(read.value, read.value)
         lo, hi = clause_of(framing, sm.text, figure.start)
@@ -289,24 +294,29 @@ class SentenceFigures:
 
     def measure_carried(self, figure: Mention, measure: Mention | None, revised: bool) -> Mention | None:
         """The measure of the figure before, when this one counts no thing of its own (people alone
-        count nothing) and stands as its echo, its earlier value or the next in its list."""
+        count nothing) and stands as its echo or its earlier value."""
         sm, framing, bare, by_cue = self.sm, self.framing, self.bare, self.by_cue
         last_measure, last_figure = self.last_measure, self.last_figure
         if measure is None and last_measure is not None and elliptical(sm.text, figure):
             measure = last_measure  # "the ministry said 3,000 had died, the Red Crescent 150"
-        elif measure is not None and measure.value in bare and measure.value not in framing.counted_things \
-                and last_measure is not None \
+        elif self.people_only(measure) and last_measure is not None \
                 and last_measure.value not in bare and measure.start >= figure.end \
                 and last_figure is not None and len(by_cue) > 1 \
                 and any(last_figure.end <= pos < figure.start for pos, _ in by_cue) \
                 and not sm.text[figure.end:measure.start].strip() and elliptical(sm.text, measure):
             # "12 Orang Hilang, Basarnas Sebut 15 Orang": another known teller's people, counted as before
             measure = last_measure
-        if (measure is None or measure.value in bare and measure.value not in framing.counted_things) \
-                and last_measure is not None \
+        if (measure is None or self.people_only(measure)) and last_measure is not None \
                 and last_measure.value not in bare and after_earlier_cue(framing, sm, figure):
             # (not places counted: "1,200 deaths reported from 9 countries")
             measure = last_measure  # "rose to 179, up from 85", "menjadi 179 dari sebelumnya 85 orang"
+        return measure
+
+    def measure_of_whole(self, figure: Mention, measure: Mention | None, revised: bool) -> Mention | None:
+        """What people a figure counts are, by the thing its clause named before a total verb, the
+        list of the figure before it, or the parts a sum adds up."""
+        sm, framing, bare = self.sm, self.framing, self.bare
+        last_measure, last_figure = self.last_measure, self.last_figure
         if measure is not None and measure.value in bare and revised:
             # "naik dari 50 orang menjadi 62 orang", "jumlah pasukan Korea Utara di Rusia mencapai
             # 11.000 orang": people counted as what the clause named before the verb
@@ -314,8 +324,8 @@ class SentenceFigures:
             named = [m for m in sm.measures if start <= m.start and m.end <= figure.start and m.value not in bare]
             if named:
                 measure = named[-1]
-        if measure is not None and measure.value in bare and measure.value not in framing.counted_things \
-                and last_measure is not None and last_measure.value not in bare and last_figure is not None \
+        if self.people_only(measure) and last_measure is not None and last_measure.value not in bare \
+                and last_figure is not None \
                 and reading_measure(last_figure) is None \
                 and listed(framing, sm.text[last_figure.end:figure.start]) \
                 and not any(last_figure.end <= m.start < figure.start and m.value not in bare for m in sm.measures):
@@ -345,8 +355,7 @@ class SentenceFigures:
         children"), unless the share names a thing of its own."""
         sm, framing, framer = self.sm, self.framing, self.framer
         is_part = role_of(framing, sm, figure) == "part"
-        if measure is not None and measure.value in self.bare and measure.value not in framing.counted_things \
-                and is_part:
+        if self.people_only(measure) and is_part:
             measure = None  # "26 di antaranya merupakan warga negara asing": people, of the figure before
         earlier_here = self.quantities_before(figure)
         if measure is not None and measure.value in framing.people_counted and is_part \
