@@ -119,7 +119,8 @@ class SentenceFigures:
         self.gained_owner: Mention | None = None  # who won the votes the sentence gave last
 
     def measure_for(self, figure: Mention, sm: SentenceMentions | None = None) -> Mention | None:
-        return measure_for(self.framing, self.priority, self.sm if sm is None else sm, figure, self.outcomes, self.bare, self.shares)
+        return measure_for(self.framing, self.priority, self.sm if sm is None else sm, figure, self.outcomes, self.bare,
+                           self.shares)
 
     def people_only(self, measure: Mention | None) -> bool:
         """A measure of people that counts no thing of its own ("12 orang")."""
@@ -511,7 +512,7 @@ class SentenceFigures:
                            and a.value not in {getattr(framer.main, "country", None),
                                                getattr(self.event, "country", None)})),
                      None)
-        own = getattr(self.framing, "own_people", None)
+        own = self.framing.own_people
         if owner is None and own is not None and own.match(sm.text, figure.end):
             # "Iran kini mencatat 464 warganya tewas": the state named before the figure counts its
             # own people, as "169 Iranians" does
@@ -748,7 +749,7 @@ class SentenceFigures:
     def recording_country(self, figure: Mention) -> str | None:
         """The country that records the figure in its own clause ("Congo has reported 537 deaths",
         "RD Kongo telah mencatat 15.664 kasus"): its own count, in its own land."""
-        sm, verbs = self.sm, getattr(self.framing, "recording_verbs", None)
+        sm, verbs = self.sm, self.framing.recording_verbs
         if verbs is None:
             return None
         start, _ = clause_of(self.framing, sm.text, figure.start)
@@ -764,12 +765,12 @@ class SentenceFigures:
         """The region a figure's clause counts across many countries of ("from 13 African
         countries", "di 13 negara Afrika"): the region the sentence names, else the world
         (framing `many_countries_place`: "87,000 cases in 111 countries")."""
-        many = getattr(self.framing, "many_countries", None)
+        many = self.framing.many_countries
         start, end = clause_of(self.framing, self.sm.text, figure.start)
         if many is None or not many.search(self.sm.text, start, end):
             return None
         return next((p.value for p in self.sm.places if p.value in self.places.regions),
-                    getattr(self.framing, "many_countries_place", None))
+                    self.framing.many_countries_place)
 
     def joint_place(self, figure: Mention) -> str | None:
         """The places a figure's clause names together, or those the text last named together
