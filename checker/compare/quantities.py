@@ -461,8 +461,9 @@ def _same_part(a: Node, b: Node) -> bool:
 
 
 def _fraction(small: Interval, big: Interval, share: float) -> bool:
-    """`small` is at most `share` of `big` (13 of 125, three of 2,300; not 125 beside 130)."""
-    return small.high is not None and big.low is not None and small.high <= share * big.low
+    """`small` is at most `share` of `big` (13 of 125, three of 2,300; not 125 beside 130). None
+    at all is no group within a count ("no one died" beside three dead)."""
+    return small.high is not None and big.low is not None and 0 < small.high <= share * big.low
 
 
 def _class(node: Node) -> tuple:

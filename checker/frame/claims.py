@@ -28,6 +28,7 @@ from checker.frame.stance_topic import Topic
 from checker.frame.wordspans import words, words_after, words_before
 from checker.frame.places import joint_places, off_route, with_named_sites, with_site_anaphors
 from checker.frame.syntax import clause_of, modality, without_possessors
+from checker.frame.zeros import with_zero_counts
 from checker.frame.times import anchored, day_part, in_relative_clause, reference_day, told_period
 from checker.model import Article, Claim, Evidence, EventRef, Mark, Mention
 from checker.recognise import SentenceMentions
@@ -590,7 +591,9 @@ def frame_article(article: Article, mentions: list[SentenceMentions], rules) -> 
     nationwide = incidents.nationwide if incidents is not None else frozenset()
     # the dateline names where the report was filed ("TEMPO.CO, Jakarta -", "ISTANBUL/DAMASCUS,
     # Feb 6 (Reuters) -"), not where it happened: its places only when the text names no other
-    mentions = with_site_anaphors([with_named_sites(off_route(sm, rules["framing"]), rules["framing"])
+    outcomes = incidents.measures if incidents is not None else frozenset()
+    mentions = with_site_anaphors([with_zero_counts(with_named_sites(off_route(sm, rules["framing"]), rules["framing"]),
+                                                    rules["framing"], outcomes)
                                    for sm in mentions], rules["framing"])
     filed = [replace(sm, places=[p for p in sm.places if not in_dateline(sm.text, p)]) for sm in mentions]
     facts = rules.get("facts")

@@ -284,6 +284,11 @@ class FramingSchema(Schema):
     # what may befall a counted thing, told after it ("2,000 homes were damaged", "500 rumah yang rusak
     # berat"): {counted measure: [outcome measures]}, linked to it only by `state_links`
     thing_states = fields.Dict(keys=fields.String(), values=fields.List(fields.String()), load_default=dict)
+    # words of none before an outcome ("no one was killed", "tidak ada korban jiwa"): a count of zero
+    # (frame/zeros.py), only `zero_links` between, never before what says nothing is known yet
+    zero_counts = fields.List(fields.String(), load_default=list)
+    zero_links = fields.List(fields.String(), load_default=list)
+    zero_unknown_after = fields.List(fields.String(), load_default=list)
     state_links = fields.List(fields.String(), load_default=list)
     # the groups a share of a toll may count ("including nine civilians", "dua di antaranya
     # anak-anak"): a share naming one is a fact of its own, the toll among that group

@@ -70,6 +70,9 @@ class Framing:
     counted_outcomes: dict = field(default_factory=dict)  # counted measure -> AliasTable of verb -> outcome
     thing_states: dict = field(default_factory=dict)  # counted measure -> outcomes told after it
     state_links: frozenset = frozenset()  # words between a counted thing and what befell it
+    zero_counts: re.Pattern | None = None  # words of none, a zero count before an outcome (zeros.py)
+    zero_links: frozenset = frozenset()
+    zero_unknown_after: re.Pattern | None = None
     share_groups: AliasTable | None = None
     excluded_groups: tuple = ()  # (group, the pattern naming who the toll leaves out)
     joint_links: frozenset = frozenset()
@@ -371,6 +374,11 @@ def compile_framing(datas: list[dict]) -> Framing:
                           for counted, verbs in data.get("counted_outcomes", {}).items()},
         thing_states={counted: frozenset(states) for counted, states in data.get("thing_states", {}).items()},
         state_links=frozenset(w.casefold() for w in data.get("state_links", ())),
+        zero_counts=re.compile(rf"(?<![\w-])(?:{alternation(data['zero_counts'])})(?![\w-])", re.I)
+        if data.get("zero_counts") else None,
+        zero_links=frozenset(w.casefold() for w in data.get("zero_links", ())),
+        zero_unknown_after=re.compile(rf"\s+(?:{alternation(data['zero_unknown_after'])})(?![\w-])", re.I)
+        if data.get("zero_unknown_after") else None,
         share_groups=AliasTable.build([(form, group, False) for group, forms in data.get("share_groups", {}).items()
                                        for form in forms]),
         excluded_groups=tuple((group, rule_regex(pattern, f"excluded_groups.{group}", re.IGNORECASE))

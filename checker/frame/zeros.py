@@ -1,0 +1,38 @@
+"""Counts of none: "no one was killed", "there were no casualties", "tidak ada korban jiwa". A body
+that says none died the same morning another counts ten is a disagreement a reviewer must see, so
+a zero told of an outcome is a figure like any other (value 0), framed by the same steps."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from checker.model import Interval, Mention
+from checker.recognise import SentenceMentions
+
+ZERO = Interval(0.0, 0.0)
+
+
+def with_zero_counts(sm: SentenceMentions, framing, outcomes: frozenset) -> SentenceMentions:
+    """The sentence with a zero figure for each word of none (framing `zero_counts`) that an
+    outcome's measure follows with only linking words between (`zero_links`: "no one was killed",
+    not "no Indonesians were killed"), unless what follows says nothing is known yet ("no
+    immediate reports of casualties", `zero_unknown_after`)."""
+    if framing.zero_counts is None or not outcomes:
+        return sm
+    found = []
+    for m in framing.zero_counts.finditer(sm.text):
+        if any(q.start < m.end() and m.start() < q.end for q in sm.quantities):
+            continue
+        if framing.zero_unknown_after is not None and framing.zero_unknown_after.match(sm.text, m.end()):
+            continue
+        measure = next((x for x in sorted(sm.measures, key=lambda x: x.start) if x.start >= m.end()), None)
+        if measure is None or measure.value not in outcomes:
+            continue
+        between = sm.text[m.end():measure.start]
+        if re.search(r"[,;:.()\d]", between) or any(w.casefold() not in framing.zero_links
+                                                    for w in re.findall(r"[\w'’-]+", between)):
+            continue
+        found.append(Mention("quantity", m.group(), m.start(), m.end(), ZERO, "zero"))
+    if not found:
+        return sm
+    return replace(sm, quantities=sorted(sm.quantities + found, key=lambda q: q.start))
