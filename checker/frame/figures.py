@@ -14,7 +14,7 @@ from checker.frame.places import (attackers, happening_place, joint_places, labe
                                   place_after, place_in, venue_part)
 from checker.frame.syntax import (sent_by, after_earlier_cue, clause_of, counted_noun, counted_outcome, counts_a_subgroup, currency, nationals_listed,
                                   excluded_group,
-                                  earlier, elliptical, group_list, marked_after, measure_for, modality, owner_of, role_of, site_share,
+                                  earlier, elliptical, group_list, left_out, marked_after, measure_for, modality, owner_of, role_of, site_share,
                                   sum_word_before,
                                   sender_of, actor_right_before, numbered, restating, share_group, share_pairs,
                                   total_verb_before)
@@ -149,8 +149,8 @@ class FigureFraming:
                     continue
                 measure = read
                 last_measure, last_figure = measure, figure
-            elif figure.kind != "quantity" or numbered(framing, sm, figure):
-                continue  # "pasangan nomor urut 2": a number, counting nothing
+            elif figure.kind != "quantity" or numbered(framing, sm, figure) or left_out(framing, sm, figure):
+                continue  # "pasangan nomor urut 2": a number, counting nothing; "missed 5,000": what a count lacks
             else:
                 measure = None
             measure = measure or reading_measure(figure) or measure_for(framing, priority, sm, figure, outcomes, bare, shares)
