@@ -17,7 +17,7 @@ from marshmallow import Schema, fields, validate
 from checker.frame.happening_days import _days, incident_dates
 from checker.frame.settings import opens_count
 from checker.frame.wordspans import words, words_before
-from checker.frame.places import in_speaker_tag, joint_places, landmark, unplaced_site
+from checker.frame.places import in_speaker_tag, joint_places, landmark, ranked_place, unplaced_site
 from checker.frame.bodies import government_words
 from checker.frame.syntax import clause_of
 from checker.model import UNTYPED_EVENT, DateValue, EventRef, Mention
@@ -169,7 +169,7 @@ def _last_word(text: str, pos: int) -> str:
     return found.group(1).casefold() if found else ""
 
 
-_LAST_WORD = re.compile(r"([\w-]+)\s+$")
+_LAST_WORD = re.compile(r"([\w-]+)\)?\s+$")  # "Satuan Tugas (Satgas) PHK": the name's short form
 
 
 def run_incident_example(example: dict, rules: LanguageRules):
@@ -277,6 +277,8 @@ def main_event(sentences: list[SentenceMentions], places, published: date | None
         for p in sm.places:
             if framing is not None and in_speaker_tag(framing, sm, p):
                 continue  # "..., kata Gubernur Sumut Bobby Nasution di Medan": where it was said
+            # "Terbanyak di Jawa Tengah": where most were, one part of it, never its site (its country still counts)
+            ranked = framing is not None and ranked_place(framing, sm, p)
             located = framing is not None and any(
                 len(sm.text[e:p.start].split()) <= 1 for _, e, _, _ in framing.location_cues.find(sm.text[:p.start]))
             acting = any(a.start <= p.start and p.end <= a.end for a in sm.actors)
@@ -288,13 +290,13 @@ def main_event(sentences: list[SentenceMentions], places, published: date | None
             # a site no table knows ("Kerr County", "the city of Kerrville") lies in no country:
             # it is no country of its own while a known place names one (only one counts then)
             (loose if unplaced_site(p, places) else countries)[places.country(p.value)] += weight
-            if n < LEAD_SENTENCES:
+            if n < LEAD_SENTENCES and not ranked:
                 lead_places.append(p.value)
-            if (located or names_it) and not (framing is not None and any(government_words(framing, sm, p))):
+            if (located or names_it) and not ranked and not (framing is not None and any(government_words(framing, sm, p))):
                 # "officials in Agam district" tell where a body works, not where it happened
                 sites.append((n >= LEAD_SENTENCES, framing is not None and landmark(framing, sm, p), p.value,
                               located))
-            if located and names_it:
+            if located and names_it and not ranked:
                 named_sites.append((n < LEAD_SENTENCES, p.value))
     countries = countries or loose
     country = max(countries, key=lambda c: countries[c]) if countries else "unknown"

@@ -14,7 +14,7 @@ from checker.frame.wordspans import words
 from checker.frame.places import (attackers, happening_place, joint_places, label_place, listed, narrowed, place_after,
                                   place_in, venue_part)
 from checker.frame.syntax import (sent_by, after_earlier_cue, clause_of, counted_noun, counted_outcome, counts_a_subgroup,
-                                  currency, nationals_listed, excluded_group, earlier, elliptical, group_list, marked_after,
+                                  currency, nationals_listed, excluded_group, earlier, elliptical, group_list, left_out, marked_after,
                                   measure_for, modality, owner_of, role_of, site_share, sum_word_before, sender_of,
                                   actor_right_before, numbered, restating, share_group, share_pairs, total_verb_before)
 from checker.frame.times import earlier_figure_day, own_period_day, own_speech_day
@@ -168,8 +168,8 @@ class SentenceFigures:
             if measure is None:
                 return None
             self.last_measure, self.last_figure = measure, figure
-        elif figure.kind != "quantity" or numbered(framing, sm, figure):
-            return None  # "pasangan nomor urut 2": a number, counting nothing
+        elif figure.kind != "quantity" or numbered(framing, sm, figure) or left_out(framing, sm, figure):
+            return None  # "pasangan nomor urut 2": a number, counting nothing; "missed 5,000": what a count lacks
         else:
             measure = None
         measure, listed_outcome = self.measure_named(figure, measure)

@@ -249,6 +249,17 @@ def joint_places(framing, sm: SentenceMentions, places, start: int = 0, end: int
     return "+".join(ids)
 
 
+def ranked_place(framing, sm: SentenceMentions, place: Mention) -> bool:
+    """A place named as the top of a ranking ("Terbanyak di Jawa Tengah", "Central Java accounted for
+    the largest share"): where most of a count was, one part of the happening, never its site."""
+    table = framing.ranking_cues
+    if table is None:
+        return False
+    _, clause_end = clause_of(framing, sm.text, place.start)
+    return any(e <= place.start and words(sm.text, e, place.start) <= 2
+               or place.end <= s < clause_end for s, e, _, _ in table.find(sm.text))
+
+
 def in_speaker_tag(framing, sm: SentenceMentions, place: Mention) -> bool:
     """A place in a trailing speaker tag, where it was said: after a cue whose speaker follows it
     ("kata", "said") and that speaker, in the cue's clause ("..., kata Gubernur Sumut Bobby
@@ -310,6 +321,10 @@ def place_in(framing, sm: SentenceMentions, exclude_spans=(), figure: Mention | 
                 or in_speaker_tag(framing, sm, p) or landmark(framing, sm, p) or _origin(framing, sm, p) \
                 or attacker(framing, sm, p) or _holder_of_part(framing, sm, p):
             continue
+        if ranked_place(framing, sm, p):
+            if figure is not None and clause_of(framing, sm.text, figure.start) == clause_of(framing, sm.text, p.start):
+                return p.value  # "Jawa Tengah menjadi provinsi dengan PHK terbanyak, yakni 10.692 orang": the top's own
+            continue  # ("..., terbanyak di Jawa Barat" after a whole: one part of it, not the whole's place)
         if any(q.end <= p.start and clause_of(framing, sm.text, q.start) == clause_of(framing, sm.text, p.start)
                for q in others):
             continue  # (a place fronting the sentence, "In Syria, ...", still places every clause)

@@ -304,6 +304,10 @@ class FramingSchema(Schema):
     capital_cues = fields.List(fields.String(), load_default=list)
     # "across all affected areas": a figure for the whole happening, in its country
     whole_area_cues = fields.List(fields.String(), load_default=list)
+    # a figure a count left out ("the official tally missed 5,000 deaths"): no reading of the measure
+    omission_verbs = fields.List(fields.String(), load_default=list)
+    # a place named as the top of a ranking ("terbanyak di Jawa Tengah"): one part of the happening, never its site
+    ranking_cues = fields.List(fields.String(), load_default=list)
     # a country that records the figure is its place: "Congo has reported 537 deaths", "RD Kongo mencatat 511 kematian"
     recording_verbs = fields.List(fields.String(), load_default=list)
     # "in 22 provinces", "dari 20 provinsi": a figure counted across many of the country's regions,

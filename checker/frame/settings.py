@@ -157,6 +157,8 @@ class Framing:
     happening_anaphora: re.Pattern | None = None
     time_anaphora: re.Pattern | None = None  # "Saat itu, ...": the time the sentence before told of
     whole_area_cues: AliasTable | None = None  # "di seluruh daerah terdampak": the whole happening's toll
+    omission_verbs: AliasTable | None = None  # "the tally missed 5,000": a figure a count left out
+    ranking_cues: AliasTable | None = None  # "terbanyak di Jawa Tengah": a place where most were, a part
     recording_verbs: re.Pattern | None = None  # "Congo has reported": the country's own count
     earlier_happening_days: int = 7  # a day this long before the happening's dates an earlier one
     background_days: int = 14  # below the lead, a day this long before publication is background
@@ -480,6 +482,8 @@ def compile_framing(datas: list[dict]) -> Framing:
         time_anaphora=re.compile(rf"\W*(?:{alternation(data['time_anaphora'])})(?![\w-])", re.I)
         if data.get("time_anaphora") else None,
         whole_area_cues=_table(data.get("whole_area_cues", []), "whole_area"),
+        omission_verbs=_table(data["omission_verbs"], "omission") if data.get("omission_verbs") else None,
+        ranking_cues=_table(data["ranking_cues"], "ranking") if data.get("ranking_cues") else None,
         recording_verbs=re.compile(rf"\s*(?:{alternation(data['recording_verbs'])})(?![\w-])", re.I)
         if data.get("recording_verbs") else None,
         earlier_happening_days=data.get("earlier_happening_days", 7),

@@ -490,6 +490,16 @@ def numbered(framing, sm: SentenceMentions, figure: Mention) -> bool:
     return bool(before and before.group(1).casefold().rstrip(".") in framing.numbering_words)
 
 
+def left_out(framing, sm: SentenceMentions, figure: Mention) -> bool:
+    """Whether a figure is what a count left out ("the official tally missed tens of thousands of
+    job losses", "data itu tidak mencatat sekitar 5.000 korban"): the gap between two counts, no
+    reading of the measure."""
+    table = framing.omission_verbs
+    return table is not None and any(
+        e <= figure.start and words(sm.text, e, figure.start) <= 2 and not re.search(r"[,;:()]", sm.text[e:figure.start])
+        for _, e, _, _ in table.find(sm.text[:figure.start]))
+
+
 def restating(framing, sm: SentenceMentions, earlier: Mention, figure: Mention) -> bool:
     """Whether a percent restates the figure just before it as a share ("96.2 million votes, or
     58.6%", "96.214.691 suara atau 58,59 persen"): a few words and a restating link between."""
