@@ -37,9 +37,11 @@ def _actors_except(sm: SentenceMentions, actors, skip: list[Mention], lex=None, 
 
 def agent_of(sm: SentenceMentions, rules, chosen: Chosen, cue: Mention | None, holder: Mention | None,
              holder_government: str, lo: int, topic: Topic | None,
-             owners: dict | None = None, names: dict | None = None) -> tuple[str | None, Mention | None]:
+             owners: dict | None = None, names: dict | None = None,
+             denied: bool | None = None) -> tuple[str | None, Mention | None]:
     """Who does what the predicate says, and the words naming them. `topic` None: only what the
-    sentence itself says (assertions), and whose its theme was when last named ("the troops")."""
+    sentence itself says (assertions), and whose its theme was when last named ("the troops").
+    `denied`: whether the stance denies it (None: as the cue says)."""
     actors, framing, lex = rules["actors"], rules["framing"], rules["stances"]
     text = sm.text
     words, theme = chosen.mention, chosen.theme
@@ -132,6 +134,8 @@ def agent_of(sm: SentenceMentions, rules, chosen: Chosen, cue: Mention | None, h
             after = sorted((a for a in others if a.start >= e and a.start - e <= 3), key=lambda a: a.start)
             if after:
                 return actors.government(after[0].value), after[0]
+        if spec.denied_own and not denies(cue, denied):
+            return SOMEONE, None  # "the Pentagon said it was tracking a surveillance balloon": not its own
         return holder_government, None
     if words is not None:
         p_clause_start, _ = clause_of(framing, text, words.start)
@@ -224,6 +228,14 @@ _NAME_RUN = re.compile(rf"{_NAME_WORD}(?:(?:\s+|['’]s\s+){_NAME_WORD})*(?=[\s,
 
 
 SOMEONE = "someone"  # the agent of a stance's proposition when the sentence names none
+
+
+def denies(cue: Mention | None, denied: bool | None) -> bool:
+    """Whether a stance denies what it is about (or will not deny it): `denied` when the caller knows,
+    else its cue's label."""
+    if denied is not None:
+        return denied
+    return cue is not None and isinstance(cue.value, StanceCue) and cue.value.label in ("deny", "non_denial")
 
 
 def passive_form(lex, text: str, words: Mention) -> bool:

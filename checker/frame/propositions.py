@@ -623,8 +623,9 @@ def read_assertions(sm: SentenceMentions, who: str, rules, topic: Topic, main: E
             continue  # "untuk jaga-jaga, bukan karena produksi kurang": a reason set aside, no stance on it
         if any(clause_start <= c.start and c.end <= chosen.mention.start for c in sm.stances):
             continue  # what a cue of its clause denies or confirms is the cue's, never the speaker's assertion
+        is_negated = chosen.negates ^ negated(sm, lex, clause_start, chosen.mention)
         agent, agent_words = agent_of(sm, rules, chosen, None, holder, government, clause_start, None,
-                                      topic.owners, topic.names)
+                                      topic.owners, topic.names, denied=is_negated)
         # (a predicate a theme made of the cue's, "the haze came from": located made haze_origin, is
         # whoever's as that one is)
         made = lex.predicates.get(chosen.predicate) if chosen.predicate != chosen.mention.value else None
@@ -637,7 +638,6 @@ def read_assertions(sm: SentenceMentions, who: str, rules, topic: Topic, main: E
         if prop.id in seen:
             continue
         seen.add(prop.id)
-        is_negated = chosen.negates ^ negated(sm, lex, clause_start, chosen.mention)
         reading = Reading(prop, is_negated, words=chosen.mention)
         remember(topic, reading)
         out.append(reading)

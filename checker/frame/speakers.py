@@ -104,6 +104,10 @@ def _speaker(sm: SentenceMentions, actors, framing, voice: Voice) -> Mention | s
             framing.route is not None and framing.route.search(text, max(0, a.start - 80), a.start))]
         near_cue = framing.window("pronoun")
         pronoun_before = [p for p in sm.pronouns if p.end <= cue.start and words(text, p.end, cue.start) <= near_cue]
+        # a pronoun right after a quotation is its verb's subject: who the quotation names is what was
+        # said ("\"It is another Chinese surveillance balloon,\" he said": not China speaking)
+        before = [a for a in before if not any(a.end <= p.start and re.search(r'["”]', text[a.end:p.start])
+                                               for p in pronoun_before)]
         anaphor = [(s, e) for s, e, _, _ in framing.anaphoric_speakers.find(text)
                    if words(text, cue.end, s) <= near_cue or words(text, e, cue.start) <= near_cue]
         if cue.value == "either":

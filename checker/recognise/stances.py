@@ -101,6 +101,10 @@ class PredicateSchema(Schema):
     # whether an actor named just before its active verb does it ("sources said Russian air defences shot
     # down the plane"), though the speaker's own act is the default; before a passive one it suffered it
     subject_before = fields.Boolean(load_default=False)
+    # whether, with agent holder, the holder's own only when it denies it: no one owns up to spying, so one
+    # telling of a spy balloon it does not say whose ("the Pentagon said it was tracking a surveillance
+    # balloon") tells of someone's, while "Beijing denied the balloon was spying" denies its own
+    denied_own = fields.Boolean(load_default=False)
     # the act whose place it takes when its sentence names none ("Trump called the three sites
     # destroyed" after "the US struck three sites in Isfahan": where the strike landed)
     follows = fields.String(load_default=None)
@@ -214,6 +218,7 @@ class Predicate:
     origin_place: bool = False  # the first place after its words in their clause is where it came from
     origin_owner: bool = False  # the first actor after its words in their clause owns where it came from
     subject_before: bool = False  # an actor just before its active verb does it
+    denied_own: bool = False  # the holder's own only in its denial; told of unnamed, someone's
 
 
 @dataclass(frozen=True)
@@ -315,7 +320,8 @@ def compile_stances(datas: list[dict]) -> StanceRules:
                                           frozenset(spec["themes"]), spec["negates"], spec["asserted"],
                                           spec["means"], spec["agent"], spec["placed"], spec["object_place"],
                                           spec["owner_before"], spec["follows"], spec["origin_place"],
-                                          spec["origin_owner"], spec["subject_before"])
+                                          spec["origin_owner"], spec["subject_before"],
+                                          spec["denied_own"])
         for ident, spec in data["themes"].items():
             themes[ident] = Theme(spec["default"], tuple(sorted(spec["as_"].items())), spec["acts_for_owner"])
         incident_predicates.update(data["incident_predicates"])
