@@ -168,7 +168,7 @@ class ArticleFramer(FigureFraming):
                 if told_place is not None and self.rules["places"].country(told_place) != dated.country:
                     # (in a country of its own: "since April 2015, when 800 died off Libya")
                     dated = replace(dated, country=self.rules["places"].country(told_place), place=told_place)
-            return period.value.end, dated
+            return same_stretch(sm, self.framing, period, when_now) or period.value.end, dated
 
         when, event = in_period(past)
         campaign = ev.campaign_since(sm, self.rules.get("incidents"),
@@ -662,3 +662,14 @@ def _looks_back(sm: SentenceMentions, framing) -> bool:
     if table is not None and any(int(offset) < 0 for _, _, offset, _ in table.find(sm.text)):
         return True
     return bool(framing.earlier_cues.find(sm.text))
+
+
+def same_stretch(sm: SentenceMentions, framing, period, when: date | None) -> date | None:
+    """The day a year's "same period" ends ("periode yang sama tahun lalu", "the same period of
+    2023"): the reference day moved into that year, so a count of last year's first four months is
+    no count of the whole year."""
+    cues = getattr(framing, "same_period_cues", None)
+    if cues is None or when is None or not cues.find(words_before(sm.text, period.start, 5)):
+        return None
+    year = period.value.day.year
+    return when.replace(year=year, day=min(when.day, 28)) if (when.month, when.day) == (2, 29) else when.replace(year=year)
