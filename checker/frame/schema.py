@@ -35,6 +35,9 @@ WINDOWS = {
     # (in days) a figure counted over a closed past span this long (months: "selama September hingga
     # Desember 2017", "from Sept. 20 to Dec. 31, 2017") holds as of the span's last day
     "counted_span_days": 28,
+    # (in days) a figure release counted to a cut-off ("hingga Sabtu (27/4/2024)") and told up to this much
+    # later ("kata Imran ..., Senin (29/4/2024)"): the figures told after still hold as of the cut-off
+    "cutoff_told_days": 7,
 }
 
 
