@@ -29,7 +29,8 @@ from checker.frame.wordspans import words, words_after, words_before
 from checker.frame.places import joint_places, off_route, with_named_sites, with_site_anaphors
 from checker.frame.syntax import clause_of, modality, without_possessors
 from checker.frame.zeros import with_zero_counts
-from checker.frame.times import anchored, day_part, in_relative_clause, reference_day, told_period
+from checker.frame.times import (anchored, as_of_day, dates_earlier_figure, day_part, in_relative_clause, reference_day,
+                                 sets_against, told_period, trailing_tag_day)
 from checker.model import Article, Claim, Evidence, EventRef, Mark, Mention
 from checker.recognise import SentenceMentions
 from checker.recognise.stances import agent_after
@@ -67,6 +68,7 @@ class ArticleFramer(FigureFraming):
     contrast_before: bool = False  # the sentence before set a figure against another's
     contrasted: bool = False  # ...or this one does: its figures are set against another source's
     narrative_part: int | None = None  # the part of the narrative's day it named ("Selasa pagi")
+    narrative_cutoff: bool = False  # the narrative's day is an as-of day ("hingga Sabtu (27/4/2024)")
     day_part: int | None = None  # the part of the day this sentence's figures hold as of
     speech: tuple = (None, 0, -1)  # (who spoke in the paragraph, sentences run on since, where its sentence ended)
     told: tuple = (None, None)  # (who, as of which day) the last sentence with a speaker told its figures
@@ -173,7 +175,7 @@ class ArticleFramer(FigureFraming):
                 if told_place is not None and self.rules["places"].country(told_place) != dated.country:
                     # (in a country of its own: "since April 2015, when 800 died off Libya")
                     dated = replace(dated, country=self.rules["places"].country(told_place), place=told_place)
-            return period.value.end, dated
+            return same_stretch(sm, self.framing, period, when_now) or period.value.end, dated
 
         when, event = in_period(past)
         campaign = ev.campaign_since(sm, self.rules.get("incidents"),
@@ -200,6 +202,10 @@ class ArticleFramer(FigureFraming):
                     and not any(e <= d.start and not re.search(r"[,;:]", sm.text[e:d.start])
                                 and words(sm.text, e, d.start) <= self.framing.window("modality_before")
                                 for e in planned)]
+        cutoff = as_of_day(sm, self.framing, self.article.published)
+        if cutoff is not None and cutoff not in own_days and cutoff not in (main_day, event.day if event else None) \
+                and (main_day is None or cutoff > main_day):
+            own_days.append(cutoff)  # "sejak awal tahun hingga Sabtu (27/4/2024)": the count's cut-off moves the clock
         # a byline or dateline ("Fajar Nugraha • 19 September 2024 04:23") names the day of
         # publication, not a day of the news: it does not move the clock
         outside = sm.text
@@ -222,7 +228,8 @@ class ArticleFramer(FigureFraming):
             # "Sehari sebelumnya, Rabu (19/6), ... 183 orang", "Laporan awal pada Senin ...": an
             # earlier count recalled; the figures after it still hold as of the later day
             own_days = [d for d in own_days if d >= self.narrative]
-        if own_days and not dateline:
+        if own_days and not dateline and not self.keeps_cutoff(sm, own_days):
+            self.narrative_cutoff = cutoff == max(own_days)
             self.narrative = max(own_days)
             self.narrative_part = day_part(sm, self.framing, self.narrative)
             self.narrative_countries = countries or frozenset({event.country} if event is not None else ())
@@ -288,6 +295,19 @@ class ArticleFramer(FigureFraming):
         self.voice.named = (self.voice.named + tuple(
             (voice_of(a, self.actors, self.rules["places"]), frozenset(re.findall(r"\w+", a.text.casefold())))
             for a in sorted(sm.actors, key=lambda a: a.start) if self.actors.role(a.value) != "conduit"))[-12:]
+
+    def keeps_cutoff(self, sm: SentenceMentions, own_days: list[date]) -> bool:
+        """Whether the clock stays on the as-of day a release's figures were counted to ("hingga
+        Sabtu (27/4/2024)") though the sentence names only the day they were told, in its speech tag
+        ("kata Imran ..., Senin (29/4/2024)"), or an earlier figure's day ("naik dari 53.131 kasus
+        ... hingga Sabtu (23/3/2024)"): the figures told after hold as of the cut-off."""
+        if not self.narrative_cutoff or self.narrative is None:
+            return False
+        reach = self.framing.window("cutoff_told_days")
+        return all(d.value.day < self.narrative and (dates_earlier_figure(sm, d, self.framing)
+                                                     or sets_against(sm, d, self.framing))
+                   or trailing_tag_day(sm, d) and 0 < (d.value.day - self.narrative).days <= reach
+                   for d in sm.dates if d.value.grain == "day" and d.value.day in own_days)
 
     def speech_running_on(self, sm: SentenceMentions, who: str | None) -> str | None:
         """Reported speech runs on in its paragraph: "Kepala Kantor SAR Kupang mengatakan, ...
@@ -669,3 +689,14 @@ def _looks_back(sm: SentenceMentions, framing) -> bool:
     if table is not None and any(int(offset) < 0 for _, _, offset, _ in table.find(sm.text)):
         return True
     return bool(framing.earlier_cues.find(sm.text))
+
+
+def same_stretch(sm: SentenceMentions, framing, period, when: date | None) -> date | None:
+    """The day a year's "same period" ends ("periode yang sama tahun lalu", "the same period of
+    2023"): the reference day moved into that year, so a count of last year's first four months is
+    no count of the whole year."""
+    cues = getattr(framing, "same_period_cues", None)
+    if cues is None or when is None or not cues.find(words_before(sm.text, period.start, 5)):
+        return None
+    year = period.value.day.year
+    return when.replace(year=year, day=min(when.day, 28)) if (when.month, when.day) == (2, 29) else when.replace(year=year)

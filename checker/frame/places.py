@@ -127,7 +127,7 @@ def place_after(framing, sm: SentenceMentions, pos: int, exclude_spans=(), start
         gap_words = re.findall(r"[\w'’-]+", sm.text[p.end:start]) if start is not None and p.end <= start else None
         if gap_words is not None and clause_start <= p.start and len(gap_words) <= 1 \
                 and not re.search(r"[,;:()]", sm.text[p.end:start]) \
-                and not any(w.casefold() in framing.joint_links for w in gap_words) \
+                and not any(w.casefold() in framing.joint_links - framing.own_links for w in gap_words) \
                 and not any(a.start < p.end and p.start < a.end for a in sm.actors) \
                 and not any(a.end <= p.start and not sm.text[a.end:p.start].strip() for a in sm.actors):
             # (not a speaker's country, nor the office a body's name goes on with: "Basarnas Kendari mencatat 15")
@@ -135,7 +135,8 @@ def place_after(framing, sm: SentenceMentions, pos: int, exclude_spans=(), start
         if pos <= p.start <= clause_end:
             if any(q.start >= p.end and q.start != start and words(sm.text, p.end, q.start) <= 1
                    and not re.search(r"[,;:()]", sm.text[p.end:q.start])
-                   and not framing.joint_links & set(sm.text[p.end:q.start].casefold().split()) for q in figures):
+                   and not (framing.joint_links - framing.own_links) & set(sm.text[p.end:q.start].casefold().split())
+                   for q in figures):
                 continue  # "166 orang, Sumatera Barat 90 orang": the next figure's place (not "di X dan 61 ...")
             if any(pos <= a.start < p.start for a in sm.attribution):
                 continue  # in the speaker's tag: "..., kata intelijen Korea Selatan", "said in Kyiv"
@@ -144,6 +145,8 @@ def place_after(framing, sm: SentenceMentions, pos: int, exclude_spans=(), start
                 continue  # "blast kills hundreds, Israel denies": the country speaks, nothing happened there
             if _acts_after_when(framing, sm, p):
                 continue
+            if _next_ranked(framing, sm, pos, p):
+                break  # "15.975 kasus, disusul Jawa Timur": the ranking's next place, not the figure's
             if framing.next_predicate is not None and any(
                     not any(m.start == link.start(1) for m in sm.measures)
                     for link in framing.next_predicate.finditer(sm.text, pos, p.start)):
@@ -151,7 +154,10 @@ def place_after(framing, sm: SentenceMentions, pos: int, exclude_spans=(), start
             after.append((p.start, p.value))
         elif start is not None and clause_start <= p.start and p.end <= start and (
                 framing.place_preposition.search(sm.text[:p.start])
-                or framing.location_cues.find(words_before(sm.text, p.start, 1))):
+                or framing.location_cues.find(words_before(sm.text, p.start, 1))
+                or sm.text[p.start:p.end].casefold() in framing.adverb_places):
+            before.append((-p.start, p.value))
+        elif start is not None and p.end <= start and _ranked(framing, sm, p, start):
             before.append((-p.start, p.value))
     after.sort()
     if after and words(sm.text, pos, after[0][0]) <= framing.window("place_after"):
@@ -159,6 +165,22 @@ def place_after(framing, sm: SentenceMentions, pos: int, exclude_spans=(), start
     if before:
         return min(before)[1]
     return after[0][1] if after else None
+
+
+def _next_ranked(framing, sm: SentenceMentions, pos: int, place: Mention) -> bool:
+    """A place after a ranking's next-item word ("disusul Jawa Timur", "followed by East Java"):
+    the next item of the ranking, not where the figure before it counts."""
+    table = framing.ranking_next
+    return table is not None and bool(table.find(sm.text[pos:place.start]))
+
+
+def _ranked(framing, sm: SentenceMentions, place: Mention, start: int) -> bool:
+    """A place the words after it rank ("Jawa Barat menjadi provinsi dengan kasus terbanyak, yakni
+    15.975 kasus", "West Java remained the hardest-hit province, with 16,824 cases"): the
+    sentence's figure after it is its own, unless another figure stands between."""
+    if framing.ranked_place is None or framing.ranked_place.match(sm.text, place.end) is None:
+        return False
+    return not any(q.kind == "quantity" and place.end <= q.start and q.end <= start for q in sm.quantities)
 
 
 def narrowed(sm: SentenceMentions, where: str, places) -> str:

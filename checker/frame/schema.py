@@ -35,6 +35,9 @@ WINDOWS = {
     # (in days) a figure counted over a closed past span this long (months: "selama September hingga
     # Desember 2017", "from Sept. 20 to Dec. 31, 2017") holds as of the span's last day
     "counted_span_days": 28,
+    # (in days) a figure release counted to a cut-off ("hingga Sabtu (27/4/2024)") and told up to this much
+    # later ("kata Imran ..., Senin (29/4/2024)"): the figures told after still hold as of the cut-off
+    "cutoff_told_days": 7,
 }
 
 
@@ -132,6 +135,9 @@ class FramingSchema(Schema):
     share_links = fields.List(fields.String(), load_default=list)
     # "laporan awal ... 130", "initially put the toll at": a figure its own source has since replaced
     earlier_cues = fields.List(fields.String(), load_default=list)
+    # right before a past period, these make it the same stretch of that year ("periode yang sama tahun lalu",
+    # "the same period of 2023"): a count as of the same day then, not of the year's end
+    same_period_cues = fields.List(fields.String(), load_default=list)
     # the outlet setting one figure against another's ("higher than the one given by", "jauh lebih
     # tinggi dibanding"): figures of two sources it reports as disagreeing, in that sentence or the next
     contrast_cues = fields.List(fields.String(), load_default=list)
@@ -299,6 +305,16 @@ class FramingSchema(Schema):
     # places counted together: the words that join two ("Turkey and Syria", "Turki-Suriah") and
     # the phrases that name the pair named last ("both countries", "kedua negara")
     joint_links = fields.List(fields.String(), load_default=list)
+    # a place then one of these then its figure ("Jawa Timur dengan 8.604 kasus", "East Java with 8,604"): the
+    # figure is that place's own, though the word also joins two places
+    own_links = fields.List(fields.String(), load_default=list)
+    # a ranking's next item ("disusul Jawa Timur", "followed by East Java"): no place of the figure before it
+    ranking_next = fields.List(fields.String(), load_default=list)
+    # right after a place, what ranks it ("menjadi provinsi dengan kasus terbanyak", "remained the hardest-hit
+    # province"): the sentence's figures after it are that place's (a regex)
+    ranked_place = fields.String(validate=valid_regex, load_default=None)
+    # places written as adverbs of scope ("Globally,", "Secara global,"): no preposition needed before them
+    adverb_places = fields.List(fields.String(), load_default=list)
     joint_cues = fields.List(fields.String(), load_default=list)
     # "the capital": the capital of the country the story happens in
     capital_cues = fields.List(fields.String(), load_default=list)

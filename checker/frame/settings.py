@@ -76,6 +76,11 @@ class Framing:
     share_groups: AliasTable | None = None
     excluded_groups: tuple = ()  # (group, the pattern naming who the toll leaves out)
     joint_links: frozenset = frozenset()
+    own_links: frozenset = frozenset()
+    same_period_cues: AliasTable | None = None
+    ranking_next: AliasTable | None = None
+    ranked_place: re.Pattern | None = None
+    adverb_places: frozenset = frozenset()
     # a group's words after its figure (one to three), then a joiner ("prajurit dan", "police
     # officers,"): what stands between two figures of one list of groups
     group_then_joiner: re.Pattern | None = None
@@ -386,6 +391,11 @@ def compile_framing(datas: list[dict]) -> Framing:
         excluded_groups=tuple((group, rule_regex(pattern, f"excluded_groups.{group}", re.IGNORECASE))
                               for group, pattern in data.get("excluded_groups", {}).items()),
         joint_links=frozenset(w.casefold() for w in data.get("joint_links", ())),
+        own_links=frozenset(w.casefold() for w in data.get("own_links", ())),
+        same_period_cues=_table(data.get("same_period_cues", []), "same_period"),
+        ranking_next=_table(data.get("ranking_next", []), "ranking_next"),
+        ranked_place=rule_regex(data["ranked_place"], "ranked_place", re.IGNORECASE) if data.get("ranked_place") else None,
+        adverb_places=frozenset(w.casefold() for w in data.get("adverb_places", ())),
         group_then_joiner=re.compile(rf"{GROUP_WORDS}\s*(?:,\s*)?(?:{alternation(data.get('joint_links', []))}|,)\s*"
                                      if data.get("joint_links") else rf"{GROUP_WORDS}\s*,\s*", re.I),
         joint_cues=_table(data.get("joint_cues", []), "joint"),

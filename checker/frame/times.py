@@ -22,22 +22,10 @@ def reference_day(sm: SentenceMentions, framing, published: date | None,
                   event_day: date | None, narrative: date | None = None) -> date | None:
     """The sentence's as-of day, else the day its figure was told on, else its own day that is not the incident's, else the day the
     paragraph before set ("Pada Selasa (17/9) ... Sebanyak 9 orang tewas"), else publication."""
-    days = [d for d in sm.dates if d.value.grain == "day"
-            and (published is None or d.value.day <= published) and not _dates_earlier_figure(sm, d, framing)
-            and not in_relative_clause(sm, d, framing)
-            # "40 orang tewas sejak Senin (26/2)": the count runs from that day, told as of another
-            and not opens_count(framing, sm.text, d, phrase=True)]
-    for d in days:
-        head = words_before(sm.text, d.start, framing.window("cue_before") // 2)
-        if framing.as_of_cues.find(head):
-            return d.value.day
-    for d in sm.dates:
-        # "sejak awal tahun hingga Sabtu (17/8/2024)": a running count since a day holds as of the
-        # span's last day, which an as-of word names (not a happening's days, "pada 25 hingga 31 Agustus")
-        last = getattr(d.value, "last", None)
-        if d.value.grain == "span" and last is not None and (published is None or last <= published) \
-                and framing.as_of_cues.find(d.text) and opens_count(framing, sm.text, d):
-            return last
+    days = _own_days(sm, framing, published)
+    cutoff = as_of_day(sm, framing, published)
+    if cutoff is not None:
+        return cutoff
     for d in sm.dates:
         # "1.427 orang meninggal selama September hingga Desember 2017", "estimated 4,645 deaths from
         # Sept. 20 to Dec. 31, 2017": a count over a closed span of months, ended before the report,
@@ -69,6 +57,50 @@ def reference_day(sm: SentenceMentions, framing, published: date | None,
         # the next one's figures ("The victims included 196 Dutch citizens") are the report's final count
         return published
     return narrative or published
+
+
+def _own_days(sm: SentenceMentions, framing, published: date | None) -> list[Mention]:
+    return [d for d in sm.dates if d.value.grain == "day"
+            and (published is None or d.value.day <= published) and not dates_earlier_figure(sm, d, framing)
+            and not in_relative_clause(sm, d, framing)
+            # "40 orang tewas sejak Senin (26/2)": the count runs from that day, told as of another
+            and not opens_count(framing, sm.text, d, phrase=True)]
+
+
+def as_of_day(sm: SentenceMentions, framing, published: date | None) -> date | None:
+    """The day an as-of word gives the sentence's figures ("hingga Sabtu (27/4/2024)", "as of
+    Monday"), or the last day of a running count's span an as-of word ends ("sejak awal tahun
+    hingga Sabtu (17/8/2024)"); else None."""
+    for d in _own_days(sm, framing, published):
+        # (a date read with its preposition, "of Saturday, May 4", has its cue's last word inside it)
+        inside = re.match(r"[a-z]+\b", d.text)
+        head = words_before(sm.text, d.start + (inside.end() if inside else 0), framing.window("cue_before") // 2)
+        if framing.as_of_cues.find(head):
+            return d.value.day
+    for d in sm.dates:
+        # (not a happening's days, "pada 25 hingga 31 Agustus")
+        last = getattr(d.value, "last", None)
+        if d.value.grain == "span" and last is not None and (published is None or last <= published) \
+                and framing.as_of_cues.find(d.text) and opens_count(framing, sm.text, d):
+            return last
+    return None
+
+
+def sets_against(sm: SentenceMentions, d: Mention, framing) -> bool:
+    """A day after an earlier figure a report sets the new one against, however far in its
+    sentence ("naik dari 53.131 kasus dengan 404 kematian yang tercatat hingga Sabtu (23/3/2024)",
+    "up from 88,593 cases and 621 deaths on April 27"): the earlier figure's day."""
+    cue = getattr(framing, "earlier_figure", None)
+    return cue is not None and any(
+        any(m.end() <= q.start and q.end <= d.start for q in sm.quantities)
+        for m in cue.finditer(sm.text, 0, d.start))
+
+
+def trailing_tag_day(sm: SentenceMentions, d: Mention) -> bool:
+    """A day after a speech cue with no figure between ("..., kata Imran dalam konferensi pers
+    daring, Senin (29/4/2024)", "..., Imran said on Monday"): the day the words were said."""
+    return any(cue.end <= d.start and not any(cue.end <= q.start < d.start for q in sm.quantities)
+               for cue in sm.attribution)
 
 
 def in_relative_clause(sm: SentenceMentions, d: Mention, framing) -> bool:
@@ -134,7 +166,7 @@ def anchored(sm: SentenceMentions, framing, anchor: date | None, published: date
     return replace(sm, dates=sorted(dates, key=lambda d: d.start))
 
 
-def _dates_earlier_figure(sm: SentenceMentions, d, framing) -> bool:
+def dates_earlier_figure(sm: SentenceMentions, d, framing) -> bool:
     """A date right after the figure a report sets the new one against ("157 injured, up from
     151 a day earlier", "naik dari 149 orang pada Senin"): the earlier figure's day."""
     # ("rose to 15 on Tuesday from 9 on Monday": a bare "from" after a total verb)
@@ -164,7 +196,7 @@ def earlier_figure_day(sm: SentenceMentions, framing, figure: Mention) -> date |
     for d in sm.dates:
         if d.value.grain in _EARLIER_GRAINS and d.start >= figure.end \
                 and (words(sm.text, figure.end, d.start) <= 2 or _joined_by_link(sm.text[figure.end:d.start], framing)) \
-                and _dates_earlier_figure(sm, d, framing):
+                and dates_earlier_figure(sm, d, framing):
             return d.value.end  # a month's figure holds as of its end, as a past period dates it
         if d.value.grain in _EARLIER_GRAINS and d.end <= figure.start and words(sm.text, d.end, figure.start) <= 2 \
                 and not any(d.end <= q.start < figure.start for q in sm.quantities) \
