@@ -35,6 +35,14 @@ def _actors_except(sm: SentenceMentions, actors, skip: list[Mention], lex=None, 
             and not any(overlaps(a, s) or beside(a, s) for s in skip)]
 
 
+def _thing_fault(spec) -> bool:
+    """A thing's fault (a predicate whose agent is its theme: a vehicle's, a venue's) is never done
+    by an actor named before it: that is where it happened or who found it ("kebakaran di Jakarta
+    Barat itu dipicu korsleting listrik", "the fire at the mall in Tamansari, West Jakarta, was caused
+    by a short circuit", "hasil uji Puslabfor Polri menemukan korsleting"); its owner is read apart."""
+    return spec is not None and spec.agent == "theme"
+
+
 def agent_of(sm: SentenceMentions, rules, chosen: Chosen, cue: Mention | None, holder: Mention | None,
              holder_government: str, lo: int, topic: Topic | None,
              owners: dict | None = None, names: dict | None = None) -> tuple[str | None, Mention | None]:
@@ -148,7 +156,8 @@ def agent_of(sm: SentenceMentions, rules, chosen: Chosen, cue: Mention | None, h
                   and len(WORD.findall(text[a.end:words.start])) <= 8
                   # (not where it happened: "the mine collapse in Peru was caused by negligence")
                   and not (spec is not None and spec.agent == "anyone"
-                           and framing.place_preposition.search(text, max(0, a.start - 40), a.start))]
+                           and framing.place_preposition.search(text, max(0, a.start - 40), a.start))
+                  and not _thing_fault(spec)]
         suffered = passive_form(lex, text, words)
         if suffered:
             before = []  # "PDN diserang ransomware", "the hospital was attacked": the one attacked
