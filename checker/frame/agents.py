@@ -36,11 +36,12 @@ def _actors_except(sm: SentenceMentions, actors, skip: list[Mention], lex=None, 
 
 
 def _thing_fault(spec) -> bool:
-    """A thing's fault (a predicate whose agent is its theme: a vehicle's, a venue's) is never done
-    by an actor named before it: that is where it happened or who found it ("kebakaran di Jakarta
-    Barat itu dipicu korsleting listrik", "the fire at the mall in Tamansari, West Jakarta, was caused
-    by a short circuit", "hasil uji Puslabfor Polri menemukan korsleting"); its owner is read apart."""
-    return spec is not None and spec.agent == "theme"
+    """A thing's own fault (stances `own_fault`: a venue's short circuit, a vehicle's breakdown) is
+    never done by an actor named before it: that is where it happened or who found it ("kebakaran
+    di Jakarta Timur itu disebabkan korsleting listrik", "the fire at the market in Tanah Abang,
+    Central Jakarta, was caused by a short circuit", "hasil uji Puslabfor Polri menemukan
+    korsleting"); its owner is read apart."""
+    return spec is not None and spec.own_fault
 
 
 def agent_of(sm: SentenceMentions, rules, chosen: Chosen, cue: Mention | None, holder: Mention | None,
