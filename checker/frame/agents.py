@@ -35,6 +35,15 @@ def _actors_except(sm: SentenceMentions, actors, skip: list[Mention], lex=None, 
             and not any(overlaps(a, s) or beside(a, s) for s in skip)]
 
 
+def _thing_fault(spec) -> bool:
+    """A thing's own fault (stances `own_fault`: a venue's short circuit, a vehicle's breakdown) is
+    never done by an actor named before it: that is where it happened or who found it ("kebakaran
+    di Jakarta Timur itu disebabkan korsleting listrik", "the fire at the market in Tanah Abang,
+    Central Jakarta, was caused by a short circuit", "hasil uji Puslabfor Polri menemukan
+    korsleting"); its owner is read apart."""
+    return spec is not None and spec.own_fault
+
+
 def agent_of(sm: SentenceMentions, rules, chosen: Chosen, cue: Mention | None, holder: Mention | None,
              holder_government: str, lo: int, topic: Topic | None,
              owners: dict | None = None, names: dict | None = None,
@@ -152,7 +161,8 @@ def agent_of(sm: SentenceMentions, rules, chosen: Chosen, cue: Mention | None, h
                   and len(WORD.findall(text[a.end:words.start])) <= 8
                   # (not where it happened: "the mine collapse in Peru was caused by negligence")
                   and not (spec is not None and spec.agent == "anyone"
-                           and framing.place_preposition.search(text, max(0, a.start - 40), a.start))]
+                           and framing.place_preposition.search(text, max(0, a.start - 40), a.start))
+                  and not _thing_fault(spec)]
         suffered = passive_form(lex, text, words)
         if suffered:
             before = []  # "PDN diserang ransomware", "the hospital was attacked": the one attacked

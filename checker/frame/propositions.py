@@ -414,7 +414,7 @@ def read_cue(sm: SentenceMentions, cue: Mention, holder: Mention, rules, topic: 
     if chosen is None:
         if topic.accused is not None and topic.accused is not topic.last and accusation_back(sm, rules, cue):
             topic.last, topic.last_value = topic.accused, None  # "membantah tudingan tersebut": the accusation
-        if topic.last is not None and refers_back(sm, rules, cue):
+        if topic.last is not None and refers_back(sm, rules, cue) and not unnamed_charge(value):
             if accusation_back(sm, rules, cue) and not topic.last.figure and topic.last.agent != government \
                     and topic.last.agent != SOMEONE:
                 # (an accusation naming no one, "menuding terjadi kecurangan", is denied as it was
@@ -524,6 +524,12 @@ def _next_speaker_clause(sm: SentenceMentions, cue: Mention, framing=None) -> in
                            or _ACRONYM.search(text, comma, a.start)):  # a body by its acronym ("NUG")
             return comma
     return len(text)
+
+
+def unnamed_charge(value) -> bool:
+    """An accusation denied that names no charge ("Polisi belum menetapkan tersangka", "No one has
+    been named a suspect yet"): where an inquiry stands, no stance on what was said before."""
+    return value.role == "accuse" and value.label == "non_confirm"
 
 
 def refers_back(sm: SentenceMentions, rules, cue: Mention) -> bool:

@@ -108,6 +108,9 @@ class PredicateSchema(Schema):
     # the act whose place it takes when its sentence names none ("Trump called the three sites
     # destroyed" after "the US struck three sites in Isfahan": where the strike landed)
     follows = fields.String(load_default=None)
+    # whether it is a thing's own fault (a vehicle's, a venue's: "a short circuit"), so an actor named
+    # before its words is where it happened or who found it, never its doer
+    own_fault = fields.Boolean(load_default=False)
 
 
 class ThemeSchema(Schema):
@@ -219,6 +222,7 @@ class Predicate:
     origin_owner: bool = False  # the first actor after its words in their clause owns where it came from
     subject_before: bool = False  # an actor just before its active verb does it
     denied_own: bool = False  # the holder's own only in its denial; told of unnamed, someone's
+    own_fault: bool = False  # a thing's own fault: an actor named before it never does it
 
 
 @dataclass(frozen=True)
@@ -321,7 +325,7 @@ def compile_stances(datas: list[dict]) -> StanceRules:
                                           spec["means"], spec["agent"], spec["placed"], spec["object_place"],
                                           spec["owner_before"], spec["follows"], spec["origin_place"],
                                           spec["origin_owner"], spec["subject_before"],
-                                          spec["denied_own"])
+                                          spec["denied_own"], spec["own_fault"])
         for ident, spec in data["themes"].items():
             themes[ident] = Theme(spec["default"], tuple(sorted(spec["as_"].items())), spec["acts_for_owner"])
         incident_predicates.update(data["incident_predicates"])
