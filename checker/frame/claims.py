@@ -14,7 +14,7 @@ from datetime import date
 from checker.frame import events as ev
 from checker.frame import happening_days as hd
 from checker.frame.figures import FigureFraming
-from checker.frame.passes import echo_days, echo_speakers, regional_speakers, regions_abroad
+from checker.frame.passes import echo_days, echo_speakers, regional_speakers, regional_scopes, regions_abroad
 from checker.frame.agents import co_holders, named_holder, unknown_speaker
 from checker.frame.bodies import (defined_bodies, defined_mentions, place_bodies, regional_bodies_after_region,
                                   regional_governments, voice_of, without_described_bodies, without_described_states,
@@ -650,7 +650,8 @@ def _frame_with(article: Article, mentions: list[SentenceMentions], rules, main:
     framer.topic.sentences = tuple(mentions)
     for sm in mentions:
         framer.frame_sentence(sm)
-    claims = regions_abroad(regional_speakers(framer.claims), rules["actors"], rules.get("places"))
+    claims = regional_scopes(regions_abroad(regional_speakers(framer.claims), rules["actors"], rules.get("places")),
+                             rules.get("places"))
     return echo_days(echo_speakers(claims, rules["actors"]), article.published, rules["framing"])
 
 

@@ -42,6 +42,32 @@ def regions_abroad(claims: list[Claim], actors, places) -> list[Claim]:
     return out
 
 
+def regional_scopes(claims: list[Claim], places) -> list[Claim]:
+    """A region's government counts its region: a figure of "regional_government@<region>" that
+    names no narrower place of its own ("Kerr County officials said 84 people had died", "Pemerintah
+    Buncombe County mencatat 57 orang tewas di wilayahnya") is the region's, not the whole state's or
+    country's the happening was placed in."""
+    if places is None:
+        return claims
+    out = []
+    for c in claims:
+        kind, _, region = (c.speaker or "").partition("@")
+        if c.kind == "quantity" and kind == "regional_government" and region and c.where != region \
+                and _wider_than(c, region, places):
+            c = replace(c, where=region)
+        out.append(c)
+    return out
+
+
+def _wider_than(claim: Claim, region: str, places) -> bool:
+    """Whether the claim's place is none, or one the region lies within: its country, a place
+    enclosing it, or, for a site no table places, the happening's own place."""
+    if claim.where is None:
+        return True
+    if region in places.parents:
+        return claim.where in places.ancestors(region)
+    return claim.where == places.country(claim.where) or \
+        claim.event is not None and claim.where == claim.event.place
 def _occurrences(text: str, part: str) -> list[int]:
     return [m.start() for m in re.finditer(re.escape(part), text)] if part else []
 
