@@ -650,8 +650,7 @@ def _frame_with(article: Article, mentions: list[SentenceMentions], rules, main:
     framer.topic.sentences = tuple(mentions)
     for sm in mentions:
         framer.frame_sentence(sm)
-    claims = regional_scopes(regions_abroad(regional_speakers(framer.claims), rules["actors"], rules.get("places")),
-                             rules.get("places"))
+    claims = regions_abroad(regional_speakers(framer.claims), rules["actors"], rules.get("places"))
     return echo_days(echo_speakers(claims, rules["actors"]), article.published, rules["framing"])
 
 
