@@ -429,6 +429,7 @@ def with_named_sites(sm: SentenceMentions, framing) -> SentenceMentions:
             if first is not None and first.group(1)[0].isupper() and first.end() < end - start \
                     and framing.place_preposition.match(sm.text, start, start + first.end()) is not None:
                 start += first.end()
+            start = _after_government_words(framing, sm.text, start, end)
             if sm.text[start:end].casefold() in framing.determiners:
                 continue
             if any(t.start < end and start < t.end for t in taken + found):
@@ -439,6 +440,17 @@ def with_named_sites(sm: SentenceMentions, framing) -> SentenceMentions:
     if not found:
         return sm
     return replace(sm, places=sorted(sm.places + found, key=lambda p: p.start))
+
+
+def _after_government_words(framing, text: str, start: int, end: int) -> int:
+    """Where a site's name starts past a region's government word opening it ("Pemerintah Kerr
+    County" is the government of Kerr County, framing `regional_government_before`)."""
+    first = re.match(r"\w+\s+", text[start:end])
+    before = framing.regional_government_before
+    if first is None or before is None or first.end() >= end - start \
+            or before.search(text, start, start + first.end()) is None:
+        return start
+    return start + first.end()
 
 
 def with_site_anaphors(mentions: list[SentenceMentions], framing) -> list[SentenceMentions]:

