@@ -440,7 +440,7 @@ class ArticleFramer(FigureFraming):
             if reading.words is not None and reading.words.end > clause_of(self.framing, sm.text, cue.start)[0] \
                     and not sayers:
                 used.append(reading.words)  # (words of a clause before, "..., which Russia denies", stay the speaker's)
-            label = polarity(cue.value.label, reading)
+            label = polarity(cue.value.label, reading, cue, sm.text)
             for who in [holder, *co_holders(sm, holder, cue, rules)]:
                 stance(who.value, who, label, reading, cue, cue.text, cue.rule, day=as_of(cue))
         who = speaker(sm, actors, self.framing, self.voice, rules["places"])

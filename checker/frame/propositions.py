@@ -569,11 +569,20 @@ def _anaphor_before_passive(sm: SentenceMentions, rules, cue: Mention) -> str | 
     return None
 
 
-def polarity(label: str, reading: Reading) -> str:
-    """A confirmation of a negated predicate is a denial ("dipastikan tidak menelan korban")."""
+def polarity(label: str, reading: Reading, cue: Mention | None = None, text: str = "") -> str:
+    """A confirmation of a negated predicate is a denial ("dipastikan tidak menelan korban"), and a
+    denial of one in the cue's own clause a confirmation ("denied using excessive force": the force
+    was justified); past a comma the negation restates the denial ("denied the findings, saying
+    none of its missiles had crossed the border")."""
     if reading.negated and label == "confirm":
         return "deny"
+    if reading.negated and label == "deny" and cue is not None and reading.words is not None \
+            and reading.words.start >= cue.end and not _CLAUSE_BREAK.search(text, cue.end, reading.words.start):
+        return "confirm"
     return label
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:]")
 
 
 # --- stances without a cue: what a speaker asserts ------------------------------------------------
