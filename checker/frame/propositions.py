@@ -454,7 +454,8 @@ def read_cue(sm: SentenceMentions, cue: Mention, holder: Mention, rules, topic: 
     return reading
 
 
-_CLAUSE_MARK = re.compile(r"[,;]")
+# a comma, a semicolon or a colon ends the clause a cue speaks in: what follows restates or adds
+_CLAUSE_MARK = re.compile(r"[,;:]")
 
 
 def trailing_comma(sm: SentenceMentions, framing, cue: Mention) -> int | None:
@@ -577,12 +578,9 @@ def polarity(label: str, reading: Reading, cue: Mention | None = None, text: str
     if reading.negated and label == "confirm":
         return "deny"
     if reading.negated and label == "deny" and cue is not None and reading.words is not None \
-            and reading.words.start >= cue.end and not _CLAUSE_BREAK.search(text, cue.end, reading.words.start):
+            and reading.words.start >= cue.end and not _CLAUSE_MARK.search(text, cue.end, reading.words.start):
         return "confirm"
     return label
-
-
-_CLAUSE_BREAK = re.compile(r"[,;:]")
 
 
 # --- stances without a cue: what a speaker asserts ------------------------------------------------

@@ -8,9 +8,10 @@ import functools
 import re
 
 from checker.frame.settings import GROUP_WORDS
-from checker.frame.wordspans import words, words_after, words_before
+from checker.frame.wordspans import linked_only, words, words_after, words_before
 from checker.model import Mention
 from checker.recognise import SentenceMentions
+from checker.recognise.numbers import reached_level
 
 
 def clause_of(framing, text: str, pos: int) -> tuple[int, int]:
@@ -280,9 +281,7 @@ def told_state(framing, sm: SentenceMentions, measure: Mention | None) -> Mentio
     if not states:
         return None
     for m in sorted((m for m in sm.measures if m.start >= measure.end and m.value in states), key=lambda m: m.start):
-        between = sm.text[measure.end:m.start]
-        if re.search(r"[,;:.()]", between) or any(w.casefold() not in framing.state_links
-                                                   for w in re.findall(r"[\w'’-]+", between)):
+        if not linked_only(sm.text, measure.end, m.start, framing.state_links):
             return None
         return Mention("measure", measure.text, measure.start, measure.end, m.value, "told_state")
     return None
@@ -565,7 +564,7 @@ def total_verb_before(framing, sm: SentenceMentions, figure: Mention) -> bool:
     as its hedge ("has climbed past 5,200", "kini menembus 5.200"), or the figure is the level a
     change verb reached ("bertambah hingga 125", read so by the number rules)."""
     if any(s == 0 for s, _, _, _ in framing.total_verbs.find(figure.text)) \
-            or any(r.startswith("level:") for r in figure.rule.split("+")):
+            or reached_level(figure):
         return True
     head = words_before(sm.text, figure.start, framing.window("cue_before"))
     for s, e, _, _ in framing.total_verbs.find(head):

@@ -30,6 +30,14 @@ def _word_spans(text: str) -> tuple[list[int], list[int]]:
     return [s for s, _ in found], [e for _, e in found]
 
 
+def linked_only(text: str, a: int, b: int, links) -> bool:
+    """Whether text[a:b] holds nothing but linking words (`links`, casefolded): no punctuation
+    and no other word, so what stands at either end is told of each other ("no one was killed",
+    "2,000 homes were damaged")."""
+    between = text[a:b]
+    return not re.search(r"[,;:.()]", between) and all(w.casefold() in links for w in _WORD.findall(between))
+
+
 def words_before(text: str, pos: int, n: int) -> str:
     """The stretch of text holding the last `n` words before `pos`. Read backwards in growing
     windows, so a figure late in a long sentence costs what its `n` words cost, not the whole

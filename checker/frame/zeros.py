@@ -3,9 +3,9 @@ that says none died the same morning another counts ten is a disagreement a revi
 a zero told of an outcome is a figure like any other (value 0), framed by the same steps."""
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
+from checker.frame.wordspans import linked_only
 from checker.model import Interval, Mention
 from checker.recognise import SentenceMentions
 
@@ -28,9 +28,7 @@ def with_zero_counts(sm: SentenceMentions, framing, outcomes: frozenset) -> Sent
         measure = next((x for x in sorted(sm.measures, key=lambda x: x.start) if x.start >= m.end()), None)
         if measure is None or measure.value not in outcomes:
             continue
-        between = sm.text[m.end():measure.start]
-        if re.search(r"[,;:.()\d]", between) or any(w.casefold() not in framing.zero_links
-                                                    for w in re.findall(r"[\w'’-]+", between)):
+        if not linked_only(sm.text, m.end(), measure.start, framing.zero_links):
             continue
         found.append(Mention("quantity", m.group(), m.start(), m.end(), ZERO, "zero"))
     if not found:

@@ -17,10 +17,11 @@ applies hedges; examples runs the rule files' examples.
 from checker.recognise.numbers.compiled import NumberRules, compile_numbers
 from checker.recognise.numbers.digits import parse_digits
 from checker.recognise.numbers.examples import run_numbers_example
-from checker.recognise.numbers.figures import find_quantities
+from checker.recognise.numbers.figures import find_quantities, reached_level
 from checker.recognise.numbers.hedges import Hedge, apply_hedges
 from checker.recognise.numbers.schema import HedgeSchema, NumbersSchema
 from checker.recognise.numbers.words import parse_number
 
 __all__ = ["Hedge", "HedgeSchema", "NumberRules", "NumbersSchema", "apply_hedges", "compile_numbers",
-           "find_quantities", "parse_digits", "parse_number", "run_numbers_example"]
+           "find_quantities", "parse_digits", "parse_number", "reached_level",
+           "run_numbers_example"]

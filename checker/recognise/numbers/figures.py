@@ -41,6 +41,15 @@ class Figure:
 
 
 
+
+LEVEL_RULE = "level"  # the rule trail's mark of a level a change verb reached
+
+
+def reached_level(figure) -> bool:
+    """Whether the number rules read the figure as the level a change verb reached ("bertambah
+    hingga 125": a total, not "at most 125"), as its rule trail records."""
+    return any(r.startswith(LEVEL_RULE + ":") for r in figure.rule.split("+"))
+
 def find_readings(text: str, nr: NumberRules) -> list[Mention]:
     """A quake's magnitude and the like: quantities of their own kind of fact (rule
     "reading:<name>"), which the counting rules leave out."""
@@ -320,7 +329,7 @@ def _finish(text, nr: NumberRules, rejects, core_start, core_end, low, high, tok
         parts = _split_hedges(hedge_text, nr.hedges_before)
         if kind == "quantity" and parts[0] in nr.levels_after_change \
                 and tail_search(nr.change_verb_tail, text, hb.start()):
-            rules_used.append(f"level:{parts[0]}")  # "bertambah hingga 125": the level the count reached
+            rules_used.append(f"{LEVEL_RULE}:{parts[0]}")  # "bertambah hingga 125": the level the count reached
             parts = parts[1:]
         before = [nr.hedges_before[part] for part in parts]
         rules_used += [f"hedge:{part}" + (":estimate" if h.estimate else "")
