@@ -304,24 +304,30 @@ def far_past_bound(a: Interval, b: Interval, factor: float) -> bool:
 _DECIMAL = re.compile(r"(\d+)[.,](\d{1,2})(?![\d.,])")
 
 
-def _half_unit(claim: Claim) -> float:
+def _half_unit(claim: Claim, weighed: bool = False) -> float:
     """Half the unit of a figure's last written decimal ("58.6%": 0.05, "96.2 million": 50,000);
-    0 for a figure written without decimals, a range or a bound."""
-    value, text = claim.value, extra(claim, "figure") or ""
-    m = _DECIMAL.search(str(text))
-    if value is None or m is None or value.low is None or value.high is None or value.low != value.high:
+    for a weighed measure, of its last written digit too ("2 ton": 500 kg, "2,115 kg": 0.5 kg);
+    0 for a counted figure written without decimals, a range or a bound."""
+    value, text = claim.value, str(extra(claim, "figure") or "")
+    if value is None or value.low is None or value.high is None or value.low != value.high:
         return 0.0
+    m = _DECIMAL.search(text)
+    if m is None:
+        digits = re.search(r"\d[\d.,]*", text) if weighed else None
+        written = float(re.sub(r"\D", "", digits.group())) if digits else 0.0
+        return abs(value.low / written) / 2 if written else 0.0
     written = float(f"{m.group(1)}.{m.group(2)}")
     return abs(value.low / written) * 10 ** -len(m.group(2)) / 2 if written else 0.0
 
 
-def rounded(claim: Claim, other: Claim) -> Interval:
+def rounded(claim: Claim, other: Claim, weighed: bool = False) -> Interval:
     """A figure as the interval its written precision stands for when the other figure is written
     more precisely: "58.6%" beside "58,59 persen" is 58.55 to 58.65, "96.2 million" beside
     "96.214.691" 96.15 to 96.25 million, so a rounded report of a precise figure is a reading of
-    it. Two figures of one precision ("7.5", "7.6") stay as they are."""
-    half = _half_unit(claim)
-    if not half or (_half_unit(other) or 0.0) >= half:
+    it. Two figures of one precision ("7.5", "7.6") stay as they are. A weighed measure's whole
+    figure is a rounding too ("2 ton" beside "2.115.130 gram"), a counted one's is exact."""
+    half = _half_unit(claim, weighed)
+    if not half or (_half_unit(other, weighed) or 0.0) >= half:
         return claim.value
     return replace(claim.value, low=claim.value.low - half, high=claim.value.high + half)
 
@@ -333,7 +339,8 @@ def values_apart(a: Claim, b: Claim, context: ComparisonContext) -> bool:
     ("a depth of more than 5 metres" beside 10 metres)."""
     factor = context.settings.bound_factor
     fixed = context.behaviour(a) == "fixed"
-    return not overlap(rounded(a, b), rounded(b, a)) or (far_past_bound(a.value, b.value, factor) and not fixed) or (
+    weighed = context.semantics.is_weighed(a.measure)
+    return not overlap(rounded(a, b, weighed), rounded(b, a, weighed)) or (far_past_bound(a.value, b.value, factor) and not fixed) or (
         lower_bounds_apart(a.value, b.value, factor) and context.behaviour(a) in ("cumulative", "current"))
 
 

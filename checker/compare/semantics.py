@@ -35,6 +35,9 @@ class FactsSchema(Schema):
     kinds = fields.Dict(keys=fields.String(validate=validate.OneOf(("event_date", "duration"))),
                         values=fields.String(validate=validate.OneOf(BEHAVIOURS)), load_default=dict)
     contains = fields.Dict(keys=fields.String(), values=fields.Nested(WholeSchema), load_default=dict)
+    # measures weighed or measured on a scale, never counted: a figure written whole in its unit stands for
+    # its rounding ("2 tonnes" beside "2,115 kg" is 1.5 to 2.5 tonnes), as a written decimal does for any measure
+    weighed = fields.List(fields.String(), load_default=list)
 
     @validates_schema
     def _each_measure_once(self, data, **_):
@@ -53,6 +56,7 @@ class Semantics:
     behaviour: tuple[tuple[str, str], ...]  # measure -> one of BEHAVIOURS
     kinds: tuple[tuple[str, str], ...]  # claim kinds that are facts of one behaviour (event dates)
     wholes: tuple[tuple[str, tuple[str, ...], bool], ...]  # (whole, parts, parts add up)
+    weighed: frozenset = frozenset()  # measures whose whole figures stand for their rounding
 
     @functools.cached_property
     def _behaviours(self) -> dict:
@@ -79,6 +83,10 @@ class Semantics:
     def adds_up(self, whole: str | None) -> bool:
         return next((summed for w, _, summed in self.wholes if w == whole), False)
 
+    def is_weighed(self, measure: str | None) -> bool:
+        """Whether a measure is weighed rather than counted (its whole figures are roundings)."""
+        return (measure or "").split("/", 1)[0] in self.weighed
+
     def related(self, measure: str | None) -> tuple[str, ...]:
         """Measures a figure of `measure` must meet: its wholes and its parts."""
         return self.wholes_of(measure) + self.parts_of(measure)
@@ -89,7 +97,9 @@ def compile_semantics(datas: list[dict]) -> Semantics:
     kinds: dict = {}
     wholes: dict = {}
     default = "stock"
+    weighed: set = set()
     for data in datas:
+        weighed.update(data.get("weighed", ()))
         default = data.get("default", default)
         for name, measures in data["behaviours"].items():
             behaviour.update({m: name for m in measures})
@@ -100,7 +110,7 @@ def compile_semantics(datas: list[dict]) -> Semantics:
         if whole in parts:
             raise ValueError(f"{whole} cannot contain itself")
     return Semantics(default, tuple(sorted(behaviour.items())), tuple(sorted(kinds.items())),
-                     tuple((w, parts, summed) for w, (parts, summed) in sorted(wholes.items())))
+                     tuple((w, parts, summed) for w, (parts, summed) in sorted(wholes.items())), frozenset(weighed))
 
 
 def run_semantics_example(example: dict, rules: LanguageRules):
@@ -117,6 +127,8 @@ def run_semantics_example(example: dict, rules: LanguageRules):
         expected["parts"] = sorted(expected["parts"])
     if "sum" in expected:
         actual["sum"] = semantics.adds_up(measure)
+    if "weighed" in expected:
+        actual["weighed"] = semantics.is_weighed(measure)
     return expected, actual
 
 

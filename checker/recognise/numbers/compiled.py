@@ -267,10 +267,16 @@ def _readings(specs: dict, decimal: str, hedges: dict = None, connectors=()) -> 
         for side in ("before", "after"):
             if not isinstance(cues.get(side, []), list) or not all(isinstance(w, str) for w in cues.get(side, [])):
                 raise ValueError(f"reading {name!r}: {side} must be a list of words")
-        if "units" in cues and (not isinstance(cues["units"], dict) or not cues.get("before")):
-            raise ValueError(f"reading {name!r}: units must map each unit to its factor, with words before")
+        if "units" in cues and (not isinstance(cues["units"], dict) or not (cues.get("before") or cues.get("of"))):
+            raise ValueError(f"reading {name!r}: units must map each unit to its factor, with words before or of")
+        if "of" in cues and (not cues.get("units") or not isinstance(cues["of"], list)
+                             or not all(isinstance(w, str) for w in cues["of"])):
+            raise ValueError(f"reading {name!r}: of must be a list of words, with units")
         if cues.get("units"):
-            out.append((name, "units", _measured(cues, hedges or {}, connectors)))
+            if cues.get("before"):
+                out.append((name, "units", _measured(cues, hedges or {}, connectors)))
+            if cues.get("of"):  # "2 ton sabu", "705 kg of cocaine": the thing measured named after its unit
+                out.append((name, "units", _measured(cues, hedges or {}, connectors, of=True)))
             continue
         if cues.get("before"):
             cue = alternation(cues["before"])
@@ -284,9 +290,10 @@ def _readings(specs: dict, decimal: str, hedges: dict = None, connectors=()) -> 
 
 
 
-def _measured(cues: dict, hedges: dict, connectors) -> tuple:
+def _measured(cues: dict, hedges: dict, connectors, of: bool = False) -> tuple:
     """A measured reading's pattern and its units' factors: the cue, hedges ("about", "up to"),
-    the figure or a range of two ("600-700"), then a unit as a whole word."""
+    the figure or a range of two ("600-700"), then a unit as a whole word; with `of`, no cue
+    before but the thing measured right after the unit ("2 ton sabu", "705 kg of cocaine")."""
     units = {fold(u): float(f) for u, f in cues["units"].items()}
     for u, f in units.items():
         if f <= 0:
@@ -294,9 +301,11 @@ def _measured(cues: dict, hedges: dict, connectors) -> tuple:
     hedge = rf"(?P<h>(?:{alternation(hedges)})(?:\s+(?:{alternation(hedges)}))*\s+)?" if hedges else ""
     figure = r"\d[\d.,]*\d|\d"
     joined = rf"\s*(?:{alternation(connectors)})\s*" if connectors else r"\s*-\s*"
+    head = r"(?<![\w.,-])" + hedge if of else rf"(?<![\w-])(?:{alternation(cues.get('before') or [])})\s+{hedge}"
+    tail = rf"\s+(?:{alternation(cues['of'])})(?![\w-])" if of else ""
     pattern = re.compile(
-        rf"(?<![\w-])(?:{alternation(cues.get('before') or [])})\s+{hedge}(?P<n>{figure})"
-        rf"(?:{joined}(?P<m>{figure}))?\s*(?P<u>{alternation(units)})(?![\w])", re.I)
+        rf"{head}(?P<n>{figure})"
+        rf"(?:{joined}(?P<m>{figure}))?\s*(?P<u>{alternation(units)}){tail}(?![\w])", re.I)
     return pattern, units
 
 

@@ -77,7 +77,8 @@ class NumbersSchema(Schema):
     # "6,9 SR", "a 7.8 magnitude quake"), by the words before or after the figure
     # A reading with `units` is a measured length ("at a depth of 838 metres", "di kedalaman
     # 600-700 meter"): its cue before, hedges and a range allowed, then one of its units, whose
-    # factor turns the figure into the reading's base unit (km: 1000 makes metres)
+    # factor turns the figure into the reading's base unit (km: 1000 makes metres); `of` names the
+    # things whose weight or size it is, read right after the unit with no cue before ("2 ton sabu")
     readings = fields.Dict(keys=fields.String(), values=fields.Dict(
-        keys=fields.String(validate=validate.OneOf(["before", "after", "units"])),
+        keys=fields.String(validate=validate.OneOf(["before", "after", "units", "of"])),
         values=fields.Raw()), load_default=dict)
