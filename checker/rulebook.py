@@ -458,5 +458,9 @@ def run_example(rule_file: RuleFile, example: dict, rules: LanguageRules) -> tup
 
 @functools.lru_cache(maxsize=4)
 def default_rules(root: str | None = None) -> Rules:
-    """The project's rules, loaded and compiled once per process."""
-    return compile_rules(*load_rules(Path(root) if root else RULES_DIR))
+    """The project's rules, loaded and compiled once per process, and read back from the book a
+    previous process compiled from the same files when there is one (checker.rulecache)."""
+    from checker.rulecache import cached
+
+    folder = Path(root) if root else RULES_DIR
+    return cached(folder, lambda: compile_rules(*load_rules(folder)))

@@ -1,0 +1,72 @@
+"""The compiled rule book kept on disk between runs. Loading and compiling every rule file takes
+most of a short scan's time (about five seconds on two cores, against about one and a half to
+read it back), so each process reads the book a previous one compiled from the very same rule
+files and code, and compiles it only when there is none.
+
+The file's name is a fingerprint of every rule file and every module of the checker, so an edit
+to either is a new book and a stale one is never read. `CHECKER_RULES_CACHE` names the folder
+(default: the user's cache folder); `off` compiles every time. The folder is the user's own: a
+pickle is code, so never point it at a folder others can write to."""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from pathlib import Path
+from typing import Callable, TypeVar
+
+T = TypeVar("T")
+CODE_DIR = Path(__file__).resolve().parent
+KEEP = 4  # books kept in the folder (a few checkouts or branches side by side), the newest first
+
+
+def cache_dir() -> Path | None:
+    """Where compiled books are kept, or None when caching is off."""
+    setting = os.environ.get("CHECKER_RULES_CACHE", "")
+    if setting.lower() in ("off", "0", "no", "false"):
+        return None
+    if setting:
+        return Path(setting)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "fact-checker"
+
+
+def fingerprint(rules_root: Path) -> str:
+    """A digest of every rule file under `rules_root` and every module of the checker, of where
+    the rules stand (the book names its files by path) and of the Python version (the pickle's
+    own format)."""
+    digest = hashlib.sha256(f"{sys.version}\0{rules_root.resolve()}\0".encode())
+    for root, pattern in ((rules_root, "*.yaml"), (CODE_DIR, "*.py")):
+        for path in sorted(root.rglob(pattern)):
+            digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:32]
+
+
+def cached(rules_root: Path, build: Callable[[], T]) -> T:
+    """The book compiled from `rules_root`: read back when this very fingerprint was compiled
+    before, else built and stored. A book that cannot be read (cut short, another Python) is
+    built again; a folder that cannot be written only costs the next run its time."""
+    folder = cache_dir()
+    if folder is None:
+        return build()
+    path = folder / f"rules-{fingerprint(rules_root)}.pickle"
+    try:
+        with path.open("rb") as stored:
+            return pickle.load(stored)
+    except FileNotFoundError:
+        pass
+    except Exception:  # noqa: BLE001 - any unreadable book is rebuilt, never trusted
+        pass
+    book = build()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.part")
+        partial.write_bytes(pickle.dumps(book, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(partial, path)  # whole or absent: a concurrent reader never sees half a book
+        books = sorted(folder.glob("rules-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in books[KEEP:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
+    return book
