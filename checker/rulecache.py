@@ -28,8 +28,12 @@ def cache_dir() -> Path | None:
         return None
     if setting:
         return Path(setting)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "fact-checker"
+    if os.environ.get("XDG_CACHE_HOME"):
+        return Path(os.environ["XDG_CACHE_HOME"]) / "fact-checker"
+    try:
+        return Path.home() / ".cache" / "fact-checker"
+    except (RuntimeError, KeyError):  # no home (a container's bare user): compile every time
+        return None
 
 
 def fingerprint(rules_root: Path) -> str:
