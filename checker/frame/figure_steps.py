@@ -548,6 +548,20 @@ class SentenceFigures:
             owner = owner_of(framing, sm, noun, sm.actors)
             if owner:
                 break
+        if owner is None and group is None and framing.national is not None and total_verb_before(framing, sm, figure):
+            # "jumlah pelaut Filipina yang selamat menjadi delapan orang", "bringing the number of Filipino sailors
+            # rescued to eight": a new total of the nationals its clause named before the verb, that state's people
+            # (past any figure before it, whose own nationals they are: "tiga awak berkewarganegaraan Filipina dan
+            # seorang petugas asal Yunani ..., sehingga total korban selamat menjadi 10 orang" counts all of them)
+            lo = max([clause_of(framing, sm.text, figure.start)[0]] + [q.end for q in self.quantities_before(figure)])
+            found, at = None, lo
+            while (match := framing.national.search(sm.text, at, figure.start)) is not None:
+                if sm.text[lo:match.start()].strip():  # (not right after the figure before: that one's nationals)
+                    found = match
+                at = match.end()
+            named = found.groupdict() if found is not None else {}
+            at = next((found.start(g) for g in ("state", "demonym") if named.get(g)), None)
+            owner = next((a for a in sm.actors if a.start == at and self.actors.role(a.value) == "state"), None)
         sent = measure.value in framing.sent_measures
         if owner is None and sent:
             owner = sender_of(framing, sm, figure) or sent_by(framing, sm, figure, self.framer.rules["stances"].agent_markers)

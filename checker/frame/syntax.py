@@ -124,6 +124,14 @@ def actor_right_before(sm: SentenceMentions, figure: Mention) -> Mention | None:
     return before[0] if before else None
 
 
+def _closes_clause(framing, text: str, figure: Mention, outcome: Mention, later: Mention) -> bool:
+    """Whether an outcome told after a figure ends that figure's clause: a joiner stands between
+    the outcome and the later figure, none between the figure and the outcome."""
+    links = framing.joint_links
+    return not links & set(re.findall(r"[\w'’-]+", text[figure.end:outcome.start].casefold())) \
+        and bool(links & set(re.findall(r"[\w'’-]+", text[outcome.end:later.start].casefold())))
+
+
 def _has_own_measure(sm: SentenceMentions, figure: Mention, other: Mention, before: int,
                      bare: frozenset) -> bool:
     """Whether a figure has a measure of its own besides `other`: an outcome right after it, or
@@ -383,7 +391,11 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
                 continue  # "760 luka-luka ketika ribuan orang mengerumuni truk": the crowd, not the hurt
             if any(q.end <= m.start and words(text, q.end, m.start) <= before_window
                    and not re.search(r"[,;:]", text[q.end:m.start])  # "2.072 warga, sementara kapasitasnya 600"
-                   and not _has_own_measure(sm, q, m, before_window, (bare - framing.counted_things) | framing.people_counted)
+                   and (not _has_own_measure(sm, q, m, before_window, (bare - framing.counted_things) | framing.people_counted)
+                        # "Three crew members were killed and 19 people were still missing": the verb closes
+                        # the three's clause, the joiner after it opens the 19's (but "two trains collided and
+                        # killed 12" joins the verb to the 12)
+                        or _closes_clause(framing, text, q, m, figure))
                    # (not one counting what met in the happening: "dua kereta bertabrakan dan
                    # menewaskan 156 orang", "two trains collided and killed 12": the dead are the 156's)
                    and not any(i.start >= q.end and words(text, q.end, i.start) <= 1 for i in sm.incidents)
