@@ -139,7 +139,7 @@ class ComparisonContext:
         return self.government_of(subject or claim.speaker or claim.subject or "")
 
     def behaviour(self, claim: Claim) -> str:
-        return self.semantics.behaviour_of(claim.measure, claim.kind)
+        return self.semantics.behaviour_of(claim.measure, claim.kind, claim.event.type if claim.event else None)
 
     def softer(self, *claims: Claim) -> bool:
         """Every figure hedged (estimated, alleged): a finding on them is one severity lower."""

@@ -38,6 +38,11 @@ class FactsSchema(Schema):
     # measures weighed or measured on a scale, never counted: a figure written whole in its unit stands for
     # its rounding ("2 tonnes" beside "2,115 kg" is 1.5 to 2.5 tonnes), as a written decimal does for any measure
     weighed = fields.List(fields.String(), load_default=list)
+    # a measure that behaves otherwise in some kinds of happening: {fall: {depth: current}}
+    by_incident = fields.Dict(keys=fields.String(),
+                              values=fields.Dict(keys=fields.String(),
+                                                 values=fields.String(validate=validate.OneOf(BEHAVIOURS))),
+                              load_default=dict)
 
     @validates_schema
     def _each_measure_once(self, data, **_):
@@ -57,6 +62,7 @@ class Semantics:
     kinds: tuple[tuple[str, str], ...]  # claim kinds that are facts of one behaviour (event dates)
     wholes: tuple[tuple[str, tuple[str, ...], bool], ...]  # (whole, parts, parts add up)
     weighed: frozenset = frozenset()  # measures whose whole figures stand for their rounding
+    by_incident: tuple[tuple[tuple[str, str], str], ...] = ()  # ((incident type, measure), behaviour)
 
     @functools.cached_property
     def _behaviours(self) -> dict:
@@ -67,11 +73,18 @@ class Semantics:
     def _kinds(self) -> dict:
         return dict(self.kinds)
 
-    def behaviour_of(self, measure: str | None, kind: str = "quantity") -> str:
+    @functools.cached_property
+    def _by_incident(self) -> dict:
+        return dict(self.by_incident)
+
+    def behaviour_of(self, measure: str | None, kind: str = "quantity", incident: str | None = None) -> str:
         if kind != "quantity":
             return self._kinds.get(kind, self.default)
         # the toll among a group ("deaths/civilians") behaves as the toll does
-        return self._behaviours.get((measure or "").split("/", 1)[0], self.default)
+        base = (measure or "").split("/", 1)[0]
+        if incident is not None and (incident, base) in self._by_incident:
+            return self._by_incident[(incident, base)]  # where a fallen climber lies, not a quake's depth
+        return self._behaviours.get(base, self.default)
 
     def wholes_of(self, part: str | None) -> tuple[str, ...]:
         """The measures that contain `part` (deaths -> casualties)."""
@@ -96,6 +109,7 @@ def compile_semantics(datas: list[dict]) -> Semantics:
     behaviour: dict = {}
     kinds: dict = {}
     wholes: dict = {}
+    by_incident: dict = {}
     default = "stock"
     weighed: set = set()
     for data in datas:
@@ -104,21 +118,25 @@ def compile_semantics(datas: list[dict]) -> Semantics:
         for name, measures in data["behaviours"].items():
             behaviour.update({m: name for m in measures})
         kinds.update(data.get("kinds", {}))
+        for incident, measures in data.get("by_incident", {}).items():
+            by_incident.update({(incident, m): name for m, name in measures.items()})
         for whole, spec in data.get("contains", {}).items():
             wholes[whole] = (tuple(spec["parts"]), bool(spec.get("sum")))
     for whole, (parts, _) in wholes.items():
         if whole in parts:
             raise ValueError(f"{whole} cannot contain itself")
     return Semantics(default, tuple(sorted(behaviour.items())), tuple(sorted(kinds.items())),
-                     tuple((w, parts, summed) for w, (parts, summed) in sorted(wholes.items())), frozenset(weighed))
+                     tuple((w, parts, summed) for w, (parts, summed) in sorted(wholes.items())),
+                     frozenset(weighed), tuple(sorted(by_incident.items())))
 
 
 def run_semantics_example(example: dict, rules: LanguageRules):
-    """{measure: deaths, expect: {behaviour: cumulative, within: [casualties], parts: [...]}}"""
+    """{measure: deaths, expect: {behaviour: cumulative, within: [casualties], parts: [...]}}; `incident`
+    names the kind of happening when it matters (a fallen climber's depth)"""
     semantics: Semantics = rules["facts"]
     measure, kind = example.get("measure"), example.get("kind", "quantity")
     expected = dict(example["expect"])
-    actual = {"behaviour": semantics.behaviour_of(measure, kind)}
+    actual = {"behaviour": semantics.behaviour_of(measure, kind, example.get("incident"))}
     if "within" in expected:
         actual["within"] = sorted(semantics.wholes_of(measure))
         expected["within"] = sorted(expected["within"])

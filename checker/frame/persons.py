@@ -36,10 +36,13 @@ def _title_case(text: str) -> bool:
     return share > 0.6 and not text.rstrip("\"”’' ").endswith((".", "!", "?"))
 
 
-def _name_after(text: str, pos: int, honorifics: frozenset) -> tuple[int, int] | None:
+def _name_after(text: str, pos: int, honorifics: frozenset,
+                services: frozenset = frozenset()) -> tuple[int, int] | None:
     """The span of a person's name right after a title or body: ", Budi Santosa", " Irjen Nico
-    Afinta"; honorifics may stand first."""
+    Afinta"; honorifics may stand first, and a rank's service after the rank (" Marsdya TNI Mohammad
+    Syafii")."""
     start = end = None
+    ranked = False  # the word before was an honorific
     # a body's short form in brackets closes before the name: "Kepala Badan Pangan Nasional (Bapanas) Arief
     # Prasetyo Adi", "head of the National Disaster Management Agency (BNPB) Suharyanto"
     pos += 1 if text[pos:pos + 2] in (") ", ")\u00a0") and "(" in text[max(0, pos - 16):pos] else 0
@@ -53,8 +56,11 @@ def _name_after(text: str, pos: int, honorifics: frozenset) -> tuple[int, int] |
             if start is None and count == 0:
                 continue
             break
-        if start is None and word.casefold().rstrip(".") in honorifics:
+        if start is None and (word.casefold().rstrip(".") in honorifics
+                              or (ranked and word.casefold() in services)):
+            ranked = word.casefold().rstrip(".") in honorifics
             continue
+        ranked = False
         if not _NAME.match(word.rstrip(".,")) or count == 3:
             break
         start = m.start() if start is None else start
@@ -142,10 +148,10 @@ def register_persons(sentences: list[SentenceMentions], actors, framing, places=
             if any(p.start == actor.start and p.end == actor.end for p in sm.places) \
                     and framing.place_preposition.search(sm.text, max(0, actor.start - 40), actor.start):
                 continue  # "Dalam konferensi pers di Beirut, Abiad menambahkan": where, not whom for
-            span = _name_after(sm.text, actor.end, framing.honorifics)
+            span = _name_after(sm.text, actor.end, framing.honorifics, framing.rank_services)
             office = next((p for p in sm.places if span is not None and p.start == span[0]), None)
             if office is not None:  # "Kepala Kantor SAR Kupang Emanuel Bau": the body's office, then the name
-                span = _name_after(sm.text, office.end, framing.honorifics)
+                span = _name_after(sm.text, office.end, framing.honorifics, framing.rank_services)
             if span is None or any(s < span[1] and span[0] < e for s, e in known):
                 continue
             introduced.append(span)
@@ -157,7 +163,7 @@ def register_persons(sentences: list[SentenceMentions], actors, framing, places=
                 continue
             if title.group()[0].islower() and not _role_word(framing, title.group()):
                 continue  # a title in lower case is a role only when it is one ("ministry spokeswoman Rika")
-            span = _name_after(sm.text, title.end(), framing.honorifics)
+            span = _name_after(sm.text, title.end(), framing.honorifics, framing.rank_services)
             if span is None or any(s < span[1] and span[0] < e for s, e in known + introduced) \
                     or _title_goes_on(framing, sm.text, span[1], [a for a in bodies if a.start >= span[1]]):
                 continue

@@ -89,6 +89,10 @@ class ActorsSchema(Schema):
     # one word spelled two ways in names ({organization: organisation}): each alias holding either
     # is known in both spellings, so "World Health Organisation" needs no alias of its own
     spellings = fields.Dict(keys=fields.String(), values=fields.String(), load_default=dict)
+    # ranks whose service follows them ("Marsdya TNI", "Irjen Pol"): after another body's name the service is the
+    # rank's, no second body ("Kepala Basarnas Marsdya TNI Mohammad Syafii" is Basarnas's head)
+    ranks = fields.List(fields.String(), load_default=list)
+    rank_services = fields.List(fields.String(), load_default=list)  # the services written after a rank ("TNI")
 
 
 def spelled_both_ways(alias: str, spellings: dict) -> list[str]:
@@ -138,6 +142,8 @@ class Actors:
     form_index: dict = field(default_factory=dict)
     regional: Regional | None = None
     same_as: dict = field(default_factory=dict)  # a formed body's id -> the hand entry it is
+    ranks: frozenset = frozenset()  # casefolded ranks a service may follow ("marsdya")
+    rank_services: frozenset = frozenset()  # casefolded services written after a rank ("tni")
 
     def find(self, text: str) -> list[Mention]:
         found = [self._compose(text, *m) for m in self.table.find(text)]
@@ -148,11 +154,20 @@ class Actors:
         for start, end, ident in found:
             if out and start < out[-1][1]:
                 continue
+            if out and self._rank_of(text, out[-1], start, end):
+                continue
             if out and self._office_of(text, out[-1], start, ident):
                 out[-1] = (out[-1][0], end, out[-1][2])
                 continue
             out.append((start, end, ident))
         return [Mention("actor", text[s:e], s, e, i, rule=f"actor:{i}") for s, e, i in out]
+
+    def _rank_of(self, text: str, before: tuple, start: int, end: int) -> bool:
+        """A service right after a rank that follows another body's name is the rank's, not a second
+        speaker: "Kepala Basarnas Marsdya TNI Mohammad Syafii", "Kapolda Sumbar Irjen Pol Suharyono"."""
+        between = text[before[1]:start]
+        return text[start:end].casefold() in self.rank_services and between[:1].isspace() \
+            and between[-1:].isspace() and between.strip().casefold().rstrip(".") in self.ranks
 
     def _office_of(self, text: str, before: tuple, start: int, ident: str) -> bool:
         """A state named right after a body names its office there, not a second speaker:
@@ -296,8 +311,10 @@ def compile_actors(datas: list[dict]) -> Actors:
         raise ValueError(f"governments or bodies that are no actor: {sorted(unknown)}")
     shapes, by_words = _form_index(tuple(forms))
     same_as = {k: v for data in datas for k, v in data.get("same_as", {}).items()}
+    ranks = frozenset(r.casefold().rstrip(".") for data in datas for r in data.get("ranks", ()))
+    services = frozenset(r.casefold() for data in datas for r in data.get("rank_services", ()))
     return Actors(AliasTable.build(entries), governments, roles, bodies, tuple(forms), shapes, by_words, regional,
-                  same_as)
+                  same_as, ranks, services)
 
 
 def _compile_regional(sections: list[dict], entries: list) -> Regional | None:
