@@ -345,6 +345,10 @@ class SentenceFigures:
         # (people alone count nothing of their own: "Angka itu naik menjadi 120 orang")
         if not ((measure is None or measure.value in self.bare) and self.framer.last_measure is not None and revised):
             return measure, False
+        if self.last_figure is None and any(q.kind == "quantity" for q in self.quantities_before(figure)):
+            # "two more prosecutors were assigned, bringing the number to five": the number of what the
+            # sentence just counted (with no measure), not the article's figure before
+            return measure, False
         named = [(s, e) for s, e, _, _ in self.framing.figure_anaphora.find(self.sm.text[:figure.start])]
         if not named:
             return measure, False
