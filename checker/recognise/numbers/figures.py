@@ -299,7 +299,8 @@ def _finish(text, nr: NumberRules, rejects, core_start, core_end, low, high, tok
     if kind == "quantity" and nr.not_before_head and nr.not_before_head.match(text[end:]):
         return None
     ranged = nr.range_unit_head.match(text[end:]) if kind == "quantity" and nr.range_unit_head else None
-    if ranged and ranged.group("c") in "-–" and ranged.start("c") > 0 and not text[end + ranged.end("c"):][:1].isspace():
+    if ranged and ranged.group("c") in "-–" and ranged.start("c") > 0 \
+            and not text[end + ranged.end("c"):][:1].isspace():
         ranged = None  # "7.123 -45 poin": a signed change after a level, no range
     if ranged and (fold(ranged.group("c")) in nr.range_connectors
                    or (nr.frame_open_tail and tail_search(nr.frame_open_tail, text, start))):
