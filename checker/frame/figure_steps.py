@@ -115,6 +115,7 @@ class SentenceFigures:
         self.rated = {rate: count for count, rate in self.framing.percent_measures if count != rate}  # rate -> its count
         self.last_measure: Mention | None = None
         self.last_figure: Mention | None = None
+        self.last_counted: Mention | None = None  # the sentence's last figure of a noun no measure names
         self.counted_here: list[str] = []  # the measures of the sentence's figures so far
         self.gained_owner: Mention | None = None  # who won the votes the sentence gave last
 
@@ -185,6 +186,7 @@ class SentenceFigures:
             counted = measure = counted_noun(framing, sm, figure)
             if measure is None:
                 return None
+            self.last_counted = figure
         else:
             self.last_measure, self.last_figure = measure, figure
             self.counted_here.append(measure.value)
@@ -344,6 +346,12 @@ class SentenceFigures:
         measure (and the source) of the article's figure before."""
         # (people alone count nothing of their own: "Angka itu naik menjadi 120 orang")
         if not ((measure is None or measure.value in self.bare) and self.framer.last_measure is not None and revised):
+            return measure, False
+        if self.last_figure is None and (self.last_counted is not None or any(
+                role_of(self.framing, self.sm, q) == "increment" for q in self.quantities_before(figure))):
+            # "two more prosecutors were assigned, bringing the number to five": the number of what the
+            # sentence just counted or added (no measure's), not the article's figure before ("fell by
+            # about 210,000 to 23.58 million": a change counts nothing, the anaphora stands)
             return measure, False
         named = [(s, e) for s, e, _, _ in self.framing.figure_anaphora.find(self.sm.text[:figure.start])]
         if not named:

@@ -353,6 +353,9 @@ class FramingSchema(Schema):
     # words that make a name an organisation's: an article's "Badan Gizi Nasional (BGN)" speaks,
     # its "Makan Bergizi Gratis (MBG)" programme does not
     body_words = fields.List(fields.String(), load_default=list)
+    # titles a state's head holds ("President Tayyip Erdogan", "Presiden Joko Widodo"): with no body in their sentence
+    # they are the last state's, never the firm or group the sentence before named last
+    state_titles = fields.List(fields.String(), load_default=list)
     # small words inside a name of several capitalised words ("Badan Siber dan Sandi Negara",
     # "Head of Public Relations"): the name goes on after them
     name_links = fields.List(fields.String(), load_default=list)

@@ -88,6 +88,7 @@ class Framing:
     joint_cues: AliasTable | None = None
     capital_cues: AliasTable | None = None
     body_words: frozenset = frozenset()
+    state_titles: frozenset = frozenset()
     name_links: frozenset = frozenset()
     defined_body: re.Pattern | None = None  # "Name Of A Body (ABBR)", built from name_links
     # a date, a comma, then a body's full name and its short name before the verb: built from name_links
@@ -403,6 +404,7 @@ def compile_framing(datas: list[dict]) -> Framing:
         joint_cues=_table(data.get("joint_cues", []), "joint"),
         capital_cues=_table(data.get("capital_cues", []), "capital"),
         body_words=frozenset(w.casefold() for w in data.get("body_words", ())),
+        state_titles=frozenset(w.casefold() for w in data.get("state_titles", ())),
         name_links=frozenset(w.casefold() for w in data.get("name_links", ())),
         defined_body=_defined_body(data.get("name_links", ())),
         body_run=_body_run(frozenset(w.casefold() for w in data.get("name_links", ()))),

@@ -52,6 +52,9 @@ class NumberRules:
     levels_after_change: frozenset
     not_after_tail: re.Pattern | None
     not_before_head: re.Pattern | None
+    # a range's far end with such a unit after it ("between 300 and 350 metres", "300 to 350 km"): the near
+    # end measures the same, no count (group "c": the connector)
+    range_unit_head: re.Pattern | None
     counted_head: re.Pattern | None
     rejects: tuple  # compiled trap regexes
     currencies: dict = field(default_factory=dict)  # folded marker -> currency code
@@ -239,6 +242,10 @@ def compile_numbers(datas: list[dict]) -> NumberRules:
         not_after_tail=tail(d.get("not_after", []), r"\.?"),
         not_before_head=(re.compile(rf"^\s*-?\s*(?:{_bounded(d['not_before'])})", re.I)
                          if d.get("not_before") else None),
+        range_unit_head=(re.compile(
+            rf"^\s*(?P<c>{_bounded(set(d.get('range_connectors', [])) | set(frames.values()))})\s*\d[\d.,]*"
+            rf"\s*-?\s*(?:{_bounded(d['not_before'])})", re.I)
+            if d.get("not_before") and (d.get("range_connectors") or frames) else None),
         counted_head=(re.compile(rf"^\s*(?:{_bounded(d['counted_nouns'])})", re.I)
                       if d.get("counted_nouns") else None),
         rejects=(rejects := tuple(_compile_reject(p) for p in d.get("reject_patterns", []))),

@@ -307,6 +307,13 @@ def _finish(text, nr: NumberRules, rejects, core_start, core_end, low, high, tok
         return None  # "twenty-fifth": the figure is the head of an ordinal
     if kind == "quantity" and nr.not_before_head and nr.not_before_head.match(text[end:]):
         return None
+    ranged = nr.range_unit_head.match(text[end:]) if kind == "quantity" and nr.range_unit_head else None
+    if ranged and ranged.group("c") in "-–" and ranged.start("c") > 0 \
+            and not text[end + ranged.end("c"):][:1].isspace():
+        ranged = None  # "7.123 -45 poin": a signed change after a level, no range
+    if ranged and (fold(ranged.group("c")) in nr.range_connectors
+                   or (nr.frame_open_tail and tail_search(nr.frame_open_tail, text, start))):
+        return None  # "between 300 and 350 metres": the range's near end is metres too
     scaled = bool(tokens) and any(t.role in ("scale", "multiplier") for t in tokens)
     scale = 1.0
     if tokens and tokens[-1].role == "scale":
