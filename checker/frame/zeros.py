@@ -3,6 +3,7 @@ that says none died the same morning another counts ten is a disagreement a revi
 a zero told of an outcome is a figure like any other (value 0), framed by the same steps."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from checker.frame.wordspans import linked_only
@@ -19,7 +20,7 @@ def with_zero_counts(sm: SentenceMentions, framing, outcomes: frozenset) -> Sent
     immediate reports of casualties", `zero_unknown_after`)."""
     if framing.zero_counts is None or not outcomes:
         return sm
-    found = []
+    found, described = [], []
     for m in framing.zero_counts.finditer(sm.text):
         if any(q.start < m.end() and m.start() < q.end for q in sm.quantities):
             continue
@@ -30,7 +31,21 @@ def with_zero_counts(sm: SentenceMentions, framing, outcomes: frozenset) -> Sent
             continue
         if not linked_only(sm.text, m.end(), measure.start, framing.zero_links):
             continue
+        if any(q.end <= m.start() and _same_clause(framing, sm.text, q.end, m.start()) for q in sm.quantities):
+            # "58 miners were rescued with no injuries": how the people just counted fared, no count of
+            # its own, and the outcome denied them is no measure of theirs
+            described.append(measure)
+            continue
         found.append(Mention("quantity", m.group(), m.start(), m.end(), ZERO, "zero"))
-    if not found:
+    if not found and not described:
         return sm
-    return replace(sm, quantities=sorted(sm.quantities + found, key=lambda q: q.start))
+    return replace(sm, quantities=sorted(sm.quantities + found, key=lambda q: q.start),
+                   measures=[x for x in sm.measures if x not in described])
+
+
+def _same_clause(framing, text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stays in one clause: no comma, semicolon or colon, and no word
+    opening a clause of its own ("12 died and no one was hurt" opens one)."""
+    between = text[start:end]
+    return not re.search(r"[,;:.]", between) and not any(
+        w.casefold() in framing.clause_openers for w in re.findall(r"[\w'’-]+", between))
