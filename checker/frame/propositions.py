@@ -604,8 +604,16 @@ def unasserted(sm: SentenceMentions, rules, words: Mention) -> bool:
     deploying", "could send")."""
     lex, framing = rules["stances"], rules["framing"]
     clause_start, _ = clause_of(framing, sm.text, words.start)
-    for s, e, _, _ in lex.unasserted.find(sm.text[:words.start]):
+    before = sm.text[:words.start]
+    held = [(s, e) for s, e, _, _ in lex.held_named.find(before)] if lex.held_named is not None else []
+    for s, e, _, _ in lex.unasserted.find(before):
         if s >= clause_start and len(WORD.findall(sm.text[e:words.start])) <= 12:
+            # "those detained had been working illegally": who is held, the predicate asserted of
+            # them; not "those arrested over the attack", held over it
+            named = next((h for h in held if h[0] <= s and e <= h[1]), None)
+            if named is not None and not (lex.held_links is not None
+                                          and lex.held_links.find(sm.text[named[1]:words.start])):
+                continue
             return True
     # a fear or a rumour of it, named right after it ("adulteration fears")
     after = sm.text[words.end:words.end + 40]
