@@ -246,10 +246,15 @@ def negated(sm: SentenceMentions, lex, start: int, words: Mention) -> bool:
     """A negation in the few words before the predicate, after `start` (the cue's end, or the
     clause's start): "had not been involved", "bukan penyebab", "tidak pernah berada di"."""
     text = sm.text
+    # a phrase naming who is held is the negated subject, no word between: "none of those detained
+    # appeared to be directly employed" denies it as "none of them" would
+    held = lex.held_named.find(text[:words.start]) if lex.held_named is not None else []
     for s, e, _, form in lex.negations.find(text[:words.start]):
         if s < start:
             continue
         between = WORD.findall(text[e:words.start])
+        between = between[:len(between) - sum(len(WORD.findall(text[hs:he])) for hs, he, _, _ in held
+                                                 if e <= hs and he <= words.start)]
         if len(between) > lex.negation_window or re.search(r"[:;]", text[e:words.start]):
             continue  # "tidak berubah: gas air mata adalah pemicu": another clause
         if between and between[0].casefold() in lex.not_negating_after:
@@ -602,8 +607,20 @@ def unasserted(sm: SentenceMentions, rules, words: Mention) -> bool:
     deploying", "could send")."""
     lex, framing = rules["stances"], rules["framing"]
     clause_start, _ = clause_of(framing, sm.text, words.start)
-    for s, e, _, _ in lex.unasserted.find(sm.text[:words.start]):
+    before = sm.text[:words.start]
+    held = [(s, e) for s, e, _, _ in lex.held_named.find(before)] if lex.held_named is not None else []
+    spec = lex.predicates.get(words.value)
+    whose = spec is not None and spec.agent in ("anyone", "whoever")
+    for s, e, _, _ in lex.unasserted.find(before):
         if s >= clause_start and len(WORD.findall(sm.text[e:words.start])) <= 12:
+            # "those detained had been working illegally": who is held, the predicate asserted of
+            # them (a fact of whoever did it: their work, their status, not a state's act such as
+            # freeing them); not "those arrested over the attack", held over it (the link may be
+            # the predicate's own word: "yang ditangkap terkait serangan itu")
+            named = next((h for h in held if h[0] <= s and e <= h[1]), None)
+            if named is not None and whose and not (lex.held_links is not None
+                                          and lex.held_links.find(sm.text[named[1]:words.end])):
+                continue
             return True
     # a fear or a rumour of it, named right after it ("adulteration fears")
     after = sm.text[words.end:words.end + 40]

@@ -161,6 +161,11 @@ class StancesSchema(Schema):
     unasserted = fields.List(fields.String(), load_default=list)
     # the same, right after it: "adulteration fears", "isu oplosan" told of, never asserted
     unasserted_after = fields.List(fields.String(), load_default=list)
+    # phrases holding an unasserted word that name who is held, not the holding: "those detained had
+    # been working illegally" asserts it of them; unless a link word after them names what they are
+    # held over ("those arrested over the attack")
+    held_named = fields.List(fields.String(), load_default=list)
+    held_links = fields.List(fields.String(), load_default=list)
     higher = fields.List(fields.String(), load_default=list)  # "the higher toll": the larger figure
     # words right after a cue that point back to what was said before ("the report", "laporan itu")
     anaphors = fields.List(fields.String(), load_default=list)
@@ -278,6 +283,8 @@ class StanceRules:
     unasserted_after: AliasTable | None = None  # right after a predicate's word: "adulteration fears"
     pointers: frozenset = frozenset()  # casefolded demonstratives: a run holding one is no name
     expletive_after: re.Pattern | None = None  # after "it": an empty subject ("it was likely that")
+    held_named: AliasTable | None = None  # "those detained", "yang ditahan": who is held, no holding
+    held_links: AliasTable | None = None  # "over", "terkait": what the held are held over
 
 
 def _check_regex(pattern: str, where: str) -> re.Pattern:
@@ -300,6 +307,7 @@ def compile_stances(datas: list[dict]) -> StanceRules:
     not_negating, coordinators, determiners, unasserted, preps = [], [], [], [], []
     affixes, auxiliaries, anaphors, nouns, figure_nouns, enemy, present = [], [], [], [], [], [], []
     accusations, causes, support, unasserted_after, pointers = [], [], [], [], []
+    held_named, held_links = [], []
     window, negation_window, verbal, expletive = 4, 5, "(?!)", "(?!)"
     for data in datas:
         for label, forms in data["verbs"].items():
@@ -339,6 +347,8 @@ def compile_stances(datas: list[dict]) -> StanceRules:
         reflexives += data["reflexives"]
         unasserted += data["unasserted"]
         unasserted_after += data["unasserted_after"]
+        held_named += data["held_named"]
+        held_links += data["held_links"]
         higher += data["higher"]
         preps += data["place_prepositions"]
         affixes += data["name_affixes"]
@@ -380,7 +390,9 @@ def compile_stances(datas: list[dict]) -> StanceRules:
                        _check_regex(rf"[\s\"“'‘]*{alternation(enemy)}\b", "enemy_words") if enemy else None,
                        frozenset(w.casefold() for w in present), incident_themes, _words(causes, "cause"),
                        frozenset(w.casefold() for w in support), _words(unasserted_after, "unasserted"),
-                       frozenset(w.casefold() for w in pointers), rule_regex(expletive, "expletive_after", re.IGNORECASE))
+                       frozenset(w.casefold() for w in pointers), rule_regex(expletive, "expletive_after", re.IGNORECASE),
+                       _words(held_named, "held") if held_named else None,
+                       _words(held_links, "held link") if held_links else None)
 
 
 def _preposition(words: list[str]) -> re.Pattern:
