@@ -13,12 +13,14 @@ import hashlib
 import os
 import pickle
 import sys
+import time
 from pathlib import Path
 from typing import Callable, TypeVar
 
 T = TypeVar("T")
 CODE_DIR = Path(__file__).resolve().parent
-KEEP = 4  # books kept in the folder (a few checkouts or branches side by side), the newest first
+KEEP = 4  # books always kept (a few checkouts or branches side by side), the last used first
+FRESH_SECONDS = 24 * 3600  # ... and any book used this recently (many checkouts at work at once)
 
 
 def cache_dir() -> Path | None:
@@ -57,7 +59,9 @@ def cached(rules_root: Path, build: Callable[[], T]) -> T:
     path = folder / f"rules-{fingerprint(rules_root)}.pickle"
     try:
         with path.open("rb") as stored:
-            return pickle.load(stored)
+            book = pickle.load(stored)
+        os.utime(path)  # used now: the last to be pruned
+        return book
     except FileNotFoundError:
         pass
     except Exception:  # noqa: BLE001 - any unreadable book is rebuilt, never trusted
@@ -68,9 +72,11 @@ def cached(rules_root: Path, build: Callable[[], T]) -> T:
         partial = path.with_name(f"{path.name}.{os.getpid()}.part")
         partial.write_bytes(pickle.dumps(book, protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(partial, path)  # whole or absent: a concurrent reader never sees half a book
-        books = sorted(folder.glob("rules-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in books[KEEP:]:
-            old.unlink(missing_ok=True)
+        now = time.time()
+        books = sorted(((p.stat().st_mtime, p) for p in folder.glob("rules-*.pickle")), reverse=True)
+        for used, old in books[KEEP:]:
+            if now - used > FRESH_SECONDS:
+                old.unlink(missing_ok=True)
     except OSError:
         pass
     return book

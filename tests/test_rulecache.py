@@ -3,6 +3,7 @@ files and code it was compiled from, rebuilt when unreadable, never written when
 the book read back frames an article exactly as a freshly compiled one does."""
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -90,12 +91,16 @@ def test_switched_off_compiles_every_time_and_writes_nothing(tmp_path, monkeypat
     assert not (tmp_path / "xdg").exists()
 
 
-def test_only_the_newest_books_are_kept(folder, rules_copy):
+def test_books_unused_for_a_day_beyond_the_newest_are_pruned(folder, rules_copy):
     folder.mkdir(parents=True)
-    for i in range(rulecache.KEEP + 2):
-        old = folder / f"rules-old{i}.pickle"
-        old.write_bytes(b"x")
-        os.utime(old, (1000 + i, 1000 + i))
+    hour_ago, long_ago = time.time() - 3600, 1000
+    for name, used in [(f"recent{i}", hour_ago) for i in range(rulecache.KEEP + 1)] + \
+                      [(f"old{i}", long_ago + i) for i in range(3)]:
+        book = folder / f"rules-{name}.pickle"
+        book.write_bytes(b"x")
+        os.utime(book, (used, used))  # other checkouts' books, used an hour ago or long ago
     rulecache.cached(rules_copy, _build(rules_copy, []))
     kept = sorted(p.name for p in folder.glob("rules-*.pickle"))
-    assert len(kept) == rulecache.KEEP and f"rules-{rulecache.fingerprint(rules_copy)}.pickle" in kept
+    # the new book and every book used within the day stay, however many; the long unused go
+    assert kept == sorted([f"rules-{rulecache.fingerprint(rules_copy)}.pickle"]
+                          + [f"rules-recent{i}.pickle" for i in range(rulecache.KEEP + 1)])
