@@ -424,6 +424,7 @@ def mark_parts(nodes: list[Node], context: ComparisonContext) -> None:
     outlet's own voice, of any larger one the article gives; two named bodies' figures stay
     rivals (an article quoting both is a finding), and so does the outlet's own figure of the
     same order as a body's (125 beside the health office's earlier 130 is the recount)."""
+    fixed = bool(nodes) and context.behaviour(nodes[0].rep) == "fixed"
     together: dict = defaultdict(list)
     for node in nodes:
         claim = node.rep
@@ -443,6 +444,9 @@ def mark_parts(nodes: list[Node], context: ComparisonContext) -> None:
                 if other.authority != node.authority and (
                         small.speaker or not _fraction(small.value, big.value, context.settings.share_at_most)):
                     continue  # a named body's figure, or one of the same order: a rival total
+                if fixed and big.modality == "estimate" and small.modality != "estimate" \
+                        and not _fraction(small.value, big.value, context.settings.share_at_most):
+                    continue  # what a body established is no share of its own estimate: 838 metres beside its "believed" 850
                 # a figure for a place of its own inside the larger one's ("166 in North Sumatra"
                 # of 303 across Sumatra) is that place's total: it meets that place's figures
                 relation = scope_relation(small, big, context)
