@@ -420,6 +420,9 @@ class SentenceFigures:
             # "2,000 more troops" after troops counted; "Another 982 people were injured"
             # after the dead: the injured, counted whole
             return "increment" if measure.value in self.framer.whole_measures else "total"
+        if role == "others" and self.framing.named_joins is not None \
+                and self.framing.named_joins.search(self.sm.text[max(0, figure.start - 80):figure.start]):
+            return "part"  # "Raisi, the foreign minister and six others were killed": the rest beside the named
         if role == "others":
             # "Tiga jenazah lainnya ditemukan" after the first body: more of the last toll; but
             # "Eight people lost their lives and 2,750 others were hurt": other people, the hurt whole

@@ -92,6 +92,9 @@ class FramingSchema(Schema):
     besides_before = fields.List(fields.String(), load_default=list)
     # ... or right after its noun: "tiga jenazah lainnya", "three others"
     besides_after = fields.List(fields.String(), load_default=list)
+    # "Raisi, the foreign minister and six others were killed": the link between named people
+    # and an "others" figure, which then counts the rest of the toll, not its whole
+    named_joins = fields.List(fields.String(), load_default=list)
     # "Angka itu diumumkan X", "the figure was given by X": X speaks the sentence before
     figure_anaphora = fields.List(fields.String(), load_default=list)
     # "Hal itu disampaikan X, Minggu (2/10)", "The remarks came on Tuesday": a noun pointing back

@@ -105,6 +105,7 @@ class Framing:
     comparisons: AliasTable | None = None
     comparison_goes_on: frozenset = frozenset()
     figure_alternatives: re.Pattern | None = None  # the whole text between a disputed figure and its alternative
+    named_joins: re.Pattern | None = None  # a capitalised name and a link right before an "others" figure
     controller: re.Pattern | None = None  # ends right before the one who runs a body named before
     route: re.Pattern | None = None  # ends right before a place on a journey's route
     when_link: re.Pattern | None = None  # opens a clause a date before it dates ("on Monday when ...")
@@ -422,6 +423,8 @@ def compile_framing(datas: list[dict]) -> Framing:
         comparison_goes_on=frozenset(w.casefold() for w in data.get("comparison_goes_on", ())),
         controller=re.compile(rf"(?<![\w-])(?:{alternation(data['controller_cues'])})\s+$", re.I)
         if data.get("controller_cues") else None,
+        named_joins=re.compile(rf"\b[A-Z][\w'’-]+,?\s+(?:{alternation(data['named_joins'])})\s+$")
+        if data.get("named_joins") else None,
         figure_alternatives=re.compile(rf"\s*(?:{alternation(data['figure_alternatives'])})\s*", re.I)
         if data.get("figure_alternatives") else None,
         route=_route(data),
