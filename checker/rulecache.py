@@ -77,6 +77,9 @@ def cached(rules_root: Path, build: Callable[[], T]) -> T:
         for used, old in books[KEEP:]:
             if now - used > FRESH_SECONDS:
                 old.unlink(missing_ok=True)
+        for part in folder.glob("rules-*.part"):  # a writer killed halfway left it
+            if now - part.stat().st_mtime > FRESH_SECONDS:
+                part.unlink(missing_ok=True)
     except OSError:
         pass
     return book

@@ -99,7 +99,11 @@ def test_books_unused_for_a_day_beyond_the_newest_are_pruned(folder, rules_copy)
         book = folder / f"rules-{name}.pickle"
         book.write_bytes(b"x")
         os.utime(book, (used, used))  # other checkouts' books, used an hour ago or long ago
+    cut = folder / "rules-cut.pickle.123.part"  # a writer killed halfway, long ago
+    cut.write_bytes(b"x")
+    os.utime(cut, (long_ago, long_ago))
     rulecache.cached(rules_copy, _build(rules_copy, []))
+    assert not cut.exists()
     kept = sorted(p.name for p in folder.glob("rules-*.pickle"))
     # the new book and every book used within the day stay, however many; the long unused go
     assert kept == sorted([f"rules-{rulecache.fingerprint(rules_copy)}.pickle"]

@@ -44,8 +44,8 @@ def with_zero_counts(sm: SentenceMentions, framing, outcomes: frozenset) -> Sent
 
 
 def _same_clause(framing, text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] stays in one clause: no comma, semicolon or colon, and no word
-    opening a clause of its own ("12 died and no one was hurt" opens one)."""
+    """Whether text[start:end] stays in one clause: no comma, semicolon, colon or full stop, and no
+    word opening a clause of its own ("12 died and no one was hurt" opens one)."""
     between = text[start:end]
     return not re.search(r"[,;:.]", between) and not any(
         w.casefold() in framing.clause_openers for w in re.findall(r"[\w'’-]+", between))
