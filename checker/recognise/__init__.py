@@ -72,7 +72,9 @@ def recognise(sentence: Sentence, rules, ref: date | None) -> SentenceMentions:
              if not any(u.rule == "durations:units" and u.start < d.start and d.end <= u.end for u in durations)]
     quantities = [q for q in find_quantities(text, rules) if not any(overlaps(q, d) for d in dates)]
     incidents = rules.get("incidents")
-    actors = rules["actors"].find(text)
+    # a country's letters inside a sum of money name no actor ("50.000 dollar AS", "5 million US dollars")
+    actors = [a for a in rules["actors"].find(text)
+              if not any(q.kind == "money" and q.start <= a.start and a.end <= q.end for q in quantities)]
     # an incident word inside a body's name names no incident ("the disaster agency")
     found_incidents = [i for i in (incidents.find(text) if incidents is not None else [])
                        if not any(overlaps(i, a) for a in actors)]
