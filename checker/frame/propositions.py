@@ -166,10 +166,7 @@ def choose(sm: SentenceMentions, rules, start: int, end: int, topic: Topic,
     # what a light predicate governs, or what the scope names: an incident, a theme
     incidents = [i for i in sm.incidents if after <= i.start < end]
     for incident in sorted(incidents, key=lambda i: i.start):
-        kind = incident.value if incident.value in lex.incident_predicates else (
-            # "the tragedy", or the main happening by its own kind's word, is the main happening; another
-            # kind of happening is not ("confirmed the victory ... in the presidential election" in a jailbreak's story)
-            main.type if main and incident.value in (main.type, "generic") else None)
+        kind = incident.value if incident.value in lex.incident_predicates else (main.type if main else None)
         if kind in lex.incident_predicates:
             return Chosen(lex.incident_predicates[kind], anchor or incident, None, False, False, anchor is not None)
     themes = [t for t in themes_all if start <= t.start < end]
