@@ -10,8 +10,10 @@ pickle is code, so never point it at a folder others can write to."""
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import os
 import pickle
+import re
 import sys
 import time
 from pathlib import Path
@@ -38,11 +40,28 @@ def cache_dir() -> Path | None:
         return None
 
 
+def dependency_versions() -> str:
+    """The installed versions of the checker's own dependencies: the book holds their objects
+    (compiled automata, patterns), which an upgrade may shape differently."""
+    try:
+        required = importlib.metadata.requires("checker") or []
+    except importlib.metadata.PackageNotFoundError:  # run from a source tree never installed
+        return ""
+    names = sorted({re.split(r"[\s;<>=!~\[]", r, maxsplit=1)[0] for r in required if "extra ==" not in r})
+    found = []
+    for name in names:
+        try:
+            found.append(f"{name}={importlib.metadata.version(name)}")
+        except importlib.metadata.PackageNotFoundError:
+            found.append(f"{name}=-")
+    return ";".join(found)
+
+
 def fingerprint(rules_root: Path) -> str:
     """A digest of every rule file under `rules_root` and every module of the checker, of where
-    the rules stand (the book names its files by path) and of the Python version (the pickle's
-    own format)."""
-    digest = hashlib.sha256(f"{sys.version}\0{rules_root.resolve()}\0".encode())
+    the rules stand (the book names its files by path), of the Python version (the pickle's own
+    format) and of the installed dependencies' versions (their objects are in the book)."""
+    digest = hashlib.sha256(f"{sys.version}\0{rules_root.resolve()}\0{dependency_versions()}\0".encode())
     for root, pattern in ((rules_root, "*.yaml"), (CODE_DIR, "*.py")):
         for path in sorted(root.rglob(pattern)):
             digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")

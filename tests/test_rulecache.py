@@ -73,6 +73,13 @@ def test_an_edited_rule_file_is_a_new_book(folder, rules_copy, tmp_path):
     assert calls == [root, root], "an edited rule file was served from the old book"
 
 
+def test_an_upgraded_dependency_is_a_new_book(rules_copy, monkeypatch):
+    assert "pyahocorasick=" in rulecache.dependency_versions()  # the book holds its automata
+    before = rulecache.fingerprint(rules_copy)
+    monkeypatch.setattr(rulecache, "dependency_versions", lambda: "pyahocorasick=99.0")
+    assert rulecache.fingerprint(rules_copy) != before
+
+
 def test_an_unreadable_book_is_rebuilt(folder, rules_copy):
     calls = []
     folder.mkdir(parents=True)
