@@ -21,8 +21,8 @@ from typing import Callable, TypeVar
 
 T = TypeVar("T")
 CODE_DIR = Path(__file__).resolve().parent
-KEEP = 4  # books always kept (a few checkouts or branches side by side), the last used first
-FRESH_SECONDS = 24 * 3600  # ... and any book used this recently (many checkouts at work at once)
+KEEP = 12  # books kept (checkouts and branches at work side by side), the last used first: about 90 MB
+STALE_SECONDS = 24 * 3600  # a half-written book (a writer killed halfway) older than this goes
 
 
 def cache_dir() -> Path | None:
@@ -92,12 +92,12 @@ def cached(rules_root: Path, build: Callable[[], T]) -> T:
         partial.write_bytes(pickle.dumps(book, protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(partial, path)  # whole or absent: a concurrent reader never sees half a book
         now = time.time()
+        # every edit of a rule is a new book: only the last used stay, so the folder stays bounded
         books = sorted(((p.stat().st_mtime, p) for p in folder.glob("rules-*.pickle")), reverse=True)
-        for used, old in books[KEEP:]:
-            if now - used > FRESH_SECONDS:
-                old.unlink(missing_ok=True)
+        for _, old in books[KEEP:]:
+            old.unlink(missing_ok=True)
         for part in folder.glob("rules-*.part"):  # a writer killed halfway left it
-            if now - part.stat().st_mtime > FRESH_SECONDS:
+            if now - part.stat().st_mtime > STALE_SECONDS:
                 part.unlink(missing_ok=True)
     except OSError:
         pass

@@ -98,20 +98,18 @@ def test_switched_off_compiles_every_time_and_writes_nothing(tmp_path, monkeypat
     assert not (tmp_path / "xdg").exists()
 
 
-def test_books_unused_for_a_day_beyond_the_newest_are_pruned(folder, rules_copy):
+def test_only_the_last_used_books_are_kept(folder, rules_copy):
     folder.mkdir(parents=True)
-    hour_ago, long_ago = time.time() - 3600, 1000
-    for name, used in [(f"recent{i}", hour_ago) for i in range(rulecache.KEEP + 1)] + \
-                      [(f"old{i}", long_ago + i) for i in range(3)]:
-        book = folder / f"rules-{name}.pickle"
+    for i in range(rulecache.KEEP + 3):
+        book = folder / f"rules-old{i}.pickle"
         book.write_bytes(b"x")
-        os.utime(book, (used, used))  # other checkouts' books, used an hour ago or long ago
+        os.utime(book, (1000 + i, 1000 + i))  # other checkouts' books, old{i} used after old{i-1}
     cut = folder / "rules-cut.pickle.123.part"  # a writer killed halfway, long ago
     cut.write_bytes(b"x")
-    os.utime(cut, (long_ago, long_ago))
+    os.utime(cut, (1000, 1000))
     rulecache.cached(rules_copy, _build(rules_copy, []))
-    assert not cut.exists()
     kept = sorted(p.name for p in folder.glob("rules-*.pickle"))
-    # the new book and every book used within the day stay, however many; the long unused go
-    assert kept == sorted([f"rules-{rulecache.fingerprint(rules_copy)}.pickle"]
-                          + [f"rules-recent{i}.pickle" for i in range(rulecache.KEEP + 1)])
+    # the new book and the last used others, KEEP in all: every edit is a new book, the folder stays bounded
+    newest = [f"rules-old{i}.pickle" for i in range(4, rulecache.KEEP + 3)]
+    assert kept == sorted([f"rules-{rulecache.fingerprint(rules_copy)}.pickle"] + newest)
+    assert not cut.exists()
