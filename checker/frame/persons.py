@@ -148,10 +148,10 @@ def register_persons(sentences: list[SentenceMentions], actors, framing, places=
             if any(p.start == actor.start and p.end == actor.end for p in sm.places) \
                     and framing.place_preposition.search(sm.text, max(0, actor.start - 40), actor.start):
                 continue  # "Dalam konferensi pers di Beirut, Abiad menambahkan": where, not whom for
-            span = _name_after(sm.text, actor.end, framing.honorifics, framing.rank_services)
+            span = _name_after(sm.text, actor.end, framing.honorifics, actors.rank_services)
             office = next((p for p in sm.places if span is not None and p.start == span[0]), None)
             if office is not None:  # "Kepala Kantor SAR Kupang Emanuel Bau": the body's office, then the name
-                span = _name_after(sm.text, office.end, framing.honorifics, framing.rank_services)
+                span = _name_after(sm.text, office.end, framing.honorifics, actors.rank_services)
             if span is None or any(s < span[1] and span[0] < e for s, e in known):
                 continue
             introduced.append(span)
@@ -163,7 +163,7 @@ def register_persons(sentences: list[SentenceMentions], actors, framing, places=
                 continue
             if title.group()[0].islower() and not _role_word(framing, title.group()):
                 continue  # a title in lower case is a role only when it is one ("ministry spokeswoman Rika")
-            span = _name_after(sm.text, title.end(), framing.honorifics, framing.rank_services)
+            span = _name_after(sm.text, title.end(), framing.honorifics, actors.rank_services)
             if span is None or any(s < span[1] and span[0] < e for s, e in known + introduced) \
                     or _title_goes_on(framing, sm.text, span[1], [a for a in bodies if a.start >= span[1]]):
                 continue

@@ -117,7 +117,6 @@ class FramingSchema(Schema):
     # ranks and honorifics between a title and a name ("Irjen", "drg", "Gen.")
     honorifics = fields.List(fields.String(), load_default=list)
     # a service written right after a rank, part of the rank ("Marsdya TNI Mohammad Syafii", "Irjen Pol Nico")
-    rank_services = fields.List(fields.String(), load_default=list)
     # "juru bicara itu", "a spokesman", "the agency": the last named body speaks
     anaphoric_speakers = fields.List(fields.String(), load_default=list)
     # the words of an anaphor that point rather than name ("the", "itu"): "the agency" is the

@@ -71,7 +71,6 @@ class Framing:
     thing_states: dict = field(default_factory=dict)  # counted measure -> outcomes told after it
     state_links: frozenset = frozenset()  # words between a counted thing and what befell it
     zero_counts: re.Pattern | None = None  # words of none, a zero count before an outcome (zeros.py)
-    rank_services: frozenset = frozenset()  # casefolded services that follow a rank ("tni"): part of it
     zero_links: frozenset = frozenset()
     zero_unknown_after: re.Pattern | None = None
     share_groups: AliasTable | None = None
@@ -337,7 +336,6 @@ def compile_framing(datas: list[dict]) -> Framing:
         own_people=re.compile(rf"[\s-]*{alternation(data['own_people'])}(?!\w)", re.IGNORECASE)
         if data.get("own_people") else None,
         honorifics=frozenset(h.casefold().rstrip(".") for h in data.get("honorifics", ())),
-        rank_services=frozenset(h.casefold() for h in data.get("rank_services", ())),
         anaphoric_speakers=_table(data.get("anaphoric_speakers", []), "speaker"),
         determiners=frozenset(w.casefold() for w in data.get("determiners", ())),
         named_only=frozenset(w.casefold() for w in data.get("named_only", ())),
