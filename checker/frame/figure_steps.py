@@ -658,7 +658,10 @@ class SentenceFigures:
                 # sentence before moved to another country, and this one names no place
                 where, inherited = framer.abroad_before, False
         elif about is not None and where and "+" not in where and "+" not in (about.place or "") \
-                and self.places.country(where) != about.country:
+                and (self.places.country(where) != about.country
+                     # (or a happening of its own abroad: "In neighbouring Thailand, the toll in Bangkok rose
+                     # to 20, most of them at a collapsed tower" in a story of Myanmar's quake)
+                     or framer.main is not None and about.country != framer.main.country):
             framer.abroad = where
         return where, inherited, clause_place
 
