@@ -657,7 +657,12 @@ def _frame_with(article: Article, mentions: list[SentenceMentions], rules, main:
         # no happening (a graft case, a trial): "prosecutors", "the police" are the bodies of the
         # country the article's places name most (its dateline too; a camp abroad the refugees came
         # from, named twice, is no rival to the province named six times), else of its language's home
-        counts = Counter(rules["places"].country(p.value) for sm in mentions for p in sm.places)
+        # A country named as a party ("Rusia meminta izin ...", "Russia denied") is who acts, not where the
+        # article is: its places only when it names no other
+        counts = Counter(rules["places"].country(p.value) for sm in mentions for p in sm.places
+                         if not any(a.start <= p.start and p.end <= a.end for a in sm.actors))
+        if not any(c not in ("unknown", None) for c in counts):
+            counts = Counter(rules["places"].country(p.value) for sm in mentions for p in sm.places)
         ranked = [(c, n) for c, n in counts.most_common() if c not in ("unknown", None)]
         country = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) \
             else rules["framing"].home_country

@@ -683,8 +683,22 @@ def note_rumour(sm: SentenceMentions, rules, topic: Topic, main: EventRef | None
     if chosen is None or chosen.mention is None or chosen.light:
         return
     spec = rules["stances"].predicates.get(chosen.predicate)
-    if spec is None or spec.agent not in ("anyone", "whoever") or not unasserted(sm, rules, chosen.mention):
+    if spec is None or not unasserted(sm, rules, chosen.mention):
         return
-    remember(topic, Reading(build(sm, rules, chosen, SOMEONE, None, [], "", topic, main), words=chosen.mention))
+    if spec.agent in ("anyone", "whoever"):
+        remember(topic, Reading(build(sm, rules, chosen, SOMEONE, None, [], "", topic, main), words=chosen.mention))
+        return
+    # a report that names who did it ("laporan yang menyebut Moskow meminta izin menempatkan pesawat militer",
+    # "a report that Russia had asked to station bombers"): that actor's act, what a denial after points back to
+    # (named between the report's word and the predicate's, in its clause: not "sought to find out who built it",
+    # whose builder is unnamed, nor an actor named elsewhere in the sentence)
+    agent, agent_words = agent_of(sm, rules, chosen, None, None, "", 0, None, topic.owners, topic.names)
+    lex = rules["stances"]
+    clause_start, _ = clause_of(rules["framing"], sm.text, chosen.mention.start)
+    if agent is not None and agent_words is not None and agent_words.kind == "actor" \
+            and agent_words.end <= chosen.mention.start \
+            and any(s >= clause_start and e <= agent_words.start for s, e, _, _ in lex.unasserted.find(sm.text[:agent_words.start])):
+        remember(topic, Reading(build(sm, rules, chosen, agent, agent_words, [], "", topic, main),
+                                words=chosen.mention))
 
 
