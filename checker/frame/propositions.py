@@ -345,6 +345,11 @@ def build(sm: SentenceMentions, rules, chosen: Chosen, agent: str, agent_words: 
     spec = rules["stances"].predicates.get(chosen.predicate)
     if spec is not None and not spec.placed:  # "BAC made the pagers": wherever it was
         return Proposition(agent, chosen.predicate, chosen.theme.value if chosen.theme else None)
+    if spec is not None and spec.happening_place and main is not None and main.country is not None:
+        # "said it had warned German authorities", "denied receiving a warning from Saudi Arabia": one
+        # warning about the happening told of, whichever country gave it and whichever got it
+        return Proposition(agent, chosen.predicate, chosen.theme.value if chosen.theme else None,
+                           main.place or main.country, main.country)
     where = place_of(sm, rules, chosen, skip + [agent_words], holder_government, agent, topic, main)
     places = rules["places"]
     country = places.country(where) if where else None

@@ -95,6 +95,11 @@ class PredicateSchema(Schema):
     # from a pipe belonging to Pertamina", "berasal dari pipa milik Pertamina"): that owner is its
     # agent, else the holder's own ("berasal dari fasilitasnya")
     origin_owner = fields.Boolean(load_default=False)
+    # whether it is placed where the article's happening is, whatever country its sentence names beside it
+    # ("Saudi Arabia said it had warned German authorities" and "Germany denied receiving a warning from
+    # Saudi Arabia" are one warning about the attack in Germany: the warner's and the warned's countries are
+    # who gave and got it, not where)
+    happening_place = fields.Boolean(load_default=False)
     # whether an actor named just before its word, after the cue, is whose it is ("BPOM said syrup
     # made by PT Afi Farma was contaminated"): a maker's product, not the speaker's own
     owner_before = fields.Boolean(load_default=False)
@@ -228,6 +233,7 @@ class Predicate:
     subject_before: bool = False  # an actor just before its active verb does it
     denied_own: bool = False  # the holder's own only in its denial; told of unnamed, someone's
     own_fault: bool = False  # a thing's own fault: an actor named before it never does it
+    happening_place: bool = False  # placed where the article's happening is, whoever gave or got it
 
 
 @dataclass(frozen=True)
@@ -333,7 +339,7 @@ def compile_stances(datas: list[dict]) -> StanceRules:
                                           spec["means"], spec["agent"], spec["placed"], spec["object_place"],
                                           spec["owner_before"], spec["follows"], spec["origin_place"],
                                           spec["origin_owner"], spec["subject_before"],
-                                          spec["denied_own"], spec["own_fault"])
+                                          spec["denied_own"], spec["own_fault"], spec["happening_place"])
         for ident, spec in data["themes"].items():
             themes[ident] = Theme(spec["default"], tuple(sorted(spec["as_"].items())), spec["acts_for_owner"])
         incident_predicates.update(data["incident_predicates"])
