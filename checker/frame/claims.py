@@ -37,6 +37,7 @@ from checker.recognise.stances import agent_after
 
 # a short phrase and a comma opening the sentence ("Weeks later, the ministry confirmed", "Sebulan
 # kemudian, kementerian itu"): the role named after it is still the clause's subject
+_POSSESSIVE = re.compile(r"\s*['’]s\s+")  # "Indonesia's North Sulawesi": the country owning the place after it
 _FRONTED = re.compile(r"\s*(?:[\w'’-]+\s+){0,3}[\w'’-]+\s*,\s*")
 
 
@@ -479,6 +480,12 @@ class ArticleFramer(FigureFraming):
         before = sorted((a for a in sm.actors if clause_start <= a.start and a.end <= cue.start),
                         key=lambda a: a.start)
         before = without_possessors(text, before)  # "Indonesia's National Police": the police
+        # a country owning the place where it happened takes no stance: "a fire swept through a ferry
+        # off Indonesia's North Sulawesi province, as the ship's operator denied ..."
+        before = [a for a in before if not (
+            (owned := _POSSESSIVE.match(text, a.end)) is not None
+            and any(p.start == owned.end() for p in sm.places)
+            and self.framing.place_preposition.search(text, max(0, a.start - 40), a.start))]
         # an actor before a saying verb and what it said is that verb's subject, not the subject of
         # a cue after a comma: "Polisi Sebut Kapal Kelebihan Muatan, Basarnas Membantah" (not the
         # accused right after "menuding": "menuding Israel sebagai dalang ... dan bersumpah membalas")

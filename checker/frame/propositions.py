@@ -447,6 +447,12 @@ def read_cue(sm: SentenceMentions, cue: Mention, holder: Mention, rules, topic: 
         agent = SOMEONE  # "mengakui PDN diserang ransomware": attacked, by whoever
     if spec is not None and spec.agent == "whoever" and chosen.mention is not None:
         agent = SOMEONE  # "confirmed it had alerted police": a warning given, whoever gave it
+    if spec is not None and spec.agent == "theme" and chosen.theme is None \
+            and chosen.mention is not None and spec.default_theme is not None:
+        # "admitted passengers were not on the manifest", "denied it had carried passengers not on the
+        # manifest": a vehicle's list, unnamed, whatever befell it (in a fire as in a sinking) and
+        # whoever owns it, never the holder's or a country's own
+        agent = spec.default_theme
     if agent is None and spec is not None and spec.agent == "theme" and chosen.theme is None \
             and chosen.mention is not None and main is not None:
         # "denied that a blackout had caused the sinking": the article's vessel's, unnamed

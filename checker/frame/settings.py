@@ -279,7 +279,11 @@ def _route(data: dict) -> re.Pattern | None:
     # are the country after a city on it ("after leaving Tobruk in Libya", "berangkat dari Tobruk,
     # Libya") and the places of a list ("from Pakistan, Syria and Egypt")
     links = rf"|,?\s+(?:{alternation(data['route_links'])})\s+" if data.get("route_links") else ""
-    pair = rf"(?:[^\W\d_][\w.]*(?:\s+[^\W\d_][\w.]*)?(?:\s*[-–]\s*|,\s+{links})){{0,3}}"
+    # a place on the way is a name, one or two capitalised words, or any two after an article ("in the Talaud
+    # islands", "to the provincial capital, Manado"): never a verb, so the place where a ship "from Ternate
+    # sank in the Maluku islands" is no place on its route
+    name = r"(?:(?<=\bthe\s)[^\W\d_][\w.]*(?:\s+[^\W\d_][\w.]*)?|(?-i:[^\W\d_a-z])[\w.]*(?:\s+(?-i:[^\W\d_a-z])[\w.]*)?)"
+    pair = rf"(?:{name}(?:\s*[-–]\s*|,\s+{links})){{0,3}}"
     return rule_regex(rf"(?:{'|'.join(parts)})(?:the\s+)?{pair}$", "route_words", re.I) if parts else None
 
 

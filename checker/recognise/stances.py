@@ -116,6 +116,10 @@ class PredicateSchema(Schema):
     # whether it is a thing's own fault (a vehicle's, a venue's: "a short circuit"), so an actor named
     # before its words is where it happened or who found it, never its doer
     own_fault = fields.Boolean(load_default=False)
+    # with agent theme, the theme it is about when its sentence names none, whatever happening the article
+    # tells and whoever the sentence names ("admitted passengers were not on the manifest", "denied it had
+    # carried passengers off the manifest": a vehicle's list, in a fire as in a sinking)
+    default_theme = fields.String(load_default=None)
 
 
 class ThemeSchema(Schema):
@@ -234,6 +238,7 @@ class Predicate:
     denied_own: bool = False  # the holder's own only in its denial; told of unnamed, someone's
     own_fault: bool = False  # a thing's own fault: an actor named before it never does it
     happening_place: bool = False  # placed where the article's happening is, whoever gave or got it
+    default_theme: str | None = None  # the theme it is about when its sentence names none
 
 
 @dataclass(frozen=True)
@@ -339,7 +344,8 @@ def compile_stances(datas: list[dict]) -> StanceRules:
                                           spec["means"], spec["agent"], spec["placed"], spec["object_place"],
                                           spec["owner_before"], spec["follows"], spec["origin_place"],
                                           spec["origin_owner"], spec["subject_before"],
-                                          spec["denied_own"], spec["own_fault"], spec["happening_place"])
+                                          spec["denied_own"], spec["own_fault"], spec["happening_place"],
+                                          spec["default_theme"])
         for ident, spec in data["themes"].items():
             themes[ident] = Theme(spec["default"], tuple(sorted(spec["as_"].items())), spec["acts_for_owner"])
         incident_predicates.update(data["incident_predicates"])
@@ -380,6 +386,9 @@ def compile_stances(datas: list[dict]) -> StanceRules:
         for target in (spec.default, *dict(spec.as_).values()):
             if target and target not in predicates:
                 raise ValueError(f"theme {ident!r} names {target!r}, which is no predicate")
+    for ident, spec in predicates.items():
+        if spec.default_theme is not None and spec.default_theme not in themes:
+            raise ValueError(f"predicate {ident!r} names {spec.default_theme!r} as its theme, which is no theme")
     for kind, theme in incident_themes.items():
         if theme not in themes:
             raise ValueError(f"incident_themes: {kind!r} names {theme!r}, which is no theme")
