@@ -66,6 +66,8 @@ def run_framing_example(example: dict, rules: LanguageRules):
                 value = claim.event.phase if claim.event is not None else None
             elif key == "event_day":  # the day of the happening the claim is about
                 value = claim.event.day if claim.event is not None else None
+            elif key == "event_place":  # ...and its place
+                value = claim.event.place if claim.event is not None else None
             elif hasattr(claim, key):
                 value = getattr(claim, key)
             else:  # a kind's detail ("earlier", "role")

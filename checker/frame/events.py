@@ -397,7 +397,11 @@ def _event_of(sm: SentenceMentions, main: EventRef | None, places, published: da
     if main is not None and framing is not None and main.type in own:
         dated = incident_dates(sm, {main.type}, published, framing)
         if dated and dated[0].value.day != main.day:
-            return EventRef(main.type, main.country, main.place, dated[0].value.day)
+            # (where the sentence names a place of the same country, the other day's happening is there:
+            # "15 pupils who were abducted in Sokoto state on March 9", in a story of a kidnapping in Kaduna)
+            here = _deepest(places, [p.value for p in sm.places])
+            place = here if here is not None and places.country(here) == main.country else main.place
+            return EventRef(main.type, main.country, place, dated[0].value.day)
     if main is not None and framing is not None and main.type in own:
         # "The crush came two weeks after a construction crane toppled onto the mosque, killing 111
         # people": a happening the sentence sets before or after the news by an offset word is another
