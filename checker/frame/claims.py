@@ -686,7 +686,9 @@ def _frame_with(article: Article, mentions: list[SentenceMentions], rules, main:
     framer.firms = register_firms(mentions, rules["actors"], rules["framing"])
     framer.persons = with_firms(register_persons(mentions, rules["actors"], rules["framing"], rules["places"]),
                                 framer.firms)
-    framer.topic.sentences = tuple(mentions)
+    # the countries the article names as where things are: not those of an earlier happening it recalls
+    framer.topic.sentences = tuple(sm for n, sm in enumerate(mentions)
+                                   if not ev.told_before(n, sm, article.published, rules["framing"]))
     for sm in mentions:
         framer.frame_sentence(sm)
     claims = regions_abroad(regional_speakers(framer.claims), rules["actors"], rules.get("places"))

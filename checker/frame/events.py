@@ -226,6 +226,25 @@ def sited(sentences: list[SentenceMentions], framing) -> bool:
                for _, e, _, _ in framing.location_cues.find(sm.text[:p.start]))
 
 
+def earlier_happening(sm: SentenceMentions, published: date | None, framing) -> bool:
+    """Whether a sentence below the lead tells of a happening it dates to a day long before the news
+    ("mengingatkan pada Tragedi Kanjuruhan di Malang pada 1 Oktober 2022", "the Hillsborough disaster
+    on April 15, 1989"): its places are that happening's, never where the news happened."""
+    if framing is None or published is None or not sm.incidents:
+        return False
+    dated = incident_dates(sm, {m.value for m in sm.incidents}, published, framing)
+    return bool(dated) and all(d.value.day <= published - timedelta(days=framing.background_days) for d in dated)
+
+
+def told_before(n: int, sm: SentenceMentions, published: date | None, framing) -> bool:
+    """Whether the n-th sentence, below the lead, tells of an earlier happening: one of a past period
+    ("... kapal pecah di dekat Cutro, Italia, pada Februari 2023") or of a day long before the news
+    ("mengingatkan pada Tragedi Kanjuruhan di Malang pada 1 Oktober 2022"). Its places are no
+    place of the news."""
+    return n >= LEAD_SENTENCES and (past_period(sm, published, framing) is not None
+                                    or earlier_happening(sm, published, framing))
+
+
 def main_event(sentences: list[SentenceMentions], places, published: date | None,
                order: tuple = (), framing=None, background: frozenset = frozenset(),
                nationwide: frozenset = frozenset(), facts=None, spreading: frozenset = frozenset()) -> EventRef | None:
@@ -271,7 +290,7 @@ def main_event(sentences: list[SentenceMentions], places, published: date | None
     lead_places, sites = [], []  # sites: lead places where something happens, or named with it
     named_sites = []  # places where something happens in a sentence naming the happening
     for n, sm in enumerate(sentences):
-        if n >= LEAD_SENTENCES and past_period(sm, published, framing) is not None:
+        if told_before(n, sm, published, framing):
             continue  # "... kapal pecah di dekat Cutro, Italia, pada Februari 2023": an earlier happening's place
         names_it = any(m.value in (kind, GENERIC) for m in sm.incidents)  # "the tragedy" names it too
         for p in sm.places:

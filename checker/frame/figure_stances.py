@@ -25,7 +25,7 @@ def _claim_for(figure: Mention, claims: list[Claim]) -> Claim | None:
 
 
 def read_figure(sm: SentenceMentions, cue: Mention, scope: tuple[int, int], rules, topic: Topic,
-                claims: list[Claim], main: EventRef | None = None) -> Reading | None:
+                claims: list[Claim], main: EventRef | None = None, holder: str | None = None) -> Reading | None:
     """A stance about a figure: a toll in the cue's scope, the figure after "not", or a toll
     named without a number ("the higher death toll")."""
     incidents = rules.get("incidents")
@@ -54,6 +54,11 @@ def read_figure(sm: SentenceMentions, cue: Mention, scope: tuple[int, int], rule
                 claim = earlier[-1]
                 return _figure_reading(claim.subject, claim.measure, figure.value, claim, figure, topic, main, tolls)
             continue
+        if value.label == "deny" and holder is not None and figure.end <= cue.start and claim.speaker \
+                and rules["actors"].government(claim.speaker) == holder and _joined_before(sm, rules, cue):
+            # "said the toll remained 56 and dismissed the coalition's figure as false": the denier's own
+            # count in a clause joined before the cue is what it holds to, never what it denies
+            continue
         if claim.subject and claim.measure and (claim.measure in tolls or value.role == "contrast"):
             return _figure_reading(claim.subject, claim.measure, claim.value, claim, figure, topic, main, tolls)
     if figures or value.label not in ("deny", "non_confirm", "neutral"):
@@ -76,6 +81,13 @@ def read_figure(sm: SentenceMentions, cue: Mention, scope: tuple[int, int], rule
     else:
         pick = same[-1]
     return _figure_reading(pick.subject, pick.measure, pick.value, pick, named[0], topic, main, tolls)
+
+
+def _joined_before(sm: SentenceMentions, rules, cue: Mention) -> bool:
+    """Whether the cue opens a clause joined to the one before it ("... remained 56 and dismissed"):
+    a coordinator right before the cue."""
+    return any(m.end() == cue.start and m.start() < m.end()
+               for m in rules["stances"].coordination.finditer(sm.text, 0, cue.start))
 
 
 def _names_figure(sm: SentenceMentions, rules, start: int, end: int) -> bool:

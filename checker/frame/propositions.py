@@ -405,7 +405,7 @@ def read_cue(sm: SentenceMentions, cue: Mention, holder: Mention, rules, topic: 
         # a figure the stance governs before any predicate: "rejected the claim that the
         # floods killed 11,300", "killed 125, not 174"
         scope = spans[-1] if value.label != "confirm" else spans[0]
-        figure = read_figure(sm, cue, scope, rules, topic, claims, main)
+        figure = read_figure(sm, cue, scope, rules, topic, claims, main, government)
         # but a figure before a link word is what the link is said of: "membantah kematian ribuan pekerja
         # terkait proyek itu", "denied the deaths of 37 workers were linked to the project" dispute the link
         linked = chosen is not None and chosen.mention is not None and (chosen.light or chosen.governed)

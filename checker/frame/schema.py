@@ -303,6 +303,9 @@ class FramingSchema(Schema):
     # the groups a share of a toll may count ("including nine civilians", "dua di antaranya
     # anak-anak"): a share naming one is a fact of its own, the toll among that group
     share_groups = fields.Dict(keys=fields.String(), values=fields.List(fields.String()), load_default=dict)
+    # a share named by an age bound after its figure ("50 of the dead were under 18", "50 di antaranya
+    # berusia di bawah 18 tahun"): the words right before the age reading that make it a bound, by group
+    age_bound_groups = fields.Dict(keys=fields.String(), values=fields.List(fields.String()), load_default=dict)
     # those a toll leaves out, named after its figure in its clause ("13 orang, tidak termasuk para pelaku",
     # "12 people, not counting the bombers"): the toll among the rest, a group's fact of its own (a regex by group)
     excluded_groups = fields.Dict(keys=fields.String(), values=fields.String(validate=valid_regex), load_default=dict)

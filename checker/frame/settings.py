@@ -74,6 +74,7 @@ class Framing:
     zero_links: frozenset = frozenset()
     zero_unknown_after: re.Pattern | None = None
     share_groups: AliasTable | None = None
+    age_bound_groups: tuple = ()  # (group, regex of the words ending right before an age bound)
     excluded_groups: tuple = ()  # (group, the pattern naming who the toll leaves out)
     joint_links: frozenset = frozenset()
     own_links: frozenset = frozenset()
@@ -394,6 +395,8 @@ def compile_framing(datas: list[dict]) -> Framing:
         if data.get("zero_unknown_after") else None,
         share_groups=AliasTable.build([(form, group, False) for group, forms in data.get("share_groups", {}).items()
                                        for form in forms]),
+        age_bound_groups=tuple((group, re.compile(rf"(?<![\w-])(?:{alternation(forms)})\s*$", re.I))
+                               for group, forms in data.get("age_bound_groups", {}).items() if forms),
         excluded_groups=tuple((group, rule_regex(pattern, f"excluded_groups.{group}", re.IGNORECASE))
                               for group, pattern in data.get("excluded_groups", {}).items()),
         joint_links=frozenset(w.casefold() for w in data.get("joint_links", ())),

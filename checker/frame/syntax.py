@@ -693,6 +693,8 @@ def counts_a_subgroup(framing, sm: SentenceMentions, figure: Mention, actors=Non
         return True
     if framing.subgroup_link is not None and framing.subgroup_link.match(sm.text, figure.end) is not None:
         return True
+    if age_bound(framing, sm, figure) is not None:  # "50 of the dead were under 18"
+        return True
     found = framing.national.match(sm.text, figure.end) if framing.national is not None and actors else None
     if found is None:
         return False
@@ -702,12 +704,29 @@ def counts_a_subgroup(framing, sm: SentenceMentions, figure: Mention, actors=Non
     return any(a.start == 0 and actors.role(a.value) == "state" for a in actors.find(sm.text[at:]))
 
 
+def age_bound(framing, sm: SentenceMentions, figure: Mention) -> str | None:
+    """The group an age bound a few words after the figure, in its clause, names ("at least 50 of the
+    dead were under 18", "12 di antaranya berusia di bawah 16 tahun": children), or None."""
+    groups = getattr(framing, "age_bound_groups", ())
+    if not groups:
+        return None
+    _, end = clause_of(framing, sm.text, figure.start)
+    later = sorted((q for q in sm.quantities if figure.end <= q.start < end), key=lambda q: q.start)
+    if not later or later[0].rule != "reading:age" \
+            or words(sm.text, figure.end, later[0].start) > framing.window("share_group") + 1:
+        return None
+    return next((group for group, bound in groups if bound.search(sm.text[figure.end:later[0].start])), None)
+
+
 def share_group(framing, sm: SentenceMentions, figure: Mention) -> str | None:
     """The group a share of a toll counts, named after its figure in its clause before the next
     figure ("including nine civilians", "tujuh di antaranya warga sipil", "two of them children"),
     or None when it names none of the rules' groups."""
     if framing.share_groups is None:
         return None
+    bounded = age_bound(framing, sm, figure)
+    if bounded is not None:
+        return bounded
     _, end = clause_of(framing, sm.text, figure.start)
     end = min([end, *(q.start for q in sm.quantities if q.start >= figure.end)])
     for start, _, group, _ in framing.share_groups.find(sm.text[figure.end:end]):
