@@ -70,7 +70,7 @@ def read_figure(sm: SentenceMentions, cue: Mention, scope: tuple[int, int], rule
              and any(s <= m.start and m.start - e <= 12 or m.start <= s < m.end
                      for s, e, _, _ in lex.figure_nouns.find(sm.text))]
     if not named:
-        return None
+        return _figure_pointed_back(sm, rules, start, end, claims, topic, main, tolls)
     same = [c for c in claims if c.kind == "quantity" and c.measure == named[0].value and c.subject
             and c.value is not None]
     if not same:
@@ -81,6 +81,23 @@ def read_figure(sm: SentenceMentions, cue: Mention, scope: tuple[int, int], rule
     else:
         pick = same[-1]
     return _figure_reading(pick.subject, pick.measure, pick.value, pick, named[0], topic, main, tolls)
+
+
+def _figure_pointed_back(sm: SentenceMentions, rules, start: int, end: int, claims: list[Claim], topic: Topic,
+                         main: EventRef | None, tolls) -> Reading | None:
+    """A denial of a figure named only by a word pointing back ("membantah angka tersebut", "denied the
+    figure"): the last toll the article gave before it."""
+    pointing = rules["framing"].figure_anaphora.find(sm.text[start:end])
+    if not pointing:
+        return None
+    before = [c for c in claims if c.kind == "quantity" and c.measure in tolls and c.subject and c.value is not None
+              and c.evidence.start < sm.sentence.start]
+    if not before:
+        return None
+    s, e = pointing[0][0] + start, pointing[0][1] + start
+    pick = before[-1]
+    return _figure_reading(pick.subject, pick.measure, pick.value, pick, Mention("figure", sm.text[s:e], s, e, None),
+                           topic, main, tolls)
 
 
 def _joined_before(sm: SentenceMentions, rules, cue: Mention) -> bool:
