@@ -15,7 +15,7 @@ from checker.frame.places import (attackers, happening_place, joint_places, labe
                                   place_in, venue_part)
 from checker.frame.syntax import (sent_by, after_earlier_cue, clause_of, counted_noun, counted_outcome, counts_a_subgroup,
                                   currency, nationals_listed, excluded_group, earlier, elliptical, group_list, left_out, marked_after,
-                                  measure_for, modality, owner_of, role_of, site_share, sum_word_before, sender_of,
+                                  measure_for, modality, guessed_reach, owner_of, role_of, site_share, sum_word_before, sender_of,
                                   actor_right_before, numbered, restating, share_group, share_pairs, total_verb_before)
 from checker.frame.times import earlier_figure_day, own_period_day, own_speech_day
 from checker.model import Evidence, EventRef, Mention
@@ -215,7 +215,8 @@ class SentenceFigures:
                    value=figure.value,
                    unit=measure.value if measure.rule.startswith("reading:") else ("percent" if figure.kind == "percent"
                                                                                     else currency(figure) or "count"),
-                   where=where, when=day, modality=modality(sm, framing, figure),
+                   where=where, when=day,
+                   modality=guessed_reach(sm, framing, figure, modality(sm, framing, figure), measure.value),
                    speaker=voice, event=about,
                    marks=framer.marks(("figure", figure), ("measure", measure), *framer.date_marks(sm, day)),
                    extra=(("figure", figure.text), ("speaker_name", person), ("role", role),

@@ -152,6 +152,11 @@ class FramingSchema(Schema):
     comparison_goes_on = fields.List(fields.String(), load_default=list)
     # the word joining a disputed figure to its alternative ("not 200 or 500 dead"): disputed too
     figure_alternatives = fields.List(fields.String(), load_default=list)
+    # a toll guessed before it is counted is what it may come to, no reading of it (a forecast): the measures no
+    # one plans ("there will be several hundred dead"), and the words that go on from such a guess to a higher one
+    # ("several hundred, perhaps close to a thousand, even several thousand")
+    guessed_measures = fields.List(fields.String(), load_default=list)
+    guess_alternatives = fields.List(fields.String(), load_default=list)
     # who runs a body named before ("the ministry, which is run by Hamas, said", "kementerian yang
     # dikelola Hamas itu menyebut"): the body speaks, not the one running it
     controller_cues = fields.List(fields.String(), load_default=list)

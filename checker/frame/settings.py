@@ -105,6 +105,8 @@ class Framing:
     comparisons: AliasTable | None = None
     comparison_goes_on: frozenset = frozenset()
     figure_alternatives: re.Pattern | None = None  # the whole text between a disputed figure and its alternative
+    guessed_measures: frozenset = frozenset()  # tolls no one plans: a plan or a vague guess of them is a forecast
+    guess_alternatives: re.Pattern | None = None  # the whole text between a guessed figure and a higher alternative
     named_joins: re.Pattern | None = None  # a capitalised name and a link right before an "others" figure
     controller: re.Pattern | None = None  # ends right before the one who runs a body named before
     route: re.Pattern | None = None  # ends right before a place on a journey's route
@@ -432,6 +434,11 @@ def compile_framing(datas: list[dict]) -> Framing:
         if data.get("named_joins") else None,
         figure_alternatives=re.compile(rf"\s*(?:{alternation(data['figure_alternatives'])})\s*", re.I)
         if data.get("figure_alternatives") else None,
+        guessed_measures=frozenset(data.get("guessed_measures", ())),
+        # a comma or a conjunction, then a word of doubt, then a few words: "dead, perhaps we will come"
+        guess_alternatives=re.compile(rf"[^.;:!?]{{0,60}}?(?:,|\b(?:and|or|dan|atau)\b)\s*(?:{alternation(data['guess_alternatives'])})"
+                                      rf"(?![\w-])[^.,;:!?]{{0,30}}", re.I)
+        if data.get("guess_alternatives") else None,
         route=_route(data),
         when_link=re.compile(rf"\s*(?:{alternation(data['when_links'])})\s", re.I) if data.get("when_links") else None,
         origin=re.compile(rf"(?<![\w-])(?:{alternation(data['origin_words'])})\s+$", re.I) if data.get("origin_words") else None,

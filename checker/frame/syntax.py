@@ -824,6 +824,24 @@ def modality(sm: SentenceMentions, framing, figure: Mention) -> str:
     return "actual"
 
 
+def guessed_reach(sm: SentenceMentions, framing, figure: Mention, said: str, measure: str | None) -> str:
+    """A toll guessed before it is counted is what it may come to, no reading of it: a forecast, compared with
+    none. A plan of deaths is one ("there will certainly be several hundred dead"), so is a guess given only as
+    an order of magnitude ("hundreds are feared to have died", "diperkirakan ratusan orang tewas"), and so is a
+    higher figure going on from such a guess ("several hundred, perhaps close to a thousand, even several
+    thousand"; framing `guessed_measures`, `guess_alternatives`)."""
+    if measure is None or measure.split("/", 1)[0] not in framing.guessed_measures:
+        return said
+    if said == "planned" or (said == "estimate" and figure.rule.startswith("vague:")):
+        return "forecast"
+    if said in ("actual", "estimate") and framing.guess_alternatives is not None:
+        before = [q for q in sm.quantities if q.end <= figure.start]
+        if before and framing.guess_alternatives.fullmatch(sm.text[before[-1].end:figure.start]) \
+                and guessed_reach(sm, framing, before[-1], modality(sm, framing, before[-1]), measure) == "forecast":
+            return "forecast"
+    return said
+
+
 def without_possessors(text: str, actors: list[Mention]) -> list[Mention]:
     """Actors in order, less those that only own the next one: "Indonesia's National Police",
     "Lebanon's health ministry" name the police and the ministry."""
