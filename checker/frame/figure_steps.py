@@ -13,7 +13,7 @@ from checker.frame.speakers import names_own_source, reaches, speaker, speaker_f
 from checker.frame.wordspans import words
 from checker.frame.places import (attackers, happening_place, joint_places, label_place, listed, narrowed, place_after,
                                   place_in, venue_part)
-from checker.frame.syntax import (sent_by, after_earlier_cue, clause_of, counted_noun, counted_outcome, counts_a_subgroup,
+from checker.frame.syntax import (sent_by, recovered, after_earlier_cue, clause_of, counted_noun, counted_outcome, counts_a_subgroup,
                                   currency, nationals_listed, excluded_group, earlier, elliptical, group_list, left_out, marked_after,
                                   measure_for, modality, owner_of, role_of, site_share, sum_word_before, sender_of,
                                   actor_right_before, numbered, restating, share_group, share_pairs, total_verb_before)
@@ -224,6 +224,8 @@ class SentenceFigures:
                           *((("day_part", framer.day_part),) if framer.day_part is not None and day == self.when else ()),
                           *((("stated", stated),) if stated is not None else ()),
                           *((("earlier", True),) if earlier(framing, sm, figure) else ()),
+                          *((("recovered", True),) if measure.value in framing.recovery_measures and group is None
+                            and recovered(framing, sm, figure) else ()),
                           *((("contrasted", True),) if framer.contrasted else ()),
                           *((("place_of_event", True),) if inherited else ()),
                           *((("revised", True),) if read.revised else ())))

@@ -42,6 +42,8 @@ class Framing:
     share_links: AliasTable
     offset_words: frozenset
     earlier_cues: AliasTable
+    recovery_cues: AliasTable | None = None
+    recovery_measures: frozenset = frozenset()
     possessives: tuple = ()
     person_roles: AliasTable | None = None
     phase_cues: AliasTable | None = None
@@ -351,6 +353,8 @@ def compile_framing(datas: list[dict]) -> Framing:
         share_links=_table(data.get("share_links", []), "share"),
         offset_words=frozenset(w.casefold() for w in data.get("offset_words", ())),
         earlier_cues=_table(data.get("earlier_cues", []), "earlier"),
+        recovery_cues=_table(data.get("recovery_cues", []), "recovery"),
+        recovery_measures=frozenset(data.get("recovery_measures", ())),
         possessives=tuple(data.get("possessives", ())),
         person_roles=_table(data.get("person_roles", []), "role"),
         phase_cues=AliasTable.build([(f, "sequel", False) for f in data.get("sequel_cues", [])]
