@@ -292,6 +292,9 @@ class FramingSchema(Schema):
     # measures of people an outcome right before their figure befalls: "killed four soldiers",
     # "melukai lima prajurit" count the dead and the hurt among them, not a force's size
     people_counted = fields.List(fields.String(), load_default=list)
+    # measures whose figure, told of one of the `share_groups` right after it, counts that group alone whether or not
+    # a whole was given ("Three soldiers were aboard the helicopter"): a fact of its own (on_board/soldiers)
+    group_count_measures = fields.List(fields.String(), load_default=list)
     # a verb right before a counted thing that says what befell it: {counted measure: {verb: outcome
     # measure}} ("merusak 56.000 rumah" counts the houses damaged, "inundated 2,300 homes" those flooded)
     counted_outcomes = fields.Dict(keys=fields.String(), values=fields.Dict(keys=fields.String(), values=fields.String()),

@@ -702,6 +702,17 @@ def counts_a_subgroup(framing, sm: SentenceMentions, figure: Mention, actors=Non
     return any(a.start == 0 and actors.role(a.value) == "state" for a in actors.find(sm.text[at:]))
 
 
+def group_right_after(framing, sm: SentenceMentions, figure: Mention) -> str | None:
+    """The share group named right after the figure ("Three soldiers were aboard", "12 anak-anak berada
+    di kapal"), or None."""
+    if framing.share_groups is None:
+        return None
+    _, end = clause_of(framing, sm.text, figure.start)
+    for start, _, group, _ in framing.share_groups.find(sm.text[figure.end:end]):
+        return group if words(sm.text, figure.end, figure.end + start) == 0 else None
+    return None
+
+
 def share_group(framing, sm: SentenceMentions, figure: Mention) -> str | None:
     """The group a share of a toll counts, named after its figure in its clause before the next
     figure ("including nine civilians", "tujuh di antaranya warga sipil", "two of them children"),
