@@ -52,7 +52,7 @@ def example_claim(spec: dict, index: int) -> tuple[Claim, Article]:
     extra = [("published", published)]
     if spec.get("share"):
         extra.append(("role", "part"))
-    for mark in ("earlier", "revised", "place_of_event", "contrasted"):  # how the article placed the figure
+    for mark in ("earlier", "revised", "place_of_event", "contrasted", "recovered"):  # how the article placed the figure
         if spec.get(mark):
             extra.append((mark, True))
     if "stated" in spec:  # the day the sentence says a fixed fact was given ("On Saturday, ... had said")

@@ -398,7 +398,8 @@ def nodes_of(fresh: list[Claim], old: list[Claim], context: ComparisonContext) -
         event = claim.event
         key = (claim.article, context.authority(claim), context.order_key(claim), claim.measure,
                None if value is None else (value.low, value.high, value.low_open, value.high_open),
-               claim.where, claim.modality, None if event is None else (event.day, event.place, event.phase))
+               claim.where, claim.modality, None if event is None else (event.day, event.place, event.phase),
+               bool(extra(claim, "recovered")))
         node = found.get(key)
         if node is None:
             day = context.reference_date(claim)
@@ -441,6 +442,8 @@ def mark_parts(nodes: list[Node], context: ComparisonContext) -> None:
                     continue
                 if _standing(node) > _standing(other):
                     continue  # "cut to 125" after 174, 125 after the "initial" 130: a recount
+                if _recovered_below(node, other):
+                    continue  # the 41 bodies recovered beside all 67 killed: the recovery's tally, no share of the toll
                 if other.authority != node.authority and (
                         small.speaker or not _fraction(small.value, big.value, context.settings.share_at_most)):
                     continue  # a named body's figure, or one of the same order: a rival total
@@ -465,6 +468,18 @@ def _value_key(claim: Claim) -> float:
     return v.low if v.low is not None else v.high
 
 
+def _recovered_below(a: Node, b: Node) -> bool:
+    """Whether one of the two figures counts the bodies recovered so far and the other the toll of
+    the dead, the recovered no more than the toll ("recovered 41 bodies" beside "killing all 67"):
+    a recovery's tally stays below the toll while the search goes on, and meets only other recovery
+    counts and tolls it exceeds."""
+    ra, rb = bool(extra(a.rep, "recovered")), bool(extra(b.rep, "recovered"))
+    if ra == rb:
+        return False
+    small, big = (a, b) if ra else (b, a)
+    return can_be_at_most(small.rep.value, big.rep.value)
+
+
 def _same_part(a: Node, b: Node) -> bool:
     """Two figures of the same part of a venue ("ke tribun utara") are rivals even where each is
     its article's share of a total: 1 shot at the north stand against 10 there."""
@@ -482,7 +497,8 @@ def _class(node: Node) -> tuple:
     claim, value, event = node.rep, node.rep.value, node.rep.event
     return (node.authority, node.part, claim.measure,
             None if value is None else (value.low, value.high, value.low_open, value.high_open),
-            claim.where, claim.modality, None if event is None else (event.day, event.place, event.phase))
+            claim.where, claim.modality, None if event is None else (event.day, event.place, event.phase),
+            bool(extra(claim, "recovered")))
 
 
 def _nearest(nodes: list[Node], window: int, skip_same: bool, seen: set, possible=None):
@@ -545,6 +561,8 @@ def _may_disagree(a: Node, b: Node, context: ComparisonContext) -> bool:
     if x.value is None or y.value is None:
         return False
     if not values_apart(x, y, context):
+        return False
+    if _recovered_below(a, b):
         return False
     if (a.part or b.part) and not _same_part(a, b):
         part, other = (a, b) if a.part else (b, a)
@@ -611,7 +629,7 @@ def judge_key(fresh: list[Claim], old: list[Claim], context: ComparisonContext, 
     replaced = superseded(nodes) if not fixed else (lambda a, b: False)
     rise = told_rise(nodes) if context.behaviour(nodes[0].rep) == "cumulative" else (lambda a, b: False)
     for a, b in candidate_pairs(nodes, near, same, context):
-        if replaced(a, b) or rise(a, b):
+        if replaced(a, b) or rise(a, b) or _recovered_below(a, b):
             continue
         if (a.part or b.part) and not _same_part(a, b):
             part, other = (a, b) if a.part else (b, a)

@@ -13,7 +13,7 @@ from checker.frame.speakers import names_own_source, reaches, speaker, speaker_f
 from checker.frame.wordspans import words
 from checker.frame.places import (attackers, happening_place, joint_places, label_place, listed, narrowed, place_after,
                                   place_in, venue_part)
-from checker.frame.syntax import (sent_by, after_earlier_cue, clause_of, counted_noun, counted_outcome, counts_a_subgroup,
+from checker.frame.syntax import (sent_by, recovered, group_right_after, after_earlier_cue, clause_of, counted_noun, counted_outcome, counts_a_subgroup,
                                   currency, nationals_listed, excluded_group, earlier, elliptical, group_list, left_out, marked_after,
                                   measure_for, modality, guessed_reach, owner_of, role_of, site_share, sum_word_before, sender_of,
                                   actor_right_before, numbered, restating, share_group, share_pairs, total_verb_before)
@@ -225,6 +225,8 @@ class SentenceFigures:
                           *((("day_part", framer.day_part),) if framer.day_part is not None and day == self.when else ()),
                           *((("stated", stated),) if stated is not None else ()),
                           *((("earlier", True),) if earlier(framing, sm, figure) else ()),
+                          *((("recovered", True),) if measure.value in framing.recovery_measures and group is None
+                            and recovered(framing, sm, figure) else ()),
                           *((("contrasted", True),) if framer.contrasted else ()),
                           *((("place_of_event", True),) if inherited else ()),
                           *((("revised", True),) if read.revised else ())))
@@ -538,6 +540,9 @@ class SentenceFigures:
         # (a share of a toll the article gave: "70 children died" alone is no group's share)
         group = share_group(self.framing, self.sm, figure) \
             if role == "part" and counted is None and measure.value in self.framer.whole_measures else None
+        if group is None and measure.value in self.framing.group_count_measures:
+            # "Three soldiers were aboard the helicopter": the soldiers aboard, never everyone aboard
+            group = group_right_after(self.framing, self.sm, figure)
         if group is None and role == "total" and counted is None:
             # "13 orang, tidak termasuk para pelaku": the toll among those it does not leave out
             group = excluded_group(self.framing, self.sm, figure)

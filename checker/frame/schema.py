@@ -14,7 +14,8 @@ WINDOWS = {
     "speaker_before": 7,  # "..., the Pentagon said": a speaker just before the verb
     "pronoun": 5,  # a pronoun and the attribution verb it is the subject of
     "cue_before": 6,  # a total, increment, part or as-of cue and the figure or date after it
-    "earlier_cue": 10,  # "In its first report on Saturday, OCHA had said at least 11,300": the clause's opening
+    "earlier_cue": 10,
+    "recovery_cue": 3,  # a toll's figure and the recovery word beside it in its clause ("recovered 41 bodies", "42 jenazah telah diangkat")  # "In its first report on Saturday, OCHA had said at least 11,300": the clause's opening
     "cue_after": 5,  # an increment or part cue after a figure
     "modality_after": 2,  # a modality cue right after a figure
     "place_after": 10,  # a figure and the place it counts in after it, before one earlier in its clause counts
@@ -139,6 +140,10 @@ class FramingSchema(Schema):
     share_links = fields.List(fields.String(), load_default=list)
     # "laporan awal ... 130", "initially put the toll at": a figure its own source has since replaced
     earlier_cues = fields.List(fields.String(), load_default=list)
+    # "recovered 41 bodies", "42 jenazah telah diangkat": beside a figure of one of `recovery_measures`, a count of
+    # the bodies brought out so far, which stays below the toll of the dead (all 67 killed while 41 are recovered)
+    recovery_cues = fields.List(fields.String(), load_default=list)
+    recovery_measures = fields.List(fields.String(), load_default=list)
     # right before a past period, these make it the same stretch of that year ("periode yang sama tahun lalu",
     # "the same period of 2023"): a count as of the same day then, not of the year's end
     same_period_cues = fields.List(fields.String(), load_default=list)
@@ -292,6 +297,9 @@ class FramingSchema(Schema):
     # measures of people an outcome right before their figure befalls: "killed four soldiers",
     # "melukai lima prajurit" count the dead and the hurt among them, not a force's size
     people_counted = fields.List(fields.String(), load_default=list)
+    # measures whose figure, told of one of the `share_groups` right after it, counts that group alone whether or not
+    # a whole was given ("Three soldiers were aboard the helicopter"): a fact of its own (on_board/soldiers)
+    group_count_measures = fields.List(fields.String(), load_default=list)
     # a verb right before a counted thing that says what befell it: {counted measure: {verb: outcome
     # measure}} ("merusak 56.000 rumah" counts the houses damaged, "inundated 2,300 homes" those flooded)
     counted_outcomes = fields.Dict(keys=fields.String(), values=fields.Dict(keys=fields.String(), values=fields.String()),

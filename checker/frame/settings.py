@@ -42,6 +42,8 @@ class Framing:
     share_links: AliasTable
     offset_words: frozenset
     earlier_cues: AliasTable
+    recovery_cues: AliasTable | None = None
+    recovery_measures: frozenset = frozenset()
     possessives: tuple = ()
     person_roles: AliasTable | None = None
     phase_cues: AliasTable | None = None
@@ -67,6 +69,7 @@ class Framing:
     counted_shape: re.Pattern | None = None
     counted_things: frozenset = frozenset()
     people_counted: frozenset = frozenset()
+    group_count_measures: frozenset = frozenset()
     counted_outcomes: dict = field(default_factory=dict)  # counted measure -> AliasTable of verb -> outcome
     thing_states: dict = field(default_factory=dict)  # counted measure -> outcomes told after it
     state_links: frozenset = frozenset()  # words between a counted thing and what befell it
@@ -354,6 +357,8 @@ def compile_framing(datas: list[dict]) -> Framing:
         share_links=_table(data.get("share_links", []), "share"),
         offset_words=frozenset(w.casefold() for w in data.get("offset_words", ())),
         earlier_cues=_table(data.get("earlier_cues", []), "earlier"),
+        recovery_cues=_table(data.get("recovery_cues", []), "recovery"),
+        recovery_measures=frozenset(data.get("recovery_measures", ())),
         possessives=tuple(data.get("possessives", ())),
         person_roles=_table(data.get("person_roles", []), "role"),
         phase_cues=AliasTable.build([(f, "sequel", False) for f in data.get("sequel_cues", [])]
@@ -386,6 +391,7 @@ def compile_framing(datas: list[dict]) -> Framing:
         counted_shape=rule_regex(data["counted_shape"], "counted_shape") if data.get("counted_shape") else None,
         counted_things=frozenset(data.get("counted_things", ())),
         people_counted=frozenset(data.get("people_counted", ())),
+        group_count_measures=frozenset(data.get("group_count_measures", ())),
         counted_outcomes={counted: AliasTable.build([(verb, outcome, False) for verb, outcome in verbs.items()])
                           for counted, verbs in data.get("counted_outcomes", {}).items()},
         thing_states={counted: frozenset(states) for counted, states in data.get("thing_states", {}).items()},

@@ -718,6 +718,17 @@ def age_bound(framing, sm: SentenceMentions, figure: Mention) -> str | None:
     return next((group for group, bound in groups if bound.search(sm.text[figure.end:later[0].start])), None)
 
 
+def group_right_after(framing, sm: SentenceMentions, figure: Mention) -> str | None:
+    """The share group named right after the figure ("Three soldiers were aboard", "12 anak-anak berada
+    di kapal"), or None."""
+    if framing.share_groups is None:
+        return None
+    _, end = clause_of(framing, sm.text, figure.start)
+    for start, _, group, _ in framing.share_groups.find(sm.text[figure.end:end]):
+        return group if words(sm.text, figure.end, figure.end + start) == 0 else None
+    return None
+
+
 def share_group(framing, sm: SentenceMentions, figure: Mention) -> str | None:
     """The group a share of a toll counts, named after its figure in its clause before the next
     figure ("including nine civilians", "tujuh di antaranya warga sipil", "two of them children"),
@@ -768,6 +779,27 @@ def nationals_listed(sm: SentenceMentions, figure: Mention, actors, home: str | 
     if figure in paired:
         return True
     return figure.end <= paired[0].start and state_before(figure, 2) not in (None, home)
+
+
+def recovered(framing, sm: SentenceMentions, figure: Mention) -> bool:
+    """Whether the figure counts the bodies brought out so far: a recovery cue beside it in its clause,
+    with no other figure between ("Divers have recovered 41 bodies", "42 jenazah telah diangkat",
+    "jumlah jenazah yang diangkat baru mencapai 55 orang")."""
+    if framing.recovery_cues is None:
+        return False
+    clause_start, clause_end = clause_of(framing, sm.text, figure.start)
+    n = framing.window("recovery_cue")
+    others = [q for q in sm.quantities if q.kind == "quantity" and q is not figure]
+    head = words_before(sm.text, figure.start, n)
+    offset = figure.start - len(head)
+    for s, e, _, _ in framing.recovery_cues.find(head):
+        if offset + s >= clause_start and not any(offset + e <= q.start and q.end <= figure.start for q in others):
+            return True
+    tail = words_after(sm.text, figure.end, n + 1)
+    for s, e, _, _ in framing.recovery_cues.find(tail):
+        if figure.end + e <= clause_end and not any(figure.end <= q.start and q.end <= figure.end + s for q in others):
+            return True
+    return False
 
 
 def earlier(framing, sm: SentenceMentions, figure: Mention) -> bool:
