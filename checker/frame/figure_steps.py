@@ -181,6 +181,10 @@ class SentenceFigures:
         measure = self.measure_of_share(figure, measure)
         measure, referent = self.measure_of_subject(figure, measure)
         counted = None
+        if measure is not None and figure.kind != "money" and measure.value in framing.money_measures:
+            # a measure of money takes only sums: "bantuan beras untuk 16 juta keluarga" after the revenue is a
+            # count of families, never the revenue carried on
+            measure = None
         if measure is None:
             # a figure of something else ("19 members", "233 rekaman video"): read, never compared
             counted = measure = counted_noun(framing, sm, figure)
@@ -273,11 +277,39 @@ class SentenceFigures:
         sm = self.sm
         moneyed = replace(sm, measures=[m for m in sm.measures if m.value in self.framing.money_measures])
         read = self.measure_for(figure, moneyed)
+        if read is None:
+            read = self._money_in_clause(figure, moneyed)
         before = [q for q in sm.quantities if q.kind == "money" and q.end <= figure.start]
         if read is None or before and (re.fullmatch(r"\s*\(\s*", sm.text[before[-1].end:figure.start])
                                        or restating(self.framing, sm, before[-1], figure)):
             return None
         return read
+
+    def _money_in_clause(self, figure: Mention, moneyed: SentenceMentions) -> Mention | None:
+        """A money measure a little farther from its sum than a count's: before it past the scope of what
+        brings the money in, a rate and all ("tambahan penerimaan negara dari PPN 12 persen atas barang mewah
+        sekitar Rp 3,2 triliun", "revenue from the 12% rate on luxury goods of 3.2 trillion rupiah"), or after it
+        past the sum's conversion in brackets ("3.2 trillion rupiah ($198 million) in extra revenue"); never past
+        a clause's break or another figure than a rate."""
+        text = self.sm.text
+        rates = [q for q in self.sm.quantities if q.kind == "percent"]
+        conversions = [q for q in self.sm.quantities if q.kind == "money" and q.start >= figure.end
+                       and re.fullmatch(r"\s*\(\s*", text[figure.end:q.start]) and re.match(r"\s*\)", text[q.end:])]
+
+        def clear(lo: int, hi: int) -> bool:
+            between = text[lo:hi]
+            for q in rates + conversions:
+                if lo <= q.start and q.end <= hi:
+                    between = between.replace(q.text, " ")
+            if conversions and lo == figure.end:
+                between = re.sub(r"^\s*\(\s*\)", " ", between)
+            return not re.search(r"[,;:()!?\d]|\.\s", between)
+
+        found = [m for m in moneyed.measures
+                 if (m.end <= figure.start and words(text, m.end, figure.start) <= 10 and clear(m.end, figure.start))
+                 or (m.start >= figure.end and words(text, figure.end, m.start) <= 6 and conversions
+                     and clear(figure.end, m.start))]
+        return min(found, key=lambda m: min(abs(m.start - figure.end), abs(figure.start - m.end))) if found else None
 
     def measure_named(self, figure: Mention, measure: Mention | None) -> tuple[Mention | None, Mention | None]:
         """(measure, listed outcome): what the figure's own words count, and the outcome a list of

@@ -118,7 +118,9 @@ def register_persons(sentences: list[SentenceMentions], actors, framing, places=
 
     def note(name: str, actor: Mention) -> None:
         body = voice_of(actor, actors, places) if places is not None else body_of(actors, actor.value)
-        for part in {name, *name.split()}:
+        tokens = name.split()
+        # "Sri Mulyani Indrawati" goes on as "Sri Mulyani": a longer name's first two words are its part too
+        for part in {name, *tokens, *([" ".join(tokens[:2])] if len(tokens) > 2 else [])}:
             if len(part) >= 3:
                 found.setdefault(part, set()).add(body)
 

@@ -354,6 +354,14 @@ def _finish(text, nr: NumberRules, rejects, core_start, core_end, low, high, tok
         end += ha.end()
     hedged_after = after is not None
     low, high, low_open, high_open = apply_hedges(low, high, before, after)
+    if estimate_only and after is None and scale > 1 and tokens and tokens[0].role == "digits" \
+            and low is not None and high is not None:
+        # "sekitar Rp 3,2 triliun", "about 1.5 million": a scaled figure written to a decimal place is
+        # about that place's worth either side, never a tenth of itself (3.1 to 3.3 trillion, not 2.88 to 3.52)
+        written = re.fullmatch(r"\d+" + re.escape(nr.decimal_mark) + r"(\d{1,3})", (tokens[0].text or "").strip())
+        if written:
+            step = 10.0 ** -len(written.group(1)) * scale
+            low, high = max(low, nominal[0] - step), min(high, nominal[1] + step)
     name = "+".join(rules_used) or "number"
     if kind == "money":
         name += f"+money:{unit}"
