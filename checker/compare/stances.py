@@ -53,30 +53,30 @@ def conflicts(by_side: dict, new_ids: set, context: ComparisonContext, groups: G
 def reversals(by_side: dict, new_ids: set, context: ComparisonContext, groups: Groups,
               proposition: str) -> None:
     """A side that denied and later confirmed (or the reverse), at least `reversal_min_days`
-    apart: every statement of the side that has such an opposite one stands behind it."""
+    apart: every statement of the side that has such an opposite one stands behind it. An article
+    that itself tells of both, each on its own day ("confirmed on Saturday that ... The army had
+    denied using them on Friday"), tells of the turn: a day apart is enough there."""
     settings = context.settings
     polarity = settings.polarity_of
     gap_min = settings.reversal_min_days
+
+    def apart(a: Claim, b: Claim) -> int:
+        return min(gap_min, 1) if a.article == b.article else gap_min
+
     for side in sorted(by_side):
         held = _dated(by_side[side], context)
-        spans = {}
-        for sign in (1, -1):
-            days = [day for day, c in held if polarity(c.stance) == sign]
-            spans[sign] = (min(days), max(days)) if days else None
-        if spans[1] is None or spans[-1] is None:
+        if not any(polarity(c.stance) == 1 for _, c in held) or not any(polarity(c.stance) == -1 for _, c in held):
             continue
-        behind = []
-        for day, claim in held:
-            other = spans[-polarity(claim.stance)]
-            if other[0] <= day - gap_min or other[1] >= day + gap_min:
-                behind.append((day, claim))
+        behind = [(day, claim) for day, claim in held
+                  if any(polarity(c.stance) == -polarity(claim.stance) and abs(day - d) >= apart(claim, c)
+                         for d, c in held)]
         if not any(c.id in new_ids for _, c in behind):
             continue
         # the first turn speaks for the finding: the earliest statement that has an opposite
         # one at least gap_min days before it, and the last such opposite statement
         for day, later in behind:
             earlier = [(d, c) for d, c in behind
-                       if polarity(c.stance) == -polarity(later.stance) and d <= day - gap_min]
+                       if polarity(c.stance) == -polarity(later.stance) and d <= day - apart(later, c)]
             if earlier:
                 before_day, before = earlier[-1]
                 verdict = Verdict("reversal", ("polarity", "time"), before, later, day - before_day)

@@ -11,12 +11,12 @@ from datetime import date
 from checker.frame import events as ev
 from checker.frame.speakers import names_own_source, reaches, speaker, speaker_for, speakers_by_cue, closing_tag
 from checker.frame.wordspans import words
-from checker.frame.places import (attackers, happening_place, joint_places, label_place, listed, narrowed, place_after,
+from checker.frame.places import (attackers, opponents, happening_place, joint_places, label_place, listed, narrowed, place_after,
                                   place_in, venue_part)
 from checker.frame.syntax import (sent_by, recovered, group_right_after, after_earlier_cue, clause_of, counted_noun, counted_outcome, counts_a_subgroup,
                                   currency, nationals_listed, excluded_group, earlier, elliptical, group_list, left_out, marked_after,
                                   measure_for, modality, guessed_reach, owner_of, role_of, site_share, sum_word_before, sender_of,
-                                  actor_right_before, numbered, restating, share_group, share_pairs, total_verb_before)
+                                  actor_right_before, numbered, restating, share_group, share_pairs, total_verb_before, joined_share)
 from checker.frame.times import earlier_figure_day, own_period_day, own_speech_day
 from checker.model import Evidence, EventRef, Mention
 from checker.recognise import SentenceMentions
@@ -66,6 +66,8 @@ def _next_in_breakdown(framing, sm: SentenceMentions, earlier: Mention, figure: 
     if 0 < len(tokens) <= 4 and (tokens[-1] in framing.joint_links or tokens[-1] == ",") \
             and not framing.part_markers.find(between):
         return True
+    if figure is not None and joined_share(framing, sm, figure):
+        return True  # "14 di antaranya warga sipil dan satu tentara": the next group of the same toll
     # a share marked right after its figure and counted at a place, then the next share at its own:
     # "ten of them in the town of Garut and two in Sumedang", "tujuh di antaranya di Desa A dan dua di Desa B"
     places = [p for p in sm.places if earlier.end <= p.start and p.end <= figure.start]
@@ -678,10 +680,15 @@ class SentenceFigures:
         happening's (inherited); notes a place abroad for the sentence after."""
         sm, framing, framer = self.sm, self.framing, self.framer
         skip = [(owner.start, owner.end)] if owner else []
+        # a party the fighting was with is no place ("13 killed as border fighting with Thailand enters third day")
+        skip += [(a.start, a.end) for a in opponents(framing, sm)]
         # a share marked after a later figure counts at its own place: "10 dead, nine of them in
         # the village of Klatanlo" places the nine, never the whole
         skip += [(q.start, clause_of(framing, sm.text, q.start)[1]) for q in sm.quantities
                  if q.kind == "quantity" and q.start >= figure.end and marked_after(framing, sm, q)]
+        home = self.own_side(figure)
+        if home is not None:
+            return home, False, home  # "Cambodia said 13 had been killed on its side of the border"
         clause_place = place_after(framing, sm, figure.end, skip, figure.start)
         where = clause_place or place_in(framing, sm, skip, figure) or label_place(sm, figure) \
             or self.recording_country(figure) \
@@ -702,6 +709,26 @@ class SentenceFigures:
                      or framer.main is not None and about.country != framer.main.country):
             framer.abroad = where
         return where, inherited, clause_place
+
+    def own_side(self, figure: Mention) -> str | None:
+        """The country of the state or body named before the figure, when the figure's clause after it
+        places what it counts on that one's own side ("Cambodia said 13 people had been killed on its
+        side of the border", "Kamboja mencatat 13 orang tewas di wilayahnya"), not in the other
+        country the clause names ("since fighting with Thailand erupted")."""
+        sm, framing, actors, places = self.sm, self.framing, self.actors, self.places
+        if framing.own_side is None:
+            return None
+        start, end = clause_of(framing, sm.text, figure.start)
+        end = min([end] + [q.start for q in sm.quantities if q.kind == "quantity" and q.start > figure.end])
+        # (a share of the toll before counts where it did: "..., eight civilians and five soldiers")
+        start = start if role_of(framing, sm, figure) == "part" else figure.end
+        if framing.own_side.search(sm.text, start, max(end, figure.end)) is None:
+            return None
+        for a in sorted(sm.actors, key=lambda a: -a.start):
+            home = actors.government(a.value) if a.end <= figure.start else None
+            if home and actors.role(home) == "state" and home in places.parents:
+                return home
+        return None
 
     def place_of_happening(self, figure: Mention, measure: Mention, about: EventRef | None, where: str | None,
                            inherited: bool) -> tuple[str | None, bool, EventRef | None]:
@@ -760,7 +787,8 @@ class SentenceFigures:
             # Syria's health ministry reported 656 deaths" counts Syria's dead
             where, inherited = home, False
         if (where is None or inherited) and home and actors.role(home) == "state" and home in places.parents \
-                and any(actors.government(a.value) not in (home, None) for a in attackers(self.framing, self.sm)):
+                and any(actors.government(a.value) not in (home, None)
+                        for a in attackers(self.framing, self.sm) + opponents(self.framing, self.sm)):
             # "Israel says 28 people were killed in Iranian missile attacks", "Pakistan's military said
             # Indian strikes killed 26": a state counting its own dead from another's strikes
             where, inherited = home, False

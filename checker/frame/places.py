@@ -60,6 +60,15 @@ def did_happening(framing, sm: SentenceMentions, mention: Mention, types=None) -
     return False
 
 
+def opponents(framing, sm: SentenceMentions) -> list[Mention]:
+    """The actors the sentence names as the side another fought ("border fighting with Thailand",
+    "pertempuran dengan Thailand"): a party to the fighting, whose toll is never where it counts."""
+    links = getattr(framing, "opponent_links", None)
+    if links is None:
+        return []
+    return [a for a in sm.actors if links.search(sm.text, max(0, a.start - 60), a.start)]
+
+
 def attacker(framing, sm: SentenceMentions, place: Mention) -> bool:
     """A place that names the state who did a happening beside it ("korban serangan Israel"): who
     struck, not where it struck nor where its toll counts."""

@@ -115,6 +115,8 @@ class FramingSchema(Schema):
     # right after a figure, a state's own people by a possessive ("169 of its pilgrims", "464 warganya"):
     # the state named before the figure owns them, as "169 Iranians" would
     own_people = fields.List(fields.String(), load_default=list)
+    own_side = fields.List(fields.String(), load_default=list)
+    opponent_links = fields.List(fields.String(), load_default=list)
     # ranks and honorifics between a title and a name ("Irjen", "drg", "Gen.")
     honorifics = fields.List(fields.String(), load_default=list)
     # a service written right after a rank, part of the rank ("Marsdya TNI Mohammad Syafii", "Irjen Pol Nico")

@@ -120,6 +120,8 @@ class Framing:
     publication_cues: AliasTable | None = None  # before a month: when a report came out ("published in")
     reaction_heads: AliasTable | None = None  # before an incident: a reaction to it ("anger over"), which a day after dates
     own_people: re.Pattern | None = None  # right after a figure: a state's own people by a possessive ("of its pilgrims")
+    opponent_links: re.Pattern | None = None  # right before a state: the side a state fought ("fighting with Thailand")
+    own_side: re.Pattern | None = None  # after a figure in its clause: the teller's own country ("on its side of the border")
     group_noun: re.Pattern | None = None  # a group a demonym beside it describes ("the Lebanese militant group")
     operated_vehicle: re.Pattern | None = None  # a vehicle an operator beside it labels ("a Malaysia Airlines jet")
     subgroup: re.Pattern | None = None  # starts right after a figure that counts a group ("40 dewasa")
@@ -345,6 +347,10 @@ def compile_framing(datas: list[dict]) -> Framing:
         reaction_heads=_table(data.get("reaction_heads", []), "reaction"),
         own_people=re.compile(rf"[\s-]*{alternation(data['own_people'])}(?!\w)", re.IGNORECASE)
         if data.get("own_people") else None,
+        opponent_links=re.compile(rf"(?<!\w){alternation(data['opponent_links'])}\s+$", re.IGNORECASE)
+        if data.get("opponent_links") else None,
+        own_side=re.compile(rf"(?<!\w){alternation(data['own_side'])}(?!\w)", re.IGNORECASE)
+        if data.get("own_side") else None,
         honorifics=frozenset(h.casefold().rstrip(".") for h in data.get("honorifics", ())),
         anaphoric_speakers=_table(data.get("anaphoric_speakers", []), "speaker"),
         determiners=frozenset(w.casefold() for w in data.get("determiners", ())),

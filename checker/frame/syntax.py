@@ -665,6 +665,10 @@ def role_of(framing, sm: SentenceMentions, figure: Mention) -> str:
     whole = getattr(framing, "whole_before", None)
     if whole is not None and whole.search(text, 0, figure.start):
         return "part"  # "Dari 199 jemaah yang wafat, 72 orang ...": a share of the whole named first
+    if appended_breakdown(framing, sm, figure):
+        return "part"  # "13 people had been killed, eight civilians and five soldiers": the toll's groups
+    if joined_share(framing, sm, figure):
+        return "part"  # "14 di antaranya warga sipil dan satu tentara": the next group of the same toll
     later = [q.start - figure.end for q in sm.quantities if q.kind == "quantity" and q.start >= figure.end]
     if any(len(re.findall(r"[\w'’-]+", tail[:s])) <= 1 and "," not in tail[:s]
            and not any(0 <= at - e and not re.findall(r"[\w'’-]+", text[figure.end + e:figure.end + at]) for at in later)
@@ -673,6 +677,49 @@ def role_of(framing, sm: SentenceMentions, figure: Mention) -> str:
         # a marker opening the next figure ("killed 20 people, among them three tourists")
         return "part"
     return "total"
+
+
+def joined_share(framing, sm: SentenceMentions, figure: Mention) -> bool:
+    """Whether the figure, naming one of the share groups, is joined right after a share of a toll
+    that names one ("14 di antaranya warga sipil dan satu tentara", "14 of them civilians and one
+    a soldier"): another share of the same toll, not a count of its own."""
+    if framing.share_groups is None or framing.group_then_joiner is None or not share_group(framing, sm, figure):
+        return False
+    before = [q for q in sm.quantities if q.kind == "quantity" and q.end <= figure.start]
+    if not before:
+        return False
+    prev = max(before, key=lambda q: q.start)
+    between = sm.text[prev.end:figure.start]
+    for s, e, _, _ in sorted(framing.part_markers.find(between), reverse=True):
+        between = between[:s] + between[e:]
+    return framing.group_then_joiner.fullmatch(re.sub(r"\s+", " ", between)) is not None \
+        and share_group(framing, sm, prev) is not None and role_of(framing, sm, prev) == "part"
+
+
+def appended_breakdown(framing, sm: SentenceMentions, figure: Mention) -> bool:
+    """Whether the figure stands in a list of groups set by a comma after a figure before it, each
+    of the list's figures naming one of the share groups: "13 people had been killed, eight
+    civilians and five soldiers", "23 orang tewas, 14 warga sipil dan sembilan tentara": a
+    breakdown of the figure before, each a share (not "sent 2,000 troops and 12 were killed")."""
+    if framing.share_groups is None or framing.group_then_joiner is None:
+        return False
+    figures = sorted((q for q in sm.quantities if q.kind == "quantity"), key=lambda q: q.start)
+    if figure not in figures:
+        return False
+    i = figures.index(figure)
+    joined = lambda a, b: framing.group_then_joiner.fullmatch(sm.text[a.end:b.start]) is not None  # noqa: E731
+    lo = i
+    while lo > 0 and joined(figures[lo - 1], figures[lo]) and share_group(framing, sm, figures[lo - 1]):
+        lo -= 1
+    hi = i
+    while hi + 1 < len(figures) and joined(figures[hi], figures[hi + 1]) and share_group(framing, sm, figures[hi + 1]):
+        hi += 1
+    if lo == hi or lo == 0 or not all(share_group(framing, sm, q) for q in figures[lo:hi + 1]):
+        return False
+    between = sm.text[figures[lo - 1].end:figures[lo].start]
+    # the whole right before, its clause closed by the comma and counting something the list breaks down
+    return re.search(r",\s*$", between) is not None and not re.search(r"[;:()]", between) \
+        and any(figures[lo - 1].end <= m.start < figures[lo].start for m in sm.measures)
 
 
 def _carried_into_total(framing, sm: SentenceMentions, figure: Mention) -> bool:
