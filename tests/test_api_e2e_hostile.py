@@ -58,18 +58,18 @@ def test_a_chunked_body_over_the_limit_is_refused_not_cut(server):
                            headers={**AUTH, "Content-Type": "text/plain; charset=utf-8"})
     assert answer.status_code == 413
     assert answer.headers["Content-Type"] == "application/problem+json"
-    assert requests.get(server + "/articles", timeout=10).json()["total"] == 0
+    assert requests.get(server + "/articles", timeout=60).json()["total"] == 0
     # under the limit, chunked is read whole
     small = text[:20000].encode()
     answer = requests.post(server + "/articles", data=iter([small[:9000], small[9000:]]), timeout=120,
                            headers={**AUTH, "Content-Type": "text/plain; charset=utf-8"})
     assert answer.status_code == 201, answer.text
-    stored = requests.get(server + answer.headers["Location"].split("/api/v1", 1)[1], timeout=10).json()
+    stored = requests.get(server + answer.headers["Location"].split("/api/v1", 1)[1], timeout=60).json()
     assert stored["claims"]
 
 
 def test_gunicorns_own_414_is_a_problem_document(server):
-    answer = requests.get(server + "/articles", params={"source": "x" * 10000}, timeout=10)
+    answer = requests.get(server + "/articles", params={"source": "x" * 10000}, timeout=60)
     assert answer.status_code == 414
     assert answer.headers["Content-Type"] == "application/problem+json"
     assert answer.json()["status"] == 414

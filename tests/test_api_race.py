@@ -56,7 +56,7 @@ def test_racing_contradictions_are_all_found(database_url):
             # a finding lists a bounded sample of its claims (the pairs share one dispute, the
             # same two outlets on one fact): the store links it to every article it involves
             linked = set.intersection(*({f["id"] for f in requests.get(
-                base + "/findings", params={"article": a, "per_page": 200}, timeout=30).json()["items"]
+                base + "/findings", params={"article": a, "per_page": 200}, timeout=120).json()["items"]
                 if f["type"] == "conflict"} for a in ids))
             if not [f for f in first.json()["findings"] + second.json()["findings"] if f["id"] in linked]:
                 lost_reported.append(n)
