@@ -382,6 +382,12 @@ class ArticleFramer(FigureFraming):
         # a stance is dated when it was taken: a day the sentence names, else the latest day
         # the article has named so far (its news day), else its publication day
         told_day = any(d.value.grain == "day" and d.value.day == when for d in sm.dates)
+        told = {d.value.day for d in sm.dates if d.value.grain == "day" and d.value.day is not None
+                and (self.article.published is None or d.value.day <= self.article.published)}
+        if told_day and len(told) > 1:
+            # a stance is taken after what it is on: of two days the sentence names, the later
+            # ("menuduh keduanya menyalakan api pada Jumat (2/2), seperti dikutip AFP, Sabtu (23/3)")
+            when = max(told)
         period = None if told_day else told_period(sm, self.framing, self.article.published, sm.stances)
         if period is not None:
             when = period.day  # held over the period: "In April, ..." (its last day the `until` detail)
