@@ -330,7 +330,7 @@ def _unknown_persons(sm: SentenceMentions, framing, known: list, found: dict) ->
                                          for c in sm.attribution)
         if beside and not (appositive or titled) and any(
                 c.value in ("after", "either") and 0 <= start - c.end <= 2 for c in sm.attribution) \
-                and any(end <= a.start < close for a in sm.actors):
+                and any(end <= a.start < close and not _where(sm, framing, a) for a in sm.actors):
             # "berdasarkan data Sistem Informasi ... Kementerian Agama, ...", "according to the
             # Integrated Data System of the health ministry": the body named in the same phrase
             # is the source; the capitalised words before it name its system, no person
@@ -419,6 +419,30 @@ def _appositives(sm: SentenceMentions, actors, framing, known: list) -> list[tup
     return out
 
 
+def _where(sm: SentenceMentions, framing, actor: Mention) -> bool:
+    """Whether a body's mention is a place said after a preposition ("ujar Budi Arie di Jakarta",
+    "Budi Arie told reporters in Jakarta"): where the speaker spoke, no source named."""
+    return framing.place_preposition is not None and any(p.start == actor.start and p.end == actor.end for p in sm.places) \
+        and framing.place_preposition.search(sm.text, max(0, actor.start - 40), actor.start) is not None
+
+
+def _other_person(sm: SentenceMentions, persons: dict[str, str], part: str, end: int) -> bool:
+    """Whether a registered one-word part of a name goes on, in the text, with a name word of
+    another person: "Budi Arie" where only "Budi Gunawan" (and so "Budi") was registered is
+    another Budi. A day, a place or a body after the part ("kata Budi Senin") ends the name; so
+    does a headline's title case, where every word is capitalised."""
+    nxt = re.match(r"\s+([A-Z][a-z'’-]+)\b", sm.text[end:])
+    if nxt is None or _title_case(sm.text):
+        return False
+    s, e = end + nxt.start(1), end + nxt.end(1)
+    if any(m.start < e and s < m.end for m in sm.dates + sm.places + sm.actors + sm.measures + sm.incidents):
+        return False
+    word = nxt.group(1)
+    # the part's own full names registered ("Budi Gunawan") or the next word a registered name itself
+    return not any(n.split()[0] == part and len(n.split()) > 1 and n.split()[1] == word for n in persons) \
+        and word not in persons
+
+
 def person_mentions(sm: SentenceMentions, persons: dict[str, str], firms=frozenset()) -> list[Mention]:
     """Registered names in a sentence, as actor mentions of the body they speak for; a firm's
     name may hold a state's ("ASDP Indonesia Ferry"): the firm is meant (the caller drops the
@@ -436,6 +460,8 @@ def person_mentions(sm: SentenceMentions, persons: dict[str, str], firms=frozens
                 if name in persons:
                     at = re.search(r"\s+".join(map(re.escape, words[i:i + n])), m.group())
                     start, end = m.start() + at.start(), m.start() + at.end()
+                    if n == 1 and i + 1 < len(words) and _other_person(sm, persons, name, m.start() + at.end()):
+                        continue  # "Budi Arie" after "Budi Gunawan" was registered: another Budi
                     if not any(s < end and start < e and not (name in firms and start <= s and e <= end)
                                for s, e in taken):
                         out.append(Mention("actor", name, start, end, persons[name],
