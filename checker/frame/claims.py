@@ -33,7 +33,7 @@ from checker.frame.times import (anchored, as_of_day, dates_earlier_figure, day_
                                  sets_against, told_period, trailing_tag_day)
 from checker.model import Article, Claim, Evidence, EventRef, Mark, Mention
 from checker.recognise import SentenceMentions
-from checker.recognise.stances import agent_after
+from checker.recognise.stances import StanceCue, agent_after
 
 # a short phrase and a comma opening the sentence ("Weeks later, the ministry confirmed", "Sebulan
 # kemudian, kementerian itu"): the role named after it is still the clause's subject
@@ -479,6 +479,15 @@ class ArticleFramer(FigureFraming):
             after = sorted((a for a in speaking if start <= a.start <= start + reach), key=lambda a: a.start)
             return after[0] if after else None
         clause_start, _ = clause_of(self.framing, text, cue.start)
+        # a cue joined to an earlier one by a coordinator shares its subject, never its object ("The FIR
+        # accused the organisers of hiding evidence and blamed them", "menuding panitia lalai dan
+        # menyalahkan mereka": the FIR, the one accusing, blames)
+        lead = re.findall(r"[^\W\d_][\w'’-]*", text[clause_start:cue.start])
+        if lead and lead[-1].casefold() in self.framing.cue_joiners:
+            earlier = [c for c in sm.stances if clause_start <= c.start and c.end < cue.start
+                       and isinstance(c.value, StanceCue) and not c.value.passive]
+            if earlier:
+                return self.holder(sm, earlier[-1])
         if trailing is False:  # (not given: a cue of its own)
             trailing = trailing_comma(sm, self.framing, cue)
         if trailing is not None:  # "P, the Pentagon confirmed": the name after the comma holds it

@@ -409,7 +409,11 @@ def read_cue(sm: SentenceMentions, cue: Mention, holder: Mention, rules, topic: 
         # but a figure before a link word is what the link is said of: "membantah kematian ribuan pekerja
         # terkait proyek itu", "denied the deaths of 37 workers were linked to the project" dispute the link
         linked = chosen is not None and chosen.mention is not None and (chosen.light or chosen.governed)
-        if figure is not None and (chosen is None or chosen.mention is None or value.role == "contrast"
+        # and a happening only named, no act or light predicate governing it, is what the figure counts:
+        # "dismissed claims that the stampede had killed more than 125 people" disputes the toll
+        named_only = chosen is not None and chosen.mention is not None and chosen.mention.kind == "incident" \
+            and not chosen.governed
+        if figure is not None and (chosen is None or chosen.mention is None or value.role == "contrast" or named_only
                                    or (figure.words.start < chosen.mention.start and not linked)):
             return figure
     if chosen is None and accusation_back(sm, rules, cue):
