@@ -20,6 +20,7 @@ from checker.frame.wordspans import words, words_before
 from checker.frame.places import in_speaker_tag, joint_places, landmark, ranked_place, unplaced_site
 from checker.frame.bodies import government_words
 from checker.frame.syntax import clause_of
+from checker.frame.times import in_relative_clause
 from checker.model import UNTYPED_EVENT, DateValue, EventRef, Mention
 from checker.recognise import SentenceMentions
 from checker.recognise.lexicon import AliasTable, _mentions
@@ -589,6 +590,9 @@ def past_period(sm: SentenceMentions, before: date | None, framing=None,
         published_in = getattr(framing, "publication_cues", None)
         if published_in is not None and published_in.find(words_before(sm.text, d.start, 3)):
             continue  # "a study published in May estimated 4,645 deaths": when the study came out
+        if framing is not None and in_relative_clause(sm, d, framing) \
+                and not any(i.end <= d.start for i in sm.incidents):
+            continue  # "Kapal yang dibangun pada 2008 itu mengangkut 22 orang": when the ship was built, no happening's
         return d
     if incident_day is not None and framing is not None:
         # "dua pekan setelah serangan di Pahalgam pada 22 April", "the April 22 attack in Pahalgam in
