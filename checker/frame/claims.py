@@ -19,6 +19,7 @@ from checker.frame.agents import co_holders, named_holder, unknown_speaker
 from checker.frame.bodies import (defined_bodies, defined_mentions, place_bodies, regional_bodies_after_region,
                                   regional_governments, voice_of, without_described_bodies, without_described_states,
                                   without_operators)
+from checker.frame.child_victims import child_victim_ages
 from checker.frame.figure_stances import confirmations
 from checker.frame.persons import person_mentions, register_firms, register_persons, with_firms
 from checker.frame.propositions import (negated, note_context, note_rumour, polarity, read_assertions, read_cue,
@@ -707,6 +708,9 @@ def _frame_with(article: Article, mentions: list[SentenceMentions], rules, main:
     for sm in mentions:
         framer.frame_sentence(sm)
     claims = regions_abroad(regional_speakers(framer.claims), rules["actors"], rules.get("places"))
+    incidents = rules.get("incidents")
+    claims = child_victim_ages(claims, mentions, rules["framing"], incidents.measures if incidents is not None else (),
+                               main)
     return echo_days(echo_speakers(claims, rules["actors"]), article.published, rules["framing"])
 
 

@@ -28,6 +28,7 @@ WINDOWS = {
     "colon_source": 4,  # ... or its source closing it after its last colon ("...: EU intelligence")
     "subject_outcome": 16,  # a figure opening its clause and the outcome its long noun phrase leads to
     "speech_runs_on": 1,  # sentences of a paragraph after one with a speaker that go on with its account
+    "child_age": 8,  # a child's noun and its age after it ("anak perempuan seorang anggota Hizbullah yang baru berusia 10 tahun")
     "share_group": 4,  # a share's figure and the group it counts ("tujuh di antaranya warga sipil")
     "since_clause": 6,  # a since word and the day of what its phrase names ("since the first deaths on July 16")
     "compared_source": 3,  # a comparison word and the cue naming the source of what is compared ("than the toll announced by")
@@ -253,6 +254,9 @@ class FramingSchema(Schema):
     # the verbs (topics ids) whose subject owns the troops counted after them ("X sent 1,500
     # troops"), and the measures they own so
     # parts of a venue a figure may count in ("10 tembakan diarahkan ke tribun utara"): id -> forms
+    # a child told with an age among the dead ("an eight-year-old girl"): description -> forms (the
+    # girl, the boy), so outlets' different ages for that one child meet (child_victims.py)
+    child_victims = fields.Dict(keys=fields.String(), values=fields.List(fields.String()), load_default=dict)
     venue_parts = fields.Dict(keys=fields.String(), values=fields.List(fields.String()), load_default=dict)
     # the part of a country a side holds ("government-held areas", "wilayah yang dikuasai
     # oposisi"), named anywhere in the figure's clause: the two sides' tolls are no rivals

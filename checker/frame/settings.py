@@ -50,6 +50,7 @@ class Framing:
     sending_topics: frozenset = frozenset()
     sent_measures: frozenset = frozenset()
     venue_parts: AliasTable | None = None
+    child_victims: AliasTable | None = None
     area_parts: AliasTable | None = None
     own_cause_types: frozenset = frozenset()  # happenings no other brings about (a clan fight)
     after_only: frozenset = frozenset()
@@ -372,6 +373,8 @@ def compile_framing(datas: list[dict]) -> Framing:
                          + [(f, "all", False) for f in data.get("all_waves_cues", [])]),
         sending_topics=frozenset(data.get("sending_topics", ())),
         sent_measures=frozenset(data.get("sent_measures", ())),
+        child_victims=AliasTable.build([(f, child, False) for child, forms in data.get("child_victims", {}).items()
+                                        for f in forms]) if data.get("child_victims") else None,
         venue_parts=AliasTable.build([(f, ident, False) for ident, forms in data.get("venue_parts", {}).items() for f in forms]),
         own_cause_types=frozenset(data.get("own_cause_types", ())),
         area_parts=AliasTable.build([(f, ident, False) for ident, forms in data.get("area_parts", {}).items() for f in forms]),
