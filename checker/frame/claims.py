@@ -15,6 +15,7 @@ from checker.frame import events as ev
 from checker.frame import happening_days as hd
 from checker.frame.figures import FigureFraming
 from checker.frame.passes import echo_days, echo_speakers, regional_speakers, regions_abroad
+from checker.frame.over_limit import over_limit_stances
 from checker.frame.agents import co_holders, named_holder, unknown_speaker
 from checker.frame.bodies import (defined_bodies, defined_mentions, place_bodies, regional_bodies_after_region,
                                   regional_governments, voice_of, without_described_bodies, without_described_states,
@@ -711,7 +712,8 @@ def _frame_with(article: Article, mentions: list[SentenceMentions], rules, main:
     incidents = rules.get("incidents")
     claims = child_victim_ages(claims, mentions, rules["framing"], incidents.measures if incidents is not None else (),
                                main)
-    return echo_days(echo_speakers(claims, rules["actors"]), article.published, rules["framing"])
+    claims = echo_days(echo_speakers(claims, rules["actors"]), article.published, rules["framing"])
+    return over_limit_stances(claims, rules["stances"], rules["actors"], article.id)
 
 
 def _looks_back(sm: SentenceMentions, framing) -> bool:

@@ -69,6 +69,14 @@ def _name_after(text: str, pos: int, honorifics: frozenset,
     return (start, end) if start is not None else None
 
 
+def _listed(text: str, body_end: int, span: tuple[int, int], framing) -> bool:
+    """Whether one capitalised word set off by a comma after a body is an item of a list of groups
+    going on with a link and a lower-case word ("minta maaf kepada keluarga korban, Aremania, dan
+    suporter"; "thanked the rescuers, Basarnas, and volunteers"), not the name of the body's person."""
+    return framing.list_goes_on is not None and "," in text[body_end:span[0]] \
+        and " " not in text[span[0]:span[1]] and framing.list_goes_on.match(text, span[1]) is not None
+
+
 def _title_goes_on(framing, text: str, end: int, bodies_after: list[Mention]) -> bool:
     """Whether capitalised words after a title are the title's own ("Kepala Pusat Data dan
     Informasi BNPB Abdul Muhari", "Head of Public Relations of the Police"): a linking word of a
@@ -154,7 +162,8 @@ def register_persons(sentences: list[SentenceMentions], actors, framing, places=
             office = next((p for p in sm.places if span is not None and p.start == span[0]), None)
             if office is not None:  # "Kepala Kantor SAR Kupang Emanuel Bau": the body's office, then the name
                 span = _name_after(sm.text, office.end, framing.honorifics, actors.rank_services)
-            if span is None or any(s < span[1] and span[0] < e for s, e in known):
+            if span is None or any(s < span[1] and span[0] < e for s, e in known) \
+                    or _listed(sm.text, actor.end, span, framing):
                 continue
             introduced.append(span)
             note(sm.text[span[0]:span[1]], actor)

@@ -112,6 +112,7 @@ class Framing:
     guessed_measures: frozenset = frozenset()  # tolls no one plans: a plan or a vague guess of them is a forecast
     guess_alternatives: re.Pattern | None = None  # the whole text between a guessed figure and a higher alternative
     named_joins: re.Pattern | None = None  # a capitalised name and a link right before an "others" figure
+    list_goes_on: re.Pattern | None = None  # after a list's item: a comma, a link, a lower-case word (", dan suporter")
     controller: re.Pattern | None = None  # ends right before the one who runs a body named before
     route: re.Pattern | None = None  # ends right before a place on a journey's route
     when_link: re.Pattern | None = None  # opens a clause a date before it dates ("on Monday when ...")
@@ -448,6 +449,7 @@ def compile_framing(datas: list[dict]) -> Framing:
         if data.get("controller_cues") else None,
         named_joins=re.compile(rf"\b[A-Z][\w'’-]+,?\s+(?:{alternation(data['named_joins'])})\s+$")
         if data.get("named_joins") else None,
+        list_goes_on=re.compile(rf"\s*,\s*(?:{alternation(data['named_joins'])})\s+[a-z]") if data.get("named_joins") else None,
         figure_alternatives=re.compile(rf"\s*(?:{alternation(data['figure_alternatives'])})\s*", re.I)
         if data.get("figure_alternatives") else None,
         guessed_measures=frozenset(data.get("guessed_measures", ())),

@@ -129,6 +129,12 @@ class ThemeSchema(Schema):
     acts_for_owner = fields.Boolean(load_default=False)
 
 
+class OverLimitSchema(Schema):
+    limit = fields.String(required=True)  # the measure of the limit: capacity
+    counts = fields.List(fields.String(), required=True)  # the measures a limit holds: tickets, on_board
+    proposition = fields.String(required=True)  # "<agent>.<predicate>" a count above the limit confirms
+
+
 class NotAPlaceSchema(Schema):
     before = fields.List(fields.String(), load_default=list)  # "Ukraine war": a name, not a place
     after = fields.List(fields.String(), load_default=list)  # "perang Ukraina"
@@ -158,6 +164,9 @@ class StancesSchema(Schema):
     # blackout caused the sinking" is about the vessel of the article's sinking
     incident_themes = fields.Dict(keys=fields.String(), values=fields.String(), load_default=dict)
     negations = fields.List(fields.String(), load_default=list)  # "never", "bukan", "nothing to do with"
+    # a count above the limit its article gives ("tiket dicetak hingga 42 ribu lembar" beside "kapasitas stadion
+    # yang hanya 38 ribu"): who gives the count says the limit was exceeded (frame/over_limit.py)
+    over_limit = fields.List(fields.Nested(OverLimitSchema), load_default=list)
     negation_window = fields.Integer(load_default=5)  # words before a predicate a negation reaches
     not_negating_after = fields.List(fields.String(), load_default=list)  # "not only", "tidak hanya"
     # "membantah kebocoran data akibat serangan ransomware": what follows is the cause, taken as
@@ -296,6 +305,7 @@ class StanceRules:
     expletive_after: re.Pattern | None = None  # after "it": an empty subject ("it was likely that")
     held_named: AliasTable | None = None  # "those detained", "yang ditahan": who is held, no holding
     held_links: AliasTable | None = None  # "over", "terkait": what the held are held over
+    over_limit: tuple = ()  # (limit measure, frozenset of count measures, agent, predicate)
 
 
 def _check_regex(pattern: str, where: str) -> re.Pattern:
@@ -318,7 +328,7 @@ def compile_stances(datas: list[dict]) -> StanceRules:
     not_negating, coordinators, determiners, unasserted, preps = [], [], [], [], []
     affixes, auxiliaries, anaphors, nouns, figure_nouns, enemy, present = [], [], [], [], [], [], []
     accusations, causes, support, unasserted_after, pointers = [], [], [], [], []
-    held_named, held_links = [], []
+    held_named, held_links, over_limit = [], [], []
     window, negation_window, verbal, expletive = 4, 5, "(?!)", "(?!)"
     for data in datas:
         for label, forms in data["verbs"].items():
@@ -348,6 +358,9 @@ def compile_stances(datas: list[dict]) -> StanceRules:
                                           spec["default_theme"])
         for ident, spec in data["themes"].items():
             themes[ident] = Theme(spec["default"], tuple(sorted(spec["as_"].items())), spec["acts_for_owner"])
+        for rule in data["over_limit"]:
+            agent, _, predicate = rule["proposition"].partition(".")
+            over_limit.append((rule["limit"], frozenset(rule["counts"]), agent, predicate))
         incident_predicates.update(data["incident_predicates"])
         incident_themes.update(data["incident_themes"])
         negations += data["negations"]
@@ -389,6 +402,9 @@ def compile_stances(datas: list[dict]) -> StanceRules:
     for ident, spec in predicates.items():
         if spec.default_theme is not None and spec.default_theme not in themes:
             raise ValueError(f"predicate {ident!r} names {spec.default_theme!r} as its theme, which is no theme")
+    for _, _, _, predicate in over_limit:
+        if predicate not in predicates:
+            raise ValueError(f"over_limit: {predicate!r} is no predicate")
     for kind, theme in incident_themes.items():
         if theme not in themes:
             raise ValueError(f"incident_themes: {kind!r} names {theme!r}, which is no theme")
@@ -407,7 +423,7 @@ def compile_stances(datas: list[dict]) -> StanceRules:
                        frozenset(w.casefold() for w in support), _words(unasserted_after, "unasserted"),
                        frozenset(w.casefold() for w in pointers), rule_regex(expletive, "expletive_after", re.IGNORECASE),
                        _words(held_named, "held") if held_named else None,
-                       _words(held_links, "held link") if held_links else None)
+                       _words(held_links, "held link") if held_links else None, tuple(over_limit))
 
 
 def _preposition(words: list[str]) -> re.Pattern:
