@@ -184,6 +184,9 @@ class FramingSchema(Schema):
     # with other words before its own cue names its own source ("while the search agency put
     # the toll at 15"), whom the sentence's speaker does not speak for
     clause_openers = fields.List(fields.String(), load_default=list)
+    # those who find or pull out what a clause counts ("rescuers have recovered 31 bodies"): no
+    # source of their own, so a tag closing the sentence speaks for their clause too
+    finders = fields.List(fields.String(), load_default=list)
     cue_joiners = fields.List(fields.String(), load_default=list)
     # kinds of place a name no table knows goes with: after it ("Jajarkot district") or before
     # it ("distrik Jajarkot", "the village of Lalo"); the name is then a place of its own

@@ -128,6 +128,7 @@ class Framing:
     operated_vehicle: re.Pattern | None = None  # a vehicle an operator beside it labels ("a Malaysia Airlines jet")
     subgroup: re.Pattern | None = None  # starts right after a figure that counts a group ("40 dewasa")
     clause_openers: frozenset = frozenset()  # casefolded: open a clause without naming anyone
+    finders: re.Pattern | None = None  # opening a clause: searchers who name no source of their own
     cue_joiners: frozenset = frozenset()  # casefolded: join a second stance verb to the first's subject
     site_after: re.Pattern | None = None  # a capitalised name, then its kind ("Jajarkot district"): group "name"
     site_before: re.Pattern | None = None  # a kind, then a capitalised name ("distrik Jajarkot"): group "name"
@@ -468,6 +469,7 @@ def compile_framing(datas: list[dict]) -> Framing:
                    rf"(?:{alternation(data['subgroup_nouns'])})(?![\w-])", re.I)
         if data.get("subgroup_nouns") else None,
         clause_openers=frozenset(w.casefold() for w in data.get("clause_openers", ())),
+        finders=re.compile(rf"(?:{alternation(data['finders'])})(?![\w-])", re.I) if data.get("finders") else None,
         cue_joiners=frozenset(w.casefold() for w in data.get("cue_joiners", ())),
         site_after=re.compile(rf"(?P<name>{_CAPITALISED}(?:\s+{_CAPITALISED})?)(?:\s+|{_apposition(data)})"
                    rf"(?i:{alternation(data['site_kinds_after'])})(?![\w-])")

@@ -79,13 +79,26 @@ def speaker(sm: SentenceMentions, actors, framing, voice: Voice, places=None,
     return found
 
 
+def _apposed_place(sm: SentenceMentions, framing, actor: Mention) -> bool:
+    """A country set between commas after a place it follows ("Rescuers in Uttarakhand, India, have
+    recovered", "Tim penyelamat di negara bagian Uttarakhand, India utara, telah menemukan"): where
+    that place is, never the verb's subject."""
+    text = sm.text
+    if not re.match(r"(?:\s+\w+){0,2}\s*,", text[actor.end:actor.end + 24]):
+        return False
+    return any(re.fullmatch(r",\s*", text[p.end:actor.start]) is not None
+               and framing.place_preposition.search(text, max(0, p.start - 40), p.start) is not None
+               for p in sm.places if p.end <= actor.start)
+
+
 def _speaker(sm: SentenceMentions, actors, framing, voice: Voice) -> Mention | str | None:
     text = sm.text
     everyone = sorted(sm.actors, key=lambda a: a.start)
     # a country named as where before a verb's subject ("Across Indonesia, the ministry has
     # recorded ...") is not that subject
     placeless = [a for a in everyone if not (any(p.start == a.start and p.end == a.end for p in sm.places)
-                                             and framing.place_preposition.search(text, max(0, a.start - 40), a.start))]
+                                             and (framing.place_preposition.search(text, max(0, a.start - 40), a.start)
+                                                  or _apposed_place(sm, framing, a)))]
     # a body the sentence names at a verb of its own speaks before a pronoun's cue: "Rekapitulasi
     # BPBD Jatim sampai pukul 10.30, ujarnya, mencatat 174": BPBD's count, which he relays
     for cue in sorted(sm.attribution, key=lambda c: c.value == "previous"):
@@ -313,9 +326,13 @@ def names_own_source(sm: SentenceMentions, framing, clause: tuple[int, int], fig
             continue
         if any(clause[0] <= p.start < cue.start for p in sm.pronouns):
             return False  # "while he put it at 15": the speaker before
-        if any(w.casefold() not in framing.clause_openers
-               for w in re.findall(r"[^\W\d_][\w'’-]*", sm.text[clause[0]:cue.start])):
-            return True
+        said = list(re.finditer(r"[^\W\d_][\w'’-]*", sm.text[clause[0]:cue.start]))
+        opening = next((w for w in said if w.group().casefold() not in framing.clause_openers), None)
+        if opening is None:
+            continue
+        if framing.finders is not None and framing.finders.match(sm.text, clause[0] + opening.start()):
+            return False  # "Rescuers have recovered 31 bodies, while ..., the agency said": the agency's
+        return True
     return False
 
 

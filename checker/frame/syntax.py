@@ -435,6 +435,10 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
         masked = text
         for q in readings:
             masked = masked[:q.start] + " " * (q.end - q.start) + masked[q.end:]
+        # ... nor is a date naming the happening ("the number of bodies recovered after the February 7
+        # flash flood rose to 62", "jumlah jenazah setelah banjir bandang 7 Februari bertambah menjadi 62")
+        for d in _dates_within(sm, clause_start, figure.start):
+            masked = masked[:d.start] + " " * (d.end - d.start) + masked[d.end:]
         read = {q.rule.split(":", 1)[1] for q in readings}
         near += [m for m in sm.measures if clause_start <= m.start and m.end <= figure.start and m.value not in read
                  and not re.search(r"[\d;:!?]|\.\s", gap(masked, m.end, figure.start)) and m not in near]
