@@ -335,7 +335,8 @@ def _unknown_persons(sm: SentenceMentions, framing, known: list, found: dict) ->
         # (not a place's own officer, no body named: "Tacloban Mayor Alfred Romualdez said")
         role_before = role_before and not any(e <= start and word_count(text[e:start]) <= 1 for _, e in places_before_title)
         beside = not role_before and any((c.value in ("after", "either") and 0 <= start - c.end <= 2)
-                                         or (c.value in ("before", "either") and 0 <= c.start - end <= 2)
+                                         or (c.value in ("before", "either") and 0 <= c.start - end
+                                             and (c.start - end <= 2 or _auxiliaries_only(framing, text[end:c.start])))
                                          for c in sm.attribution)
         if beside and not (appositive or titled) and any(
                 c.value in ("after", "either") and 0 <= start - c.end <= 2 for c in sm.attribution) \
@@ -357,6 +358,13 @@ def _unknown_persons(sm: SentenceMentions, framing, known: list, found: dict) ->
         if appositive or titled or beside or private:
             out.append(name)
     return out
+
+
+def _auxiliaries_only(framing, between: str) -> bool:
+    """Only auxiliaries and time adverbs between a name and its verb ("had", "sebelumnya telah"):
+    the name is still the verb's subject."""
+    toks = between.split()
+    return bool(toks) and len(toks) <= 3 and all(t.casefold() in framing.speech_auxiliaries for t in toks)
 
 
 def _role_word(framing, word: str) -> bool:

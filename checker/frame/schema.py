@@ -188,6 +188,9 @@ class FramingSchema(Schema):
     # source of their own, so a tag closing the sentence speaks for their clause too
     finders = fields.List(fields.String(), load_default=list)
     cue_joiners = fields.List(fields.String(), load_default=list)
+    # words that may stand between a name no table knows and the verb it speaks by ("Abdulaziz Aydin had put
+    # the toll at 10", "Abdulaziz Aydin sebelumnya telah mengatakan"): the name still speaks
+    speech_auxiliaries = fields.List(fields.String(), load_default=list)
     # kinds of place a name no table knows goes with: after it ("Jajarkot district") or before
     # it ("distrik Jajarkot", "the village of Lalo"); the name is then a place of its own
     site_kinds_after = fields.List(fields.String(), load_default=list)

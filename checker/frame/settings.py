@@ -130,6 +130,7 @@ class Framing:
     clause_openers: frozenset = frozenset()  # casefolded: open a clause without naming anyone
     finders: re.Pattern | None = None  # opening a clause: searchers who name no source of their own
     cue_joiners: frozenset = frozenset()  # casefolded: join a second stance verb to the first's subject
+    speech_auxiliaries: frozenset = frozenset()  # casefolded: may stand between a name and its verb of telling
     site_after: re.Pattern | None = None  # a capitalised name, then its kind ("Jajarkot district"): group "name"
     site_before: re.Pattern | None = None  # a kind, then a capitalised name ("distrik Jajarkot"): group "name"
     relative_links: frozenset = frozenset()  # casefolded: go on after a comma about the noun before it
@@ -471,6 +472,7 @@ def compile_framing(datas: list[dict]) -> Framing:
         clause_openers=frozenset(w.casefold() for w in data.get("clause_openers", ())),
         finders=re.compile(rf"(?:{alternation(data['finders'])})(?![\w-])", re.I) if data.get("finders") else None,
         cue_joiners=frozenset(w.casefold() for w in data.get("cue_joiners", ())),
+        speech_auxiliaries=frozenset(w.casefold() for w in data.get("speech_auxiliaries", ())),
         site_after=re.compile(rf"(?P<name>{_CAPITALISED}(?:\s+{_CAPITALISED})?)(?:\s+|{_apposition(data)})"
                    rf"(?i:{alternation(data['site_kinds_after'])})(?![\w-])")
         if data.get("site_kinds_after") else None,

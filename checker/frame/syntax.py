@@ -195,14 +195,19 @@ def _subject_outcome(framing, sm: SentenceMentions, figure: Mention, outcome: Me
 def share_aside(framing, sm: SentenceMentions, start: int, end: int) -> tuple[int, int] | None:
     """A share set off by commas between a figure and what befell it: "Thirteen people, including
     nine civilians, were killed", "13 orang, termasuk sembilan warga sipil, tewas": the span from
-    the first comma through the second, when every figure in it is a share its marker names."""
+    the first comma through the second, when every figure in it is a share its marker names. An aside
+    that opens with its marker and has no figure names some of those counted ("Four people, including the
+    hotel's owner, were detained", "empat orang, termasuk pemilik hotel, ditahan"): no rival figure either."""
     found = re.search(r",([^,;:()]*),", sm.text[start:end])
     if found is None:
         return None
     lo, hi = start + found.start(), start + found.end()
     inside = [q for q in sm.quantities if lo <= q.start and q.end <= hi]
     marked = framing.part_markers.find(sm.text[lo + 1:hi - 1])
-    return (lo, hi) if inside and marked and all(role_of(framing, sm, q) == "part" for q in inside) else None
+    if not inside:
+        opening = any(not sm.text[lo + 1:lo + 1 + s].strip() for s, _, _, _ in marked)
+        return (lo, hi) if opening else None
+    return (lo, hi) if marked and all(role_of(framing, sm, q) == "part" for q in inside) else None
 
 
 def marked_after(framing, sm: SentenceMentions, figure: Mention) -> bool:
