@@ -154,6 +154,7 @@ def _incident_date_pairs(sm: SentenceMentions, types: set, days: list, framing) 
                     found.append((gap, i, d))
             elif d.end <= i.start and words(sm.text, d.end, i.start) <= 2 \
                     and not _clause_between(sm.text, d.end, i.start, framing) \
+                    and not _about(sm.text, d.end, i.start, framing) \
                     and not (framing.complementizer is not None and framing.complementizer.search(sm.text, d.end, i.start)) \
                     and not any(d.end <= m.start and m.end <= i.start for m in between_kinds):
                 # (a reported clause's "that" ends the date's clause: "said on Tuesday that the quake ...")
@@ -170,6 +171,15 @@ def _incident_date_pairs(sm: SentenceMentions, types: set, days: list, framing) 
 
 
 _AFTER_COMMA = re.compile(r",\s+([\w-]+)")
+
+
+def _about(text: str, start: int, end: int, framing) -> bool:
+    """Whether the words between a day and an incident after it open with what an act is about
+    ("arrested six people on Thursday over the stampede", "ditangkap pada Kamis terkait tragedi itu"):
+    the day is the act's."""
+    links = getattr(framing, "about_links", None)
+    between = text[start:end]
+    return links is not None and any(not between[:s].strip(" ,") for s, _, _, _ in links.find(between))
 
 
 def _clause_between(text: str, start: int, end: int, framing) -> bool:

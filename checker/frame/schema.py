@@ -28,6 +28,7 @@ WINDOWS = {
     "colon_source": 4,  # ... or its source closing it after its last colon ("...: EU intelligence")
     "subject_outcome": 16,  # a figure opening its clause and the outcome its long noun phrase leads to
     "speech_runs_on": 1,  # sentences of a paragraph after one with a speaker that go on with its account
+    "figure_day": 4,  # a figure and the day right after it in a sentence of several days ("enam orang pada Kamis")
     "child_age": 8,  # a child's noun and its age after it ("anak perempuan seorang anggota Hizbullah yang baru berusia 10 tahun")
     "share_group": 4,  # a share's figure and the group it counts ("tujuh di antaranya warga sipil")
     "since_clause": 6,  # a since word and the day of what its phrase names ("since the first deaths on July 16")
@@ -113,6 +114,8 @@ class FramingSchema(Schema):
     # "kajian yang terbit pada Mei lalu"): no past period its figures count
     publication_cues = fields.List(fields.String(), load_default=list)
     reaction_heads = fields.List(fields.String(), load_default=list)
+    # between a day and an incident after it: what the day's act is about ("arrested on Thursday over the stampede")
+    about_links = fields.List(fields.String(), load_default=list)
     # right after a figure, a state's own people by a possessive ("169 of its pilgrims", "464 warganya"):
     # the state named before the figure owns them, as "169 Iranians" would
     own_people = fields.List(fields.String(), load_default=list)

@@ -267,6 +267,23 @@ def own_period_day(sm: SentenceMentions, figure: Mention) -> date | None:
     return None
 
 
+def own_day(sm: SentenceMentions, framing, published: date | None, figure: Mention) -> date | None:
+    """The day written just after a figure in a sentence that gives several figures on different days
+    ("menangkap enam orang pada Kamis (4/7) ..., dan sembilan orang pada Sabtu (6/7)", "six were arrested
+    on Thursday and nine on Saturday"): each figure holds as of its own day, not the sentence's last."""
+    days = [d for d in sm.dates if d.value.grain == "day" and d.value.day is not None
+            and (published is None or d.value.day <= published)]
+    if len({d.value.day for d in days}) < 2 or sum(q.kind == "quantity" for q in sm.quantities) < 2:
+        return None
+    for d in days:
+        if d.start >= figure.end and words(sm.text, figure.end, d.start) <= framing.window("figure_day") \
+                and not any(figure.end <= q.start < d.start for q in sm.quantities) \
+                and not any(figure.end <= i.start and i.end <= d.start for i in sm.incidents) \
+                and not in_relative_clause(sm, d, framing):
+            return d.value.day  # (not "934 injured in the disaster on Thursday": the disaster's day)
+    return None
+
+
 def _earlier_date_cue(sm: SentenceMentions, d, framing) -> bool:
     """An earlier-figure cue right before a date ("dibandingkan September 2024", "turun ... dari
     September 2024"): the figure after the date is that day's."""
