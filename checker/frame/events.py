@@ -443,7 +443,7 @@ def _event_of(sm: SentenceMentions, main: EventRef | None, places, published: da
         if len(kinds) == 1 and kinds <= own_cause:
             own = list(kinds)
     if own and (main is None or main.type not in own):
-        sentence_places = [p.value for p in sm.places]
+        sentence_places = [p.value for p in sm.places if not _accused(sm, p)]
         place = _deepest(places, sentence_places)
         unplaced = {p.value for p in sm.places if unplaced_site(p, places)}
         # (a site no table knows, "the town of Brumadinho", lies in no country: the main happening's)
@@ -452,6 +452,14 @@ def _event_of(sm: SentenceMentions, main: EventRef | None, places, published: da
         days = _days(sm, published)
         return EventRef(own[0], country, place, min(days) if days else None)
     return main
+
+
+def _accused(sm: SentenceMentions, place: Mention) -> bool:
+    """Whether a place is a party the sentence accuses ("has blamed Israel for Tuesday's attack, in
+    which 12 were killed in Beirut", "menuding Israel sebagai dalang"): who is blamed, not where."""
+    return any(a.start == place.start and a.end == place.end for a in sm.actors) \
+        and any(getattr(c.value, "role", None) == "accuse" and c.end <= place.start
+                and not sm.text[c.end:place.start].strip() for c in sm.stances)
 
 
 def other_happenings(sm: SentenceMentions, event: EventRef, places, published: date | None,
