@@ -527,7 +527,7 @@ class SentenceFigures:
         if voice and actors.role(voice) == "state":
             voice = self.relayed(figure, voice)
         # (not a clause naming its own source: "..., while the search agency put the toll at 15")
-        who_reaches = reaches(sm, framing, clause) and not names_own_source(sm, framing, clause, figure)
+        who_reaches = reaches(sm, framing, clause) and not names_own_source(sm, framing, clause, figure, self.outcomes)
         return voice or (self.who if who_reaches else None) or (framer.voice.last if anaphoric else None)
 
     def relayed(self, figure: Mention, state: str) -> str:

@@ -314,7 +314,8 @@ def _closes_quote_of(text: str, clause: tuple[int, int], cue: Mention) -> bool:
     return 0 <= opening < clause[1] <= close + 1
 
 
-def names_own_source(sm: SentenceMentions, framing, clause: tuple[int, int], figure: Mention) -> bool:
+def names_own_source(sm: SentenceMentions, framing, clause: tuple[int, int], figure: Mention,
+                     outcomes=frozenset()) -> bool:
     """Whether a figure's clause, one of several in its sentence, gives its own source before
     the figure: a cue with words before it in the clause besides clause openers and pronouns
     ("..., while the search agency put the toll at 15"). Its source is then whoever those words
@@ -326,6 +327,8 @@ def names_own_source(sm: SentenceMentions, framing, clause: tuple[int, int], fig
             continue
         if any(clause[0] <= p.start < cue.start for p in sm.pronouns):
             return False  # "while he put it at 15": the speaker before
+        if any(m.value in outcomes and m.end <= cue.start and not sm.text[m.end:cue.start].strip() for m in sm.measures):
+            continue  # "The number of bodies recovered ... rose to 62": a participle of the victims counted, no teller
         said = list(re.finditer(r"[^\W\d_][\w'’-]*", sm.text[clause[0]:cue.start]))
         opening = next((w for w in said if w.group().casefold() not in framing.clause_openers), None)
         if opening is None:
