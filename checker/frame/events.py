@@ -443,7 +443,7 @@ def _event_of(sm: SentenceMentions, main: EventRef | None, places, published: da
         if len(kinds) == 1 and kinds <= own_cause:
             own = list(kinds)
     if own and (main is None or main.type not in own):
-        sentence_places = [p.value for p in sm.places if not _accused(sm, p)]
+        sentence_places = [p.value for p in _sites(sm, framing)]
         place = _deepest(places, sentence_places)
         unplaced = {p.value for p in sm.places if unplaced_site(p, places)}
         # (a site no table knows, "the town of Brumadinho", lies in no country: the main happening's)
@@ -452,6 +452,33 @@ def _event_of(sm: SentenceMentions, main: EventRef | None, places, published: da
         days = _days(sm, published)
         return EventRef(own[0], country, place, min(days) if days else None)
     return main
+
+
+def _sites(sm: SentenceMentions, framing) -> list[Mention]:
+    """The places a sentence names as where its own happening was: not a party blamed for it or
+    carrying it out ("ketika Israel menggempur Beirut", "serangan Israel di Jalur Gaza"), and, when
+    some place is named after a location word ("ke Lebanon", "in Beirut"), not a state named only
+    as an actor."""
+    kept = [p for p in sm.places if not _accused(sm, p) and not _attacker(sm, p, framing)]
+    if framing is None:
+        return kept
+    located = [p for p in kept if any(len(sm.text[e:p.start].split()) <= 1
+                                      for _, e, _, _ in framing.location_cues.find(sm.text[:p.start]))]
+    if located:
+        kept = [p for p in kept if p in located or not any(a.start == p.start and a.end == p.end for a in sm.actors)]
+    return kept
+
+
+def _attacker(sm: SentenceMentions, place: Mention, framing) -> bool:
+    """Whether a state stands right at an attack's word as the one carrying it out: its subject
+    ("Israel menggempur Beirut", "Russia attacked Kyiv") or its possessor ("serangan Israel",
+    "Israel's strikes")."""
+    kinds = getattr(framing, "attacker_types", ())
+    if not kinds or not any(a.start == place.start and a.end == place.end for a in sm.actors):
+        return False
+    return any(i.value in kinds and (sm.text[place.end:i.start].strip() in ("", "'s", "’s")
+                                     or not sm.text[i.end:place.start].strip())
+               for i in sm.incidents)
 
 
 def _accused(sm: SentenceMentions, place: Mention) -> bool:

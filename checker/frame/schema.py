@@ -116,6 +116,9 @@ class FramingSchema(Schema):
     reaction_heads = fields.List(fields.String(), load_default=list)
     # between a day and an incident after it: what the day's act is about ("arrested on Thursday over the stampede")
     about_links = fields.List(fields.String(), load_default=list)
+    # happenings someone carries out (an attack): a state right at its word ("Israel menggempur", "serangan Israel")
+    # carries it out, and is not where it was
+    attacker_types = fields.List(fields.String(), load_default=list)
     # right after a figure, a state's own people by a possessive ("169 of its pilgrims", "464 warganya"):
     # the state named before the figure owns them, as "169 Iranians" would
     own_people = fields.List(fields.String(), load_default=list)

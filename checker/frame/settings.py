@@ -121,6 +121,7 @@ class Framing:
     end_cues: AliasTable | None = None  # before a day: when a happening ended ("under control", "padam")
     publication_cues: AliasTable | None = None  # before a month: when a report came out ("published in")
     reaction_heads: AliasTable | None = None  # before an incident: a reaction to it ("anger over"), which a day after dates
+    attacker_types: frozenset = frozenset()  # happenings a state right at the word carries out, not suffers
     about_links: AliasTable | None = None  # between a day and an incident: what the day's act is about ("over the stampede")
     own_people: re.Pattern | None = None  # right after a figure: a state's own people by a possessive ("of its pilgrims")
     opponent_links: re.Pattern | None = None  # right before a state: the side a state fought ("fighting with Thailand")
@@ -351,6 +352,7 @@ def compile_framing(datas: list[dict]) -> Framing:
         end_cues=_table(data.get("end_cues", []), "end"),
         publication_cues=_table(data.get("publication_cues", []), "publication"),
         reaction_heads=_table(data.get("reaction_heads", []), "reaction"),
+        attacker_types=frozenset(data.get("attacker_types", ())),
         about_links=_table(data.get("about_links", []), "about") if data.get("about_links") else None,
         own_people=re.compile(rf"[\s-]*{alternation(data['own_people'])}(?!\w)", re.IGNORECASE)
         if data.get("own_people") else None,
