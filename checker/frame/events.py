@@ -374,6 +374,14 @@ def main_event(sentences: list[SentenceMentions], places, published: date | None
         if dated:
             day = min(d.value.day for d in dated)
             break
+    if day is None and framing is not None and published is not None:
+        # a title's word for the happening that no line dates ("Usai Bom Katedral Makassar"), while the lead
+        # dates it in another type's words days before ("setelah bom bunuh diri ... pada Minggu (28/3)"): the
+        # news happened on that recent day (its blast and its attack are one happening)
+        others = {m.value for sm in lead for m in sm.incidents} - {kind, GENERIC} - set(background)
+        recent = [d.value.day for sm in lead for d in (incident_dates(sm, others, published, framing) if others else [])
+                  if published - timedelta(days=framing.earlier_happening_days) < d.value.day <= published]
+        day = min(recent) if recent else None
     if day is None and background_day:
         # only background was dated: the news happened on the earliest recent day its lead names
         # ("said on Thursday ... hit nine sites early on Wednesday")

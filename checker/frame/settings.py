@@ -77,6 +77,7 @@ class Framing:
     zero_counts: re.Pattern | None = None  # words of none, a zero count before an outcome (zeros.py)
     zero_links: frozenset = frozenset()
     zero_unknown_after: re.Pattern | None = None
+    zero_group_after: re.Pattern | None = None  # "no deaths among the worshippers": one group's none
     share_groups: AliasTable | None = None
     age_bound_groups: tuple = ()  # (group, regex of the words ending right before an age bound)
     excluded_groups: tuple = ()  # (group, the pattern naming who the toll leaves out)
@@ -418,6 +419,8 @@ def compile_framing(datas: list[dict]) -> Framing:
         zero_links=frozenset(w.casefold() for w in data.get("zero_links", ())),
         zero_unknown_after=re.compile(rf"\s+(?:{alternation(data['zero_unknown_after'])})(?![\w-])", re.I)
         if data.get("zero_unknown_after") else None,
+        zero_group_after=re.compile(rf"\s+(?:{alternation(data['zero_group_after'])})(?![\w-])", re.I)
+        if data.get("zero_group_after") else None,
         share_groups=AliasTable.build([(form, group, False) for group, forms in data.get("share_groups", {}).items()
                                        for form in forms]),
         age_bound_groups=tuple((group, re.compile(rf"(?<![\w-])(?:{alternation(forms)})\s*$", re.I))

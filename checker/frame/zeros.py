@@ -31,6 +31,9 @@ def with_zero_counts(sm: SentenceMentions, framing, outcomes: frozenset) -> Sent
             continue
         if not linked_only(sm.text, m.end(), measure.start, framing.zero_links):
             continue
+        group_after = getattr(framing, "zero_group_after", None)
+        if group_after is not None and group_after.match(sm.text, measure.end):
+            continue  # "tidak ada korban jiwa dari kalangan jemaat": none among one group, no zero of the whole toll
         if any(q.end <= m.start() and _same_clause(framing, sm.text, q.end, m.start()) for q in sm.quantities):
             # "58 miners were rescued with no injuries": how the people just counted fared, no count of
             # its own, and the outcome denied them is no measure of theirs

@@ -88,6 +88,9 @@ class PlacesSchema(Schema):
     english = fields.Dict(keys=fields.String(), values=fields.Dict(), load_default=dict)
     regencies = fields.Dict(keys=fields.String(), values=fields.List(RegencyField()), load_default=dict)
     regency_forms = fields.List(fields.String(), load_default=list)  # "Kabupaten {name}"
+    # words right before a name that make it a word of a title or a creed, no place ("Yang Maha Kudus",
+    # "Roh Kudus": holy, not the regency of Kudus)
+    title_words = fields.List(fields.String(), load_default=list)
 
 
 @dataclass(frozen=True)
@@ -99,9 +102,12 @@ class Places:
     cue: re.Pattern | None = None  # a cue word ending right before a place
     feature: tuple | None = None  # a natural feature's word right before or after a city's name
     capitals: dict = field(default_factory=dict)  # country -> its capital ("the capital" of a story)
+    title: re.Pattern | None = None  # a title's or creed's word right before a name: no place
 
     def find(self, text: str) -> list[Mention]:
         found = _mentions("place", self.table, text)
+        if self.title is not None:
+            found = [m for m in found if not self.title.search(text, max(0, m.start - 24), m.start)]
         if "-" in text:
             found = sorted(found + self._hyphened(text, found), key=lambda m: m.start)
         if not self.cued or not any(m.value in self.cued for m in found):
@@ -182,6 +188,8 @@ def compile_places(datas: list[dict]) -> Places:
         if data.get("regions"):
             _world_regions(data["regions"], entries, parents, known, languages, data["english"].get("compass", {}))
     cued, cue, feature = set(), None, None
+    titles = [w for data in datas for w in data.get("title_words", [])]
+    title = re.compile(rf"(?<![\w-]){alternation(titles)}\s+$") if titles else None
     for data in datas:
         if data.get("cities"):
             cued |= _world_cities(data["cities"], entries, parents, known, languages)
@@ -194,7 +202,8 @@ def compile_places(datas: list[dict]) -> Places:
         raise ValueError(f"places lie within unknown places: {sorted(unknown)}")
     capitals = {c.id: snake(c.capital) for c in countries(languages)
                 if c.capital and snake(c.capital) in known and any(d.get("countries") for d in datas)}
-    return Places(AliasTable.build(entries), parents, frozenset(regions), frozenset(cued), cue, feature, capitals)
+    return Places(AliasTable.build(entries), parents, frozenset(regions), frozenset(cued), cue, feature, capitals,
+                  title)
 
 
 AMBIGUITY = 3  # how much larger a city must be than a namesake abroad to take the name
