@@ -503,6 +503,13 @@ class ArticleFramer(FigureFraming):
             (owned := _POSSESSIVE.match(text, a.end)) is not None
             and any(p.start == owned.end() for p in sm.places)
             and self.framing.place_preposition.search(text, max(0, a.start - 40), a.start))]
+        # a country named as a place right after its preposition is where something happened, not who speaks,
+        # when another actor stands before the cue: "Korban Tewas di Oman Jadi 21 Orang, UEA Bantah ...",
+        # "Floods in Oman killed 19, the UAE denied ..."
+        there = [a for a in before if any(p.start == a.start for p in sm.places)
+                 and any(not text[e:a.start].strip() for _, e, _, _ in self.framing.location_cues.find(text[:a.start]))]
+        if there and len(there) < len(before):
+            before = [a for a in before if a not in there]
         # an actor before a saying verb and what it said is that verb's subject, not the subject of
         # a cue after a comma: "Polisi Sebut Kapal Kelebihan Muatan, Basarnas Membantah" (not the
         # accused right after "menuding": "menuding Israel sebagai dalang ... dan bersumpah membalas")

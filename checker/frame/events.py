@@ -422,7 +422,13 @@ def as_main(sm: SentenceMentions, main: EventRef | None) -> SentenceMentions:
 def _event_of(sm: SentenceMentions, main: EventRef | None, places, published: date | None,
               framing=None) -> EventRef | None:
     own = [m.value for m in sm.incidents if m.value != GENERIC]
-    if main is not None and framing is not None and main.type in own:
+    kin = getattr(framing, "one_disaster_types", frozenset())
+    kinned = main is not None and main.type in kin and main.type not in own and any(t in kin for t in own)
+    if kinned:
+        # "In neighbouring Oman, where the storm struck first, 19 people had died" in a report of floods: the
+        # storm and its floods are one disaster, the article's, placed where the sentence places it
+        own = list(dict.fromkeys(main.type if t in kin else t for t in own))
+    if main is not None and framing is not None and main.type in own and not kinned:
         dated = incident_dates(sm, {main.type}, published, framing)
         if dated and dated[0].value.day != main.day:
             # (where the sentence names a place of the same country, the other day's happening is there:
@@ -430,7 +436,7 @@ def _event_of(sm: SentenceMentions, main: EventRef | None, places, published: da
             here = _deepest(places, [p.value for p in sm.places])
             place = here if here is not None and places.country(here) == main.country else main.place
             return EventRef(main.type, main.country, place, dated[0].value.day)
-    if main is not None and framing is not None and main.type in own:
+    if main is not None and framing is not None and main.type in own and not kinned:
         # "The crush came two weeks after a construction crane toppled onto the mosque, killing 111
         # people": a happening the sentence sets before or after the news by an offset word is another
         # one, and figures told only after it are its own
@@ -450,7 +456,9 @@ def _event_of(sm: SentenceMentions, main: EventRef | None, places, published: da
         kinds = {nearest(q) for q in sm.quantities if q.kind == "quantity"}
         if len(kinds) == 1 and kinds <= own_cause:
             own = list(kinds)
-    if own and (main is None or main.type not in own):
+    if kinned and not any(not unplaced_site(p, places) and places.country(p.value) != main.country for p in sm.places):
+        return main  # the storm at home is the article's floods themselves
+    if own and (main is None or main.type not in own or kinned):
         sentence_places = [p.value for p in _sites(sm, framing)]
         place = _deepest(places, sentence_places)
         unplaced = {p.value for p in sm.places if unplaced_site(p, places)}

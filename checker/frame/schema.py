@@ -56,6 +56,9 @@ class FramingSchema(Schema):
     # happenings no other one brings about (a fight between clans): a figure standing nearer one
     # of them than the article's happening in a sentence naming both is its own
     own_cause_types = fields.List(fields.String(), load_default=list)
+    # types that tell of one weather disaster (a storm and the floods it brings): a sentence naming one of them
+    # in an article whose happening is another tells of that happening, placed where the sentence places it
+    one_disaster_types = fields.List(fields.String(), load_default=list)
     # words that may stand between a counted noun and its owner ("pasukan dari Korea Utara")
     owner_links = fields.List(fields.String(), load_default=list)
     # "naik menjadi 174", "rose to 62": the figure is the total of a measure named earlier

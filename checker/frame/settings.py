@@ -53,6 +53,7 @@ class Framing:
     child_victims: AliasTable | None = None
     area_parts: AliasTable | None = None
     own_cause_types: frozenset = frozenset()  # happenings no other brings about (a clan fight)
+    one_disaster_types: frozenset = frozenset()  # types one weather disaster is told by (a storm, its floods)
     after_only: frozenset = frozenset()
     adjacent_only: frozenset = frozenset()
     limit_measures: frozenset = frozenset()
@@ -385,6 +386,7 @@ def compile_framing(datas: list[dict]) -> Framing:
                                         for f in forms]) if data.get("child_victims") else None,
         venue_parts=AliasTable.build([(f, ident, False) for ident, forms in data.get("venue_parts", {}).items() for f in forms]),
         own_cause_types=frozenset(data.get("own_cause_types", ())),
+        one_disaster_types=frozenset(data.get("one_disaster_types", ())),
         area_parts=AliasTable.build([(f, ident, False) for ident, forms in data.get("area_parts", {}).items() for f in forms]),
         after_only=frozenset(data.get("after_only", ())),
         adjacent_only=frozenset(data.get("adjacent_only", ())),

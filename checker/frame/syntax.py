@@ -421,6 +421,12 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
             between = between.replace(q.text, " ")
         for d in _dates_within(sm, lo, hi):
             between = between.replace(sm.text[d.start:d.end], " ")
+        # the age of those counted, told between them and their outcome, describes them and counts no one: "Two men
+        # aged 70 died", "Dua pria berusia 70 tahun tewas" (never past a comma or a clause: "killed 12; a 70-year-old")
+        ages = [q for q in sm.quantities if m.start >= figure.end and lo <= q.start and q.end <= hi
+                and q.rule.startswith("reading:age") and not re.search(r"[,;:()]", text[lo:hi])]
+        for q in ages:
+            between = between.replace(q.text, " ")
         joined = [q for q in sm.quantities if q is not figure and _joined_group(framing, text, figure, q, m)]
         for q in joined:  # "10 siswa dan 1 guru yang dilarikan": the second group's figure shares the clause
             between = between.replace(q.text, " ")
@@ -428,7 +434,7 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
             continue
         if m.end <= figure.start and any(c.start >= m.end and not text[m.end:c.start].strip() for c in sm.attribution):
             continue  # "Survivors said it carried 40 people": who tells it, not what is counted
-        if any(q is not figure and lo <= q.start and q.end <= hi and q not in things and q not in joined
+        if any(q is not figure and lo <= q.start and q.end <= hi and q not in things and q not in joined and q not in ages
                and not (aside and aside[0] <= q.start < aside[1]) for q in sm.quantities):
             continue  # a figure in words between: "killed nine people and wounded nearly 3,000"
         near.append(m)
