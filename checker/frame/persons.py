@@ -188,10 +188,11 @@ def register_persons(sentences: list[SentenceMentions], actors, framing, places=
             # Salha", "Hospital director ..."): the title is the site's, not the last body's
             site = any(m.value in framing.counted_things and m.end <= title.start() for m in sm.measures)
             body = before[-1] if before else (None if site else last_body)
-            if not before and body is not None and title.group().casefold() in framing.state_titles \
-                    and not sm.text[title.end():span[0]].strip() and actors.role(body.value) != "state":
-                # "President Tayyip Erdogan said" after a sentence naming the state firm TTK: the head of the
-                # last state named, not the firm's president ("President Director" goes on to another title)
+            if not before and sm.text[title.start():span[0]].strip().casefold() in framing.state_titles \
+                    and (body is None or actors.role(body.value) != "state"):
+                # "President Tayyip Erdogan said" after a sentence naming the state firm TTK, "Prime Minister
+                # Kyriakos Mitsotakis said" after a sentence naming none: the head of the last state named, not
+                # the firm's president ("President Director" goes on to another title)
                 body = next((b for b, _ in reversed(history) if actors.role(b.value) == "state"), None)
             kind = _title_kind(framing, sm.text, title.start(), span[0])
             if not before and body is not None and kind is not None and not _names_kind(last_text, body, kind):

@@ -278,6 +278,16 @@ def negated_cause(sm: SentenceMentions, lex, start: int, words: Mention) -> bool
     return False
 
 
+def given_as_cause(sm: SentenceMentions, lex, start: int, words: Mention) -> bool:
+    """A predicate given as the cause of something in its clause: a cause link ("caused by", "the
+    result of", "disebabkan oleh") at most three words before it, nothing between them."""
+    if lex.cause_links is None:
+        return False
+    text = sm.text[:words.start]
+    return any(s >= start and len(WORD.findall(text[e:])) <= 3 and not re.search(r"[,;:]", text[e:])
+               for s, e, _, _ in lex.cause_links.find(text))
+
+
 # --- the place ----------------------------------------------------------------------------
 
 def place_of(sm: SentenceMentions, rules, chosen: Chosen, skip: list[Mention], holder_government: str,
@@ -677,6 +687,11 @@ def read_assertions(sm: SentenceMentions, who: str, rules, topic: Topic, main: E
         if agent is None and spec.agent == "anyone" or spec.agent == "whoever" \
                 or (made is not None and made.agent == "whoever"):
             agent = SOMEONE  # "menilai ledakan itu akibat kelalaian perusahaan": whoever ran it
+        if agent is None and spec.agent == "theme" and chosen.theme is None and main is not None \
+                and given_as_cause(sm, lex, clause_start, chosen.mention):
+            # "said the crash was the result of human error", "menyebut kecelakaan itu disebabkan oleh
+            # kesalahan manusia": a fault given as the happening's cause is the article's vehicle's (or venue's)
+            agent = lex.incident_themes.get(main.type)
         if agent is None:
             continue
         prop = build(sm, rules, chosen, agent, agent_words, [holder], government, topic, main)

@@ -210,6 +210,7 @@ class FramingSchema(Schema):
     # reporting verbs in the present ("the ministry says", "has estimated"): what they tell holds
     # as of the report, not as of a day an earlier paragraph named
     present_speech = fields.List(fields.String(), load_default=list)
+    present_marks = fields.List(fields.String(), load_default=list)
     # words before a country something comes from ("perusahaan asal Taiwan, Gold Apollo,")
     origin_words = fields.List(fields.String(), load_default=list)
     # words opening a facility's name ("RS Pertamina Jaya", "RS Polri"): the body after them names the place

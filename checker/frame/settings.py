@@ -144,6 +144,7 @@ class Framing:
     subgroup_link: re.Pattern | None = None  # after a figure: a few words, a link, a subgroup noun ("101 were women")
     earlier_figure: re.Pattern | None = None  # an earlier figure ending right before a date ("up from 151 ")
     present_speech: AliasTable | None = None  # "says", "has estimated": told as of the report
+    present_marks: AliasTable | None = None  # "so far", "sejauh ini": counted up to the report
     # right after a figure, a nationality's noun and where its country's name starts: group "state"
     # ("13 pekerja asal China"), or the demonym (group "state") and its noun ("four Chinese nationals")
     national: re.Pattern | None = None
@@ -499,6 +500,7 @@ def compile_framing(datas: list[dict]) -> Framing:
                                   rf"(?:\s+(?:{alternation(data.get('joint_links', []) or ['and'])})\s+\d[\d.,]*%?(?:\s+[\w-]+){{0,2}})?\s+$", re.I)
         if data.get("earlier_figure_cues") else None,
         present_speech=_table(data.get("present_speech", []), "present"),
+        present_marks=_table(data.get("present_marks", []), "present"),
         national=_national(data),
         unnamed_subject=rule_regex(rf",\s*(?i:{alternation(data['unnamed_subject_openers'])})\s+"
                    rf"(?!(?i:{alternation(data.get('unnamed_subject_not', []))})(?![\w-]))[\w'’ -]+?\s*$",

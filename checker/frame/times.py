@@ -52,6 +52,12 @@ def reference_day(sm: SentenceMentions, framing, published: date | None,
     if table is not None and any(s < a.end and a.start < e for s, e, _, _ in table.find(sm.text)
                                  for a in sm.attribution):
         return published  # "which Gaza's health ministry says killed 471": as of the report
+    marks = getattr(framing, "present_marks", None)
+    if marks is not None and published is not None and marks.find(sm.text) \
+            and (narrative is None or (published - narrative).days > 1):
+        # "On Thursday, the coroner said ... DNA tests have so far identified 52 of the victims" in Monday's
+        # report: counted up to the report (a report of the morning after still tells the day before's count)
+        return published
     if narrative is not None and published is not None and (published - narrative).days > framing.window("recalled_days"):
         # a day recalled from long ago ("on July 17, 2014" in a report of 2018) dates its own paragraph:
         # the next one's figures ("The victims included 196 Dutch citizens") are the report's final count
