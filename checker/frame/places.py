@@ -411,8 +411,10 @@ def off_route(sm: SentenceMentions, framing) -> SentenceMentions:
 
 def unplaced_site(place: Mention, places) -> bool:
     """A site no table knows ("the town of Brumadinho", with_named_sites): it lies in no country of
-    its own, so what happens there is in the country of the article's happening."""
-    return place.rule == "place:named_site" and place.value not in places.parents
+    its own, so what happens there is in the country of the article's happening. (A site whose name
+    happens to spell a place the table knows elsewhere, "di Desa Buda, negara bagian Kaduna", is still
+    none of it: the table would have read a name it knows.)"""
+    return place.rule == "place:named_site"
 
 
 def with_named_sites(sm: SentenceMentions, framing) -> SentenceMentions:
