@@ -17,7 +17,7 @@ from checker.frame.syntax import (sent_by, recovered, group_right_after, after_e
                                   currency, nationals_listed, excluded_group, earlier, elliptical, group_list, left_out, marked_after,
                                   measure_for, modality, guessed_reach, owner_of, role_of, site_share, sum_word_before, sender_of,
                                   actor_right_before, numbered, restating, share_group, share_pairs, total_verb_before, joined_share)
-from checker.frame.times import earlier_figure_day, own_day, own_period_day, own_speech_day
+from checker.frame.times import earlier_figure_day, own_day, own_period_day, own_speech_day, recalled_day
 from checker.model import Evidence, EventRef, Mention
 from checker.recognise import SentenceMentions
 
@@ -883,6 +883,7 @@ class SentenceFigures:
         sm, framing, published = self.sm, self.framing, self.framer.article.published
         # "up from 151 on Tuesday": Tuesday's; "menjadi 6,73 persen pada Maret 2025": March's
         day = earlier_figure_day(sm, framing, figure) or own_period_day(sm, figure) \
+            or recalled_day(sm, framing, published, figure, earlier(framing, sm, figure)) \
             or own_speech_day(sm, framing, published, figure) or own_day(sm, framing, published, figure) or self.when
         if about is not None and about.day is not None and self.facts is not None \
                 and self.facts.behaviour_of(measure.value) == "fixed":

@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from checker.frame.happening_days import incident_dates
+from checker.frame.happening_days import as_of_day as _as_of, incident_dates
 from checker.frame.settings import opens_count
 from checker.frame.wordspans import words, words_before
 from checker.model import DateValue, Mention
@@ -271,6 +271,18 @@ def own_period_day(sm: SentenceMentions, figure: Mention) -> date | None:
                 and not re.search(r"[,;:()]", sm.text[figure.end:d.start]):
             return d.value.end
     return None
+
+
+def recalled_day(sm: SentenceMentions, framing, published: date | None, figure: Mention, recalled: bool) -> date | None:
+    """The one past day a sentence names for a count it recalls as since replaced ("On Monday night the
+    operator had put the number of injured at 22", "Laporan awal pada Senin menyebut 130"): that count's
+    day, even when it is the happening's own day."""
+    if not recalled:
+        return None
+    # (not the cut-off of the newer count: "1.200 kasus hingga Minggu (2/6/2024), naik dari 700 kasus ...")
+    days = {d.value.day for d in sm.dates if d.value.grain == "day" and d.value.day is not None
+            and (published is None or d.value.day < published) and not _as_of(sm, d, framing)}
+    return days.pop() if len(days) == 1 else None
 
 
 def own_day(sm: SentenceMentions, framing, published: date | None, figure: Mention) -> date | None:
