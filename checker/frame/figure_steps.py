@@ -28,6 +28,16 @@ def _share_marked_after(framing, sm: SentenceMentions, figure: Mention) -> bool:
     return any(len(re.findall(r"[\w'’-]+", tail[:s])) == 0 for s, _, _, _ in framing.part_markers.find(tail))
 
 
+def _counts_a_place(framing, sm: SentenceMentions, figure: Mention) -> bool:
+    """A figure right after a place preposition and right before a lower-case noun no measure names
+    ("di satu tambang", "in one pit"): it counts the places something is in."""
+    last = re.search(r"[\w-]+\s+$", sm.text[max(0, figure.start - 30):figure.start])
+    noun = re.match(r"\s+[a-z]", sm.text[figure.end:])
+    return bool(last and noun and framing.place_preposition is not None
+                and framing.place_preposition.fullmatch(last.group(0))
+                and not any(m.start == figure.end + noun.end() - 1 for m in sm.measures))
+
+
 def reading_measure(figure: Mention) -> Mention | None:
     """A reading names its own measure ("magnitudo 5,6" is a magnitude, rule "reading:magnitude")."""
     if not figure.rule.startswith("reading:"):
@@ -411,6 +421,9 @@ class SentenceFigures:
             # the dead counted before, not a force (but "memeriksa 20 saksi, termasuk enam
             # prajurit" are some of the witnesses)
             measure = _as(figure, framer.last_measure, "part_anaphora")
+        if measure is None and is_part and _counts_a_place(framing, sm, figure):
+            return None  # "64 orang di antaranya di satu tambang", "nine of whom were in one pit": the place they
+            # are in, counted, is no share of the people
         if measure is None and (is_part or counts_a_subgroup(framing, sm, figure, self.actors)):
             # "37 were killed, two of them children", "dua di antaranya anggota Polri", "terdiri
             # atas 13 pekerja Indonesia dan 8 pekerja asal China": a share of the figure before,
@@ -478,7 +491,12 @@ class SentenceFigures:
         elif role == "part" and whole is None:
             before = self.quantities_before(figure)
             before_measure = self.measure_for(before[-1]) if before else None
-            if before_measure is not None and before_measure.value in self.framing.counted_things and len(before) > 1:
+            if len(before) > 1 and (before_measure is not None and before_measure.value in self.framing.counted_things or (
+                    # nor are things no measure names, when people are the share ("70 pekerja terjebak di dua tambang
+                    # batu, 64 orang di antaranya ...": the 64 are of the 70, not of the two quarries)
+                    before_measure is None and any(self.people_only(m) and m.start >= figure.end
+                                                   and not self.sm.text[figure.end:m.start].strip() for m in self.sm.measures)
+                    and counted_noun(self.framing, self.sm, before[-1]) is not None)):
                 # the places counted on the way are not the whole: "44 korban di tiga rumah sakit dan 75 korban ..."
                 before = before[:-1]
                 before_measure = self.measure_for(before[-1])

@@ -369,6 +369,9 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
                    and not any(o.start >= q.end and not text[q.end:o.start].strip()
                                and (o.value not in bare or o.value in framing.counted_things)  # "di 12 negara"
                                for o in sm.measures)
+                   # nor is a figure of a noun no measure names ("70 workers trapped in two quarries",
+                   # "terjebak di dua tambang batu"): the quarries are the two's, the trapped the 70
+                   and (q.rule.startswith("reading:") or counted_noun(framing, sm, q) is None)
                    for q in sm.quantities):
                 continue  # "2,000 inmates, three times its capacity of 600": the noun is the 600's (not
                 # "55 had died and 22 were injured": "died" is the 55's; nor "suara atau 13,2 persen")
