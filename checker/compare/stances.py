@@ -121,7 +121,23 @@ def _inside(value, denied) -> bool:
     return low_ok and high_ok
 
 
+def _magnitude(claim: Claim) -> bool:
+    """Whether a stance is on an order of magnitude ("hundreds", "ratusan": a range at least as wide
+    as its lower bound) rather than a figure ("145", "nearly 3,000", "at least 11,300"): a count
+    inside the one is no figure the other denied or confirmed."""
+    v = claim.value
+    return v.low is not None and v.high is not None and v.low > 0 and v.high >= 2 * v.low
+
+
 def compare_stances(group: list[Claim], new_ids: set, context: ComparisonContext, groups: Groups) -> None:
+    if figure_fact(group[0].proposition) is not None:
+        spans = sorted({_magnitude(c) for c in group if c.value is not None})
+        if len(spans) > 1:
+            # a stance on an order of magnitude and one on a figure inside it are on two things: the
+            # junta calling reports of "hundreds" dead exaggerated and later holding to its 145 has not turned
+            for span in spans:
+                compare_stances([c for c in group if c.value is None or _magnitude(c) == span], new_ids, context, groups)
+            return
     by_side: dict = defaultdict(list)
     for claim in group:
         if context.settings.polarity_of(claim.stance) and not is_share(claim):

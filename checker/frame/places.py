@@ -440,6 +440,11 @@ def with_named_sites(sm: SentenceMentions, framing) -> SentenceMentions:
             if first is not None and first.group(1)[0].isupper() and first.end() < end - start \
                     and framing.place_preposition.match(sm.text, start, start + first.end()) is not None:
                 start += first.end()
+            # ...nor a known place owning it ("Bangladesh's Chittagong district"): the place it lies in
+            owner = re.match(r"[\w-]+(?:['’]s|s['’])\s+", sm.text[start:end])
+            if owner is not None and owner.end() < end - start \
+                    and any(t.start < start + owner.end() and start < t.end for t in taken):
+                start += owner.end()
             start = _after_government_words(framing, sm.text, start, end)
             if sm.text[start:end].casefold() in framing.determiners:
                 continue

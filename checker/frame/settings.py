@@ -337,8 +337,8 @@ def compile_framing(datas: list[dict]) -> Framing:
         subject_side=data["subject_side"],
         windows={**WINDOWS, **data.get("windows", {})},
         clause_break=rule_regex(breaks, "clause_breaks", re.IGNORECASE),
-        place_preposition=rule_regex(rf"(?<![\w-]){alternation(data['place_prepositions'])}\s+(?:\w+\s+){{0,3}}$", "place_prepositions",
-                   re.IGNORECASE),
+        place_preposition=rule_regex(rf"(?<![\w-]){alternation(data['place_prepositions'])}\s+(?:\w+(?:['’]s)?\s+){{0,3}}$", "place_prepositions",
+                   re.IGNORECASE),  # (a possessive among the words: "in Syria's Idlib province")
         undated_events=frozenset(data.get("undated_events", ())),
         owner_links=frozenset(w.casefold() for w in data.get("owner_links", ())),
         total_verbs=_table(data.get("total_verbs", []), "total"),
