@@ -273,6 +273,11 @@ class ArticleFramer(FigureFraming):
                 a.value == who and a.start < anaphora[0][0] for a in sm.actors):
             # "Angka itu diumumkan Kepala BPBD"; not "the WHO warned that the toll could rise"
             self.give_speaker_to_previous(who)
+        if anaphora and words(sm.text, 0, anaphora[0][0]) == 0 and cutoff is not None \
+                and not any(c.kind == "quantity" and c.measure not in (None, "count") for c in self.claims[before:]):
+            # "The figures, counted up to Sunday, cover nine states", "Angka itu dihimpun hingga Minggu (1/9)":
+            # the counts of the sentence before hold as of that day, not as of the day they were told
+            self.date_previous(cutoff)
         if not sm.quantities and any(words(sm.text, 0, s) == 0 for s, *_ in self.framing.statement_anaphora.find(sm.text)):
             # "Hal itu disampaikan Kapolda Jatim, Minggu (2/10/2022)": the sentence before was
             # told by him, on that day ("Hal itu terjadi pada Senin" tells nothing)
@@ -360,6 +365,13 @@ class ArticleFramer(FigureFraming):
             if claim in self.last_sentence_claims and claim.kind == "quantity" \
                     and claim.speaker is None:
                 self.claims[i] = replace(claim, speaker=who)
+
+    def date_previous(self, day: date) -> None:
+        """The counts of the sentence before, told on or after this day, hold as of it."""
+        for i, claim in enumerate(self.claims):
+            if claim in self.last_sentence_claims and claim.kind == "quantity" \
+                    and claim.when is not None and claim.when >= day:
+                self.claims[i] = replace(claim, when=day)
 
     def tell_previous(self, who: str | None, day: date | None) -> None:
         """The figures and stances of the sentence before, given in the outlet's voice and

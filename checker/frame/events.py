@@ -638,6 +638,15 @@ def past_period(sm: SentenceMentions, before: date | None, framing=None,
             continue
         if any(s < d.end and d.start < e for s, e in since):
             continue
+        if framing is not None and opens_count(framing, sm.text, d, phrase=True) \
+                and not any(i.start >= d.end and words(sm.text, d.end, i.start) <= 2
+                            or i.end <= d.start and words(sm.text, i.end, d.start) <= 1
+                            or d.start <= i.start and i.end <= d.end for i in sm.incidents):
+            # "killed 165 since it was declared in mid-August", "sejak wabah itu diumumkan pada pertengahan
+            # Agustus": the day a since clause's happening came is where the count runs from, no earlier
+            # happening's period (one naming a happening, "since the 2016 flash flood", "sejak kebakaran hutan
+            # pada 2015", still recalls it)
+            continue
         published_in = getattr(framing, "publication_cues", None)
         if published_in is not None and published_in.find(words_before(sm.text, d.start, 3)):
             continue  # "a study published in May estimated 4,645 deaths": when the study came out

@@ -86,6 +86,8 @@ class FramingSchema(Schema):
     # "2,000 more troops", "bertambah 12": an increment, not a total
     increment_before = fields.List(fields.String(), load_default=list)
     increment_after = fields.List(fields.String(), load_default=list)
+    # "12 new deaths", "12 kematian baru": the additions of a day, even after a total verb ("recorded")
+    new_after = fields.List(fields.String(), load_default=list)
     # what carries a figure into a new total later in the sentence: the figure is what was added
     # ("pulled 14 bodies from the mud, bringing the toll to 21", "menemukan tiga jenazah, sehingga
     # total korban meninggal menjadi 21 orang")

@@ -168,6 +168,7 @@ class Framing:
     not_source_links: frozenset = frozenset()  # casefolded: "data di PDN" is where the data is, not whose
     relative_pronoun: re.Pattern | None = None  # opens a relative clause ("that", "yang")
     site_share: re.Pattern | None = None  # one site's share of those counted
+    new_after: AliasTable | None = None  # "12 new deaths": an increment whatever verb comes before
     since_words: re.Pattern | None = None  # a date's opening words that make it a count's start
     private_roles: AliasTable | None = None  # right before a name: a person of their own ("businessman X")
     money_measures: frozenset = frozenset()  # the measures a sum of money is read for
@@ -345,6 +346,7 @@ def compile_framing(datas: list[dict]) -> Framing:
         part_markers=_table(data.get("part_markers", []), "part"),
         increment_before=_table(data.get("increment_before", []), "increment"),
         increment_after=_table(data.get("increment_after", []), "increment"),
+        new_after=_table(data["new_after"], "increment") if data.get("new_after") else None,
         running_total_links=_table(data.get("running_total_links", []), "running_total"),
         sum_words=_table(data.get("sum_words", []), "sum"),
         besides_before=_table(data.get("besides_before", []), "besides"),

@@ -152,7 +152,7 @@ def _speaker(sm: SentenceMentions, actors, framing, voice: Voice) -> Mention | s
             if voice.last and right:
                 # "..., people from Iran and Uzbekistan were among the dead, the headquarters
                 # said": the body named before speaks again, not a country further back
-                return _named_before(voice, framing, text, *right[0])
+                return _named_before(voice, framing, text, *right[0], actors)
             near = [a for a in before if words(text, a.end, cue.start) <= framing.window("speaker_before")
                     and a not in sent_to]
             if near:
@@ -200,7 +200,7 @@ def _speaker(sm: SentenceMentions, actors, framing, voice: Voice) -> Mention | s
             if pronoun_before:
                 return voice.last
         if anaphor:
-            return _named_before(voice, framing, text, *anaphor[0])
+            return _named_before(voice, framing, text, *anaphor[0], actors)
     return None
 
 
@@ -211,7 +211,7 @@ def note_lone(voice: Voice, found: Mention, said: str, actors) -> None:
         voice.lone = voice.lone | {said}
 
 
-def _named_before(voice: Voice, framing, text: str, start: int, end: int) -> str | None:
+def _named_before(voice: Voice, framing, text: str, start: int, end: int, actors=None) -> str | None:
     """Who an anaphor ("the agency", "badan itu") names: the last body named with its words,
     else the last speaker (unless the anaphor names an office: framing `named_only`; or a group,
     framing `group_anaphors`, and the last speaker is one person of no known body: "officials
@@ -221,6 +221,14 @@ def _named_before(voice: Voice, framing, text: str, start: int, end: int) -> str
     if named or head & framing.named_only:
         return named
     if head & framing.group_anaphors and voice.last in voice.lone:
+        return None
+    qualifier = re.search(r"([a-z][\w-]*)\s+$", text[max(0, start - 30):start])
+    if head & framing.group_anaphors and qualifier is not None \
+            and qualifier.group(1).casefold() not in framing.determiners and actors is not None \
+            and voice.last is not None and actors.role(voice.last) == "institution" \
+            and actors.government(voice.last) == voice.last:
+        # "health officials said" after a doctors' group or an aid group: officials of some office, never
+        # the independent body (one of no government) that spoke before
         return None
     return voice.last
 

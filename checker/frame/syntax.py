@@ -589,6 +589,16 @@ def share_pairs(framing, sm: SentenceMentions) -> dict[tuple[int, int], Mention]
     return pairs
 
 
+def counts_regions(framing, sm: SentenceMentions, figure: Mention) -> bool:
+    """Whether the figure counts the regions a happening spread over, between a link and a region
+    noun (framing `many_regions_*`: "di sembilan negara bagian", "across 22 provinces")."""
+    many = getattr(framing, "many_regions", None)
+    if many is None:
+        return False
+    text = sm.text[:figure.start] + "2" + sm.text[figure.end:]  # (a figure in words read as one in digits)
+    return any(m.start() <= figure.start < m.end() for m in many.finditer(text))
+
+
 def total_verb_before(framing, sm: SentenceMentions, figure: Mention) -> bool:
     """A total verb ends right before the figure (a hedge word may stand between), or opens it
     as its hedge ("has climbed past 5,200", "kini menembus 5.200"), or the figure is the level a
@@ -596,6 +606,8 @@ def total_verb_before(framing, sm: SentenceMentions, figure: Mention) -> bool:
     if any(s == 0 for s, _, _, _ in framing.total_verbs.find(figure.text)) \
             or reached_level(figure):
         return True
+    if counts_regions(framing, sm, figure):
+        return False  # "tercatat di 22 provinsi", "recorded in nine states": how many regions, no new level
     head = words_before(sm.text, figure.start, framing.window("cue_before"))
     for s, e, _, _ in framing.total_verbs.find(head):
         if len(re.findall(r"[\w'’-]+", head[e:])) <= 1 and not re.search(r"[,;:.!?]", head[e:]):
@@ -664,6 +676,9 @@ def role_of(framing, sm: SentenceMentions, figure: Mention) -> str:
         # before the total verbs: "Sebanyak 18 korban luka dirawat di Skopje" is one city's
         # share, whatever word ("sebanyak", "a total of") introduces the figure
         return "part"  # "the hospital had received 161 wounded": one hospital's share
+    new = getattr(framing, "new_after", None)
+    if new is not None and any(_adjacent(tail[:s]) for s, e, _, _ in new.find(tail)):
+        return "increment"  # "recorded 12 new deaths", "tercatat 12 kematian baru": the day's additions
     if total_verb_before(framing, sm, figure):
         return "total"  # "bertambah menjadi 12": the new total
     if any(_adjacent(head[e:]) for s, e, _, _ in framing.increment_before.find(head)):
