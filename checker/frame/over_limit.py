@@ -23,6 +23,8 @@ def over_limit_stances(claims: list[Claim], stances, actors, article_id: str) ->
                 continue
             # the most the count says ("hingga 42 ribu": as many as 42,000), above the limit's top
             most = count.value.high if count.value.high is not None else count.value.low
+            if most is None:
+                continue
             over = [j for j, c in limits if c.subject == count.subject and c.speaker in (None, count.speaker)
                     and most > c.value.high]
             if not over:
