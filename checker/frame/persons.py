@@ -180,10 +180,14 @@ def register_persons(sentences: list[SentenceMentions], actors, framing, places=
                 continue
             # a capital or country named as a place ("west of Jakarta, ministry spokeswoman Rika")
             # is where, not whom the title speaks for, unless it stands right before the title
+            # (a country's possessive before the title is whose officer it is: "Bangladesh's refugee relief
+            # commissioner, Shah Rezwan Hayat")
             before = [a for a in bodies if a.end <= title.start()
                       and not (any(p.start == a.start and p.end == a.end for p in sm.places)
                                and (re.search(r"[,;:()]", sm.text[a.end:title.start()])
-                                    or words(sm.text, a.end, title.start()) > 1))]
+                                    or (words(sm.text, a.end, title.start()) > 1
+                                        and not (sm.text.startswith(("'s ", "’s "), a.end)
+                                                 and words(sm.text, a.end, title.start()) <= 6))))]
             # a site no table knows named before the title ("At al-Awda hospital, director Mohammed
             # Salha", "Hospital director ..."): the title is the site's, not the last body's
             site = any(m.value in framing.counted_things and m.end <= title.start() for m in sm.measures)

@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from checker.frame.places import attackers, place_after, place_in
+from checker.frame.places import attackers, in_statement_setting, place_after, place_in
 from checker.frame.agents import SOMEONE, agent_of
 from checker.frame.figure_stances import read_figure
 from checker.frame.stance_topic import (WORD, Chosen, Reading, Topic, context_place, real_places, remember,
@@ -62,7 +62,9 @@ def note_context(sm: SentenceMentions, rules, topic: Topic, published=None) -> N
     for incident in sm.incidents:
         # a place someone heads for further on ("the gunmen were caught fleeing towards Ukraine")
         # is where they went, not where the happening was; "an attack to Ukraine" right after it is
-        near = sorted((p for p in located if not _headed_for(rules["framing"], sm.text, incident, p)),
+        # (nor is where it was said: "the blaze ... destroyed 10,000 shelters, a spokesman told a briefing in Geneva")
+        near = sorted((p for p in located if not _headed_for(rules["framing"], sm.text, incident, p)
+                       and not in_statement_setting(rules["framing"], sm, p)),
                       key=lambda p: abs(p.start - incident.start))
         if near:
             topic.incidents.append((incident.value, near[0].value))
