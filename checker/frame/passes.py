@@ -3,6 +3,7 @@ a headline's figure echoing the body's day and speaker."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from checker.frame.wordspans import words_before
@@ -67,11 +68,26 @@ def echo_days(claims: list[Claim], published, framing) -> list[Claim]:
                 and c.evidence.start > 0 and as_of(c):
             key = (c.subject, c.measure, c.value)
             earlier.setdefault(key, []).append(c)
+    # a speaker's figure the body says was given on an earlier day ("said on Wednesday that 153
+    # died"), restated undated in the headline or lead ("SEMA menyatakan 153 orang tewas"): the
+    # same statement of that day, not a new count of the day of publication
+    told: dict = {}
+    for c in claims:
+        if c.kind == "quantity" and c.value is not None and c.speaker is not None and c.when is not None \
+                and c.when < published and any(m.kind == "date" for m in c.marks):
+            told.setdefault((c.subject, c.measure, c.value, c.speaker), []).append(c.when)
+    # (a sentence setting figures against each other, "sekitar 2.500 orang, bukan 10.000", restates none)
+    alone = Counter((c.evidence.start, c.measure) for c in claims if c.kind == "quantity")
     out = []
     for c in claims:
         if c.kind == "quantity" and c.value is not None and c.when == published and c.evidence.start == 0:
             days = [e.when for e in earlier.get((c.subject, c.measure, c.value), ())
                     if c.speaker is None or e.speaker in (None, c.speaker)]
+            if days:
+                c = replace(c, when=max(days))
+        if c.kind == "quantity" and c.value is not None and c.when == published and c.speaker is not None \
+                and not any(m.kind == "date" for m in c.marks) and alone[(c.evidence.start, c.measure)] == 1:
+            days = told.get((c.subject, c.measure, c.value, c.speaker))
             if days:
                 c = replace(c, when=max(days))
         out.append(c)

@@ -694,6 +694,10 @@ def read_assertions(sm: SentenceMentions, who: str, rules, topic: Topic, main: E
             # "said the crash was the result of human error", "menyebut kecelakaan itu disebabkan oleh
             # kesalahan manusia": a fault given as the happening's cause is the article's vehicle's (or venue's)
             agent = lex.incident_themes.get(main.type)
+        if spec.agent == "theme" and chosen.theme is None and spec.default_theme is not None:
+            # "police said the driver was speeding", as "the driver denied speeding": the vehicle's, never
+            # the person named beside it (as for a stance's cue)
+            agent, agent_words = spec.default_theme, None
         if agent is None:
             continue
         prop = build(sm, rules, chosen, agent, agent_words, [holder], government, topic, main)

@@ -140,7 +140,10 @@ def _speaker(sm: SentenceMentions, actors, framing, voice: Voice) -> Mention | s
                              and re.fullmatch(r"\s*,\s*", text[a.end:cue.start])
                              and (opening := text.rfind(",", 0, a.start)) >= 0
                              and role_opens(framing, text, opening + 1)]
-            right_after = [a for a in after if word_count(text[cue.end:a.start]) <= 3]
+            # (not across a comma either: "Badan Darurat Jigawa Sebut 153 Tewas, Sopir Bantah Ngebut" ends
+            # the figure's clause before the driver's own)
+            right_after = [a for a in after if word_count(text[cue.end:a.start]) <= 3
+                           and not re.search(r"[,;]", text[cue.end:a.start])]
             for group in (right_before[::-1], right_after):
                 chosen = speaking_actor(actors, group) if group else None
                 if chosen:
