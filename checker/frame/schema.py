@@ -338,6 +338,7 @@ class FramingSchema(Schema):
     zero_links = fields.List(fields.String(), load_default=list)
     zero_unknown_after = fields.List(fields.String(), load_default=list)
     zero_group_after = fields.List(fields.String(), load_default=list)
+    zero_never = fields.List(fields.String(), load_default=list)
     state_links = fields.List(fields.String(), load_default=list)
     # the groups a share of a toll may count ("including nine civilians", "dua di antaranya
     # anak-anak"): a share naming one is a fact of its own, the toll among that group

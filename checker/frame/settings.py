@@ -79,6 +79,7 @@ class Framing:
     zero_links: frozenset = frozenset()
     zero_unknown_after: re.Pattern | None = None
     zero_group_after: re.Pattern | None = None  # "no deaths among the worshippers": one group's none
+    zero_never: frozenset = frozenset()  # measures a word of none never counts: "without a certificate" lacks one
     share_groups: AliasTable | None = None
     age_bound_groups: tuple = ()  # (group, regex of the words ending right before an age bound)
     excluded_groups: tuple = ()  # (group, the pattern naming who the toll leaves out)
@@ -426,6 +427,7 @@ def compile_framing(datas: list[dict]) -> Framing:
         if data.get("zero_unknown_after") else None,
         zero_group_after=re.compile(rf"\s+(?:{alternation(data['zero_group_after'])})(?![\w-])", re.I)
         if data.get("zero_group_after") else None,
+        zero_never=frozenset(data.get("zero_never", ())),
         share_groups=AliasTable.build([(form, group, False) for group, forms in data.get("share_groups", {}).items()
                                        for form in forms]),
         age_bound_groups=tuple((group, re.compile(rf"(?<![\w-])(?:{alternation(forms)})\s*$", re.I))

@@ -27,8 +27,8 @@ def with_zero_counts(sm: SentenceMentions, framing, outcomes: frozenset) -> Sent
         if framing.zero_unknown_after is not None and framing.zero_unknown_after.match(sm.text, m.end()):
             continue
         measure = next((x for x in sorted(sm.measures, key=lambda x: x.start) if x.start >= m.end()), None)
-        if measure is None or measure.value not in outcomes:
-            continue
+        if measure is None or measure.value not in outcomes or measure.value in framing.zero_never:
+            continue  # (a document lacked is no count of none: "opened without a certificate")
         if not linked_only(sm.text, m.end(), measure.start, framing.zero_links):
             continue
         group_after = getattr(framing, "zero_group_after", None)
