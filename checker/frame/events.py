@@ -309,7 +309,7 @@ def main_event(sentences: list[SentenceMentions], places, published: date | None
                 * (2 if n < LEAD_SENTENCES else 1)
             # a site no table knows ("Kerr County", "the city of Kerrville") lies in no country:
             # it is no country of its own while a known place names one (only one counts then)
-            (loose if unplaced_site(p, places) else countries)[places.country(p.value)] += weight
+            (loose if unplaced_site(p) else countries)[places.country(p.value)] += weight
             if n < LEAD_SENTENCES and not ranked:
                 lead_places.append(p.value)
             if (located or names_it) and not ranked and not (framing is not None and any(government_words(framing, sm, p))):
@@ -456,12 +456,12 @@ def _event_of(sm: SentenceMentions, main: EventRef | None, places, published: da
         kinds = {nearest(q) for q in sm.quantities if q.kind == "quantity"}
         if len(kinds) == 1 and kinds <= own_cause:
             own = list(kinds)
-    if kinned and not any(not unplaced_site(p, places) and places.country(p.value) != main.country for p in sm.places):
+    if kinned and not any(not unplaced_site(p) and places.country(p.value) != main.country for p in sm.places):
         return main  # the storm at home is the article's floods themselves
     if own and (main is None or main.type not in own or kinned):
         sentence_places = [p.value for p in _sites(sm, framing)]
         place = _deepest(places, sentence_places)
-        unplaced = {p.value for p in sm.places if unplaced_site(p, places)}
+        unplaced = {p.value for p in sm.places if unplaced_site(p)}
         # (a site no table knows, "the town of Brumadinho", lies in no country: the main happening's)
         country = places.country(place) if place and (place not in unplaced or main is None) \
             else (main.country if main else "unknown")
@@ -521,7 +521,7 @@ def other_happenings(sm: SentenceMentions, event: EventRef, places, published: d
         lo, hi = (i.end, d.start) if d.start >= i.end else (d.end, i.start)
         named = [p for p in sm.places if lo <= p.start and p.end <= hi]
         # (a site no table knows, "the town of Brumadinho", lies in no country: this happening's)
-        country = places.country(named[0].value) if named and not unplaced_site(named[0], places) else event.country
+        country = places.country(named[0].value) if named and not unplaced_site(named[0]) else event.country
         out.append((EventRef(i.value, country, named[0].value if named else None, d.value.day), d))
     return out
 

@@ -901,7 +901,7 @@ class SentenceFigures:
         sm, framing, published = self.sm, self.framing, self.framer.article.published
         # "up from 151 on Tuesday": Tuesday's; "menjadi 6,73 persen pada Maret 2025": March's
         day = earlier_figure_day(sm, framing, figure) or own_period_day(sm, figure) \
-            or recalled_day(sm, framing, published, figure, earlier(framing, sm, figure)) \
+            or recalled_day(sm, framing, published, earlier(framing, sm, figure)) \
             or own_speech_day(sm, framing, published, figure) or own_day(sm, framing, published, figure) or self.when
         if about is not None and about.day is not None and self.facts is not None \
                 and self.facts.behaviour_of(measure.value) == "fixed":

@@ -409,7 +409,7 @@ def off_route(sm: SentenceMentions, framing) -> SentenceMentions:
     return sm if len(kept) == len(sm.places) else replace(sm, places=kept)
 
 
-def unplaced_site(place: Mention, places) -> bool:
+def unplaced_site(place: Mention) -> bool:
     """A site no table knows ("the town of Brumadinho", with_named_sites): it lies in no country of
     its own, so what happens there is in the country of the article's happening. (A site whose name
     happens to spell a place the table knows elsewhere, "di Desa Buda, negara bagian Kaduna", is still

@@ -273,7 +273,7 @@ def own_period_day(sm: SentenceMentions, figure: Mention) -> date | None:
     return None
 
 
-def recalled_day(sm: SentenceMentions, framing, published: date | None, figure: Mention, recalled: bool) -> date | None:
+def recalled_day(sm: SentenceMentions, framing, published: date | None, recalled: bool) -> date | None:
     """The one past day a sentence names for a count it recalls as since replaced ("On Monday night the
     operator had put the number of injured at 22", "Laporan awal pada Senin menyebut 130"): that count's
     day, even when it is the happening's own day."""
