@@ -103,6 +103,35 @@ def _title_kind(framing, text: str, title_start: int, name_start: int) -> str | 
     return None
 
 
+def _unknown_owner(text: str, title_start: int, known: list) -> bool:
+    """Whether the phrase right before a title names a body no table knows by a mark only a name
+    has: a number ("Rescue 1122 spokesman") or an acronym ("PDMA spokesman", "the SDRF
+    commandant"). The title is that body's, never the last body named."""
+    lo = max([text.rfind(p, 0, title_start) for p in ',;:."“”()'] + [-1]) + 1
+    for m in re.finditer(r"[\w'’-]+", text[lo:title_start]):
+        start, end = lo + m.start(), lo + m.end()
+        if any(s < end and start < e for s, e in known):
+            continue
+        word = m.group()
+        if any(c.isdigit() for c in word) or (len(word) >= 2 and word.isalpha() and word.isupper()):
+            return True
+    return False
+
+
+# a body's name marked as one only a name has, before a capitalised word: an acronym ("PDMA"),
+# or a word and a number ("Rescue 1122")
+_OWNER_MARK = re.compile(r"\s+(?:[A-Z][\w'’-]*\s+\d[\w-]*|[A-Z]{2,}(?![\w'’-]))(?=\s+[A-Z])")
+
+
+def _unknown_owner_after(text: str, pos: int, known: list) -> int | None:
+    """Where the name starts after a title that a body no table knows follows ("Kepala Rescue 1122
+    Kamran Baig", "Juru bicara PDMA Rizwan Shah"); None when no such body stands there."""
+    m = _OWNER_MARK.match(text, pos)
+    if m is None or any(s < m.end() and m.start() < e for s, e in known):
+        return None
+    return m.end()
+
+
 def _names_kind(text: str, body: Mention, kind: str) -> bool:
     """Whether the body, with the few words of its phrase around it, is named as one of that kind
     ("the Taliban's disaster management ministry", "kementerian penanggulangan bencana Taliban")."""
@@ -174,7 +203,9 @@ def register_persons(sentences: list[SentenceMentions], actors, framing, places=
                 continue
             if title.group()[0].islower() and not _role_word(framing, title.group()):
                 continue  # a title in lower case is a role only when it is one ("ministry spokeswoman Rika")
-            span = _name_after(sm.text, title.end(), framing.honorifics, actors.rank_services)
+            # a body no table knows between the title and the name ("Juru bicara PDMA Rizwan Shah")
+            past = _unknown_owner_after(sm.text, title.end(), known)
+            span = _name_after(sm.text, title.end() if past is None else past, framing.honorifics, actors.rank_services)
             if span is None or any(s < span[1] and span[0] < e for s, e in known + introduced) \
                     or _title_goes_on(framing, sm.text, span[1], [a for a in bodies if a.start >= span[1]]):
                 continue
@@ -190,7 +221,8 @@ def register_persons(sentences: list[SentenceMentions], actors, framing, places=
                                                  and words(sm.text, a.end, title.start()) <= 6))))]
             # a site no table knows named before the title ("At al-Awda hospital, director Mohammed
             # Salha", "Hospital director ..."): the title is the site's, not the last body's
-            site = any(m.value in framing.counted_things and m.end <= title.start() for m in sm.measures)
+            site = any(m.value in framing.counted_things and m.end <= title.start() for m in sm.measures) \
+                or past is not None or _unknown_owner(sm.text, title.start(), known)
             body = before[-1] if before else (None if site else last_body)
             if not before and sm.text[title.start():span[0]].strip().casefold() in framing.state_titles \
                     and (body is None or actors.role(body.value) != "state"):
