@@ -32,6 +32,7 @@ class DurationRules:
     rate: re.Pattern | None = None  # a count per length ("12 deaths a week"): no length of time
     ordinal: re.Pattern | None = None  # a unit's word used as an ordinal ("a second bus"): no length
     age: re.Pattern | None = None  # a length in an apposition after a name ("Siti, 45 tahun,"): an age
+    record: re.Pattern | None = None  # the span a record holds over ("the worst flood in 20 years"): no length
 
 
 def compile_durations(datas: list[dict]) -> DurationRules:
@@ -76,6 +77,8 @@ def compile_durations(datas: list[dict]) -> DurationRules:
                  if any(d.get("ordinals") for d in datas) else None),
         age=(re.compile("|".join(f"(?:{r})" for d in datas for r in d.get("ages", [])))
              if any(d.get("ages") for d in datas) else None),
+        record=(re.compile("|".join(f"(?:{r})$" for d in datas for r in d.get("records", [])), re.IGNORECASE)
+                if any(d.get("records") for d in datas) else None),
     )
 
 
@@ -139,6 +142,8 @@ def find_durations(text: str, rules: LanguageRules) -> list[Mention]:
             continue  # "when a second bus hit the wreck": the second of them, not one second
         if dur.age is not None and _within_age(text, start, end, dur.age):
             continue  # "Boris Prokoshev, 70 tahun, mengatakan": his age, not a length
+        if dur.record is not None and dur.record.search(text[max(0, start - 120):start]):
+            continue  # "the deadliest quake to strike the country in two decades": a record's span, no length
         hedges, hedge_after = [], None
         before = dur.hedge_before.search(text[max(0, start - 40):start]) if dur.hedge_before else None
         if before:

@@ -196,3 +196,5 @@ class DurationsSchema(Schema):
     ordinals = fields.List(fields.String(validate=valid_regex), load_default=list)  # matched where the length starts
     # a pattern whose match covering a length makes it a person's age: "Boris Prokoshev, 70 tahun, ..."
     ages = fields.List(fields.String(validate=valid_regex), load_default=list)
+    # the span a record holds over, matched right before the length ("the deadliest quake in two decades")
+    records = fields.List(fields.String(validate=valid_regex), load_default=list)
