@@ -154,6 +154,8 @@ def register_persons(sentences: list[SentenceMentions], actors, framing, places=
     own: set[str] = set()  # the ids of people no body was found for: themselves
 
     def note(name: str, actor: Mention) -> None:
+        if any(w.casefold() in framing.body_words for w in name.split()):
+            return  # "Pakistan International Airlines": the body's own longer name, no person of Pakistan's
         body = voice_of(actor, actors, places) if places is not None else body_of(actors, actor.value)
         tokens = name.split()
         # "Sri Mulyani Indrawati" goes on as "Sri Mulyani": a longer name's first two words are its part too
