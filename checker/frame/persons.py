@@ -330,6 +330,24 @@ def _single_names_after_cue(sm: SentenceMentions, framing) -> list[tuple[int, in
     return out
 
 
+def _single_names_beside_cue(sm: SentenceMentions, framing) -> list[tuple[int, int, str]]:
+    """(start, end, name) of a one-word name no table knows that a comma sets right before a speech
+    verb (", Energoatom said"), or that follows "according to" and ends its phrase ("according to
+    Energoatom."): a body or a person that speaks, never the state a figure's adjective names."""
+    out = []
+    for cue in sm.attribution:
+        if cue.value in ("before", "either"):
+            m = re.search(r",\s+([A-Z][\w'’-]{2,})\s+$", sm.text[:cue.start])
+            if m:
+                out.append((m.start(1), m.end(1), m.group(1)))
+        if cue.value == "after":
+            m = re.match(r"\s+([A-Z][\w'’-]{2,})\s*(?:[.,;]|$)", sm.text[cue.end:])
+            if m:
+                out.append((cue.end + m.start(1), cue.end + m.end(1), m.group(1)))
+    return [(s, e, n) for s, e, n in out if n.casefold() not in framing.honorifics
+            and n.casefold() not in framing.appositive_openers]
+
+
 def person_id(name: str) -> str:
     """The id of a person the actors rules do not know: their name ("Yuli Sumpil" ->
     yuli_sumpil), an authority of their own."""
@@ -361,7 +379,8 @@ def _unknown_persons(sm: SentenceMentions, framing, known: list, found: dict) ->
     # place before a title ("Tacloban Mayor Alfred Romualdez": the mayor is Alfred Romualdez)
     places_before_title = [(p.start, p.end) for p in sm.places
                            if re.match(r"\s+[A-Z]\w*\s+[A-Z]", text[p.end:]) and _role_word(framing, text[p.end:].split()[0])]
-    for start, end, name in _names(text, framing, taken + places_before_title):
+    singles = _single_names_beside_cue(sm, framing)
+    for start, end, name in _names(text, framing, taken + places_before_title) + singles:
         if name in found or any(s < end and start < e for s, e in known):
             continue
         close = text.find(",", end + 1)
@@ -369,7 +388,7 @@ def _unknown_persons(sm: SentenceMentions, framing, known: list, found: dict) ->
         appositive = text.startswith(",", end) and role_at(end + 1) and not names_body(end, close)
         before = text[:start].rstrip()
         opening = before[:-1].rfind(",") + 1 if before.endswith(",") else -1  # the phrase a comma closes
-        if opening >= 0 and names_body(opening, start):
+        if opening >= 0 and names_body(opening, start) and (start, end, name) not in singles:
             continue  # "The health minister of the eastern administration, Othman Abdeljalil": the body's
         titled = opening >= 0 and role_at(opening)
         # "kata Abdul Haris" (a verb whose speaker follows), "Yuli Sumpil said" (precedes); never

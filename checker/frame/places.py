@@ -307,7 +307,8 @@ def in_speaker_tag(framing, sm: SentenceMentions, place: Mention) -> bool:
             continue
         # (the speaker right after the cue, not a people the reported words count: "Iran said Monday that
         # 169 Iranians were killed in the crush at Mina" tells where they died)
-        if any(a.end <= cue.start and not sm.text[a.end:cue.start].strip(" ,") for a in sm.actors):
+        if any(a.end <= cue.start and not sm.text[a.end:cue.start].strip(" ,") for a in sm.actors) \
+                and not re.fullmatch(r"\s+[a-z]+\s+", sm.text[cue.end:place.start]):
             continue  # "Brawner said Chinese vessels rammed boats ... on Second Thomas Shoal": the speaker stands
             # before the cue, so who follows it is the reported clause's subject, not a speaker's tag
         if any(cue.end <= a.start and a.end <= place.start and len(sm.text[cue.end:a.start].split()) <= 3
