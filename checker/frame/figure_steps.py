@@ -795,7 +795,14 @@ class SentenceFigures:
             # gazetteer need not know the city lies in the state), not the state's
             region = None
         if region and (where is None or inherited) and region in places.parents:
-            where, inherited = region, False  # "Ishikawa prefecture said 55 had died": its region's toll
+            # "Ishikawa prefecture said 55 had died": its region's toll; but of a happening placed in the
+            # teller's own region ("Pemkab Karo mencatat 14 warga meninggal" after Sinabung's eruption in Karo)
+            # it counts the whole happening: the place is still only the happening's (not of one that spreads
+            # over its country or happens across it, an outbreak, layoffs, whose region is only where the lead
+            # found it)
+            whole = inherited and about is not None and about.place == region and incidents is not None \
+                and about.type not in incidents.spreading | incidents.nationwide
+            where, inherited = region, bool(whole)
         home = actors.government(voice) if voice else None
         joint_of_happening = where if where and "+" in where else (happening.place if happening else None)
         parts = (joint_of_happening or "").split("+")
