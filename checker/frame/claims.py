@@ -174,7 +174,10 @@ class ArticleFramer(FigureFraming):
             # its period's end
             dated = event_now
             if dated is not None:
-                dated = replace(dated, day=period.value.day, phase=None)
+                # (a later happening the sentence tells after an earlier one it names, "Days after the Kuriga
+                # attack, gunmen abducted 61 people ... on March 11", stays apart as the sentence's own)
+                dated = replace(dated, day=period.value.day,
+                                phase=dated.phase if ev.later_happening(sm, self.framing) else None)
                 if told_place is not None and self.rules["places"].country(told_place) != dated.country:
                     # (in a country of its own: "since April 2015, when 800 died off Libya")
                     dated = replace(dated, country=self.rules["places"].country(told_place), place=told_place)

@@ -208,7 +208,7 @@ def phase_of(sm: SentenceMentions, framing) -> str | None:
                  and not (q.rule.startswith("reading:")
                           and any(s >= q.end and words(sm.text, q.end, s) <= 1 for s, _, _, _ in cues))),
                 default=len(sm.text))
-    found = {ident for s, _, ident, _ in cues if s < first}
+    found = {ident for s, _, ident, _ in cues if s < first and ident != "later"}
     if sm.incidents and _two_days(sm, framing):
         found.add("all")  # "the explosions on Tuesday and Wednesday", "ledakan pada 17-18 September"
     return "all" if "all" in found else "sequel" if "sequel" in found else None
@@ -404,10 +404,38 @@ def event_of(sm: SentenceMentions, main: EventRef | None, places, published: dat
     figures of the sentence right after one that told of that wave without any (`told`)."""
     event = _event_of(sm, main, places, published, framing)
     phase = phase_of(sm, framing) or (told if not sm.incidents else None)
+    if phase is None and event is not None and main is not None and framing is not None \
+            and later_happening(sm, framing):
+        # "Days after the Kuriga attack, gunmen abducted 61 people ... on March 11": a later happening of
+        # its own, unless its day is the report's own happening's (a lead telling of the news that way)
+        dated = incident_dates(sm, {event.type, GENERIC}, published, framing)
+        if dated and dated[0].value.day != main.day:
+            phase = "sequel"
     if event is None or phase is None or phase == event.phase:
         return event  # no wave named: the main wave, or the one of the day the sentence gives
     dated = incident_dates(sm, {event.type, GENERIC}, published, framing) if framing is not None else []
     return replace(event, phase=phase, day=dated[0].value.day if dated else None)
+
+
+def later_happening(sm: SentenceMentions, framing) -> bool:
+    """Whether a cue of time after a happening ("Days after the Kuriga attack", "Sepekan setelah
+    penculikan itu", framing `later_happening_cues`) opens a happening of its own: past the clause
+    that names the earlier one, an incident is told before the sentence's first figure ("gunmen
+    abducted 61 people") on a day the sentence names there. "Days after the quake, the toll rose to
+    300" tells of no other happening, nor does "Sehari setelah gempa, BNPB mencatat 268 orang tewas
+    akibat gempa" (the incident after the figure is the one it counts)."""
+    table = getattr(framing, "phase_cues", None)
+    if table is None:
+        return False
+    first = min((q.start for q in sm.quantities if q.kind == "quantity"), default=len(sm.text))
+    for s, e, ident, _ in table.find(sm.text):
+        brk = sm.text.find(",", e)
+        if ident != "later" or s >= first or brk < 0 or brk >= first:
+            continue
+        if any(brk < i.start < first for i in sm.incidents) \
+                and any(d.start > brk and d.value.grain == "day" for d in sm.dates):
+            return True
+    return False
 
 
 def as_main(sm: SentenceMentions, main: EventRef | None) -> SentenceMentions:

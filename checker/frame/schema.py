@@ -448,6 +448,9 @@ class FramingSchema(Schema):
     other_standard_measures = fields.Dict(keys=fields.String(), values=fields.String(), load_default=dict)
     sequel_cues = fields.List(fields.String(), load_default=list)
     all_waves_cues = fields.List(fields.String(), load_default=list)
+    # "Days after the Kuriga attack, gunmen abducted 61 people ... on March 11": a happening of the story's type
+    # told after one of these, on a day of its own, is a later one (see events.phase_of)
+    later_happening_cues = fields.List(fields.String(), load_default=list)
     # "10,000 are in Russia": verbs after a figure with no noun of its own
     figure_subject_verbs = fields.List(fields.String(), load_default=list)
     # between a source cue and a body, these make the body a place, not the source ("data di PDN")

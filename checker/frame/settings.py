@@ -383,7 +383,8 @@ def compile_framing(datas: list[dict]) -> Framing:
         possessives=tuple(data.get("possessives", ())),
         person_roles=_table(data.get("person_roles", []), "role"),
         phase_cues=AliasTable.build([(f, "sequel", False) for f in data.get("sequel_cues", [])]
-                         + [(f, "all", False) for f in data.get("all_waves_cues", [])]),
+                         + [(f, "all", False) for f in data.get("all_waves_cues", [])]
+                         + [(f, "later", False) for f in data.get("later_happening_cues", [])]),
         sending_topics=frozenset(data.get("sending_topics", ())),
         sent_measures=frozenset(data.get("sent_measures", ())),
         child_victims=AliasTable.build([(f, child, False) for child, forms in data.get("child_victims", {}).items()
