@@ -416,7 +416,10 @@ class SentenceFigures:
         earlier_here = self.quantities_before(figure)
         if measure is not None and measure.value in framing.people_counted and is_part \
                 and framer.last_measure in framer.whole_measures and framer.last_measure not in framing.people_counted \
-                and (not earlier_here or _next_in_breakdown(framing, sm, earlier_here[-1], figure)):
+                and (not earlier_here or _next_in_breakdown(framing, sm, earlier_here[-1], figure)
+                     # "26 hostages were killed, 18 of them soldiers": a share of the toll just given in the sentence
+                     or earlier_here[-1] is self.last_figure and self.last_measure is not None
+                     and self.last_measure.value == framer.last_measure):
             # "Korban terdiri atas empat prajurit TNI dan sembilan warga sipil": soldiers among
             # the dead counted before, not a force (but "memeriksa 20 saksi, termasuk enam
             # prajurit" are some of the witnesses)

@@ -289,6 +289,9 @@ class FramingSchema(Schema):
     # measures a figure counts only when the cue touches it ("an 11-year-old", "aged 62", "a girl
     # of eight"): never a figure further on ("an 11-year-old boy, and wounded 2,800")
     adjacent_only = fields.List(fields.String(), load_default=list)
+    # cue words that are a verb only right before their figure ("Troops rescue 155 passengers", "Evakuasi
+    # 40 Warga"): the same word elsewhere is a noun that counts nothing ("rescue workers", "tim evakuasi")
+    verb_only_cues = fields.List(fields.String(), load_default=list)
     # measures that are a limit counted in another noun's units ("a capacity of 43 passengers",
     # "berkapasitas 43 penumpang"): a figure right after the cue, or after one of `limit_links`,
     # is the limit's, never a count of the noun after it

@@ -56,6 +56,7 @@ class Framing:
     one_disaster_types: frozenset = frozenset()  # types one weather disaster is told by (a storm, its floods)
     after_only: frozenset = frozenset()
     adjacent_only: frozenset = frozenset()
+    verb_only_cues: frozenset = frozenset()
     limit_measures: frozenset = frozenset()
     limit_links: frozenset = frozenset()
     happening_anchors: frozenset = frozenset()
@@ -395,6 +396,7 @@ def compile_framing(datas: list[dict]) -> Framing:
         area_parts=AliasTable.build([(f, ident, False) for ident, forms in data.get("area_parts", {}).items() for f in forms]),
         after_only=frozenset(data.get("after_only", ())),
         adjacent_only=frozenset(data.get("adjacent_only", ())),
+        verb_only_cues=frozenset(w.casefold() for w in data.get("verb_only_cues", ())),
         limit_measures=frozenset(data.get("limit_measures", ())),
         limit_links=frozenset(w.casefold() for w in data.get("limit_links", ())),
         happening_anchors=frozenset(w.casefold() for w in data.get("happening_anchors", ())),

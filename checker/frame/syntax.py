@@ -355,11 +355,18 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
             link = " ".join(text[figure.end:m.start].split()).casefold()
             if m.start < figure.end or (link and link not in framing.after_links):
                 continue  # "ratusan pager", "hundreds of pagers"; never "pager explosions kill 8"
+        if m.text.casefold() in framing.verb_only_cues and not (m.end <= figure.start and not text[m.end:figure.start].strip()):
+            continue  # "12 rescue workers": a noun, where "rescue 12 workers" is the verb
         if m.value in framing.adjacent_only and not re.fullmatch(
                 r"[\s-]*", text[figure.end:m.start] if m.start >= figure.end else text[m.end:figure.start]):
             continue  # "an 11-year-old boy, and wounded 2,800": the injured, not an age
         if m.start >= figure.end and words(text, figure.end, m.start) <= after_window:
             between = gap(text, figure.end, m.start)
+            if m.value in outcomes and any(o.value in outcomes and o.end <= figure.start and not text[o.end:figure.start].strip()
+                                           for o in sm.measures) \
+                    and any(q is not figure and q.start >= m.end and not text[m.end:q.start].strip() for q in sm.quantities):
+                continue  # "rescued 155 passengers and killed 27 gunmen": a figure with its own verb right
+                # before it is that verb's, and a later verb with its own figure right after it is that figure's
             if any(q is not figure and q.kind == figure.kind and q.start >= m.end and words(text, m.end, q.start) <= 2
                    and not re.search(r"[,;:()]", text[m.end:q.start])
                    and not framing.joint_links & set(text[m.end:q.start].casefold().split())
@@ -498,6 +505,10 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
             # 260 orang, luka berat 39 orang"); with no figure after it the comma closes an
             # appositive ("Two crew members, a man and a woman, were rescued")
             between = gap(text, figure.end, m.start) if m.start >= figure.end else gap(text, m.end, figure.start)
+            aside = share_aside(framing, sm, figure.end, m.start) if m.start >= figure.end else None
+            if aside is not None:  # "104 passengers, among them 17 injured, had been rescued and 16 gunmen killed":
+                # the commas of a share set off between the figure and its outcome close no list
+                between = gap(text, figure.end, aside[0]) + " " + gap(text, aside[1], m.start)
             listed = m.start < figure.end or any(q is not figure and q.start >= m.end for q in sm.quantities)
             return (0, ended(between) or ("," in between and (listed or unbroken)), priority.index(m.value), distance)
         return (1, distance, priority.index(m.value))
