@@ -141,10 +141,35 @@ def regional_governments(sm: SentenceMentions, framing, places, actors_table=Non
             kind = "regional_government"  # (the table's per-region bodies are one country's)
         found.append(Mention("actor", sm.text[start:end], start, end, f"{kind}@{p.value}",
                              "frame:regional_government"))
+    found.extend(_bare_regional_government(sm, framing, places, actors_table, found))
     if not found and not dropped:
         return sm
     kept = [a for a in sm.actors if a not in dropped]
     return replace(sm, actors=sorted(kept + found, key=lambda a: a.start))
+
+
+def _bare_regional_government(sm: SentenceMentions, framing, places, actors_table, found) -> list[Mention]:
+    """A region's own officials named without the region ("..., where 53 people have died,
+    provincial officials said", "kata pejabat provinsi"): the government of the one region (no
+    country) the sentence names before them, where no body already covers their words."""
+    bare = framing.regional_government_bare
+    if bare is None:
+        return []
+    out = []
+    for m in bare.finditer(sm.text):
+        if any(a.start < m.end() and m.start() < a.end for a in [*sm.actors, *found]):
+            continue
+        regions = {p.value for p in sm.places if p.end <= m.start()
+                   and (places.country(p.value) != p.value or p.rule == "place:named_site")
+                   and not any(a.start <= p.start and p.end <= a.end for a in sm.actors)}
+        if len(regions) != 1:
+            continue
+        region = regions.pop()
+        kind = _government_body(actors_table, m)
+        if kind is None or actors_table.government(kind) != places.country(region):
+            kind = "regional_government"
+        out.append(Mention("actor", m.group(), m.start(), m.end(), f"{kind}@{region}", "frame:regional_government"))
+    return out
 
 
 def _government_body(actors_table, *matches) -> str | None:

@@ -471,8 +471,22 @@ def _event_of(sm: SentenceMentions, main: EventRef | None, places, published: da
         first = next(m for m in sm.incidents if m.value == main.type)
         other = next((m for m in sm.incidents if m.value not in (main.type, GENERIC) and m.start > first.end
                       and set(re.findall(r"\w+", sm.text[first.end:m.start].casefold())) & framing.offset_words), None)
-        if other is not None and sm.quantities and all(q.start >= other.end for q in sm.quantities):
+        if other is not None and sm.quantities and all(q.start >= other.end for q in sm.quantities) \
+                and not _headline_tail(sm, other):
             own = [other.value]
+    if main is not None and framing is not None:
+        # "Jembatan Runtuh Usai Topan Yagi, 13 Orang Hilang", "Bridge collapses after Typhoon Yagi, 13 missing":
+        # a happening named only after an offset word is when the one named before it happened, and figures
+        # standing bare after a comma past it (no "killing" between) are the first one's
+        for later in (m for m in sm.incidents if m.value != GENERIC):
+            before = next((m for m in sm.incidents if m.value not in (later.value, GENERIC) and m.end <= later.start
+                           and set(re.findall(r"\w+", sm.text[m.end:later.start].casefold())) & framing.offset_words),
+                          None)
+            if before is not None and sm.quantities and _headline_tail(sm, later):
+                own = [before.value]
+                if main.type == before.value:
+                    return main
+                break
     own_cause = getattr(framing, "own_cause_types", frozenset())
     if main is not None and main.type in own and own_cause and sm.quantities:
         # "Eight people were killed in a clash between two clans, unrelated to the landslide", "... and
@@ -496,6 +510,13 @@ def _event_of(sm: SentenceMentions, main: EventRef | None, places, published: da
         days = _days(sm, published)
         return EventRef(own[0], country, place, min(days) if days else None)
     return main
+
+
+def _headline_tail(sm: SentenceMentions, incident: Mention) -> bool:
+    """Whether every figure of the sentence stands bare right after a comma past the incident ("... Usai
+    Topan Yagi, 13 Orang Hilang"), no word between ("..., killing 111 people" is the incident's)."""
+    return all(q.start >= incident.end and re.search(r",\s*$", sm.text[incident.end:q.start])
+               for q in sm.quantities)
 
 
 def _sites(sm: SentenceMentions, framing) -> list[Mention]:

@@ -222,12 +222,15 @@ def venue_part(framing, sm: SentenceMentions, figure: Mention) -> str | None:
 def area_part(framing, sm: SentenceMentions, figure: Mention) -> str | None:
     """The part of a country one side holds that a figure counts in, named before or after it
     in its clause with no other figure between ("538 killed in government-held areas",
-    "korban tewas di wilayah yang dikuasai pemerintah bertambah menjadi 812")."""
+    "korban tewas di wilayah yang dikuasai pemerintah bertambah menjadi 812"). A part's words
+    inside a body's name ("Ministry of Agriculture and Rural Development") name the body, no part."""
     if framing.area_parts is None:
         return None
     start, end = clause_of(framing, sm.text, figure.start)
     near = []
     for s, e, ident, _ in framing.area_parts.find(sm.text[start:end]):
+        if any(a.start <= start + s and start + e <= a.end for a in sm.actors):
+            continue
         lo, hi = (figure.end, start + s) if start + s >= figure.end else (start + e, figure.start)
         if hi == start + s and re.search(r"[,;:]", sm.text[lo:hi]):
             continue  # "edges down to 8.47%, urban poverty rises": a part past a comma is another clause's

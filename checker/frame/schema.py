@@ -315,6 +315,9 @@ class FramingSchema(Schema):
     # Government Medical College Hospital"), no government speaking
     regional_name_after = fields.List(fields.String(), load_default=list)
     regional_government_after = fields.List(fields.String(), load_default=list)
+    # a region's own officials named without the region ("..., provincial officials said"): the one region
+    # the sentence names before them speaks
+    regional_government_bare = fields.List(fields.String(), load_default=list)
     numbering_words = fields.List(fields.String(), load_default=list)
     # the shape of a counted noun phrase (head, or head and the word after it): an English plural,
     # an Indonesian word without a verb's prefix, an acronym

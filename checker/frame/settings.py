@@ -66,6 +66,7 @@ class Framing:
     regional_government_before: re.Pattern | None = None  # ends right before the place
     regional_name_after: re.Pattern | None = None  # after a region's government words: an institution's name
     regional_government_after: re.Pattern | None = None  # starts right after the place
+    regional_government_bare: re.Pattern | None = None  # a region's own officials named without it
     numbering_words: frozenset = frozenset()
     inclusion_markers: re.Pattern | None = None
     destination: re.Pattern | None = None  # ends right before a place a preposition sends something to
@@ -410,6 +411,8 @@ def compile_framing(datas: list[dict]) -> Framing:
         regional_government_after=re.compile(rf"(?:{alternation(data.get('possessives', []))})?\s+"
                    rf"(?:{alternation(data['regional_government_after'])})(?![\w-])", re.I)
         if data.get("regional_government_after") else None,
+        regional_government_bare=re.compile(rf"(?<![\w-])(?:{alternation(data['regional_government_bare'])})(?![\w-])", re.I)
+        if data.get("regional_government_bare") else None,
         numbering_words=frozenset(w.casefold() for w in data.get("numbering_words", ())),
         inclusion_markers=re.compile(rf"(?<![\w-])(?:{alternation(data['inclusion_markers'])})(?![\w-])", re.I)
         if data.get("inclusion_markers") else None,
