@@ -442,6 +442,12 @@ class SentenceFigures:
                 # "47 settlements were still flooded, 33 of them on the held bank and 14 on the other":
                 # shares of the things counted right before, none of the people an earlier sentence counted
                 before = None
+            counts = [c.value.high for c in framer.claims if c.kind == "quantity" and c.measure == before
+                      and c.value is not None]
+            if before is not None and figure.kind == "quantity" and counts and None not in counts \
+                    and figure.value.low is not None and figure.value.low > max(counts):
+                before = None  # "500 tentara Rusia ... Sekitar 9.000 pekerja Ukraina": a group larger than the
+                # figure before is no subgroup of it, but a count of its own
             if before is not None:
                 measure = _as(figure, before, "part_anaphora")
         return measure

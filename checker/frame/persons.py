@@ -143,6 +143,19 @@ def _names_kind(text: str, body: Mention, kind: str) -> bool:
     return kind in (w.casefold() for w in re.findall(r"[^\W\d_][\w-]*", phrase))
 
 
+def _sender(sm: SentenceMentions, actor: Mention, actors, framing) -> Mention:
+    """The body a name after the actor speaks for: the actor, unless it is the post an envoy holds, named
+    after one of `post_links` ("Duta Besar Ukraina untuk PBB Sergiy Kyslytsya": Ukraine's, not the UN's)."""
+    for other in sorted(sm.actors, key=lambda a: -a.end):
+        if other.end <= actor.start and actors.role(other.value) not in ("conduit", "person"):
+            between = sm.text[other.end:actor.start].casefold().split()
+            if len(between) <= 4 and not re.search(r"[,;:.()]", sm.text[other.end:actor.start]) \
+                    and any(" ".join(between[-n:]) in framing.post_links for n in (1, 2) if len(between) >= n):
+                return other  # "Ukraine's ambassador to the United Nations, Sergiy Kyslytsya"
+            return actor
+    return actor
+
+
 def register_persons(sentences: list[SentenceMentions], actors, framing, places=None) -> dict[str, str]:
     """Names introduced next to a body they speak for, and each of their parts, -> the body: a
     body or title right before the name ("Kepala BPBD Jatim, Budi Santosa"), an appositive
@@ -197,7 +210,7 @@ def register_persons(sentences: list[SentenceMentions], actors, framing, places=
                     or _listed(sm.text, actor.end, span, framing):
                 continue
             introduced.append(span)
-            note(sm.text[span[0]:span[1]], actor)
+            note(sm.text[span[0]:span[1]], _sender(sm, actor, actors, framing))
         for name, actor in _appositives(sm, actors, framing, known + introduced):
             note(name, actor)
         for title in re.finditer(r"(?<![\w'’-])[A-Za-z][\w'’-]*", sm.text):
@@ -226,6 +239,10 @@ def register_persons(sentences: list[SentenceMentions], actors, framing, places=
             site = any(m.value in framing.counted_things and m.end <= title.start() for m in sm.measures) \
                 or past is not None or _unknown_owner(sm.text, title.start(), known)
             body = before[-1] if before else (None if site else last_body)
+            if sm.text[title.start():span[0]].strip().casefold() in framing.state_titles and any(
+                    span[0] <= a.start and a.end <= span[1] and actors.role(a.value) == "person"
+                    and body_of(actors, a.value) != a.value for a in sm.actors):
+                continue  # "President Volodymyr Zelenskiy": a head of state the rules know speaks for their own state
             if not before and sm.text[title.start():span[0]].strip().casefold() in framing.state_titles \
                     and (body is None or actors.role(body.value) != "state"):
                 # "President Tayyip Erdogan said" after a sentence naming the state firm TTK, "Prime Minister

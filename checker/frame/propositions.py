@@ -461,6 +461,8 @@ def read_cue(sm: SentenceMentions, cue: Mention, holder: Mention, rules, topic: 
     spec = rules["stances"].predicates.get(chosen.predicate)
     if agent is None and spec is not None and spec.agent in ("someone", "anyone") and chosen.mention is not None:
         agent = SOMEONE  # "mengakui PDN diserang ransomware": attacked, by whoever
+    if chosen.mention is not None and asked_agent(sm, rules, cue, chosen.mention):
+        agent = SOMEONE  # "could not confirm who had fired on the plant": whoever did it, not the holder
     if spec is not None and spec.agent == "whoever" and chosen.mention is not None:
         agent = SOMEONE  # "confirmed it had alerted police": a warning given, whoever gave it
     if spec is not None and spec.agent == "theme" and chosen.theme is None \
@@ -484,6 +486,20 @@ def read_cue(sm: SentenceMentions, cue: Mention, holder: Mention, rules, topic: 
     if value.role == "accuse" and not prop.figure:
         topic.accused = prop
     return reading
+
+
+def asked_agent(sm: SentenceMentions, rules, cue: Mention, words: Mention) -> bool:
+    """Whether a question word stands right before the predicate's words, after the cue, as their doer
+    (stances `unknown_agents`: "could not confirm who had fired", "tidak dapat memastikan pihak mana yang
+    menembaki", "who was responsible for the shelling"): at most four words between it and them, none of them
+    a doer named ("who the soldiers attacked" asks whom, not who)."""
+    lex = rules["stances"].unknown_agents
+    if lex is None or words.start < cue.end:
+        return False
+    head = sm.text[cue.end:words.start]
+    return any(len(WORD.findall(head[e:])) <= 4 and not re.search(r"[,;:.]", head[e:])
+               and not any(cue.end + e <= a.start and a.end <= words.start for a in sm.actors)
+               for _, e, _, _ in lex.find(head))
 
 
 # a comma, a semicolon or a colon ends the clause a cue speaks in: what follows restates or adds

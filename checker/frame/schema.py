@@ -420,6 +420,9 @@ class FramingSchema(Schema):
     # from the language's manifest: the country a report names none for is about
     home_country = fields.String(allow_none=True)  # absent from files: the manifest's stands
     after_links = fields.List(fields.String(), load_default=list)
+    # a body right after one of these ("Duta Besar Ukraina untuk PBB", "Ukraine's ambassador to the UN") is the post
+    # an envoy holds: the name after it speaks for the body named before the link
+    post_links = fields.List(fields.String(), load_default=list)
     # two groups joined by one of `group_links` and followed by a relative clause (`relative_markers`) that
     # tells what befell them share its outcome ("10 siswa dan satu guru yang dilarikan ke rumah sakit")
     group_links = fields.List(fields.String(), load_default=list)

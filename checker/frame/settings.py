@@ -105,6 +105,7 @@ class Framing:
     next_predicate: re.Pattern | None = None
     appositive_openers: frozenset = frozenset()
     after_links: frozenset = frozenset()
+    post_links: frozenset = frozenset()
     group_links: frozenset = frozenset()
     relative_markers: frozenset = frozenset()
     anchored_days: AliasTable | None = None
@@ -459,6 +460,7 @@ def compile_framing(datas: list[dict]) -> Framing:
         if data.get("next_predicate") else None,
         appositive_openers=frozenset(w.casefold() for w in data.get("appositive_openers", ())),
         after_links=frozenset(w.casefold() for w in data.get("after_links", ())),
+        post_links=frozenset(" ".join(w.casefold().split()) for w in data.get("post_links", ())),
         group_links=frozenset(w.casefold() for w in data.get("group_links", ())),
         relative_markers=frozenset(w.casefold() for w in data.get("relative_markers", ())),
         anchored_days=AliasTable.build([(f, str(n), False) for f, n in data.get("anchored_days", {}).items()]),

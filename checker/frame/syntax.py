@@ -361,6 +361,11 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
                 r"[\s-]*", text[figure.end:m.start] if m.start >= figure.end else text[m.end:figure.start]):
             continue  # "an 11-year-old boy, and wounded 2,800": the injured, not an age
         if m.start >= figure.end and words(text, figure.end, m.start) <= after_window:
+            own = counted_noun(framing, sm, figure) if m.value not in outcomes else None
+            if own is not None and own.end <= m.start and not any(o.start < own.end and own.start < o.end
+                                                                  for o in sm.measures):
+                continue  # "9.000 pekerja menjalankan pabrik di bawah penjagaan tentara": the figure counts its
+                # own noun, the workers; a stock named further on is no state they are in (but "12 warga ... tewas")
             between = gap(text, figure.end, m.start)
             if m.value in outcomes and any(o.value in outcomes and o.end <= figure.start and not text[o.end:figure.start].strip()
                                            for o in sm.measures) \

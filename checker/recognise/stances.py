@@ -184,6 +184,9 @@ class StancesSchema(Schema):
     # held over ("those arrested over the attack")
     held_named = fields.List(fields.String(), load_default=list)
     held_links = fields.List(fields.String(), load_default=list)
+    # a question word standing as the predicate's agent ("could not confirm who had fired on the plant", "pihak mana
+    # yang menembaki"): the act is at issue, its doer unnamed, never the holder's own
+    unknown_agents = fields.List(fields.String(), load_default=list)
     higher = fields.List(fields.String(), load_default=list)  # "the higher toll": the larger figure
     # words right after a cue that point back to what was said before ("the report", "laporan itu")
     anaphors = fields.List(fields.String(), load_default=list)
@@ -306,6 +309,7 @@ class StanceRules:
     held_named: AliasTable | None = None  # "those detained", "yang ditahan": who is held, no holding
     held_links: AliasTable | None = None  # "over", "terkait": what the held are held over
     over_limit: tuple = ()  # (limit measure, frozenset of count measures, agent, predicate)
+    unknown_agents: AliasTable | None = None  # "who", "pihak mana": a doer asked after, unnamed
 
 
 def _check_regex(pattern: str, where: str) -> re.Pattern:
@@ -328,7 +332,7 @@ def compile_stances(datas: list[dict]) -> StanceRules:
     not_negating, coordinators, determiners, unasserted, preps = [], [], [], [], []
     affixes, auxiliaries, anaphors, nouns, figure_nouns, enemy, present = [], [], [], [], [], [], []
     accusations, causes, support, unasserted_after, pointers = [], [], [], [], []
-    held_named, held_links, over_limit = [], [], []
+    held_named, held_links, over_limit, unknown_agents = [], [], [], []
     window, negation_window, verbal, expletive = 4, 5, "(?!)", "(?!)"
     for data in datas:
         for label, forms in data["verbs"].items():
@@ -374,6 +378,7 @@ def compile_stances(datas: list[dict]) -> StanceRules:
         unasserted_after += data["unasserted_after"]
         held_named += data["held_named"]
         held_links += data["held_links"]
+        unknown_agents += data["unknown_agents"]
         higher += data["higher"]
         preps += data["place_prepositions"]
         affixes += data["name_affixes"]
@@ -423,7 +428,8 @@ def compile_stances(datas: list[dict]) -> StanceRules:
                        frozenset(w.casefold() for w in support), _words(unasserted_after, "unasserted"),
                        frozenset(w.casefold() for w in pointers), rule_regex(expletive, "expletive_after", re.IGNORECASE),
                        _words(held_named, "held") if held_named else None,
-                       _words(held_links, "held link") if held_links else None, tuple(over_limit))
+                       _words(held_links, "held link") if held_links else None, tuple(over_limit),
+                       _words(unknown_agents, "unknown agent") if unknown_agents else None)
 
 
 def _preposition(words: list[str]) -> re.Pattern:
