@@ -809,8 +809,11 @@ class SentenceFigures:
             # it counts the whole happening: the place is still only the happening's (not of one that spreads
             # over its country or happens across it, an outbreak, layoffs, whose region is only where the lead
             # found it)
+            # (nor of an article's happening placed beyond the region: Lao Cai's 53 of Typhoon Yagi in Vietnam)
+            main = self.framer.main
             whole = inherited and about is not None and about.place == region and incidents is not None \
-                and about.type not in incidents.spreading | incidents.nationwide
+                and about.type not in incidents.spreading | incidents.nationwide \
+                and (main is None or main.place is None or places.within(main.place, region))
             where, inherited = region, bool(whole)
         home = actors.government(voice) if voice else None
         joint_of_happening = where if where and "+" in where else (happening.place if happening else None)

@@ -355,8 +355,9 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
             link = " ".join(text[figure.end:m.start].split()).casefold()
             if m.start < figure.end or (link and link not in framing.after_links):
                 continue  # "ratusan pager", "hundreds of pagers"; never "pager explosions kill 8"
-        if m.text.casefold() in framing.verb_only_cues and not (m.end <= figure.start and not text[m.end:figure.start].strip()):
-            continue  # "12 rescue workers": a noun, where "rescue 12 workers" is the verb
+        if m.text.casefold() in framing.verb_only_cues and not (m.end <= figure.start and not text[m.end:figure.start].strip()
+                                                               and not role_after(framing, text, figure.end)):
+            continue  # "12 rescue workers": a noun, where "rescue 12 workers" is the verb ("Rescue 1122 spokesman": a name)
         if m.value in framing.adjacent_only and not re.fullmatch(
                 r"[\s-]*", text[figure.end:m.start] if m.start >= figure.end else text[m.end:figure.start]):
             continue  # "an 11-year-old boy, and wounded 2,800": the injured, not an age
@@ -467,7 +468,8 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
             masked = masked[:d.start] + " " * (d.end - d.start) + masked[d.end:]
         read = {q.rule.split(":", 1)[1] for q in readings}
         near += [m for m in sm.measures if clause_start <= m.start and m.end <= figure.start and m.value not in read
-                 and not re.search(r"[\d;:!?]|\.\s", gap(masked, m.end, figure.start)) and m not in near]
+                 and not re.search(r"[\d;:!?]|\.\s", gap(masked, m.end, figure.start)) and m not in near
+                 and m.text.casefold() not in framing.verb_only_cues]  # "rescue teams ..., bringing the number to seven"
     if not near:
         return None
     # a cue touching the figure that the rules rank above every outcome near it wins: "a girl
@@ -987,3 +989,13 @@ def currency(figure: Mention) -> str | None:
     """The currency of a sum of money ("Rp 300 triliun": IDR), from the rule that read it."""
     _, found, code = figure.rule.rpartition("money:")
     return code.split("+")[0] if found and figure.kind == "money" else None
+
+
+def role_after(framing, text: str, pos: int) -> bool:
+    """Whether a person's role is the word right after `pos` ("Rescue 1122 spokesman"): the words
+    before it name a body, whatever verb they look like."""
+    m = re.match(r"\s+([\w'’-]+)", text[pos:])
+    roles = framing.person_roles
+    return m is not None and roles is not None and any(
+        s == 0 and e == len(m.group(1)) for s, e, _, _ in roles.find(m.group(1)))
+
