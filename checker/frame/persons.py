@@ -257,10 +257,12 @@ def register_persons(sentences: list[SentenceMentions], actors, framing, places=
                 # management ministry"), else still the last body (no other is nearer)
                 body = next((b for b, t in reversed(history) if _names_kind(t, b, kind)), body)
             office = title.group().casefold()
-            if not before and body is not None and office in framing.named_only and not _names_kind(last_text, body, office):
+            if not before and office in framing.named_only:
                 # "State governor Eduardo Leite said" after the civil defence agency: an office the last body
-                # is not; the last body named as one ("the governor of Rio Grande do Sul"), else their own
-                body = next((b for b, t in reversed(history) if _names_kind(t, b, office)), None)
+                # is not; the last body named as one ("the governor of Rio Grande do Sul"), else their own (as
+                # with no body named before: "Chief Minister Pinarayi Vijayan said")
+                if body is not None and not _names_kind(last_text, body, office):
+                    body = next((b for b, t in reversed(history) if _names_kind(t, b, office)), None)
                 site = site or body is None
             if body is None and site:
                 name = sm.text[span[0]:span[1]]
