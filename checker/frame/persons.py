@@ -234,11 +234,12 @@ def register_persons(sentences: list[SentenceMentions], actors, framing, places=
                                     or (words(sm.text, a.end, title.start()) > 1
                                         and not (sm.text.startswith(("'s ", "’s "), a.end)
                                                  and words(sm.text, a.end, title.start()) <= 6))))]
-            # a site no table knows named before the title ("At al-Awda hospital, director Mohammed
-            # Salha", "Hospital director ..."): the title is the site's, not the last body's
-            site = any(m.value in framing.counted_things and m.end <= title.start() for m in sm.measures) \
+            # a site or a body no table knows named at the title ("At al-Awda hospital, director Mohammed
+            # Salha", "Hospital director ...", "PDMA spokesman", "Kepala Rescue 1122"): the title is theirs,
+            # not the last body's, and the person speaks as an authority of their own
+            alone = any(m.value in framing.counted_things and m.end <= title.start() for m in sm.measures) \
                 or past is not None or _unknown_owner(sm.text, title.start(), known)
-            body = before[-1] if before else (None if site else last_body)
+            body = before[-1] if before else (None if alone else last_body)
             if sm.text[title.start():span[0]].strip().casefold() in framing.state_titles and any(
                     span[0] <= a.start and a.end <= span[1] and actors.role(a.value) == "person"
                     and body_of(actors, a.value) != a.value for a in sm.actors):
@@ -263,8 +264,8 @@ def register_persons(sentences: list[SentenceMentions], actors, framing, places=
                 # with no body named before: "Chief Minister Pinarayi Vijayan said")
                 if body is not None and not _names_kind(last_text, body, office):
                     body = next((b for b, t in reversed(history) if _names_kind(t, b, office)), None)
-                site = site or body is None
-            if body is None and site:
+                alone = alone or body is None
+            if body is None and alone:
                 name = sm.text[span[0]:span[1]]
                 introduced.append(span)
                 own.add(person_id(name))  # an authority of their own, as a person no body is found for
