@@ -181,6 +181,9 @@ class FramingSchema(Schema):
     controller_cues = fields.List(fields.String(), load_default=list)
     # a conjunction after a date opening the clause of the happening it dates ("on Monday when ...")
     when_links = fields.List(fields.String(), load_default=list)
+    # a conjunction opening a clause of reason ("the toll could rise because dozens were missing"): an
+    # outcome named before it is the main clause's, never the measure of a figure after it
+    reason_links = fields.List(fields.String(), load_default=list)
     # words that open a clause said or reported ("said on Tuesday that the quake ...", "menyatakan pada
     # Selasa bahwa gempa ..."): a day before them is the telling's, never the happening's after them
     complementizers = fields.List(fields.String(), load_default=list)

@@ -122,6 +122,7 @@ class Framing:
     controller: re.Pattern | None = None  # ends right before the one who runs a body named before
     route: re.Pattern | None = None  # ends right before a place on a journey's route
     when_link: re.Pattern | None = None  # opens a clause a date before it dates ("on Monday when ...")
+    reason_link: re.Pattern | None = None  # opens a clause of reason ("because"): an outcome before it is not its figure's
     origin: re.Pattern | None = None  # ends right before the country something comes from ("perusahaan asal")
     facility: re.Pattern | None = None  # ends right before a body a facility is named after ("RS Pertamina")
     end_cues: AliasTable | None = None  # before a day: when a happening ended ("under control", "padam")
@@ -483,6 +484,8 @@ def compile_framing(datas: list[dict]) -> Framing:
         if data.get("guess_alternatives") else None,
         route=_route(data),
         when_link=re.compile(rf"\s*(?:{alternation(data['when_links'])})\s", re.I) if data.get("when_links") else None,
+        reason_link=re.compile(rf"(?<![\w'’-])(?:{alternation(data['reason_links'])})(?![\w'’-])", re.I)
+        if data.get("reason_links") else None,
         origin=re.compile(rf"(?<![\w-])(?:{alternation(data['origin_words'])})\s+$", re.I) if data.get("origin_words") else None,
         facility=re.compile(rf"(?<![\w-])(?:{alternation(data['facility_words'])})\s+$")
         if data.get("facility_words") else None,

@@ -410,6 +410,8 @@ def measure_for(framing, priority: tuple, sm: SentenceMentions, figure: Mention,
             between = gap(text, m.end, figure.start)
             if when_between(framing, text, m.end, figure.start) and not total_verb_before(framing, sm, figure):
                 continue  # "760 luka-luka ketika ribuan orang mengerumuni truk": the crowd, not the hurt
+            if framing.reason_link is not None and framing.reason_link.search(text, m.end, figure.start):
+                continue  # "the toll could rise because dozens of people were still missing": the missing, not the dead
             if any(q.end <= m.start and words(text, q.end, m.start) <= before_window
                    and not re.search(r"[,;:]", text[q.end:m.start])  # "2.072 warga, sementara kapasitasnya 600"
                    and (not _has_own_measure(sm, q, m, before_window, (bare - framing.counted_things) | framing.people_counted)
