@@ -424,7 +424,7 @@ def later_happening(sm: SentenceMentions, framing) -> bool:
     abducted 61 people") on a day the sentence names there. "Days after the quake, the toll rose to
     300" tells of no other happening, nor does "Sehari setelah gempa, BNPB mencatat 268 orang tewas
     akibat gempa" (the incident after the figure is the one it counts)."""
-    table = getattr(framing, "phase_cues", None)
+    table = framing.phase_cues
     if table is None:
         return False
     first = min((q.start for q in sm.quantities if q.kind == "quantity"), default=len(sm.text))

@@ -214,7 +214,7 @@ def note_lone(voice: Voice, found: Mention, said: str, actors) -> None:
         voice.lone = voice.lone | {said}
 
 
-def _named_before(voice: Voice, framing, text: str, start: int, end: int, actors=None) -> str | None:
+def _named_before(voice: Voice, framing, text: str, start: int, end: int, actors) -> str | None:
     """Who an anaphor ("the agency", "badan itu") names: the last body named with its words,
     else the last speaker (unless the anaphor names an office: framing `named_only`; or a group,
     framing `group_anaphors`, and the last speaker is one person of no known body: "officials
@@ -227,7 +227,7 @@ def _named_before(voice: Voice, framing, text: str, start: int, end: int, actors
         return None
     qualifier = re.search(r"([a-z][\w-]*)\s+$", text[max(0, start - 30):start])
     if head & framing.group_anaphors and qualifier is not None \
-            and qualifier.group(1).casefold() not in framing.determiners and actors is not None \
+            and qualifier.group(1).casefold() not in framing.determiners \
             and voice.last is not None and actors.role(voice.last) == "institution" \
             and actors.government(voice.last) == voice.last:
         # "health officials said" after a doctors' group or an aid group: officials of some office, never

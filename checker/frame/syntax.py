@@ -612,7 +612,7 @@ def share_pairs(framing, sm: SentenceMentions) -> dict[tuple[int, int], Mention]
 def counts_regions(framing, sm: SentenceMentions, figure: Mention) -> bool:
     """Whether the figure counts the regions a happening spread over, between a link and a region
     noun (framing `many_regions_*`: "di sembilan negara bagian", "across 22 provinces")."""
-    many = getattr(framing, "many_regions", None)
+    many = framing.many_regions
     if many is None:
         return False
     text = sm.text[:figure.start] + "2" + sm.text[figure.end:]  # (a figure in words read as one in digits)
@@ -696,7 +696,7 @@ def role_of(framing, sm: SentenceMentions, figure: Mention) -> str:
         # before the total verbs: "Sebanyak 18 korban luka dirawat di Skopje" is one city's
         # share, whatever word ("sebanyak", "a total of") introduces the figure
         return "part"  # "the hospital had received 161 wounded": one hospital's share
-    new = getattr(framing, "new_after", None)
+    new = framing.new_after
     if new is not None and any(_adjacent(tail[:s]) for s, e, _, _ in new.find(tail)):
         return "increment"  # "recorded 12 new deaths", "tercatat 12 kematian baru": the day's additions
     if total_verb_before(framing, sm, figure):

@@ -52,7 +52,7 @@ def reference_day(sm: SentenceMentions, framing, published: date | None,
     if table is not None and any(s < a.end and a.start < e for s, e, _, _ in table.find(sm.text)
                                  for a in sm.attribution):
         return published  # "which Gaza's health ministry says killed 471": as of the report
-    marks = getattr(framing, "present_marks", None)
+    marks = framing.present_marks
     if marks is not None and published is not None and marks.find(sm.text) \
             and (narrative is None or (published - narrative).days > 1):
         # "On Thursday, the coroner said ... DNA tests have so far identified 52 of the victims" in Monday's
